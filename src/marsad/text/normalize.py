@@ -1,0 +1,78 @@
+"""Arabic normalisation for matching.
+
+The original text is never changed: these functions build a *matching key* (a folded copy)
+and, when offsets are needed, a map from every character of the key back to the original.
+The folding table is data (``data/fold.json``) so it can be read and reviewed on its own.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+_DATA = resources.files("marsad.text") / "data"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """Code point -> replacement ('' deletes). Built once from ``fold.json``."""
+    spec = json.loads((_DATA / "fold.json").read_text(encoding="utf-8"))
+    table: dict[int, str] = {}
+    for lo, hi in spec["delete_ranges"]:
+        for cp in range(int(lo, 16), int(hi, 16) + 1):
+            table[cp] = ""
+    for src, dst in spec["replace"].items():
+        table[ord(src)] = dst
+    for block, first in (("arabic_indic", 0x0660), ("persian", 0x06F0)):
+        if spec["digits"].get(block):
+            for i in range(10):
+                table[first + i] = str(i)
+    # Presentation forms (FB50-FDFF, FE70-FEFF) fold through NFKC, then through the table.
+    for lo, hi in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF)):
+        for cp in range(lo, hi + 1):
+            if cp in table:
+                continue
+            decomposed = unicodedata.normalize("NFKC", chr(cp))
+            if decomposed != chr(cp):
+                table[cp] = "".join(table.get(ord(c), c) for c in decomposed)
+    return table
+
+
+def normalize(text: str) -> str:
+    """Return the matching key of ``text``: diacritics, tatweel, bidi and zero-width marks
+    removed; alef forms, alef maqsura, ta marbuta, hamza seats, Persian letters, digits and
+    presentation forms folded; Latin lower-cased. Whitespace is kept as it is."""
+    return text.translate(_table()).lower()
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Return ``(key, origin)`` where ``origin[i]`` is the index in ``text`` of the character
+    that produced ``key[i]``; ``origin`` has one extra entry, ``len(text)``, so that a key span
+    ``[a, b)`` maps back to ``text[origin[a]:origin[b - 1] + 1]``. Use :func:`to_original`."""
+    table = _table()
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        rep = table.get(ord(ch), ch)
+        if rep is None or rep == "":
+            continue
+        rep = rep.lower()
+        out.append(rep)
+        origin.extend([i] * len(rep))
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a span ``[start, end)`` of a key from :func:`normalize_with_map` to the original
+    text's offsets. An empty span maps to an empty span at its position."""
+    if end <= start:
+        pos = origin[start]
+        return pos, pos
+    return origin[start], origin[end - 1] + 1
+
+
+def is_arabic_letter(ch: str) -> bool:
+    """True for a letter of the Arabic script (not a digit, mark or punctuation)."""
+    return ("\u0620" <= ch <= "\u064a") or ("\u066e" <= ch <= "\u06d3") or ch in "\u06d5\u06fa\u06fb\u06fc\u06ff"
