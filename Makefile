@@ -1,0 +1,30 @@
+# Set-up and the everyday jobs. `make run` and `make test` work on a fresh machine:
+# they create the virtual environment and install marsad into it first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install bench clean
+
+run: $(STAMP)  ## analyse the bundled example article, write out/putin-kim-summit.jsonl
+	@mkdir -p out
+	$(BIN)/marsad extract examples/putin-kim-summit.jsonl -o out/putin-kim-summit.jsonl
+	$(BIN)/marsad show out/putin-kim-summit.jsonl
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[web,dask,parquet,test]'
+	@touch $(STAMP)
+
+bench: $(STAMP)  ## throughput benchmarks (need ../shared)
+	$(BIN)/python benchmarks/tokenizer_speed.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

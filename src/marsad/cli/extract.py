@@ -1,0 +1,61 @@
+"""``marsad extract``: read articles, run the pipeline, write marsad/1 JSON Lines."""
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from marsad.cli.options import (input_options, library_errors, progress, quiet_option,
+                                with_default_published)
+
+
+@click.command()
+@input_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              default="-", show_default=True, help="Where to write the JSON Lines ('-' is stdout).")
+@click.option("--pretty", is_flag=True, help="Indent each JSON record (easier to read, not JSON Lines).")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
+@quiet_option
+@library_errors
+def extract(inputs, fmt, published, output, pretty, lexicons, quiet):
+    """Read INPUT... (files, folders, '-' for stdin) and write one marsad/1 record per article.
+
+    \b
+    Formats: plain text (.txt), JSON Lines (.jsonl), JSON arrays (.json), HTML (.html, .htm),
+    RSS/Atom (.rss, .atom, .xml), WARC (.warc, .warc.gz). Examples:
+      marsad extract article.txt --published 2023-09-13 --pretty
+      marsad extract crawl/ -o records.jsonl
+    """
+    from marsad.pipeline.build import load, process
+    from marsad.readers import read
+    from marsad.writers import write_jsonl
+
+    started = time.perf_counter()
+    nlp = load(lexicon_dirs=lexicons)
+    articles = with_default_published(read(list(inputs), format=fmt), published)
+    out = _open_output(output)
+    count = failed = 0
+    try:
+        for record in progress(write_jsonl(process(articles, nlp), out, pretty), quiet):
+            count += 1
+            failed += bool(record.errors)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if not quiet:
+        seconds = time.perf_counter() - started
+        click.echo(f"marsad: {count} article{'s' * (count != 1)}, {failed} with errors, "
+                   f"{seconds:.2f} s", err=True)
+
+
+def _open_output(path: str):
+    if path == "-":
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        from marsad.errors import OutputError
+
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None

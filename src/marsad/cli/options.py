@@ -1,0 +1,68 @@
+"""Reusable CLI options and the edge where library errors become clean messages."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+
+import click
+
+
+def quiet_option(f):
+    return click.option("-q", "--quiet", is_flag=True,
+                        help="No progress bar and no summary line on stderr.")(f)
+
+
+def input_options(f):
+    """INPUT... plus --format and --published: what to read and how."""
+    from marsad.readers import FORMATS
+
+    f = click.option("--published", metavar="DATE", callback=_check_date,
+                     help="Publication date (YYYY-MM-DD) for articles that carry none; relative "
+                          "dates («أمس», «اليوم») are resolved against it.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                     help="Input format; by default chosen from each file's extension "
+                          "(directories are read recursively; '-' is stdin).")(f)
+    f = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
+    return f
+
+
+def _check_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def library_errors(f):
+    """Turn marsad's named exceptions into one clean line and exit code 1."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from marsad.errors import MarsadError
+
+        try:
+            return f(*args, **kwargs)
+        except MarsadError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            sys.stderr.close()  # `marsad extract ... | head` is not an error
+    return wrapper
+
+
+def progress(iterable, quiet: bool, unit: str = "article"):
+    """A progress bar on stderr when it is a terminal and not ``quiet``."""
+    if quiet or not sys.stderr.isatty():
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, unit=unit, file=sys.stderr, dynamic_ncols=True)
+
+
+def with_default_published(articles, published):
+    """Give ``published`` to every article that carries no publication date."""
+    for article in articles:
+        if published and not article.published:
+            article.published = published
+        yield article

@@ -1,0 +1,106 @@
+"""Build the marsad pipeline and run it over articles.
+
+:func:`load` spells out the order of the steps. :func:`process` runs them one article at a
+time, so a failure in one article becomes an error on its record and the batch goes on.
+"""
+from __future__ import annotations
+
+import traceback
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from marsad.model import Article, ErrorInfo, Record
+from marsad.pipeline import components  # noqa: F401  (registers the components)
+from marsad.pipeline.extensions import register
+from marsad.pipeline.record import to_record
+from marsad.pipeline.tokenizer import MarsadTokenizer
+
+# The steps, in order. Each name is a registered spaCy component.
+STEPS = ("marsad_sentences",)
+
+DEFAULT_MAX_CHARS = 200_000  # longer texts are cut for analysis (the record keeps the full text)
+
+
+def load(steps: Iterable[str] = STEPS, known_words: Iterable[str] = (),
+         lexicon_dirs: Iterable[str] = ()) -> Language:
+    """A spaCy ``Language`` for Arabic with marsad's tokenizer and components.
+
+    ``steps`` selects components (default: all, in order); ``known_words`` are extra
+    normalised words that proclitics may be split from; ``lexicon_dirs`` are folders of the
+    user's own lexicon files, added to the built-in ones.
+    """
+    lexicon_dirs = [str(d) for d in lexicon_dirs]
+    register()
+    nlp = spacy.blank("ar")
+    nlp.tokenizer = MarsadTokenizer(nlp.vocab, known=known_words)
+    for name in steps:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Language:
+    """The default pipeline, built once per process."""
+    return load()
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise the article's text into a Doc carrying the article."""
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    doc._.errors = []
+    return doc
+
+
+def run(nlp: Language, article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> Record:
+    """Run every step on one article and return its record. Never raises for the article's
+    sake: a failing step is recorded in ``errors`` and the remaining steps still run."""
+    if article.errors and not article.text:
+        return Record.from_article(article)  # nothing to analyse: the reader said why
+    analysed = article
+    notes: list[ErrorInfo] = []
+    if len(article.text) > max_chars:
+        notes.append(ErrorInfo("text_truncated", f"{article.source or article.id}: text has "
+                               f"{len(article.text)} characters; analysed the first {max_chars}",
+                               article.source))
+        analysed = Article(**{**article.__dict__, "text": article.text[:max_chars], "errors": []})
+    try:
+        doc = make_doc(nlp, analysed)
+    except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
+        record = Record.from_article(article)
+        record.errors.append(_failure("tokenizer", article, exc))
+        return record
+    for name, proc in nlp.pipeline:
+        try:
+            doc = proc(doc)
+        except Exception as exc:  # noqa: BLE001
+            doc._.errors.append(_failure(name, article, exc))
+    record = to_record(doc)
+    record.text = article.text
+    record.errors[:0] = notes
+    return record
+
+
+def _failure(step: str, article: Article, exc: Exception) -> ErrorInfo:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
+    return ErrorInfo("step_failed", f"{article.source or article.id}: step {step} failed: "
+                     f"{type(exc).__name__}: {exc}{at}", article.source)
+
+
+def process(articles: Iterable[Article], nlp: Optional[Language] = None,
+            max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
+    """Records for ``articles``, in input order."""
+    nlp = nlp or default_nlp()
+    for article in articles:
+        yield run(nlp, article, max_chars=max_chars)
+
+
+def extract(article: Article, nlp: Optional[Language] = None) -> Record:
+    """The marsad/1 record of one article."""
+    return run(nlp or default_nlp(), article)
+

@@ -1,0 +1,25 @@
+"""The attributes marsad keeps on a spaCy ``Doc``; registered once, idempotently.
+
+Every default is ``None`` (a shared mutable default would leak between documents); a
+component assigns a fresh list, and the record builder reads ``None`` as "nothing found".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_ATTRS = (
+    "article",  # marsad.model.Article: metadata travelling with the text
+    "entities",  # list[marsad.model.Entity]
+    "quotes",  # list[marsad.model.Quote]
+    "events",  # list[marsad.model.Event]
+    "dates",  # list[marsad.model.DateRef]
+    "places",  # list[marsad.model.Place]
+    "errors",  # list[marsad.model.ErrorInfo]: failures of components on this doc
+)
+
+
+def register() -> None:
+    """Register every marsad ``Doc`` extension (safe to call more than once)."""
+    for name in DOC_ATTRS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

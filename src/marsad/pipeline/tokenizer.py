@@ -1,0 +1,66 @@
+"""marsad's tokeniser as a spaCy tokenizer: a ``Doc`` whose text is the article exactly.
+
+Whitespace other than one space after a token becomes a whitespace token, as spaCy does,
+so ``doc.text == text`` and ``token.idx`` are the original offsets. ``token.norm_`` holds
+the matching key (for «للولايات» the restored «الولايات»).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from marsad.text.tokenize import tokenize
+
+
+class MarsadTokenizer:
+    """Callable ``str -> Doc``; ``known`` are normalised words proclitics may be split from."""
+
+    def __init__(self, vocab: Vocab, known: Iterable[str] = ()):
+        self.vocab = vocab
+        self.known = frozenset(known)
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        norms: list[str] = []
+        pos = 0
+        for tok in tokenize(text, self.known):
+            if tok.start > pos:
+                self._gap(text[pos:tok.start], words, spaces, norms)
+            words.append(tok.text)
+            spaces.append(False)
+            norms.append(tok.norm)
+            pos = tok.end
+        if pos < len(text):
+            self._gap(text[pos:], words, spaces, norms)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token, norm in zip(doc, norms):
+            if norm != token.text:
+                token.norm_ = norm
+        return doc
+
+    @staticmethod
+    def _gap(gap: str, words: list[str], spaces: list[bool], norms: list[str]) -> None:
+        """Attach one plain space to the previous token; anything else is a space token."""
+        if words and gap[0] == " " and not spaces[-1]:
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+            norms.append(gap)
+
+    # spaCy serialisation hooks: the tokenizer has no state worth saving beyond `known`.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "MarsadTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> "MarsadTokenizer":
+        return self

@@ -1,0 +1,159 @@
+"""Tokenisation with exact offsets, aware of Arabic proclitics.
+
+A whitespace word such as «وطوكيو» (and Tokyo) or «لروسيا» (to Russia) carries a name behind
+one or two proclitics. The tokeniser splits the proclitics off *only* when what remains is a
+word the caller knows (a lexicon name, or a word seen bare elsewhere in the same article) or
+is clearly an article-prefixed noun («والصين» → و + الصين). Words such as «وزير» (minister),
+«بكين» (Beijing) or «كيم» (Kim) are never cut, because their remainders are not known words.
+
+Tokens never change the text: ``text[token.start:token.end] == token.text`` always.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable, Optional
+
+from marsad.text.normalize import normalize
+
+# Token kinds
+WORD, NUMBER, LATIN, PUNCT, SPACE, CLITIC = "word", "number", "latin", "punct", "space", "clitic"
+
+_ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc"
+_ARABIC_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_TOKEN_RE = re.compile(
+    rf"(?P<space>\s+)"
+    rf"|(?P<number>[{_DIGITS}]+(?:[.,/:+\-٫٬][{_DIGITS}]+)*)"
+    rf"|(?P<word>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_ARABIC_MARKS}]*)"
+    rf"|(?P<latin>[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*)"
+    rf"|(?P<punct>\.{{2,}}|…|[^\s])"
+)
+# A leading mark (tatweel, diacritic) before a letter: glue it to the preceding word, e.g. «الـ».
+_CONJ = ("و", "ف")  # and, so
+_PREP = ("ب", "ل", "ك")  # with/in, to/for, like
+_PREFIXES = _CONJ + _PREP + tuple(c + p for c in _CONJ for p in _PREP)
+_MIN_DOC_HOST = 4  # a word seen bare in the article counts as a host only from 4 letters
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    kind: str
+    norm: str  # matching key; for «لل» + noun the restored article: «للولايات» → «الولايات»
+
+    @property
+    def is_space(self) -> bool:
+        return self.kind == SPACE
+
+
+@lru_cache(maxsize=1)
+def _exceptions() -> tuple[str, ...]:
+    """Normalised word beginnings that look like proclitic + «ال» but are not («والد» father)."""
+    path = resources.files("marsad.text") / "data" / "clitic_exceptions.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(normalize(ln.split("#", 1)[0].strip()) for ln in lines if ln.split("#", 1)[0].strip())
+
+
+def _is_article_noun(rest: str) -> bool:
+    """«ال» + at least three letters: «الصين», «الرياض», not «الة»."""
+    return rest.startswith("ال") and len(rest) >= 5
+
+
+def split_clitics(word: str, known: Callable[[str], bool],
+                  prefixes: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """Split one Arabic word into ``(start, end, norm)`` pieces relative to the word.
+
+    ``known(norm)`` says whether a normalised remainder is a word worth reaching on its own;
+    a word that is itself a known name (``known.is_name``, when given) is never split.
+    Returns a single piece when nothing is split.
+    """
+    norm = normalize(word)
+    is_name = getattr(known, "is_name", None)
+    if len(norm) < 3 or (is_name and is_name(norm)) or norm.startswith(_exceptions()):
+        return [(0, len(word), norm)]
+    # Fewest clitics first: «وبكين» is و + بكين (Beijing), not و + ب + كين.
+    for prefix in prefixes or _PREFIXES:
+        if not norm.startswith(prefix):
+            continue
+        rest = norm[len(prefix):]
+        if prefix.endswith("ل") and rest.startswith("ل") and len(rest) >= 4:
+            restored = "ا" + rest  # «للولايات» = ل + الولايات with the article's alef elided
+            if known(restored) or _is_article_noun(restored):
+                return _pieces(word, prefix, restored)
+        if len(rest) < 2 or rest.startswith(_exceptions()):
+            continue
+        if known(rest) or _is_article_noun(rest):
+            pieces = _pieces(word, prefix, rest)
+            if prefix in _CONJ:  # «ولروسيا»: the rest may carry a preposition of its own
+                a, b, _ = pieces[-1]
+                inner = split_clitics(word[a:b], known, _PREP)
+                pieces[-1:] = [(a + x, a + y, n) for x, y, n in inner]
+            return pieces
+    return [(0, len(word), norm)]
+
+
+def _pieces(word: str, prefix: str, rest_norm: str) -> list[tuple[int, int, str]]:
+    """Cut ``word`` after the characters that fold to ``prefix`` (marks stay with letters)."""
+    pieces: list[tuple[int, int, str]] = []
+    i = 0
+    for letter in prefix:
+        start = i
+        i += 1
+        while i < len(word) and not normalize(word[i]):
+            i += 1  # a diacritic on the clitic stays with it
+        pieces.append((start, i, letter))
+    pieces.append((i, len(word), rest_norm))
+    return pieces
+
+
+class KnownWords:
+    """The words a proclitic may be split from: a fixed set (lexicon names) plus the words
+    of the current article that occur bare (``«طوكيو»`` makes ``«وطوكيو»`` splittable)."""
+
+    def __init__(self, fixed: Iterable[str] = (), doc_words: Iterable[str] = ()):
+        self.fixed = frozenset(fixed)
+        self.doc_words = frozenset(w for w in doc_words if len(w) >= _MIN_DOC_HOST)
+
+    def __call__(self, norm: str) -> bool:
+        return norm in self.fixed or norm in self.doc_words
+
+    def is_name(self, norm: str) -> bool:
+        """A whole word that is itself a lexicon name is never split («بكين», not ب + كين)."""
+        return norm in self.fixed
+
+
+def tokenize(text: str, known: Optional[Iterable[str]] = None, keep_space: bool = False) -> list[Token]:
+    """Tokens of ``text`` with exact offsets.
+
+    ``known``: normalised words (e.g. lexicon names) after which proclitics may be split;
+    the article's own bare words are added automatically. Whitespace tokens are returned
+    only when ``keep_space`` is true.
+    """
+    raw = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]
+    doc_words = {normalize(text[s:e]) for s, e, kind in raw if kind == WORD}
+    hosts = KnownWords(known or (), doc_words)
+    tokens: list[Token] = []
+    for start, end, kind in raw:
+        piece = text[start:end]
+        if kind == SPACE:
+            if keep_space:
+                tokens.append(Token(start, end, piece, SPACE, piece))
+            continue
+        if kind != WORD:
+            tokens.append(Token(start, end, piece, kind, normalize(piece)))
+            continue
+        parts = split_clitics(piece, hosts)
+        for i, (a, b, norm) in enumerate(parts):
+            sub_kind = CLITIC if i < len(parts) - 1 else WORD
+            tokens.append(Token(start + a, start + b, piece[a:b], sub_kind, norm))
+    return tokens
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Whitespace-delimited words with offsets (the unit ANERcorp-style taggers see)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]

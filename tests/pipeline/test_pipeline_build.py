@@ -1,0 +1,66 @@
+"""The pipeline: a spaCy Language whose Doc is the article exactly; failures become errors."""
+import pytest
+from spacy.language import Language
+
+import marsad
+from marsad.model import Article
+from marsad.pipeline.build import STEPS, load, process, run
+from marsad.schema import problems
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def test_load_returns_arabic_language_with_steps_in_order(nlp):
+    assert isinstance(nlp, Language) and nlp.lang == "ar"
+    assert tuple(nlp.pipe_names) == STEPS
+
+
+def test_doc_text_and_offsets_are_the_original(nlp, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    doc = nlp(text)
+    assert doc.text == text
+    for token in doc:
+        assert text[token.idx:token.idx + len(token.text)] == token.text
+    sents = list(doc.sents)
+    assert len(sents) > 20
+    assert any(s.text.startswith("وأضاف:") for s in sents)
+
+
+def test_extract_gives_valid_record_for_the_seed(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    record = marsad.extract(Article(text=text, id="seed", published="2023-09-13"))
+    assert record.text == text and record.id == "seed"
+    assert problems(record.to_dict()) == []
+
+
+def test_a_failing_step_becomes_an_error_and_the_batch_goes_on():
+    @Language.component("test_explodes")
+    def explodes(doc):
+        if "انفجار" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+    nlp = load(steps=STEPS + ("test_explodes",))
+    records = list(process([Article(text="نص عادي"), Article(text="انفجار هنا", source="b.txt"),
+                            Article(text="نص آخر")], nlp))
+    assert [bool(r.errors) for r in records] == [False, True, False]
+    err = records[1].errors[0]
+    assert err.code == "step_failed" and "test_explodes" in err.message and "b.txt" in err.message
+
+
+def test_unreadable_article_passes_through_with_its_errors(nlp):
+    from marsad.model import ErrorInfo
+
+    bad = Article(text="", source="x.jsonl:3", errors=[ErrorInfo("json_invalid", "x.jsonl:3: bad")])
+    record = run(nlp, bad)
+    assert record.errors[0].code == "json_invalid" and record.text == ""
+
+
+def test_overlong_text_is_analysed_in_part_and_kept_whole(nlp):
+    text = "قال بوتين إن روسيا فخورة. " * 100
+    record = run(nlp, Article(text=text, id="long"), max_chars=500)
+    assert record.text == text
+    assert record.errors[0].code == "text_truncated"
