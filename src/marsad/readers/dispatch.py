@@ -1,0 +1,174 @@
+"""One entry point for every input: files, directories and stdin, in any known format.
+
+The format comes from ``format=`` when given, else from the file extension, else (stdin
+and unknown extensions) from the first bytes (:func:`sniff`).
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+import zlib
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from marsad.model import Article
+from marsad.readers.errors import ReaderError, error_article
+from marsad.readers.feeds import looks_like_feed, read_feed
+from marsad.readers.html import read_html
+from marsad.readers.jsonl import read_json, read_jsonl
+from marsad.readers.source import prefixed
+from marsad.readers.text import read_text
+from marsad.readers.warc import read_warc
+
+FORMATS = ("txt", "jsonl", "json", "html", "rss", "warc")
+READERS: dict[str, Callable[..., Iterator[Article]]] = {
+    "txt": read_text,
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "html": read_html,
+    "rss": read_feed,
+    "warc": read_warc,
+}
+# Extensions after an optional ".gz" is removed (".warc.gz" is matched whole first).
+EXTENSIONS = {
+    ".warc.gz": "warc", ".warc": "warc",
+    ".txt": "txt", ".text": "txt",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".json": "json",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "rss", ".atom": "rss", ".xml": "rss",  # .xml only when it looks like a feed
+}  # fmt: skip
+OPTIONS = {"txt": ("title_line", "encoding")}  # reader options, by format
+_HEAD = 65536
+
+
+def read(inputs: Iterable[str], format: Optional[str] = None, **options: Any) -> Iterator[Article]:
+    """Articles from ``inputs`` (paths, directories, ``-`` for stdin), in order.
+
+    ``format`` forces one of :data:`FORMATS`; ``options`` go to the readers that take them
+    (``title_line``, ``encoding`` for text files). Raises :class:`ReaderError` at once for
+    a missing input, an unknown format or an unknown option; unreadable items inside inputs
+    become error records instead.
+    """
+    inputs = [str(i) for i in inputs]
+    if format is not None and format not in FORMATS:
+        raise ReaderError(f"unknown format {format!r} (known: {', '.join(FORMATS)})")
+    known = {name for names in OPTIONS.values() for name in names}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ReaderError(f"unknown reader option(s): {', '.join(unknown)}")
+    for item in inputs:
+        if item != "-" and not os.path.exists(item):
+            raise ReaderError(f"{item}: no such file or directory")
+    return _read_all(inputs, format, options)
+
+
+def format_of(path: str) -> Optional[str]:
+    """The format a file's extension names, or None."""
+    name = path.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return EXTENSIONS.get(os.path.splitext(name)[1])
+
+
+def sniff(head: bytes) -> Optional[str]:
+    """The format the first bytes of an input suggest, or None."""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return None
+        return "warc" if inner.startswith(b"WARC/") else None
+    start = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if start.startswith(b"WARC/"):
+        return "warc"
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"["):
+        return "json"
+    if start.startswith(b"<"):
+        return "rss" if looks_like_feed(start) else "html"
+    return "txt" if start else None
+
+
+def walk(directory: str, format: Optional[str] = None) -> Iterator[str]:
+    """Files under ``directory`` with a known extension (of ``format`` when given), in
+    sorted order, hidden files and folders skipped, ``.xml`` only when it is a feed."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            fmt = format_of(name)
+            if name.startswith(".") or fmt is None or (format and fmt != format):
+                continue
+            if name.lower().endswith(".xml") and not _is_feed(path):
+                continue
+            yield path
+
+
+def _read_all(inputs: list[str], format: Optional[str], options: dict) -> Iterator[Article]:
+    for item in inputs:
+        if item == "-":
+            yield from _read_stdin(format, options)
+        elif os.path.isdir(item):
+            for path in walk(item, format):
+                yield from _read_file(path, format_of(path), options)
+        else:
+            yield from _read_file(item, format or _detect(item), options)
+
+
+def _read_file(path: str, fmt: Optional[str], options: dict) -> Iterator[Article]:
+    if fmt is None:
+        yield error_article("unsupported_format", f"{path}: format not recognised (use --format)", path)
+        return
+    yield from _guarded(READERS[fmt](path, **_options_for(fmt, options)), path)
+
+
+def _read_stdin(format: Optional[str], options: dict) -> Iterator[Article]:
+    stdin = sys.stdin.buffer
+    head = stdin.read(_HEAD)
+    fmt = format or sniff(head)
+    if fmt is None:
+        if head:
+            yield error_article("unsupported_format", "stdin: format not recognised (use --format)", "stdin")
+        return
+    stream = prefixed(head, stdin)
+    yield from _guarded(READERS[fmt]("stdin", stream=stream, **_options_for(fmt, options)), "stdin")
+
+
+def _guarded(articles: Iterator[Article], name: str) -> Iterator[Article]:
+    """``articles`` until a reader fails unexpectedly: then one error record, and on."""
+    try:
+        yield from articles
+    except ReaderError:
+        raise
+    except Exception as exc:  # a reader bug or an odd input must not stop the batch
+        yield error_article("read_failed", f"{name}: reading stopped ({exc!r})", name)
+
+
+def _options_for(fmt: str, options: dict) -> dict:
+    return {k: v for k, v in options.items() if k in OPTIONS.get(fmt, ())}
+
+
+def _detect(path: str) -> Optional[str]:
+    fmt = format_of(path)
+    if fmt == "rss" and path.lower().endswith(".xml"):
+        return "rss" if _is_feed(path) else None
+    return fmt or sniff(_head(path))
+
+
+def _head(path: str) -> bytes:
+    try:
+        if path.endswith(".gz") and not path.lower().endswith(".warc.gz"):
+            with gzip.open(path, "rb") as fh:
+                return fh.read(_HEAD)
+        with open(path, "rb") as fh:
+            return fh.read(_HEAD)
+    except (OSError, EOFError) as exc:
+        raise ReaderError(f"{path}: cannot be read ({exc})") from exc
+
+
+def _is_feed(path: str) -> bool:
+    return looks_like_feed(_head(path))

@@ -1,0 +1,217 @@
+"""JSON Lines (``.jsonl``) and JSON (``.json``: one array of objects, or objects one after
+another), streamed: a 2 GB file is never held in memory.
+
+Each object becomes an article (:func:`record_article`); a line or item that cannot be one
+becomes an error record whose source is ``file:LINE``.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from typing import Any, BinaryIO, Iterator, Optional
+
+from marsad.model import Article
+from marsad.readers.dates import iso_date
+from marsad.readers.errors import error_article
+from marsad.readers.source import PathLike, open_binary, prefixed
+
+TEXT_FIELDS = ("text", "content", "body")
+DATE_FIELDS = ("published", "date", "date_extracted", "published_at")
+OUTLET_FIELDS = ("outlet", "source")
+_DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters survive
+_CHUNK = 1 << 20
+
+
+def read_jsonl(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[Article]:
+    """Yield one article per non-blank line of the JSON Lines file ``path`` (or ``stream``)."""
+    name = str(path)
+    fh = stream if stream is not None else open_binary(path)
+    try:
+        for lineno, line, note in _lines(fh):
+            if line.strip():
+                yield _line_article(line, f"{name}:{lineno}", note)
+    finally:
+        if stream is None:
+            fh.close()
+
+
+def read_json(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[Article]:
+    """Yield one article per object of a ``.json`` file holding an array of objects (or
+    objects one after another), parsed incrementally."""
+    name = str(path)
+    fh = stream if stream is not None else open_binary(path)
+    try:
+        # over a wrapper of its own, so that closing the text layer never closes stdin
+        text = io.TextIOWrapper(prefixed(b"", fh), encoding="utf-8-sig", errors="replace", newline="")
+        for lineno, value, error in _values(text):
+            source = f"{name}:{lineno}"
+            if error:
+                yield error_article("json_invalid", f"{source}: {error}", source)
+            else:
+                yield record_article(value, source)
+    finally:
+        if stream is None:
+            fh.close()
+
+
+def record_article(obj: Any, source: str, meta: Optional[dict] = None) -> Article:
+    """The article of one decoded JSON value (an error record if it cannot be one)."""
+    if not isinstance(obj, dict):
+        kind = type(obj).__name__ if obj is not None else "null"
+        return error_article("not_object", f"{source}: a JSON {kind}, not an object", source)
+    known = _known_fields(obj)
+    meta = {**(meta or {}), **known.pop("meta")}
+    text = known.pop("text")
+    if text is None:
+        message = f"{source}: no text field (looked for {', '.join(TEXT_FIELDS)})"
+        return error_article("no_text", message, source, meta=meta, **known)
+    if not text.strip():
+        return error_article("empty_text", f"{source}: the text is empty", source, meta=meta, **known)
+    return Article(text=text, source=source, meta=meta, **known)  # no id: a content id
+
+
+def _known_fields(obj: dict) -> dict[str, Any]:
+    """The Article fields found in ``obj`` (aliases resolved), the rest under ``meta``."""
+
+    def first(names: tuple[str, ...]) -> tuple[Optional[str], Any]:
+        for key in names:
+            if obj.get(key) not in (None, ""):
+                return key, obj[key]
+        return None, None
+
+    text_key = next((k for k in TEXT_FIELDS if isinstance(obj.get(k), str)), None)
+    date_key, date_value = first(DATE_FIELDS)
+    outlet_key, outlet = first(OUTLET_FIELDS)
+    meta: dict[str, Any] = {}
+    published = iso_date(date_value)
+    if date_value is not None and published is None:
+        meta["published_raw"] = date_value
+    elif date_key not in (None, "published"):
+        meta["published_from"] = date_key  # e.g. SaudiNewsNet's extraction date
+    fields = {
+        "id": None if obj.get("id") is None else str(obj["id"]),
+        "title": obj.get("title") if isinstance(obj.get("title"), str) else None,
+        "url": obj.get("url") if isinstance(obj.get("url"), str) else None,
+        "author": obj.get("author") if isinstance(obj.get("author"), str) else None,
+        "outlet": outlet if isinstance(outlet, str) else None,
+        "published": published,
+        "text": obj[text_key] if text_key else None,
+    }
+    used = {"id", text_key, date_key}  # values of a wrong type stay in meta
+    used.update(k for k in ("title", "url", "author") if fields[k] is not None)
+    if fields["outlet"] is not None:
+        used.add(outlet_key)
+    if isinstance(obj.get("meta"), dict):
+        used.add("meta")
+        meta.update(obj["meta"])
+    meta.update((k, v) for k, v in obj.items() if k not in used)
+    fields["meta"] = meta
+    return fields
+
+
+def _line_article(line: str, source: str, note: Optional[str]) -> Article:
+    line = line.rstrip("\r\n")  # so that error columns count within the line
+    try:
+        obj = _DECODER.decode(line)
+    except json.JSONDecodeError as exc:
+        hint = "; the line looks truncated" if exc.pos >= len(line.rstrip()) - 1 or "Unterminated" in exc.msg else ""
+        message = f"{source}: invalid JSON ({exc.msg} at column {exc.colno}{hint})"
+        return error_article("json_invalid", message, source)
+    except RecursionError:
+        return error_article("json_invalid", f"{source}: invalid JSON (nested too deeply)", source)
+    return record_article(obj, source, {"encoding_notes": [note]} if note else None)
+
+
+def _lines(fh: BinaryIO) -> Iterator[tuple[int, str, Optional[str]]]:
+    """(line number, line, note) of a binary stream: UTF-8 (BOM or not), or UTF-16 with a
+    BOM; a line with invalid UTF-8 is decoded with replacement characters and a note."""
+    head = fh.read(4)
+    stream = prefixed(head, fh)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = io.TextIOWrapper(stream, encoding="utf-16", newline="")
+        for lineno, line in enumerate(text, 1):
+            yield lineno, line, None
+        return
+    for lineno, raw in enumerate(stream, 1):
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[3:]
+        try:
+            yield lineno, raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            yield lineno, raw.decode("utf-8", errors="replace"), "invalid UTF-8 bytes replaced"
+
+
+# --- incremental JSON values -----------------------------------------------------------
+
+
+class _Buffer:
+    """Text read from a stream in chunks, with the line number of the current position."""
+
+    def __init__(self, stream: io.TextIOBase) -> None:
+        self.stream, self.text, self.pos, self.line, self.eof = stream, "", 0, 1, False
+
+    def more(self, size: int = 0) -> bool:
+        """Read at least ``size`` more characters; False at the end of the stream."""
+        if self.eof:
+            return False
+        if self.pos > _CHUNK:  # drop what was consumed, keep memory flat
+            self.text, self.pos = self.text[self.pos:], 0
+        chunk = self.stream.read(max(size, _CHUNK))
+        self.eof = not chunk
+        self.text += chunk
+        return bool(chunk)
+
+    def advance(self, end: int) -> None:
+        self.line += self.text.count("\n", self.pos, end)
+        self.pos = end
+
+    def skip(self, chars: str) -> str:
+        """Skip ``chars``; the next character, or "" at the end of the stream."""
+        while True:
+            end = self.pos
+            while end < len(self.text) and self.text[end] in chars:
+                end += 1
+            self.advance(end)
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if not self.more():
+                return ""
+
+
+def _values(stream: io.TextIOBase) -> Iterator[tuple[int, Any, Optional[str]]]:
+    """(line, value, None) for each value of an array or a sequence of JSON values, or
+    (line, None, reason) once for a syntax error, after which the rest cannot be trusted."""
+    buf = _Buffer(stream)
+    first = buf.skip(" \t\r\n\ufeff")
+    in_array = first == "["
+    if in_array:
+        buf.advance(buf.pos + 1)
+    while True:
+        nxt = buf.skip(" \t\r\n,") if in_array else buf.skip(" \t\r\n")
+        if not nxt or (in_array and nxt == "]"):
+            return
+        line = buf.line
+        value, error = _decode_one(buf)
+        if error:
+            yield line, None, f"{error}; the rest of the input (from line {line}) was not read"
+            return
+        yield line, value, None
+
+
+def _decode_one(buf: _Buffer) -> tuple[Any, Optional[str]]:
+    """Decode the value at ``buf.pos``, reading more while it is cut by the chunk end."""
+    while True:
+        try:
+            value, end = _DECODER.raw_decode(buf.text, buf.pos)
+        except json.JSONDecodeError as exc:
+            cut = "Unterminated" in exc.msg or exc.pos >= len(buf.text) - 6
+            if cut and buf.more(len(buf.text) - buf.pos):  # grow geometrically: linear time
+                continue
+            return None, f"invalid JSON ({exc.msg}{'; the input looks truncated' if cut else ''})"
+        except RecursionError:
+            return None, "invalid JSON (nested too deeply)"
+        if end == len(buf.text) and buf.more():  # a number may continue in the next chunk
+            continue
+        buf.advance(end)
+        return value, None
