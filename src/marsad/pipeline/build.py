@@ -20,7 +20,7 @@ from marsad.pipeline.record import to_record
 from marsad.pipeline.tokenizer import MarsadTokenizer
 
 # The steps, in order. Each name is a registered spaCy component.
-STEPS = ("marsad_sentences",)
+STEPS = ("marsad_sentences", "marsad_dates")
 
 DEFAULT_MAX_CHARS = 200_000  # longer texts are cut for analysis (the record keeps the full text)
 

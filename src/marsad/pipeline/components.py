@@ -22,3 +22,20 @@ def sentences(doc: Doc) -> Doc:
             continue
         token.is_sent_start = token.idx in starts
     return doc
+
+
+@Language.component("marsad_dates", assigns=["doc._.dates"])
+def dates(doc: Doc) -> Doc:
+    """Date expressions resolved against the article's publication date."""
+    from marsad.dates import InvalidPublishedDate, find_dates
+    from marsad.model import ErrorInfo
+
+    article = doc._.article
+    published = article.published if article else None
+    try:
+        doc._.dates = find_dates(doc.text, published)
+    except InvalidPublishedDate as exc:
+        doc._.errors.append(ErrorInfo("published_invalid", f"{article.source or article.id}: {exc}; "
+                                      "relative dates left unresolved", article.source))
+        doc._.dates = find_dates(doc.text, None)
+    return doc

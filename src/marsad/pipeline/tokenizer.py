@@ -11,24 +11,33 @@ from typing import Iterable
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from marsad.text.tokenize import tokenize
+from spacy.attrs import NORM
+
+from marsad.text.tokenize import normalize_word, tokenize
 
 
 class MarsadTokenizer:
-    """Callable ``str -> Doc``; ``known`` are normalised words proclitics may be split from."""
+    """Callable ``str -> Doc``; ``known`` are normalised words proclitics may be split from.
+
+    Every lexeme's ``norm_`` is its matching key (set once per distinct word in the vocab).
+    """
 
     def __init__(self, vocab: Vocab, known: Iterable[str] = ()):
         self.vocab = vocab
         self.known = frozenset(known)
+        vocab.lex_attr_getters[NORM] = normalize_word
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
         norms: list[str] = []
+        restored: list[int] = []  # tokens whose key is not the word's own («لولايات» → «الولايات»)
         pos = 0
         for tok in tokenize(text, self.known):
             if tok.start > pos:
                 self._gap(text[pos:tok.start], words, spaces, norms)
+            if tok.kind == "word" and tok.norm != normalize_word(tok.text):
+                restored.append(len(words))
             words.append(tok.text)
             spaces.append(False)
             norms.append(tok.norm)
@@ -36,9 +45,8 @@ class MarsadTokenizer:
         if pos < len(text):
             self._gap(text[pos:], words, spaces, norms)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, norm in zip(doc, norms):
-            if norm != token.text:
-                token.norm_ = norm
+        for i in restored:
+            doc[i].norm_ = norms[i]
         return doc
 
     @staticmethod
