@@ -1,0 +1,240 @@
+"""Actor records: country names and nationality adjectives, people, organisations.
+
+Country names come from CLDR (Babel, Arabic) with ISO alpha-3 codes from pycountry, then
+``countries.tsv`` adds variants and adjectives (and may re-flag a CLDR name). People and
+organisations come from ``people.tsv`` and ``organizations.tsv``.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.lexicon._tsv import DATA, Row, layered
+from marsad.lexicon.matcher import name_key
+
+# Sector codes accepted in the files (CAMEO/PLOVER style).
+SECTORS = frozenset(
+    "GOV MIL OPP REB PTY BUS MED NGO CVL IGO JUD LEG COP SPY REL EDU HLH LAB ELI REF INS SEP".split()
+)
+WEAK_MARK = "?"  # a name ending in '?' needs context (a title, an earlier full mention)
+
+
+@dataclass(frozen=True)
+class CountryName:
+    """One Arabic form standing for a country (``kind`` 'name'), its people or adjective
+    ('adj'), or a region with no single code ('region'). Ambiguous forms carry several
+    ``codes`` (e.g. «الكورية»: PRK, KOR)."""
+
+    name: str
+    codes: tuple[str, ...]
+    kind: str
+    name_en: str
+    flags: frozenset[str] = frozenset()
+    source: str = "curated"
+
+    @property
+    def code(self) -> str | None:
+        """The country code when the form is unambiguous, else None."""
+        return self.codes[0] if len(self.codes) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.codes) > 1 or "ambiguous" in self.flags
+
+    @property
+    def label(self) -> str:
+        return "MISC" if self.kind == "adj" else "LOC"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A role held by an actor, optionally limited to the years ``start``..``end``."""
+
+    role: str | None
+    country: str | None
+    sector: str | None
+    start: int | None = None
+    end: int | None = None
+    code: str | None = None  # the CAMEO code it came from (PETRARCH dictionaries)
+
+    def covers(self, year: int) -> bool:
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person (``kind`` 'person', label PER), an organisation ('org', label ORG) or a
+    PETRARCH dictionary entry ('petrarch': person or group, no label)."""
+
+    key: str
+    kind: str
+    name_en: str
+    names: tuple[str, ...]
+    terms: tuple[Term, ...]
+    weak: frozenset[str] = frozenset()  # name keys that need context
+    gender: str | None = None
+    category: str | None = None  # organisations: igo, armed, party, media, ...
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def label(self) -> str | None:
+        return {"person": "PER", "org": "ORG"}.get(self.kind)
+
+    @property
+    def latest(self) -> Term:
+        return max(self.terms, key=lambda t: (t.end or 9999, t.start or 0))
+
+    @property
+    def country(self) -> str | None:
+        return self.latest.country
+
+    @property
+    def sector(self) -> str | None:
+        return self.latest.sector
+
+    @property
+    def role(self) -> str | None:
+        return self.latest.role
+
+    def term_at(self, year: int | None) -> Term:
+        """The term covering ``year`` (the latest one when none does or year is None)."""
+        if year is not None:
+            covering = [t for t in self.terms if t.covers(year)]
+            if covering:
+                return covering[-1]
+        return self.latest
+
+    def is_weak(self, key: str) -> bool:
+        return key in self.weak
+
+
+# ---------------------------------------------------------------- countries
+
+@lru_cache(maxsize=1)
+def cldr_countries() -> tuple[tuple[str, str, str], ...]:
+    """(Arabic name, alpha-3, English name) for every CLDR territory with an ISO code.
+    A parenthesised part («ميانمار (بورما)») gives a second name unless it is a gloss."""
+    import pycountry
+    from babel import Locale
+
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    out = []
+    for alpha2, name in sorted(arabic.items()):
+        country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 else None
+        if country is None:
+            continue
+        base, _, inner = name.partition("(")
+        names = [base.strip()]
+        inner = inner.rstrip(")").strip()
+        if inner and "منطقة" not in inner:  # "region": an administrative gloss, not a name
+            names.append(inner)
+        for n in names:
+            out.append((n, country.alpha_3, english.get(alpha2, country.name)))
+    return tuple(out)
+
+
+def _country_forms(row: Row) -> list[tuple[str, str]]:
+    """(form, kind) pairs of a countries.tsv row; 'adj' rows are inflected (see docs)."""
+    form, kind = row.require("ar"), row.require("kind")
+    if kind not in ("name", "adj", "region"):
+        raise row.error(f"kind must be name, adj or region, not {kind!r}")
+    if kind in ("name", "region"):
+        return [(form, kind)]
+    words = form.split()
+    variants = [words]
+    # A nisba adjective («روسي») takes -ة (feminine), -ين / -ون (sound plurals).
+    if all(w.endswith("ي") for w in words) and "noinflect" not in row.flags():
+        variants += [[w + suffix for w in words] for suffix in ("ة", "ين", "ون")]
+    forms = [" ".join(v) for v in variants] + [" ".join("ال" + w for w in v) for v in variants]
+    return [(f, kind) for f in forms]
+
+
+def _country_key(row: Row) -> str:
+    return name_key(row.require("ar"))
+
+
+def load_countries(extra_dirs: Sequence[Path] = ()) -> tuple[CountryName, ...]:
+    """CLDR names, then ``countries.tsv`` (shipped, then each extra dir), merged by form."""
+    base: dict[str, list[Row]] = {}
+    for name, code, en in cldr_countries():
+        row = Row("cldr", 0, {"ar": name, "code": code, "kind": "name", "en": en})
+        base.setdefault(name_key(name), [row])
+    english = {c: e for _, c, e in cldr_countries()}
+    shipped = str(DATA / "countries.tsv")
+    rows = layered("countries.tsv", extra_dirs, ("ar", "code", "kind"), _country_key, base=base)
+    # Inflected forms first, written forms last, so a row for «الكورية» beats the
+    # feminine generated from «كوري».
+    generated: dict[str, CountryName] = {}
+    written: dict[str, CountryName] = {}
+    for (row,) in rows.values():
+        codes = row.values("code")
+        en = row.get("en") or (english.get(codes[0], "") if len(codes) == 1 else "")
+        for form, kind in _country_forms(row):
+            source = "curated" if row.source == shipped else row.source
+            rec = CountryName(form, codes, kind, en, row.flags(), source)
+            target = written if form == row.get("ar") else generated
+            target[name_key(form)] = rec
+    return tuple({**generated, **written}.values())
+
+
+# ---------------------------------------------------------------- people, organisations
+
+def _names(row: Row) -> tuple[tuple[str, ...], frozenset[str]]:
+    names, weak = [], set()
+    for value in row.values("names"):
+        if value.endswith(WEAK_MARK):
+            value = value[:-1].strip()
+            weak.add(name_key(value))
+        names.append(value)
+    return tuple(names), frozenset(weak)
+
+
+def _sector(row: Row) -> str | None:
+    sector = row.get("sector") or None
+    if sector is not None and sector not in SECTORS:
+        raise row.error(f"unknown sector {sector!r}")
+    return sector
+
+
+def _person(key: str, rows: list[Row]) -> Actor:
+    names: list[str] = []
+    weak: set[str] = set()
+    terms = []
+    for row in rows:
+        row_names, row_weak = _names(row)
+        names += [n for n in row_names if n not in names]
+        weak |= row_weak
+        terms.append(Term(row.get("role") or None, row.get("country") or None, _sector(row),
+                          row.year("from"), row.year("to")))
+    if not names:
+        raise rows[0].error(f"person {key!r} has no names")
+    gender = rows[0].get("gender") or None
+    if gender not in ("m", "f", None):
+        raise rows[0].error(f"gender must be m or f, not {gender!r}")
+    flags = frozenset().union(*(r.flags() for r in rows))
+    return Actor(key, "person", key, tuple(names), tuple(terms), frozenset(weak), gender, None, flags)
+
+
+def load_people(extra_dirs: Sequence[Path] = ()) -> tuple[Actor, ...]:
+    """``people.tsv``: one row per person and role; rows sharing ``name_en`` make one
+    person (a later row may leave ``names`` empty)."""
+    rows = layered("people.tsv", extra_dirs, ("names", "name_en", "country", "sector", "role"),
+                   lambda r: r.require("name_en"), multi=True)
+    return tuple(_person(key, group) for key, group in rows.items())
+
+
+def load_organizations(extra_dirs: Sequence[Path] = ()) -> tuple[Actor, ...]:
+    """``organizations.tsv``: one row per organisation, keyed by ``name_en``."""
+    rows = layered("organizations.tsv", extra_dirs, ("names", "name_en", "country", "sector"),
+                   lambda r: r.require("name_en"))
+    out = []
+    for key, (row,) in rows.items():
+        names, weak = _names(row)
+        if not names:
+            raise row.error("no names")
+        term = Term(None, row.get("country") or None, _sector(row))
+        out.append(Actor(key, "org", key, names, (term,), weak, None,
+                         row.get("category") or None, row.flags()))
+    return tuple(out)

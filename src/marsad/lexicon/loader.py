@@ -1,0 +1,80 @@
+"""``Lexicon``: every lexicon of the package (plus users' folders) loaded once.
+
+Users' folders hold files named like the shipped ones (``countries.tsv``, ``people.tsv``,
+``organizations.tsv``, ``titles.tsv``, ``places.tsv``, ``centroids.tsv``); their rows
+replace or add to the shipped rows by key, and a row flagged ``off`` removes its key.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from marsad.lexicon._tsv import LexiconError
+from marsad.lexicon.actors import Actor, CountryName, load_countries, load_organizations, load_people
+from marsad.lexicon.matcher import Matcher
+from marsad.lexicon.places import Place, country_places, load_centroids, load_places
+from marsad.lexicon.titles import Title, load_titles
+
+# What a matcher can be built over; see Lexicon.entries.
+KINDS = ("countries", "organizations", "people", "titles", "places")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All lexicons as typed, immutable records."""
+
+    countries: tuple[CountryName, ...]
+    organizations: tuple[Actor, ...]
+    people: tuple[Actor, ...]
+    titles: tuple[Title, ...]
+    places: tuple[Place, ...]
+    country_places: dict[str, Place]
+    _matchers: dict[tuple[str, ...], Matcher] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, extra_dirs: Iterable[Path | str] = ()) -> Lexicon:
+        """The shipped lexicons overlaid with ``extra_dirs`` in order (later wins); built
+        once per distinct list of folders."""
+        return _load(tuple(Path(d).resolve() for d in extra_dirs))
+
+    def entries(self, kinds: Iterable[str] = KINDS) -> Iterator[tuple[str, Any]]:
+        """(name, record) pairs of the given kinds, in the order of ``KINDS``."""
+        wanted = set(kinds)
+        unknown = wanted - set(KINDS)
+        if unknown:
+            raise LexiconError(f"unknown lexicon kinds {sorted(unknown)}; choose from {KINDS}")
+        if "countries" in wanted:
+            yield from ((c.name, c) for c in self.countries)
+        for kind in ("organizations", "people", "places"):
+            if kind in wanted:
+                for record in getattr(self, kind):
+                    yield from ((n, record) for n in record.names)
+        if "titles" in wanted:
+            yield from ((t.name, t) for t in self.titles)
+
+    def matcher(self, kinds: Iterable[str] = KINDS) -> Matcher:
+        """A matcher over the given kinds (built once per set of kinds)."""
+        chosen = tuple(k for k in KINDS if k in set(kinds))
+        if chosen not in self._matchers:
+            self._matchers[chosen] = Matcher(self.entries(chosen))
+        return self._matchers[chosen]
+
+    def place_of_country(self, code: str) -> Place | None:
+        """The country as a place (names, centroid), by alpha-3 code."""
+        return self.country_places.get(code)
+
+
+@lru_cache(maxsize=8)
+def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
+    countries = load_countries(extra_dirs)
+    return Lexicon(
+        countries=countries,
+        organizations=load_organizations(extra_dirs),
+        people=load_people(extra_dirs),
+        titles=load_titles(extra_dirs),
+        places=load_places(extra_dirs),
+        country_places=country_places(countries, load_centroids(extra_dirs)),
+    )

@@ -1,0 +1,113 @@
+"""Reading PETRARCH actor dictionaries (CAMEO codes) into ``Actor`` records.
+
+The format: an entry line ``NAME`` or ``NAME [CODE]`` (words joined by ``_``), optional
+``+SYNONYM`` lines, then indented code lines ``[CODE]``, ``[CODE >YYYYMMDD]`` (from),
+``[CODE <YYYYMMDD]`` (until) or ``[CODE YYYYMMDD-YYYYMMDD]``; ``#`` starts a comment.
+Dates may also be YYMMDD. An end date before the start (``19840502-18000101``) is read as
+open-ended. A CAMEO code is a country (first 3 letters, when ISO alpha-3 or ``IGO``) then
+3-letter sector codes (GOV, MIL, REB, OPP, ...); a bare ``IGO`` gets sector IGO.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.lexicon._tsv import LexiconError
+from marsad.lexicon.actors import Actor, Term
+
+_CODE = re.compile(r"\[\s*([A-Z~]*)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8})?)?\s*\]")
+
+_ANY_CODE = re.compile(r"\[[^\]]*\]?")
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"IGO"}
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """CAMEO code -> (country, sector): ``RUSGOV`` -> (RUS, GOV), ``MIL`` -> (None, MIL),
+    ``IGO`` -> (IGO, IGO), ``PSECVLELI`` -> (PSE, CVL)."""
+    code = code.lstrip("~")
+    if code == "IGO":
+        return "IGO", "IGO"
+    if code[:3] in _alpha3():
+        return code[:3], code[3:6] or None
+    return None, code[:3] or None
+
+
+def _year(digits: str) -> int:
+    if len(digits) == 8:
+        return int(digits[:4])
+    yy = int(digits[:2])
+    return 2000 + yy if yy <= 30 else 1900 + yy
+
+
+def _term(match: re.Match[str]) -> Term:
+    code, sign, when, start, end = match.groups()
+    country, sector = split_code(code)
+    first = last = None
+    if sign == ">":
+        first = _year(when)
+    elif sign == "<":
+        last = _year(when)
+    elif start:
+        first = _year(start)
+        last = _year(end) if end else None
+        if last is not None and last < first:
+            last = None
+    return Term(None, country, sector, first, last, code)
+
+
+@dataclass
+class _Entry:
+    names: list[str]
+    terms: list[Term] = field(default_factory=list)
+
+
+def _name(raw: str) -> str:
+    return " ".join(raw.replace("_", " ").split())
+
+
+def parse_petrarch(text: str, source: str = "<text>") -> tuple[Actor, ...]:
+    """Parse a PETRARCH actor dictionary; entries without any code are dropped."""
+    entries: list[_Entry] = []
+    bad: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        body = line.split("#", 1)[0]
+        if not body.strip():
+            continue
+        stripped = body.strip()
+        codes = [_term(m) for m in _CODE.finditer(stripped)]
+        head = _CODE.sub("", stripped)
+        if "[" in head:  # a code we cannot read («[IMG?]», «[000GOV …]»): skip it, say so
+            bad.append(f"{number}: {head.strip()}")
+            head = _ANY_CODE.sub("", head)
+        head = head.strip()
+        if stripped.startswith("+"):
+            if not entries:
+                raise LexiconError(f"{source}:{number}: synonym before any entry")
+            entries[-1].names.append(_name(head[1:]))
+        elif head:
+            entries.append(_Entry([_name(head)]))
+        elif not entries:
+            raise LexiconError(f"{source}:{number}: code before any entry")
+        if codes:
+            entries[-1].terms.extend(codes)
+    if bad:
+        warnings.warn(f"{source}: skipped {len(bad)} unreadable codes, e.g. line {bad[0]}", stacklevel=2)
+    return tuple(
+        Actor(e.names[0], "petrarch", e.names[0], tuple(dict.fromkeys(e.names)), tuple(e.terms))
+        for e in entries if e.terms and e.names[0]
+    )
+
+
+def load_petrarch(path: Path | str) -> tuple[Actor, ...]:
+    """Read a PETRARCH actor dictionary file (UTF-8)."""
+    path = Path(path)
+    return parse_petrarch(path.read_text(encoding="utf-8"), str(path))

@@ -1,0 +1,76 @@
+"""PETRARCH actor dictionaries: entries, synonyms, CAMEO codes and date restrictions."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.lexicon import LexiconError, Matcher
+from marsad.lexicon.petrarch import load_petrarch, parse_petrarch, split_code
+
+SAMPLE = """\
+# a hand-written sample in the PETRARCH format
+فلاديمير_بوتين_  [RUSGOV]
++بوتين_
+حماس
+\t[PSEREB >19870101]
+نوري_المالكي_
+\t[IRQGOV 20060520-20140908]
+\t[IRQELI 20140908-18000101]
+جيش  [MIL]
+اتحاد_أفريقي_  [IGO]
+أمانة  [IGOGOV <20100101]
+بلا_رمز_
+"""
+
+
+def test_petrarch_sample_entries():
+    actors = {a.key: a for a in parse_petrarch(SAMPLE)}
+    assert set(actors) == {"فلاديمير بوتين", "حماس", "نوري المالكي", "جيش", "اتحاد أفريقي", "أمانة"}
+    putin = actors["فلاديمير بوتين"]
+    assert putin.names == ("فلاديمير بوتين", "بوتين")
+    assert (putin.country, putin.sector, putin.terms[0].code) == ("RUS", "GOV", "RUSGOV")
+
+
+def test_petrarch_sample_dates():
+    actors = {a.key: a for a in parse_petrarch(SAMPLE)}
+    hamas = actors["حماس"].terms[0]
+    assert (hamas.country, hamas.sector, hamas.start, hamas.end) == ("PSE", "REB", 1987, None)
+    maliki = actors["نوري المالكي"]
+    assert [(t.sector, t.start, t.end) for t in maliki.terms] == [("GOV", 2006, 2014), ("ELI", 2014, None)]
+    assert maliki.term_at(2010).sector == "GOV"
+    assert actors["أمانة"].terms[0].end == 2010
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("RUSGOV", ("RUS", "GOV")),
+    ("MIL", (None, "MIL")),
+    ("IGO", ("IGO", "IGO")),
+    ("IGOGOV", ("IGO", "GOV")),
+    ("PSECVLELI", ("PSE", "CVL")),
+    ("SYR", ("SYR", None)),
+])
+def test_petrarch_split_code(code, expected):
+    assert split_code(code) == expected
+
+
+def test_petrarch_synonym_first_is_an_error():
+    with pytest.raises(LexiconError, match="synonym before any entry"):
+        parse_petrarch("+بوتين_\n")
+
+
+def test_petrarch_entries_feed_the_matcher():
+    actors = parse_petrarch(SAMPLE)
+    matcher = Matcher((n, a) for a in actors for n in a.names)
+    found = matcher.find("وقال بوتين إن حماس")
+    assert [(m.text, m.entry.country) for m in found] == [("بوتين", "RUS"), ("حماس", "PSE")]
+
+
+def test_petrarch_real_arabic_dictionary(shared):
+    path = shared / "data" / "petrarch_arabic_dicts" / "actor_dict_ar_v4.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    with pytest.warns(UserWarning, match="unreadable codes"):
+        actors = load_petrarch(path)
+    assert len(actors) > 5000
+    assert sum(len(a.terms) for a in actors) > 6500
+    by_key = {a.key: a for a in actors}
+    assert by_key["حماس"].country == "PSE"
