@@ -99,6 +99,7 @@ class Entity:
     sector: Optional[str] = None  # GOV, MIL, OPP, REB, PTY, BUS, MED, NGO, CVL, IGO, ...
     role: Optional[str] = None
     mentions: list[Span] = field(default_factory=list)
+    gender: Optional[str] = None  # m, f: lets «أضاف/أضافت» choose between speakers
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

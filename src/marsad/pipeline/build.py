@@ -14,14 +14,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from marsad.model import Article, ErrorInfo, Record
-from marsad.pipeline import components  # noqa: F401  (registers the components)
+from marsad.entities import component as _actors  # noqa: F401  (registers the components)
+from marsad.entities import recognize as _ner  # noqa: F401
+from marsad.lexicon.loader import Lexicon
+from marsad.pipeline import components  # noqa: F401
+from marsad.quotes import component as _quotes  # noqa: F401
 from marsad.pipeline.extensions import register
 from marsad.pipeline.record import to_record
 from marsad.pipeline.tokenizer import MarsadTokenizer
 
 # The steps, in order. Each name is a registered spaCy component.
-STEPS = ("marsad_sentences", "marsad_dates")
+STEPS = ("marsad_sentences", "marsad_dates", "marsad_actors", "marsad_quotes")
+# Steps that take the user's lexicon folders in their config.
+_LEXICON_STEPS = {"marsad_actors"}
 
+TITLE_SEPARATOR = "\n\n"
 DEFAULT_MAX_CHARS = 200_000  # longer texts are cut for analysis (the record keeps the full text)
 
 
@@ -36,10 +43,20 @@ def load(steps: Iterable[str] = STEPS, known_words: Iterable[str] = (),
     lexicon_dirs = [str(d) for d in lexicon_dirs]
     register()
     nlp = spacy.blank("ar")
-    nlp.tokenizer = MarsadTokenizer(nlp.vocab, known=known_words)
+    known = set(known_words) | clitic_hosts(Lexicon.load(lexicon_dirs))
+    nlp.tokenizer = MarsadTokenizer(nlp.vocab, known=known)
     for name in steps:
-        nlp.add_pipe(name)
+        config = {"lexicon_dirs": lexicon_dirs} if name in _LEXICON_STEPS else {}
+        nlp.add_pipe(name, config=config)
     return nlp
+
+
+def clitic_hosts(lexicon: Lexicon) -> set[str]:
+    """Normalised words a proclitic may be split from: every lexicon name's first word
+    («لروسيا» → ل + روسيا; «للولايات المتحدة» → ل + الولايات)."""
+    from marsad.lexicon.matcher import name_key
+
+    return {name_key(name).split(" ", 1)[0] for name, _ in lexicon.entries()}
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +66,14 @@ def default_nlp() -> Language:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """Tokenise the article's text into a Doc carrying the article."""
-    doc = nlp.make_doc(article.text)
+    """Tokenise the article into a Doc carrying the article. The title, when there is one,
+    comes first, followed by a blank line, so that a name in the title and in the body is
+    one entity; ``doc.user_data["body_start"]`` is where the body begins. The record maps
+    every span back to the title or the body (see :mod:`marsad.pipeline.record`)."""
+    title = article.title or ""
+    prefix = title + TITLE_SEPARATOR if title.strip() else ""
+    doc = nlp.make_doc(prefix + article.text)
+    doc.user_data["body_start"] = len(prefix)
     doc._.article = article
     doc._.errors = []
     return doc

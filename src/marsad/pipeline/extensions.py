@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 DOC_ATTRS = (
     "article",  # marsad.model.Article: metadata travelling with the text
+    "matches",  # list[marsad.lexicon.matcher.Match]: lexicon names and titles found
     "entities",  # list[marsad.model.Entity]
     "quotes",  # list[marsad.model.Quote]
     "events",  # list[marsad.model.Event]

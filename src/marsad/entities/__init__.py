@@ -1,0 +1,1 @@
+"""Entities and actors: recognition (trained NER + lexicon), role context, coreference."""

@@ -1,0 +1,112 @@
+"""Name mentions: the trained NER's spans and the lexicon's names, merged.
+
+A lexicon name that the NER also found keeps the lexicon's knowledge (who, which country);
+where the two disagree on boundaries the lexicon's span wins (it knows «قاعدة فوستوشني
+الفضائية» is one facility); NER spans the lexicon does not know are kept as they are.
+Weak lexicon names — also common words, such as «الأسد» (the lion / al-Assad) — count only
+when the NER tagged them too or the same actor is named in full elsewhere in the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from marsad.lexicon.actors import Actor, CountryName
+from marsad.lexicon.matcher import Match, name_key
+from marsad.lexicon.places import Place
+from marsad.lexicon.titles import Title
+
+
+@dataclass
+class NameMention:
+    """One mention of an entity, with what is known about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PER, ORG, LOC, FAC, MISC
+    origin: str  # ner, lexicon, both, phrase
+    actor: Optional[Actor] = None  # a lexicon person or organisation
+    country_name: Optional[CountryName] = None  # a country named
+    place: Optional[Place] = None  # a gazetteer place
+    weak: bool = False
+    # from the title/role context (roles.py) or from a descriptive phrase
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    role: Optional[str] = None
+    gender: Optional[str] = None
+    titles: list[Title] = field(default_factory=list)
+    descriptive: bool = False  # «الزعيم الكوري»: a description, not a name
+    attached: Optional["NameMention"] = None  # the name a description stands beside
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+def classify(match: Match, year: Optional[int]) -> Optional[NameMention]:
+    """A name mention for a lexicon match, or None when the match is context only
+    (a title, a nationality adjective, a region)."""
+    entries = match.entries
+    actors = [e for e in entries if isinstance(e, Actor) and e.label]
+    if actors:
+        actor = _pick_actor(actors, year)
+        return NameMention(match.start, match.end, match.text, actor.label, "lexicon", actor=actor,
+                           weak=actor.is_weak(match.key), gender=actor.gender)
+    places = [e for e in entries if isinstance(e, Place)]
+    countries = [e for e in entries if isinstance(e, CountryName) and e.kind == "name"]
+    if countries and countries[0].code:
+        return NameMention(match.start, match.end, match.text, "LOC", "lexicon",
+                           country_name=countries[0], place=places[0] if places else None)
+    if places:
+        place = places[0]
+        return NameMention(match.start, match.end, match.text, place.label, "lexicon", place=place,
+                           weak="weak" in place.flags)
+    return None
+
+
+def _pick_actor(actors: list[Actor], year: Optional[int]) -> Actor:
+    """Among actors sharing a name, the one in office in ``year`` (else the first)."""
+    if year is not None:
+        for actor in actors:
+            if any(t.covers(year) and (t.start or t.end) for t in actor.terms):
+                return actor
+    return actors[0]
+
+
+def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) -> list[NameMention]:
+    """Merge NER spans ``(start, end, text, label)`` with lexicon mentions; returns
+    non-overlapping mentions in text order. Lexicon mentions come first; an NER span
+    overlapping one confirms it (a weak name then counts) and is otherwise dropped, except
+    an organisation named after a place («جامعة القاهرة»), which replaces the place."""
+    shadowed: set[int] = set()
+    extra: list[NameMention] = []
+    for start, end, text, label in ner:
+        over = [m for m in lexical if m.start < end and start < m.end]
+        if not over:
+            extra.append(NameMention(start, end, text, label, "ner"))
+            continue
+        for m in over:
+            m.origin, m.weak = "both", False
+        inside = all(start <= m.start and m.end <= end for m in over)
+        if label == "ORG" and inside and all(m.label in ("LOC", "FAC") for m in over) \
+                and end - start > max(m.end - m.start for m in over):
+            shadowed.update(id(m) for m in over)
+            extra.append(NameMention(start, end, text, label, "ner"))
+    chosen = [m for m in lexical if id(m) not in shadowed]
+    for m in extra:
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def drop_unsupported_weak(mentions: list[NameMention]) -> list[NameMention]:
+    """Weak lexicon names count only when the NER agreed or the same actor is named by a
+    strong name elsewhere in the article."""
+    strong = {id(m.actor) for m in mentions if m.actor is not None and not m.weak}
+    strong |= {id(m.place) for m in mentions if m.place is not None and not m.weak}
+    return [m for m in mentions if not m.weak or id(m.actor or m.place) in strong]
+
+
+def entries_of(match: Match, kind: type) -> list[Any]:
+    return [e for e in match.entries if isinstance(e, kind)]

@@ -1,0 +1,83 @@
+"""Named-entity recognition: the trained tagger over the article's words.
+
+The tagger sees words as ANERcorp has them (proclitics attached, punctuation apart): one
+unit per proclitic tokens + host token. An entity's span starts at the host, so «لروسيا»
+tagged LOC gives the span «روسيا». Spans go to ``doc.spans["ner"]``.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from marsad.ner.tagger import NerTagger
+
+CLITIC_KIND = "clitic"
+
+
+def word_units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(host_token, last_token, text)`` for each tagger unit among tokens [start, end):
+    proclitic tokens glued to their host, whitespace skipped."""
+    units: list[tuple[int, int, str]] = []
+    first: Optional[int] = None
+    for token in doc[start:end]:
+        if token.is_space:
+            continue
+        if first is None:
+            first = token.i
+        if _is_proclitic(token):
+            continue
+        text = doc.text[doc[first].idx:token.idx + len(token)]
+        units.append((token.i, token.i, text))
+        first = None
+    return units
+
+
+def _is_proclitic(token) -> bool:
+    """A one-letter token glued to the next word (the tokeniser split it off)."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (len(token) == 1 and not token.whitespace_ and nxt is not None
+            and token.text in "وفبلك" and nxt.is_alpha)
+
+
+@Language.factory("marsad_ner", assigns=["doc.spans"], default_config={"model": None})
+def make_ner(nlp: Language, name: str, model: Optional[str]):
+    return NerComponent(model)
+
+
+class NerComponent:
+    """Tag each sentence's words and store the entity spans in ``doc.spans["ner"]``."""
+
+    def __init__(self, model: Optional[str] = None):
+        self.tagger = NerTagger.load(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for sent in doc.sents:
+            units = word_units(doc, sent.start, sent.end)
+            if not units:
+                continue
+            labels = self.tagger.tag([u[2] for u in units])
+            spans.extend(_decode(doc, units, labels))
+        doc.spans["ner"] = spans
+        return doc
+
+
+def _decode(doc: Doc, units, labels) -> list[Span]:
+    """BIO labels over units → spans from the first unit's host to the last unit's end."""
+    spans: list[Span] = []
+    current: Optional[list] = None  # [start_token, end_token, label]
+    for (host, last, _), tag in zip(units, labels):
+        kind, _, label = tag.partition("-")
+        if kind == "I" and current and current[2] == label:
+            current[1] = last + 1
+            continue
+        if current:
+            spans.append(Span(doc, current[0], current[1], label=current[2]))
+            current = None
+        if kind in ("B", "I"):
+            current = [host, last + 1, label]
+    if current:
+        spans.append(Span(doc, current[0], current[1], label=current[2]))
+    return spans

@@ -1,0 +1,217 @@
+"""Where a quote's content starts and ends.
+
+After a cue (and its speaker) the content is opened by an *introducer*: a colon, a quotation
+mark, an «أن/إن» clause (also «إلى أن», «بأن», «عن ثقته في أن»), or a nominal complement the
+cue allows («حذر من», «كشف عن», «أشار إلى»). Quoted content ends at its closing mark (or the
+paragraph's end when the mark is never closed); colon speech runs on across sentences until a
+new cue or a new paragraph; reported content ends with its sentence, or earlier at a clause
+that starts a new attribution («، مشيراً إلى», «، فيما أكد», «، حسب»).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from marsad.quotes.cues import Cue, CueLexicon
+from marsad.quotes.speaker import THAT, PhraseReader
+from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
+
+PREP_KEYS = {"إلى": "الي", "على": "علي", "عن": "عن", "من": "من", "في": "في", "ب": "ب"}
+THAT_PREPS = frozenset(("الي", "علي", "عن", "من", "في"))  # «إلى أن», «من أن», «في أن»
+TAIL = frozenset(("حد",))  # «على حد تعبيره/قوله» closes a statement
+
+
+@dataclass
+class Intro:
+    """What opens the content: ``how`` is colon, quote, that, nominal or obj; ``at`` the
+    introducer's token; ``first`` the first content token."""
+
+    how: str
+    at: int
+    first: int
+    qspan: Optional[QSpan] = None
+
+
+def absorbed(cue: Optional[Cue]) -> bool:
+    """A cue that belongs to the cue before it: «قائلا», «بالقول», «قوله»."""
+    return bool(cue) and (cue.lemma == "قول" or (cue.lemma == "قال" and cue.pos == "part"))
+
+
+class Extents:
+    """Introducers and content ends over one article's tokens."""
+
+    def __init__(self, toks: list[Tok], lex: CueLexicon, reader: PhraseReader,
+                 qspan_at: dict[int, QSpan], close_tok: dict[int, int], sent_end_tok: set[int]):
+        self.toks = toks
+        self.lex = lex
+        self.reader = reader
+        self.qspan_at = qspan_at  # opening-mark token -> its span
+        self.close_tok = close_tok  # opening-mark token -> closing-mark token (or last token of paragraph)
+        self.sent_end_tok = sent_end_tok  # tokens that end a sentence (outside quotation marks)
+
+    # ------------------------------------------------------------------ helpers
+    def cue_at(self, i: int) -> Optional[Cue]:
+        if not 0 <= i < len(self.toks):
+            return None
+        m = self.lex.match(self.toks[i].key, after_stop=i > 0 and self.reader._is("stop", i - 1))
+        return m.cue if m else None
+
+    def prefixed_cue(self, i: int) -> bool:
+        m = self.lex.match(self.toks[i].key) if 0 <= i < len(self.toks) else None
+        return bool(m and m.prefix)
+
+    def para_last(self, i: int) -> int:
+        """Index of the last token of token ``i``'s paragraph."""
+        p = self.toks[i].para
+        j = i
+        while j + 1 < len(self.toks) and self.toks[j + 1].para == p:
+            j += 1
+        return j
+
+    def speech_quote(self, k: int, after_cue: bool) -> bool:
+        """Is the quotation opened at token ``k`` the speech a cue introduces, not a name or a
+        title in quotation marks? Yes after a colon, when never closed, or when the clause
+        ends with it; right after the cue, unless it is a short quoted name followed by more
+        words («قال "المعلم" في مؤتمر صحفي: ...»)."""
+        span = self.qspan_at[k]
+        if span.close is None or (k > 0 and self.toks[k - 1].text == ":"):
+            return True
+        c = self.close_tok[k]
+        nxt = c + 1
+        closes = True
+        if nxt < len(self.toks) and self.toks[nxt].para == self.toks[c].para:
+            t = self.toks[nxt]
+            closes = t.text in SENT_END or bool(self.cue_at(nxt))
+            if not closes and t.text in "،,؛;" and nxt + 1 < len(self.toks):
+                c2 = self.cue_at(nxt + 1)
+                closes = bool(c2 and (c2.pos in ("part", "prep") or self.prefixed_cue(nxt + 1)))
+        words = sum(self.toks[i].is_word for i in range(k + 1, c))
+        followed_by_word = nxt < len(self.toks) and self.toks[nxt].is_word
+        if after_cue:  # «وأضاف “السهلي”: ...»: a quoted name before the colon is no speech
+            colon_next = nxt < len(self.toks) and self.toks[nxt].text == ":"
+            return closes or words > 4 or not (followed_by_word or colon_next)
+        # after the speaker and adjuncts: a quoted sentence («في البيان "أكدت الأدلة ... ."»)
+        return closes or (words > 4 and self.toks[c - 1].text in SENT_END)
+
+    # ------------------------------------------------------------------ introducer
+    def introducer(self, cue: Cue, c: int, limit: int = 32) -> Optional[Intro]:
+        """Find what opens the content of the cue at token ``c``."""
+        toks = self.toks
+        j = c + 1
+        while j < len(toks) and absorbed(self.cue_at(j)):
+            j += 1  # «وتابع قائلا:», «ردت ... بالقول إن»
+        nominal = None
+        preps = {PREP_KEYS[p] for p in cue.complement if p in PREP_KEYS}
+        end = min(len(toks), c + limit)
+        k = j
+        while k < end:
+            t = toks[k]
+            if t.para != toks[c].para or k in self.sent_end_tok:
+                break
+            if k in self.qspan_at:
+                # speech in quotation marks: right after the cue, or after the speaker phrase
+                # (never for a participle, whose words up to the mark are content), never as
+                # the object of a preposition («في "دعم أصدقاء إيران"»)
+                after = k == j or toks[k - 1].text == ":"
+                if ":" in cue.complement and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
+                                                        and toks[k - 1].key != "ل")) \
+                        and self.speech_quote(k, after):
+                    return Intro("quote", k, k + 1, self.qspan_at[k])
+                k = self.close_tok[k] + 1
+                continue
+            if t.text == ":" and ":" in cue.complement:
+                return Intro("colon", k, k + 1)
+            if {"أن", "عن…أن", ":", "OBJ+بأن"} & set(cue.complement):
+                if t.key in THAT:
+                    return Intro("that", k, k + 1)
+                if t.key in THAT_PREPS and k + 1 < end and toks[k + 1].key in THAT:
+                    return Intro("that", k + 1, k + 2)
+            if k > j and self.cue_at(k) and not absorbed(self.cue_at(k)) and self.cue_at(k).pos != "prep":
+                break
+            if nominal is None and t.key in preps and "عن…أن" not in cue.complement:
+                nominal = k
+            if nominal is None and "OBJ+ب" in cue.complement and k > j and len(t.key) > 3 and t.key[0] == "ب":
+                nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...»
+            k += 1
+        if nominal is not None:
+            return Intro("nominal", nominal, nominal + 1)
+        if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
+            return Intro("obj", j - 1, j)
+        return None
+
+    # ------------------------------------------------------------------ ends
+    def clause_break(self, k: int) -> bool:
+        """Does token ``k`` start a new attribution that ends reported content?"""
+        toks = self.toks
+        t = toks[k]
+        cue = self.cue_at(k)
+        if cue and cue.lemma != "قول" and (cue.pos in ("part",) or self.prefixed_cue(k)):
+            return True
+        if t.text in "،,؛;" and k + 1 < len(toks):
+            nxt = k + 1
+            c2 = self.cue_at(nxt)
+            if c2 and c2.pos == "prep":
+                return True
+            if self.reader._is("stop", nxt) and (self.cue_at(nxt + 1) or self.cue_at(nxt + 2)):
+                return True
+            if toks[nxt].key == "علي" and nxt + 1 < len(toks) and toks[nxt + 1].key in TAIL:
+                return True
+        if self.reader._is("stop", k, strip_prefix=False) and t.key in ("فيما", "بينما") and \
+                (self.cue_at(k + 1) or self.cue_at(k + 2)):
+            return True
+        return False
+
+    def reported_end(self, first: int) -> tuple[int, bool]:
+        """End (exclusive token index) of reported content starting at ``first``, and whether
+        it was cut by a nested attribution («أن مرسي قال ...»: the quote is Morsi's)."""
+        toks = self.toks
+        last = self.para_last(first)
+        k = first
+        while k <= last:
+            if k in self.qspan_at:
+                span = self.qspan_at[k]
+                if span.close is None:
+                    return last + 1, False
+                k = self.close_tok[k] + 1
+                if k + 1 <= last and toks[k].text in "،," and len(toks[k + 1].key) > 2 \
+                        and toks[k + 1].key[0] == "و" and toks[k + 1].key[1:] not in THAT:
+                    return k, False  # «... "تقديرًا لجهوده"، وسوف تقيم ...»: the journalist again
+                continue
+            if k in self.sent_end_tok:
+                return k, False
+            if k > first and self.clause_break(k):
+                return k, False
+            cue = self.cue_at(k)
+            if k > first and cue and cue.pos in ("perf", "impf"):
+                status, rng = self.reader.backward(k, first)
+                if status == "subject" and rng and rng[0] == first and rng[1] - rng[0] <= 8 \
+                        and self.introducer(cue, k) is not None:
+                    return k, True
+            k += 1
+        return last + 1, False
+
+    def colon_end(self, first: int) -> int:
+        """End of colon speech: over sentences until a new cue or the paragraph's end."""
+        toks = self.toks
+        last = self.para_last(first)
+        k = first
+        while k <= last:
+            if k in self.qspan_at:
+                if self.qspan_at[k].close is None:
+                    return last + 1
+                k = self.close_tok[k] + 1
+                continue
+            if k > first and self.clause_break(k):
+                return k
+            if k in self.sent_end_tok:
+                nxt = k + 1
+                while nxt <= last and not toks[nxt].is_word and toks[nxt].text not in QUOTE_CHARS:
+                    nxt += 1
+                if nxt > last:
+                    return k
+                # a new sentence opening with «و/ف» or a cue is the journalist again
+                if self.cue_at(nxt) or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف"):
+                    return k
+            k += 1
+        return last + 1
+

@@ -1,0 +1,364 @@
+"""Find attributed statements in an article: ``find_quotes(text) -> list[Quote]``.
+
+Each cue of the lexicon (``data/cues.tsv``) found in the text, outside quotation marks, is
+read in three steps: what opens its content (:mod:`marsad.quotes.content`), who speaks
+(:mod:`marsad.quotes.speaker`: the phrase after or before the verb, else the current speaker
+chosen by gender), and where the content ends. Prepositional attributions («بحسب X»,
+«وفقاً لـ X», «نقلاً عن X») take the neighbouring clause as content. Offsets are code points
+into the original text.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from marsad.model import Quote, Span
+from marsad.quotes.content import Extents, Intro, absorbed
+from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
+from marsad.quotes.speaker import THAT, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
+                                  sentence_splitter, tokenize)
+
+SplitFn = Callable[[str], list[tuple[int, int]]]
+MIN_WORDS = 2  # shorter content is a leftover of a nested attribution, not a statement
+MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
+
+
+def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
+                lexicon: Optional[CueLexicon] = None) -> list[Quote]:
+    """Quotes of ``text`` in order. ``sentences`` are (start, end) offsets from the pipeline's
+    splitter (else a simple fallback is used); ``lexicon`` defaults to the shipped one. Each
+    quote's ``speaker`` is a :class:`SpeakerPhrase` (entity None, gender, explicit flag)."""
+    return QuoteFinder(text, sentences, lexicon).run()
+
+
+class QuoteFinder:
+    """One article's quote finding; see :func:`find_quotes`."""
+
+    def __init__(self, text: str, sentences: Optional[list[tuple[int, int]]] = None,
+                 lexicon: Optional[CueLexicon] = None, split: Optional[SplitFn] = None):
+        self.text = text
+        self.lex = lexicon or default_lexicon()
+        self.toks = tokenize(text)
+        self.para_ends = paragraph_ends(text)
+        if sentences is None:
+            sentences = (split or sentence_splitter())(text)
+        self._layout(sentences)
+        self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at)
+        self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)
+        self.tracker = Tracker()
+        self.quotes: list[Quote] = []
+        self.claimed: list[tuple[int, int]] = []  # offsets of direct content already taken
+        self.consumed: set[int] = set()  # tokens between an emitted cue and its introducer
+
+    # ------------------------------------------------------------------ layout
+    def _layout(self, sentences: list[tuple[int, int]]) -> None:
+        toks, p, s = self.toks, 0, 0
+        for t in toks:
+            while p < len(self.para_ends) - 1 and t.start >= self.para_ends[p]:
+                p += 1
+            while s < len(sentences) - 1 and t.start >= sentences[s][1]:
+                s += 1
+            t.para, t.sent = p, s
+        spans = quote_spans(self.text, self.para_ends)
+        by_off = {t.start: t.i for t in toks}
+        self.qspan_at: dict[int, QSpan] = {}
+        self.close_tok: dict[int, int] = {}
+        self.inside: set[int] = set()
+        self.short_quote_at: dict[int, int] = {}
+        for sp in spans:
+            o = by_off.get(sp.open)
+            if o is None or o in self.qspan_at or o in self.inside:
+                continue
+            c = by_off.get(sp.close) if sp.close is not None else None
+            if c is None:
+                c = o
+                while c + 1 < len(toks) and toks[c + 1].start < sp.end:
+                    c += 1
+            self.qspan_at[o], self.close_tok[o] = sp, c
+            self.inside.update(range(o + 1, c))
+            if sp.close is not None and sum(toks[k].is_word for k in range(o + 1, c)) <= 4:
+                self.short_quote_at[o] = c
+        self.sent_end_tok = {k for k in range(len(toks) - 1)
+                             if toks[k].text in SENT_END and toks[k + 1].sent != toks[k].sent
+                             and k not in self.inside}
+        self.sent_start = {}
+        for t in toks:
+            self.sent_start.setdefault(t.sent, t.i)
+
+    # ------------------------------------------------------------------ main loop
+    def run(self) -> list[Quote]:
+        for c, tok in enumerate(self.toks):
+            if c in self.inside or c in self.consumed or self._claimed(tok.start):
+                continue
+            m = self.lex.match(tok.key, after_stop=c > 0 and self.reader._is("stop", c - 1))
+            if m is None or m.cue.lemma == "قول":
+                continue
+            if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
+                continue  # «وتابع قائلا:» is one cue
+            if m.cue.pos == "prep":
+                self._prep(c)
+            elif m.cue.lemma == "نقل":
+                self._naql(c, m)
+            elif c > 0 and self.toks[c - 1].key in ("ما", "لما", "حسبما"):
+                continue  # «بحسب ما أعلنت X»: read by the preposition
+            else:
+                self._verb(c, m)
+        return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS]
+
+    def _claimed(self, off: int) -> bool:
+        return any(a <= off < b for a, b in self.claimed)
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, c: int, m: CueMatch) -> None:
+        cue = m.cue
+        intro = self.ext.introducer(cue, c)
+        explicit = self._subject(c, m, intro)
+        if explicit == "skip":
+            return
+        toks = self.toks
+        if intro is not None and any(self.reader._is("prayer", k) for k in range(c + 1, intro.at)):
+            return  # «داعياً الله أن ...»: a prayer, not a statement
+        if explicit:
+            speaker = self._explicit(explicit, cue.gender, c)
+        else:
+            if cue.pos == "impf" and (intro is None or intro.how == "that"):
+                return  # «ويذكر أن ...»: the journalist, not a speaker
+            speaker = self._inherit(cue.gender, c)
+        if intro is not None:
+            obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
+            first = (explicit[1] if explicit else c + 1) if obj else None
+            if first is not None and first < len(toks) and absorbed(self.lex.match(toks[first].key) and
+                                                                   self.lex.match(toks[first].key).cue):
+                first += 1
+            self._emit(c, m, intro, speaker, object_first=first)
+
+    def _subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
+        """Token range of the cue's explicit subject, None (inherit) or "skip" (no quote)."""
+        cue = m.cue
+        if cue.speaker == "inherit":
+            return None
+        status, rng = ("initial", None)
+        sent0 = self.sent_start[self.toks[c].sent]
+        if not m.prefix:
+            status, rng = self.reader.backward(c, sent0)
+            if status in ("nonspeaker", "invalid") or (intro is None and status != "initial"):
+                return "skip"  # without content, only a clause-initial verb names a speaker
+            if status == "subject":
+                return rng  # SVO: a noun phrase after the verb is then its object
+        stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
+        obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
+        fwd = self.reader.forward(c + 1, stop, obj_split=obj)
+        if fwd and obj and not self._split_object(fwd, stop):
+            fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
+        if fwd and self.reader._is("nonspeaker", fwd[0]):
+            return "skip"
+        if fwd:
+            return fwd
+        if status == "after_prep":
+            return self.reader.asked(sent0, c)
+        return None
+
+    def _split_object(self, rng: tuple[int, int], stop: int) -> bool:
+        """For a verb with an object (وصف، اتهم): does ``rng`` hold a subject? Yes when the
+        phrase was cut before a definite noun («ووصف بوتين الذكرى»), or starts with a name or
+        a title; a lone definite noun is the object («ووصف الوضع»)."""
+        i, j = rng
+        toks = self.toks
+        if j < stop and toks[j].key.startswith("ال") and toks[j - 1].is_word:
+            return True
+        return not toks[i].key.startswith("ال") or self.reader._is("title", i)
+
+    def _explicit(self, rng: tuple[int, int], gender: str, c: int) -> SpeakerPhrase:
+        """Speaker from a phrase; a document («وأضاف البيان») speaks for its issuer."""
+        i, j = rng
+        toks = self.toks
+        if self.reader._is("document", i, strip_prefix=False):
+            if j < len(toks) and toks[j].key == "عن" and toks[j - 1].key in ("صدر", "الصادر", "صادر"):
+                sub = self.reader.forward(j + 1, min(j + 10, len(toks)))
+                if sub:
+                    j = sub[1]
+            for k in range(i, j - 1):
+                if toks[k].key in ("صدر", "الصادر", "صادر") and toks[k + 1].key == "عن":
+                    sub = self.reader.trim(k + 2, j)
+                    if sub:
+                        i, j = sub
+                        break
+            else:
+                if toks[i].key.startswith("ال"):
+                    prev = self.tracker.pick("-", toks[c].para)
+                    if prev is not None:
+                        self.tracker.add(Candidate(prev.text, prev.start, prev.end, gender, toks[c].para))
+                        return SpeakerPhrase(None, prev.text, prev.start, prev.end, gender, False)
+        start, end = toks[i].start, toks[j - 1].end
+        phrase = self.text[start:end]
+        self.tracker.add(Candidate(phrase, start, end, gender, toks[c].para))
+        return SpeakerPhrase(None, phrase, start, end, gender, True)
+
+    def _inherit(self, gender: str, c: int) -> Optional[SpeakerPhrase]:
+        """The current speaker for a subject-less cue. A sentence that opened with another
+        verb and its subject («وعبّر الجاسر عن سعادته، وقال:») lends that subject when no
+        speaker was named since; with no speaker yet, so do the sentences just before."""
+        toks = self.toks
+        para = toks[c].para
+        s0 = self.sent_start[toks[c].sent]
+        cand = self.tracker.pick(gender, para)
+        guess = self.reader.clause_subject(s0, c)
+        if guess is None and cand is None:
+            for s in range(toks[c].sent - 1, max(toks[c].sent - 3, -1), -1):
+                if s in self.sent_start and para - toks[self.sent_start[s]].para <= 1:
+                    guess = self.reader.clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
+                    if guess:
+                        break
+        if guess is not None and (cand is None or cand.start < toks[s0].start):
+            a, b = toks[guess[0]].start, toks[guess[1] - 1].end
+            cand = Candidate(self.text[a:b], a, b, gender, para, source="mention")
+        if cand is None:
+            return None
+        self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para))
+        return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False)
+
+    # ------------------------------------------------------------------ content
+    def _emit(self, c: int, m: CueMatch, intro: Intro, speaker: Optional[SpeakerPhrase],
+              object_first: Optional[int] = None) -> None:
+        toks, ext = self.toks, self.ext
+        self.consumed.update(range(c + 1, intro.at))  # «وأردف الكبيسي قائلا:» is one cue
+        direct = False
+        if intro.how == "quote":
+            a, b, direct = self._quoted(intro.at)
+        else:
+            first = intro.first
+            if object_first is not None and intro.how == "that":
+                first = object_first
+            if intro.how in ("colon", "that") and first < len(toks) and toks[first].key in THAT \
+                    and object_first is None:
+                first += 1  # «قال: إن ...»
+            if first >= len(toks) or toks[first].para != toks[intro.at].para:
+                return
+            if first in self.qspan_at and ext.speech_quote(first, intro.how == "colon" and first == intro.first):
+                a, b, direct = self._quoted(first)
+            elif intro.how == "colon":
+                a, b = self._range(first, ext.colon_end(first))
+                direct = True
+            else:
+                end, nested = ext.reported_end(first)
+                if nested:
+                    return
+                a, b = self._range(first, end)
+                if intro.how == "nominal" and len(self.text[a:b].split()) < MIN_NOMINAL_WORDS:
+                    return
+        if b <= a:
+            return
+        inner = any(a <= sp.open < b for sp in self.qspan_at.values())
+        kind = "direct" if direct and not (intro.how == "colon" and inner and not self._one_quote(a, b)) \
+            else ("mixed" if inner else "indirect")
+        if direct:
+            self.claimed.append((a, b))
+        self.quotes.append(Quote(kind=kind, content=Span(a, b, self.text[a:b]), speaker=speaker,
+                                 cue=self._cue_span(c, m)))
+
+    def _one_quote(self, a: int, b: int) -> bool:
+        return self.text[a:b].strip()[:1] in QUOTE_CHARS and self.text[a:b].strip()[-1:] in QUOTE_CHARS
+
+    def _quoted(self, o: int) -> tuple[int, int, bool]:
+        """Inner offsets of the quotation opened at token ``o``, without a leading «إن»."""
+        sp = self.qspan_at[o]
+        a, b = sp.inner
+        k = o + 1
+        if k < self.close_tok[o] and self.toks[k].key in THAT:
+            a = self.toks[k].end
+        while a < b and self.text[a].isspace():
+            a += 1
+        while b > a and (self.text[b - 1].isspace() or self.text[b - 1] in ".،,"):
+            b -= 1
+        return a, b, True
+
+    def _range(self, first: int, end: int) -> tuple[int, int]:
+        """Offsets of tokens ``[first, end)`` without trailing punctuation (closing marks kept)."""
+        toks = self.toks
+        while end > first and not toks[end - 1].is_word and toks[end - 1].text not in QUOTE_CHARS and toks[end - 1].text != ")":
+            end -= 1
+        if end <= first:
+            return 0, 0
+        return toks[first].start, toks[end - 1].end
+
+    def _cue_span(self, c: int, m: CueMatch) -> Span:
+        t = self.toks[c]
+        start = t.start
+        if m.prefix:
+            start += 1
+            while start < t.end and not self.text[start].isalpha():
+                start += 1
+        return Span(start, t.end, self.text[start:t.end])
+
+    # ------------------------------------------------------------------ special cues
+    def _naql(self, c: int, m: CueMatch) -> None:
+        """«نقل X عن Y قوله: ...» and «نقلت X عن Y أن ...»: the speaker is Y."""
+        toks = self.toks
+        sent = toks[c].sent
+        an = next((k for k in range(c + 1, min(c + 14, len(toks)))
+                   if toks[k].sent == sent and toks[k].key == "عن"), None)
+        if an is None:
+            return
+        for q in range(an + 1, min(an + 16, len(toks))):
+            if toks[q].sent != sent:
+                return
+            qm = self.lex.match(toks[q].key)
+            if (qm and qm.cue.lemma == "قول") or toks[q].key in THAT:
+                break
+        else:
+            return
+        rng = self.reader.forward(an + 1, q)
+        if rng is None:
+            return
+        speaker = self._explicit(rng, m.cue.gender, c)
+        if qm and qm.cue.lemma == "قول":
+            intro = self.ext.introducer(qm.cue, q)
+            if intro is not None:
+                self._emit(q, qm, intro, speaker)
+        else:
+            self._emit(c, m, Intro("that", q, q + 1), speaker)
+
+    def _prep(self, p: int) -> None:
+        """«بحسب X», «وفقاً لـ X», «نقلاً عن X», «بحسب ما أعلنت X»: the speaker is the object
+        of the preposition; the content is the clause before it (or after it, at the start
+        of a sentence), unless that clause is already someone's quote (a source credit)."""
+        toks, text = self.toks, self.text
+        j = p + 1
+        if toks[p].key == "حسبما" or (j < len(toks) and toks[j].key in ("ما", "لما")):
+            j += 1 if toks[p].key != "حسبما" else 0
+            if j < len(toks) and (self.lex.match(toks[j].key) or self.lex.match(toks[j].key.rstrip("ه").rstrip("ت"))
+                                  or self.lex.match(toks[j].key[:-2])):
+                j += 1
+        if toks[p].key.endswith("نقلا"):
+            if j >= len(toks) or toks[j].key != "عن":
+                return
+            j += 1
+        last = self.ext.para_last(p)
+        rng = self.reader.forward(j, min(j + 12, last + 1))
+        if rng is None or self.reader._is("nonspeaker", rng[0]):
+            return
+        sent0 = self.sent_start[toks[p].sent]
+        # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
+        # attribution covers what follows its comma
+        leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,")
+        if leading:
+            k = rng[1]
+            while k <= last and toks[k].text not in "،,":
+                if k in self.sent_end_tok:
+                    return
+                k += 1
+            if k + 1 > last:
+                return
+            end, _ = self.ext.reported_end(k + 1)
+            first = k + 1
+        else:
+            first, end = sent0, p
+        if any(self.lex.match(toks[k].key) and self.lex.match(toks[k].key).cue.pos != "prep"
+               for k in range(first, end) if k not in self.inside):
+            return  # «وحسب الجزيرة، قال المعلم»: a source credit for another cue
+        a, b = self._range(first, end)
+        if b <= a or any(min(b, q.content.end) > max(a, q.content.start) for q in self.quotes):
+            return
+        speaker = self._explicit(rng, "-", p)
+        cue = Span(toks[p].start, toks[p].end, text[toks[p].start:toks[p].end])
+        self.quotes.append(Quote(kind="indirect", content=Span(a, b, text[a:b]), speaker=speaker, cue=cue))

@@ -1,0 +1,224 @@
+"""The speaker of a quote: the phrase naming it, and who an unnamed cue refers back to.
+
+Without NER, the speaker phrase is read from the cue's position and the words around it:
+after the verb (VSO «قال الرئيس فلاديمير بوتين»), before it (SVO «وكانت واشنطن حذرت»), up to
+an adjunct («في بيان», «لرويترز», «أمس»), a relative clause («الذي», «وهو») or the clause the
+cue introduces. A subject-less cue («وأضاف:», «مشيراً إلى») takes the current speaker, chosen
+by gender agreement among recent ones (:func:`pick_speaker`). Entity linking can later add
+NER mentions as further :class:`Candidate` objects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from marsad.model import Speaker
+from marsad.quotes.cues import CueLexicon
+from marsad.quotes.tokens import QUOTE_CHARS, Tok
+
+THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
+KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
+BUT = frozenset("لكن ولكن غير".split())
+NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عبد اللطيف», «أبو الغيط»: one name
+ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
+
+
+@dataclass
+class SpeakerPhrase(Speaker):
+    """A :class:`Speaker` as the finder sees it. ``gender`` comes from the cue's agreement
+    (m, f, -); ``explicit`` is False when the speaker was inherited from an earlier cue.
+    ``to_dict`` keeps to the marsad/1 contract."""
+
+    gender: str = "-"
+    explicit: bool = True
+
+    def to_dict(self) -> dict:
+        return {"entity": self.entity, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Candidate:
+    """A possible referent for a subject-less cue: an earlier speaker phrase, or (later) an
+    entity mention from NER."""
+
+    text: str
+    start: int
+    end: int
+    gender: str = "-"
+    para: int = 0
+    source: str = "speaker"  # speaker, mention
+    entity: Optional[str] = None
+
+
+def pick_speaker(candidates: list[Candidate], gender: str, para: int, window: int = 3) -> Optional[Candidate]:
+    """Choose the referent of a subject-less cue from ``candidates`` (oldest first): the most
+    recent one whose gender agrees with the cue within ``window`` paragraphs, else the most
+    recent one. Speaker candidates are preferred to bare mentions."""
+    if not candidates:
+        return None
+    ranked = sorted(enumerate(candidates), key=lambda ic: (ic[1].source == "speaker", ic[0]))
+    recent = [c for _, c in reversed(ranked)]
+    if gender in ("m", "f"):
+        for c in recent:
+            if c.gender == gender and para - c.para <= window:
+                return c
+    return recent[0]
+
+
+@dataclass
+class Tracker:
+    """Speakers seen so far in an article, oldest first."""
+
+    seen: list[Candidate] = field(default_factory=list)
+
+    def add(self, cand: Candidate) -> None:
+        self.seen.append(cand)
+
+    def pick(self, gender: str, para: int) -> Optional[Candidate]:
+        return pick_speaker(self.seen, gender, para)
+
+
+# --------------------------------------------------------------------------- phrase rules
+
+class PhraseReader:
+    """Reads speaker phrases from tokens with the lexicon's word classes."""
+
+    def __init__(self, toks: list[Tok], lex: CueLexicon, short_quote_at: dict[int, int]):
+        self.toks = toks
+        self.lex = lex
+        self.short_quote_at = short_quote_at  # opening-mark token -> closing-mark token of a name-like quote
+
+    def _is(self, cls: str, i: int, strip_prefix: bool = True) -> bool:
+        return 0 <= i < len(self.toks) and self.lex.is_a(cls, self.toks[i].key, strip_prefix)
+
+    def is_prep(self, i: int, strip_prefix: bool = False) -> bool:
+        """A preposition; «علي» (the name) and «على» fold alike, so the original decides."""
+        if not self._is("prep", i, strip_prefix):
+            return False
+        return not (self.toks[i].key.endswith("علي") and self.toks[i].text.endswith("ي"))
+
+    def is_media(self, i: int) -> bool:
+        """«لرويترز», «لـ(عكاظ)», «لوكالة», «للصحفيين»: an addressee, not part of a name."""
+        key = self.toks[i].key
+        if key == "ل":
+            return True
+        if len(key) > 2 and key[0] == "ل":
+            rest = key[1:]
+            return (self.lex.is_a("media", rest) or self.lex.is_a("media", "ال" + rest)
+                    or (rest.startswith("ل") and self.lex.is_a("media", "ا" + rest)))
+        return False
+
+    def ends_phrase(self, i: int) -> bool:
+        """True when token ``i`` opens an adjunct, a relative clause or another clause."""
+        t = self.toks[i]
+        nxt = self.toks[i + 1].key if i + 1 < len(self.toks) else ""
+        if t.key == "في":
+            return self.lex.is_a("adjunct", nxt) or self.lex.is_a("time", nxt)
+        if t.key == "علي":  # «على» the preposition, not «علي» the name nor «بن على»
+            return self.is_prep(i) and (i == 0 or self.toks[i - 1].key != "بن")
+        if self.is_prep(i):
+            return True
+        if t.key in THAT or self.lex.match(t.key):
+            return True
+        return (self._is("relative", i) or self._is("time", i) or self._is("adverb", i)
+                or self.is_media(i))
+
+    def forward(self, a: int, b: int, obj_split: bool = False) -> Optional[tuple[int, int]]:
+        """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``."""
+        k = a
+        while k < b and (self._is("adverb", k) or self._is("time", k) or self._is("opener", k)
+                         or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول")):
+            k += 1
+        start, j = k, k
+        while j < b and j - start < 14:
+            t = self.toks[j]
+            if j in self.short_quote_at:  # «رويترز», "المعلم": a quoted name is part of the phrase
+                j = self.short_quote_at[j] + 1
+                continue
+            if t.text == "." and j > start and len(self.toks[j - 1].key) == 1 and self.toks[j - 1].is_word:
+                j += 1  # «م. عادل الملحم», «د. أحمد»: an abbreviated title
+                continue
+            if t.text in QUOTE_CHARS or t.text in ":؛;.!?؟":
+                break
+            if t.text in "،,":
+                if j + 1 >= b or self.ends_phrase(j + 1) or self.toks[j + 1].text in QUOTE_CHARS \
+                        or (obj_split and self.toks[j + 1].key.startswith("ال")):
+                    break
+                j += 1
+                continue
+            if j > start and self.ends_phrase(j):
+                break
+            if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j)):
+                return None
+            prev = self.toks[j - 1].key if j > start else ""
+            if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
+                    and not self.is_prep(j - 1) and prev not in NAME_LINKS:
+                break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
+            j += 1
+        return self.trim(start, j)
+
+    def trim(self, i: int, j: int) -> Optional[tuple[int, int]]:
+        while i < j and not self.toks[i].is_word:
+            i += 1
+        while j > i and not self.toks[j - 1].is_word:
+            j -= 1
+        return (i, j) if j > i else None
+
+    def backward(self, c: int, sent_start: int) -> tuple[str, Optional[tuple[int, int]]]:
+        """Look before a verb at token ``c`` for its subject. Returns (status, range) with
+        status: initial (the verb opens its clause), subject, after_prep, nonspeaker, invalid."""
+        k = c - 1
+        while k >= sent_start and self.toks[k].key in ("قد", "وقد", "لقد"):
+            k -= 1
+        end = k + 1
+        if k < sent_start:
+            return "initial", None
+        t = self.toks[k]
+        if t.text in "،,:؛;" or t.key in THAT or t.key in KANA or self._is("stop", k) or self._is("opener", k):
+            return "initial", None
+        comma_at = None
+        while k >= sent_start:
+            t = self.toks[k]
+            if t.key in THAT or t.key in KANA or t.key in BUT or self._is("stop", k) or t.text in ":؛;" \
+                    or self._is("opener", k, strip_prefix=False) or self.lex.match(t.key):
+                break
+            if self.is_prep(k, strip_prefix=True) or t.key in ASKED:
+                if comma_at is not None:
+                    k = comma_at
+                    break
+                rng = self.trim(k + 1, end)
+                if rng and self._is("nonspeaker", rng[0]):
+                    return "nonspeaker", rng
+                return "after_prep", rng
+            if t.text in "،,":
+                comma_at = k
+            if self._is("relative", k):
+                return "invalid", None
+            k -= 1
+        rng = self.trim(k + 1, end)
+        while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])):
+            rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير»: a time word is no subject
+        if rng is None:
+            return "initial", None
+        if rng[1] - rng[0] > 14:
+            return "invalid", None
+        if self._is("nonspeaker", rng[0]):
+            return "nonspeaker", rng
+        return "subject", rng
+
+    def clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
+        """Guess the subject of a sentence that opens with «و/ف» + verb («وظهر كيري وهو ...»,
+        «وعبّر الفنان عمر الجاسر عن ...»): the phrase after that first word. («وعبر» opening
+        a sentence is the verb "expressed", not the preposition "via".)"""
+        t = self.toks[s0]
+        if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) \
+                or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
+            return None
+        return self.forward(s0 + 1, c)
+
+    def asked(self, sent_start: int, c: int) -> Optional[tuple[int, int]]:
+        """«وعندما سئل بوتين عما ... قال:» — the one asked is the one who answers."""
+        for k in range(c - 1, sent_start - 1, -1):
+            if self.toks[k].key in ASKED:
+                return self.forward(k + 1, c)
+        return None

@@ -1,0 +1,147 @@
+"""Tokens, paragraphs, sentences and quotation-mark spans of an article, with offsets.
+
+The quote finder needs only a light view of the text: words and punctuation with their
+original offsets and folded keys, paragraph ends, sentence ends and the spans between
+quotation marks. Sentence boundaries come from ``marsad.text.sentences.split_sentences``
+when the pipeline provides it; :func:`split_sentences` here is the fallback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from marsad.text.normalize import normalize
+
+# A word: letters, digits and the Arabic marks/tatweel that sit inside words.
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d]+|\S")
+SENT_END = frozenset(".!?؟…")
+OPENERS = "«“„{‘"
+CLOSERS = "»”}’"
+AMBIGUOUS = "\"'"
+QUOTE_CHARS = frozenset(OPENERS + CLOSERS + AMBIGUOUS)
+_PAIRS = {"«": "»", "“": "”", "„": "“”", "{": "}", "‘": "’", '"': '"', "'": "'"}
+
+
+@dataclass
+class Tok:
+    i: int
+    start: int
+    end: int
+    text: str
+    key: str  # folded text, for matching
+    para: int = 0
+    sent: int = 0
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_" or len(self.text) > 1
+
+
+@dataclass
+class QSpan:
+    """Text between a pair of quotation marks; ``close`` is None for an unclosed mark, whose
+    span then ends at its paragraph's end."""
+
+    open: int  # offset of the opening mark
+    close: Optional[int]  # offset of the closing mark
+    end: int  # offset just past the quoted text (the closing mark or the paragraph end)
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.end
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words and single punctuation characters with their offsets and folded keys."""
+    return [Tok(i, m.start(), m.end(), m.group(), normalize(m.group()))
+            for i, m in enumerate(_WORD.finditer(text))]
+
+
+def paragraph_ends(text: str) -> list[int]:
+    """Offsets where paragraphs end: line breaks, and runs of 2+ spaces after a sentence end
+    (SaudiNewsNet lost its line breaks and kept such runs)."""
+    ends = [m.start() for m in re.finditer(r"\n", text)]
+    ends += [m.start() + 1 for m in re.finditer(r"[.!?؟»”\"](?= {2,}\S)", text)]
+    ends.append(len(text))
+    return sorted(set(ends))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Fallback sentence splitter: ends at . ! ? ؟ … (a run of dots counts once) followed by
+    space, a closing mark or the end, and at line breaks; «بي.» (a one- or two-letter word)
+    and digits around a dot do not end a sentence."""
+    spans = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        end_here = None
+        if ch == "\n":
+            end_here = i
+        elif ch in SENT_END:
+            j = i
+            while j + 1 < n and text[j + 1] in SENT_END:
+                j += 1
+            k = j + 1
+            while k < n and text[k] in CLOSERS + AMBIGUOUS:
+                k += 1
+            word = re.search(r"(\w+)$", text[start:i])
+            short = word is not None and len(word.group(1)) <= 2 and not word.group(1).isdigit() and j == i
+            if (k >= n or text[k].isspace()) and not short:
+                end_here = k
+            i = j
+        if end_here is not None:
+            if text[start:end_here].strip():
+                spans.append((start, end_here))
+            start = end_here + (1 if end_here < n and text[end_here] == "\n" else 0)
+        i += 1
+    if text[start:].strip():
+        spans.append((start, n))
+    return spans
+
+
+def sentence_splitter():
+    """The pipeline's sentence splitter when it exists, else :func:`split_sentences`."""
+    try:
+        from marsad.text.sentences import split_sentences as lead_split  # type: ignore
+        return lead_split
+    except ImportError:
+        return split_sentences
+
+
+def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
+    """Pair quotation marks within each paragraph. Marks are read by their shape and by the
+    spaces around them, so «...« and ” ...” (malformed pairs) still pair up; a mark left
+    open ends at its paragraph's end, so it never swallows the rest of the article."""
+    spans: list[QSpan] = []
+    pstart = 0
+    for pend in para_ends:
+        stack: list[tuple[str, int]] = []
+        for pos in range(pstart, pend):
+            ch = text[pos]
+            if ch not in QUOTE_CHARS:
+                continue
+            left = text[pos - 1] if pos > pstart else " "
+            right = text[pos + 1] if pos + 1 < pend else " "
+            left_open = left.isspace() or left in "(:[/-–" or left in QUOTE_CHARS
+            right_open = right.isspace() or right in ".,،؛;:!?؟)" or right in QUOTE_CHARS
+            looks_open = left_open and not right_open
+            if ch == "'" and not (left_open or right_open):
+                continue  # an apostrophe inside a Latin word
+            if stack:
+                top, at = stack[-1]
+                closes = ch in _PAIRS.get(top, "") or ch in AMBIGUOUS or ch == top or ch in CLOSERS
+                # a different opener that looks like one («“...«...»...”») nests instead
+                if closes and not (ch in OPENERS and ch != top and looks_open):
+                    stack.pop()
+                    spans.append(QSpan(at, pos, pos))
+                    continue
+            if ch in OPENERS or ch in AMBIGUOUS or looks_open:
+                stack.append((ch, pos))
+        for _, at in stack:
+            spans.append(QSpan(at, None, pend))
+        pstart = pend
+    spans.sort(key=lambda s: s.open)
+    return spans
