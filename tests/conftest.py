@@ -83,3 +83,8 @@ def seed_html(seed_parts: tuple[str, str]) -> str:
 def make_seed_page():
     """The page builder itself, for tests that vary the head."""
     return seed_page
+
+
+@pytest.fixture(scope="session")
+def anercorp_dir() -> Path:
+    return _require_shared("data/anercorp")

@@ -4,8 +4,6 @@ import pytest
 from hypothesis import given, strategies as st
 
 from marsad.dates import InvalidPublishedDate, find_dates
-from marsad.dates.spotter import _fold_text
-from marsad.text.normalize import normalize_with_map
 
 
 def found(text, published="2015-07-20"):
@@ -156,14 +154,6 @@ def test_find_dates_spans_are_exact(text):
     for ref in find_dates(text, "2023-09-13"):
         assert text[ref.start:ref.end] == ref.text
         assert ref.text == ref.text.strip()
-
-
-@given(st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤ ًٌٍَُِّْـ\u200f\u200bﻻﷲ٠١٢A", max_size=60))
-def test_fold_text_maps_like_normalize_with_map(text):
-    key, to_orig = _fold_text(text)
-    ref_key, origin = normalize_with_map(text)
-    assert key == ref_key
-    assert [to_orig(i) for i in range(len(key))] == origin[:len(key)]
 
 
 @pytest.mark.parametrize("text, expected", [

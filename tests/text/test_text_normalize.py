@@ -1,7 +1,9 @@
 """The normalisation table: each folding, and offsets back to the original."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from marsad.text.normalize import normalize, normalize_with_map, to_original
+from marsad.text.normalize import _normalize_with_map_slow, normalize, normalize_with_map, to_original
 
 
 @pytest.mark.parametrize("raw, key", [
@@ -45,3 +47,8 @@ def test_normalize_with_map_agrees_with_normalize(seed_path):
     key, origin = normalize_with_map(text)
     assert key == normalize(text)
     assert len(origin) == len(key) + 1
+
+
+@given(st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤ ًٌٍَُِّْـ\u200f\u200bﻻﷲ٠١٢AİΣ", max_size=60))
+def test_normalize_with_map_fast_path_agrees_with_character_walk(text):
+    assert normalize_with_map(text) == _normalize_with_map_slow(text)

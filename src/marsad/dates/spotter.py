@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterator, Optional
 
-from marsad.text.normalize import normalize, normalize_with_map
+from marsad.text.normalize import folding_classes, normalize, normalize_with_map
 
 _DATA = resources.files("marsad.dates") / "data"
 
@@ -166,8 +165,9 @@ class Spotter:
     def spot(self, text: str) -> list[Spot]:
         """Every date expression of ``text``, in text order, without overlaps (the longest
         wins)."""
-        key, to_orig = _fold_text(text)
-        dropped = _folding_classes()[0]
+        key, origin = normalize_with_map(text)
+        to_orig = origin.__getitem__
+        dropped = folding_classes()[0]
         found: list[tuple[str, int, int, dict]] = []
         for pattern, handle in self._patterns:
             for m in pattern.finditer(key):
@@ -292,33 +292,6 @@ class Spotter:
         return [("offset", m.start("ago"), m.end(), {"unit": unit, "n": n * self.ago[_key_of(m["ago"])]})]
 
 
-@lru_cache(maxsize=1)
-def _folding_classes() -> tuple[re.Pattern, re.Pattern]:
-    """One-character patterns for the code points that folding deletes (diacritics,
-    tatweel, bidi marks) and for those it turns into several (ligatures). Basic
-    Multilingual Plane only; any other length change is caught by :func:`_fold_text`."""
-    folded = [(chr(cp), normalize(chr(cp))) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF]
-    dropped = "".join(re.escape(c) for c, f in folded if f == "")
-    expanded = "".join(re.escape(c) for c, f in folded if len(f) > 1)
-    return re.compile("[" + dropped + "]"), re.compile("[" + expanded + "]")
-
-
-def _fold_text(text: str) -> tuple[str, Callable[[int], int]]:
-    """The folded key of ``text`` and a function from key offsets to ``text`` offsets.
-
-    Same result as :func:`normalize_with_map`, faster: folding only deletes characters in
-    the common case, so an offset maps back by counting the deletions before it."""
-    dropped, expanded = _folding_classes()
-    if expanded.search(text):
-        key, origin = normalize_with_map(text)
-        return key, origin.__getitem__
-    drops = [m.start() for m in dropped.finditer(text)]
-    key = normalize(text)
-    if len(key) != len(text) - len(drops):  # a lower-casing that changed the length
-        key, origin = normalize_with_map(text)
-        return key, origin.__getitem__
-    shifted = [d - j for j, d in enumerate(drops)]  # key offset at which each deletion sits
-    return key, lambda k: k + bisect_right(shifted, k)
 
 
 def _int(s: Optional[str]) -> Optional[int]:

@@ -11,6 +11,8 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from marsad.pipeline.extensions import text_of
+
 from marsad.entities.coref import Cluster, cluster
 from marsad.entities.mentions import NameMention, classify, drop_unsupported_weak, merge
 from marsad.entities.roles import Chains, apply_context, standalone
@@ -30,7 +32,7 @@ class ActorsComponent:
         self.matcher = lexicon.matcher()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         year = _year(doc)
         matches = self.matcher.find(text)
         doc._.matches = matches

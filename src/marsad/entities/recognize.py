@@ -54,7 +54,7 @@ class NerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for sent in doc.sents:
+        for sent in doc.sents:  # token ranges; sentences were set by marsad_sentences
             units = word_units(doc, sent.start, sent.end)
             if not units:
                 continue

@@ -72,7 +72,9 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     every span back to the title or the body (see :mod:`marsad.pipeline.record`)."""
     title = article.title or ""
     prefix = title + TITLE_SEPARATOR if title.strip() else ""
-    doc = nlp.make_doc(prefix + article.text)
+    text = prefix + article.text
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text
     doc.user_data["body_start"] = len(prefix)
     doc._.article = article
     doc._.errors = []

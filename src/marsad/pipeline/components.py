@@ -4,23 +4,27 @@ Each is a spaCy component (``Doc -> Doc``) declaring what it sets.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from marsad.pipeline.extensions import text_of
 
 from marsad.text.sentences import split_sentences
 
 
 @Language.component("marsad_sentences", assigns=["token.is_sent_start"])
 def sentences(doc: Doc) -> Doc:
-    """Mark sentence starts from :func:`marsad.text.sentences.split_sentences`."""
-    starts = {start for start, _ in split_sentences(doc.text)}
-    first = True
-    for token in doc:
-        if first:
-            token.is_sent_start = True
-            first = False
-            continue
-        token.is_sent_start = token.idx in starts
+    """Mark sentence starts from :func:`marsad.text.sentences.split_sentences`; the
+    sentences' character spans are kept in ``doc.user_data["sentences"]`` for later steps."""
+    spans = split_sentences(text_of(doc))
+    doc.user_data["sentences"] = spans
+    starts = {start for start, _ in spans}
+    flags = numpy.fromiter((1 if t.idx in starts or t.i == 0 else -1 for t in doc),
+                           dtype="int64", count=len(doc))
+    if len(doc):  # spaCy reads -1 ("not a start") from its uint64 two's complement
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -33,9 +37,9 @@ def dates(doc: Doc) -> Doc:
     article = doc._.article
     published = article.published if article else None
     try:
-        doc._.dates = find_dates(doc.text, published)
+        doc._.dates = find_dates(text_of(doc), published)
     except InvalidPublishedDate as exc:
         doc._.errors.append(ErrorInfo("published_invalid", f"{article.source or article.id}: {exc}; "
                                       "relative dates left unresolved", article.source))
-        doc._.dates = find_dates(doc.text, None)
+        doc._.dates = find_dates(text_of(doc), None)
     return doc

@@ -24,3 +24,10 @@ def register() -> None:
     for name in DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text. spaCy rebuilds ``doc.text`` from the tokens on every access; marsad
+    keeps the string it tokenised in ``doc.user_data["text"]``."""
+    text = doc.user_data.get("text")
+    return text if text is not None else doc.text

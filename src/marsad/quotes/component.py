@@ -13,6 +13,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from marsad.pipeline.extensions import text_of
+
 from marsad.entities.component import mentions_of
 from marsad.model import Entity, Quote, Speaker
 from marsad.quotes.finder import find_quotes
@@ -22,8 +24,7 @@ LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
 
 @Language.component("marsad_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"])
 def quotes(doc: Doc) -> Doc:
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    found = find_quotes(doc.text, sentences=sentences)
+    found = find_quotes(text_of(doc), sentences=doc.user_data.get("sentences"))
     doc._.quotes = link_speakers(found, doc._.entities or [])
     return doc
 

@@ -7,9 +7,11 @@ The folding table is data (``data/fold.json``) so it can be read and reviewed on
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 _DATA = resources.files("marsad.text") / "data"
 
@@ -50,18 +52,45 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Return ``(key, origin)`` where ``origin[i]`` is the index in ``text`` of the character
     that produced ``key[i]``; ``origin`` has one extra entry, ``len(text)``, so that a key span
     ``[a, b)`` maps back to ``text[origin[a]:origin[b - 1] + 1]``. Use :func:`to_original`."""
+    deleted, expanding = folding_classes()
+    if not expanding.search(text):
+        # The common case: folding only deletes characters (marks, tatweel) or replaces
+        # one by one, so the map is the positions that survive.
+        key = normalize(text)
+        keep = bytearray(b"\x01") * len(text)
+        for m in deleted.finditer(text):
+            keep[m.start()] = 0
+        origin = list(compress(range(len(text)), keep))
+        if len(origin) == len(key):
+            origin.append(len(text))
+            return key, origin
+    return _normalize_with_map_slow(text)
+
+
+def _normalize_with_map_slow(text: str) -> tuple[str, list[int]]:
+    """Character by character: right for every input (ligatures, length-changing case)."""
     table = _table()
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
         rep = table.get(ord(ch), ch)
-        if rep is None or rep == "":
+        if not rep:
             continue
         rep = rep.lower()
         out.append(rep)
         origin.extend([i] * len(rep))
     origin.append(len(text))
     return "".join(out), origin
+
+
+@lru_cache(maxsize=1)
+def folding_classes() -> tuple[re.Pattern, re.Pattern]:
+    """Patterns of one character: those folding deletes (diacritics, tatweel, bidi marks),
+    and those it turns into several (ligatures such as «ﻻ»)."""
+    table = _table()
+    deleted = "".join(re.escape(chr(cp)) for cp, rep in table.items() if rep == "")
+    expanding = "".join(re.escape(chr(cp)) for cp, rep in table.items() if len(rep) > 1)
+    return re.compile(f"[{deleted}]"), re.compile(f"[{expanding}]" if expanding else "(?!)")
 
 
 def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:

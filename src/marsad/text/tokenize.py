@@ -11,10 +11,9 @@ Tokens never change the text: ``text[token.start:token.end] == token.text`` alwa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, NamedTuple, Optional
 
 from marsad.text.normalize import normalize
 
@@ -36,19 +35,18 @@ _CONJ = ("و", "ف")  # and, so
 _PREP = ("ب", "ل", "ك")  # with/in, to/for, like
 _PREFIXES = _CONJ + _PREP + tuple(c + p for c in _CONJ for p in _PREP)
 _MIN_DOC_HOST = 4  # a word seen bare in the article counts as a host only from 4 letters
+_CLITIC_LETTERS = frozenset(_CONJ + _PREP)
+
+# Words repeat: their matching keys are computed once per process.
+normalize_word = lru_cache(maxsize=262_144)(normalize)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     kind: str
     norm: str  # matching key; for «لل» + noun the restored article: «للولايات» → «الولايات»
-
-    @property
-    def is_space(self) -> bool:
-        return self.kind == SPACE
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +70,9 @@ def split_clitics(word: str, known: Callable[[str], bool],
     a word that is itself a known name (``known.is_name``, when given) is never split.
     Returns a single piece when nothing is split.
     """
-    norm = normalize(word)
+    norm = normalize_word(word)
+    if norm[:1] not in _CLITIC_LETTERS:
+        return [(0, len(word), norm)]
     is_name = getattr(known, "is_name", None)
     if len(norm) < 3 or (is_name and is_name(norm)) or norm.startswith(_exceptions()):
         return [(0, len(word), norm)]
@@ -134,23 +134,22 @@ def tokenize(text: str, known: Optional[Iterable[str]] = None, keep_space: bool 
     the article's own bare words are added automatically. Whitespace tokens are returned
     only when ``keep_space`` is true.
     """
-    raw = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]
-    doc_words = {normalize(text[s:e]) for s, e, kind in raw if kind == WORD}
-    hosts = KnownWords(known or (), doc_words)
+    matches = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]
+    hosts = KnownWords(known or (), {normalize_word(text[a:b]) for a, b, kind in matches if kind == WORD})
     tokens: list[Token] = []
-    for start, end, kind in raw:
-        piece = text[start:end]
-        if kind == SPACE:
-            if keep_space:
-                tokens.append(Token(start, end, piece, SPACE, piece))
+    append = tokens.append
+    for start, end, kind in matches:
+        if kind == SPACE and not keep_space:
             continue
-        if kind != WORD:
-            tokens.append(Token(start, end, piece, kind, normalize(piece)))
+        piece = text[start:end]
+        norm = normalize_word(piece)
+        if kind != WORD or norm[:1] not in _CLITIC_LETTERS:
+            append(Token(start, end, piece, kind, norm if kind != SPACE else piece))
             continue
         parts = split_clitics(piece, hosts)
-        for i, (a, b, norm) in enumerate(parts):
-            sub_kind = CLITIC if i < len(parts) - 1 else WORD
-            tokens.append(Token(start + a, start + b, piece[a:b], sub_kind, norm))
+        last = len(parts) - 1
+        for i, (a, b, sub_norm) in enumerate(parts):
+            append(Token(start + a, start + b, piece[a:b], CLITIC if i < last else WORD, sub_norm))
     return tokens
 
 
