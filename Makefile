@@ -13,7 +13,7 @@ run: $(STAMP)  ## analyse the bundled example article, write out/putin-kim-summi
 	$(BIN)/marsad show out/putin-kim-summit.jsonl
 
 test: $(STAMP)  ## run the test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 install: $(STAMP)
 

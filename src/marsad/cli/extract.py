@@ -6,8 +6,8 @@ import time
 
 import click
 
-from marsad.cli.options import (input_options, library_errors, progress, quiet_option,
-                                with_default_published)
+from marsad.cli.options import (engine_options, input_options, library_errors, progress,
+                                quiet_option, with_default_published)
 
 
 @click.command()
@@ -17,9 +17,10 @@ from marsad.cli.options import (input_options, library_errors, progress, quiet_o
 @click.option("--pretty", is_flag=True, help="Indent each JSON record (easier to read, not JSON Lines).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
+@engine_options
 @quiet_option
 @library_errors
-def extract(inputs, fmt, published, output, pretty, lexicons, quiet):
+def extract(inputs, fmt, published, output, pretty, lexicons, jobs, engine, scheduler, quiet):
     """Read INPUT... (files, folders, '-' for stdin) and write one marsad/1 record per article.
 
     \b
@@ -28,17 +29,18 @@ def extract(inputs, fmt, published, output, pretty, lexicons, quiet):
       marsad extract article.txt --published 2023-09-13 --pretty
       marsad extract crawl/ -o records.jsonl
     """
-    from marsad.pipeline.build import load, process
+    from marsad.engines import analyse
     from marsad.readers import read
     from marsad.writers import write_jsonl
 
     started = time.perf_counter()
-    nlp = load(lexicon_dirs=lexicons)
     articles = with_default_published(read(list(inputs), format=fmt), published)
+    records = analyse(articles, {"lexicon_dirs": list(lexicons)}, jobs=jobs, engine=engine,
+                      scheduler=scheduler)
     out = _open_output(output)
     count = failed = 0
     try:
-        for record in progress(write_jsonl(process(articles, nlp), out, pretty), quiet):
+        for record in progress(write_jsonl(records, out, pretty), quiet):
             count += 1
             failed += bool(record.errors)
     finally:

@@ -27,6 +27,18 @@ def input_options(f):
     return f
 
 
+def engine_options(f):
+    """--jobs, --engine and --scheduler: where the analysis runs."""
+    f = click.option("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address (host:port) for --engine dask; without it a "
+                          "local Dask cluster with --jobs workers is started.")(f)
+    f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                     show_default=True, help="Run on this machine's processes, or on Dask.")(f)
+    f = click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+                     help="Worker processes (records keep the input order).")(f)
+    return f
+
+
 def _check_date(ctx, param, value):
     if value is None:
         return None

@@ -44,8 +44,8 @@ def _table() -> dict[int, str]:
 def normalize(text: str) -> str:
     """Return the matching key of ``text``: diacritics, tatweel, bidi and zero-width marks
     removed; alef forms, alef maqsura, ta marbuta, hamza seats, Persian letters, digits and
-    presentation forms folded; Latin lower-cased. Whitespace is kept as it is."""
-    return text.translate(_table()).lower()
+    presentation forms folded; Latin case-folded. Whitespace is kept as it is."""
+    return text.translate(_table()).casefold()
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -76,7 +76,7 @@ def _normalize_with_map_slow(text: str) -> tuple[str, list[int]]:
         rep = table.get(ord(ch), ch)
         if not rep:
             continue
-        rep = rep.lower()
+        rep = rep.casefold()
         out.append(rep)
         origin.extend([i] * len(rep))
     origin.append(len(text))

@@ -1,0 +1,68 @@
+"""``marsad search``: full-text search of a store, with highlighted snippets."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from marsad.cli.ingest import db_option
+from marsad.cli.options import _check_date, library_errors
+
+
+@click.command()
+@click.argument("query", default="")
+@db_option
+@click.option("--actor", metavar="NAME|CODE",
+              help="Only articles naming this actor: a name (Arabic or English, or part of "
+                   "one) or a country code such as RUS.")
+@click.option("--type", "event_type", metavar="PLOVER", help="Only articles with an event of this type.")
+@click.option("--since", metavar="DATE", callback=_check_date, help="Published on or after DATE.")
+@click.option("--until", metavar="DATE", callback=_check_date, help="Published on or before DATE.")
+@click.option("--outlet", metavar="NAME", help="Only articles of this outlet.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 200),
+              help="Most articles shown (at most 200).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
+@library_errors
+def search(query, db, actor, event_type, since, until, outlet, limit, as_json):
+    """Search the store for QUERY (all its words; "a phrase" in quotes; word* as a prefix).
+
+    \b
+    Arabic is matched folded: «تحذر» finds «تحذّر», «الامبريالية» finds «الإمبريالية», and a
+    word is found behind a proclitic («روسيا» finds «لروسيا»). Examples:
+      marsad search "قمة بوتين" --db news.db
+      marsad search روسيا --type CONSULT --since 2023-09-01 --json
+    """
+    from marsad.store import open_store
+    from marsad.store.queries import Filters, search_articles
+    from marsad.store.search import MAX_QUERY_CHARS
+
+    if len(query) > MAX_QUERY_CHARS:
+        raise click.BadParameter(f"at most {MAX_QUERY_CHARS} characters", param_hint="QUERY")
+    conn = open_store(db, readonly=True)
+    try:
+        page = search_articles(conn, query, Filters(actor, event_type, since, until, outlet), limit)
+    finally:
+        conn.close()
+    if as_json:
+        click.echo(json.dumps({"query": query, **page.to_dict()}, ensure_ascii=False, indent=1))
+        return
+    for hit in page.items:
+        title = _render(hit.title_snippet.segments()) or "(no title)"
+        click.echo(click.style(f"{hit.id}  {hit.published or '?'}  {hit.outlet or ''}", dim=True))
+        click.echo("  " + title)
+        click.echo("  " + _render(hit.snippet.segments()).replace("\n", " "))
+    click.echo(f"{page.total} article{'s' * (page.total != 1)}"
+               + (f", first {len(page.items)} shown" if page.total > len(page.items) else ""), err=True)
+
+
+def _render(segments) -> str:
+    """Highlighted words in bold yellow on a terminal, between [[ ]] otherwise."""
+    tty = sys.stdout.isatty()
+    out = []
+    for text, hit in segments:
+        if hit:
+            out.append(click.style(text, fg="yellow", bold=True) if tty else f"[[{text}]]")
+        else:
+            out.append(text)
+    return "".join(out)

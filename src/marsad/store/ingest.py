@@ -1,0 +1,266 @@
+"""Ingest: articles (run through the pipeline) or marsad/1 records into a store.
+
+Idempotent and resumable: an article already stored — same id, or same content hash — is
+skipped (or replaced with ``update=True``), never stored twice. Articles are analysed
+outside any transaction and written a batch at a time, each batch in one transaction, so a
+process killed in the middle of a batch leaves the batches before it and nothing of the
+interrupted one; running the same command again stores the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from marsad.model import Article
+from marsad.store.db import transaction
+from marsad.store.schema import REFRESH_ACTORS
+from marsad.store.search import index_fields
+from marsad.text.normalize import normalize
+
+BATCH_SIZE = 100
+
+
+@dataclass
+class IngestStats:
+    """What an ingest did: articles added, replaced, skipped as already stored, and how many
+    of those written carry ``errors``."""
+
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    with_errors: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.skipped} already stored, "
+                f"{self.with_errors} with errors")
+
+
+def content_hash(article_id: Optional[str], title: Optional[str], text: Optional[str]) -> str:
+    """SHA-256 over title and text; an article without text is told apart by its id."""
+    basis = (title or "") + "\n\x00" + (text or "") if text else "\x00no-text\x00" + str(article_id)
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def actor_key(name: Optional[str], name_en: Optional[str]) -> str:
+    """The key that groups an actor's entities across articles: its English name in lower
+    case when known («vladimir putin»), else its folded Arabic name."""
+    if name_en and name_en.strip():
+        return " ".join(name_en.lower().split())
+    return " ".join(normalize(name or "").split()) or "?"
+
+
+# --- reading what is stored -------------------------------------------------------------
+
+def stored_ids(conn: sqlite3.Connection, article_id: str, chash: str) -> list[str]:
+    """Ids of stored articles with this id or this content hash."""
+    rows = conn.execute("SELECT id FROM articles WHERE id = ? OR content_hash = ?",
+                        (article_id, chash)).fetchall()
+    return [r[0] for r in rows]
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+def ingest_articles(conn: sqlite3.Connection, articles: Iterable[Article], nlp=None,
+                    update: bool = False, batch_size: int = BATCH_SIZE,
+                    on_write: Optional[Callable[[IngestStats], None]] = None) -> IngestStats:
+    """Analyse the articles not yet stored (all of them with ``update``) and store their
+    records, ``batch_size`` per transaction. ``on_write`` is called after each batch."""
+    from marsad.pipeline.build import default_nlp, process
+
+    nlp = nlp or default_nlp()
+    stats = IngestStats()
+
+    def records_of(batch: list[Article]) -> Iterator[dict]:
+        for record in process(batch, nlp):
+            yield record.to_dict()
+
+    pending: list[Article] = []
+    for article in _new_only(conn, articles, update, stats,
+                             key=lambda a: (a.id, content_hash(a.id, a.title, a.text))):
+        pending.append(article)
+        if len(pending) >= batch_size:
+            write_batch(conn, records_of(pending), update, stats)
+            pending = []
+            if on_write:
+                on_write(stats)
+    if pending:
+        write_batch(conn, records_of(pending), update, stats)
+        if on_write:
+            on_write(stats)
+    return stats
+
+
+def ingest_records(conn: sqlite3.Connection, records: Iterable[dict], update: bool = False,
+                   batch_size: int = BATCH_SIZE) -> IngestStats:
+    """Store marsad/1 record dicts as they are (no analysis)."""
+    stats = IngestStats()
+    pending: list[dict] = []
+    for record in _new_only(conn, records, update, stats, key=_record_key):
+        pending.append(record)
+        if len(pending) >= batch_size:
+            write_batch(conn, pending, update, stats)
+            pending = []
+    if pending:
+        write_batch(conn, pending, update, stats)
+    return stats
+
+
+def _record_key(record: dict) -> tuple[str, str]:
+    return record["id"], content_hash(record["id"], record.get("title"), record.get("text"))
+
+
+def _new_only(conn, items, update: bool, stats: IngestStats, key) -> Iterator[Any]:
+    """The items worth analysing: not stored yet (or all with ``update``), each id and
+    content once per run."""
+    seen: set[str] = set()
+    for item in items:
+        article_id, chash = key(item)
+        if article_id in seen or chash in seen:
+            stats.skipped += 1
+            continue
+        seen.update((article_id, chash))
+        if not update and stored_ids(conn, article_id, chash):
+            stats.skipped += 1
+            continue
+        yield item
+
+
+def write_batch(conn: sqlite3.Connection, records: Iterable[dict], update: bool,
+                stats: IngestStats) -> None:
+    """Store ``records`` in one transaction. Each is checked again inside the transaction,
+    so two processes ingesting the same input never store an article twice."""
+    records = list(records)  # analyse before the write lock is taken
+    with transaction(conn):
+        touched: set[str] = set()  # actor keys whose summary row must be rebuilt
+        for record in records:
+            article_id, chash = _record_key(record)
+            found = stored_ids(conn, article_id, chash)
+            if found and not update:
+                stats.skipped += 1
+                continue
+            for old in found:
+                touched |= delete_article(conn, old)
+            touched |= insert_record(conn, record, chash)
+            stats.updated += bool(found)
+            stats.added += not found
+            stats.with_errors += bool(record.get("errors"))
+        refresh_actors(conn, touched)
+
+
+def refresh_actors(conn: sqlite3.Connection, keys: set[str]) -> None:
+    """Rebuild the ``actors`` rows of ``keys`` from ``entities`` (inside a transaction)."""
+    if keys:
+        param = (json.dumps(sorted(keys), ensure_ascii=False),)
+        for statement in REFRESH_ACTORS.strip().split(";\n"):
+            conn.execute(statement, param)
+
+
+def delete_article(conn: sqlite3.Connection, article_id: str) -> set[str]:
+    """Remove an article, its rows in every table (ON DELETE CASCADE) and its index entry;
+    return the actor keys it named."""
+    keys = {r[0] for r in conn.execute("SELECT actor_key FROM entities WHERE article_id = ?",
+                                         (article_id,))}
+    row = conn.execute("SELECT search_rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row and row[0] is not None:
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    return keys
+
+
+def insert_record(conn: sqlite3.Connection, record: dict, chash: Optional[str] = None) -> set[str]:
+    """Insert one marsad/1 record into every table (inside the caller's transaction); return
+    the actor keys of its entities (:func:`refresh_actors` summarises them)."""
+    aid = record["id"]
+    chash = chash or _record_key(record)[1]
+    fts = conn.execute("INSERT INTO articles_fts(title, body, extra) VALUES (?, ?, ?)",
+                       index_fields(record.get("title"), record.get("text") or ""))
+    conn.execute(
+        "INSERT INTO articles(id, content_hash, url, outlet, title, published, author, text,"
+        " record_json, n_errors, search_rowid, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (aid, chash, _v(record.get("url")), _v(record.get("outlet")), _v(record.get("title")),
+         _v(record.get("published")), _v(record.get("author")), record.get("text") or "",
+         json.dumps(record, ensure_ascii=False), len(record.get("errors") or []), fts.lastrowid,
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+    children = child_rows(record)
+    for table, rows in children.items():
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+    return {row[-1] for row in children["entities"]}
+
+
+def child_rows(record: dict) -> dict[str, list[tuple]]:
+    """The rows of every child table for one record, in the tables' column order."""
+    aid = record["id"]
+    rows: dict[str, list[tuple]] = {t: [] for t in
+                                    ("entities", "mentions", "quotes", "events", "dates",
+                                     "places", "errors")}
+    for ent in _dicts(record.get("entities")):
+        name, name_en = _v(ent.get("name")), _v(ent.get("name_en"))
+        rows["entities"].append((aid, _v(ent.get("id")), _v(ent.get("label")), name, name_en,
+                                 _v(ent.get("country")), _v(ent.get("sector")),
+                                 _v(ent.get("role")), normalize(name or ""),
+                                 actor_key(name, name_en)))
+        for m in _dicts(ent.get("mentions")):
+            rows["mentions"].append((aid, _v(ent.get("id")), _i(m.get("start")), _i(m.get("end")),
+                                     _v(m.get("text")) or "", _v(m.get("field"))))
+    for i, q in enumerate(_dicts(record.get("quotes"))):
+        sp, cue, content = _d(q.get("speaker")), _d(q.get("cue")), _d(q.get("content"))
+        rows["quotes"].append((aid, i, _v(q.get("kind")), _v(sp.get("entity")), _v(sp.get("text")),
+                               _i(sp.get("start")), _i(sp.get("end")), _v(cue.get("text")),
+                               _i(cue.get("start")), _i(cue.get("end")), _v(content.get("text")),
+                               _i(content.get("start")), _i(content.get("end")), _v(content.get("field"))))
+    # An event's actor without a country or sector takes its entity's (so both are indexed).
+    known = {e[1]: (e[5], e[6]) for e in rows["entities"]}
+    for i, ev in enumerate(_dicts(record.get("events"))):
+        src, tgt, place, evid = (_d(ev.get(k)) for k in ("source", "target", "place", "evidence"))
+        s_country, s_sector = known.get(_v(src.get("entity")), (None, None))
+        t_country, t_sector = known.get(_v(tgt.get("entity")), (None, None))
+        rows["events"].append((aid, i, _v(ev.get("type")), _v(ev.get("mode")),
+                               _v(src.get("entity")), _v(src.get("country")) or s_country,
+                               _v(src.get("sector")) or s_sector,
+                               _v(tgt.get("entity")), _v(tgt.get("country")) or t_country,
+                               _v(tgt.get("sector")) or t_sector,
+                               _v(place.get("name")), _v(place.get("country")),
+                               _num(place.get("lat")), _num(place.get("lon")), _v(ev.get("date")),
+                               _v(ev.get("date")) or _v(record.get("published")), _v(evid.get("text")), _i(evid.get("start")), _i(evid.get("end"))))
+    for i, d in enumerate(_dicts(record.get("dates"))):
+        rows["dates"].append((aid, i, _v(d.get("text")), _i(d.get("start")), _i(d.get("end")),
+                              _v(d.get("value")), _v(d.get("precision")),
+                              None if d.get("relative") is None else int(bool(d.get("relative"))),
+                              _v(d.get("calendar"))))
+    for i, p in enumerate(_dicts(record.get("places"))):
+        rows["places"].append((aid, i, _v(p.get("name")), _v(p.get("name_en")),
+                               _v(p.get("country")), _num(p.get("lat")), _num(p.get("lon")),
+                               _v(p.get("kind")), _i(p.get("start")), _i(p.get("end"))))
+    for i, e in enumerate(_dicts(record.get("errors"))):
+        rows["errors"].append((aid, i, _v(e.get("code")), _v(e.get("message")),
+                               _v(e.get("source"))))
+    return rows
+
+
+def _dicts(items) -> list[dict]:
+    return [x for x in (items or []) if isinstance(x, dict)]
+
+
+def _d(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _v(value):
+    """A column value: scalars as they are, anything else as JSON text."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _num(value):
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _i(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

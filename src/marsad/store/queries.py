@@ -1,0 +1,327 @@
+"""Reading a store: article search and listings of events, quotes and actors, shared by
+the CLI, the web pages and the JSON API. Every query is parameterised."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Optional
+
+from marsad.store.search import Snippet, find_hits, fts_query, parse_query, search_snippet
+from marsad.text.normalize import normalize
+
+MAX_PAGE = 200
+_CODE = re.compile(r"^(?:[A-Z]{3}|IGO)$")
+
+
+def is_country_code(value: Optional[str]) -> bool:
+    """True for an ISO alpha-3 code or ``IGO`` (written in capitals)."""
+    return bool(value and _CODE.match(value))
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(int(limit), MAX_PAGE)), max(0, int(offset))
+
+
+@dataclass
+class Filters:
+    """What narrows a listing. ``actor`` is a name (or part of one, in Arabic or English),
+    an actor key, or a country code; ``type`` a PLOVER type; dates are ISO strings."""
+
+    actor: Optional[str] = None
+    type: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+    outlet: Optional[str] = None
+    country: Optional[str] = None
+
+    def for_articles(self) -> tuple[list[str], list]:
+        where, params = [], []
+        if self.actor:
+            where.append(f"a.id IN ({_actor_articles(self.actor, params)})")
+        if self.country:
+            where.append("a.id IN (SELECT article_id FROM events WHERE source_country = ?"
+                         " OR target_country = ?)")
+            params += [self.country, self.country]
+        if self.type:
+            where.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
+            params.append(self.type.upper())
+        for column, op, value in (("a.published", ">=", self.since), ("a.published", "<=", self.until),
+                                  ("a.outlet", "=", self.outlet)):
+            if value:
+                where.append(f"{column} {op} ?")
+                params.append(value)
+        return where, params
+
+    def for_events(self) -> tuple[list[str], list]:
+        where, params = [], []
+        if self.actor:
+            if is_country_code(self.actor):
+                where.append("(source_country = ? OR target_country = ?)")
+                params += [self.actor, self.actor]
+            else:
+                where.append("(source_actor = ? OR target_actor = ? OR source_name LIKE ? ESCAPE '\\'"
+                             " OR target_name LIKE ? ESCAPE '\\')")
+                key = self.actor.strip().lower()
+                params += [key, key, _like(self.actor.strip()), _like(self.actor.strip())]
+        if self.country:
+            where.append("(source_country = ? OR target_country = ?)")
+            params += [self.country, self.country]
+        if self.type:
+            where.append("type = ?")
+            params.append(self.type.upper())
+        if self.since:
+            where.append("date >= ?")
+            params.append(self.since)
+        if self.until:  # «2023-09-13» includes «2023-09-13T10:00»
+            where.append("date < date(?, '+1 day')")
+            params.append(self.until)
+        if self.outlet:
+            where.append("outlet = ?")
+            params.append(self.outlet)
+        return where, params
+
+
+def _actor_articles(actor: str, params: list) -> str:
+    """A subquery of the ids of articles that name the actor (appends its parameters)."""
+    if is_country_code(actor):
+        params += [actor, actor, actor]
+        return ("SELECT article_id FROM entities WHERE country = ? UNION SELECT article_id FROM"
+                " events WHERE source_country = ? OR target_country = ?")
+    norm = " ".join(normalize(actor).split())
+    params += [actor.strip().lower(), _like(norm), _like(actor.strip())]
+    return ("SELECT article_id FROM entities WHERE actor_key = ? OR name_norm LIKE ? ESCAPE '\\'"
+            " OR name_en LIKE ? ESCAPE '\\'")
+
+
+def _where(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+# --- articles -----------------------------------------------------------------------------
+
+@dataclass
+class ArticleHit:
+    id: str
+    title: Optional[str]
+    published: Optional[str]
+    outlet: Optional[str]
+    url: Optional[str]
+    snippet: Snippet
+    title_snippet: Snippet
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "published": self.published,
+                "outlet": self.outlet, "url": self.url, "snippet": self.snippet.to_dict(),
+                "title_highlights": [list(h) for h in self.title_snippet.highlights]}
+
+
+@dataclass
+class Page:
+    total: int
+    items: list = field(default_factory=list)
+    limit: int = 20
+    offset: int = 0
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": [i.to_dict() if hasattr(i, "to_dict") else i for i in self.items]}
+
+
+def search_articles(conn: sqlite3.Connection, query: str = "", filters: Optional[Filters] = None,
+                    limit: int = 20, offset: int = 0) -> Page:
+    """Articles matching the query (every term) and the filters, best first; without a query,
+    the most recent first. Snippets and highlights index the original text."""
+    limit, offset = _page(limit, offset)
+    where, params = (filters or Filters()).for_articles()
+    terms = parse_query(query)
+    if query and query.strip() and not terms:
+        return Page(0, [], limit, offset)
+    if terms:
+        source = "articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid"
+        where.insert(0, "articles_fts MATCH ?")
+        params.insert(0, fts_query(terms))
+        rank, order = "bm25(articles_fts, 4.0, 1.0, 0.5)", "top.rank, top.published DESC"
+    else:
+        source, rank, order = "articles a", "0", "top.published DESC, top.id DESC"
+    total = conn.execute(f"SELECT COUNT(*) FROM {source}{_where(where)}", params).fetchone()[0]
+    # Rank and cut on narrow rows first; only the page's articles bring their text along.
+    rows = conn.execute(
+        f"SELECT a.id, a.title, a.published, a.outlet, a.url, a.text FROM (SELECT a.id AS id,"
+        f" a.published AS published, {rank} AS rank FROM {source}{_where(where)}"
+        f" ORDER BY {order.replace('top.', '' if terms else 'a.')} LIMIT ? OFFSET ?) AS top"
+        f" JOIN articles a ON a.id = top.id ORDER BY {order}", params + [limit, offset]).fetchall()
+    return Page(total, _hits(rows, terms), limit, offset)
+
+
+def _hits(rows, terms) -> list[ArticleHit]:
+    out = []
+    for r in rows:
+        title = r["title"] or ""
+        out.append(ArticleHit(r["id"], r["title"], r["published"], r["outlet"], r["url"],
+                              search_snippet(r["text"], terms),
+                              Snippet(title, find_hits(title, terms), 0, len(title))))
+    return out
+
+
+def get_record(conn: sqlite3.Connection, article_id: str) -> Optional[str]:
+    """The stored marsad/1 record of an article as JSON text, exactly as stored."""
+    row = conn.execute("SELECT record_json FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> Optional[dict]:
+    """The record of an article as a dict, with ``actor_key`` added to each entity."""
+    raw = get_record(conn, article_id)
+    if raw is None:
+        return None
+    record = json.loads(raw)
+    keys = dict(conn.execute("SELECT entity_id, actor_key FROM entities WHERE article_id = ?",
+                             (article_id,)).fetchall())
+    for ent in record.get("entities") or []:
+        if isinstance(ent, dict):
+            ent["actor_key"] = keys.get(ent.get("id"))
+    return record
+
+
+# --- events, quotes, actors -----------------------------------------------------------------
+
+def list_events(conn, filters: Optional[Filters] = None, limit: int = 50, offset: int = 0,
+                article_id: Optional[str] = None) -> Page:
+    limit, offset = _page(limit, offset)
+    where, params = (filters or Filters()).for_events()
+    if article_id:
+        where.append("article_id = ?")
+        params.append(article_id)
+    return _view_page(conn, "events_view", "event_index", where, params,
+                      "date DESC, article_id DESC, event_index", limit, offset, "events")
+
+
+def event_timeline(conn, filters: Optional[Filters] = None) -> list[tuple[str, int]]:
+    """``[(day, number of events), ...]`` in date order."""
+    where, params = (filters or Filters()).for_events()
+    where.append("date IS NOT NULL")
+    rows = conn.execute(f"SELECT substr(date, 1, 10) AS day, COUNT(*) FROM events_view"
+                        f"{_where(where)} GROUP BY day ORDER BY day", params).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
+                until: Optional[str] = None, limit: int = 50, offset: int = 0) -> Page:
+    limit, offset = _page(limit, offset)
+    where, params = [], []
+    if actor and is_country_code(actor):
+        where.append("speaker_country = ?")
+        params.append(actor)
+    elif actor:
+        where.append("(speaker_actor = ? OR speaker_name LIKE ? ESCAPE '\\')")
+        params += [actor.strip().lower(), _like(actor.strip())]
+    for op, value in ((">=", since), ("<=", until)):
+        if value:
+            where.append(f"published {op} ?")
+            params.append(value)
+    return _view_page(conn, "quotes_view", "quote_index", where, params,
+                      "published DESC, article_id DESC, quote_index", limit, offset, "quotes")
+
+
+def _view_page(conn, view: str, index: str, where: list[str], params: list, order: str,
+               limit: int, offset: int, table: str) -> Page:
+    """A page of a view's rows: ordered and cut on the key columns, then the page's rows
+    fetched whole (sorting whole rows of long texts would cost more than the query)."""
+    if where:
+        total = conn.execute(f"SELECT COUNT(*) FROM {view}{_where(where)}", params).fetchone()[0]
+    else:
+        total = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    first = order.split()[0]  # the leading sort column, carried to the outer ORDER BY
+    rows = conn.execute(
+        f"SELECT v.* FROM (SELECT article_id, {index}, {first} FROM {view}{_where(where)}"
+        f" ORDER BY {order} LIMIT ? OFFSET ?) AS k JOIN {view} v ON v.article_id = k.article_id"
+        f" AND v.{index} = k.{index} ORDER BY {'k.' + order.replace(', ', ', k.')}",
+        params + [limit, offset]).fetchall()
+    return Page(total, [dict(r) for r in rows], limit, offset)
+
+
+def list_actors(conn, q: Optional[str] = None, country: Optional[str] = None,
+                limit: int = 50, offset: int = 0) -> Page:
+    limit, offset = _page(limit, offset)
+    where, params = [], []
+    if q:
+        where.append("(actor_key LIKE ? ESCAPE '\\' OR actor_key IN (SELECT actor_key FROM entities"
+                     " WHERE name_norm LIKE ? ESCAPE '\\'))")
+        params += [_like(q.strip().lower()), _like(" ".join(normalize(q).split()))]
+    if country:
+        where.append("country = ?")
+        params.append(country)
+    sql = f"FROM actors{_where(where)}"
+    total = conn.execute(f"SELECT COUNT(*) {sql}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT * {sql} ORDER BY articles DESC, actor_key LIMIT ? OFFSET ?",
+                        params + [limit, offset]).fetchall()
+    return Page(total, [dict(r) for r in rows], limit, offset)
+
+
+def actor_profile(conn, key: str, limit: int = 100) -> Optional[dict]:
+    """Everything about one actor (an actor key, or a country code): who it is, what it
+    said, the events it did and received, the actors it is seen with. None when unknown."""
+    if is_country_code(key):
+        info = {"actor_key": key, "country": key, "name": None, "name_en": None, "label": "country"}
+        seen_sql = ("SELECT other AS actor_key, NULL AS name, COUNT(*) AS n FROM ("
+                    " SELECT target_country AS other FROM events_view WHERE source_country = ?"
+                    " UNION ALL SELECT source_country FROM events_view WHERE target_country = ?)"
+                    " WHERE other IS NOT NULL AND other != ? GROUP BY other ORDER BY n DESC LIMIT 30")
+        seen_params = [key, key, key]
+    else:
+        row = conn.execute("SELECT * FROM actors WHERE actor_key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        info = dict(row)
+        seen_sql = ("SELECT e2.actor_key, MAX(e2.name) AS name, COUNT(DISTINCT e2.article_id) AS n"
+                    " FROM entities e1 JOIN entities e2 ON e2.article_id = e1.article_id"
+                    " AND e2.actor_key != e1.actor_key WHERE e1.actor_key = ?"
+                    " GROUP BY e2.actor_key ORDER BY n DESC, e2.actor_key LIMIT 30")
+        seen_params = [key]
+    code = is_country_code(key)
+    did_where = "source_country = ?" if code else "source_actor = ?"
+    got_where = "target_country = ?" if code else "target_actor = ?"
+    said_where = "speaker_country = ?" if code else "speaker_actor = ?"
+
+    def rows(sql: str, params: list) -> list[dict]:
+        return [dict(r) for r in conn.execute(sql, params).fetchall()]
+
+    info["quotes"] = rows(f"SELECT * FROM quotes_view WHERE {said_where} ORDER BY published DESC"
+                          " LIMIT ?", [key, limit])
+    info["did"] = rows(f"SELECT * FROM events_view WHERE {did_where} ORDER BY date DESC LIMIT ?",
+                       [key, limit])
+    info["received"] = rows(f"SELECT * FROM events_view WHERE {got_where} ORDER BY date DESC"
+                            " LIMIT ?", [key, limit])
+    info["seen_with"] = rows(seen_sql, seen_params)
+    if code and not (info["quotes"] or info["did"] or info["received"]):
+        return None
+    return info
+
+
+def network_edges(conn, filters: Optional[Filters] = None, by: str = "country",
+                  max_edges: int = 150) -> list[dict]:
+    """Who acts on whom: ``[{source, target, weight, types}, ...]``, heaviest first. Nodes are
+    countries (``by="country"``) or actor keys (``by="actor"``)."""
+    src, tgt = ("source_country", "target_country") if by == "country" else ("source_actor", "target_actor")
+    where, params = (filters or Filters()).for_events()
+    where += [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} != {tgt}"]
+    # Countries are in the events table itself: no need for the view's joins.
+    source = ("(SELECT type, day AS date, source_country, target_country FROM events)"
+              if by == "country" and not (filters and (filters.actor or filters.outlet)) else "events_view")
+    rows = conn.execute(f"SELECT {src} AS source, {tgt} AS target, COUNT(*) AS weight,"
+                        f" group_concat(DISTINCT type) AS types FROM {source}{_where(where)}"
+                        f" GROUP BY {src}, {tgt} ORDER BY weight DESC, source, target LIMIT ?",
+                        params + [max_edges]).fetchall()
+    return [dict(r) for r in rows]
+
+
+def store_stats(conn) -> dict:
+    """Counts of rows in the main tables."""
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "entities", "quotes", "events")}

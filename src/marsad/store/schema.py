@@ -1,0 +1,215 @@
+"""The SQLite schema of a marsad store (documented in docs/store.md).
+
+One row per article in ``articles`` keeps the marsad/1 record unchanged (``record_json``);
+the other tables are flat, queryable copies of its parts, rebuilt from the record when the
+article is ingested again with ``--update``. Fields a record gains later stay in
+``record_json`` until a table grows a column for them.
+"""
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id           TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,   -- SHA-256 of title and text: the same article is stored once
+    url          TEXT,
+    outlet       TEXT,
+    title        TEXT,
+    published    TEXT,                   -- YYYY-MM-DD
+    author       TEXT,
+    text         TEXT NOT NULL,
+    record_json  TEXT NOT NULL,          -- the marsad/1 record, exactly as produced
+    n_errors     INTEGER NOT NULL DEFAULT 0,
+    search_rowid INTEGER UNIQUE,         -- rowid of the article in articles_fts
+    ingested_at  TEXT NOT NULL           -- UTC, ISO 8601
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL,            -- e1, e2, ... unique in the article
+    label      TEXT,                     -- PER, ORG, LOC, FAC, MISC
+    name       TEXT,
+    name_en    TEXT,
+    country    TEXT,                     -- ISO 3166-1 alpha-3 or IGO
+    sector     TEXT,
+    role       TEXT,
+    name_norm  TEXT,                     -- name folded for matching (marsad.text.normalize)
+    actor_key  TEXT NOT NULL,            -- the same actor across articles (see docs/store.md)
+    PRIMARY KEY (article_id, entity_id)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    field      TEXT                      -- NULL for the body, 'title' for the title
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    quote_index    INTEGER NOT NULL,     -- position in the record's quotes[]
+    kind           TEXT,                 -- direct, indirect, mixed
+    speaker_entity TEXT,                 -- entity_id in the same article
+    speaker_text   TEXT,
+    speaker_start  INTEGER,
+    speaker_end    INTEGER,
+    cue_text       TEXT,
+    cue_start      INTEGER,
+    cue_end        INTEGER,
+    content_text   TEXT,
+    content_start  INTEGER,
+    content_end    INTEGER,
+    content_field  TEXT,
+    PRIMARY KEY (article_id, quote_index)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_index    INTEGER NOT NULL,     -- position in the record's events[]
+    type           TEXT,                 -- PLOVER type
+    mode           TEXT,
+    source_entity  TEXT,
+    source_country TEXT,                 -- the event's, else its source entity's (so for sector)
+    source_sector  TEXT,
+    target_entity  TEXT,
+    target_country TEXT,
+    target_sector  TEXT,
+    place_name     TEXT,
+    place_country  TEXT,
+    lat            REAL,
+    lon            REAL,
+    date           TEXT,                 -- as in the record (may be NULL)
+    day            TEXT,                 -- the event's date, else the article's publication date
+    evidence_text  TEXT,
+    evidence_start INTEGER,
+    evidence_end   INTEGER,
+    PRIMARY KEY (article_id, event_index)
+);
+
+CREATE TABLE IF NOT EXISTS dates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    date_index INTEGER NOT NULL,
+    text       TEXT,
+    start      INTEGER,
+    "end"      INTEGER,
+    value      TEXT,
+    precision  TEXT,
+    relative   INTEGER,
+    calendar   TEXT,
+    PRIMARY KEY (article_id, date_index)
+);
+
+CREATE TABLE IF NOT EXISTS places (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    place_index INTEGER NOT NULL,
+    name        TEXT,
+    name_en     TEXT,
+    country     TEXT,
+    lat         REAL,
+    lon         REAL,
+    kind        TEXT,
+    start       INTEGER,
+    "end"       INTEGER,
+    PRIMARY KEY (article_id, place_index)
+);
+
+CREATE TABLE IF NOT EXISTS errors (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    error_index INTEGER NOT NULL,
+    code        TEXT,
+    message     TEXT,
+    source      TEXT,
+    PRIMARY KEY (article_id, error_index)
+);
+
+-- One row per actor across articles, refreshed by ingest for the actor keys each batch touches
+-- (a summary of entities, kept as a table so that listing actors needs no GROUP BY).
+CREATE TABLE IF NOT EXISTS actors (
+    actor_key TEXT PRIMARY KEY,
+    name      TEXT,                      -- the name written most often
+    name_en   TEXT,
+    label     TEXT,
+    country   TEXT,
+    sector    TEXT,
+    role      TEXT,
+    articles  INTEGER NOT NULL           -- number of articles naming the actor
+);
+
+-- Full-text index over a normalised copy of titles and texts (see marsad.store.search).
+-- body: the article's words, folded and with proclitics split; extra: other forms of the
+-- words (unsplit, proclitics and the article «ال» stripped) so that «روسيا» finds «لروسيا».
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, extra, tokenize = 'unicode61 remove_diacritics 0'
+);
+"""
+
+INDEXES = """
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS entities_actor ON entities(actor_key);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
+CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(article_id, entity_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(article_id, speaker_entity);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_day ON events(day, article_id, event_index);
+CREATE INDEX IF NOT EXISTS events_source_country ON events(source_country);
+CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
+CREATE INDEX IF NOT EXISTS events_source_entity ON events(article_id, source_entity);
+CREATE INDEX IF NOT EXISTS events_target_entity ON events(article_id, target_entity);
+CREATE INDEX IF NOT EXISTS actors_articles ON actors(articles DESC, actor_key);
+CREATE INDEX IF NOT EXISTS actors_country ON actors(country);
+"""
+
+VIEWS = """
+-- Events in the usual event-data shape, one row per event, with readable actor names.
+CREATE VIEW IF NOT EXISTS events_view AS
+SELECT e.article_id, e.event_index,
+       e.day AS date,
+       src.name AS source_name, src.name_en AS source_name_en, src.actor_key AS source_actor,
+       e.source_country,
+       e.source_sector,
+       e.type, e.mode,
+       tgt.name AS target_name, tgt.name_en AS target_name_en, tgt.actor_key AS target_actor,
+       e.target_country,
+       e.target_sector,
+       e.place_name, e.place_country, e.lat, e.lon,
+       a.published, a.outlet, a.url, a.title, e.evidence_text AS evidence
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN entities src ON src.article_id = e.article_id AND src.entity_id = e.source_entity
+LEFT JOIN entities tgt ON tgt.article_id = e.article_id AND tgt.entity_id = e.target_entity;
+
+-- Quotes with the speaker's resolved name and the article's date.
+CREATE VIEW IF NOT EXISTS quotes_view AS
+SELECT q.article_id, q.quote_index, a.published, a.outlet, a.url,
+       q.kind, sp.name AS speaker_name, sp.name_en AS speaker_name_en,
+       sp.actor_key AS speaker_actor, sp.country AS speaker_country, sp.sector AS speaker_sector,
+       q.speaker_text, q.cue_text AS cue, q.content_text AS content
+FROM articles a
+CROSS JOIN quotes q ON q.article_id = a.id  -- CROSS: walk articles by date, newest first
+LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.entity_id = q.speaker_entity;
+
+"""
+
+# Rebuild the rows of ``actors`` for the actor keys in the JSON array bound twice.
+REFRESH_ACTORS = """
+DELETE FROM actors WHERE actor_key IN (SELECT value FROM json_each(?1));
+INSERT INTO actors (actor_key, name, name_en, label, country, sector, role, articles)
+SELECT e.actor_key,
+       (SELECT x.name FROM entities x WHERE x.actor_key = e.actor_key
+        GROUP BY x.name ORDER BY COUNT(*) DESC, length(x.name) LIMIT 1),
+       MAX(e.name_en), MAX(e.label), MAX(e.country), MAX(e.sector), MAX(e.role),
+       COUNT(DISTINCT e.article_id)
+FROM entities e WHERE e.actor_key IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key;
+"""
+
+ALL = TABLES + INDEXES + VIEWS

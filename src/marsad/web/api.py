@@ -1,0 +1,131 @@
+"""The JSON API under /api. Every listing takes ``limit`` (at most 200) and ``offset`` and
+returns ``{"total", "limit", "offset", "items"}``."""
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+
+from marsad.store import queries
+from marsad.store.queries import Filters
+from marsad.store.search import MAX_QUERY_CHARS
+from marsad.web.app import connection
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _json(data) -> Response:
+    """JSON straight from plain data (our rows are JSON-ready: no encoder pass needed)."""
+    return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
+
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+# A fresh Query per parameter: FastAPI writes the parameter's name into the object it gets.
+def Q():
+    return Query("", max_length=MAX_QUERY_CHARS, description='Words to find (all of them); "a phrase"; word*.')
+
+
+def ACTOR():
+    return Query(None, max_length=100, description="An actor: a name, an actor key or a country code (RUS).")
+
+
+def TYPE():
+    return Query(None, pattern=r"^[A-Za-z]{1,20}$", description="A PLOVER event type, e.g. CONSULT.")
+
+
+def COUNTRY():
+    return Query(None, pattern=r"^(?:[A-Z]{3}|IGO)$", description="ISO 3166-1 alpha-3 code or IGO.")
+
+
+def SINCE():
+    return Query(None, pattern=DATE, description="On or after this date (YYYY-MM-DD).")
+
+
+def UNTIL():
+    return Query(None, pattern=DATE, description="On or before this date (YYYY-MM-DD).")
+
+
+def OUTLET():
+    return Query(None, max_length=100)
+
+
+def LIMIT():
+    return Query(20, ge=1, le=queries.MAX_PAGE)
+
+
+def OFFSET():
+    return Query(0, ge=0, le=1_000_000)
+
+
+@router.get("/articles", summary="Search articles")
+async def articles(request: Request, q: str = Q(), actor: Optional[str] = ACTOR(), type: Optional[str] = TYPE(),
+             since: Optional[str] = SINCE(), until: Optional[str] = UNTIL(),
+             outlet: Optional[str] = OUTLET(), limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """Articles matching ``q`` and the filters, best first (newest first without ``q``). Each
+    item has a snippet of the original text with ``highlights`` as [start, end) offsets into
+    the snippet."""
+    conn = connection(request)
+    page = queries.search_articles(conn, q, Filters(actor, type, since, until, outlet), limit, offset)
+    return _json(page.to_dict())
+
+
+@router.get("/articles/{article_id}", summary="One article's marsad/1 record")
+async def article(request: Request, article_id: str = Path(..., max_length=300)) -> Response:
+    """The marsad/1 record of the article, exactly as stored."""
+    conn = connection(request)
+    raw = queries.get_record(conn, article_id)
+    if raw is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return Response(raw, media_type="application/json")
+
+
+@router.get("/events", summary="List events")
+async def events(request: Request, type: Optional[str] = TYPE(), country: Optional[str] = COUNTRY(),
+           actor: Optional[str] = ACTOR(), since: Optional[str] = SINCE(),
+           until: Optional[str] = UNTIL(), outlet: Optional[str] = OUTLET(),
+           article: Optional[str] = Query(None, max_length=300),
+           limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """Events in the event-data shape (date, source actor, type, mode, target actor, place,
+    evidence), newest first."""
+    filters = Filters(actor, type, since, until, outlet, country)
+    conn = connection(request)
+    return _json(queries.list_events(conn, filters, limit, offset, article_id=article).to_dict())
+
+
+@router.get("/quotes", summary="List quotes")
+async def quotes(request: Request, actor: Optional[str] = ACTOR(), since: Optional[str] = SINCE(),
+           until: Optional[str] = UNTIL(), limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """Attributed statements with their resolved speaker, newest first."""
+    conn = connection(request)
+    return _json(queries.list_quotes(conn, actor, since, until, limit, offset).to_dict())
+
+
+@router.get("/actors", summary="List actors")
+async def actors(request: Request, q: Optional[str] = Query(None, max_length=100), country: Optional[str] = COUNTRY(),
+           limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """Actors across articles (one per actor key), the most often named first."""
+    conn = connection(request)
+    return _json(queries.list_actors(conn, q, country, limit, offset).to_dict())
+
+
+@router.get("/actors/{key:path}", summary="One actor")
+def actor(request: Request, key: str) -> Response:
+    """An actor (actor key or country code): what it said, the events it did and received,
+    the actors it is seen with."""
+    conn = connection(request)
+    profile = queries.actor_profile(conn, key[:300]) if len(key) <= 300 else None
+    if profile is None:
+        raise HTTPException(404, f"no actor {key[:300]!r}")
+    return _json(profile)
+
+
+@router.get("/network", summary="Who acts on whom")
+def network(request: Request, by: str = Query("country", pattern="^(country|actor)$"), type: Optional[str] = TYPE(),
+            since: Optional[str] = SINCE(), until: Optional[str] = UNTIL()) -> Response:
+    """Edges source → target with the number of events and their types."""
+    conn = connection(request)
+    edges = queries.network_edges(conn, Filters(type=type, since=since, until=until), by)
+    return _json({"by": by, "edges": edges})

@@ -1,0 +1,118 @@
+"""Server-side drawings: the events timeline and the actor network, as coordinates that a
+template turns into SVG. No JavaScript, no remote assets."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+
+@lru_cache(maxsize=512)
+def country_label(code: Optional[str]) -> Optional[str]:
+    """The Arabic name of an ISO alpha-3 code (CLDR through Babel), «منظمة دولية» for IGO,
+    the code itself when unknown."""
+    if not code:
+        return None
+    if code == "IGO":
+        return "منظمة دولية"  # international organisation
+    try:
+        import pycountry
+        from babel import Locale
+
+        country = pycountry.countries.get(alpha_3=code)
+        return Locale("ar").territories.get(country.alpha_2, code) if country else code
+    except Exception:  # noqa: BLE001 - a display name is never worth an error page
+        return code
+
+
+def timeline(counts: list[tuple[str, int]], width: int = 800, height: int = 140) -> dict:
+    """Bars for ``[(YYYY-MM-DD, n), ...]``: one per day over at most 180 days, else one per
+    month. Returns ``{"bars": [{x, y, w, h, label, n}], "width", "height", "max", "first",
+    "last", "unit"}``."""
+    days = []
+    for day, n in counts:
+        try:
+            days.append((dt.date.fromisoformat(day[:10]), n))
+        except (TypeError, ValueError):
+            continue
+    if not days:
+        return {"bars": [], "width": width, "height": height, "max": 0}
+    first, last = days[0][0], days[-1][0]
+    by_month = (last - first).days > 180
+    bins: Counter = Counter()
+    for day, n in days:
+        bins[day.replace(day=1) if by_month else day] += n
+    keys = _all_keys(first, last, by_month)
+    top = max(bins.values())
+    slot = width / len(keys)
+    plot = height - 20  # room for the axis labels
+    bars = []
+    for i, key in enumerate(keys):
+        n = bins.get(key, 0)
+        h = plot * n / top if n else 0
+        bars.append({"x": round(i * slot, 2), "w": round(max(slot * 0.8, 1), 2),
+                     "y": round(plot - h, 2), "h": round(h, 2), "n": n,
+                     "label": key.isoformat()[:7] if by_month else key.isoformat()})
+    return {"bars": bars, "width": width, "height": height, "max": top, "plot": plot,
+            "first": bars[0]["label"], "last": bars[-1]["label"],
+            "unit": "month" if by_month else "day"}
+
+
+def _all_keys(first: dt.date, last: dt.date, by_month: bool) -> list[dt.date]:
+    if not by_month:
+        return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    keys, cur = [], first.replace(day=1)
+    while cur <= last:
+        keys.append(cur)
+        cur = (cur.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return keys
+
+
+def network(edges: list[dict], size: int = 640, max_nodes: int = 40,
+            names: Optional[dict] = None) -> dict:
+    """A circular layout of the actors in ``edges`` (``{source, target, weight, types}``):
+    the busiest actors first, clockwise from the top. Returns ``{"nodes": [{id, label, x, y,
+    r, degree}], "edges": [{x1, y1, x2, y2, width, weight, title}], "size"}``."""
+    degree: Counter = Counter()
+    for e in edges:
+        degree[e["source"]] += e["weight"]
+        degree[e["target"]] += e["weight"]
+    keep = [k for k, _ in degree.most_common(max_nodes)]
+    centre, radius = size / 2, size / 2 - 90
+    top = max(degree.values(), default=1)
+    nodes = {}
+    for i, key in enumerate(keep):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(len(keep), 1)
+        cos, sin = math.cos(angle), math.sin(angle)
+        r = round(6 + 14 * math.sqrt(degree[key] / top), 1)
+        x, y = centre + radius * cos, centre + radius * sin
+        # Labels outside the circle: to the right of right-hand nodes, left of left-hand
+        # ones, above or below near the top and bottom (the SVG is drawn left to right).
+        anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
+        lx = x + (r + 6) * (1 if anchor == "start" else -1 if anchor == "end" else 0)
+        ly = y + 4 if anchor != "middle" else y + (r + 14) * (1 if sin > 0 else -1) + (4 if sin > 0 else 0)
+        nodes[key] = {"id": key, "label": (names or {}).get(key) or key, "x": round(x, 1),
+                      "y": round(y, 1), "r": r, "degree": degree[key], "anchor": anchor,
+                      "lx": round(lx, 1), "ly": round(ly, 1)}
+    heaviest = max((e["weight"] for e in edges), default=1)
+    lines = []
+    for e in edges:
+        a, b = nodes.get(e["source"]), nodes.get(e["target"])
+        if not a or not b:
+            continue
+        x1, y1, x2, y2 = _trim(a, b)
+        lines.append({"x1": x1, "y1": y1, "x2": x2, "y2": y2, "weight": e["weight"],
+                      "width": round(1 + 5 * e["weight"] / heaviest, 1),
+                      "title": f"{a['label']} → {b['label']}: {e['weight']} ({e.get('types') or ''})"})
+    return {"nodes": list(nodes.values()), "edges": lines, "size": size}
+
+
+def _trim(a: dict, b: dict) -> tuple[float, float, float, float]:
+    """The segment between two node circles, so that arrow heads stay visible."""
+    dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+    length = math.hypot(dx, dy) or 1
+    ux, uy = dx / length, dy / length
+    return (round(a["x"] + ux * a["r"], 1), round(a["y"] + uy * a["r"], 1),
+            round(b["x"] - ux * (b["r"] + 4), 1), round(b["y"] - uy * (b["r"] + 4), 1))

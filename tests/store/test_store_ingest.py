@@ -1,0 +1,130 @@
+"""Ingest: idempotent by id and content, --update replaces, records stored unchanged."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from store_fixtures import synthetic_record
+
+from marsad.model import Article
+from marsad.readers import read
+from marsad.store import StoreError, ingest_articles, ingest_records, open_store
+from marsad.store.schema import SCHEMA_VERSION
+
+CHILD_TABLES = ("entities", "mentions", "quotes", "events", "dates", "places", "errors")
+
+
+def _count(conn, table: str) -> int:
+    return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_store_ingest_dev_twice_stores_17(dev_path, tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    first = ingest_articles(conn, read([str(dev_path)]))
+    second = ingest_articles(conn, read([str(dev_path)]))
+    assert (first.added, first.skipped) == (17, 0)
+    assert (second.added, second.skipped) == (0, 17)
+    assert _count(conn, "articles") == 17
+    assert _count(conn, "articles_fts") == 17
+
+
+def test_store_ingest_settings_and_meta(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    assert meta["schema_version"] == SCHEMA_VERSION and meta["record_schema"] == "marsad/1"
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "actors", "events_view", "quotes_view", "events_type"} <= names
+
+
+def test_store_ingest_record_json_unchanged(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    record = synthetic_record()
+    ingest_records(conn, [record])
+    raw = conn.execute("SELECT record_json FROM articles WHERE id = 'synth-1'").fetchone()[0]
+    assert json.loads(raw) == record  # unknown fields (future_field, meta) kept too
+    for table in CHILD_TABLES[:-1]:
+        assert _count(conn, table) >= 1, table
+    ev = conn.execute("SELECT * FROM events_view").fetchone()
+    assert (ev["source_name"], ev["source_country"], ev["type"], ev["target_country"]) == \
+           ("موسكو", "RUS", "SUPPORT", "PRK")
+    assert ev["lat"] == 55.75 and ev["evidence"] == "موسكو تدعم بيونغ يانغ"
+    quote = conn.execute("SELECT * FROM quotes_view").fetchone()
+    assert (quote["speaker_name"], quote["speaker_actor"]) == ("لافروف", "sergei lavrov")
+
+
+def test_store_ingest_same_content_other_id_is_skipped(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    stats = ingest_records(conn, [synthetic_record("a"), synthetic_record("b")])
+    assert (stats.added, stats.skipped) == (1, 1)
+    again = ingest_articles(conn, [Article(text=synthetic_record()["text"], id="c",
+                                           title=synthetic_record()["title"])])
+    assert (again.added, again.skipped) == (0, 1)
+    assert _count(conn, "articles") == 1
+
+
+def test_store_ingest_update_replaces_without_orphans(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    ingest_records(conn, [synthetic_record()])
+    before = {t: _count(conn, t) for t in CHILD_TABLES}
+    changed = synthetic_record(quotes=[], title="عنوان آخر")  # another title: another hash
+    assert ingest_records(conn, [changed]).skipped == 1  # same id: skipped without update
+    stats = ingest_records(conn, [changed], update=True)
+    assert (stats.added, stats.updated) == (0, 1)
+    assert _count(conn, "articles") == 1 and _count(conn, "articles_fts") == 1
+    assert _count(conn, "quotes") == 0
+    assert _count(conn, "entities") == before["entities"]
+    assert json.loads(conn.execute("SELECT record_json FROM articles").fetchone()[0])["title"] == "عنوان آخر"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_store_ingest_article_with_errors_is_stored(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    record = synthetic_record("bad", entities=[], quotes=[], events=[], dates=[], places=[], text="",
+                              errors=[{"code": "no_text", "message": "x.html: no text", "source": "x.html"}])
+    stats = ingest_records(conn, [record, {**record, "id": "bad2"}])
+    assert (stats.added, stats.with_errors) == (2, 2)  # empty texts are told apart by id
+    assert conn.execute("SELECT code FROM errors WHERE article_id = 'bad'").fetchone()[0] == "no_text"
+
+
+def test_store_ingest_malformed_parts_do_not_stop_the_batch(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    odd = synthetic_record("odd", text="نص آخر تماما لافروف موسكو تدعم بيونغ يانغ أسابيع.",
+                           entities=[{"id": "e1", "label": "PER", "name": ["list"], "mentions": [{"start": "x"}]},
+                                     "not a dict"], quotes=[{"kind": "direct"}], events=None)
+    stats = ingest_records(conn, [odd, synthetic_record()])
+    assert stats.added == 2
+
+
+def test_store_open_rejects_foreign_files(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE meta (key TEXT, value TEXT)").connection.commit()
+    with pytest.raises(StoreError, match="schema version"):
+        open_store(other)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not sqlite" * 100)
+    with pytest.raises(StoreError):
+        open_store(junk)
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(tmp_path / "missing.db", readonly=True)
+
+
+def test_store_readonly_connection_cannot_write(tmp_path):
+    open_store(tmp_path / "s.db").close()
+    conn = open_store(tmp_path / "s.db", readonly=True)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("DELETE FROM meta")
+
+
+def test_store_ingest_actors_summary_follows_updates(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    ingest_records(conn, [synthetic_record("a"), synthetic_record("b", title="عنوان آخر")])
+    rows = dict(conn.execute("SELECT actor_key, articles FROM actors").fetchall())
+    assert rows == {"sergei lavrov": 2, "moscow": 2}
+    ingest_records(conn, [synthetic_record("a", entities=[], quotes=[], events=[])], update=True)
+    rows = dict(conn.execute("SELECT actor_key, articles FROM actors").fetchall())
+    assert rows == {"sergei lavrov": 1, "moscow": 1}
+    ingest_records(conn, [synthetic_record("b", title="عنوان آخر", entities=[])], update=True)
+    assert conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0] == 0
