@@ -17,10 +17,14 @@ from marsad.cli.options import (engine_options, input_options, library_errors, p
 @click.option("--pretty", is_flag=True, help="Indent each JSON record (easier to read, not JSON Lines).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
+@click.option("--shard-dir", type=click.Path(file_okay=False, writable=True),
+              help="With --engine dask: analyse each input file on a worker and write one "
+                   "output shard per input into this folder (resumable: finished shards are "
+                   "skipped). For large archives such as WARC files.")
 @engine_options
 @quiet_option
 @library_errors
-def extract(inputs, fmt, published, output, pretty, lexicons, jobs, engine, scheduler, quiet):
+def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, jobs, engine, scheduler, quiet):
     """Read INPUT... (files, folders, '-' for stdin) and write one marsad/1 record per article.
 
     \b
@@ -34,6 +38,8 @@ def extract(inputs, fmt, published, output, pretty, lexicons, jobs, engine, sche
     from marsad.writers import write_jsonl
 
     started = time.perf_counter()
+    if shard_dir:
+        return _extract_shards(inputs, fmt, shard_dir, lexicons, jobs, engine, scheduler, quiet, started)
     articles = with_default_published(read(list(inputs), format=fmt), published)
     records = analyse(articles, {"lexicon_dirs": list(lexicons)}, jobs=jobs, engine=engine,
                       scheduler=scheduler)
@@ -50,6 +56,24 @@ def extract(inputs, fmt, published, output, pretty, lexicons, jobs, engine, sche
         seconds = time.perf_counter() - started
         click.echo(f"marsad: {count} article{'s' * (count != 1)}, {failed} with errors, "
                    f"{seconds:.2f} s", err=True)
+
+
+def _extract_shards(inputs, fmt, shard_dir, lexicons, jobs, engine, scheduler, quiet, started):
+    """One task per input file on Dask, one output shard each."""
+    from marsad.engines.dask import process_shards
+    from marsad.readers.dispatch import expand_inputs
+
+    if engine != "dask":
+        raise click.UsageError("--shard-dir needs --engine dask")
+    paths = expand_inputs(list(inputs), fmt)
+    done = process_shards(paths, shard_dir, {"lexicon_dirs": list(lexicons)}, workers=jobs,
+                          scheduler=scheduler, fmt=fmt)
+    if not quiet:
+        articles = sum(d["articles"] for d in done)
+        failed = sum(d["with_errors"] for d in done)
+        click.echo(f"marsad: {len(done)} shards written ({len(paths) - len(done)} already done), "
+                   f"{articles} articles, {failed} with errors, "
+                   f"{time.perf_counter() - started:.2f} s", err=True)
 
 
 def _open_output(path: str):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from marsad.model import Article, ErrorInfo, Record
 from marsad.entities import component as _actors  # noqa: F401  (registers the components)
 from marsad.entities import recognize as _ner  # noqa: F401
+from marsad.events import component as _events  # noqa: F401
 from marsad.lexicon.loader import Lexicon
 from marsad.pipeline import components  # noqa: F401
 from marsad.quotes import component as _quotes  # noqa: F401
@@ -24,9 +25,9 @@ from marsad.pipeline.record import to_record
 from marsad.pipeline.tokenizer import MarsadTokenizer
 
 # The steps, in order. Each name is a registered spaCy component.
-STEPS = ("marsad_sentences", "marsad_dates", "marsad_actors", "marsad_quotes")
+STEPS = ("marsad_sentences", "marsad_dates", "marsad_actors", "marsad_quotes", "marsad_events")
 # Steps that take the user's lexicon folders in their config.
-_LEXICON_STEPS = {"marsad_actors"}
+_LEXICON_STEPS = {"marsad_actors", "marsad_events"}
 
 TITLE_SEPARATOR = "\n\n"
 DEFAULT_MAX_CHARS = 200_000  # longer texts are cut for analysis (the record keeps the full text)

@@ -1,0 +1,264 @@
+"""Actor and place candidates for the event coder.
+
+:func:`actor_mentions` is the one place the coder gets its actors from. Today it builds them
+from lexicon matches: a title or institution with its nationality («الخارجية الروسية» → RUS
+GOV), a person («بوتين» → RUS GOV), an organisation, a country name, a capital or seat of
+power («واشنطن», «الكرملين») and a bare nationality adjective («التحذيرات الأميركية» → USA).
+When the pipeline has run entity recognition (``doc._.entities``) it reads those instead.
+Whether a place name acts («واشنطن حذرت») or only locates («في موسكو») is decided later,
+from the words around it (:mod:`marsad.events.arguments`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any, Optional
+
+from marsad.lexicon.actors import Actor as LexActor, CountryName
+from marsad.lexicon.loader import Lexicon
+from marsad.lexicon.places import Place as LexPlace
+from marsad.lexicon.titles import Title
+from marsad.model import Place
+from marsad.events.words import Word, proclitic_readings, scan, skip_letters, word_before
+from marsad.text.tokenize import normalize_word
+
+_JOIN_GAP = re.compile(r"^[\s،,]*$")  # only spaces or commas between parts of one name
+_ADJ_GAP = re.compile(r"^\s+(?:ال\S+\s+){1,2}$")  # «القوات [الخاصة] العراقية»
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase naming an actor or a place. ``start``/``end``: the phrase without its
+    proclitics, which run from ``clitic_start``. ``country`` is None when unknown."""
+
+    start: int
+    end: int
+    clitic_start: int
+    text: str
+    country: Optional[str]
+    sector: Optional[str]
+    kind: str  # person, org, institution, title, country, adj, capital, place, region
+    entity: Optional[str] = None
+    place: Optional[Place] = None  # what the phrase names, when it is a place
+    can_act: bool = True  # False for a place that never stands for an actor («مقاطعة آمور»)
+    clitic: str = ""  # proclitics before the name («ل» in «لروسيا»)
+    codes: tuple[str, ...] = ()  # the candidates of an ambiguous nationality («الكورية»)
+
+
+@dataclass
+class _Part:
+    start: int
+    end: int
+    clitic_start: int
+    clitic: str
+    record: Any
+
+
+def actor_mentions(doc, lex: Lexicon, year: Optional[int] = None) -> list[Mention]:
+    """Actor and place mentions of ``doc`` (a spaCy Doc), in text order: from the
+    entities when the pipeline recognised them, else from lexicon matches."""
+    entities = getattr(doc._, "entities", None) if hasattr(doc, "_") else None
+    if entities:
+        return mentions_from_entities(doc.text, entities)
+    return mentions_from_lexicon(doc.text, lex, year)
+
+
+def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
+    """Give each lexicon mention the id of the entity (``doc._.entities``) it names: the
+    entity with the largest overlapping mention in the body (title mentions aside)."""
+    spans = sorted(((m.start, m.end, e.id) for e in entities or [] for m in e.mentions
+                    if m.field != "title"), key=lambda x: x[:2])
+    if not spans:
+        return mentions
+    starts = [a for a, _, _ in spans]
+    out = []
+    for m in mentions:
+        best, overlap = None, 0
+        for a, b, eid in spans[max(0, bisect_right(starts, m.start) - 8):bisect_right(starts, m.end)]:
+            size = min(b, m.end) - max(a, m.start)
+            if size > overlap:
+                best, overlap = eid, size
+        out.append(replace(m, entity=best) if best and m.entity is None else m)
+    return out
+
+
+def mentions_from_entities(text: str, entities) -> list[Mention]:
+    """Mentions from recognised entities (``marsad.model.Entity``): country and sector
+    come with the entity; a LOC/FAC entity may act only when it has a sector."""
+    out = []
+    for e in entities:
+        kind = {"PER": "person", "ORG": "org", "LOC": "capital", "FAC": "place"}.get(e.label, "org")
+        for m in e.mentions:
+            if m.field == "title":
+                continue
+            cstart = m.start
+            while cstart > 0 and text[cstart - 1] in "وفبلك" and (cstart - 1 == 0 or text[cstart - 2].isspace()
+                                                                   or text[cstart - 2] in "وفبلك"):
+                cstart -= 1
+            place = Place(m.text, e.country, kind="city", start=m.start, end=m.end) if e.label in ("LOC", "FAC") else None
+            out.append(Mention(m.start, m.end, cstart, m.text, e.country, e.sector, kind, e.id, place,
+                               can_act=e.label not in ("LOC", "FAC") or bool(e.sector),
+                               clitic=text[cstart:m.start]))
+    return sorted(out, key=lambda m: m.start)
+
+
+def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[int] = None,
+                          matches: Optional[list] = None, words: Optional[list[Word]] = None) -> list[Mention]:
+    """Mentions built from lexicon matches (``matches`` when the pipeline already has
+    them, else found here): parts of one name (title + nationality + person) are joined
+    into one mention. ``words`` are the text's words, when already scanned."""
+    if matches is None:
+        matches = lex.matcher().find(text)
+    parts = [_Part(m.start, m.end, m.clitic_start, m.clitic, _entry_at(m.entries, year)) for m in matches]
+    groups: list[list[_Part]] = []
+    for part in parts:
+        if groups and _joins(groups[-1], part, text):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    mentions = [_mention(g, text, lex, year) for g in groups]
+    mentions = [m for m in mentions if m is not None]
+    extra = _surnames(text, mentions, groups, words if words is not None else scan(text))
+    return _disambiguate(sorted(mentions + extra, key=lambda m: m.start))
+
+
+def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], words: list[Word]) -> list[Mention]:
+    """Later mentions of a person by surname alone («كارتر» after «آشتون كارتر»): the last
+    word of a full name the article has used stands for that person."""
+    aliases: dict[str, Mention] = {}
+    for m, g in zip(mentions, groups):
+        person = next((p for p in g if isinstance(p.record, LexActor) and p.record.kind == "person"), None)
+        if person is None:
+            continue
+        parts = text[person.start:person.end].split()
+        if len(parts) > 1 and len(normalize_word(parts[-1])) >= 4:  # not «علي» (= «على» on)
+            aliases.setdefault(normalize_word(parts[-1]), m)
+    if not aliases:
+        return []
+    taken = [(m.clitic_start, m.end) for m in mentions]
+    out = []
+    for w in words:
+        if w.kind != "word" or len(w.key) < 4:
+            continue
+        for rest, pre in proclitic_readings(w.key):
+            m = aliases.get(rest)
+            if m is None or any(a < w.end and w.start < b for a, b in taken):
+                continue
+            start = skip_letters(text, w.start, len(pre))
+            out.append(Mention(start, w.end, w.start, text[start:w.end], m.country, m.sector, "person",
+                               m.entity, clitic=text[w.start:start]))
+            break
+    return out
+
+
+def _entry_at(entries: tuple, year: Optional[int]) -> Any:
+    """The record a name stands for in ``year``: «خادم الحرمين الشريفين» is King Abdullah
+    until 2015, King Salman from 2015."""
+    if year is not None and len(entries) > 1:
+        for r in reversed(entries):
+            if isinstance(r, LexActor) and any(t.covers(year) and t.start is not None for t in r.terms):
+                return r
+    return entries[0]
+
+
+def _is_title(record: Any) -> bool:
+    return isinstance(record, Title)
+
+
+def _joins(group: list[_Part], part: _Part, text: str) -> bool:
+    """Does ``part`` continue the name in ``group``? Only after a title or institution,
+    with nothing but spaces or commas between (or one or two adjectives before a
+    nationality), and only when the part has no proclitic of its own."""
+    if part.clitic:
+        return False
+    if any(p.record is part.record for p in group) and _JOIN_GAP.match(text[group[-1].end:part.clitic_start]):
+        return True  # «خادم الحرمين الشريفين الملك سلمان»: one person named twice
+    if not any(_is_title(p.record) for p in group):
+        return False
+    if any(isinstance(p.record, LexActor) for p in group):
+        return False  # the name is complete once it reaches a person or organisation
+    if isinstance(part.record, (CountryName, LexPlace)) and any(
+            isinstance(p.record, (CountryName, LexPlace)) for p in group):
+        return False  # a title takes one nationality: «الحكومة العراقية المطالب الأمريكية»
+    gap = text[group[-1].end:part.clitic_start]
+    if _JOIN_GAP.match(gap):
+        return not (_is_title(part.record) and part.record.kind == "institution"
+                    and _is_title(group[-1].record) and group[-1].record.kind == "institution")
+    rec = part.record
+    return bool(_ADJ_GAP.match(gap)) and isinstance(rec, CountryName) and rec.kind == "adj"
+
+
+def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[int]) -> Optional[Mention]:
+    first, last = group[0], group[-1]
+    country = sector = None
+    codes: tuple[str, ...] = ()
+    kind, place, can_act = None, None, True
+    for p in group:
+        r = p.record
+        if isinstance(r, LexActor):
+            term = r.term_at(year)
+            country = country or (term.country if term.country not in (None, "-") else None)
+            sector = sector or term.sector
+            kind = kind if kind in ("person",) else r.kind
+        elif isinstance(r, CountryName):
+            codes = codes or r.codes
+            kind = kind or ("adj" if r.kind == "adj" else "country" if r.kind == "name" else "region")
+            if r.kind == "name" and r.code and len(group) == 1:
+                place = _country_place(lex, r.code, p, text)
+        elif isinstance(r, LexPlace):
+            place = _place(r, p, text)
+            if r.metonym:
+                codes = codes or ((r.country,) if r.country else ())
+                sector = sector or ("GOV" if r.metonym == "country" else r.metonym)
+                kind = kind or "capital"
+            else:
+                kind, can_act = kind or "place", len(group) > 1
+        elif isinstance(r, Title):
+            sector = sector or r.sector
+            kind = kind or ("institution" if r.kind == "institution" else "title")
+    if country is None and len(codes) == 1:
+        country = codes[0]
+    if kind == "country":
+        sector = sector or "GOV"
+    return Mention(first.start, last.end, first.clitic_start, text[first.start:last.end], country,
+                   sector, kind or "title", None, place, can_act, clitic=first.clitic,
+                   codes=codes if country is None and len(codes) > 1 else ())
+
+
+def _place(r: LexPlace, p: _Part, text: str) -> Place:
+    return Place(text[p.start:p.end], r.country, r.lat, r.lon, r.name_en, r.kind, p.start, p.end)
+
+
+def _country_place(lex: Lexicon, code: str, p: _Part, text: str) -> Place:
+    c = lex.place_of_country(code)
+    lat, lon, en = (c.lat, c.lon, c.name_en) if c else (None, None, None)
+    return Place(text[p.start:p.end], code, lat, lon, en, "country", p.start, p.end)
+
+
+def _disambiguate(mentions: list[Mention]) -> list[Mention]:
+    """An ambiguous nationality («الكورية»: PRK or KOR) takes the code the article names
+    unambiguously elsewhere; with none or both, it stays unknown."""
+    named = Counter(m.country for m in mentions if m.country)
+    out = []
+    for m in mentions:
+        if m.codes:
+            options = [c for c in m.codes if named[c]]
+            m = replace(m, codes=(), country=options[0] if len(options) == 1 else None)
+        out.append(m)
+    return out
+
+
+def attributive(text: str, m: Mention) -> bool:
+    """A country name with «ال» right after a definite noun is a nationality adjective: a
+    definite noun takes no genitive («الحملات الإغاثة السعودية»: Saudi, not Saudi Arabia)."""
+    if m.clitic or m.kind != "country" or not m.text.startswith("ال"):
+        return False
+    return any(r.startswith("ال") for r, _ in proclitic_readings(word_before(text, m.start)))
+
+
+def places_of(text: str, mentions: list[Mention]) -> list[Place]:
+    """Every place named in the text (countries, cities, regions, facilities), in order;
+    a country name used as an adjective is no place."""
+    return [m.place for m in mentions if m.place is not None and not attributive(text, m)]

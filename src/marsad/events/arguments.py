@@ -1,0 +1,375 @@
+"""Who did it to whom: the source and target of a trigger from the sentence's structure.
+
+A :class:`Frame` holds one article's words and actor mentions, with for each mention the
+preposition that governs it (clitic «لروسيا» or word «مع روسيا»), whether it is
+coordinated with the one before («بين موسكو وبيونغ يانغ»), and whether a place name is
+only a location («في موسكو»). Arguments are groups of coordinated mentions:
+
+- subject of a verb: the actor right before it (SVO, «واشنطن حذرت»), else right after it
+  (VSO, «أعرب كيم»), else the running topic (the last explicit subject of a speech or
+  event verb: «وأضاف: ... دعمنا»);
+- subject of a verbal noun: its light verb's subject («أجرى خلالها مباحثات»), else the
+  nearest free actor before it in the clause («كيم ... زيارته»);
+- target: the complement introduced by one of the trigger's prepositions (the first actor
+  inside it, «من التعاون العسكري بين موسكو وبيونغ يانغ»), the direct object, or the
+  noun's genitive, in the lexicon's order.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from marsad.events.actors import Mention, attributive
+from marsad.events.lexicon import EventLexicon
+from marsad.events.trigger import Hit
+from marsad.events.words import CLAUSE_END, STRONG_PUNCT, SUFFIXES, Word, proclitic_readings, readings
+
+# Prepositions written as separate words (normalised). Clitic ones are ب, ل, ك.
+PREPOSITIONS = frozenset(
+    "في مع الي علي ضد من عن بين لدي عند حول تجاه ازاء حيال قرب داخل امام نحو عبر ضمن بشان".split()
+)
+PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
+NP_SPAN = 8  # words a prepositional complement is searched over
+BACK_SPAN = 15  # words a noun's subject is searched back over
+ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
+Group = list[int]  # indices of coordinated mentions
+# Words that are not nouns though they look like plain words (complementisers, particles).
+PARTICLES = frozenset("ان انه انها انهم بان الي علي ثم كما لقد قد ما لا لم لن".split())
+
+
+class Frame:
+    """One article's words and mentions, with each mention's role markers."""
+
+    def __init__(self, text: str, words: list[Word], mentions: list[Mention], sentences: list[tuple[int, int]],
+                 lex: EventLexicon):
+        self.text, self.words, self.mentions, self.lex = text, words, mentions, lex
+        kinds_of, none = lex.kinds_of, frozenset()
+        self.kinds = [kinds_of(w.key) if w.kind == "word" else none for w in words]
+        self.sentence_of = [0] * len(words)
+        for s, (a, b) in enumerate(sentences):
+            for i in range(a, b):
+                self.sentence_of[i] = s
+        self.span: list[tuple[int, int]] = []  # first and last word of each mention
+        self.owner: dict[int, int] = {}
+        starts = [w.start for w in words]
+        for k, m in enumerate(mentions):
+            first = _index(starts, m.clitic_start)
+            last = max(first, _index(starts, m.end - 1))
+            self.span.append((first, last))
+            for i in range(first, last + 1):
+                self.owner.setdefault(i, k)
+        self.has_mention = [False] * len(sentences)
+        for first, _ in self.span:
+            self.has_mention[self.sentence_of[first]] = True
+        self.prep: list[Optional[str]] = [None] * len(mentions)
+        self.coord: list[Optional[int]] = [None] * len(mentions)
+        self.locative = [False] * len(mentions)
+        self.adjective = [m.kind == "adj" for m in mentions]
+        for k in range(len(mentions)):
+            self._mark(k)
+
+    # ------------------------------------------------------------------ words
+    def key(self, i: int) -> str:
+        return self.words[i].key
+
+    def keys(self, i: int) -> frozenset[str]:
+        """The word and its readings without proclitics and without a pronoun suffix."""
+        return readings(self.key(i))
+
+    def is_(self, kind: str, i: int) -> bool:
+        """Is word ``i`` (under some reading) a marker of ``kind`` (markers.tsv)?"""
+        return kind in self.kinds[i]
+
+    def stops(self, i: int, quotes: bool = True) -> bool:
+        """A clause ends at this word: strong punctuation (quotation marks too, unless
+        ``quotes`` is False) or a clause-opening word."""
+        w = self.words[i]
+        marks = STRONG_PUNCT if quotes else CLAUSE_END
+        return (w.kind == "punct" and w.text in marks) or self.is_("boundary", i)
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= i < len(self.words) and 0 <= j < len(self.words) and self.sentence_of[i] == self.sentence_of[j]
+
+    # ------------------------------------------------------------------ mentions
+    def _mark(self, k: int) -> None:
+        m, (first, _) = self.mentions[k], self.span[k]
+        clitic = m.clitic
+        prep = clitic[-1] if clitic and clitic[-1] in "بلك" else None
+        before = first - 1 if self.same_sentence(first - 1, first) else None
+        if prep is None and before is not None:
+            prev = {r for r, pre in proclitic_readings(self.key(before)) if pre in ("", "و", "ف")}
+            prep = next((p for p in prev if p in PREPOSITIONS), None)
+            if prep and self.same_sentence(before - 1, first) and self.is_("delegate", before - 1):
+                prep = None  # «ممثلون عن أوكرانيا»: acting for it
+        if prep and clitic and before is not None and self.is_("delegate", before):
+            prep = None  # «نظرائه برابطة …»
+        if m.kind == "country" and self._attributive(k):
+            self.adjective[k] = True  # «الإغاثة السعودية»: Saudi, not Saudi Arabia
+        if prep is None and self.adjective[k]:
+            prep = self._np_prep(first)
+        joiner = before is not None and self.words[before].text in ("و", "-", "–", "/")
+        conj = clitic.startswith(("و", "ف")) or joiner
+        if k > 0 and self.adjective[k] and self.adjective[k - 1] and self.span[k - 1][1] == first - 1:
+            conj = True  # «تعاون سعودي أمريكي»: two nationalities on one noun
+        if conj and k > 0 and self.span[k - 1][1] >= first - (1 if clitic or not joiner else 2):
+            self.coord[k] = k - 1  # «بين موسكو وبيونغ يانغ», «الحدود السورية - التركية»
+            prep = prep or self.prep[k - 1]
+        self.prep[k] = prep
+        if m.kind in PLACE_KINDS:
+            loc_word = before is not None and self.is_("locative", before)
+            self.locative[k] = loc_word or (prep is not None and self.lex.is_("locative", prep))
+        if self.adjective[k]:  # «على الحدود السورية»: the nationality of a place
+            head = self._np_head(first)
+            self.locative[k] = head is not None and self.is_("locative", head)
+        if self.coord[k] is not None and self.locative[self.coord[k]]:
+            self.locative[k] = True
+
+    def _attributive(self, k: int) -> bool:
+        """A country name with «ال» right after a definite noun is an adjective: a definite
+        noun takes no genitive («الحملات الإغاثة السعودية»)."""
+        first = self.span[k][0]
+        if first == 0 or (first - 1) in self.owner or self.words[first - 1].kind != "word":
+            return False
+        return attributive(self.text, self.mentions[k])
+
+    def _np_head(self, first: int) -> Optional[int]:
+        """The definite noun an adjective at ``first`` belongs to («القوات الخاصة العراقية»)."""
+        head = None
+        for i in range(first - 1, max(-1, first - 4), -1):
+            if not self.same_sentence(i, first) or i in self.owner:
+                break
+            if not any(r.startswith("ال") for r, _ in proclitic_readings(self.key(i))):
+                break
+            head = i
+        return head
+
+    def _np_prep(self, first: int) -> Optional[str]:
+        """The preposition governing the noun an adjective belongs to: «بالقوات الخاصة
+        العراقية» → ب; «إلى التحذيرات الأميركية» → إلى."""
+        head = self._np_head(first)
+        if head is None:
+            return None
+        for i in range(head, first):
+            pre = next((pre for r, pre in proclitic_readings(self.key(i)) if r.startswith("ال") and pre), "")
+            if pre and pre[-1] in "بلك":
+                return pre[-1]
+        before = head - 1
+        if self.same_sentence(before, head):
+            return next((r for r, pre in proclitic_readings(self.key(before))
+                         if pre in ("", "و") and r in PREPOSITIONS), None)
+        return None
+
+    def free(self, k: int) -> bool:
+        """May mention ``k`` be a subject or object (no preposition, not a location)?"""
+        return self.prep[k] is None and not self.locative[k] and self.mentions[k].can_act
+
+    def group(self, k: int) -> Group:
+        """Mention ``k`` with the mentions coordinated with it, in text order."""
+        first = k
+        while self.coord[first] is not None:
+            first = self.coord[first]
+        out = [first]
+        nxt = first + 1
+        while nxt < len(self.mentions) and self.coord[nxt] == out[-1]:
+            out.append(nxt)
+            nxt += 1
+        return out
+
+    def mention_at(self, i: int, first: bool = True) -> Optional[int]:
+        """The mention whose first (or last) word is ``i``."""
+        k = self.owner.get(i)
+        if k is None:
+            return None
+        return k if self.span[k][0 if first else 1] == i else None
+
+    # ------------------------------------------------------------------ subjects
+    def _skip(self, i: int, step: int, limit: int) -> int:
+        while 0 <= i < len(self.words) and i != limit and self.is_("skip", i) and i not in self.owner:
+            i += step
+        return i
+
+    def subject_before(self, h: int) -> Optional[Group]:
+        """SVO: an actor right before word ``h`` («وكانت واشنطن حذرت»)."""
+        j = self._skip(h - 1, -1, -1)
+        if not self.same_sentence(j, h):
+            return None
+        k = self.mention_at(j, first=False)
+        return self.group(k) if k is not None and self.free(k) else None
+
+    def subject_after(self, h: int, transitive: bool = True) -> Optional[Group]:
+        """VSO: an actor right after word ``h`` («أعرب كيم»), or the nationality of the
+        noun there («قصفت طائرات حربية تركية»)."""
+        j = self._skip(h + 1, 1, len(self.words))
+        if not self.same_sentence(j, h):
+            return None
+        k = self.mention_at(j)
+        if k is not None:
+            return self.group(k) if self.free(k) else None
+        if transitive and (self.words[j].kind == "num" or self.is_("numeral", j)):
+            return None  # «قتل أربعة فلسطينيين»: passive, four were killed
+        k = self.np_adjective(j)
+        return self.group(k) if k is not None else None
+
+    def np_adjective(self, j: int) -> Optional[int]:
+        """The nationality adjective on the noun at ``j`` («التحقيقات الأمريكية», «طائرات
+        حربية تركية»), if that noun is not in a prepositional phrase."""
+        if not self.is_noun(j):
+            return None
+        for i in range(j + 1, j + 4):
+            if not self.same_sentence(i, j):
+                return None
+            k = self.mention_at(i)
+            if k is not None:
+                return k if self.adjective[k] and not self.mentions[k].clitic else None
+            if not self.is_noun(i):
+                return None
+        return None
+
+    def is_noun(self, j: int) -> bool:
+        """A plain word that may head or modify a noun phrase (no preposition on it)."""
+        w = self.words[j]
+        if w.kind != "word" or j in self.owner or self.is_("skip", j) or self.stops(j):
+            return False
+        readings = proclitic_readings(w.key)
+        return not any(r in PREPOSITIONS or (pre and pre[-1] in "بلك") for r, pre in readings[:1] + readings[1:2])
+
+    def explicit_subject(self, h: int, until: Optional[int] = None) -> bool:
+        """Does verb ``h`` have a subject of its own that is no known actor: a noun right
+        after it («في الغضون، استهدف المتمردون…») or right before it («وكان دي مستورا
+        أجرى»)? Then its subject is not the running topic. Words from ``until`` on (the
+        noun a light verb governs) do not count."""
+        j = self._skip(h + 1, 1, len(self.words))
+        after = (self.same_sentence(j, h) and (until is None or j < until) and self.is_noun(j)
+                 and not any(r in PARTICLES for r, _ in proclitic_readings(self.key(j))))
+        i = self._skip(h - 1, -1, -1)
+        before = (self.same_sentence(i, h) and self.is_noun(i) and not self.is_("speech", i)
+                  and not any(r in PARTICLES for r, _ in proclitic_readings(self.key(i))))
+        return after or before
+
+    def subject_back(self, h: int, cross_that: bool = False) -> Optional[Group]:
+        """A noun's subject: the nearest actor before it in its clause that is not inside a
+        prepositional phrase. The search stops at «أن» unless ``cross_that``."""
+        for j in range(h - 1, max(-1, h - BACK_SPAN), -1):
+            if not self.same_sentence(j, h) or self.stops(j, quotes=False):
+                return None
+            if not cross_that and self.key(j) in ("ان", "انه", "انها", "بان"):
+                return None  # a clause after «أن» has its own subject
+            if self.is_("negation", j) or self.words[j].text in "()[]":
+                return None  # «أعلن عدم مشروعية طرد الصحافية»; a parenthesis is no subject
+            k = self.mention_at(j, first=False)
+            if k is not None and self.free(k) and (not self.adjective[k] or h - j <= ADJ_BACK_SPAN):
+                return self.group(k)  # a nationality far back modifies some other noun
+        return None
+
+    def light_verb(self, h: int) -> Optional[int]:
+        """The light verb governing the noun at ``h`` («أجرى خلالها مباحثات»)."""
+        j = h - 1
+        for _ in range(3):
+            if not self.same_sentence(j, h) or j in self.owner:
+                return None
+            if any(k in self.lex.light for k in self.keys(j)):
+                return j
+            if not self.is_("skip", j):
+                return None
+            j -= 1
+        return None
+
+    # ------------------------------------------------------------------ targets
+    def complement(self, start: int, prep: str, stop: int) -> Optional[Group]:
+        """The first actor inside the phrase introduced by ``prep`` after ``start``."""
+        for j in range(start, min(stop, start + NP_SPAN)):
+            if not self.same_sentence(j, start) or self.stops(j) or self.words[j].text in "،,":
+                return None
+            k = self.mention_at(j)
+            if k is not None and self.prep[k] == prep and self.coord[k] is None:
+                return self._actor_group(k)
+            readings = proclitic_readings(self.key(j))
+            if any(r == prep + suf for r, pre in readings if pre in ("", "و", "ف") for suf in SUFFIXES):
+                return None  # «ضدها», «معه»: the target is a pronoun
+            if any(r == prep and pre in ("", "و", "ف") for r, pre in readings):
+                return self._first_actor(j + 1, stop, prep)
+            if any(pre.endswith(prep) and r.startswith("ال") for r, pre in readings if pre):
+                return self._first_actor(j, stop, prep)
+        return None
+
+    def _first_actor(self, start: int, stop: int, prep: str) -> Optional[Group]:
+        """The first actor of the noun phrase at ``start``: not under another preposition,
+        not past a new conjunct («مع الدول الكبرى وبحث مستجدات الأزمة السورية»), and a
+        bare nationality only on the phrase's first nouns."""
+        for j in range(start, min(stop, start + NP_SPAN)):
+            if not self.same_sentence(j, start) or self.stops(j) or self.words[j].text in "،,":
+                return None
+            k = self.mention_at(j)
+            if k is None and j > start and any(pre == "و" and not r.startswith("ال")
+                                               for r, pre in proclitic_readings(self.key(j))):
+                return None  # «…وبحث»: a new conjunct, not «…والصحافي السوري»
+            if k is not None and self.adjective[k] and j - start > 3:
+                return None
+            if k is not None and self.prep[k] in (None, "بين", prep) and not self.locative[k] and self.mentions[k].can_act:
+                return self._actor_group(k)  # an actor under another preposition is not the head
+        return None
+
+    def _actor_group(self, k: int) -> Optional[Group]:
+        g = [x for x in self.group(k) if not self.locative[x] and self.mentions[x].can_act]
+        return g or None
+
+    def direct_object(self, start: int, stop: int) -> Optional[Group]:
+        """A free actor right at ``start``, or a nationality adjective on the noun there
+        («انتقد التحقيقات الأمريكية»)."""
+        j = self._skip(start, 1, stop)
+        if j >= stop or not self.same_sentence(j, start):
+            return None
+        k = self.mention_at(j)
+        if k is not None and self.locative[k]:
+            return self._after_location(j, stop)
+        if k is not None:
+            return self.group(k) if self.free(k) else None
+        if self.words[j].kind != "word":
+            return None
+        if any(r in PREPOSITIONS for r, _ in proclitic_readings(self.key(j))):
+            return self._after_location(j, stop) if self.is_("locative", j) else None
+        k = self.np_adjective(j)
+        return self.group(k) if k is not None and self.span[k][0] < stop else None
+
+    def _after_location(self, j: int, stop: int) -> Optional[Group]:
+        """«استقبل الملك في قصر اليمامة بالرياض أمس الرئيس المصري»: the object after a
+        locative phrase that names places only."""
+        for i in range(j, min(stop, j + NP_SPAN)):
+            if not self.same_sentence(i, j) or self.stops(i) or self.words[i].text in "،,":
+                return None
+            k = self.mention_at(i)
+            if k is not None and not self.locative[k]:
+                return self.group(k) if self.free(k) and self.mentions[k].kind not in PLACE_KINDS else None
+        return None
+
+    def genitive(self, last: int) -> Optional[Group]:
+        """The actor right after a noun: its possessor or object («زيارة الرئيس كيم»,
+        «التحذيرات الأميركية»)."""
+        j = last + 1
+        k = self.mention_at(j) if self.same_sentence(j, last) else None
+        if k is None or self.locative[k] or not self.mentions[k].can_act:
+            return None
+        if self.adjective[k] or self.prep[k] is None:
+            return self.group(k)
+        return None
+
+    def targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
+        """The target group and how it was found (a preposition, "obj" or "gen")."""
+        for spec in hit.entry.target:
+            if spec == "obj":
+                g = self.direct_object(after, stop) if hit.is_verb else None
+            elif spec == "gen":
+                g = None if hit.is_verb else self.genitive(hit.last)
+                if g and self.adjective[g[0]]:
+                    g = None  # «الإغاثة السعودية»: a nationality on the noun is its owner
+            else:
+                g = self.complement(after, spec, stop)
+            if g:
+                return g, spec
+        return None, None
+
+
+def _index(starts: list[int], offset: int) -> int:
+    """Index of the word that contains (or first follows) character ``offset``."""
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, offset) - 1)

@@ -1,0 +1,364 @@
+"""The event coder: triggers + arguments + modality → PLOVER events with evidence.
+
+:class:`EventCoder` reads one text (with its sentences, dates and, when available, actor
+mentions and quotes) and returns its events and places. Precision comes first: an event is
+coded only when its trigger is asserted (not negated, hypothetical, wished, questioned or
+governed by another trigger such as a call or a warning) and both sides resolve to a
+country; one event is kept per (source, type, target) with every span stating it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Optional
+
+from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, places_of
+from marsad.events.arguments import Frame, Group
+from marsad.events.lexicon import FUT, IMPF1, NOUN, PERF1, load_event_lexicon
+from marsad.events.modality import asserted, governed
+from marsad.events.setting import date_near, place_near, place_target
+from marsad.events.trigger import Hit, candidates, find_triggers
+from marsad.events.words import any_word, scan, suffix_readings
+from marsad.lexicon.loader import Lexicon
+from marsad.model import Actor, DateRef, Event, Place, Quote, Span
+from marsad.text.sentences import split_sentences
+
+# Types coded when both sides are the same country: conflict and coercion inside a
+# country are news; a minister meeting his own president is not an event between states.
+DOMESTIC_TYPES = frozenset(
+    "ACCUSE REJECT THREATEN REQUEST PROTEST MOBILIZE COERCE ASSAULT CONCEDE RETREAT".split()
+)
+# A state's arrests, trials and raids with no foreign target named fall on its own people.
+SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
+HISTORY_DAYS = 400  # a sentence dated further back than this is background, not news
+TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
+# normalised على عن من ضد إلى تجاه إزاء حيال بشأن حول
+COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
+CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت"})
+
+
+@dataclass
+class Coded:
+    """What the coder found in one text."""
+
+    events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+
+class EventCoder:
+    """Callable ``(text, ...) -> Coded``; loads its lexicons once."""
+
+    def __init__(self, lexicon_dirs: Iterable[str | Path] = (), domestic: Iterable[str] = DOMESTIC_TYPES):
+        dirs = [str(d) for d in lexicon_dirs]
+        self.lexicon = Lexicon.load(dirs)
+        self.events = load_event_lexicon(dirs)
+        self.domestic = frozenset(domestic)
+        self._memo: dict[str, bool] = {}
+
+    def __call__(self, text: str, published: Optional[str] = None,
+                 sentences: Optional[list[tuple[int, int]]] = None,
+                 dates: Optional[list[DateRef]] = None,
+                 mentions: Optional[list[Mention]] = None,
+                 quotes: Optional[list[Quote]] = None, body_start: int = 0,
+                 matches: Optional[list] = None, entities: Optional[list] = None) -> Coded:
+        """Events and places of ``text``; events are coded only from ``body_start`` on
+        (a title before it gives names, not events). ``matches``: lexicon matches of the
+        text when the pipeline has them (``doc._.matches``), used instead of matching again."""
+        pub = _parse(published)
+        # Only sentences holding a trigger or a speech or light verb are read word by word.
+        words: list = []
+        bounds: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []
+        for a, b in sentences or split_sentences(text):
+            if b > body_start and any_word(text, a, b, self._relevant):
+                part = scan(text, a, b)
+                bounds.append((len(words), len(words) + len(part)))
+                spans.append((a, b))
+                words += part
+        if mentions is None:
+            mentions = mentions_from_lexicon(text, self.lexicon, pub.year if pub else None, matches, words)
+            mentions = link_to_entities(mentions, entities)
+        places = places_of(text, mentions)
+        if not words:
+            return Coded([], places)
+        starts = [a for a, _ in spans]
+        inside = [m for m in mentions if (i := bisect_right(starts, m.clitic_start) - 1) >= 0
+                  and m.end <= spans[i][1]]
+        frame = Frame(text, words, inside, bounds, self.events)
+        hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
+                if h.start >= body_start]
+        run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
+        return Coded(run.events(), places)
+
+    def _relevant(self, key: str) -> bool:
+        """May this word start an event or name a speaker (memoised)?"""
+        found = self._memo.get(key)
+        if found is None:
+            found = bool(candidates(self.events, key)) or bool(
+                self.events.kinds_of(key) & {"speech", "light"})
+            self._memo[key] = found
+        return found
+
+
+def _transitive(hit: Hit) -> bool:
+    """May the verb take a direct object (so a bare number after it is its patient)?"""
+    return "obj" in hit.entry.target
+
+
+def _parse(value: Optional[str]) -> Optional[dt.date]:
+    try:
+        parts = [int(p) for p in (value or "")[:10].split("-")]
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+class _Run:
+    """One coding pass over one text (keeps the running topic)."""
+
+    def __init__(self, coder: EventCoder, text: str, frame: Frame, bounds, hits: list[Hit],
+                 published: Optional[dt.date], dates: list[DateRef], quotes: list[Quote]):
+        self.coder, self.text, self.f, self.bounds, self.hits = coder, text, frame, bounds, hits
+        self.published, self.dates, self.quotes = published, dates, quotes
+        self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
+        self.found: dict[tuple, Event] = {}
+
+    # ------------------------------------------------------------------ driver
+    def events(self) -> list[Event]:
+        f = self.f
+        hit_at = {h.head: h for h in self.hits}
+        for i, kinds in enumerate(f.kinds):
+            if i in hit_at:
+                self._code(hit_at[i])
+            elif ("speech" in kinds or "light" in kinds) and i not in f.owner:
+                subject = f.subject_before(i) or f.subject_after(i)
+                until = next((j for j in range(i + 1, i + 4) if j in hit_at), None)  # «أجرى خلالها مباحثات»
+                if subject or f.explicit_subject(i, until):
+                    self.topics.append((i, subject))  # an unknown subject ends the topic
+        return list(self.found.values())
+
+    def _light(self, i: int) -> bool:
+        return self.f.is_("light", i)
+
+    def _topic(self, h: int) -> Optional[Group]:
+        """The last explicit subject before word ``h`` (None when it was no known actor)."""
+        sentence = self.f.sentence_of[h]
+        for i, group in reversed(self.topics):
+            if i < h:
+                return group if sentence - self.f.sentence_of[i] <= TOPIC_SENTENCES else None
+        return None
+
+    def _sentence(self, h: int) -> tuple[int, int]:
+        return self.bounds[self.f.sentence_of[h]] if self.bounds else (0, len(self.f.words))
+
+    # ------------------------------------------------------------------ one trigger
+    def _code(self, hit: Hit) -> None:
+        f = self.f
+        hit = self._as_noun(hit)
+        lo, hi = self._sentence(hit.head)
+        if hit.is_verb:
+            explicit = f.subject_before(hit.head) or f.subject_after(hit.head, _transitive(hit))
+            if explicit or f.explicit_subject(hit.head):
+                self.topics.append((hit.head, explicit))
+        entry = hit.entry
+        if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
+                and entry.mode not in SELF_TARGET_MODES:
+            return  # no actor in the sentence: no target can be found
+        if not asserted(f, self.hits, hit, lo, hi) or self._history(hit, lo, hi):
+            return
+        source, after = self._source(hit)
+        if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
+            after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
+        target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        if not hit.is_verb and spec not in (None, "gen") and (gen := f.genitive(hit.last)) and gen != target:
+            source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
+        if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
+            if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
+                source, target = target, None
+        if spec == "بين":
+            source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
+        place = place_near(f, hit, lo, hi)
+        if not target and "needtarget" not in entry.flags and source and len(source) == 1:
+            target, spec = place_target(f, hit, place, source, after), "place"
+        if not target and entry.mode in SELF_TARGET_MODES and source:
+            target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+        if spec == "self":
+            pairs = [(k, k) for k in source
+                     if f.mentions[k].country and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
+        else:
+            pairs = self._pairs(hit, source, target, spec)
+        if pairs:
+            self._add(hit, pairs, place, lo, hi, source, target)
+
+    def _as_noun(self, hit: Hit) -> Hit:
+        """«عقوبة طرد حارس»: a verb form right after a noun is its twin verbal noun
+        (طرد expelled / expulsion), when the lexicon has one of the same type."""
+        f, j = self.f, hit.head - 1
+        if not hit.is_verb or hit.clitic or not f.same_sentence(j, hit.head) or not f.is_noun(j):
+            return hit
+        if any(f.is_(kind, j) for kind in ("negation", "speech", "boundary", "modal", "denial")) or self._light(j):
+            return hit
+        if f.key(j) in ("ان", "انه", "انها", "ان", "ثم", "كما", "لقد", "قد"):
+            return hit
+        word = f.words[hit.head].key
+        for form in self.coder.events.lookup(word):
+            if form.tense == NOUN and form.entry.type == hit.entry.type:
+                return replace(hit, entry=form.entry, tense=NOUN)
+        return hit
+
+    def _source(self, hit: Hit) -> tuple[Optional[Group], int]:
+        """The source group and the word after which the target is looked for."""
+        f = self.f
+        after = hit.last + 1
+        if hit.tense in (PERF1, IMPF1):
+            return self._speaker(hit), after
+        if hit.is_verb:
+            g = f.subject_before(hit.head)
+            if g is None and (g := f.subject_after(hit.head, _transitive(hit))) is not None:
+                after = max(after, f.span[g[-1]][1] + 1)
+            if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
+                g = self._topic(hit.head)
+            return g, after
+        lv = f.light_verb(hit.head)
+        if lv is not None:
+            g = f.subject_before(lv) or f.subject_after(lv)
+            if g and f.span[g[-1]][1] >= hit.head:
+                g = None
+            if g is None:
+                first_person = self.coder.events.light.get(f.key(lv)) in (PERF1, IMPF1)
+                if first_person:
+                    g = self._speaker(hit)
+                elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=hit.head):
+                    g = self._topic(lv)
+            return g, after
+        if governed(f, self.hits, hit) or self._complement_noun(hit):
+            return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
+        gen = f.genitive(hit.last)
+        if gen and f.adjective[gen[0]]:
+            return gen, after  # «التحذيرات الأميركية», «الدعم الإيراني»: the owner acts
+        # Past «أن» only for a noun owned by someone («محادثاته») or a stance that is the
+        # reported speech act itself («بالقول إن … دون الالتفات إلى التحذيرات»).
+        cross = bool(suffix_readings(f.key(hit.head))) or hit.entry.type in STANCE_TYPES
+        g = f.subject_back(hit.head, cross) or self._relative_subject(hit)
+        if g is None and hit.entry.symmetric and self._opens_sentence(hit):
+            g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
+        return g, after
+
+    def _opens_sentence(self, hit: Hit) -> bool:
+        """No actor before the trigger in its sentence, and one after it behind «مع/ب»."""
+        f = self.f
+        lo, hi = self._sentence(hit.head)
+        if any(lo <= f.span[k][0] < hit.head for k in range(len(f.mentions))):
+            return False
+        return f.targets(hit, hit.last + 1, hi)[1] in ("مع", "ب")
+
+    def _relative_subject(self, hit: Hit) -> Optional[Group]:
+        """«الدعم الذي تقدمه طهران لدمشق»: the subject of a light verb in a relative
+        clause on the noun."""
+        f, j = self.f, hit.last + 1
+        while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
+            if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
+                return f.subject_after(j + 1)
+            j += 1
+        return None
+
+    def _clause_initial(self, hit: Hit) -> bool:
+        """A verb opening its clause («وأشاد»): its implicit subject is the topic."""
+        return bool(hit.clitic) or self._clause_initial_at(hit.head)
+
+    def _clause_initial_at(self, h: int) -> bool:
+        f, j = self.f, h - 1
+        if f.words[h].key[:1] in "وف" and f.words[h].key[1:] in self.coder.events.light:
+            return True
+        if not f.same_sentence(j, h):
+            return True
+        w = f.words[j]
+        return w.kind == "punct" or w.key in CLAUSE_OPENERS
+
+    def _complement_noun(self, hit: Hit) -> bool:
+        """«موافقة السعودية على الاتفاقية النووية مع طهران»: a noun after «على/عن/من/ضد/إلى»
+        completes another word; the clause's subject is not its source."""
+        f, j = self.f, hit.head - 1
+        return not hit.clitic and f.same_sentence(j, hit.head) and f.key(j) in COMPLEMENT_PREPS
+
+    def _history(self, hit: Hit, lo: int, hi: int) -> bool:
+        """Dated in the sentence more than HISTORY_DAYS before publication: background."""
+        d = date_near(self.f, self.dates, hit, lo, hi)
+        when = _parse(d.value) if d is not None else None
+        return bool(when and self.published and (self.published - when).days > HISTORY_DAYS)
+
+    def _speaker(self, hit: Hit) -> Optional[Group]:
+        """Who says a 1st-person verb: the speaker of the quote around it, else the topic."""
+        for q in self.quotes:
+            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.start is not None:
+                for k, m in enumerate(self.f.mentions):
+                    if m.start < q.speaker.end and q.speaker.start < m.end:
+                        return self.f.group(k)
+        return self._topic(hit.head)
+
+    # ------------------------------------------------------------------ events
+    def _country(self, k: int) -> Optional[str]:
+        m = self.f.mentions[k]
+        return m.country or (m.place.country if m.place is not None and not m.can_act else None)
+
+    def _pairs(self, hit: Hit, source: Optional[Group], target: Optional[Group],
+               spec: Optional[str]) -> list[tuple[int, Optional[int]]]:
+        """(source mention, target mention) pairs to code, both ways when symmetric (but
+        not with a target read off the place: a host, not a participant)."""
+        entry = hit.entry
+        mutual = spec != "place"
+        if not source:
+            if not (entry.symmetric and spec == "بين" and target and len(target) > 1):
+                return []
+            source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ»
+        srcs = [k for k in source if self.f.mentions[k].country]
+        if not srcs or len(srcs) < len(source) and self.f.mentions[source[0]].country is None:
+            return []
+        if not target:
+            paired = all(self.f.adjective[k] for k in srcs)  # «تعاون سعودي أمريكي»
+            if entry.symmetric and len(srcs) > 1 and ("needtarget" not in entry.flags or paired):
+                return [(a, b) for a in srcs for b in srcs if a != b]
+            if "unilateral" not in entry.flags:
+                return []
+            if entry.type == "PROTEST":  # a state «protests» by note: that is ACCUSE, with a target
+                srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS]
+            return [(a, None) for a in srcs]
+        tgts = [k for k in target if self._country(k)]
+        if not mutual and len(srcs) > 1:
+            return []
+        pairs = [(a, b) for a in srcs for b in tgts if a != b]
+        if entry.symmetric and mutual:
+            pairs += [(b, a) for a, b in pairs]
+        return [(a, b) for a, b in pairs
+                if b is None or self._country(a) != self._country(b) or entry.type in self.coder.domestic]
+
+    def _add(self, hit, pairs, place, lo, hi, source, target) -> None:
+        f = self.f
+        used = [k for k in (source or []) + (target or []) if lo <= f.span[k][0] < hi]
+        a = min([hit.start] + [f.mentions[k].start for k in used])
+        b = max([hit.end] + [f.mentions[k].end for k in used])
+        evidence = Span(a, b, self.text[a:b])
+        trigger = Span(hit.start, hit.end, self.text[hit.start:hit.end])
+        d = date_near(f, self.dates, hit, lo, hi)
+        date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
+        for s, t in pairs:
+            src = self._actor(s)
+            tgt = self._actor(t) if t is not None else None
+            kind = hit.entry.type
+            if kind == "PROTEST" and src.sector in STATE_SECTORS:
+                kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
+            key = (src.country, kind, tgt.country if tgt else "")
+            if key in self.found:
+                self.found[key].evidence_all.append(evidence)
+                continue
+            self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
+                                    mode=hit.entry.mode, place=place.place if place else None,
+                                    date=date, trigger=trigger, evidence_all=[evidence])
+
+    def _actor(self, k: int) -> Actor:
+        m = self.f.mentions[k]
+        return Actor(entity=m.entity, country=self._country(k), sector=m.sector)

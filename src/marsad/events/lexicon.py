@@ -1,0 +1,222 @@
+"""The event lexicon: trigger words (``data/triggers.tsv``) and marker words
+(``data/markers.tsv``), loaded once into lookup tables keyed by normalised word forms.
+
+Verbs are written once (3ms perfect and imperfect) and inflected here; nouns get «ال», the
+accusative and the dual. Proclitics and pronoun suffixes are not generated: the matcher
+(:mod:`marsad.events.trigger`) strips them from the text instead.
+Users' folders may hold their own ``triggers.tsv`` / ``markers.tsv``: their rows are added.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.events.words import readings
+from marsad.text.normalize import normalize
+
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
+    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget".split())
+MARKER_KINDS = frozenset(
+    "negation conditional modal denial speech locative delegate skip boundary light stop numeral".split()
+)
+_DATA = resources.files("marsad.events") / "data"
+
+# Tense/person of a generated form: the coder reads negation, modality and the speaker
+# from it. perf/impf/fut are 3rd person; perf1/impf1 are 1st person («دعمنا», «نريد»).
+PERF, IMPF, FUT, PERF1, IMPF1, NOUN = "perf", "impf", "fut", "perf1", "impf1", "noun"
+
+
+class EventLexiconError(ValueError):
+    """A row of an event lexicon file cannot be read; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One row of ``triggers.tsv``."""
+
+    kind: str  # verb | noun | phrase
+    ar: str
+    then: tuple[tuple[bool, frozenset[str]], ...]  # slots: (may skip words, keys)
+    type: str
+    mode: str | None
+    target: tuple[str, ...]
+    flags: frozenset[str]
+    en: str
+    words: tuple[str, ...] = ()  # phrase: keys of the words after the first
+
+    @property
+    def symmetric(self) -> bool:
+        return "symmetric" in self.flags
+
+
+@dataclass(frozen=True)
+class Form:
+    """A trigger entry reachable from one word form, with what the form says."""
+
+    entry: TriggerEntry
+    tense: str
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    forms: dict[str, tuple[Form, ...]]  # normalised word form -> entries
+    markers: dict[str, frozenset[str]]  # kind -> normalised words (or phrases)
+    light: dict[str, str]  # normalised light-verb form -> tense
+    _memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def lookup(self, key: str) -> tuple[Form, ...]:
+        return self.forms.get(key, ())
+
+    def is_(self, kind: str, key: str) -> bool:
+        return key in self.markers.get(kind, ())
+
+    def kinds_of(self, key: str) -> frozenset[str]:
+        """Marker kinds of a word under any of its readings (memoised per word key); light
+        verbs count as the kind "light"."""
+        found = self._memo.get(key)
+        if found is None:
+            rs = readings(key)
+            found = frozenset([k for k, words in self.markers.items() if not rs.isdisjoint(words)]
+                              + (["light"] if any(r in self.light for r in rs) else []))
+            if len(self._memo) < 500_000:
+                self._memo[key] = found
+        return found
+
+
+def _read(path, required: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+    """Rows of a TSV file with '#' comments and a header line."""
+    header: list[str] | None = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise EventLexiconError(f"{path}:{n}: header lacks columns {missing}")
+            continue
+        row = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}
+        yield n, {k: ("" if v == "-" else v) for k, v in row.items()}
+
+
+def _slot(text: str) -> tuple[bool, frozenset[str]]:
+    skip = text.startswith("~")
+    return skip, frozenset(normalize(w) for w in text.lstrip("~").split("|") if w)
+
+
+def _entry(row: dict[str, str], where: str) -> TriggerEntry:
+    kind, typ = row["kind"], row["type"]
+    if kind not in ("verb", "noun", "phrase"):
+        raise EventLexiconError(f"{where}: kind {kind!r} is not verb, noun or phrase")
+    if typ not in PLOVER_TYPES:
+        raise EventLexiconError(f"{where}: {typ!r} is not a PLOVER type")
+    flags = frozenset(f for f in row.get("flags", "").split(",") if f)
+    if flags - FLAGS:
+        raise EventLexiconError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
+    words = tuple(normalize(w) for w in row["ar"].split()) if kind == "phrase" else ()
+    return TriggerEntry(
+        kind=kind, ar=row["ar"], type=typ, mode=row.get("mode") or None, flags=flags,
+        then=tuple(_slot(s) for s in row.get("then", "").split()),
+        target=tuple(normalize(t) if t not in ("obj", "gen") else t for t in row.get("target", "").split()),
+        en=row.get("en", ""), words=words[1:],
+    )
+
+
+def verb_forms(perfect: str, imperfect: str | None) -> list[tuple[str, str]]:
+    """(normalised form, tense) of a verb from its 3ms perfect and imperfect: feminine,
+    dual and plural, 1st person, and the future with «س»."""
+    p = normalize(perfect)
+    out = [(p, PERF)]
+    if p.endswith("ي"):  # defective: التقى → التقت، التقيا، التقوا، التقينا
+        s = p[:-1]
+        out += [(s + "ت", PERF), (s + "تا", PERF), (s + "يا", PERF), (s + "وا", PERF),
+                (s + "ينا", PERF1), (s + "يت", PERF1)]
+    elif p.endswith("ا"):  # defective: دعا → دعت، دعوا، دعونا
+        s = p[:-1]
+        out += [(s + "ت", PERF), (s + "تا", PERF), (s + "وا", PERF), (s + "ونا", PERF1)]
+    else:
+        out += [(p + "ت", PERF), (p + "تا", PERF), (p + "ا", PERF), (p + "وا", PERF),
+                (p + "نا", PERF1)]
+        if len(p) == 3 and p[1] == "ا":  # hollow: زار → زرنا، زرت
+            out += [(p[0] + p[2] + "نا", PERF1), (p[0] + p[2] + "ت", PERF1)]
+    if imperfect:
+        c = normalize(imperfect)[1:]
+        # defective يلتقي → يلتقون، يدعو → يدعون: the plural drops the last letter
+        plural_core = c[:-1] if c.endswith(("ي", "و")) else c
+        for pre, tense in (("ي", IMPF), ("ت", IMPF), ("ن", IMPF1), ("ا", IMPF1)):
+            out.append((pre + c, tense))
+        for pre in ("ي", "ت"):
+            out += [(pre + c + "ان", IMPF), (pre + plural_core + "ون", IMPF),
+                    (pre + plural_core + "وا", IMPF)]
+        out += [("س" + f, FUT) for f, t in list(out) if t in (IMPF, IMPF1)]
+    return out
+
+
+def noun_forms(noun: str) -> list[str]:
+    """Normalised forms of a noun: bare, with «ال», accusative «ـا», dual."""
+    n = normalize(noun)
+    forms = [n]
+    if n.endswith("ه"):  # ta marbuta: زيارة → زيارتان، زيارتين
+        forms += [n[:-1] + "تان", n[:-1] + "تين"]
+    elif not n.endswith(("ات", "ء", "ي", "ا")):
+        forms += [n + "ا", n + "ان", n + "ين"]
+    elif n.endswith("ء"):
+        forms += [n + "ا"]
+    return forms + ["ال" + f for f in forms]
+
+
+def _forms_of(entry: TriggerEntry) -> list[tuple[str, str]]:
+    if entry.kind == "phrase":
+        return [(normalize(entry.ar.split()[0]), NOUN)]
+    if entry.kind == "noun":
+        return [(f, NOUN) for n in entry.ar.split("|") for f in noun_forms(n)]
+    parts = entry.ar.split()
+    forms = verb_forms(parts[0], parts[1] if len(parts) > 1 and "noimpf" not in entry.flags else None)
+    if "no3ms" in entry.flags:
+        forms = forms[1:]
+    return forms
+
+
+def _files(name: str, extra_dirs: tuple[Path, ...]) -> list:
+    return [_DATA / name] + [d / name for d in extra_dirs if (d / name).is_file()]
+
+
+@lru_cache(maxsize=8)
+def _load(extra_dirs: tuple[Path, ...]) -> EventLexicon:
+    forms: dict[str, list[Form]] = {}
+    for path in _files("triggers.tsv", extra_dirs):
+        for n, row in _read(path, ("kind", "ar", "type", "target")):
+            entry = _entry(row, f"{path}:{n}")
+            for form, tense in _forms_of(entry):
+                bucket = forms.setdefault(form, [])
+                if not any(f.entry == entry for f in bucket):
+                    bucket.append(Form(entry, tense))
+    markers: dict[str, set[str]] = {}
+    light: dict[str, str] = {}
+    for path in _files("markers.tsv", extra_dirs):
+        for n, row in _read(path, ("kind", "ar")):
+            kind = row["kind"]
+            if kind not in MARKER_KINDS:
+                raise EventLexiconError(f"{path}:{n}: unknown marker kind {kind!r}")
+            if kind == "light":
+                parts = row["ar"].split()
+                light.update(verb_forms(parts[0], parts[1] if len(parts) > 1 else None))
+            else:
+                markers.setdefault(kind, set()).add(" ".join(normalize(row["ar"]).split()))
+    return EventLexicon(
+        forms={k: tuple(v) for k, v in forms.items()},
+        markers={k: frozenset(v) for k, v in markers.items()},
+        light=light,
+    )
+
+
+def load_event_lexicon(extra_dirs: Iterable[Path | str] = ()) -> EventLexicon:
+    """The shipped event lexicon plus the rows of ``extra_dirs`` (built once per list)."""
+    return _load(tuple(Path(d).resolve() for d in extra_dirs))

@@ -1,0 +1,91 @@
+"""Is a trigger asserted? Negation, modality, denial, questions and embedding.
+
+An event is coded only when the text states it as happening, having happened or decided:
+not «لم يلتق» (negated), «إذا ما لزم الأمر ستستمر المحادثات» (conditional), «قد يلتقي»
+(may), «نريد…» (wished), «نفى أن يكون التقى» (denied), a question, nor an act governed by
+another trigger that does not assert it («دعا إلى وقف إطلاق النار», «حذرت من التعاون»).
+The marker words are data (``data/markers.tsv``).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from marsad.events.arguments import Frame
+from marsad.events.trigger import Hit
+from marsad.events.words import CLAUSE_END
+
+MODAL_SPAN = 8  # words back a modal word («يريد», «بهدف») governs, not across a comma
+CONDITIONAL_SPAN = 12  # words back a conditional («إذا», «في حال») governs, even across one
+EMBED_SPAN = 8  # words after an embedding trigger («دعا», «حذر») that it governs
+GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its complement
+_AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
+_THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
+
+
+def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
+    """Does the sentence (words ``lo``..``hi``) assert the event of ``hit``?"""
+    h = hit.head
+    if hi > lo and f.words[hi - 1].text in "؟?":
+        return False  # a question
+    j = h - 1
+    while j >= lo and f.key(j) in _AUXILIARIES:
+        j -= 1
+    if j >= lo and f.is_("negation", j) and not (f.key(j) == "ما" and hit.tense != "perf"):
+        return False  # «لم يلتق», «لن يزور», «عدم انسحاب»
+    if hit.tense not in ("perf", "perf1") and h - 1 >= lo and f.key(h - 1) in ("قد", "وقد"):
+        return False  # «قد يلتقي»: may meet
+    denial = that = comma = False
+    for j in range(h - 1, lo - 1, -1):
+        w = f.words[j]
+        if w.kind == "punct" and w.text in CLAUSE_END:
+            break
+        comma = comma or w.text in "،,"
+        if h - j <= MODAL_SPAN and not comma and (f.is_("modal", j) or _modal_pair(f, j)):
+            return False
+        if h - j <= CONDITIONAL_SPAN and f.is_("conditional", j):
+            return False
+        that = that or f.key(j) in _THAT
+        denial = denial or (that and f.is_("denial", j))  # «نفى أن يكون …»
+    return not denial and not embedded(f, hits, hit, lo)
+
+
+def _modal_pair(f: Frame, j: int) -> bool:
+    """Two-word modal markers («قد يكون»)."""
+    return j + 1 < len(f.words) and f.lex.is_("modal", f.key(j) + " " + f.key(j + 1))
+
+
+def earlier(f: Frame, hits: list[Hit], hit: Hit, span: int = 20) -> Iterator[Hit]:
+    """Hits of the same sentence ending at most ``span`` words before ``hit``."""
+    for g in hits:
+        if g.head >= hit.head:
+            break
+        if hit.head - g.last <= span and f.same_sentence(g.head, hit.head):
+            yield g
+
+
+def words_between(f: Frame, a: int, b: int) -> int:
+    """Words strictly between ``a`` and ``b``, an actor's name counting as one."""
+    return sum(1 for j in range(a + 1, b)
+               if f.words[j].kind != "punct" and (j not in f.owner or f.span[f.owner[j]][0] == j))
+
+
+def embedded(f: Frame, hits: list[Hit], hit: Hit, lo: int) -> bool:
+    """Governed by an earlier trigger that does not assert what follows it: «دعا إلى
+    وقف إطلاق النار», «حذرت من التعاون العسكري», «إنذارا … بالانسحاب»."""
+    for g in earlier(f, hits, hit):
+        if "embed" not in g.entry.flags or g.head < lo:
+            continue
+        if words_between(f, g.last, hit.head) <= EMBED_SPAN and not any(
+                f.stops(j, quotes=False) for j in range(g.last + 1, hit.head)):
+            return True
+    return False
+
+
+def governed(f: Frame, hits: list[Hit], hit: Hit) -> bool:
+    """Is the noun trigger inside the phrase of an earlier trigger of its clause («ندد
+    الجبوري بعمليات الإعدام»)? Then the clause's subject is not its source."""
+    for g in earlier(f, hits, hit):
+        if words_between(f, g.last, hit.head) <= GOVERN_SPAN and not any(
+                f.stops(j) for j in range(g.last + 1, hit.head)):
+            return True
+    return False

@@ -1,0 +1,70 @@
+"""Where and when: the place and the date attached to an event.
+
+The place is the location named near the trigger in its sentence («محادثات قمة … في مطار
+قاعدة فوستوشني الفضائية بمقاطعة آمور» → Vostochny); the date is the date expression of the
+sentence nearest the trigger (``doc._.dates``), else the publication date for news stated
+in the past or present (the coder decides that).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from marsad.events.actors import Mention
+from marsad.events.arguments import Frame, Group
+from marsad.events.trigger import Hit
+from marsad.model import DateRef
+
+PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})  # «محادثات في المملكة»
+PLACE_TARGET_SPAN = 6  # words after the trigger the first locative phrase is looked for
+
+
+def place_near(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
+    """The place named near the trigger: the first location after it in the sentence,
+    else the nearest before it. A visit's destination counts («زيارة إلى بغداد»)."""
+    visit = hit.entry.mode == "visit"
+    best_before = None
+    for k, m in enumerate(f.mentions):
+        first = f.span[k][0]
+        if m.place is None or not (lo <= first < hi):
+            continue
+        located = f.locative[k] or (visit and f.prep[k] in ("الي", "ل"))
+        if not located:
+            continue
+        if first > hit.last:
+            return m
+        best_before = m
+    return best_before
+
+
+def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[Group],
+                 after: int) -> Optional[Group]:
+    """Talks in a country, strikes on a town: the country of the place named in the
+    first locative phrase right after the trigger is the target."""
+    if place is None or hit.entry.type not in PLACE_TARGET_TYPES or not place.place.country:
+        return None
+    k = f.mentions.index(place)
+    j = start = max(after, hit.last + 1)
+    while j < min(len(f.words), start + PLACE_TARGET_SPAN) and f.same_sentence(j, hit.head) \
+            and not f.stops(j, quotes=False):
+        if j in f.owner and (f.mentions[f.owner[j]].country or f.mentions[f.owner[j]].place):
+            break  # a stateless group («أهدافا لداعش في سورية») does not stop the search
+        if f.is_("locative", j) or f.key(j) in ("علي", "الي"):
+            break
+        j += 1
+    while j + 1 < len(f.words) and j + 1 not in f.owner and f.is_("locative", j + 1):
+        j += 1  # «في شمال العراق», «على مناطق في سورية»
+    if f.span[k][0] - j not in (0, 1):
+        return None  # the first place phrase after the trigger is not this place
+    src = {f.mentions[s].country for s in source or []}
+    if hit.entry.type == "CONSULT" and place.place.country in src:
+        return None  # a minister's talks at home: the place is no counterpart
+    return [k]
+
+
+def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int) -> Optional[DateRef]:
+    """The resolved date expression of the sentence nearest the trigger, if any."""
+    words = f.words
+    a = words[lo].start if lo < len(words) else 0
+    b = words[hi - 1].end if 0 < hi <= len(words) else a
+    inside = [d for d in dates if a <= d.start < b and d.value]
+    return min(inside, key=lambda d: abs(d.start - hit.start), default=None)

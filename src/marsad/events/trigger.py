@@ -1,0 +1,132 @@
+"""Find event triggers (verbs, verbal nouns, phrases of the event lexicon) among words.
+
+A hit records the trigger entry, the word range it covers (head, companion words) and the
+tense/person of the form, so the coder can read negation, modality and the speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from marsad.events.lexicon import NOUN, EventLexicon, Form, TriggerEntry
+from marsad.events.words import CONJ, Word, bare, skip_letters, stems
+
+MAX_SKIP = 2  # words a "~" companion slot may come after
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: TriggerEntry
+    tense: str  # perf, impf, fut, perf1, impf1, noun
+    head: int  # index of the head word
+    last: int  # index of the last word of the trigger (companions included)
+    start: int  # offsets of the trigger span, proclitics excluded
+    end: int
+    clitic: str  # proclitics on the head word («و», «وب», ...)
+
+    @property
+    def is_verb(self) -> bool:
+        return self.tense != NOUN
+
+
+def _prefix_ok(entry: TriggerEntry, tense: str, pre: str) -> bool:
+    """Verbs take only و/ف in front; nouns and phrases also ب/ل/ك."""
+    if tense == NOUN:
+        return True
+    return all(c in CONJ for c in pre)
+
+
+_CANDIDATES: dict[tuple[int, str], tuple] = {}
+
+
+def candidates(lex: EventLexicon, key: str) -> tuple[tuple[Form, str, bool, bool], ...]:
+    """(form, proclitics, suffixed, literal) readings of a word key that reach a trigger,
+    most literal first; memoised per lexicon and key (words repeat across articles)."""
+    memo_key = (id(lex), key)
+    found = _CANDIDATES.get(memo_key)
+    if found is None:
+        out = []
+        if not lex.is_("stop", key):
+            for stem, pre, suffixed in stems(key):
+                for form in lex.lookup(stem):
+                    if _prefix_ok(form.entry, form.tense, pre) and not (suffixed and form.entry.kind == "phrase"):
+                        out.append((form, pre, suffixed, stem == key))
+        found = tuple(out)
+        if len(_CANDIDATES) < 500_000:
+            _CANDIDATES[memo_key] = found
+    return found
+
+
+def _slots_match(words: list[Word], i: int, entry: TriggerEntry, stop: int,
+                 names: set[int]) -> list[int] | None:
+    """Indices of the head ``i`` and of the words matching the entry's phrase words and
+    companion slots after it, or None when they are not there. Words of actor names
+    (``names``) do not count against a "~" slot's reach."""
+    j, used = i, [i]
+    for w in entry.words:
+        j += 1
+        if j >= stop or (w != words[j].key and w not in bare(words[j].key)):
+            return None
+        used.append(j)
+    for may_skip, keys in entry.then:
+        found, budget = None, MAX_SKIP if may_skip else 0
+        for k in range(j + 1, min(stop, j + 10)):
+            if words[k].kind == "punct":
+                break
+            if words[k].key in keys or keys & bare(words[k].key):
+                found = k
+                break
+            if k in names:
+                continue  # an actor's name between («وقعت السعودية وفرنسا اتفاقية»)
+            budget -= 1
+            if budget < 0:
+                break
+        if found is None:
+            return None
+        j = found
+        used.append(j)
+    return used
+
+
+def find_triggers(words: list[Word], lex: EventLexicon, text: str,
+                  blocked: Iterable[int] = (), stop: int | None = None) -> list[Hit]:
+    """Triggers among ``words`` (indices in ``blocked`` are inside actor names and never
+    trigger; companions are not looked for past ``stop``). Overlapping hits are resolved
+    longest first, then leftmost."""
+    blocked = set(blocked)
+    stop = len(words) if stop is None else stop
+    hits: list[Hit] = []
+    for i, word in enumerate(words[:stop]):
+        if word.kind != "word" or i in blocked:
+            continue
+        found = candidates(lex, word.key)
+        if not found:
+            continue
+        seen: set[int] = set()
+        for form, pre, suffixed, literal in found:
+            entry = form.entry
+            if id(entry) in seen or (seen_literal(seen, found) and not literal):
+                continue
+            used = _slots_match(words, i, entry, stop, blocked)
+            if used is None:
+                continue
+            last = used[-1]
+            seen.add(id(entry))
+            start = skip_letters(text, word.start, len(pre))
+            hits.append(Hit(entry, form.tense, i, last, start, words[last].end, pre))
+    return _resolve(hits)
+
+
+def seen_literal(seen: set[int], found) -> bool:
+    """Did the word's literal reading already give a trigger? Then other readings of it
+    («و» + «زار» in «وزارة») are not tried."""
+    return bool(seen) and any(id(f.entry) in seen for f, _, _, literal in found if literal)
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits: the longest first, then the leftmost, then one with companions."""
+    chosen: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.head - h.last, h.head, not h.entry.then)):
+        if all(h.last < c.head or h.head > c.last for c in chosen):
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.head)

@@ -1,0 +1,136 @@
+"""The event coder on single sentences: one per PLOVER type, symmetric coding, negation and
+hypotheticals, metonymy, place, date and exact evidence offsets. Sentences are written in
+the style of SaudiNewsNet (Saudi press, 2015)."""
+import pytest
+
+from marsad.events.coder import EventCoder
+from marsad.model import DateRef
+
+PUBLISHED = "2015-08-01"
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder()
+
+
+def triples(coder, text, **kw):
+    return {(e.source.country, e.type, e.target.country if e.target else "")
+            for e in coder(text, PUBLISHED, **kw).events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Saudi king received the Egyptian president at Al-Yamamah palace (CONSULT, both ways)
+    ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر اليمامة بالرياض أمس الرئيس المصري "
+     "عبدالفتاح السيسي.", {("SAU", "CONSULT", "EGY"), ("EGY", "CONSULT", "SAU")}),
+    # King Salman received a phone call from President Obama
+    ("تلقى الملك سلمان اتصالا هاتفيا من الرئيس الأمريكي باراك أوباما.",
+     {("SAU", "CONSULT", "USA"), ("USA", "CONSULT", "SAU")}),
+    # Saudi Arabia condemned the Israeli attack on Gaza
+    ("أدانت المملكة العربية السعودية الهجوم الإسرائيلي على قطاع غزة.", {("SAU", "ACCUSE", "ISR")}),
+    # Erdogan threatened Russia with sanctions
+    ("هدد الرئيس التركي رجب طيب أردوغان روسيا بفرض عقوبات.", {("TUR", "THREATEN", "RUS")}),
+    # the Iraqi government rejected the American demands
+    ("رفضت الحكومة العراقية المطالب الأمريكية.", {("IRQ", "REJECT", "USA")}),
+    # al-Jubeir called on Iran to stop its interference (the stopping is not an event)
+    ("دعا وزير الخارجية السعودي عادل الجبير إيران إلى وقف تدخلاتها في المنطقة.", {("SAU", "REQUEST", "IRN")}),
+    # Saudi Arabia and France signed a military cooperation agreement
+    ("وقعت المملكة العربية السعودية وفرنسا اتفاقية للتعاون العسكري.",
+     {("SAU", "AGREE", "FRA"), ("FRA", "AGREE", "SAU")}),
+    # Hollande praised the Saudi role
+    ("أشاد الرئيس الفرنسي فرانسوا هولاند بالدور السعودي.", {("FRA", "SUPPORT", "SAU")}),
+    # Saudi-American cooperation against terrorism
+    ("تعاون سعودي أمريكي في مكافحة الإرهاب.", {("SAU", "COOPERATE", "USA"), ("USA", "COOPERATE", "SAU")}),
+    # the Kingdom gave humanitarian aid to Yemen
+    ("قدمت المملكة مساعدات إنسانية لليمن.", {("SAU", "AID", "YEM")}),
+    # the Egyptian authorities arrested ten people in Cairo (domestic)
+    ("اعتقلت السلطات المصرية عشرة أشخاص في القاهرة.", {("EGY", "COERCE", "EGY")}),
+    # Turkish artillery shelled positions in northern Iraq
+    ("قصفت المدفعية التركية مواقع في شمال العراق.", {("TUR", "ASSAULT", "IRQ")}),
+    # Russia deployed more troops on the border (no target)
+    ("نشرت روسيا قوات إضافية على الحدود مع أوكرانيا.", {("RUS", "MOBILIZE", "")}),
+    # the United States imposed new sanctions on Iran
+    ("فرضت الولايات المتحدة عقوبات جديدة على إيران.", {("USA", "SANCTION", "IRN")}),
+    # thousands of Palestinians demonstrated in the West Bank
+    ("تظاهر آلاف الفلسطينيين في الضفة الغربية.", {("PSE", "PROTEST", "")}),
+    # Russia announced the withdrawal of its forces from Syria
+    ("أعلنت روسيا انسحاب قواتها من سوريا.", {("RUS", "RETREAT", "SYR")}),
+    # Israel released Palestinian prisoners
+    ("أفرجت إسرائيل عن أسرى فلسطينيين.", {("ISR", "CONCEDE", "PSE")}),
+])
+def test_coder_codes_each_type(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "لم يلتق الرئيس الأمريكي باراك أوباما الرئيس الروسي فلاديمير بوتين.",  # did not meet
+    "إذا زار الرئيس الإيراني حسن روحاني الرياض فسيلتقي الملك سلمان.",  # if Rouhani visits
+    "نفى الكرملين أن يكون بوتين التقى أوباما.",  # the Kremlin denied that Putin met Obama
+    "قد يلتقي الرئيس الروسي فلاديمير بوتين نظيره الأمريكي باراك أوباما.",  # may meet
+    "هل يلتقي الرئيس الروسي فلاديمير بوتين نظيره الأمريكي باراك أوباما؟",  # will he meet?
+    "تريد إيران توقيع اتفاق مع السعودية.",  # Iran wants to sign a deal
+    "دعت الأمم المتحدة إلى وقف إطلاق النار في اليمن.",  # a call for a ceasefire is no ceasefire
+])
+def test_coder_drops_negated_and_hypothetical(coder, text):
+    assert triples(coder, text) == set()
+
+
+def test_coder_metonymy_capital_acts_but_locates(coder):
+    # Washington warned Tehran against interfering in Yemen: Yemen is a place here
+    assert triples(coder, "وكانت واشنطن حذرت طهران من التدخل في اليمن.") == {("USA", "ACCUSE", "IRN")}
+    # a meeting in Moscow is not a meeting with Moscow
+    assert triples(coder, "التقى وزير الخارجية السعودي عادل الجبير نظيره الأمريكي جون كيري في موسكو.") == {
+        ("SAU", "CONSULT", "USA"), ("USA", "CONSULT", "SAU")}
+
+
+def test_coder_attaches_place_and_date(coder):
+    text = "التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في جنيف يوم الخميس."
+    thursday = text.index("يوم الخميس")
+    dates = [DateRef("يوم الخميس", thursday, thursday + 10, "2015-07-30")]
+    events = coder(text, PUBLISHED, dates=dates).events
+    assert {e.place.name for e in events} == {"جنيف"}
+    assert events[0].place.country == "CHE" and events[0].place.lat is not None
+    assert {e.date for e in events} == {"2015-07-30"}
+
+
+def test_coder_date_falls_back_to_publication_not_for_the_future(coder):
+    past = coder("انتقدت إيران السياسة الأمريكية في المنطقة.", PUBLISHED).events
+    future = coder("وأكدت الخارجية الروسية أن موسكو ستدعم دمشق.", PUBLISHED).events
+    assert past[0].date == PUBLISHED and future[0].date is None
+
+
+def test_coder_visit_place_and_target(coder):
+    events = coder("وصل وزير الخارجية البريطاني فيليب هاموند إلى طهران أمس في أول زيارة منذ سنوات.",
+                   PUBLISHED).events
+    assert [(e.source.country, e.type, e.target.country, e.mode) for e in events] == [
+        ("GBR", "CONSULT", "IRN", "visit")]
+    assert events[0].place.name == "طهران"
+
+
+def test_coder_evidence_and_trigger_offsets_are_exact(coder):
+    text = "قال مصدر مطلع إن وزير الخارجية السعودي عادل الجبير بحث مع نظيره التركي العلاقات الثنائية."
+    for e in coder(text, PUBLISHED).events:
+        for span in [e.evidence, e.trigger, *e.evidence_all]:
+            assert text[span.start:span.end] == span.text
+        assert e.trigger.text == "بحث"
+
+
+def test_coder_one_event_per_triple_with_all_evidence(coder):
+    text = ("أدانت السعودية الهجوم الإسرائيلي على غزة. "  # Saudi Arabia condemned the Israeli attack
+            "وندد وزير الخارجية السعودي عادل الجبير بالعدوان الإسرائيلي.")  # al-Jubeir denounced it
+    events = [e for e in coder(text, PUBLISHED).events if e.type == "ACCUSE"]
+    assert len(events) == 1 and len(events[0].evidence_all) == 2
+    assert events[0].evidence == events[0].evidence_all[0]
+
+
+def test_coder_ignores_title_before_body_start(coder):
+    title = "السعودية تدين الهجوم الإسرائيلي\n\n"  # a headline repeats the body
+    events = coder(title + "طقس حار في الرياض.", PUBLISHED, body_start=len(title)).events
+    assert events == []
+
+
+def test_coder_fills_places(coder):
+    text = "وصل الرئيس اليمني إلى القاهرة قادما من الرياض."
+    places = coder(text, PUBLISHED).places
+    assert [p.name for p in places] == ["القاهرة", "الرياض"]
+    assert all(text[p.start:p.end] == p.name and p.country and p.lat is not None for p in places)
