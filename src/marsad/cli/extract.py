@@ -6,8 +6,8 @@ import time
 
 import click
 
-from marsad.cli.options import (engine_options, input_options, library_errors, progress,
-                                quiet_option, with_default_published)
+from marsad.cli.options import (engine_options, input_options, library_errors, limit_options,
+                                progress, quiet_option, with_default_published)
 
 
 @click.command()
@@ -21,10 +21,12 @@ from marsad.cli.options import (engine_options, input_options, library_errors, p
               help="With --engine dask: analyse each input file on a worker and write one "
                    "output shard per input into this folder (resumable: finished shards are "
                    "skipped). For large archives such as WARC files.")
+@limit_options
 @engine_options
 @quiet_option
 @library_errors
-def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, jobs, engine, scheduler, quiet):
+def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, max_chars, time_limit,
+            jobs, engine, scheduler, quiet):
     """Read INPUT... (files, folders, '-' for stdin) and write one marsad/1 record per article.
 
     \b
@@ -38,11 +40,11 @@ def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, jobs, e
     from marsad.writers import write_jsonl
 
     started = time.perf_counter()
+    settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars, "time_limit": time_limit or None}
     if shard_dir:
-        return _extract_shards(inputs, fmt, shard_dir, lexicons, jobs, engine, scheduler, quiet, started)
+        return _extract_shards(inputs, fmt, shard_dir, settings, jobs, engine, scheduler, quiet, started)
     articles = with_default_published(read(list(inputs), format=fmt), published)
-    records = analyse(articles, {"lexicon_dirs": list(lexicons)}, jobs=jobs, engine=engine,
-                      scheduler=scheduler)
+    records = analyse(articles, settings, jobs=jobs, engine=engine, scheduler=scheduler)
     out = _open_output(output)
     count = failed = 0
     try:
@@ -58,7 +60,7 @@ def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, jobs, e
                    f"{seconds:.2f} s", err=True)
 
 
-def _extract_shards(inputs, fmt, shard_dir, lexicons, jobs, engine, scheduler, quiet, started):
+def _extract_shards(inputs, fmt, shard_dir, settings, jobs, engine, scheduler, quiet, started):
     """One task per input file on Dask, one output shard each."""
     from marsad.engines.dask import process_shards
     from marsad.readers.dispatch import expand_inputs
@@ -66,8 +68,7 @@ def _extract_shards(inputs, fmt, shard_dir, lexicons, jobs, engine, scheduler, q
     if engine != "dask":
         raise click.UsageError("--shard-dir needs --engine dask")
     paths = expand_inputs(list(inputs), fmt)
-    done = process_shards(paths, shard_dir, {"lexicon_dirs": list(lexicons)}, workers=jobs,
-                          scheduler=scheduler, fmt=fmt)
+    done = process_shards(paths, shard_dir, settings, workers=jobs, scheduler=scheduler, fmt=fmt)
     if not quiet:
         articles = sum(d["articles"] for d in done)
         failed = sum(d["with_errors"] for d in done)

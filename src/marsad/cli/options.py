@@ -27,6 +27,17 @@ def input_options(f):
     return f
 
 
+def limit_options(f):
+    """--max-chars and --time-limit: bounds on the work for one article."""
+    f = click.option("--time-limit", type=click.FloatRange(0), default=30.0, show_default=True,
+                     metavar="SECONDS", help="Stop analysing an article after this long (0: no "
+                     "limit); its record keeps what was found and says so in errors.")(f)
+    f = click.option("--max-chars", type=click.IntRange(1000), default=200_000, show_default=True,
+                     help="Analyse at most this many characters of an article (the record keeps "
+                          "the whole text and says it was truncated).")(f)
+    return f
+
+
 def engine_options(f):
     """--jobs, --engine and --scheduler: where the analysis runs."""
     f = click.option("--scheduler", metavar="ADDRESS",

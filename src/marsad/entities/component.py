@@ -37,7 +37,8 @@ class ActorsComponent:
         matches = self.matcher.find(text)
         doc._.matches = matches
         lexical = [m for m in (classify(x, year) for x in matches) if m is not None]
-        ner = [(s.start_char, s.end_char, s.text, s.label_) for s in doc.spans.get("ner", [])]
+        ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
+               for s in doc.spans.get("ner", [])]
         mentions = drop_unsupported_weak(merge(ner, lexical))
         chains = Chains(text, matches)
         phrases = apply_context(text, mentions, chains)

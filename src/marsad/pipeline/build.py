@@ -21,6 +21,7 @@ from marsad.lexicon.loader import Lexicon
 from marsad.pipeline import components  # noqa: F401
 from marsad.quotes import component as _quotes  # noqa: F401
 from marsad.pipeline.extensions import register
+from marsad.pipeline.limits import ArticleTimeout, deadline
 from marsad.pipeline.record import to_record
 from marsad.pipeline.tokenizer import MarsadTokenizer
 
@@ -31,19 +32,23 @@ _LEXICON_STEPS = {"marsad_actors", "marsad_events"}
 
 TITLE_SEPARATOR = "\n\n"
 DEFAULT_MAX_CHARS = 200_000  # longer texts are cut for analysis (the record keeps the full text)
+DEFAULT_TIME_LIMIT = 30.0  # seconds of analysis per article before its remaining steps are dropped
 
 
 def load(steps: Iterable[str] = STEPS, known_words: Iterable[str] = (),
-         lexicon_dirs: Iterable[str] = ()) -> Language:
+         lexicon_dirs: Iterable[str] = (), max_chars: int = DEFAULT_MAX_CHARS,
+         time_limit: Optional[float] = DEFAULT_TIME_LIMIT) -> Language:
     """A spaCy ``Language`` for Arabic with marsad's tokenizer and components.
 
     ``steps`` selects components (default: all, in order); ``known_words`` are extra
     normalised words that proclitics may be split from; ``lexicon_dirs`` are folders of the
-    user's own lexicon files, added to the built-in ones.
+    user's own lexicon files, added to the built-in ones. ``max_chars`` and ``time_limit``
+    (seconds, None for none) bound the work on one article (see :func:`run`).
     """
     lexicon_dirs = [str(d) for d in lexicon_dirs]
     register()
     nlp = spacy.blank("ar")
+    nlp.meta["marsad"] = {"max_chars": max_chars, "time_limit": time_limit}
     known = set(known_words) | clitic_hosts(Lexicon.load(lexicon_dirs))
     nlp.tokenizer = MarsadTokenizer(nlp.vocab, known=known)
     for name in steps:
@@ -82,11 +87,18 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def run(nlp: Language, article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> Record:
+def run(nlp: Language, article: Article, max_chars: Optional[int] = None) -> Record:
     """Run every step on one article and return its record. Never raises for the article's
-    sake: a failing step is recorded in ``errors`` and the remaining steps still run."""
+    sake: a failing step is recorded in ``errors`` and the remaining steps still run.
+
+    Limits (from :func:`load`): a text longer than ``max_chars`` is analysed in its first
+    part (``text_truncated``); an article still being analysed after ``time_limit`` seconds
+    keeps what the finished steps found and its remaining steps are skipped (``time_limit``).
+    """
     if article.errors and not article.text:
         return Record.from_article(article)  # nothing to analyse: the reader said why
+    limits = nlp.meta.get("marsad", {})
+    max_chars = max_chars or limits.get("max_chars") or DEFAULT_MAX_CHARS
     analysed = article
     notes: list[ErrorInfo] = []
     if len(article.text) > max_chars:
@@ -94,20 +106,34 @@ def run(nlp: Language, article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> 
                                f"{len(article.text)} characters; analysed the first {max_chars}",
                                article.source))
         analysed = Article(**{**article.__dict__, "text": article.text[:max_chars], "errors": []})
-    try:
-        doc = make_doc(nlp, analysed)
-    except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
-        record = Record.from_article(article)
-        record.errors.append(_failure("tokenizer", article, exc))
-        return record
-    for name, proc in nlp.pipeline:
+    step = "tokenizer"
+    with deadline(limits.get("time_limit")) as timer:
         try:
-            doc = proc(doc)
-        except Exception as exc:  # noqa: BLE001
-            doc._.errors.append(_failure(name, article, exc))
+            doc = make_doc(nlp, analysed)
+            for step, proc in nlp.pipeline:
+                try:
+                    doc = proc(doc)
+                except ArticleTimeout:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
+                    doc._.errors.append(_failure(step, article, exc))
+        except ArticleTimeout:
+            notes.append(ErrorInfo("time_limit", f"{article.source or article.id}: analysis "
+                                   f"stopped after {timer.seconds:g} s in step {step}; later "
+                                   "steps skipped", article.source))
+            if step == "tokenizer":
+                return _with_errors(article, notes)
+        except Exception as exc:  # noqa: BLE001 - the tokenizer itself failed
+            return _with_errors(article, [*notes, _failure(step, article, exc)])
     record = to_record(doc)
     record.text = article.text
     record.errors[:0] = notes
+    return record
+
+
+def _with_errors(article: Article, errors: list[ErrorInfo]) -> Record:
+    record = Record.from_article(article)
+    record.errors.extend(errors)
     return record
 
 
@@ -118,12 +144,11 @@ def _failure(step: str, article: Article, exc: Exception) -> ErrorInfo:
                      f"{type(exc).__name__}: {exc}{at}", article.source)
 
 
-def process(articles: Iterable[Article], nlp: Optional[Language] = None,
-            max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
+def process(articles: Iterable[Article], nlp: Optional[Language] = None) -> Iterator[Record]:
     """Records for ``articles``, in input order."""
     nlp = nlp or default_nlp()
     for article in articles:
-        yield run(nlp, article, max_chars=max_chars)
+        yield run(nlp, article)
 
 
 def extract(article: Article, nlp: Optional[Language] = None) -> Record:

@@ -108,6 +108,22 @@ def walk(directory: str, format: Optional[str] = None) -> Iterator[str]:
             yield path
 
 
+def expand_inputs(inputs: Iterable[str], format: Optional[str] = None) -> list[str]:
+    """The input files named by ``inputs`` (folders walked as :func:`read` walks them).
+    Raises :class:`ReaderError` for stdin or a missing path: shards need files."""
+    files: list[str] = []
+    for item in inputs:
+        if item == "-":
+            raise ReaderError("stdin cannot be split into shards: give files or folders")
+        if os.path.isdir(item):
+            files.extend(walk(item, format))
+        elif os.path.exists(item):
+            files.append(item)
+        else:
+            raise ReaderError(f"{item}: no such file or directory")
+    return files
+
+
 def _read_all(inputs: list[str], format: Optional[str], options: dict) -> Iterator[Article]:
     for item in inputs:
         if item == "-":
