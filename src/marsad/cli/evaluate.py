@@ -17,14 +17,18 @@ def eval_group() -> None:
 @click.argument("conll", type=click.Path(exists=True, dir_okay=False))
 @click.option("--predictions", type=click.Path(dir_okay=False, writable=True),
               help="Also write 'token gold predicted' per line, a blank line between sentences.")
+@click.option("--system", type=click.Choice(["pipeline", "tagger"]), default="pipeline",
+              show_default=True, help="pipeline: names as marsad finds them (trained tagger merged "
+              "with the lexicon); tagger: the trained tagger alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @library_errors
-def eval_ner(conll, predictions, as_json):
+def eval_ner(conll, predictions, system, as_json):
     """Tag the tokens of CONLL (token<TAB>label per line, as in ANERcorp) and print exact-match
     entity precision, recall and F1 per type (conlleval rules)."""
-    from marsad.eval.ner import evaluate, format_report
+    from marsad.eval.ner import PipelineTagger, evaluate, format_report
 
-    report = evaluate(conll, predictions_path=predictions)
+    tagger = PipelineTagger() if system == "pipeline" else None
+    report = evaluate(conll, predictions_path=predictions, tagger=tagger)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
 
 

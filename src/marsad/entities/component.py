@@ -40,6 +40,7 @@ class ActorsComponent:
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
         mentions = drop_unsupported_weak(merge(ner, lexical))
+        doc.user_data["names"] = [(m.start, m.end, m.label) for m in mentions]
         chains = Chains(text, matches)
         phrases = apply_context(text, mentions, chains)
         taken = [(m.start, m.end) for m in mentions if m.label == "PER"] + \

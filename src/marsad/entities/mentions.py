@@ -76,9 +76,13 @@ def _pick_actor(actors: list[Actor], year: Optional[int]) -> Actor:
 
 def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) -> list[NameMention]:
     """Merge NER spans ``(start, end, text, label)`` with lexicon mentions; returns
-    non-overlapping mentions in text order. Lexicon mentions come first; an NER span
-    overlapping one confirms it (a weak name then counts) and is otherwise dropped, except
-    an organisation named after a place («جامعة القاهرة»), which replaces the place."""
+    non-overlapping mentions in text order.
+
+    Lexicon mentions come first; an NER span overlapping one confirms it (a weak name then
+    counts) and is otherwise dropped — except an NER span that strictly contains the
+    lexicon names it overlaps: it is the longer name («شكري مصطفى» around «شكري», «الجزيرة
+    نت» around «الجزيرة», «جامعة القاهرة» around «القاهرة») and replaces them, keeping the
+    lexicon's knowledge when it names the same kind of thing."""
     shadowed: set[int] = set()
     extra: list[NameMention] = []
     for start, end, text, label in ner:
@@ -88,11 +92,15 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) 
             continue
         for m in over:
             m.origin, m.weak = "both", False
-        inside = all(start <= m.start and m.end <= end for m in over)
-        if label == "ORG" and inside and all(m.label in ("LOC", "FAC") for m in over) \
+        if all(start <= m.start and m.end <= end for m in over) \
                 and end - start > max(m.end - m.start for m in over):
             shadowed.update(id(m) for m in over)
-            extra.append(NameMention(start, end, text, label, "ner"))
+            longer = NameMention(start, end, text, label, "ner")
+            if len(over) == 1 and over[0].label == label:
+                inner = over[0]
+                longer.actor, longer.country_name, longer.place = inner.actor, inner.country_name, inner.place
+                longer.gender = inner.gender
+            extra.append(longer)
     chosen = [m for m in lexical if id(m) not in shadowed]
     for m in extra:
         if all(m.end <= c.start or m.start >= c.end for c in chosen):

@@ -6,12 +6,17 @@ tagged LOC gives the span «روسيا». Spans go to ``doc.spans["ner"]``.
 """
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from marsad.ner.tagger import NerTagger
+from marsad.pipeline.extensions import text_of
+from marsad.text.normalize import utf8_safe
 
 CLITIC_KIND = "clitic"
 
@@ -21,6 +26,7 @@ def word_units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     proclitic tokens glued to their host, whitespace skipped."""
     units: list[tuple[int, int, str]] = []
     first: Optional[int] = None
+    text = text_of(doc)
     for token in doc[start:end]:
         if token.is_space:
             continue
@@ -28,8 +34,7 @@ def word_units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
             first = token.i
         if _is_proclitic(token):
             continue
-        text = doc.text[doc[first].idx:token.idx + len(token)]
-        units.append((token.i, token.i, text))
+        units.append((token.i, token.i, text[doc[first].idx:token.idx + len(token)]))
         first = None
     return units
 
@@ -58,10 +63,32 @@ class NerComponent:
             units = word_units(doc, sent.start, sent.end)
             if not units:
                 continue
-            labels = self.tagger.tag([u[2] for u in units])
+            labels = self.tagger.tag([utf8_safe(u[2]) for u in units])
             spans.extend(_decode(doc, units, labels))
         doc.spans["ner"] = spans
         return doc
+
+
+@lru_cache(maxsize=1)
+def _not_edges() -> frozenset[str]:
+    """Words cut from the edges of a recognised name (data/not_name_edges.txt)."""
+    path = resources.files("marsad.entities") / "data" / "not_name_edges.txt"
+    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(_strip_marks(w) for w in words if w)
+
+
+def _strip_marks(word: str) -> str:
+    return "".join(ch for ch in word if not unicodedata.combining(ch) and ch != "\u0640")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without function words («على», «في», ...) at either edge."""
+    edges = _not_edges()
+    while start < end and (doc[start].is_punct or _strip_marks(doc[start].text) in edges):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or _strip_marks(doc[end - 1].text) in edges):
+        end -= 1
+    return start, end
 
 
 def _decode(doc: Doc, units, labels) -> list[Span]:
@@ -74,10 +101,17 @@ def _decode(doc: Doc, units, labels) -> list[Span]:
             current[1] = last + 1
             continue
         if current:
-            spans.append(Span(doc, current[0], current[1], label=current[2]))
+            spans.append(current)
             current = None
         if kind in ("B", "I"):
             current = [host, last + 1, label]
     if current:
-        spans.append(Span(doc, current[0], current[1], label=current[2]))
-    return spans
+        spans.append(current)
+    out = []
+    for start, end, label in spans:
+        trimmed = _trim(doc, start, end)
+        if trimmed != (start, end) and trimmed[1] - trimmed[0] < 2:
+            continue  # «على حسن»: one word left of a name built on a function word
+        if trimmed[0] < trimmed[1]:
+            out.append(Span(doc, trimmed[0], trimmed[1], label=label))
+    return out

@@ -26,7 +26,7 @@ from marsad.pipeline.record import to_record
 from marsad.pipeline.tokenizer import MarsadTokenizer
 
 # The steps, in order. Each name is a registered spaCy component.
-STEPS = ("marsad_sentences", "marsad_dates", "marsad_actors", "marsad_quotes", "marsad_events")
+STEPS = ("marsad_sentences", "marsad_dates", "marsad_ner", "marsad_actors", "marsad_quotes", "marsad_events")
 # Steps that take the user's lexicon folders in their config.
 _LEXICON_STEPS = {"marsad_actors", "marsad_events"}
 

@@ -6,24 +6,14 @@ the matching key (for «للولايات» the restored «الولايات»).
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from marsad.text.normalize import utf8_safe
 from marsad.text.tokenize import normalize_word, tokenize
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _storable(piece: str) -> str:
-    """spaCy's string store takes UTF-8 only: a lone surrogate becomes U+FFFD in the Doc's
-    tokens (one code point for one, so offsets hold). The article's own text, kept in
-    ``doc.user_data["text"]``, is unchanged and is what every span is cut from."""
-    return _SURROGATE.sub("\ufffd", piece) if _SURROGATE.search(piece) else piece
 
 
 class MarsadTokenizer:
@@ -48,7 +38,7 @@ class MarsadTokenizer:
                 self._gap(text[pos:tok.start], words, spaces, norms)
             if tok.kind == "word" and tok.norm != normalize_word(tok.text):
                 restored.append(len(words))
-            words.append(_storable(tok.text))
+            words.append(utf8_safe(tok.text))
             spaces.append(False)
             norms.append(tok.norm)
             pos = tok.end
@@ -66,7 +56,7 @@ class MarsadTokenizer:
             spaces[-1] = True
             gap = gap[1:]
         if gap:
-            words.append(_storable(gap))
+            words.append(utf8_safe(gap))
             spaces.append(False)
             norms.append(gap)
 

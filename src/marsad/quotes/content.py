@@ -62,11 +62,13 @@ class Extents:
 
     def para_last(self, i: int) -> int:
         """Index of the last token of token ``i``'s paragraph."""
-        p = self.toks[i].para
-        j = i
-        while j + 1 < len(self.toks) and self.toks[j + 1].para == p:
-            j += 1
-        return j
+        last = self.__dict__.get("_para_last")
+        if last is None:  # built once: one pass over the tokens
+            last = {}
+            for j, tok in enumerate(self.toks):
+                last[tok.para] = j
+            self._para_last = last
+        return last[self.toks[i].para]
 
     def speech_quote(self, k: int, after_cue: bool) -> bool:
         """Is the quotation opened at token ``k`` the speech a cue introduces, not a name or a

@@ -102,6 +102,16 @@ def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_safe(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD: one code point for one, so
+    offsets hold. For libraries that take UTF-8 only (spaCy's string store, crfsuite); the
+    article's own text is never changed."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def is_arabic_letter(ch: str) -> bool:
     """True for a letter of the Arabic script (not a digit, mark or punctuation)."""
     return ("\u0620" <= ch <= "\u064a") or ("\u066e" <= ch <= "\u06d3") or ch in "\u06d5\u06fa\u06fb\u06fc\u06ff"
