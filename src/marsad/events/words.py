@@ -47,7 +47,6 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Word]:
             for g in (m.group(),)]
 
 
-@lru_cache(maxsize=262_144)
 def any_word(text: str, start: int, end: int, test) -> bool:
     """Does ``test(key)`` hold for the matching key of some Arabic word of
     ``text[start:end]``? (A cheap look before scanning a sentence word by word.)"""

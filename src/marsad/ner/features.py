@@ -23,7 +23,7 @@ PROCLITICS = (
 )
 MIN_STEM = 2  # never leave less than two letters: «وزير» must not become «و» + «زير» alone
 
-_CACHE_MAX = 300_000
+_CACHE_MAX = 20_000  # words; cleared when full, so memory stays bounded on endless input
 
 
 def word_key(token: str) -> str:

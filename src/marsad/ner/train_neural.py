@@ -100,7 +100,7 @@ def cut_long(sents, max_len: int = MAX_TRAIN_LEN):
     return out
 
 
-def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: float):
+def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: float, proj: int = 0):
     """The torch network: inputs as :meth:`TokenEncoder.batch` plus word vectors -> emissions."""
     import torch
     from torch import nn
@@ -116,6 +116,9 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
                                         for n, d in zip(OTHER_SIZES, OTHER_DIMS))
             d_in = wdim + char_filters + 2 * sum(CLUSTER_DIMS) + sum(OTHER_DIMS)
             self.drop = nn.Dropout(dropout)
+            # An optional projection makes the LSTMs' input (most of their cost) narrower.
+            self.proj = nn.Sequential(nn.Linear(d_in, proj), nn.ReLU()) if proj else nn.Identity()
+            d_in = proj or d_in
             self.fwd = nn.LSTM(d_in, hidden, batch_first=True)
             self.bwd = nn.LSTM(d_in, hidden, batch_first=True)
             self.out = nn.Linear(2 * hidden, len(LABELS))
@@ -132,7 +135,7 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             parts += [self.clusters[j](feats[:, :, j]) for j in range(k)]
             parts += [self.clusters[j](feats[:, :, k + j]) for j in range(k)]
             parts += [emb(feats[:, :, 2 * k + j]) for j, emb in enumerate(self.others)]
-            x = self.drop(torch.cat(parts, 2))
+            x = self.proj(self.drop(torch.cat(parts, 2)))
             idx = rev.unsqueeze(2)
             hf, _ = self.fwd(x)
             # The backward LSTM reads each sentence reversed within its own length, so padding
@@ -174,7 +177,7 @@ class Trainer:
         self.args = args
         self.wtable = torch.tensor(vectors)  # dequantised, frozen
         self.net = make_net(len(encoder.chars), 2 * vectors.shape[1], args.hidden,
-                            args.char_filters, args.dropout)
+                            args.char_filters, args.dropout, args.proj)
         self.opt = torch.optim.Adam(self.net.parameters(), lr=args.lr)
 
     def inputs(self, sents: list[list[str]], word_dropout: float = 0.0):
@@ -273,7 +276,7 @@ def train(args) -> dict:
     tr.net.load_state_dict(best_state)
     meta = {"model": "charcnn-bilstm-crf", "train_file": Path(args.train_file).name,
             "dev_fraction": args.dev_fraction, "vocab": len(vocab), "dim": int(q.shape[1]),
-            "hidden": args.hidden, "char_filters": args.char_filters, "dropout": args.dropout,
+            "hidden": args.hidden, "proj": args.proj, "char_filters": args.char_filters, "dropout": args.dropout,
             "word_dropout": args.word_dropout, "lr": args.lr, "batch": args.batch, "seed": args.seed,
             "history": history, "train_seconds": round(time.perf_counter() - t0)}
     if dev:
@@ -301,6 +304,7 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--dev-fraction", type=float, default=0.15)
     t.add_argument("--vocab", type=int, default=40_000, help="most frequent words with a vector")
     t.add_argument("--hidden", type=int, default=64, help="LSTM size per direction")
+    t.add_argument("--proj", type=int, default=0, help="project the LSTM input to this size (0: none)")
     t.add_argument("--char-filters", type=int, default=64)
     t.add_argument("--dropout", type=float, default=0.5)
     t.add_argument("--word-dropout", type=float, default=0.1, help="chance of hiding a word's vector")

@@ -106,8 +106,16 @@ def run(nlp: Language, article: Article, max_chars: Optional[int] = None) -> Rec
                                f"{len(article.text)} characters; analysed the first {max_chars}",
                                article.source))
         analysed = Article(**{**article.__dict__, "text": article.text[:max_chars], "errors": []})
+    # Strings and lexemes the article adds to the vocabulary are freed when it is done, so
+    # memory stays flat over millions of articles (spaCy's memory zones).
+    with nlp.memory_zone():
+        return _analyse(nlp, article, analysed, notes, limits.get("time_limit"))
+
+
+def _analyse(nlp: Language, article: Article, analysed: Article, notes: list[ErrorInfo],
+             time_limit: Optional[float]) -> Record:
     step = "tokenizer"
-    with deadline(limits.get("time_limit")) as timer:
+    with deadline(time_limit) as timer:
         try:
             doc = make_doc(nlp, analysed)
             for step, proc in nlp.pipeline:
