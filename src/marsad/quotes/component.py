@@ -8,6 +8,7 @@ anonymous source) keeps its text with ``entity`` null.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from spacy.language import Language
@@ -16,17 +17,61 @@ from spacy.tokens import Doc
 from marsad.pipeline.extensions import text_of
 
 from marsad.entities.component import mentions_of
+from marsad.entities.recognize import _not_edges
+from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
 from marsad.quotes.finder import find_quotes
+from marsad.text.tokenize import normalize_word
 
 LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
 
 
 @Language.component("marsad_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"])
 def quotes(doc: Doc) -> Doc:
-    found = find_quotes(text_of(doc), sentences=doc.user_data.get("sentences"))
-    doc._.quotes = link_speakers(found, doc._.entities or [])
+    text = text_of(doc)
+    found = find_quotes(text, sentences=doc.user_data.get("sentences"))
+    linked = link_speakers(found, doc._.entities or [])
+    titles = [(m.start, m.end) for m in doc._.matches or []
+              if any(isinstance(e, Title) for e in m.entries)]
+    doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
     return doc
+
+
+# «حسب», «بحسب», «وفق»: "according to" also introduces documents, polls and situations
+_ACCORDING = frozenset(normalize_word(w) for w in "حسب بحسب وحسب وبحسب وفق وفقا وفقاً طبقا طبقاً".split())
+_PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن".split())
+_MAX_UNNAMED_WORDS = 5
+
+
+def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
+    """Can the speaker make a statement? Yes for a recognised entity or a phrase holding a
+    title, institution or anonymous source («مصدر أمني»). An unrecognised phrase counts
+    when it reads as a noun phrase naming someone — a name («كوربين») or a reference back
+    («الصحيفة», «المصادر», «الجانب العراقي») — and not when it is missing, starts with a
+    particle («بل», «وإذا»), is long or holds numbers (a clause, not a speaker), or follows
+    «حسب/وفق» (which also cite polls and documents)."""
+    speaker = quote.speaker
+    if speaker is None or not speaker.text:
+        return False
+    if speaker.entity is not None:
+        return True
+    if speaker.start is not None and any(speaker.start <= a and b <= speaker.end for a, b in titles):
+        return True
+    words = speaker.text.split()
+    if len(words) > _MAX_UNNAMED_WORDS or any(ch.isdigit() for ch in speaker.text):
+        return False
+    if quote.cue is not None and normalize_word(quote.cue.text) in _ACCORDING:
+        return False
+    first = normalize_word(words[0].strip("،,:"))
+    bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
+    if bare is not first and bare[:1] in ("ب", "ل", "ك"):
+        return False  # «وبمنطق»: and-by..., an adverbial, not a subject
+    return not ({first, bare} & _function_words())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in _not_edges()) | _PARTICLES
 
 
 def link_speakers(found: list[Quote], entities: list[Entity]) -> list[Quote]:
