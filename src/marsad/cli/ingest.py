@@ -7,8 +7,8 @@ import time
 
 import click
 
-from marsad.cli.options import (input_options, library_errors, progress, quiet_option,
-                                with_default_published)
+from marsad.cli.options import (engine_options, input_options, library_errors, limit_options,
+                                progress, quiet_option, with_default_published)
 
 
 def db_option(f):
@@ -31,9 +31,12 @@ def db_option(f):
               help="Articles written per transaction.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
+@limit_options
+@engine_options
 @quiet_option
 @library_errors
-def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, quiet):
+def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, max_chars, time_limit,
+           jobs, engine, scheduler, quiet):
     """Store the articles of INPUT... (files, folders, '-' for stdin) in the store --db.
 
     \b
@@ -52,12 +55,15 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, qu
             stats = ingest_records(conn, progress(_read_records(inputs), quiet, "record"),
                                    update=update, batch_size=batch_size)
         else:
-            from marsad.pipeline.build import load
+            from marsad.engines import analyse
             from marsad.readers import read
 
+            settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars,
+                        "time_limit": time_limit or None}
             articles = with_default_published(read(list(inputs), format=fmt), published)
-            stats = ingest_articles(conn, progress(articles, quiet), load(lexicon_dirs=lexicons),
-                                    update=update, batch_size=batch_size)
+            stats = ingest_articles(
+                conn, progress(articles, quiet), update=update, batch_size=batch_size,
+                analyse=lambda new: analyse(new, settings, jobs=jobs, engine=engine, scheduler=scheduler))
     finally:
         conn.close()
     if not quiet:

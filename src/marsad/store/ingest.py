@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from marsad.model import Article
+from marsad.model import Article, Record
 from marsad.store.db import transaction
 from marsad.store.schema import REFRESH_ACTORS
 from marsad.store.search import index_fields
@@ -66,29 +66,28 @@ def stored_ids(conn: sqlite3.Connection, article_id: str, chash: str) -> list[st
 
 def ingest_articles(conn: sqlite3.Connection, articles: Iterable[Article], nlp=None,
                     update: bool = False, batch_size: int = BATCH_SIZE,
-                    on_write: Optional[Callable[[IngestStats], None]] = None) -> IngestStats:
+                    on_write: Optional[Callable[[IngestStats], None]] = None,
+                    analyse: Optional[Callable[[Iterable[Article]], Iterable[Record]]] = None) -> IngestStats:
     """Analyse the articles not yet stored (all of them with ``update``) and store their
-    records, ``batch_size`` per transaction. ``on_write`` is called after each batch."""
+    records, ``batch_size`` per transaction. ``analyse`` turns articles into records in
+    order (an engine of :mod:`marsad.engines`; default: ``nlp`` in this process).
+    ``on_write`` is called after each batch."""
     from marsad.pipeline.build import default_nlp, process
 
-    nlp = nlp or default_nlp()
     stats = IngestStats()
-
-    def records_of(batch: list[Article]) -> Iterator[dict]:
-        for record in process(batch, nlp):
-            yield record.to_dict()
-
-    pending: list[Article] = []
-    for article in _new_only(conn, articles, update, stats,
-                             key=lambda a: (a.id, content_hash(a.id, a.title, a.text))):
-        pending.append(article)
-        if len(pending) >= batch_size:
-            write_batch(conn, records_of(pending), update, stats)
-            pending = []
+    new = _new_only(conn, articles, update, stats,
+                    key=lambda a: (a.id, content_hash(a.id, a.title, a.text)))
+    records = analyse(new) if analyse else process(new, nlp or default_nlp())
+    batch: list[dict] = []
+    for record in records:
+        batch.append(record.to_dict())
+        if len(batch) >= batch_size:
+            write_batch(conn, batch, update, stats)
+            batch = []
             if on_write:
                 on_write(stats)
-    if pending:
-        write_batch(conn, records_of(pending), update, stats)
+    if batch:
+        write_batch(conn, batch, update, stats)
         if on_write:
             on_write(stats)
     return stats
