@@ -1,6 +1,7 @@
 """marsad.readers.feeds: RSS and Atom entries as articles."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,17 @@ def test_readers_feeds_malformed(tmp_path: Path, content: str, codes) -> None:
         assert all("feed_warning" in a.meta for a in articles) and articles
     else:
         assert [a.errors[0].code for a in articles] == codes
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("الأربعاء 13 أيلول 2023", "2023-09-13"),  # Levantine month name
+    ("١٣ سبتمبر ٢٠٢٣ - 10:30", "2023-09-13"),  # Arabic-Indic digits
+    ("28 ذو الحجة 1444 هـ", "2023-07-16"),  # Hijri (tabular calendar, ±1 day)
+])
+def test_readers_feeds_arabic_dates(tmp_path, written, iso):
+    feed = tmp_path / "ar.rss"
+    feed.write_text(f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>تشرين</title>
+<item><title>خبر</title><link>http://x/1</link><pubDate>{written}</pubDate>
+<description>قال الرئيس إن المحادثات مستمرة.</description></item></channel></rss>""", encoding="utf-8")
+    (entry,) = read_feed(feed)
+    assert abs(dt.date.fromisoformat(entry.published) - dt.date.fromisoformat(iso)) <= dt.timedelta(days=1)

@@ -30,7 +30,7 @@ def iso_date(value: Any) -> Optional[str]:
     match = _ISO.match(value)
     if match:
         return _checked(*(int(g) for g in match.groups()))
-    return _rfc822(value) or _dateparser(value)
+    return _rfc822(value) or _arabic(value) or _dateparser(value)
 
 
 def _checked(year: int, month: int, day: int) -> Optional[str]:
@@ -45,6 +45,17 @@ def _rfc822(value: str) -> Optional[str]:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def _arabic(value: str) -> Optional[str]:
+    """A date written in Arabic («الأربعاء 13 أيلول 2023», «١٣ سبتمبر ٢٠٢٣», a Hijri date)
+    by marsad's own date spotter, which knows every Arabic month series."""
+    if len(value) > 200:
+        return None
+    from marsad.dates import find_dates
+
+    days = [r.value for r in find_dates(value) if not r.relative and r.precision == "day"]
+    return days[0] if days else None
 
 
 def _dateparser(value: str) -> Optional[str]:
