@@ -34,17 +34,16 @@ def _nlp(settings_json: str):
 
 def analyse_batch(batch: list[Article], settings_json: str) -> list[Record]:
     """The records of one batch (runs on a worker)."""
-    from marsad.pipeline.build import run
+    from marsad.pipeline.build import process
 
-    nlp = _nlp(settings_json)
-    return [run(nlp, article) for article in batch]
+    return list(process(batch, _nlp(settings_json)))
 
 
 def analyse_file(path: str, out_dir: str, settings_json: str, fmt: Optional[str] = None) -> dict[str, Any]:
     """Read one input file on a worker, analyse it, write ``out_dir/<name>.jsonl``; returns
     counts. The shard is written to a temporary name and renamed when complete, so a shard
     that exists is whole."""
-    from marsad.pipeline.build import run
+    from marsad.pipeline.build import process
     from marsad.readers import read
 
     nlp = _nlp(settings_json)
@@ -52,8 +51,7 @@ def analyse_file(path: str, out_dir: str, settings_json: str, fmt: Optional[str]
     partial = target.with_suffix(".partial")
     count = failed = 0
     with open(partial, "w", encoding="utf-8") as out:
-        for article in read([path], format=fmt):
-            record = run(nlp, article)
+        for record in process(read([path], format=fmt), nlp):
             out.write(record.to_json() + "\n")
             count += 1
             failed += bool(record.errors)

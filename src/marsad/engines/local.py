@@ -31,9 +31,9 @@ def _init(settings: dict[str, Any]) -> None:
 
 
 def _analyse(batch: list[Article]) -> list[Record]:
-    from marsad.pipeline.build import run
+    from marsad.pipeline.build import process
 
-    return [run(_worker_nlp, article) for article in batch]
+    return list(process(batch, _worker_nlp))
 
 
 def process_parallel(articles: Iterable[Article], jobs: int, settings: Optional[dict[str, Any]] = None,

@@ -6,6 +6,7 @@ time, so a failure in one article becomes an error on its record and the batch g
 from __future__ import annotations
 
 import traceback
+from itertools import islice
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -32,6 +33,7 @@ _LEXICON_STEPS = {"marsad_actors", "marsad_events"}
 
 TITLE_SEPARATOR = "\n\n"
 DEFAULT_MAX_CHARS = 200_000  # longer texts are cut for analysis (the record keeps the full text)
+ZONE = 64  # articles per vocabulary memory zone (see process)
 DEFAULT_TIME_LIMIT = 30.0  # seconds of analysis per article before its remaining steps are dropped
 
 
@@ -106,10 +108,7 @@ def run(nlp: Language, article: Article, max_chars: Optional[int] = None) -> Rec
                                f"{len(article.text)} characters; analysed the first {max_chars}",
                                article.source))
         analysed = Article(**{**article.__dict__, "text": article.text[:max_chars], "errors": []})
-    # Strings and lexemes the article adds to the vocabulary are freed when it is done, so
-    # memory stays flat over millions of articles (spaCy's memory zones).
-    with nlp.memory_zone():
-        return _analyse(nlp, article, analysed, notes, limits.get("time_limit"))
+    return _analyse(nlp, article, analysed, notes, limits.get("time_limit"))
 
 
 def _analyse(nlp: Language, article: Article, analysed: Article, notes: list[ErrorInfo],
@@ -153,13 +152,23 @@ def _failure(step: str, article: Article, exc: Exception) -> ErrorInfo:
 
 
 def process(articles: Iterable[Article], nlp: Optional[Language] = None) -> Iterator[Record]:
-    """Records for ``articles``, in input order."""
+    """Records for ``articles``, in input order.
+
+    Every ``ZONE`` articles, the strings and lexemes they added to the vocabulary are freed
+    (spaCy's memory zones), so memory stays flat over millions of articles while words
+    repeated within a zone are looked up once."""
     nlp = nlp or default_nlp()
-    for article in articles:
-        yield run(nlp, article)
+    articles = iter(articles)
+    while True:
+        chunk = list(islice(articles, ZONE))
+        if not chunk:
+            return
+        with nlp.memory_zone():
+            records = [run(nlp, article) for article in chunk]
+        yield from records
 
 
 def extract(article: Article, nlp: Optional[Language] = None) -> Record:
     """The marsad/1 record of one article."""
-    return run(nlp or default_nlp(), article)
+    return next(process([article], nlp))
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.attrs import NORM
+from spacy.attrs import IS_ALPHA, IS_BRACKET, IS_DIGIT, IS_PUNCT, IS_QUOTE, IS_SPACE, LIKE_NUM, NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from marsad.text.normalize import utf8_safe
 from marsad.text.tokenize import normalize_word, tokenize
+
+
+_KEPT_ATTRS = {NORM, IS_ALPHA, IS_DIGIT, IS_SPACE, IS_PUNCT, IS_QUOTE, IS_BRACKET, LIKE_NUM}
 
 
 class MarsadTokenizer:
@@ -26,6 +29,11 @@ class MarsadTokenizer:
         self.vocab = vocab
         self.known = frozenset(known)
         vocab.lex_attr_getters[NORM] = normalize_word
+        # Every new word computes the vocabulary's lexical attributes; keep those the steps
+        # read and drop the rest (shape, affixes, stop words, URL/e-mail tests...).
+        for attr in list(vocab.lex_attr_getters):
+            if attr not in _KEPT_ATTRS:
+                del vocab.lex_attr_getters[attr]
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
