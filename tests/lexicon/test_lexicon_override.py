@@ -51,3 +51,15 @@ def test_override_does_not_leak_into_shipped(user_dir):
     Lexicon.load([user_dir])
     countries = {name_key(c.name): c for c in Lexicon.load().countries}
     assert countries[name_key("المملكة")].codes == ("SAU",)
+
+
+def test_lexicon_user_folder_petrarch_dictionary(tmp_path):
+    """A PETRARCH actor dictionary dropped in a --lexicon folder is matched in text."""
+    from marsad.lexicon.loader import Lexicon
+
+    (tmp_path / "mine.petrarch.txt").write_text(
+        "سامح_شكري [EGYGOV 140617-]\n+شكري_سامح\n", encoding="utf-8")
+    lex = Lexicon.load([tmp_path])
+    (match,) = [m for m in lex.matcher().find("التقى وزير الخارجية سامح شكري نظيره") if m.text == "سامح شكري"]
+    actor = match.entries[0]
+    assert (actor.country, actor.sector, actor.label) == ("EGY", "GOV", "PER")

@@ -7,7 +7,7 @@ replace or add to the shipped rows by key, and a row flagged ``off`` removes its
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from marsad.lexicon._tsv import LexiconError
 from marsad.lexicon.actors import Actor, CountryName, load_countries, load_organizations, load_people
 from marsad.lexicon.matcher import Matcher
+from marsad.lexicon.petrarch import load_petrarch
 from marsad.lexicon.places import Place, country_places, load_centroids, load_places
 from marsad.lexicon.titles import Title, load_titles
 
@@ -67,13 +68,26 @@ class Lexicon:
         return self.country_places.get(code)
 
 
+PETRARCH_GLOB = "*.petrarch.txt"  # PETRARCH-format actor dictionaries in users' folders
+
+
+def petrarch_actors(extra_dirs: tuple[Path, ...]) -> tuple[Actor, ...]:
+    """The actors of every PETRARCH dictionary (``*.petrarch.txt``) in the users' folders;
+    they are matched as persons, with the country and sector of their CAMEO codes."""
+    actors: list[Actor] = []
+    for folder in extra_dirs:
+        for path in sorted(folder.glob(PETRARCH_GLOB)):
+            actors.extend(replace(a, kind="person") for a in load_petrarch(path))
+    return tuple(actors)
+
+
 @lru_cache(maxsize=8)
 def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
     countries = load_countries(extra_dirs)
     return Lexicon(
         countries=countries,
         organizations=load_organizations(extra_dirs),
-        people=load_people(extra_dirs),
+        people=load_people(extra_dirs) + petrarch_actors(extra_dirs),
         titles=load_titles(extra_dirs),
         places=load_places(extra_dirs),
         country_places=country_places(countries, load_centroids(extra_dirs)),
