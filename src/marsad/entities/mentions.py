@@ -79,10 +79,11 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) 
     non-overlapping mentions in text order.
 
     Lexicon mentions come first; an NER span overlapping one confirms it (a weak name then
-    counts) and is otherwise dropped — except an NER span that strictly contains the
-    lexicon names it overlaps: it is the longer name («شكري مصطفى» around «شكري», «الجزيرة
-    نت» around «الجزيرة», «جامعة القاهرة» around «القاهرة») and replaces them, keeping the
-    lexicon's knowledge when it names the same kind of thing."""
+    counts) and is otherwise dropped — except an NER span that strictly contains the one
+    lexicon name it overlaps: it is the longer name («شكري مصطفى» around «شكري», «الجزيرة
+    نت» around «الجزيرة», «جامعة القاهرة» around «القاهرة») and replaces it, keeping the
+    lexicon's knowledge when it names the same kind of thing. An NER span over two lexicon
+    names («محادثات بوتين كيم») is two names run together and gives way to them."""
     shadowed: set[int] = set()
     extra: list[NameMention] = []
     for start, end, text, label in ner:
@@ -92,8 +93,8 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) 
             continue
         for m in over:
             m.origin, m.weak = "both", False
-        if all(start <= m.start and m.end <= end for m in over) \
-                and end - start > max(m.end - m.start for m in over):
+        if len(over) == 1 and start <= over[0].start and over[0].end <= end \
+                and end - start > over[0].end - over[0].start:
             shadowed.update(id(m) for m in over)
             longer = NameMention(start, end, text, label, "ner")
             if len(over) == 1 and over[0].label == label:

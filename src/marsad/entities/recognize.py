@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from marsad.ner.tagger import NerTagger
+from marsad.ner import load_tagger
 from marsad.pipeline.extensions import text_of
 from marsad.text.normalize import utf8_safe
 
@@ -46,26 +46,24 @@ def _is_proclitic(token) -> bool:
             and token.text in "وفبلك" and nxt.is_alpha)
 
 
-@Language.factory("marsad_ner", assigns=["doc.spans"], default_config={"model": None})
-def make_ner(nlp: Language, name: str, model: Optional[str]):
-    return NerComponent(model)
+@Language.factory("marsad_ner", assigns=["doc.spans"], default_config={"tagger": "default"})
+def make_ner(nlp: Language, name: str, tagger: str):
+    return NerComponent(tagger)
 
 
 class NerComponent:
-    """Tag each sentence's words and store the entity spans in ``doc.spans["ner"]``."""
+    """Tag the words of every sentence (one batch per article) and store the entity spans
+    in ``doc.spans["ner"]``. ``tagger``: "default", "neural" or "crf" (see marsad.ner)."""
 
-    def __init__(self, model: Optional[str] = None):
-        self.tagger = NerTagger.load(model)
+    def __init__(self, tagger: str = "default"):
+        self.tagger = load_tagger(tagger)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        for sent in doc.sents:  # token ranges; sentences were set by marsad_sentences
-            units = word_units(doc, sent.start, sent.end)
-            if not units:
-                continue
-            labels = self.tagger.tag([utf8_safe(u[2]) for u in units])
-            spans.extend(_decode(doc, units, labels))
-        doc.spans["ner"] = spans
+        sentences = [units for sent in doc.sents  # token ranges set by marsad_sentences
+                     if (units := word_units(doc, sent.start, sent.end))]
+        labels = self.tagger.tag_many([[utf8_safe(u[2]) for u in units] for units in sentences])
+        doc.spans["ner"] = [span for units, tags in zip(sentences, labels)
+                            for span in _decode(doc, units, tags)]
         return doc
 
 

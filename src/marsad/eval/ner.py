@@ -150,8 +150,8 @@ def evaluate(conll_path: Path | str, predictions_path: Path | str | None = None,
     them against its labels. With ``predictions_path``, write ``token gold pred`` per line
     (blank line between sentences), the input of conlleval."""
     if tagger is None:
-        from marsad.ner.tagger import NerTagger
-        tagger = NerTagger.load()
+        from marsad.ner import load_tagger
+        tagger = load_tagger()
     sents = read_conll(conll_path)
     preds = tagger.tag_many([w for w, _ in sents])
     if predictions_path is not None:
