@@ -18,10 +18,13 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
               help="Address to listen on. Anything but loopback exposes the store to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on.")
+@click.option("--cache-size", default=1024, show_default=True, type=click.IntRange(0, 1_000_000),
+              help="Responses kept per server process (0: none); the cache empties itself "
+                   "when the store file changes.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (more use more cores; each opens the store read-only).")
 @library_errors
-def serve(db, host, port, workers):
+def serve(db, host, port, workers, cache_size):
     """Serve the store --db on http://HOST:PORT: search, articles with their highlighted
     entities, quotes and events, actor pages, an events timeline, the actor network, and
     the JSON API under /api (documented at /docs). The store is opened read-only.
@@ -36,7 +39,7 @@ def serve(db, host, port, workers):
         from marsad.web.app import create_app
     except ImportError as exc:
         raise click.ClickException(f"the web server needs {exc.name}: pip install 'marsad[web]'")
-    app = create_app(db)
+    app = create_app(db, cache_size=cache_size)
     if host not in LOOPBACK:
         click.echo(f"marsad: warning: listening on {host}, not on loopback: anyone who can reach "
                    f"this machine can read the store", err=True)
@@ -44,5 +47,6 @@ def serve(db, host, port, workers):
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
     else:  # worker processes import the application by name and find the store in the environment
         os.environ["MARSAD_DB"] = str(Path(db).resolve())
+        os.environ["MARSAD_CACHE_SIZE"] = str(cache_size)
         uvicorn.run("marsad.web.app:app_from_env", factory=True, workers=workers, host=host,
                     port=port, log_level="warning", server_header=False)

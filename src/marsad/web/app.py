@@ -42,10 +42,11 @@ def connection(request: Request) -> sqlite3.Connection:
     return conn
 
 
-def create_app(db_path: Union[str, Path]) -> "SecurityHeaders":
+def create_app(db_path: Union[str, Path], cache_size: int = 1024) -> "SecurityHeaders":
     """The application over the store at ``db_path`` (checked now, opened read-only per
     thread), wrapped in :class:`SecurityHeaders`; the FastAPI app is its ``.app``."""
     from marsad.web import api, pages
+    from marsad.web.cache import ResponseCache
 
     open_store(db_path, readonly=True).close()  # fail early on a missing or foreign file
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
@@ -71,15 +72,16 @@ def create_app(db_path: Union[str, Path]) -> "SecurityHeaders":
         text = "; ".join(f"{'.'.join(map(str, p['loc'][1:]))}: {p['msg']}" for p in problems)
         return pages.error_page(request, 422, text)
 
-    return SecurityHeaders(app)
+    cached = ResponseCache(app, str(db_path), cache_size) if cache_size else None
+    return SecurityHeaders(app, cached)
 
 
 class SecurityHeaders:
     """ASGI middleware adding :data:`_HEADERS` to every response (a plain ASGI wrapper: the
     ``@app.middleware`` kind costs a task per request)."""
 
-    def __init__(self, app: FastAPI):
-        self.app = app
+    def __init__(self, app: FastAPI, inner=None):
+        self.app = inner or app  # what is called: the app, or a middleware around it
         self.state = app.state  # tests and servers reach the app's state through the wrapper
         self._extra = [(k.lower().encode(), v.encode()) for k, v in _HEADERS.items()]
 
@@ -100,7 +102,7 @@ class SecurityHeaders:
 def app_from_env() -> "SecurityHeaders":
     """:func:`create_app` over the store named by ``MARSAD_DB`` (for server worker
     processes, which import the application by name)."""
-    return create_app(os.environ["MARSAD_DB"])
+    return create_app(os.environ["MARSAD_DB"], int(os.environ.get("MARSAD_CACHE_SIZE", "1024")))
 
 
 def _wants_json(request: Request) -> bool:
