@@ -34,12 +34,14 @@ def cold_start() -> float:
                                 check=True).stdout)
 
 
-def run_extract(src: Path, jobs: int) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB of any one process, records written) of one extract run."""
-    out = src.with_suffix(f".out{jobs}.jsonl")
+def run_extract(src: Path, jobs: int, engine: str = "local") -> tuple[float, float, int]:
+    """(seconds, peak RSS in MB of any one process, records written) of one extract run.
+    (With Dask the workers are grandchildren: their RSS is not in the figure.)"""
+    out = src.with_suffix(f".{engine}{jobs}.jsonl")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(MARSAD + ["extract", str(src), "-o", str(out), "-q", "--jobs", str(jobs)], check=True)
+    subprocess.run(MARSAD + ["extract", str(src), "-o", str(out), "-q", "--jobs", str(jobs),
+                             "--engine", engine], check=True)
     seconds = time.perf_counter() - start
     peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
     with open(out, encoding="utf-8") as fh:
@@ -78,6 +80,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to run")
     parser.add_argument("--profile", action="store_true", help="also time each pipeline step")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="local processes, or a local Dask cluster with --jobs workers")
     args = parser.parse_args()
 
     articles = saudinewsnet(args.n)
@@ -87,11 +91,15 @@ def main() -> None:
     print(f"cold start (import + load): {cold_start():.2f} s")
     with tempfile.TemporaryDirectory() as tmp:
         src = as_jsonl(articles, Path(tmp) / "input.jsonl")
+        print(f"engine {args.engine}")
         print(f"{'jobs':>4} {'seconds':>8} {'articles/s':>10} {'tokens/s':>9} {'peak RSS MB':>11} {'records':>7}")
+        outputs = []
         for jobs in args.jobs:
-            seconds, peak, records = run_extract(src, jobs)
+            seconds, peak, records = run_extract(src, jobs, args.engine)
+            outputs.append(src.with_suffix(f".{args.engine}{jobs}.jsonl").read_bytes())
             print(f"{jobs:4d} {seconds:8.2f} {len(articles) / seconds:10.1f} {tokens / seconds:9.0f} "
                   f"{peak:11.0f} {records:7d}")
+        print(f"records identical across runs: {all(o == outputs[0] for o in outputs)}")
     if args.profile:
         print("\nms per article by step (one process):")
         rows = profile_steps(articles)
