@@ -16,7 +16,8 @@ from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import THAT, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
-                                  sentence_splitter, tokenize)
+                                  tokenize)
+from marsad.text.sentences import split_sentences
 
 SplitFn = Callable[[str], list[tuple[int, int]]]
 MIN_WORDS = 2  # shorter content is a leftover of a nested attribution, not a statement
@@ -41,7 +42,7 @@ class QuoteFinder:
         self.toks = tokenize(text)
         self.para_ends = paragraph_ends(text)
         if sentences is None:
-            sentences = (split or sentence_splitter())(text)
+            sentences = (split or split_sentences)(text)
         self._layout(sentences)
         self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at)
         self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)

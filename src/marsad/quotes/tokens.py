@@ -2,8 +2,7 @@
 
 The quote finder needs only a light view of the text: words and punctuation with their
 original offsets and folded keys, paragraph ends, sentence ends and the spans between
-quotation marks. Sentence boundaries come from ``marsad.text.sentences.split_sentences``
-when the pipeline provides it; :func:`split_sentences` here is the fallback.
+quotation marks. Sentence boundaries come from ``marsad.text.sentences.split_sentences``.
 """
 from __future__ import annotations
 
@@ -65,50 +64,6 @@ def paragraph_ends(text: str) -> list[int]:
     ends += [m.start() + 1 for m in re.finditer(r"[.!?؟»”\"](?= {2,}\S)", text)]
     ends.append(len(text))
     return sorted(set(ends))
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Fallback sentence splitter: ends at . ! ? ؟ … (a run of dots counts once) followed by
-    space, a closing mark or the end, and at line breaks; «بي.» (a one- or two-letter word)
-    and digits around a dot do not end a sentence."""
-    spans = []
-    start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        end_here = None
-        if ch == "\n":
-            end_here = i
-        elif ch in SENT_END:
-            j = i
-            while j + 1 < n and text[j + 1] in SENT_END:
-                j += 1
-            k = j + 1
-            while k < n and text[k] in CLOSERS + AMBIGUOUS:
-                k += 1
-            word = re.search(r"(\w+)$", text[start:i])
-            short = word is not None and len(word.group(1)) <= 2 and not word.group(1).isdigit() and j == i
-            if (k >= n or text[k].isspace()) and not short:
-                end_here = k
-            i = j
-        if end_here is not None:
-            if text[start:end_here].strip():
-                spans.append((start, end_here))
-            start = end_here + (1 if end_here < n and text[end_here] == "\n" else 0)
-        i += 1
-    if text[start:].strip():
-        spans.append((start, n))
-    return spans
-
-
-def sentence_splitter():
-    """The pipeline's sentence splitter when it exists, else :func:`split_sentences`."""
-    try:
-        from marsad.text.sentences import split_sentences as lead_split  # type: ignore
-        return lead_split
-    except ImportError:
-        return split_sentences
 
 
 def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
