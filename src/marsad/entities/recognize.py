@@ -18,32 +18,32 @@ from marsad.ner import load_tagger
 from marsad.pipeline.extensions import text_of
 from marsad.text.normalize import utf8_safe
 
-CLITIC_KIND = "clitic"
+PROCLITICS = "وفبلك"  # and, so, with/in, to/for, like
 
 
-def word_units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+def token_table(doc: Doc) -> list[tuple[int, int, bool, bool, bool]]:
+    """Per token: (offset, length, followed by whitespace, is whitespace, is alphabetic),
+    read once per Doc (Token objects are costly to make again and again)."""
+    return [(t.idx, len(t), bool(t.whitespace_), t.is_space, t.is_alpha) for t in doc]
+
+
+def word_units(text: str, table, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(host_token, last_token, text)`` for each tagger unit among tokens [start, end):
-    proclitic tokens glued to their host, whitespace skipped."""
+    proclitic tokens glued to their host, whitespace skipped. ``table``: :func:`token_table`."""
     units: list[tuple[int, int, str]] = []
     first: Optional[int] = None
-    text = text_of(doc)
-    for token in doc[start:end]:
-        if token.is_space:
+    for i in range(start, end):
+        idx, length, space_after, is_space, _ = table[i]
+        if is_space:
             continue
         if first is None:
-            first = token.i
-        if _is_proclitic(token):
-            continue
-        units.append((token.i, token.i, text[doc[first].idx:token.idx + len(token)]))
+            first = i
+        if length == 1 and not space_after and text[idx] in PROCLITICS \
+                and i + 1 < len(table) and table[i + 1][4]:
+            continue  # a one-letter proclitic the tokeniser split off its word
+        units.append((i, i, text[table[first][0]:idx + length]))
         first = None
     return units
-
-
-def _is_proclitic(token) -> bool:
-    """A one-letter token glued to the next word (the tokeniser split it off)."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (len(token) == 1 and not token.whitespace_ and nxt is not None
-            and token.text in "وفبلك" and nxt.is_alpha)
 
 
 @Language.factory("marsad_ner", assigns=["doc.spans"], default_config={"tagger": "default"})
@@ -59,8 +59,9 @@ class NerComponent:
         self.tagger = load_tagger(tagger)
 
     def __call__(self, doc: Doc) -> Doc:
+        text, table = text_of(doc), token_table(doc)
         sentences = [units for sent in doc.sents  # token ranges set by marsad_sentences
-                     if (units := word_units(doc, sent.start, sent.end))]
+                     if (units := word_units(text, table, sent.start, sent.end))]
         labels = self.tagger.tag_many([[utf8_safe(u[2]) for u in units] for units in sentences])
         doc.spans["ner"] = [span for units, tags in zip(sentences, labels)
                             for span in _decode(doc, units, tags)]

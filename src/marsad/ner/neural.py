@@ -140,7 +140,7 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     for k in range(1, t):
         cand = score[:, :, None] + trans[None]            # (B, from, to)
         best = cand.argmax(1)
-        new = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + emissions[:, k]
+        new = cand.max(1) + emissions[:, k]
         alive = (k < lengths)[:, None]
         score = np.where(alive, new, score)
         back[k] = np.where(alive, best, np.arange(n_lab)[None, :])
