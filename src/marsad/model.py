@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any, Optional
 
 SCHEMA = "marsad/1"
@@ -19,6 +20,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _drop_none(d: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None or k in keep}
+
+
+def _values(obj) -> dict[str, Any]:
+    """The fields of a dataclass of plain values, in order (``dataclasses.asdict`` without
+    its deep copy, which the output's strings and numbers do not need)."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def _known(cls, data: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +49,7 @@ class Span:
     field: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none(asdict(self))
+        return _drop_none(_values(self))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Span":
@@ -56,7 +68,7 @@ class ErrorInfo:
     source: Optional[str] = None  # input name and position, e.g. "feed.jsonl:17"
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none(asdict(self))
+        return _drop_none(_values(self))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ErrorInfo":
@@ -102,7 +114,7 @@ class Entity:
     gender: Optional[str] = None  # m, f: lets «أضاف/أضافت» choose between speakers
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _values(self)
         d["mentions"] = [m.to_dict() for m in self.mentions]
         return d
 
@@ -121,7 +133,7 @@ class Speaker:
     end: Optional[int] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _values(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Speaker":
@@ -165,7 +177,7 @@ class Place:
     end: Optional[int] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none(asdict(self), keep=("name", "country", "lat", "lon"))
+        return _drop_none(_values(self), keep=("name", "country", "lat", "lon"))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Place":
@@ -181,7 +193,7 @@ class Actor:
     sector: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _values(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Actor":
@@ -243,7 +255,7 @@ class DateRef:
     field: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none(asdict(self), keep=("value",))
+        return _drop_none(_values(self), keep=("value",))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DateRef":
