@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from typing import Any
 
@@ -26,6 +27,7 @@ _SPACE_RUN = re.compile(r"\s\s+")
 _FOLDED_SPACE = re.compile(r"\s\s+|[^\S ]")  # a run of whitespace, or whitespace other than " "
 
 
+@lru_cache(maxsize=65_536)  # names repeat: each mention's key is asked for again and again
 def name_key(name: str) -> str:
     """The matching key of a lexicon name: normalised, whitespace runs folded to one space."""
     return " ".join(normalize(name).split())
