@@ -33,9 +33,10 @@ def name_key(name: str) -> str:
     return " ".join(normalize(name).split())
 
 
-def _prepare(text: str) -> tuple[str, list[int]]:
-    """``normalize_with_map`` with whitespace runs folded to one space (keeping the map)."""
-    key, origin = normalize_with_map(text)
+def _prepare(text: str, folded: tuple[str, list[int]] | None = None) -> tuple[str, list[int]]:
+    """``normalize_with_map`` (``folded``, when given) with whitespace runs folded to one
+    space (keeping the map)."""
+    key, origin = folded or normalize_with_map(text)
     if not _FOLDED_SPACE.search(key):
         return key, origin  # only single plain spaces: nothing to fold
     keep = bytearray(b"\x01") * len(key)
@@ -101,11 +102,12 @@ class Matcher:
         """The records listed under ``name`` (exact, after normalisation)."""
         return self._frozen.get(name_key(name), ())
 
-    def find(self, text: str) -> list[Match]:
-        """All non-overlapping matches in ``text``, longest first on overlap, in text order."""
+    def find(self, text: str, folded: tuple[str, list[int]] | None = None) -> list[Match]:
+        """All non-overlapping matches in ``text``, longest first on overlap, in text order.
+        ``folded``: ``normalize_with_map(text)`` when the caller has it already."""
         if not self._records:
             return []
-        key_text, origin = _prepare(text)
+        key_text, origin = _prepare(text, folded)
         candidates = []
         for last, values in self._automaton.iter(key_text):
             end = last + 1
