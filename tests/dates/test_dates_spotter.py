@@ -9,6 +9,8 @@ from marsad.text.normalize import normalize
     "في 2015-07-21 و13/9/2023 وب2015.7.1 ثم 3.5 بالمئة و1436/10/5هـ",  # numeric, glued to و/ب
     "عام 1436 هـ وسنة 1437هـ والعام 1438 للهجرة و1439 ه ومنذ 1440",  # Hijri years
     "في عام 2015 وخلال 2014 و2013 وبين عامي 2010 و2012 ومطلع عام 1999",  # years
+    "يوم الأحد 12 رمضان وفي شوال الماضي والخميس المقبل",  # Hijri months, weekdays
+    "أمس واليوم وغداً والأسبوع الماضي والشهر المقبل وقبل يومين مؤخراً وحالياً",  # relative
     "لا أرقام هنا ولا سنوات",  # nothing to find
 ])
 def test_spotter_finders_give_what_a_full_scan_gives(text, seed_path):

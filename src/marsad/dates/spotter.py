@@ -154,22 +154,24 @@ class Spotter:
         offset = (_WF + r"(?P<ago>" + _alt(self.ago) + r")\s+(?:" + _alt(rel["approximators"]) + r"\s+)?"
                   r"(?:(?P<n>\d{1,4}|" + _alt(self.numbers) + r")\s+)?(?P<unit>" + _alt(self.units) + r")" + _END
                   + r"(?:\s+(?P<one>واحد|واحده)" + _END + r")?")
-        vague = _WF + r"(?P<v>" + _alt(rel["vague"]) + r")" + _END
+        vague_words = _alt(rel["vague"])
+        vague = _WF + r"(?P<v>" + vague_words + r")" + _END
         # Some patterns are tried only where they can match: a numeric date begins at a
         # number's first digit; a Hijri year needs its marker («1436 هـ», «1436 للهجرة»);
-        # a year after a word needs a space, then 19xx or 20xx.
+        # a year after a word needs a space, then 19xx or 20xx; the others need one of
+        # their words (a Hijri month, a weekday...), looked for first on its own.
         hmarks = "".join(sorted({_fold(w)[0] for w in cal["hijri_markers"] + ["ه"]}))
         hyear_mark = _HYEAR + r"\s?[" + re.escape(hmarks) + "]"
         specs = [(numeric, self._numeric, _at_starts(r"\d+")),
                  (greg, self._gregorian, None),
-                 (hijri, self._hijri, None),
+                 (hijri, self._hijri, _if_found(hm)),
                  (hyear, self._hijri_year, _if_found(hyear_mark)),
                  (year, self._year, _if_found(r"\s" + _YEAR)),
-                 (deictic, self._deictic, None),
-                 (weekday, self._weekday, None),
-                 (period, self._period, None),
+                 (deictic, self._deictic, _if_found(_alt(self.deictic))),
+                 (weekday, self._weekday, _if_found(wd)),
+                 (period, self._period, _if_found(_alt(self.periods))),
                  (offset, self._offset, None),
-                 (vague, lambda m, key: [("vague", m.start("v"), m.end(), {})], None)]
+                 (vague, lambda m, key: [("vague", m.start("v"), m.end(), {})], _if_found(vague_words))]
         return [(re.compile(p), h, find or _everywhere) for p, h, find in specs]
 
     # -- matching -------------------------------------------------------------------------
