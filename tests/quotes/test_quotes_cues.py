@@ -54,3 +54,11 @@ def test_quotes_cues_user_folder_adds_forms(tmp_path):
     lex = load_lexicon(tmp_path)
     assert lex.match(normalize("وهتف")).cue.lemma == "هتف"
     assert lex.match(normalize("قال")) is not None  # the shipped forms stay
+
+
+def test_quotes_cues_match_is_remembered_per_word_but_not_after_a_connector():
+    lex = default_lexicon()
+    said, between = normalize("وقال"), normalize("بين")  # and said; between / clarified
+    assert lex.match(said) is lex.match(said) and lex.match(said).prefix == "و"
+    assert lex.match(between) is None and lex.match(between, after_stop=True) is not None
+    assert lex.match(between) is None

@@ -53,7 +53,9 @@ class Extents:
     def cue_at(self, i: int) -> Optional[Cue]:
         if not 0 <= i < len(self.toks):
             return None
-        m = self.lex.match(self.toks[i].key, after_stop=i > 0 and self.reader._is("stop", i - 1))
+        key = self.toks[i].key
+        after_stop = i > 0 and self.lex.needs_connector(key) and self.reader._is("stop", i - 1)
+        m = self.lex.match(key, after_stop=after_stop)
         return m.cue if m else None
 
     def prefixed_cue(self, i: int) -> bool:

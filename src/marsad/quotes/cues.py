@@ -16,6 +16,8 @@ from marsad.text.normalize import normalize
 
 _DATA = resources.files("marsad.quotes") / "data"
 PREFIXES = ("و", "ف")  # conjunctions a cue may carry: «وقال», «فأكد»
+_UNSEEN = object()
+_MEMO_SIZE = 500_000  # words whose match is remembered
 
 
 class LexiconError(ValueError):
@@ -85,6 +87,7 @@ class CueLexicon:
     def __init__(self, cues: list[Cue], phrases: dict[str, frozenset[str]]):
         self.cues = cues
         self.phrases = phrases
+        self._memo: dict[str, Optional[CueMatch]] = {}
         self._bare: dict[str, Cue] = {}
         self._prefixed: dict[str, Cue] = {}
         for cue in cues:
@@ -97,6 +100,16 @@ class CueLexicon:
     def match(self, key: str, after_stop: bool = False) -> Optional[CueMatch]:
         """The cue carried by a folded token, with or without a leading و/ف. A form that
         needs a prefix («وبين») also counts right after a connector («كما بيّن»)."""
+        if after_stop:
+            return self._match(key, True)
+        found = self._memo.get(key, _UNSEEN)  # every token is looked up: words repeat
+        if found is _UNSEEN:
+            found = self._match(key, False)
+            if len(self._memo) < _MEMO_SIZE:
+                self._memo[key] = found
+        return found
+
+    def _match(self, key: str, after_stop: bool) -> Optional[CueMatch]:
         cue = self._bare.get(key)
         if cue is None and after_stop:
             cue = self._prefixed.get(key)
