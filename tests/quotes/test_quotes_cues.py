@@ -28,6 +28,13 @@ def test_quotes_cues_prefix_required_form_after_connector():
     assert default_lexicon().match(normalize("بين"), after_stop=True) is not None
 
 
+@pytest.mark.parametrize("word", ["بين", "قال", "وقال", "الرئيس"])
+def test_quotes_cues_needs_connector_says_when_after_stop_matters(word):
+    lex, key = default_lexicon(), normalize(word)
+    differs = lex.match(key, after_stop=True) != lex.match(key)
+    assert lex.needs_connector(key) is differs is (word == "بين")
+
+
 def test_quotes_cues_columns_and_classes():
     lex = default_lexicon()
     for cue in lex.cues:

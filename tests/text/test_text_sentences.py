@@ -44,3 +44,12 @@ def test_split_sentences_seed_covers_every_character(seed_path):
     # the colon-introduced statements start their own sentences
     starts = [text[a:a + 6] for a, _ in spans]
     assert "وأضاف:" in starts and "وتابع:" in starts
+
+
+@pytest.mark.parametrize("gap", [1490, 1499, 1500, 1501, 1510])
+def test_split_sentences_long_open_quotation_stops_protecting_its_stops(gap):
+    # «...» left open: its stops are protected only within _MAX_QUOTED (1500) characters
+    # of the opening mark, wherever the limit falls in the text skipped between marks
+    text = "قال «" + "ب" * gap + ". ثم غادر."
+    expected = [text] if gap < 1500 else [text[:-9], "ثم غادر."]
+    assert sentences(text) == expected

@@ -20,7 +20,7 @@ from marsad.events.lexicon import FUT, IMPF1, NOUN, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_near, place_target
 from marsad.events.trigger import Hit, candidates, find_triggers
-from marsad.events.words import any_word, scan, suffix_readings
+from marsad.events.words import any_word, has_word, scan_sentences, suffix_readings
 from marsad.lexicon.loader import Lexicon
 from marsad.model import Actor, DateRef, Event, Place, Quote, Span
 from marsad.text.sentences import split_sentences
@@ -73,9 +73,10 @@ class EventCoder:
         words: list = []
         bounds: list[tuple[int, int]] = []
         spans: list[tuple[int, int]] = []
-        for a, b in sentences or split_sentences(text):
-            if b > body_start and any_word(text, a, b, self._relevant):
-                part = scan(text, a, b)
+        sentences = [(a, b) for a, b in sentences or split_sentences(text) if b > body_start]
+        for (a, b), part in zip(sentences, scan_sentences(text, sentences)):
+            relevant = has_word(part, self._relevant)
+            if relevant or (relevant is None and any_word(text, a, b, self._relevant)):
                 bounds.append((len(words), len(words) + len(part)))
                 spans.append((a, b))
                 words += part

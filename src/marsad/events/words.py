@@ -7,8 +7,9 @@ and pronoun suffixes around the form the lexicons list. :func:`stems` gives ever
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from marsad.text.tokenize import normalize_word
 
@@ -41,10 +42,39 @@ class Word(NamedTuple):
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words, numbers and punctuation marks of ``text[start:end]``."""
-    norm = normalize_word
-    return [Word(m.start(), m.end(), g, norm(g), m.lastgroup)
+    norm, new = normalize_word, tuple.__new__  # a NamedTuple built without its Python __new__
+    return [new(Word, (m.start(), m.end(), g, norm(g), m.lastgroup))
             for m in _WORD_RE.finditer(text, start, len(text) if end is None else end)
             for g in (m.group(),)]
+
+
+def scan_sentences(text: str, sentences: list[tuple[int, int]]) -> list[list[Word]]:
+    """``[scan(text, a, b) for a, b in sentences]``, read with one scan of the whole text
+    (sentences cut between words, so each is a slice of it)."""
+    every = scan(text)
+    starts = [w.start for w in every]
+    out = []
+    for a, b in sentences:
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b, i)
+        if (i and every[i - 1].end > a) or (j > i and every[j - 1].end > b):
+            out.append(scan(text, a, b))  # a bound inside a word: read the sentence as cut
+        else:
+            out.append(every[i:j])
+    return out
+
+
+def has_word(words: list[Word], test) -> Optional[bool]:
+    """Does ``test(key)`` hold for some Arabic word among ``words`` (those of one stretch
+    of text)? None when a Latin word runs into Arabic letters («abcعربي»): such a stretch
+    must be read with :func:`any_word`, which finds the Arabic word inside it."""
+    for w in words:
+        if w.kind == "word":
+            if test(w.key):
+                return True
+        elif w.kind == "latin" and _ARABIC_WORD_RE.search(w.text):
+            return None
+    return False
 
 
 def any_word(text: str, start: int, end: int, test) -> bool:

@@ -8,8 +8,10 @@ A match may start after proclitics: a conjunction (و «and», ف «so») and/or
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import ahocorasick
@@ -20,6 +22,8 @@ CONJUNCTIONS = frozenset("وف")  # wa-, fa-
 PREPOSITIONS = frozenset("بلك")  # bi-, li-, ka-
 ARTICLE = "ال"
 MIN_KEY = 2  # shorter keys would fire inside any word
+_SPACE_RUN = re.compile(r"\s\s+")
+_FOLDED_SPACE = re.compile(r"\s\s+|[^\S ]")  # a run of whitespace, or whitespace other than " "
 
 
 def name_key(name: str) -> str:
@@ -30,18 +34,14 @@ def name_key(name: str) -> str:
 def _prepare(text: str) -> tuple[str, list[int]]:
     """``normalize_with_map`` with whitespace runs folded to one space (keeping the map)."""
     key, origin = normalize_with_map(text)
-    chars: list[str] = []
-    kept: list[int] = []
-    previous_space = False
-    for ch, pos in zip(key, origin):
-        space = ch.isspace()
-        if space and previous_space:
-            continue
-        chars.append(" " if space else ch)
-        kept.append(pos)
-        previous_space = space
+    if not _FOLDED_SPACE.search(key):
+        return key, origin  # only single plain spaces: nothing to fold
+    keep = bytearray(b"\x01") * len(key)
+    for m in _SPACE_RUN.finditer(key):
+        keep[m.start() + 1:m.end()] = bytes(m.end() - m.start() - 1)  # a run keeps its first
+    kept = list(compress(origin, keep))
     kept.append(len(text))
-    return "".join(chars), kept
+    return _FOLDED_SPACE.sub(" ", key), kept
 
 
 @dataclass(frozen=True)

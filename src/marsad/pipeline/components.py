@@ -5,7 +5,7 @@ Each is a spaCy component (``Doc -> Doc``) declaring what it sets.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,10 +20,11 @@ def sentences(doc: Doc) -> Doc:
     sentences' character spans are kept in ``doc.user_data["sentences"]`` for later steps."""
     spans = split_sentences(text_of(doc))
     doc.user_data["sentences"] = spans
-    starts = {start for start, _ in spans}
-    flags = numpy.fromiter((1 if t.idx in starts or t.i == 0 else -1 for t in doc),
-                           dtype="int64", count=len(doc))
-    if len(doc):  # spaCy reads -1 ("not a start") from its uint64 two's complement
+    if len(doc):
+        starts = numpy.fromiter((start for start, _ in spans), dtype="uint64", count=len(spans))
+        flags = numpy.where(numpy.isin(doc.to_array(IDX), starts), 1, -1)
+        flags[0] = 1
+        # spaCy reads -1 ("not a start") from its uint64 two's complement
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
 

@@ -12,8 +12,8 @@ from spacy.attrs import IS_ALPHA, IS_BRACKET, IS_DIGIT, IS_PUNCT, IS_QUOTE, IS_S
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from marsad.text.normalize import utf8_safe
-from marsad.text.tokenize import normalize_word, tokenize
+from marsad.text.normalize import has_surrogate, utf8_safe
+from marsad.text.tokenize import SPACE, WORD, normalize_word, token_spans
 
 
 _KEPT_ATTRS = {NORM, IS_ALPHA, IS_DIGIT, IS_SPACE, IS_PUNCT, IS_QUOTE, IS_BRACKET, LIKE_NUM}
@@ -38,35 +38,25 @@ class MarsadTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        norms: list[str] = []
-        restored: list[int] = []  # tokens whose key is not the word's own («لولايات» → «الولايات»)
-        pos = 0
-        for tok in tokenize(text, self.known):
-            if tok.start > pos:
-                self._gap(text[pos:tok.start], words, spaces, norms)
-            if tok.kind == "word" and tok.norm != normalize_word(tok.text):
-                restored.append(len(words))
-            words.append(utf8_safe(tok.text))
+        restored: list[tuple[int, str]] = []  # keys not the word's own («لولايات» → «الولايات»)
+        for start, end, kind, norm, split in token_spans(text, self.known):
+            piece = text[start:end]
+            if kind == SPACE:  # one plain space goes to the previous token, the rest is a token
+                if words and piece[0] == " " and not spaces[-1]:
+                    spaces[-1] = True
+                    piece = piece[1:]
+                    if not piece:
+                        continue
+            elif split and kind == WORD and norm != normalize_word(piece):
+                restored.append((len(words), norm))
+            words.append(piece)
             spaces.append(False)
-            norms.append(tok.norm)
-            pos = tok.end
-        if pos < len(text):
-            self._gap(text[pos:], words, spaces, norms)
+        if has_surrogate(text):
+            words = [utf8_safe(w) for w in words]
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for i in restored:
-            doc[i].norm_ = norms[i]
+        for i, norm in restored:
+            doc[i].norm_ = norm
         return doc
-
-    @staticmethod
-    def _gap(gap: str, words: list[str], spaces: list[bool], norms: list[str]) -> None:
-        """Attach one plain space to the previous token; anything else is a space token."""
-        if words and gap[0] == " " and not spaces[-1]:
-            spaces[-1] = True
-            gap = gap[1:]
-        if gap:
-            words.append(utf8_safe(gap))
-            spaces.append(False)
-            norms.append(gap)
 
     # spaCy serialisation hooks: the tokenizer has no state worth saving beyond `known`.
     def to_bytes(self, **kwargs) -> bytes:

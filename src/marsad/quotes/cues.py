@@ -108,6 +108,11 @@ class CueLexicon:
                 return CueMatch(cue, key[0])
         return None
 
+    def needs_connector(self, key: str) -> bool:
+        """Is ``key`` a cue only after a connector (``match(key, after_stop=True)``), such as
+        «وبين» read bare after «كما»? For other keys ``after_stop`` changes nothing."""
+        return key in self._prefixed and key not in self._bare
+
     def is_a(self, cls: str, key: str, strip_prefix: bool = False) -> bool:
         """True when the folded word ``key`` belongs to word class ``cls``."""
         words = self.phrases.get(cls, frozenset())

@@ -88,11 +88,13 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Quote]:
+        lex = self.lex
         for c, tok in enumerate(self.toks):
-            if c in self.inside or c in self.consumed or self._claimed(tok.start):
-                continue
-            m = self.lex.match(tok.key, after_stop=c > 0 and self.reader._is("stop", c - 1))
+            after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
+            m = lex.match(tok.key, after_stop=after_stop)
             if m is None or m.cue.lemma == "قول":
+                continue
+            if c in self.inside or c in self.consumed or self._claimed(tok.start):
                 continue
             if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
                 continue  # «وتابع قائلا:» is one cue

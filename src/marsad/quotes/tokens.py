@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from marsad.text.normalize import normalize
+from marsad.text.tokenize import normalize_word
 
 # A word: letters, digits and the Arabic marks/tatweel that sit inside words.
 _WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d]+|\S")
@@ -19,10 +19,11 @@ OPENERS = "«“„{‘"
 CLOSERS = "»”}’"
 AMBIGUOUS = "\"'"
 QUOTE_CHARS = frozenset(OPENERS + CLOSERS + AMBIGUOUS)
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 _PAIRS = {"«": "»", "“": "”", "„": "“”", "{": "}", "‘": "’", '"': '"', "'": "'"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     i: int
     start: int
@@ -53,8 +54,9 @@ class QSpan:
 
 def tokenize(text: str) -> list[Tok]:
     """Words and single punctuation characters with their offsets and folded keys."""
-    return [Tok(i, m.start(), m.end(), m.group(), normalize(m.group()))
-            for i, m in enumerate(_WORD.finditer(text))]
+    norm = normalize_word
+    return [Tok(i, m.start(), m.end(), g, norm(g))
+            for i, m in enumerate(_WORD.finditer(text)) for g in (m.group(),)]
 
 
 def paragraph_ends(text: str) -> list[int]:
@@ -74,10 +76,8 @@ def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
     pstart = 0
     for pend in para_ends:
         stack: list[tuple[str, int]] = []
-        for pos in range(pstart, pend):
-            ch = text[pos]
-            if ch not in QUOTE_CHARS:
-                continue
+        for mark in _QUOTE_MARK.finditer(text, pstart, pend):
+            pos, ch = mark.start(), mark.group()
             left = text[pos - 1] if pos > pstart else " "
             right = text[pos + 1] if pos + 1 < pend else " "
             left_open = left.isspace() or left in "(:[/-–" or left in QUOTE_CHARS

@@ -112,6 +112,11 @@ def utf8_safe(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def has_surrogate(text: str) -> bool:
+    """Does ``text`` hold a lone surrogate (see :func:`utf8_safe`)?"""
+    return _SURROGATE.search(text) is not None
+
+
 def is_arabic_letter(ch: str) -> bool:
     """True for a letter of the Arabic script (not a digit, mark or punctuation)."""
     return ("\u0620" <= ch <= "\u064a") or ("\u066e" <= ch <= "\u06d3") or ch in "\u06d5\u06fa\u06fb\u06fc\u06ff"

@@ -14,6 +14,8 @@ _CLOSERS = set(_OPEN_CLOSE.values()) | {'"'}
 _TERMINAL = re.compile(r"\.{2,}|…|[.؟?!؛]+")
 _TRAILING = set(')]')  # a closing bracket right after a stop stays with its sentence
 _MAX_QUOTED = 1500  # an open quotation longer than this stops protecting its stops
+# The characters the splitter acts on; the text between them is skipped over.
+_MARKS = re.compile("[\n" + re.escape("".join(_OPEN_CLOSE) + "".join(_CLOSERS)) + ".؟?!؛…]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -39,8 +41,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[int] = []
     stack: list[tuple[str, int]] = []  # open quotation marks and where they opened
     i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
+    while True:
+        found = _MARKS.search(text, i)
+        if found is None:
+            break
+        # Characters up to the next mark only age the innermost open quotation.
+        j = found.start()
+        if stack and j > i and j - 1 - stack[-1][1] > _MAX_QUOTED:
+            stack.clear()
+        i, ch = j, found.group()
         if ch == "\n":
             stack.clear()  # an unclosed quotation ends with its line
             bounds.append(i)
@@ -54,8 +63,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             stack.append((_OPEN_CLOSE[ch], i))
         elif ch == '"':
             stack.append(('"', i))
-        elif ch in _CLOSERS and not stack:
-            pass  # a stray closing mark
         if stack and i - stack[-1][1] > _MAX_QUOTED:
             stack.clear()
         m = _TERMINAL.match(text, i) if ch in ".؟?!؛…" else None

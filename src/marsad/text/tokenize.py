@@ -71,23 +71,12 @@ def split_clitics(word: str, known: Callable[[str], bool],
     Returns a single piece when nothing is split.
     """
     norm = normalize_word(word)
-    if norm[:1] not in _CLITIC_LETTERS:
-        return [(0, len(word), norm)]
+    options = _splits(norm, prefixes or _PREFIXES)
     is_name = getattr(known, "is_name", None)
-    if len(norm) < 3 or (is_name and is_name(norm)) or norm.startswith(_exceptions()):
+    if not options or (is_name and is_name(norm)):
         return [(0, len(word), norm)]
-    # Fewest clitics first: «وبكين» is و + بكين (Beijing), not و + ب + كين.
-    for prefix in prefixes or _PREFIXES:
-        if not norm.startswith(prefix):
-            continue
-        rest = norm[len(prefix):]
-        if prefix.endswith("ل") and rest.startswith("ل") and len(rest) >= 4:
-            restored = "ا" + rest  # «للولايات» = ل + الولايات with the article's alef elided
-            if known(restored) or _is_article_noun(restored):
-                return _pieces(word, prefix, restored)
-        if len(rest) < 2 or rest.startswith(_exceptions()):
-            continue
-        if known(rest) or _is_article_noun(rest):
+    for prefix, rest, always in options:
+        if always or known(rest):
             pieces = _pieces(word, prefix, rest)
             if prefix in _CONJ:  # «ولروسيا»: the rest may carry a preposition of its own
                 a, b, _ = pieces[-1]
@@ -95,6 +84,29 @@ def split_clitics(word: str, known: Callable[[str], bool],
                 pieces[-1:] = [(a + x, a + y, n) for x, y, n in inner]
             return pieces
     return [(0, len(word), norm)]
+
+
+@lru_cache(maxsize=262_144)
+def _splits(norm: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """The ways a word key may be cut, in the order they are tried: ``(prefix, rest,
+    always)``, where ``always`` says the rest is an article noun (cut whatever the known
+    words); otherwise the cut needs the rest to be known. What depends on the word alone is
+    worked out once per key."""
+    if norm[:1] not in _CLITIC_LETTERS or len(norm) < 3 or norm.startswith(_exceptions()):
+        return ()
+    out = []
+    # Fewest clitics first: «وبكين» is و + بكين (Beijing), not و + ب + كين.
+    for prefix in prefixes:
+        if not norm.startswith(prefix):
+            continue
+        rest = norm[len(prefix):]
+        if prefix.endswith("ل") and rest.startswith("ل") and len(rest) >= 4:
+            restored = "ا" + rest  # «للولايات» = ل + الولايات with the article's alef elided
+            out.append((prefix, restored, _is_article_noun(restored)))
+        if len(rest) < 2 or rest.startswith(_exceptions()):
+            continue
+        out.append((prefix, rest, _is_article_noun(rest)))
+    return tuple(out)
 
 
 def _pieces(word: str, prefix: str, rest_norm: str) -> list[tuple[int, int, str]]:
@@ -134,23 +146,32 @@ def tokenize(text: str, known: Optional[Iterable[str]] = None, keep_space: bool 
     the article's own bare words are added automatically. Whitespace tokens are returned
     only when ``keep_space`` is true.
     """
+    return [Token(start, end, text[start:end], kind, norm)
+            for start, end, kind, norm, _ in token_spans(text, known) if keep_space or kind != SPACE]
+
+
+def token_spans(text: str, known: Optional[Iterable[str]] = None) -> list[tuple[int, int, str, str, bool]]:
+    """``(start, end, kind, norm, split)`` of every token of ``text``, whitespace included
+    (its ``norm`` is the text itself); ``split`` is true for the pieces of a word whose
+    proclitics were cut off. The light form of :func:`tokenize`, for the spaCy tokenizer."""
     matches = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]
-    hosts = KnownWords(known or (), {normalize_word(text[a:b]) for a, b, kind in matches if kind == WORD})
-    tokens: list[Token] = []
-    append = tokens.append
-    for start, end, kind in matches:
-        if kind == SPACE and not keep_space:
+    norm = normalize_word
+    norms = [text[a:b] if kind == SPACE else norm(text[a:b]) for a, b, kind in matches]
+    hosts = KnownWords(known or (), {n for (_, _, kind), n in zip(matches, norms) if kind == WORD})
+    spans: list[tuple[int, int, str, str, bool]] = []
+    append = spans.append
+    for (start, end, kind), key in zip(matches, norms):
+        if kind != WORD or key[:1] not in _CLITIC_LETTERS:
+            append((start, end, kind, key, False))
             continue
-        piece = text[start:end]
-        norm = normalize_word(piece)
-        if kind != WORD or norm[:1] not in _CLITIC_LETTERS:
-            append(Token(start, end, piece, kind, norm if kind != SPACE else piece))
+        parts = split_clitics(text[start:end], hosts)
+        if len(parts) == 1:
+            append((start, end, kind, parts[0][2], False))
             continue
-        parts = split_clitics(piece, hosts)
         last = len(parts) - 1
         for i, (a, b, sub_norm) in enumerate(parts):
-            append(Token(start + a, start + b, piece[a:b], CLITIC if i < last else WORD, sub_norm))
-    return tokens
+            append((start + a, start + b, CLITIC if i < last else WORD, sub_norm, True))
+    return spans
 
 
 def words(text: str) -> list[tuple[int, int]]:
