@@ -98,6 +98,17 @@ def test_ner_neural_token_vectors_do_not_depend_on_history():
                           tiny._store[[tiny._rows[w] for w in words]])
 
 
+def test_ner_neural_cache_keeps_reused_tokens():
+    tagger = NeuralTagger(default_model_dir(), cache_rows=6)
+    tagger.token_vectors(["قال", "بوتين", "إن"])
+    tagger.token_vectors(["بوتين", "في", "موسكو"])      # «بوتين» used again
+    tagger.token_vectors(["زار", "كيم", "روسيا"])       # full: evicts all but «بوتين»
+    assert set(tagger._rows) == {"بوتين", "زار", "كيم", "روسيا"}
+    fresh = NeuralTagger(default_model_dir())
+    words = ["زار", "بوتين", "روسيا"]
+    assert tagger.tag(words) == fresh.tag(words)
+
+
 def test_ner_neural_keeps_anercorp_floor(tagger, anercorp_dir):
     test_file = anercorp_dir / "test.conll"
     digest = hashlib.sha256(test_file.read_bytes()).hexdigest()

@@ -222,6 +222,7 @@ class NeuralTagger:
         width = self._tokens.get_outputs()[0].shape[-1]
         self._store = np.zeros((cache_rows, width), dtype=np.float32)  # per-token vectors
         self._rows: dict[str, int] = {}                               # token -> row of _store
+        self._reused = np.zeros(cache_rows, dtype=bool)  # rows used again since the last eviction
         meta = model_dir / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.model_dir = model_dir
@@ -233,22 +234,37 @@ class NeuralTagger:
 
     def token_vectors(self, tokens: list[str]) -> None:
         """Compute and cache the BiLSTM input vectors of those ``tokens`` not cached yet (one
-        network call). When the cache is full it starts again empty."""
-        rows = self._rows
-        new = list(dict.fromkeys(w for w in tokens if w not in rows))
+        network call). When the cache is full, the tokens used again since the last time it
+        was full are kept and the others dropped (most words of news are seen once)."""
+        rows, store = self._rows, self._store
+        new, cached = [], []
+        for w in dict.fromkeys(tokens):
+            r = rows.get(w)
+            if r is None:
+                new.append(w)
+            else:
+                cached.append(r)
+        self._reused[cached] = True
         if not new:
             return
-        if len(rows) + len(new) > len(self._store):
+        if len(rows) + len(new) > len(store):
+            kept = [(w, r) for w, r in rows.items() if self._reused[r]]
             rows.clear()
-            new = list(dict.fromkeys(tokens))
-            if len(new) > len(self._store):  # one input with more distinct tokens than the cache
-                self._store = np.zeros((len(new), self._store.shape[1]), dtype=np.float32)
+            self._reused[:] = False
+            if len(kept) + len(new) <= len(store):
+                store[:len(kept)] = store[[r for _, r in kept]]
+                rows.update((w, i) for i, (w, _) in enumerate(kept))
+            else:  # nearly all in use: start again empty
+                new = list(dict.fromkeys(tokens))
+                if len(new) > len(store):  # one input with more distinct tokens than the cache
+                    store = self._store = np.zeros((len(new), store.shape[1]), dtype=np.float32)
+                    self._reused = np.zeros(len(new), dtype=bool)
         arrays = self.encoder.rows(new)
         ids = arrays["ids"]
         wvec = (self.vectors[ids].astype(np.float32) * self.scales[ids][..., None]).reshape(len(new), -1)
         x = self._tokens.run(None, {"wvec": wvec, "feats": arrays["feats"], "chars": arrays["chars"]})[0]
         first = len(rows)
-        self._store[first:first + len(new)] = x
+        store[first:first + len(new)] = x
         rows.update(zip(new, range(first, first + len(new))))
 
     def emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
