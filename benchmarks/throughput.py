@@ -52,10 +52,10 @@ def run_extract(src: Path, jobs: int, engine: str = "local") -> tuple[float, flo
 def profile_steps(articles: list[dict]) -> list[tuple[str, float]]:
     """Milliseconds per article spent in tokenising and in each step."""
     from marsad.model import Article
-    from marsad.pipeline.build import load, make_doc, run
+    from marsad.pipeline.build import keep, load, make_doc, run
     from marsad.pipeline.record import to_record
 
-    nlp = load()
+    nlp = keep(load())  # as the engines build it
     items = [Article(text=a["content"], title=a.get("title"), published=(a.get("date_extracted") or "")[:10] or None)
              for a in articles if a.get("content")]
     for item in items[:20]:

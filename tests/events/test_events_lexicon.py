@@ -61,3 +61,11 @@ def test_lexicon_bad_row_names_file_and_line(tmp_path):
         encoding="utf-8")
     with pytest.raises(EventLexiconError, match=r"triggers.tsv:2: 'BOYCOTT' is not a PLOVER type"):
         load_event_lexicon([tmp_path])
+
+
+def test_event_lexicon_kinds_of_shares_one_set_per_combination():
+    # «قال» said, «وقال» and said, «يقول» says: speech verbs; the memo holds one set for them
+    lex = load_event_lexicon()
+    kinds = [lex.kinds_of(normalize(w)) for w in ("قال", "وقال", "يقول")]
+    assert "speech" in kinds[0] and kinds[0] == kinds[1] == kinds[2]
+    assert kinds[0] is kinds[1] is kinds[2]

@@ -64,3 +64,15 @@ def test_overlong_text_is_analysed_in_part_and_kept_whole(nlp):
     record = run(nlp, Article(text=text, id="long"), max_chars=500)
     assert record.text == text
     assert record.errors[0].code == "text_truncated"
+
+
+def test_keep_hands_the_pipeline_to_the_permanent_generation():
+    import gc
+
+    from marsad.pipeline.build import keep
+
+    nlp = load(steps=())
+    try:
+        assert keep(nlp) is nlp and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

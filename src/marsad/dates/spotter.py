@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from marsad.text.normalize import folding_classes, normalize, normalize_with_map
 
@@ -114,7 +114,7 @@ class Spotter:
         self._patterns = self._compile(calendar, relative)
 
     # -- building -------------------------------------------------------------------------
-    def _compile(self, cal: dict[str, Any], rel: dict[str, Any]) -> list[tuple[re.Pattern, Callable]]:
+    def _compile(self, cal: dict[str, Any], rel: dict[str, Any]) -> list[tuple[re.Pattern, Callable, Finder]]:
         wd = _alt(self.weekdays)
         gm = _alt(self.months)
         hm = _alt(self.hmonths)
@@ -155,11 +155,22 @@ class Spotter:
                   r"(?:(?P<n>\d{1,4}|" + _alt(self.numbers) + r")\s+)?(?P<unit>" + _alt(self.units) + r")" + _END
                   + r"(?:\s+(?P<one>واحد|واحده)" + _END + r")?")
         vague = _WF + r"(?P<v>" + _alt(rel["vague"]) + r")" + _END
-        specs = [(numeric, self._numeric), (greg, self._gregorian), (hijri, self._hijri),
-                 (hyear, self._hijri_year), (year, self._year), (deictic, self._deictic),
-                 (weekday, self._weekday), (period, self._period), (offset, self._offset),
-                 (vague, lambda m, key: [("vague", m.start("v"), m.end(), {})])]
-        return [(re.compile(p), h) for p, h in specs]
+        # Some patterns are tried only where they can match: a numeric date begins at a
+        # number's first digit; a Hijri year needs its marker («1436 هـ», «1436 للهجرة»);
+        # a year after a word needs a space, then 19xx or 20xx.
+        hmarks = "".join(sorted({_fold(w)[0] for w in cal["hijri_markers"] + ["ه"]}))
+        hyear_mark = _HYEAR + r"\s?[" + re.escape(hmarks) + "]"
+        specs = [(numeric, self._numeric, _at_starts(r"\d+")),
+                 (greg, self._gregorian, None),
+                 (hijri, self._hijri, None),
+                 (hyear, self._hijri_year, _if_found(hyear_mark)),
+                 (year, self._year, _if_found(r"\s" + _YEAR)),
+                 (deictic, self._deictic, None),
+                 (weekday, self._weekday, None),
+                 (period, self._period, None),
+                 (offset, self._offset, None),
+                 (vague, lambda m, key: [("vague", m.start("v"), m.end(), {})], None)]
+        return [(re.compile(p), h, find or _everywhere) for p, h, find in specs]
 
     # -- matching -------------------------------------------------------------------------
     def spot(self, text: str) -> list[Spot]:
@@ -169,8 +180,8 @@ class Spotter:
         to_orig = origin.__getitem__
         dropped = folding_classes()[0]
         found: list[tuple[str, int, int, dict]] = []
-        for pattern, handle in self._patterns:
-            for m in pattern.finditer(key):
+        for pattern, handle, find in self._patterns:
+            for m in find(pattern, key):
                 found.extend(handle(m, key) or ())
         found.sort(key=lambda f: (f[1] - f[2], f[1]))
         taken: list[tuple[int, int]] = []
@@ -292,6 +303,37 @@ class Spotter:
         return [("offset", m.start("ago"), m.end(), {"unit": unit, "n": n * self.ago[_key_of(m["ago"])]})]
 
 
+
+
+Finder = Callable[[re.Pattern, str], Iterable[re.Match]]  # pattern.finditer(key), or as good
+
+
+def _everywhere(pattern: re.Pattern, key: str) -> Iterator[re.Match]:
+    return pattern.finditer(key)
+
+
+def _at_starts(starts: str) -> Finder:
+    """A finder for a pattern that can only begin where ``starts`` matches: the pattern is
+    tried at those places alone, giving what ``finditer`` gives (leftmost, non-overlapping)."""
+    where = re.compile(starts)
+
+    def find(pattern: re.Pattern, key: str) -> Iterator[re.Match]:
+        pos = 0
+        for candidate in where.finditer(key):
+            if candidate.start() >= pos and (m := pattern.match(key, candidate.start())):
+                yield m
+                pos = max(m.end(), m.start() + 1)
+    return find
+
+
+def _if_found(gate: str) -> Finder:
+    """A finder for a pattern whose every match holds a match of ``gate``: a text without
+    one is not scanned."""
+    needed = re.compile(gate)
+
+    def find(pattern: re.Pattern, key: str) -> Iterable[re.Match]:
+        return pattern.finditer(key) if needed.search(key) else ()
+    return find
 
 
 def _int(s: Optional[str]) -> Optional[int]:

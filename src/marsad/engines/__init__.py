@@ -19,6 +19,6 @@ def analyse(articles: Iterable[Article], settings: dict[str, Any], jobs: int = 1
         from marsad.engines.local import process_parallel
 
         return process_parallel(articles, jobs, settings)
-    from marsad.pipeline.build import load, process
+    from marsad.pipeline.build import keep, load, process
 
-    return process(articles, load(**settings))
+    return process(articles, keep(load(**settings)))

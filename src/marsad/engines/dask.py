@@ -27,9 +27,9 @@ BATCH = 64
 
 @lru_cache(maxsize=4)
 def _nlp(settings_json: str):
-    from marsad.pipeline.build import load
+    from marsad.pipeline.build import keep, load
 
-    return load(**json.loads(settings_json))
+    return keep(load(**json.loads(settings_json)))
 
 
 def analyse_batch(batch: list[Article], settings_json: str) -> list[Record]:

@@ -25,9 +25,9 @@ _worker_nlp = None  # the pipeline of this worker process, built by _init
 
 def _init(settings: dict[str, Any]) -> None:
     global _worker_nlp
-    from marsad.pipeline.build import load
+    from marsad.pipeline.build import keep, load
 
-    _worker_nlp = load(**settings)
+    _worker_nlp = keep(load(**settings))
 
 
 def _analyse(batch: list[Article]) -> list[Record]:

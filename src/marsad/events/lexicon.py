@@ -69,6 +69,7 @@ class EventLexicon:
     markers: dict[str, frozenset[str]]  # kind -> normalised words (or phrases)
     light: dict[str, str]  # normalised light-verb form -> tense
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _shared: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, key: str) -> tuple[Form, ...]:
         return self.forms.get(key, ())
@@ -84,6 +85,9 @@ class EventLexicon:
             rs = readings(key)
             found = frozenset([k for k, words in self.markers.items() if not rs.isdisjoint(words)]
                               + (["light"] if any(r in self.light for r in rs) else []))
+            # One object per combination of kinds (a dozen), not one per word: the memo
+            # then holds no containers for the garbage collector to walk.
+            found = self._shared.setdefault(found, found)
             if len(self._memo) < 500_000:
                 self._memo[key] = found
         return found

@@ -152,9 +152,9 @@ def bare(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=262_144)
 def readings(key: str) -> frozenset[str]:
-    """The word and its readings without proclitics and without a pronoun suffix."""
+    """The word and its readings without proclitics and without a pronoun suffix (not
+    memoised: :meth:`EventLexicon.kinds_of` keeps what it needs of them)."""
     out = {r for r, _ in proclitic_readings(key)}
     return frozenset(out | {s for r in list(out) for s in suffix_readings(r)})
 

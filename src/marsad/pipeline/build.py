@@ -5,6 +5,7 @@ time, so a failure in one article becomes an error on its record and the batch g
 """
 from __future__ import annotations
 
+import gc
 import traceback
 from itertools import islice
 from functools import lru_cache
@@ -67,10 +68,19 @@ def clitic_hosts(lexicon: Lexicon) -> set[str]:
     return {name_key(name).split(" ", 1)[0] for name, _ in lexicon.entries()}
 
 
+def keep(nlp: Language) -> Language:
+    """Mark ``nlp`` — with its lexicons, tables and models, everything allocated so far — as
+    permanent for Python's garbage collector (``gc.freeze``), and return it. For a process
+    that keeps one pipeline until it ends: the collector's full passes otherwise walk these
+    few hundred thousand objects again and again (about 2 ms an article)."""
+    gc.freeze()
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def default_nlp() -> Language:
     """The default pipeline, built once per process."""
-    return load()
+    return keep(load())
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
