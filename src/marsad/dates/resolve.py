@@ -21,12 +21,14 @@ class InvalidPublishedDate(ValueError):
     """The publication date is not an ISO date (YYYY-MM-DD, optionally followed by a time)."""
 
 
-def find_dates(text: str, published: Optional[str] = None) -> list[DateRef]:
+def find_dates(text: str, published: Optional[str] = None,
+               folded: Optional[tuple[str, list[int]]] = None) -> list[DateRef]:
     """Every date expression of ``text`` as a :class:`DateRef` (offsets into ``text``),
-    resolved against ``published`` (``"YYYY-MM-DD"``; a time after it is ignored)."""
+    resolved against ``published`` (``"YYYY-MM-DD"``; a time after it is ignored).
+    ``folded``: ``normalize_with_map(text)`` when the caller has it already."""
     pub = parse_published(published)
     refs = []
-    for spot in default_spotter().spot(text):
+    for spot in default_spotter().spot(text, folded):
         ref = resolve(spot, text, pub)
         if ref is not None:
             refs.append(ref)

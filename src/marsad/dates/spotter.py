@@ -173,10 +173,10 @@ class Spotter:
         return [(re.compile(p), h, find or _everywhere) for p, h, find in specs]
 
     # -- matching -------------------------------------------------------------------------
-    def spot(self, text: str) -> list[Spot]:
+    def spot(self, text: str, folded: Optional[tuple[str, list[int]]] = None) -> list[Spot]:
         """Every date expression of ``text``, in text order, without overlaps (the longest
-        wins)."""
-        key, origin = normalize_with_map(text)
+        wins). ``folded``: ``normalize_with_map(text)`` when the caller has it already."""
+        key, origin = folded or normalize_with_map(text)
         to_orig = origin.__getitem__
         dropped = folding_classes()[0]
         found: list[tuple[str, int, int, dict]] = []

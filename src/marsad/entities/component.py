@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from marsad.pipeline.extensions import text_of
+from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.entities.coref import Cluster, cluster
 from marsad.entities.mentions import NameMention, classify, drop_unsupported_weak, merge
@@ -34,7 +34,7 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         year = _year(doc)
-        matches = self.matcher.find(text)
+        matches = self.matcher.find(text, folded_of(doc))
         doc._.matches = matches
         lexical = [m for m in (classify(x, year) for x in matches) if m is not None]
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)

@@ -90,16 +90,19 @@ def _join_short_person_names(clusters: list[Cluster]) -> list[Cluster]:
     """A cluster of one-word person names joins the single longer person name it starts or
     ends, if there is exactly one."""
     out = list(clusters)
+    people = {id(c) for c in clusters if c.label == "PER"}  # labels change only by a join
     for c in clusters:
-        if c.label != "PER" or c.lexical is not None or any(len(m.key.split()) > 1 for m in c.names):
+        if id(c) not in people or c.lexical is not None or any(len(m.key.split()) > 1 for m in c.names):
             continue
         word = c.names[0].key
-        hosts = [d for d in out if d is not c and d.label == "PER"
+        hosts = [d for d in out if d is not c and id(d) in people
                  and any(len(m.key.split()) > 1 and word in (m.key.split()[0], m.key.split()[-1])
                          for m in d.names)]
         if len(hosts) == 1:
             hosts[0].mentions.extend(c.mentions)
             out.remove(c)
+            if hosts[0].label != "PER":
+                people.discard(id(hosts[0]))
     return out
 
 

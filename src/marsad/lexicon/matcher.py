@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from typing import Any
 
@@ -26,14 +27,16 @@ _SPACE_RUN = re.compile(r"\s\s+")
 _FOLDED_SPACE = re.compile(r"\s\s+|[^\S ]")  # a run of whitespace, or whitespace other than " "
 
 
+@lru_cache(maxsize=65_536)  # names repeat: each mention's key is asked for again and again
 def name_key(name: str) -> str:
     """The matching key of a lexicon name: normalised, whitespace runs folded to one space."""
     return " ".join(normalize(name).split())
 
 
-def _prepare(text: str) -> tuple[str, list[int]]:
-    """``normalize_with_map`` with whitespace runs folded to one space (keeping the map)."""
-    key, origin = normalize_with_map(text)
+def _prepare(text: str, folded: tuple[str, list[int]] | None = None) -> tuple[str, list[int]]:
+    """``normalize_with_map`` (``folded``, when given) with whitespace runs folded to one
+    space (keeping the map)."""
+    key, origin = folded or normalize_with_map(text)
     if not _FOLDED_SPACE.search(key):
         return key, origin  # only single plain spaces: nothing to fold
     keep = bytearray(b"\x01") * len(key)
@@ -99,11 +102,12 @@ class Matcher:
         """The records listed under ``name`` (exact, after normalisation)."""
         return self._frozen.get(name_key(name), ())
 
-    def find(self, text: str) -> list[Match]:
-        """All non-overlapping matches in ``text``, longest first on overlap, in text order."""
+    def find(self, text: str, folded: tuple[str, list[int]] | None = None) -> list[Match]:
+        """All non-overlapping matches in ``text``, longest first on overlap, in text order.
+        ``folded``: ``normalize_with_map(text)`` when the caller has it already."""
         if not self._records:
             return []
-        key_text, origin = _prepare(text)
+        key_text, origin = _prepare(text, folded)
         candidates = []
         for last, values in self._automaton.iter(key_text):
             end = last + 1

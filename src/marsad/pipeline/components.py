@@ -9,7 +9,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from marsad.pipeline.extensions import text_of
+from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.text.sentences import split_sentences
 
@@ -38,9 +38,9 @@ def dates(doc: Doc) -> Doc:
     article = doc._.article
     published = article.published if article else None
     try:
-        doc._.dates = find_dates(text_of(doc), published)
+        doc._.dates = find_dates(text_of(doc), published, folded_of(doc))
     except InvalidPublishedDate as exc:
         doc._.errors.append(ErrorInfo("published_invalid", f"{article.source or article.id}: {exc}; "
                                       "relative dates left unresolved", article.source))
-        doc._.dates = find_dates(text_of(doc), None)
+        doc._.dates = find_dates(text_of(doc), None, folded_of(doc))
     return doc

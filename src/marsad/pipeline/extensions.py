@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from marsad.text.normalize import normalize_with_map
+
 DOC_ATTRS = (
     "article",  # marsad.model.Article: metadata travelling with the text
     "matches",  # list[marsad.lexicon.matcher.Match]: lexicon names and titles found
@@ -24,6 +26,16 @@ def register() -> None:
     for name in DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def folded_of(doc: Doc) -> tuple[str, list[int]]:
+    """The Doc's text folded for matching, with the map back to it
+    (:func:`marsad.text.normalize.normalize_with_map`), worked out once for the steps that
+    match on it (dates, lexicon names)."""
+    folded = doc.user_data.get("folded")
+    if folded is None:
+        folded = doc.user_data["folded"] = normalize_with_map(text_of(doc))
+    return folded
 
 
 def text_of(doc: Doc) -> str:

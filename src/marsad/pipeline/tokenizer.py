@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.attrs import IS_ALPHA, IS_BRACKET, IS_DIGIT, IS_PUNCT, IS_QUOTE, IS_SPACE, LIKE_NUM, NORM
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -16,7 +16,7 @@ from marsad.text.normalize import has_surrogate, utf8_safe
 from marsad.text.tokenize import SPACE, WORD, normalize_word, token_spans
 
 
-_KEPT_ATTRS = {NORM, IS_ALPHA, IS_DIGIT, IS_SPACE, IS_PUNCT, IS_QUOTE, IS_BRACKET, LIKE_NUM}
+_KEPT_ATTRS = {NORM, IS_ALPHA, IS_SPACE, IS_PUNCT}  # what the steps read (NER: alpha, space, punct)
 
 
 class MarsadTokenizer:
