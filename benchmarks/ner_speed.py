@@ -45,11 +45,11 @@ def load_articles(corpus: Path, n: int) -> list[list[list[str]]]:
 
 
 def load(model: str):
-    """The tagger named by ``--model``: a shipped kind, or a folder (neural if it has net.onnx)."""
+    """The tagger named by ``--model``: a shipped kind, or a folder (neural if it has tokens.onnx)."""
     if model in ("crf", "neural", "default"):
         from marsad.ner import load_tagger
         return load_tagger(model)
-    if (Path(model) / "net.onnx").exists():
+    if (Path(model) / "tokens.onnx").exists():
         from marsad.ner.neural import NeuralTagger
         return NeuralTagger.load(model)
     from marsad.ner.tagger import NerTagger

@@ -91,17 +91,20 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) 
         if not over:
             extra.append(NameMention(start, end, text, label, "ner"))
             continue
-        for m in over:
-            m.origin, m.weak = "both", False
         if len(over) == 1 and start <= over[0].start and over[0].end <= end \
                 and end - start > over[0].end - over[0].start:
             shadowed.update(id(m) for m in over)
             longer = NameMention(start, end, text, label, "ner")
-            if len(over) == 1 and over[0].label == label:
+            # A weak name inside a longer one is the common word it also is: «العربية» in
+            # «اتحاد المجامع اللغوية العربية» is "Arabic", not the Al Arabiya channel.
+            if over[0].label == label and not over[0].weak:
                 inner = over[0]
                 longer.actor, longer.country_name, longer.place = inner.actor, inner.country_name, inner.place
                 longer.gender = inner.gender
             extra.append(longer)
+            continue
+        for m in over:
+            m.origin, m.weak = "both", False
     chosen = [m for m in lexical if id(m) not in shadowed]
     for m in extra:
         if all(m.end <= c.start or m.start >= c.end for c in chosen):

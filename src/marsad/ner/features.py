@@ -21,6 +21,7 @@ PROCLITICS = (
     "وبال", "وكال", "فبال", "وللل", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
     "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
 )
+_PROCLITIC_INITIALS = frozenset(p[0] for p in PROCLITICS)
 MIN_STEM = 2  # never leave less than two letters: «وزير» must not become «و» + «زير» alone
 
 _CACHE_MAX = 20_000  # words; cleared when full, so memory stays bounded on endless input
@@ -84,6 +85,8 @@ class FeatureExtractor:
 
         The longest proclitic whose remainder is a known word wins; failing that, the
         longest one that leaves at least three letters (unknown names: «وبيسكوف»)."""
+        if key[:1] not in _PROCLITIC_INITIALS:
+            return ("", key)
         fallback = ("", key)
         for p in PROCLITICS:
             if key.startswith(p) and len(key) - len(p) >= MIN_STEM:

@@ -2,7 +2,9 @@
 
 A model folder (``models/neural/``) holds
 
-- ``net.onnx``: the network, tokens' inputs -> emission scores per label;
+- ``tokens.onnx``: the per-token part of the network (word vectors, character CNN, feature
+  embeddings -> the BiLSTM's input vector), run once per distinct token and cached;
+- ``sequence.onnx``: the BiLSTM and output layer, those vectors -> emission scores per label;
 - ``vectors.npz``: word vectors (word2vec on SaudiNewsNet), int8 with one scale per row, the
   vocabulary, the character table, the CRF transition scores and the label list;
 - ``meta.json``: how it was trained and what it scored.
@@ -14,6 +16,7 @@ is Viterbi in numpy. Loading needs numpy and onnxruntime, no torch and no networ
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,7 +27,8 @@ from marsad.ner.features import PROCLITICS, PUNCT, FeatureExtractor, load_cluste
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, load_gazetteer, repair_bio
 from marsad.text.normalize import normalize
 
-NET_FILE = "net.onnx"
+TOKENS_FILE = "tokens.onnx"
+SEQUENCE_FILE = "sequence.onnx"
 VECTORS_FILE = "vectors.npz"
 META_FILE = "meta.json"
 
@@ -34,7 +38,11 @@ CLUSTER_COLUMNS = (0, 2, 3, 4)  # rank bucket, k=256, k=1024, k=4096 of the CRF'
 N_FEATS = 2 * len(CLUSTER_COLUMNS) + 3  # word+stem clusters, proclitic, gazetteer, shape
 ROW = 2 + N_FEATS + MAX_CHARS  # one token's inputs: word, stem, feats, chars
 GAZ_IDS = {"LOC": 2, "LOCm": 3}
-_CACHE_MAX = 300_000
+_UNKNOWN_CLUSTERS = [UNK] * len(CLUSTER_COLUMNS)
+_LATIN = re.compile("[A-Za-z]")
+_NO_CHARS = [PAD] * MAX_CHARS
+_CLUSTER_CACHE = 50_000
+CACHE_ROWS = 100_000  # distinct tokens whose BiLSTM input vector is kept (51 MB at 128 floats)
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -51,8 +59,8 @@ def shape_id(token: str, core: str) -> int:
     stuck before/after, length bucket (1, 2, 3-4, 5+). Ids are 2..(2 + 2*2*3*3*4)."""
     if not core:
         return 2
-    dig = any(c.isdigit() for c in core)
-    lat = any("a" <= c <= "z" or "A" <= c <= "Z" for c in core)
+    dig = not core.isalpha() and any(c.isdigit() for c in core)
+    lat = _LATIN.search(core) is not None
     tail = 0 if token[-1] not in PUNCT else (1 if token[-1] in ".\u061f?!" else 2)
     head = 0 if token[0] not in PUNCT else (1 if token[0] in "\u00ab\"(" else 2)
     n = len(core)
@@ -61,7 +69,7 @@ def shape_id(token: str, core: str) -> int:
 
 
 class TokenEncoder:
-    """Turns tokens into the network's integer inputs (cached per distinct token).
+    """Turns tokens into the network's integer inputs.
 
     ``vocab`` maps a word key (:func:`marsad.ner.features.word_key`) to its row of the word
     vectors; ``chars`` maps a character to its id; ``clusters`` and ``gazetteer`` are the CRF
@@ -76,83 +84,85 @@ class TokenEncoder:
         self.stemmer = FeatureExtractor(clusters, gazetteer)
         self.gazetteer = gazetteer
         self.proclitics = {p: i + 2 for i, p in enumerate(PROCLITICS)}
-        self._cache: dict[str, tuple] = {}
+        self._cluster_ids: dict[str, list[int]] = {}  # parsed ids of the clusters table
 
     def _clusters(self, key: str) -> list[int]:
-        cl = self.clusters.get(key)
-        if cl is None:
-            return [UNK] * len(CLUSTER_COLUMNS)
-        return [int(cl[c]) + 2 for c in CLUSTER_COLUMNS]
+        ids = self._cluster_ids.get(key)
+        if ids is None:
+            cl = self.clusters.get(key)
+            if cl is None:
+                return _UNKNOWN_CLUSTERS
+            if len(self._cluster_ids) > _CLUSTER_CACHE:
+                self._cluster_ids.clear()
+            ids = self._cluster_ids[key] = [int(cl[c]) + 2 for c in CLUSTER_COLUMNS]
+        return ids
 
-    def _token(self, token: str) -> np.ndarray:
+    def token(self, token: str) -> list[int]:
+        """One token's inputs as a row: word id, stem id, N_FEATS categorical ids, MAX_CHARS
+        char ids (0-padded)."""
         core = token.strip(PUNCT)
         key = normalize(core) if core else token
         pfx, stem = self.stemmer.stem(key) if core else ("", key)
         word_id = self.vocab.get(key, UNK)
         stem_id = self.vocab.get(stem, UNK) if pfx else word_id
         gz = self.gazetteer.get(stem) or self.gazetteer.get(key)
-        feats = (self._clusters(key) + self._clusters(stem)
-                 + [self.proclitics.get(pfx, UNK) if pfx else PAD + 1,
-                    GAZ_IDS.get(gz, 1), shape_id(token, core)])
         letters = key if len(key) <= MAX_CHARS else key[:MAX_CHARS // 2] + key[-MAX_CHARS // 2:]
-        char_ids = [self.chars.get(c, UNK) for c in letters]
-        row = np.zeros(ROW, dtype=np.int64)
-        row[:2 + N_FEATS] = [word_id, stem_id, *feats]
-        row[2 + N_FEATS:2 + N_FEATS + len(char_ids)] = char_ids
-        return row
+        chars = self.chars
+        return [word_id, stem_id, *self._clusters(key), *(self._clusters(stem) if pfx else self._clusters(key)),
+                self.proclitics.get(pfx, UNK) if pfx else PAD + 1, GAZ_IDS.get(gz, 1), shape_id(token, core),
+                *[chars.get(c, UNK) for c in letters], *_NO_CHARS[len(letters):]]
 
-    def token(self, token: str) -> np.ndarray:
-        """One token's inputs as a row: word id, stem id, N_FEATS categorical ids, MAX_CHARS
-        char ids (0-padded)."""
-        t = self._cache.get(token)
-        if t is None:
-            if len(self._cache) > _CACHE_MAX:
-                self._cache.clear()
-            t = self._cache[token] = self._token(token)
-        return t
+    def rows(self, tokens: list[str]) -> dict[str, np.ndarray]:
+        """The network's per-token inputs for distinct ``tokens``: ``ids`` (N,2) word and stem
+        ids, ``feats`` (N,N_FEATS), ``chars`` (N,MAX_CHARS). Characters are always padded to
+        MAX_CHARS, so a token's vector never depends on the tokens computed with it."""
+        grid = np.array([self.token(w) for w in tokens], dtype=np.int64)
+        return {"ids": grid[:, :2], "feats": grid[:, 2:2 + N_FEATS],
+                "chars": np.ascontiguousarray(grid[:, 2 + N_FEATS:])}
 
     def batch(self, sentences: list[list[str]]) -> dict[str, np.ndarray]:
-        """Padded arrays for a batch of sentences: ``words`` (B,T,2), ``feats`` (B,T,N_FEATS),
-        ``chars`` (B,T,C), ``rev`` (B,T: the index reversing each sentence within its length)
-        and ``lengths`` (B)."""
+        """Padded arrays for a batch of sentences (training): ``words`` (B,T,2), ``feats``
+        (B,T,N_FEATS), ``chars`` (B,T,MAX_CHARS), ``rev`` (B,T) and ``lengths`` (B)."""
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         b, t = len(sentences), int(lengths.max())
-        token = self.token
-        rows = np.stack([token(w) for s in sentences for w in s])
-        pos = np.arange(t)[None, :]
-        valid = pos < lengths[:, None]                     # (B,T), row-major order = rows order
+        valid = np.arange(t)[None, :] < lengths[:, None]
         grid = np.zeros((b, t, ROW), dtype=np.int64)
-        grid[valid] = rows
-        c = max(1, int((grid[..., 2 + N_FEATS:] > 0).sum(2).max()))
-        rev = np.where(valid, lengths[:, None] - 1 - pos, pos)
+        grid[valid] = np.array([self.token(w) for s in sentences for w in s], dtype=np.int64)
         return {"words": grid[..., :2], "feats": grid[..., 2:2 + N_FEATS],
-                "chars": np.ascontiguousarray(grid[..., 2 + N_FEATS:2 + N_FEATS + c]),
-                "rev": rev, "lengths": lengths}
+                "chars": np.ascontiguousarray(grid[..., 2 + N_FEATS:]),
+                "rev": reversal(lengths, t), "lengths": lengths}
+
+
+def reversal(lengths: np.ndarray, t: int) -> np.ndarray:
+    """(B,T) indices reversing each row within its own length (padding stays in place)."""
+    pos = np.arange(t)[None, :]
+    return np.where(pos < lengths[:, None], lengths[:, None] - 1 - pos, pos)
 
 
 def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
             end: np.ndarray) -> list[list[int]]:
     """Best label index paths of a batch: ``emissions`` (B,T,L), ``trans[i, j]`` = score of
-    label i followed by j, ``start``/``end`` (L) scores of the first/last label."""
-    b, t, n_lab = emissions.shape
-    score = start[None, :] + emissions[:, 0]
-    back = np.zeros((t, b, n_lab), dtype=np.int64)
+    label i followed by j, ``start``/``end`` (L) scores of the first/last label.
+
+    Every step runs over the whole batch; a sequence's best last label is read at its own
+    length, so steps past it are computed but never used."""
+    b, t, _ = emissions.shape
+    em = emissions.transpose(1, 0, 2)                       # (T, B, L)
+    scores = np.empty(em.shape, dtype=np.float32)
+    back = np.empty(em.shape, dtype=np.intp)
+    score = scores[0] = start + em[0]
     for k in range(1, t):
-        cand = score[:, :, None] + trans[None]            # (B, from, to)
-        best = cand.argmax(1)
-        new = cand.max(1) + emissions[:, k]
-        alive = (k < lengths)[:, None]
-        score = np.where(alive, new, score)
-        back[k] = np.where(alive, best, np.arange(n_lab)[None, :])
-    last = (score + end[None, :]).argmax(1)
-    paths = []
-    for i in range(b):
-        n = int(lengths[i])
-        path = [int(last[i])]
-        for k in range(n - 1, 0, -1):
-            path.append(int(back[k, i, path[-1]]))
-        paths.append(path[::-1])
-    return paths
+        cand = score[:, :, None] + trans                    # (B, from, to)
+        back[k] = cand.argmax(1)
+        score = scores[k] = cand.max(1) + em[k]
+    rows = np.arange(b)
+    cur = (scores[lengths - 1, rows] + end).argmax(1)
+    out = np.empty((b, t), dtype=np.intp)
+    out[rows, lengths - 1] = cur
+    for k in range(t - 1, 0, -1):
+        cur = np.where(k < lengths, back[k, rows, cur], cur)
+        out[:, k - 1] = cur
+    return [out[i, :n].tolist() for i, n in enumerate(lengths.tolist())]
 
 
 def length_groups(lengths: list[int], waste: float = 0.25, max_size: int = 64) -> list[list[int]]:
@@ -179,12 +189,14 @@ class NeuralTagger:
     """Tags whitespace tokens with BIO labels of types PER, ORG, LOC, MISC (like
     :class:`marsad.ner.tagger.NerTagger`), with a char-CNN + BiLSTM-CRF network."""
 
-    def __init__(self, model_dir: Path | str, crf_dir: Path | str | None = None):
+    def __init__(self, model_dir: Path | str, crf_dir: Path | str | None = None,
+                 cache_rows: int = CACHE_ROWS):
         import onnxruntime as ort
 
         model_dir = Path(model_dir)
-        if not (model_dir / NET_FILE).exists() or not (model_dir / VECTORS_FILE).exists():
-            raise ModelNotFoundError(f"no neural NER model in {model_dir}")
+        files = (TOKENS_FILE, SEQUENCE_FILE, VECTORS_FILE)
+        if not all((model_dir / f).exists() for f in files):
+            raise ModelNotFoundError(f"no neural NER model in {model_dir} (needs {', '.join(files)})")
         if crf_dir is None:  # the CRF folder beside this one, else the shipped CRF model
             crf_dir = model_dir.parent
             if not (crf_dir / CLUSTERS_FILE).exists():
@@ -203,8 +215,14 @@ class NeuralTagger:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(str(model_dir / NET_FILE), opts,
-                                             providers=["CPUExecutionProvider"])
+        self._tokens = ort.InferenceSession(str(model_dir / TOKENS_FILE), opts,
+                                            providers=["CPUExecutionProvider"])
+        self._sequence = ort.InferenceSession(str(model_dir / SEQUENCE_FILE), opts,
+                                              providers=["CPUExecutionProvider"])
+        width = self._tokens.get_outputs()[0].shape[-1]
+        self._store = np.zeros((cache_rows, width), dtype=np.float32)  # per-token vectors
+        self._rows: dict[str, int] = {}                               # token -> row of _store
+        self._reused = np.zeros(cache_rows, dtype=bool)  # rows used again since the last eviction
         meta = model_dir / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.model_dir = model_dir
@@ -214,14 +232,52 @@ class NeuralTagger:
         """The tagger of the model folder ``path`` (default: the shipped model), loaded once."""
         return _load(str(Path(path).resolve()) if path else str(default_model_dir()))
 
-    def emissions(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
-        """The network's label scores (B,T,L) for :meth:`TokenEncoder.batch` arrays."""
-        ids = arrays["words"]
-        wvec = self.vectors[ids].astype(np.float32) * self.scales[ids][..., None]
-        b, t = ids.shape[:2]
-        feeds = {"wvec": wvec.reshape(b, t, -1), "feats": arrays["feats"],
-                 "chars": arrays["chars"], "rev": arrays["rev"]}
-        return self._session.run(None, feeds)[0]
+    def token_vectors(self, tokens: list[str]) -> None:
+        """Compute and cache the BiLSTM input vectors of those ``tokens`` not cached yet (one
+        network call). When the cache is full, the tokens used again since the last time it
+        was full are kept and the others dropped (most words of news are seen once)."""
+        rows, store = self._rows, self._store
+        new, cached = [], []
+        for w in dict.fromkeys(tokens):
+            r = rows.get(w)
+            if r is None:
+                new.append(w)
+            else:
+                cached.append(r)
+        self._reused[cached] = True
+        if not new:
+            return
+        if len(rows) + len(new) > len(store):
+            kept = [(w, r) for w, r in rows.items() if self._reused[r]]
+            rows.clear()
+            self._reused[:] = False
+            if len(kept) + len(new) <= len(store):
+                store[:len(kept)] = store[[r for _, r in kept]]
+                rows.update((w, i) for i, (w, _) in enumerate(kept))
+            else:  # nearly all in use: start again empty
+                new = list(dict.fromkeys(tokens))
+                if len(new) > len(store):  # one input with more distinct tokens than the cache
+                    store = self._store = np.zeros((len(new), store.shape[1]), dtype=np.float32)
+                    self._reused = np.zeros(len(new), dtype=bool)
+        arrays = self.encoder.rows(new)
+        ids = arrays["ids"]
+        wvec = (self.vectors[ids].astype(np.float32) * self.scales[ids][..., None]).reshape(len(new), -1)
+        x = self._tokens.run(None, {"wvec": wvec, "feats": arrays["feats"], "chars": arrays["chars"]})[0]
+        first = len(rows)
+        store[first:first + len(new)] = x
+        rows.update(zip(new, range(first, first + len(new))))
+
+    def emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The network's label scores (B,T,L) and lengths (B) for sentences whose token
+        vectors are cached (:meth:`token_vectors`)."""
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        t = int(lengths.max())
+        index = np.zeros((len(sentences), t), dtype=np.int64)
+        rows = self._rows
+        for i, s in enumerate(sentences):
+            index[i, :len(s)] = [rows[w] for w in s]
+        feeds = {"x": self._store[index], "rev": reversal(lengths, t)}
+        return self._sequence.run(None, feeds)[0], lengths
 
     def tag_many(self, sentences) -> list[list[str]]:
         """BIO labels for each token list of ``sentences``, tagged in one batch."""
@@ -230,11 +286,11 @@ class NeuralTagger:
         todo = [i for i, s in enumerate(sentences) if s]
         if not todo:
             return out
+        self.token_vectors([w for i in todo for w in sentences[i]])
         for group in length_groups([len(sentences[i]) for i in todo]):
             idx = [todo[g] for g in group]
-            arrays = self.encoder.batch([sentences[i] for i in idx])
-            paths = viterbi(self.emissions(arrays), arrays["lengths"], self.trans, self.start, self.end)
-            for i, path in zip(idx, paths):
+            em, lengths = self.emissions([sentences[i] for i in idx])
+            for i, path in zip(idx, viterbi(em, lengths, self.trans, self.start, self.end)):
                 out[i] = repair_bio([self.labels[k] for k in path])
         return out
 

@@ -1,0 +1,70 @@
+"""Actors of the seed article (issue 3's targets) and the merge of NER and lexicon names."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline.build import extract, load
+from marsad.readers.dispatch import read
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def seed_record(seed_path, nlp):
+    return extract(next(iter(read([str(seed_path)]))), nlp)
+
+
+def _entity(record, text):
+    """The entity with a mention reading ``text``."""
+    found = [e for e in record.entities if any(m.text == text for m in e.mentions)]
+    assert len(found) == 1, f"{text}: {len(found)} entities"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("بوتين", "RUS"), ("بيسكوف", "RUS"), ("زاخاروفا", "RUS"), ("موسكو", "RUS"),
+    ("كيم جونغ أون", "PRK"), ("بيونغ يانغ", "PRK"), ("واشنطن", "USA"),
+    ("طوكيو", "JPN"), ("اليابان", "JPN"), ("بكين", "CHN"), ("الصين", "CHN"),
+])
+def test_seed_actor_countries(seed_record, text, country):
+    if text == "بيسكوف":
+        text = "دميتري بيسكوف"
+    assert _entity(seed_record, text).country == country
+
+
+def test_seed_every_mention_of_kim_is_one_entity(seed_record):
+    kim = _entity(seed_record, "كيم جونغ أون")
+    assert kim.label == "PER" and kim.sector == "GOV"
+    named = [m for m in kim.mentions if "كيم" in m.text]
+    # every «كيم» of the title and the body, and the description «رئيس كوريا الديمقراطية»
+    assert len(named) == seed_record.title.count("كيم") + seed_record.text.count("كيم") == 10
+    assert {m.text for m in kim.mentions} - {m.text for m in named} == {"رئيس كوريا الديمقراطية"}
+
+
+def test_seed_roles_from_titles(seed_record):
+    peskov = _entity(seed_record, "دميتري بيسكوف")
+    assert (peskov.label, peskov.sector, peskov.role) == ("PER", "GOV", "spokesperson")
+    assert "الناطق باسم الرئاسة الروسية" in {m.text for m in peskov.mentions}
+
+
+def test_seed_cosmodrome_is_a_russian_facility(seed_record):
+    base = _entity(seed_record, "قاعدة فوستوشني الفضائية")
+    assert base.label in ("FAC", "LOC") and base.country == "RUS"
+
+
+def test_weak_name_inside_a_longer_name_lends_nothing(nlp):
+    # «العربية» is weak in the lexicon (Al Arabiya, and the adjective "Arabic"). Inside the
+    # name of the Union of Arabic Language Academies it is the adjective: the union must not
+    # become Al Arabiya, and the later «اللغة العربية» must not be linked to the channel.
+    text = ("يعكف اتحاد المجامع اللغوية العربية على وضع معجم تاريخي .\n"
+            "وقال إن المعجم سيتضمن مفردات اللغة العربية منذ بدايتها .")
+    record = extract(Article(text=text), nlp)
+    assert not [e for e in record.entities if e.name_en == "Al Arabiya"]
+    # The channel named in full is still found, and its short name after it.
+    record = extract(Article(text="وأفادت قناة العربية أن الوزير وصل. وذكرت العربية أن الاجتماع انتهى."), nlp)
+    channel = [e for e in record.entities if e.name_en == "Al Arabiya"]
+    assert len(channel) == 1 and len(channel[0].mentions) == 2
