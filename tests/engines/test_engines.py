@@ -4,7 +4,8 @@ import json
 import pytest
 
 from marsad.engines import analyse
-from marsad.model import Article
+from marsad.model import Article, ErrorInfo
+from marsad.writers import encode
 
 
 @pytest.fixture(scope="module")
@@ -29,3 +30,15 @@ def test_engines_dask_gives_identical_records_in_order(articles, local_records):
     pytest.importorskip("dask.distributed")
     on_dask = [r.to_json() for r in analyse(articles, {}, jobs=2, engine="dask")]
     assert on_dask == local_records
+
+
+@pytest.mark.parametrize("jobs, engine", [(1, "local"), (2, "local"), (2, "dask")])
+def test_engines_encode_in_the_worker_gives_the_same_json(articles, local_records, jobs, engine):
+    # extract asks workers for JSON lines instead of record objects: same text, same order,
+    # and the error flag of each record.
+    if engine == "dask":
+        pytest.importorskip("dask.distributed")
+    unreadable = Article(text="", id="unreadable", errors=[ErrorInfo("read_failed", "bad bytes")])
+    lines = list(analyse(articles + [unreadable], {}, jobs=jobs, engine=engine, encode=encode))
+    assert [line.text for line in lines[:-1]] == local_records
+    assert [line.failed for line in lines] == [False] * len(local_records) + [True]

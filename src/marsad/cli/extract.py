@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 
 import click
 
@@ -37,20 +38,21 @@ def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, max_cha
     """
     from marsad.engines import analyse
     from marsad.readers import read
-    from marsad.writers import write_jsonl
+    from marsad.writers import encode, write_lines
 
     started = time.perf_counter()
     settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars, "time_limit": time_limit or None}
     if shard_dir:
         return _extract_shards(inputs, fmt, shard_dir, settings, jobs, engine, scheduler, quiet, started)
     articles = with_default_published(read(list(inputs), format=fmt), published)
-    records = analyse(articles, settings, jobs=jobs, engine=engine, scheduler=scheduler)
+    lines = analyse(articles, settings, jobs=jobs, engine=engine, scheduler=scheduler,
+                    encode=partial(encode, pretty=pretty))
     out = _open_output(output)
     count = failed = 0
     try:
-        for record in progress(write_jsonl(records, out, pretty), quiet):
+        for line in progress(write_lines(lines, out), quiet):
             count += 1
-            failed += bool(record.errors)
+            failed += line.failed
     finally:
         if out is not sys.stdout:
             out.close()

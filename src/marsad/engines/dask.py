@@ -20,7 +20,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from marsad.model import Article, Record
+from marsad.engines import Encode
+from marsad.model import Article
 
 BATCH = 64
 
@@ -32,11 +33,12 @@ def _nlp(settings_json: str):
     return keep(load(**json.loads(settings_json)))
 
 
-def analyse_batch(batch: list[Article], settings_json: str) -> list[Record]:
-    """The records of one batch (runs on a worker)."""
+def analyse_batch(batch: list[Article], settings_json: str, encode: Encode = None) -> list[Any]:
+    """The records of one batch, passed through ``encode`` when given (runs on a worker)."""
     from marsad.pipeline.build import process
 
-    return list(process(batch, _nlp(settings_json)))
+    records = process(batch, _nlp(settings_json))
+    return [encode(r) for r in records] if encode else list(records)
 
 
 def analyse_file(path: str, out_dir: str, settings_json: str, fmt: Optional[str] = None) -> dict[str, Any]:
@@ -70,8 +72,9 @@ def _client(workers: int, scheduler: Optional[str]):
 
 
 def process_dask(articles: Iterable[Article], settings: dict[str, Any], workers: int = 2,
-                 scheduler: Optional[str] = None, batch: int = BATCH) -> Iterator[Record]:
-    """Records for ``articles`` in input order, analysed on Dask."""
+                 scheduler: Optional[str] = None, batch: int = BATCH, encode: Encode = None) -> Iterator[Any]:
+    """Records for ``articles`` in input order, analysed on Dask (passed through ``encode``
+    on the worker when given: see :func:`marsad.engines.analyse`)."""
     settings_json = json.dumps(settings, sort_keys=True)
     client, cluster = _client(workers, scheduler)
     try:
@@ -83,7 +86,7 @@ def process_dask(articles: Iterable[Article], settings: dict[str, Any], workers:
                 chunk = list(islice(articles, batch))
                 if not chunk:
                     break
-                pending.append(client.submit(analyse_batch, chunk, settings_json, pure=False))
+                pending.append(client.submit(analyse_batch, chunk, settings_json, encode, pure=False))
             if not pending:
                 return
             yield from pending.popleft().result()

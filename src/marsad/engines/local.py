@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Iterable, Iterator, Optional
 
+from marsad.engines import Encode
 from marsad.errors import MarsadError
 from marsad.model import Article, ErrorInfo, Record
 
@@ -30,17 +31,19 @@ def _init(settings: dict[str, Any]) -> None:
     _worker_nlp = keep(load(**settings))
 
 
-def _analyse(batch: list[Article]) -> list[Record]:
+def _analyse(batch: list[Article], encode: Encode = None) -> list[Any]:
     from marsad.pipeline.build import process
 
-    return list(process(batch, _worker_nlp))
+    records = process(batch, _worker_nlp)
+    return [encode(r) for r in records] if encode else list(records)
 
 
 def process_parallel(articles: Iterable[Article], jobs: int, settings: Optional[dict[str, Any]] = None,
-                     batch: int = BATCH) -> Iterator[Record]:
-    """Records for ``articles`` in input order, analysed by ``jobs`` processes.
+                     batch: int = BATCH, encode: Encode = None) -> Iterator[Any]:
+    """Records for ``articles`` in input order, analysed by ``jobs`` processes (passed
+    through ``encode`` in the worker when given: see :func:`marsad.engines.analyse`).
     ``settings`` are the keyword arguments of :func:`marsad.pipeline.build.load`."""
-    pool = _Pool(jobs, settings or {})
+    pool = _Pool(jobs, settings or {}, encode)
     articles = iter(articles)
     pending: deque[list] = deque()  # [chunk, future, attempts]
     try:
@@ -68,9 +71,9 @@ def process_parallel(articles: Iterable[Article], jobs: int, settings: Optional[
                     item[2] += 1
                 if entry[2] <= 2:
                     continue
-                records = _failed(entry[0], "worker_died", "a worker process died twice analysing it")
+                records = _failed(entry[0], "worker_died", "a worker process died twice analysing it", encode)
             except Exception as exc:  # noqa: BLE001 - e.g. a record that could not be pickled
-                records = _failed(entry[0], "worker_failed", f"{type(exc).__name__}: {exc}")
+                records = _failed(entry[0], "worker_failed", f"{type(exc).__name__}: {exc}", encode)
             pending.popleft()
             pool.succeeded = True
             yield from records
@@ -79,8 +82,8 @@ def process_parallel(articles: Iterable[Article], jobs: int, settings: Optional[
 
 
 class _Pool:
-    def __init__(self, jobs: int, settings: dict[str, Any]):
-        self.jobs, self.settings = jobs, settings
+    def __init__(self, jobs: int, settings: dict[str, Any], encode: Encode = None):
+        self.jobs, self.settings, self.encode = jobs, settings, encode
         self.succeeded = False  # has any task come back? (else a broken pool means no start)
         self.executor = self._start()
 
@@ -90,7 +93,7 @@ class _Pool:
                                    initargs=(self.settings,))
 
     def submit(self, chunk: list[Article]) -> Future:
-        return self.executor.submit(_analyse, chunk)
+        return self.executor.submit(_analyse, chunk, self.encode)
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -104,10 +107,10 @@ class EngineError(MarsadError):
     """The engine itself cannot run (workers do not start)."""
 
 
-def _failed(chunk: list[Article], code: str, why: str) -> list[Record]:
+def _failed(chunk: list[Article], code: str, why: str, encode: Encode = None) -> list[Any]:
     records = []
     for article in chunk:
         record = Record.from_article(article)
         record.errors.append(ErrorInfo(code, f"{article.source or article.id}: {why}", article.source))
-        records.append(record)
+        records.append(encode(record) if encode else record)
     return records

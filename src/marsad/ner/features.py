@@ -8,6 +8,7 @@ neighbours' (±2) features and adds two word bigrams.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from marsad.text.normalize import normalize
@@ -34,20 +35,37 @@ def word_key(token: str) -> str:
     return normalize(core) if core else token
 
 
-def load_clusters(path: Path | str) -> dict[str, tuple[str, ...]]:
-    """Read a clusters file (gzip TSV, header ``#sizes``) into ``word -> (rank bucket, id...)``.
+class Clusters(Mapping):
+    """``word -> (rank bucket, cluster id...)`` over the lines of a clusters file, a line
+    parsed when its word is looked up (loading parses none: a tagger reads a small part)."""
 
-    The rank bucket (log2 of the frequency rank) is kept because rare words are more often names.
-    """
-    table: dict[str, tuple[str, ...]] = {}
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+        self._index = {line[:line.find("\t")]: i for i, line in enumerate(lines)}
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        i = self._index[word]
+        # The rank bucket (log2 of the frequency rank): rare words are more often names.
+        return (str((i + 1).bit_length()), *self._lines[i].split("\t")[1:])
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def load_clusters(path: Path | str) -> Clusters:
+    """Read a clusters file (gzip TSV, header ``#sizes``, one word and its cluster ids per
+    line, most frequent first) into a :class:`Clusters` table."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        header = fh.readline()
-        if not header.startswith("#sizes"):
-            raise ValueError(f"{path}: not a clusters file (missing '#sizes' header)")
-        for rank, line in enumerate(fh, 1):
-            word, *ids = line.rstrip("\n").split("\t")
-            table[word] = (str(rank.bit_length()), *ids)
-    return table
+        lines = fh.read().split("\n")
+    if not lines[0].startswith("#sizes"):
+        raise ValueError(f"{path}: not a clusters file (missing '#sizes' header)")
+    return Clusters([line for line in lines[1:] if line])
 
 
 def _shape(token: str, core: str) -> list[str]:

@@ -149,20 +149,23 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     b, t, _ = emissions.shape
     em = emissions.transpose(1, 0, 2)                       # (T, B, L)
     scores = np.empty(em.shape, dtype=np.float32)
-    back = np.empty(em.shape, dtype=np.intp)
+    back = np.zeros(em.shape, dtype=np.intp)
     score = scores[0] = start + em[0]
     for k in range(1, t):
         cand = score[:, :, None] + trans                    # (B, from, to)
         back[k] = cand.argmax(1)
         score = scores[k] = cand.max(1) + em[k]
-    rows = np.arange(b)
-    cur = (scores[lengths - 1, rows] + end).argmax(1)
-    out = np.empty((b, t), dtype=np.intp)
-    out[rows, lengths - 1] = cur
-    for k in range(t - 1, 0, -1):
-        cur = np.where(k < lengths, back[k, rows, cur], cur)
-        out[:, k - 1] = cur
-    return [out[i, :n].tolist() for i, n in enumerate(lengths.tolist())]
+    last = (scores[lengths - 1, np.arange(b)] + end).argmax(1).tolist()
+    # Back-pointers are followed in plain Python: one list index per token beats a numpy
+    # call per position.
+    pointers = back.transpose(1, 0, 2).tolist()            # [sequence][position][label]
+    paths = []
+    for steps, cur, n in zip(pointers, last, lengths.tolist()):
+        path = [cur] * n
+        for k in range(n - 1, 0, -1):
+            cur = path[k - 1] = steps[k][cur]
+        paths.append(path)
+    return paths
 
 
 def length_groups(lengths: list[int], waste: float = 0.25, max_size: int = 64) -> list[list[int]]:
