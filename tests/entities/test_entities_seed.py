@@ -68,3 +68,17 @@ def test_weak_name_inside_a_longer_name_lends_nothing(nlp):
     record = extract(Article(text="وأفادت قناة العربية أن الوزير وصل. وذكرت العربية أن الاجتماع انتهى."), nlp)
     channel = [e for e in record.entities if e.name_en == "Al Arabiya"]
     assert len(channel) == 1 and len(channel[0].mentions) == 2
+
+
+def test_cluster_label_tie_goes_to_the_first_mention():
+    # A tie must not be broken by set order: string hashes differ between processes, and
+    # every engine must give the same records.
+    from marsad.entities.coref import Cluster
+    from marsad.entities.mentions import NameMention
+
+    def named(label, start):
+        return NameMention(start, start + 4, "اسمٌ", label, "ner")
+
+    assert Cluster([named("ORG", 0), named("PER", 10)]).label == "ORG"
+    assert Cluster([named("PER", 0), named("ORG", 10)]).label == "PER"
+    assert Cluster([named("PER", 0), named("ORG", 10), named("ORG", 20)]).label == "ORG"

@@ -46,7 +46,9 @@ class Cluster:
         if known:
             return known.label
         labels = [m.label for m in self.names]
-        return max(set(labels), key=labels.count)
+        # The most frequent label; a tie goes to the label met first in the text (not to
+        # set order, which string hashing makes differ from one process to the next).
+        return max(labels, key=labels.count)
 
     def attribute(self, name: str) -> Optional[str]:
         """The first value of a context attribute among the mentions (names first)."""
