@@ -82,3 +82,13 @@ def test_cluster_label_tie_goes_to_the_first_mention():
     assert Cluster([named("ORG", 0), named("PER", 10)]).label == "ORG"
     assert Cluster([named("PER", 0), named("ORG", 10)]).label == "PER"
     assert Cluster([named("PER", 0), named("ORG", 10), named("ORG", 20)]).label == "ORG"
+
+
+def test_regions_are_places_each_their_own_entity(nlp):
+    record = extract(Article(text="وتحدث الوزير عن أوروبا وآسيا وأفريقيا والاتحاد السوفيتي."), nlp)
+    found = {(e.label, e.name_en, e.country, e.sector) for e in record.entities}
+    assert found == {("LOC", "Europe", None, None), ("LOC", "Asia", None, None),
+                     ("LOC", "Africa", None, None), ("LOC", "Soviet Union", None, None)}
+    # «الغرب» is also "the west": the lexicon alone does not make it a name
+    record = extract(Article(text="توجه الوفد إلى الغرب من المدينة."), nlp)
+    assert not record.entities

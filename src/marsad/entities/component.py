@@ -68,7 +68,9 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[int]) -> Entity:
         gender = known.actor.gender
         country = None if country == "-" else country
     elif known is not None and known.country_name is not None:
-        name_en, country, sector = known.country_name.name_en, known.country_name.code, "GOV"
+        country_name = known.country_name
+        name_en, country = country_name.name_en, country_name.code
+        sector = "GOV" if country else None  # a region («أوروبا») is no government
     elif known is not None and known.place is not None:
         place = known.place
         name_en, country = place.name_en, place.country

@@ -81,8 +81,8 @@ def cluster(mentions: list[NameMention]) -> list[Cluster]:
 def _identity(m: NameMention) -> tuple:
     if m.actor is not None:
         return ("actor", m.actor.key)
-    if m.country_name is not None:
-        return ("country", m.country_name.code)
+    if m.country_name is not None:  # a region has no code: its English name tells it apart
+        return ("country", m.country_name.code or m.country_name.name_en)
     if m.place is not None:
         return ("place", m.place.key)
     return ("name", m.label, m.key)

@@ -45,8 +45,8 @@ class NameMention:
 
 
 def classify(match: Match, year: Optional[int]) -> Optional[NameMention]:
-    """A name mention for a lexicon match, or None when the match is context only
-    (a title, a nationality adjective, a region)."""
+    """A name mention for a lexicon match, or None when the match is context only (a title,
+    a nationality adjective)."""
     entries = match.entries
     actors = [e for e in entries if isinstance(e, Actor) and e.label]
     if actors:
@@ -62,6 +62,11 @@ def classify(match: Match, year: Optional[int]) -> Optional[NameMention]:
         place = places[0]
         return NameMention(match.start, match.end, match.text, place.label, "lexicon", place=place,
                            weak="weak" in place.flags)
+    regions = [e for e in entries if isinstance(e, CountryName) and e.kind == "region"
+               and "homograph" not in e.flags]  # «الغرب» is also "the west"
+    if regions and not any(isinstance(e, CountryName) and e.kind == "adj" for e in entries):
+        # «الشرق الأوسط», «أوروبا», «الاتحاد السوفيتي»: a place with no country of its own
+        return NameMention(match.start, match.end, match.text, "LOC", "lexicon", country_name=regions[0])
     return None
 
 

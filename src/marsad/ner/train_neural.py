@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import logging
 import random
 import time
@@ -121,6 +122,23 @@ def read_name_list(path: Path) -> dict[str, list[str]]:
             if typ and arabic:
                 names.setdefault(typ, set()).add(" ".join(arabic))
     return {t: sorted(v) for t, v in names.items()}
+
+
+_AQMAR_LABEL = re.compile(r"^([BI])-(PER|LOC|ORG|MIS)")
+
+
+def read_aqmar(paths: list[Path]):
+    """Sentences of AQMAR-style files (``token LABEL`` lines; classes PER, LOC, ORG and
+    article-specific MIS0..MIS3, which become MISC; malformed labels become O)."""
+    sents = []
+    for path in paths:
+        for words, labels in read_conll(path, map_labels=False):
+            fixed = []
+            for lab in labels:
+                m = _AQMAR_LABEL.match(lab)
+                fixed.append(f"{m.group(1)}-{'MISC' if m.group(2) == 'MIS' else m.group(2)}" if m else "O")
+            sents.append((words, fixed))
+    return sents
 
 
 def replace_mentions(sents, names: dict[str, list[str]], rng: random.Random, rate: float):
@@ -339,7 +357,10 @@ def train(args) -> dict:
     encoder = TokenEncoder({w: i for i, w in enumerate(vocab)}, {c: i for i, c in enumerate(chars)},
                            load_clusters(crf_dir / CLUSTERS_FILE), load_gazetteer(crf_dir / GAZETTEER_FILE))
     tr = Trainer(encoder, q.astype(np.float32) * scale.astype(np.float32)[:, None], args)
-    pieces = cut_long(train_sents)
+    extra = read_aqmar(args.extra_train) if args.extra_train else []
+    if extra:
+        log.info("extra training data: %d sentences", len(extra))
+    pieces = cut_long(train_sents + extra)
     best, best_ep, best_state, history = -1.0, 0, None, []
     t0 = time.perf_counter()
     names = read_name_list(args.names) if args.names else {}
@@ -359,7 +380,8 @@ def train(args) -> dict:
             "dev_fraction": args.dev_fraction, "vocab": len(vocab), "dim": int(q.shape[1]),
             "hidden": args.hidden, "proj": args.proj, "char_filters": args.char_filters, "dropout": args.dropout,
             "word_dropout": args.word_dropout, "names": args.names.name if args.names else None,
-            "replace_rate": args.replace_rate, "lr": args.lr, "batch": args.batch, "seed": args.seed,
+            "replace_rate": args.replace_rate,
+            "extra_train": [p.name for p in args.extra_train], "lr": args.lr, "batch": args.batch, "seed": args.seed,
             "best_epoch": best_ep, "history": history, "train_seconds": round(time.perf_counter() - t0)}
     if dev:
         meta["dev"] = score([g for _, g in dev], tr.predict([w for w, _ in dev]))
@@ -391,6 +413,8 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--char-filters", type=int, default=64)
     t.add_argument("--dropout", type=float, default=0.5)
     t.add_argument("--word-dropout", type=float, default=0.1, help="chance of hiding a word's vector")
+    t.add_argument("--extra-train", type=Path, nargs="*", default=[],
+                   help="AQMAR-style files added to the training sentences (never to dev)")
     t.add_argument("--names", type=Path, help="ANETAC-style name list for mention replacement")
     t.add_argument("--replace-rate", type=float, default=0.5,
                    help="chance that a PER/LOC mention of a copied sentence is replaced")
