@@ -10,8 +10,14 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAUDINEWSNET = SHARED / "corpus" / "saudinewsnet"
 
 
-def saudinewsnet(limit: int) -> list[dict]:
-    """The first ``limit`` SaudiNewsNet articles (dicts with title, content, source, ...)."""
+def saudinewsnet(limit: int, spread: bool = False) -> list[dict]:
+    """The first ``limit`` SaudiNewsNet articles (dicts with title, content, source, ...), or
+    with ``spread`` ``limit`` articles taken at even steps over the whole corpus (all
+    outlets and dates; the first ones come from few outlets and are twice as long)."""
+    if spread:
+        every = [a for a in _iter_all() if a.get("content")]
+        step = max(1, len(every) // limit)
+        return every[::step][:limit]
     out: list[dict] = []
     for item in _iter_all():
         out.append(item)

@@ -1,6 +1,6 @@
 """Full-pipeline throughput: read → extract → write JSON Lines, on SaudiNewsNet articles.
 
-    python benchmarks/throughput.py [--n 1000] [--jobs 1 2] [--profile]
+    python benchmarks/throughput.py [--n 1000] [--jobs 1 2] [--profile] [--spread]
 
 Writes the articles to a temporary JSONL file, then for each --jobs value runs
 `marsad extract` in a fresh process (so cold start and peak RSS are those of a real run)
@@ -82,11 +82,14 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="also time each pipeline step")
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="local processes, or a local Dask cluster with --jobs workers")
+    parser.add_argument("--spread", action="store_true",
+                        help="articles at even steps over the whole corpus, not the first ones")
     args = parser.parse_args()
 
-    articles = saudinewsnet(args.n)
+    articles = saudinewsnet(args.n, spread=args.spread)
     tokens = sum(len(a["content"].split()) for a in articles)
-    print(f"{len(articles)} SaudiNewsNet articles, {tokens} whitespace tokens, "
+    print(f"{len(articles)} SaudiNewsNet articles ({'spread over the corpus' if args.spread else 'the first'}), "
+          f"{tokens} whitespace tokens, "
           f"{os.cpu_count()} CPUs")
     print(f"cold start (import + load): {cold_start():.2f} s")
     with tempfile.TemporaryDirectory() as tmp:
