@@ -15,8 +15,21 @@ def train_group() -> None:
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @library_errors
 def train_ner(args):
-    """Train the NER tagger. Arguments are those of `python -m marsad.ner.train`
+    """Train the CRF NER tagger. Arguments are those of `python -m marsad.ner.train`
     (run `marsad train ner --help-train` to list them)."""
     from marsad.ner.train import main
+
+    main(["--help"] if "--help-train" in args else list(args))
+
+
+@train_group.command("neural", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@library_errors
+def train_neural(args):
+    """Train the neural NER tagger (the default one; needs the `train` extra: torch, onnx,
+    gensim). Arguments are those of `python -m marsad.ner.train_neural`: a `vectors` step,
+    then `train` (run `marsad train neural --help-train` to list them; docs/ner.md has the
+    commands that reproduce the shipped model)."""
+    from marsad.ner.train_neural import main
 
     main(["--help"] if "--help-train" in args else list(args))
