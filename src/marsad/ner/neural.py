@@ -108,7 +108,7 @@ class TokenEncoder:
         gz = self.gazetteer.get(stem) or self.gazetteer.get(key)
         letters = key if len(key) <= MAX_CHARS else key[:MAX_CHARS // 2] + key[-MAX_CHARS // 2:]
         chars = self.chars
-        return [word_id, stem_id, *self._clusters(key), *(self._clusters(stem) if pfx else self._clusters(key)),
+        return [word_id, stem_id, *self._clusters(key), *self._clusters(stem),
                 self.proclitics.get(pfx, UNK) if pfx else PAD + 1, GAZ_IDS.get(gz, 1), shape_id(token, core),
                 *[chars.get(c, UNK) for c in letters], *_NO_CHARS[len(letters):]]
 
