@@ -92,3 +92,32 @@ def test_regions_are_places_each_their_own_entity(nlp):
     # «الغرب» is also "the west": the lexicon alone does not make it a name
     record = extract(Article(text="توجه الوفد إلى الغرب من المدينة."), nlp)
     assert not record.entities
+
+
+def test_lexicon_name_with_a_head_noun_is_cut_to_the_name_the_ner_found():
+    # «دولة الكويت» (the State of Kuwait) is a lexicon name; the NER found «الكويت», which the
+    # lexicon lists for the same country: the mention is the name proper, still linked.
+    from marsad.entities.mentions import NameMention, merge
+    from marsad.lexicon.actors import CountryName
+
+    kuwait = CountryName("الكويت", ("KWT",), "name", "Kuwait")
+    text = "أمير دولة الكويت"
+    state = NameMention(5, 16, "دولة الكويت", "LOC", "lexicon", country_name=kuwait)
+    lookup = {"الكويت": (kuwait,)}.get
+    merged = merge([(10, 16, "الكويت", "LOC")], [state], lambda name: lookup(name, ()))
+    assert [(m.start, m.end, m.text, m.origin, m.country_name) for m in merged] == \
+        [(10, 16, "الكويت", "both", kuwait)]
+    assert text[10:16] == "الكويت"
+    # not when the inner name is something else, nor without a lookup
+    state = NameMention(5, 16, "دولة الكويت", "LOC", "lexicon", country_name=kuwait)
+    merged = merge([(10, 16, "الكويت", "LOC")], [state], lambda name: ())
+    assert [(m.start, m.text) for m in merged] == [(5, "دولة الكويت")]
+    assert [m.text for m in merge([(10, 16, "الكويت", "LOC")], [state])] == ["دولة الكويت"]
+
+
+def test_title_before_a_lexicon_name_stays_a_title(nlp):
+    # "King Abdullah II said that Jordan supports the solution"
+    record = extract(Article(text="وقال الملك عبدالله الثاني إن الأردن يدعم الحل."), nlp)
+    king = [e for e in record.entities if e.name_en == "King Abdullah II"]
+    assert len(king) == 1 and [m.text for m in king[0].mentions] == ["عبدالله الثاني"]
+    assert (king[0].country, king[0].role) == ("JOR", "head of state")

@@ -39,7 +39,7 @@ class ActorsComponent:
         lexical = [m for m in (classify(x, year) for x in matches) if m is not None]
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
-        mentions = drop_unsupported_weak(merge(ner, lexical))
+        mentions = drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup))
         doc.user_data["names"] = [(m.start, m.end, m.label) for m in mentions]
         chains = Chains(text, matches)
         phrases = apply_context(text, mentions, chains)

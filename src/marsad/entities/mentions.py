@@ -9,7 +9,7 @@ when the NER tagged them too or the same actor is named in full elsewhere in the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from marsad.lexicon.actors import Actor, CountryName
 from marsad.lexicon.matcher import Match, name_key
@@ -79,7 +79,19 @@ def _pick_actor(actors: list[Actor], year: Optional[int]) -> Actor:
     return actors[0]
 
 
-def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) -> list[NameMention]:
+def _same_entity(mention: NameMention, entries: Iterable[Any]) -> bool:
+    """Whether ``entries`` (a lexicon lookup) hold what ``mention`` was linked to."""
+    for e in entries:
+        if e is mention.actor or e is mention.place:
+            return True
+        if mention.country_name is not None and isinstance(e, CountryName) and e.kind == "name" \
+                and e.code == mention.country_name.code:
+            return True
+    return False
+
+
+def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
+          lookup: Callable[[str], Iterable[Any]] | None = None) -> list[NameMention]:
     """Merge NER spans ``(start, end, text, label)`` with lexicon mentions; returns
     non-overlapping mentions in text order.
 
@@ -88,7 +100,12 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) 
     lexicon name it overlaps: it is the longer name («شكري مصطفى» around «شكري», «الجزيرة
     نت» around «الجزيرة», «جامعة القاهرة» around «القاهرة») and replaces it, keeping the
     lexicon's knowledge when it names the same kind of thing. An NER span over two lexicon
-    names («محادثات بوتين كيم») is two names run together and gives way to them."""
+    names («محادثات بوتين كيم») is two names run together and gives way to them.
+
+    With ``lookup`` (name -> lexicon entries), a lexicon name that is a head noun or title
+    before a shorter name of the same entity («دولة الكويت», «إقليم دارفور», «الملك عبدالله
+    الثاني», «حركة حماس») is cut to the name the NER found («الكويت»): the name proper, as
+    ANERcorp marks it; the title stays in the text before it for the role reader."""
     shadowed: set[int] = set()
     extra: list[NameMention] = []
     for start, end, text, label in ner:
@@ -110,6 +127,10 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention]) 
             continue
         for m in over:
             m.origin, m.weak = "both", False
+        m = over[0]
+        if lookup is not None and len(over) == 1 and m.start < start and end == m.end \
+                and _same_entity(m, lookup(text)):
+            m.start, m.text = start, text
     chosen = [m for m in lexical if id(m) not in shadowed]
     for m in extra:
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
