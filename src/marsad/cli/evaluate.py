@@ -20,14 +20,21 @@ def eval_group() -> None:
 @click.option("--system", type=click.Choice(["pipeline", "tagger"]), default="pipeline",
               show_default=True, help="pipeline: names as marsad finds them (trained tagger merged "
               "with the lexicon); tagger: the trained tagger alone.")
+@click.option("--model", type=click.Path(exists=True, file_okay=False),
+              help="A neural model folder (as `marsad train neural` writes) to score instead of the "
+              "shipped one; implies --system tagger.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @library_errors
-def eval_ner(conll, predictions, system, as_json):
+def eval_ner(conll, predictions, system, model, as_json):
     """Tag the tokens of CONLL (token<TAB>label per line, as in ANERcorp) and print exact-match
     entity precision, recall and F1 per type (conlleval rules)."""
     from marsad.eval.ner import PipelineTagger, evaluate, format_report
 
-    tagger = PipelineTagger() if system == "pipeline" else None
+    if model:
+        from marsad.ner.neural import NeuralTagger
+        tagger = NeuralTagger(model)
+    else:
+        tagger = PipelineTagger() if system == "pipeline" else None
     report = evaluate(conll, predictions_path=predictions, tagger=tagger)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.ner.features import PROCLITICS, PUNCT, FeatureExtractor, load_clusters
+from marsad.ner.names import NAMES_FILE, NameList
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, load_gazetteer, repair_bio
 from marsad.text.normalize import normalize
 
@@ -133,6 +134,14 @@ class TokenEncoder:
                 "rev": reversal(lengths, t), "lengths": lengths}
 
 
+def name_tags(names: NameList, sentences: list[list[str]], t: int) -> np.ndarray:
+    """(B,T) name-list tag ids (:meth:`NameList.tags`) of a batch, 0 past each sentence."""
+    out = np.zeros((len(sentences), t), dtype=np.int64)
+    for i, s in enumerate(sentences):
+        out[i, :len(s)] = names.tags(s)
+    return out
+
+
 def reversal(lengths: np.ndarray, t: int) -> np.ndarray:
     """(B,T) indices reversing each row within its own length (padding stays in place)."""
     pos = np.arange(t)[None, :]
@@ -222,6 +231,9 @@ class NeuralTagger:
                                             providers=["CPUExecutionProvider"])
         self._sequence = ort.InferenceSession(str(model_dir / SEQUENCE_FILE), opts,
                                               providers=["CPUExecutionProvider"])
+        # A model trained with a name list (marsad.ner.names) ships it and reads its tags.
+        self.names = (NameList.load(model_dir / NAMES_FILE, self.encoder.stemmer.stem)
+                      if "names" in {i.name for i in self._sequence.get_inputs()} else None)
         width = self._tokens.get_outputs()[0].shape[-1]
         self._store = np.zeros((cache_rows, width), dtype=np.float32)  # per-token vectors
         self._rows: dict[str, int] = {}                               # token -> row of _store
@@ -280,6 +292,8 @@ class NeuralTagger:
         for i, s in enumerate(sentences):
             index[i, :len(s)] = [rows[w] for w in s]
         feeds = {"x": self._store[index], "rev": reversal(lengths, t)}
+        if self.names is not None:
+            feeds["names"] = name_tags(self.names, sentences, t)
         return self._sequence.run(None, feeds)[0], lengths
 
     def tag_many(self, sentences) -> list[list[str]]:

@@ -19,14 +19,17 @@ import json
 import re
 import logging
 import random
+import shutil
 import time
 from pathlib import Path
 
 import numpy as np
 
 from marsad.eval.ner import format_report, read_conll, score
+from marsad.ner.names import NAMES_FILE, N_TAGS, NameList
+from marsad.ner.names import build as build_names
 from marsad.ner.neural import (META_FILE, PAD, SEQUENCE_FILE, TOKENS_FILE, UNK, VECTORS_FILE,
-                               TokenEncoder, viterbi)
+                               TokenEncoder, name_tags, viterbi)
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, default_model_dir, load_gazetteer
 from marsad.ner.features import load_clusters, word_key
 from marsad.ner.train import read_fine_grained, split_dev
@@ -141,6 +144,14 @@ def read_aqmar(paths: list[Path]):
     return sents
 
 
+AUX_LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+
+
+def read_auxiliary(path: Path):
+    """Sentences of a WikiFANE-style corpus (coarse PER/LOC/ORG labels, clitics rejoined)."""
+    return [s for s in read_fine_grained(path, rejoin=True) if s[0]]
+
+
 def replace_mentions(sents, names: dict[str, list[str]], rng: random.Random, rate: float):
     """Copies of the sentences holding a PER or LOC mention, each such mention replaced, with
     chance ``rate``, by a random name of its type (a one-word mention by one name, a longer
@@ -169,7 +180,8 @@ def replace_mentions(sents, names: dict[str, list[str]], rng: random.Random, rat
     return out
 
 
-def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: float, proj: int = 0):
+def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: float, proj: int = 0,
+             name_dim: int = 0):
     """The torch network: inputs as :meth:`TokenEncoder.batch` plus word vectors -> emissions."""
     import torch
     from torch import nn
@@ -188,12 +200,22 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             # An optional projection makes the LSTMs' input (most of their cost) narrower.
             self.proj = nn.Sequential(nn.Linear(d_in, proj), nn.ReLU()) if proj else nn.Identity()
             d_in = proj or d_in
+            # Name-list tags (marsad.ner.names) join the per-token vector at the LSTMs' input:
+            # they depend on the token's neighbours, so they are not part of ``tokens``.
+            self.names = nn.Embedding(N_TAGS, name_dim, padding_idx=PAD) if name_dim else None
+            d_in += name_dim
             self.fwd = nn.LSTM(d_in, hidden, batch_first=True)
             self.bwd = nn.LSTM(d_in, hidden, batch_first=True)
             self.out = nn.Linear(2 * hidden, len(LABELS))
             self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
             self.start = nn.Parameter(torch.zeros(len(LABELS)))
             self.end = nn.Parameter(torch.zeros(len(LABELS)))
+            # The auxiliary corpus's own output layer and CRF (training only, not exported):
+            # its conventions differ from ANERcorp's, the encoder below them is shared.
+            self.aux_out = nn.Linear(2 * hidden, len(AUX_LABELS))
+            self.aux_crf = nn.ParameterList(nn.Parameter(torch.zeros(*shape)) for shape in
+                                            ((len(AUX_LABELS), len(AUX_LABELS)), (len(AUX_LABELS),),
+                                             (len(AUX_LABELS),)))
 
         def tokens(self, wvec, feats, chars):
             """Per-token part, inputs (N, ...) -> LSTM inputs (N, proj): depends on the token
@@ -207,20 +229,23 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             parts += [emb(feats[:, 2 * k + j]) for j, emb in enumerate(self.others)]
             return self.proj(self.drop(torch.cat(parts, 1)))
 
-        def sequence(self, x, rev):
-            """LSTM inputs (B,T,proj) and reversal indices (B,T) -> emissions (B,T,labels)."""
+        def sequence(self, x, rev, names=None, aux=False):
+            """LSTM inputs (B,T,proj), reversal indices (B,T) and name-list tags (B,T) ->
+            emissions (B,T,labels)."""
+            if self.names is not None:
+                x = torch.cat([x, self.names(names)], 2)
             idx = rev.unsqueeze(2)
             hf, _ = self.fwd(x)
             # The backward LSTM reads each sentence reversed within its own length, so padding
             # (always at the end) never reaches a real token in either direction.
             hb, _ = self.bwd(torch.gather(x, 1, idx.expand(-1, -1, x.shape[2])))
             hb = torch.gather(hb, 1, idx.expand(-1, -1, hb.shape[2]))
-            return self.out(self.drop(torch.cat([hf, hb], 2)))
+            return (self.aux_out if aux else self.out)(self.drop(torch.cat([hf, hb], 2)))
 
-        def forward(self, wvec, feats, chars, rev):
+        def forward(self, wvec, feats, chars, rev, names=None, aux=False):
             b, t = rev.shape
             x = self.tokens(wvec.reshape(b * t, -1), feats.reshape(b * t, -1), chars.reshape(b * t, -1))
-            return self.sequence(x.reshape(b, t, -1), rev)
+            return self.sequence(x.reshape(b, t, -1), rev, names, aux)
 
     return Net()
 
@@ -247,15 +272,16 @@ def crf_nll(em, tags, mask, trans, start, end):
 class Trainer:
     """Holds the encoder, vectors and network; runs epochs, scores, exports."""
 
-    def __init__(self, encoder: TokenEncoder, vectors: np.ndarray, args):
+    def __init__(self, encoder: TokenEncoder, vectors: np.ndarray, args, names: NameList | None = None):
         import torch
 
         self.torch = torch
         self.encoder = encoder
+        self.names = names
         self.args = args
         self.wtable = torch.tensor(vectors)  # dequantised, frozen
         self.net = make_net(len(encoder.chars), 2 * vectors.shape[1], args.hidden,
-                            args.char_filters, args.dropout, args.proj)
+                            args.char_filters, args.dropout, args.proj, args.name_dim if names else 0)
         self.opt = torch.optim.Adam(self.net.parameters(), lr=args.lr)
 
     def inputs(self, sents: list[list[str]], word_dropout: float = 0.0):
@@ -266,34 +292,43 @@ class Trainer:
             drop = (torch.rand(words.shape) < word_dropout) & (words > PAD)
             words = words.masked_fill(drop, UNK)
         wvec = self.wtable[words].reshape(words.shape[0], words.shape[1], -1)
-        return (wvec, torch.from_numpy(a["feats"]), torch.from_numpy(a["chars"]),
-                torch.from_numpy(a["rev"])), a["lengths"]
+        x = (wvec, torch.from_numpy(a["feats"]), torch.from_numpy(a["chars"]), torch.from_numpy(a["rev"]))
+        if self.names is not None:
+            x += (torch.from_numpy(name_tags(self.names, sents, words.shape[1])),)
+        return x, a["lengths"]
 
-    def epoch(self, sents, rng: random.Random) -> float:
+    def epoch(self, sents, rng: random.Random, aux_sents=()) -> float:
+        """One pass over ``sents`` (and ``aux_sents``, scored by the auxiliary output layer),
+        in batches of similar length, shuffled; returns the mean loss of ``sents``."""
         torch = self.torch
         self.net.train()
-        order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]) + rng.random() * 6)
         bs = self.args.batch
-        batches = [order[i:i + bs] for i in range(0, len(order), bs)]
+        batches = []
+        for aux, data in ((False, sents), (True, aux_sents)):
+            order = sorted(range(len(data)), key=lambda i: len(data[i][0]) + rng.random() * 6)
+            batches += [(aux, [data[i] for i in order[k:k + bs]]) for k in range(0, len(order), bs)]
         rng.shuffle(batches)
         total = 0.0
-        for batch in batches:
-            words = [sents[i][0] for i in batch]
-            x, lengths = self.inputs(words, self.args.word_dropout)
+        for aux, batch in batches:
+            labels = AUX_LABELS if aux else LABELS
+            x, lengths = self.inputs([w for w, _ in batch], self.args.word_dropout)
             t = int(lengths.max())
             tags = torch.zeros(len(batch), t, dtype=torch.long)
             mask = torch.zeros(len(batch), t)
-            for r, i in enumerate(batch):
-                n = len(sents[i][1])
-                tags[r, :n] = torch.tensor([LABELS.index(lab) for lab in sents[i][1]])
-                mask[r, :n] = 1
-            em = self.net(*x)
-            loss = crf_nll(em, tags, mask, self.net.trans, self.net.start, self.net.end)
+            for r, (_, labs) in enumerate(batch):
+                tags[r, :len(labs)] = torch.tensor([labels.index(lab) for lab in labs])
+                mask[r, :len(labs)] = 1
+            em = self.net(*x, aux=True) if aux else self.net(*x)
+            crf = self.net.aux_crf if aux else (self.net.trans, self.net.start, self.net.end)
+            loss = crf_nll(em, tags, mask, *crf)
+            if aux:
+                loss = loss * self.args.aux_weight
             self.opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(self.net.parameters(), 5.0)
             self.opt.step()
-            total += loss.item() * len(batch)
+            if not aux:
+                total += loss.item() * len(batch)
         return total / len(sents)
 
     def predict(self, sents: list[list[str]], bs: int = 64) -> list[list[str]]:
@@ -314,7 +349,8 @@ class Trainer:
         torch = self.torch
         out_dir.mkdir(parents=True, exist_ok=True)
         self.net.eval()
-        (wvec, feats, chars_in, rev), _ = self.inputs([["قال", "بوتين", "في", "موسكو"], ["الرئيس"]])
+        sample = [["قال", "بوتين", "في", "موسكو"], ["الرئيس"]]
+        (wvec, feats, chars_in, rev, *names), _ = self.inputs(sample)
         b, t = rev.shape
         flat = (wvec.reshape(b * t, -1), feats.reshape(b * t, -1), chars_in.reshape(b * t, -1))
         net = self.net
@@ -329,14 +365,18 @@ class Trainer:
 
         with torch.no_grad():
             x = net.tokens(*flat).reshape(b, t, -1)
+        seq_in = (x, rev, *names)
+        seq_names = ["x", "rev", "names"][:len(seq_in)]
         torch.onnx.export(Part("tokens"), flat, str(out_dir / TOKENS_FILE), input_names=["wvec", "feats", "chars"],
                           output_names=["x"], opset_version=17, dynamo=False,
                           dynamic_axes={"wvec": {0: "n"}, "feats": {0: "n"}, "chars": {0: "n", 1: "c"},
                                         "x": {0: "n"}})
-        torch.onnx.export(Part("sequence"), (x, rev), str(out_dir / SEQUENCE_FILE), input_names=["x", "rev"],
+        torch.onnx.export(Part("sequence"), seq_in, str(out_dir / SEQUENCE_FILE), input_names=seq_names,
                           output_names=["emissions"], opset_version=17, dynamo=False,
-                          dynamic_axes={"x": {0: "b", 1: "t"}, "rev": {0: "b", 1: "t"},
+                          dynamic_axes={**{k: {0: "b", 1: "t"} for k in seq_names},
                                         "emissions": {0: "b", 1: "t"}})
+        if self.names is not None:
+            shutil.copyfile(self.args.name_list, out_dir / NAMES_FILE)
         p = {k: getattr(self.net, k).detach().numpy().astype(np.float32) for k in ("trans", "start", "end")}
         np.savez_compressed(out_dir / VECTORS_FILE, vectors=q, scales=scale, vocab=np.array(vocab),
                             chars=np.array(chars), labels=np.array(LABELS), **p)
@@ -356,17 +396,22 @@ def train(args) -> dict:
     crf_dir = args.crf_dir or default_model_dir()
     encoder = TokenEncoder({w: i for i, w in enumerate(vocab)}, {c: i for i, c in enumerate(chars)},
                            load_clusters(crf_dir / CLUSTERS_FILE), load_gazetteer(crf_dir / GAZETTEER_FILE))
-    tr = Trainer(encoder, q.astype(np.float32) * scale.astype(np.float32)[:, None], args)
+    names = NameList.load(args.name_list, encoder.stemmer.stem) if args.name_list else None
+    tr = Trainer(encoder, q.astype(np.float32) * scale.astype(np.float32)[:, None], args, names)
     extra = read_aqmar(args.extra_train) if args.extra_train else []
     if extra:
         log.info("extra training data: %d sentences", len(extra))
     pieces = cut_long(train_sents + extra)
     best, best_ep, best_state, history = -1.0, 0, None, []
     t0 = time.perf_counter()
-    names = read_name_list(args.names) if args.names else {}
+    pool = read_name_list(args.names) if args.names else {}
+    aux_pieces = cut_long([s for p in args.aux_train for s in read_auxiliary(p)])
+    if aux_pieces:
+        log.info("auxiliary corpus: %d pieces, %d a epoch", len(aux_pieces), args.aux_per_epoch)
     for ep in range(1, args.epochs + 1):
-        extra = replace_mentions(pieces, names, rng, args.replace_rate) if names else []
-        loss = tr.epoch(pieces + extra, rng)
+        extra = replace_mentions(pieces, pool, rng, args.replace_rate) if pool else []
+        aux = rng.sample(aux_pieces, min(args.aux_per_epoch, len(aux_pieces))) if aux_pieces else []
+        loss = tr.epoch(pieces + extra, rng, aux)
         f1 = score([g for _, g in dev], tr.predict([w for w, _ in dev]))["overall"]["f1"] if dev else 0.0
         history.append((ep, round(loss, 3), round(f1, 4)))
         log.info("epoch %d loss %.3f dev F1 %.4f (%.0f s)", ep, loss, f1, time.perf_counter() - t0)
@@ -380,8 +425,10 @@ def train(args) -> dict:
             "dev_fraction": args.dev_fraction, "vocab": len(vocab), "dim": int(q.shape[1]),
             "hidden": args.hidden, "proj": args.proj, "char_filters": args.char_filters, "dropout": args.dropout,
             "word_dropout": args.word_dropout, "names": args.names.name if args.names else None,
-            "replace_rate": args.replace_rate,
-            "extra_train": [p.name for p in args.extra_train], "lr": args.lr, "batch": args.batch, "seed": args.seed,
+            "replace_rate": args.replace_rate, "name_list": args.name_list.name if args.name_list else None,
+            "name_dim": args.name_dim if args.name_list else 0,
+            "extra_train": [p.name for p in args.extra_train], "aux_train": [p.name for p in args.aux_train],
+            "aux_per_epoch": args.aux_per_epoch if args.aux_train else 0, "aux_weight": args.aux_weight, "lr": args.lr, "batch": args.batch, "seed": args.seed,
             "best_epoch": best_ep, "history": history, "train_seconds": round(time.perf_counter() - t0)}
     if dev:
         meta["dev"] = score([g for _, g in dev], tr.predict([w for w, _ in dev]))
@@ -401,6 +448,12 @@ def main(argv: list[str] | None = None) -> None:
     v.add_argument("--dim", type=int, default=100)
     v.add_argument("--window", type=int, default=5)
     t = sub.add_parser("train", help="train the BiLSTM-CRF and export it")
+    nm = sub.add_parser("names", help="build the name list the network reads (names.tsv.gz)")
+    nm.add_argument("-o", "--out", type=Path, required=True, help="names file to write (.tsv.gz)")
+    nm.add_argument("--anetac", type=Path, action="append", default=[], help="ANETAC-style file")
+    nm.add_argument("--cities", type=Path, action="append", default=[], help="world-cities CSV")
+    nm.add_argument("--annotated", type=Path, action="append", default=[],
+                    help="WikiFANE-style annotated corpus (its PER/LOC/ORG mentions)")
     t.add_argument("train_file", type=Path, help="CoNLL token<TAB>label file")
     t.add_argument("--vectors", type=Path, required=True, help="KeyedVectors from the 'vectors' step")
     t.add_argument("-o", "--out", type=Path, required=True, help="model folder to write")
@@ -415,6 +468,13 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--word-dropout", type=float, default=0.1, help="chance of hiding a word's vector")
     t.add_argument("--extra-train", type=Path, nargs="*", default=[],
                    help="AQMAR-style files added to the training sentences (never to dev)")
+    t.add_argument("--name-list", type=Path, help="names file (marsad.ner.names; `names` command) "
+                   "whose matches are an input of the network")
+    t.add_argument("--name-dim", type=int, default=8, help="size of the name-list tag embedding")
+    t.add_argument("--aux-train", type=Path, action="append", default=[],
+                   help="WikiFANE-style corpus learnt through its own output layer (multi-task)")
+    t.add_argument("--aux-per-epoch", type=int, default=4000, help="auxiliary sentences drawn per epoch")
+    t.add_argument("--aux-weight", type=float, default=1.0, help="weight of the auxiliary loss")
     t.add_argument("--names", type=Path, help="ANETAC-style name list for mention replacement")
     t.add_argument("--replace-rate", type=float, default=0.5,
                    help="chance that a PER/LOC mention of a copied sentence is replaced")
@@ -426,6 +486,10 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--threads", type=int, default=1, help="torch threads (1: deterministic, and fastest here)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.cmd == "names":
+        n = build_names(args.out, args.anetac, args.cities, args.annotated)
+        print(f"{n} names -> {args.out}")
+        return
     if args.cmd == "vectors":
         learn_vectors(args.zip_dir, args.out, args.conll, args.extra, dim=args.dim, window=args.window)
         return
