@@ -121,3 +121,19 @@ def test_title_before_a_lexicon_name_stays_a_title(nlp):
     king = [e for e in record.entities if e.name_en == "King Abdullah II"]
     assert len(king) == 1 and [m.text for m in king[0].mentions] == ["عبدالله الثاني"]
     assert (king[0].country, king[0].role) == ("JOR", "head of state")
+
+
+def test_place_the_ner_calls_an_organisation_is_one():
+    # «فاز برشلونة» (Barcelona won): the tagger reads the club from the context, the lexicon
+    # still says which place (and country) the name is.
+    from marsad.entities.mentions import NameMention, merge
+    from marsad.lexicon.actors import CountryName
+
+    spain = CountryName("إسبانيا", ("ESP",), "name", "Spain")
+    city = NameMention(4, 11, "برشلونة", "LOC", "lexicon", country_name=spain)
+    [m] = merge([(4, 11, "برشلونة", "ORG")], [city])
+    assert (m.label, m.country_name, m.origin) == ("ORG", spain, "both")
+    # a span the NER only partly shares keeps the lexicon's type
+    city = NameMention(4, 11, "برشلونة", "LOC", "lexicon", country_name=spain)
+    [m] = merge([(4, 9, "برشلو", "ORG")], [city])
+    assert m.label == "LOC"

@@ -128,6 +128,8 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
         for m in over:
             m.origin, m.weak = "both", False
         m = over[0]
+        if len(over) == 1 and label == "ORG" and m.actor is None and (m.start, m.end) == (start, end):
+            m.label = "ORG"  # a place named for its club or government: «فاز برشلونة»
         if lookup is not None and len(over) == 1 and m.start < start and end == m.end \
                 and _same_entity(m, lookup(text)):
             m.start, m.text = start, text
