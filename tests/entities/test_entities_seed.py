@@ -137,3 +137,11 @@ def test_place_the_ner_calls_an_organisation_is_one():
     city = NameMention(4, 11, "برشلونة", "LOC", "lexicon", country_name=spain)
     [m] = merge([(4, 9, "برشلو", "ORG")], [city])
     assert m.label == "LOC"
+
+
+def test_description_ends_where_a_new_title_follows_its_country(nlp):
+    # "The emir of Kuwait received the minister in the palace": «الوزير» is someone else
+    record = extract(Article(text="استقبل أمير الكويت الوزير في القصر."), nlp)
+    emir = [e for e in record.entities if e.role == "emir"]
+    assert len(emir) == 1 and [m.text for m in emir[0].mentions] == ["أمير الكويت"]
+    assert emir[0].country == "KWT"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 
 from marsad.ner.features import FeatureExtractor
-from marsad.ner.names import N_TAGS, NameList, build
+from marsad.ner.names import MASKS, N_TAGS, NameList, build
 from marsad.ner.train import rejoin_clitics
 
 PER, LOC, ORG = 1, 2, 4  # type bits (marsad.ner.names.TYPES order)
@@ -19,7 +19,7 @@ def test_names_longest_match_and_positions():
     names = {"دونالد رامسفيلد": PER, "رامسفيلد": PER, "بغداد": LOC}
     # "Donald Rumsfeld arrived in Baghdad"
     tags = _tags(names, "وصل دونالد رامسفيلد إلى بغداد.")
-    assert tags == [1, 2 + 8 + PER, 2 + 16 + PER, 1, 2 + LOC]
+    assert tags == [1, 2 + MASKS + PER, 2 + 2 * MASKS + PER, 1, 2 + LOC]
     assert all(0 < t < N_TAGS for t in tags)
 
 
@@ -32,7 +32,7 @@ def test_names_first_word_may_carry_a_proclitic():
     names = {"رامسفيلد": PER, "دونالد رامسفيلد": PER}
     stem = FeatureExtractor().stem
     assert _tags(names, "ولرامسفيلد رأي", stem)[0] == 2 + PER
-    assert _tags(names, "ودونالد رامسفيلد", stem)[:2] == [2 + 8 + PER, 2 + 16 + PER]
+    assert _tags(names, "ودونالد رامسفيلد", stem)[:2] == [2 + MASKS + PER, 2 + 2 * MASKS + PER]
     assert _tags(names, "ولرامسفيلد")[0] == 1  # without a stemmer only the written form
 
 

@@ -95,7 +95,7 @@ class Chains:
             pos = self._skip_forward(m.end, "")
             while len(chain) < MAX_LINKS and pos in self.by_start:
                 nxt = self.by_start[pos]
-                if nxt.clitic_start != nxt.start:
+                if nxt.clitic_start != nxt.start or _starts_anew(chain[-1], nxt):
                     break
                 chain.append(nxt)
                 pos = self._skip_forward(nxt.end, "")
@@ -112,6 +112,14 @@ class Chains:
         while pos < len(self.text) and (self.text[pos] == " " or self.text[pos] in extra):
             pos += 1
         return pos
+
+
+def _starts_anew(last: Match, nxt: Match) -> bool:
+    """A title after a country closes the description before it: «أمير الكويت | الوزير»
+    (the emir of Kuwait, the minister), unlike «نائب وزير الخارجية»."""
+    country = any(isinstance(e, CountryName) or (isinstance(e, Place) and e.metonym) for e in last.entries)
+    title = any(isinstance(e, Title) and e.kind != "honorific" for e in nxt.entries)
+    return country and title
 
 
 def _head_title(links: list[Match]) -> Optional[Title]:

@@ -20,11 +20,13 @@ from pathlib import Path
 from marsad.ner.features import word_key
 
 NAMES_FILE = "names.tsv.gz"
-TYPES = ("PER", "LOC", "ORG")
+# NAME: an actor of a PETRARCH dictionary, person or group (the format does not say which).
+TYPES = ("PER", "LOC", "ORG", "NAME")
 MAX_WORDS = 5          # longer names are not listed
-# Tag ids: 0 = padding, 1 = no listed name; then 2 + position * 8 + type mask, position 0 for
-# a one-word name, 1 for the first word of a longer one, 2 for a later word.
-N_TAGS = 2 + 3 * 8
+# Tag ids: 0 = padding, 1 = no listed name; then 2 + position * MASKS + type mask, position 0
+# for a one-word name, 1 for the first word of a longer one, 2 for a later word.
+MASKS = 1 << len(TYPES)
+N_TAGS = 2 + 3 * MASKS
 _CACHE_MAX = 50_000    # tokens whose key and name-start forms are kept
 
 
@@ -95,9 +97,9 @@ class NameList:
             if size == 1:
                 out[i] = 2 + mask
             else:
-                out[i] = 2 + 8 + mask
+                out[i] = 2 + MASKS + mask
                 for k in range(i + 1, i + size):
-                    out[k] = 2 + 16 + mask
+                    out[k] = 2 + 2 * MASKS + mask
             i += size
         return out
 
@@ -150,11 +152,43 @@ def read_annotated(path: Path) -> Iterable[tuple[str, str]]:
                 i += 1
 
 
-def build(out: Path, anetac: list[Path], cities: list[Path], annotated: list[Path]) -> int:
+def read_petrarch(path: Path) -> Iterable[tuple[str, str]]:
+    """(name, "NAME") of a PETRARCH actor dictionary's entries."""
+    from marsad.lexicon.petrarch import load_petrarch
+
+    for actor in load_petrarch(path):
+        for name in actor.names:
+            yield name, "NAME"
+
+
+def read_lexicon() -> Iterable[tuple[str, str]]:
+    """(name, type) of marsad's own lexicon: people, organisations, places (facilities as
+    LOC, as ANERcorp has them), countries; weak names (also common words) left out."""
+    from marsad.lexicon.loader import Lexicon
+    from marsad.lexicon.matcher import name_key as lexicon_key
+
+    lex = Lexicon.load()
+    for actor in (*lex.people, *lex.organizations):
+        for name in actor.names:
+            if not actor.is_weak(lexicon_key(name)):
+                yield name, actor.label
+    for place in lex.places:
+        if "weak" not in place.flags:
+            for name in place.names:
+                yield name, "LOC"
+    for country in lex.countries:
+        if country.kind == "name" and "homograph" not in country.flags:
+            yield country.name, "LOC"
+
+
+def build(out: Path, anetac: list[Path], cities: list[Path], annotated: list[Path],
+          petrarch: list[Path] = (), lexicon: bool = False) -> int:
     """Write the names file from the given sources; returns the number of names."""
     found: dict[str, set[str]] = {}
     sources = [*(read_anetac(p) for p in anetac), *(read_cities(p) for p in cities),
-               *(read_annotated(p) for p in annotated)]
+               *(read_annotated(p) for p in annotated), *(read_petrarch(p) for p in petrarch)]
+    if lexicon:
+        sources.append(read_lexicon())
     for source in sources:
         for name, typ in source:
             key = name_key(name)

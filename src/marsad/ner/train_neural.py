@@ -454,6 +454,9 @@ def main(argv: list[str] | None = None) -> None:
     nm.add_argument("--cities", type=Path, action="append", default=[], help="world-cities CSV")
     nm.add_argument("--annotated", type=Path, action="append", default=[],
                     help="WikiFANE-style annotated corpus (its PER/LOC/ORG mentions)")
+    nm.add_argument("--petrarch", type=Path, action="append", default=[], help="PETRARCH actor dictionary")
+    nm.add_argument("--lexicon", action="store_true", help="add marsad's own lexicon (people, "
+                    "organisations, places, countries; weak names left out)")
     t.add_argument("train_file", type=Path, help="CoNLL token<TAB>label file")
     t.add_argument("--vectors", type=Path, required=True, help="KeyedVectors from the 'vectors' step")
     t.add_argument("-o", "--out", type=Path, required=True, help="model folder to write")
@@ -487,7 +490,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.cmd == "names":
-        n = build_names(args.out, args.anetac, args.cities, args.annotated)
+        n = build_names(args.out, args.anetac, args.cities, args.annotated, args.petrarch, args.lexicon)
         print(f"{n} names -> {args.out}")
         return
     if args.cmd == "vectors":
