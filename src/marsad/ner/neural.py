@@ -23,8 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.errors import MarsadError
+
 from marsad.ner.features import PROCLITICS, PUNCT, FeatureExtractor, load_clusters
-from marsad.ner.names import NAMES_FILE, NameList
+from marsad.ner.names import N_TAGS, NAMES_FILE, NameList
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, load_gazetteer, repair_bio
 from marsad.text.normalize import normalize
 
@@ -46,8 +48,12 @@ _CLUSTER_CACHE = 50_000
 CACHE_ROWS = 100_000  # distinct tokens whose BiLSTM input vector is kept (51 MB at 128 floats)
 
 
-class ModelNotFoundError(FileNotFoundError):
+class ModelNotFoundError(MarsadError, FileNotFoundError):
     """The neural model folder lacks its network or vectors."""
+
+
+class ModelFormatError(MarsadError):
+    """The model folder was written by a marsad whose inputs differ from this one's."""
 
 
 def default_model_dir() -> Path:
@@ -231,15 +237,19 @@ class NeuralTagger:
                                             providers=["CPUExecutionProvider"])
         self._sequence = ort.InferenceSession(str(model_dir / SEQUENCE_FILE), opts,
                                               providers=["CPUExecutionProvider"])
+        meta = model_dir / META_FILE
+        self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         # A model trained with a name list (marsad.ner.names) ships it and reads its tags.
-        self.names = (NameList.load(model_dir / NAMES_FILE, self.encoder.stemmer.stem)
-                      if "names" in {i.name for i in self._sequence.get_inputs()} else None)
+        self.names = None
+        if "names" in {i.name for i in self._sequence.get_inputs()}:
+            if self.meta.get("name_tags") != N_TAGS:
+                raise ModelFormatError(f"the model in {model_dir} reads {self.meta.get('name_tags')} "
+                                         f"name-list tags, this marsad makes {N_TAGS}: retrain it")
+            self.names = NameList.load(model_dir / NAMES_FILE, self.encoder.stemmer.stem)
         width = self._tokens.get_outputs()[0].shape[-1]
         self._store = np.zeros((cache_rows, width), dtype=np.float32)  # per-token vectors
         self._rows: dict[str, int] = {}                               # token -> row of _store
         self._reused = np.zeros(cache_rows, dtype=bool)  # rows used again since the last eviction
-        meta = model_dir / META_FILE
-        self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.model_dir = model_dir
 
     @classmethod

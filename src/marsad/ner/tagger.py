@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from marsad.errors import MarsadError
 from marsad.ner.features import FeatureExtractor, add_stacked, load_clusters
 
 MODEL_FILE = "ner.crfsuite"
@@ -23,7 +24,7 @@ GAZETTEER_FILE = "gazetteer.tsv"
 META_FILE = "meta.json"
 
 
-class ModelNotFoundError(FileNotFoundError):
+class ModelNotFoundError(MarsadError, FileNotFoundError):
     """The NER model folder lacks its CRF file."""
 
 

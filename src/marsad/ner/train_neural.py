@@ -43,6 +43,8 @@ CLUSTER_SIZES = (24, 258, 1026, 4098)
 CLUSTER_DIMS = (4, 8, 16, 16)
 OTHER_SIZES = (32, 4, 160)
 OTHER_DIMS = (8, 4, 8)
+LM_COLUMN = 2  # feature column of the word's k=1024 cluster id: what pretraining predicts
+LM_CLASSES = CLUSTER_SIZES[2]
 MAX_TRAIN_LEN = 80  # longer training sentences are cut (at O labels) into pieces
 
 
@@ -145,6 +147,22 @@ def read_aqmar(paths: list[Path]):
 
 
 AUX_LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+_NEWS_SENTENCE_END = re.compile(r"(?<=[.!?\u061f])\s+|\n+")
+_NEWS_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def news_sentences(zip_dir: Path, limit: int, rng: random.Random) -> list[list[str]]:
+    """``limit`` sentences (5 to 60 tokens, punctuation split off as in ANERcorp) drawn
+    at random from the SaudiNewsNet articles under ``zip_dir``."""
+    from marsad.ner.clusters import iter_articles
+
+    sents = []
+    for text in iter_articles(zip_dir):
+        for sent in _NEWS_SENTENCE_END.split(text):
+            tokens = _NEWS_TOKEN.findall(sent)
+            if 5 <= len(tokens) <= 60:
+                sents.append(tokens)
+    return rng.sample(sents, min(limit, len(sents)))
 
 
 def read_auxiliary(path: Path):
@@ -213,6 +231,10 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             # The auxiliary corpus's own output layer and CRF (training only, not exported):
             # its conventions differ from ANERcorp's, the encoder below them is shared.
             self.aux_out = nn.Linear(2 * hidden, len(AUX_LABELS))
+            # Language-model heads for pretraining on unlabelled news (training only): the
+            # forward LSTM predicts the next word's cluster, the backward one the previous.
+            self.lm_f = nn.Linear(hidden, LM_CLASSES)
+            self.lm_b = nn.Linear(hidden, LM_CLASSES)
             self.aux_crf = nn.ParameterList(nn.Parameter(torch.zeros(*shape)) for shape in
                                             ((len(AUX_LABELS), len(AUX_LABELS)), (len(AUX_LABELS),),
                                              (len(AUX_LABELS),)))
@@ -229,9 +251,9 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             parts += [emb(feats[:, 2 * k + j]) for j, emb in enumerate(self.others)]
             return self.proj(self.drop(torch.cat(parts, 1)))
 
-        def sequence(self, x, rev, names=None, aux=False):
+        def states(self, x, rev, names=None):
             """LSTM inputs (B,T,proj), reversal indices (B,T) and name-list tags (B,T) ->
-            emissions (B,T,labels)."""
+            forward and backward LSTM states (B,T,hidden) each."""
             if self.names is not None:
                 x = torch.cat([x, self.names(names)], 2)
             idx = rev.unsqueeze(2)
@@ -240,7 +262,27 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             # (always at the end) never reaches a real token in either direction.
             hb, _ = self.bwd(torch.gather(x, 1, idx.expand(-1, -1, x.shape[2])))
             hb = torch.gather(hb, 1, idx.expand(-1, -1, hb.shape[2]))
+            return hf, hb
+
+        def sequence(self, x, rev, names=None, aux=False):
+            """LSTM inputs (B,T,proj), reversal indices (B,T) and name-list tags (B,T) ->
+            emissions (B,T,labels)."""
+            hf, hb = self.states(x, rev, names)
             return (self.aux_out if aux else self.out)(self.drop(torch.cat([hf, hb], 2)))
+
+        def lm_loss(self, wvec, feats, chars, rev, names=None):
+            """Cross-entropy of the neighbours' clusters (feature column LM_COLUMN) from the
+            LSTM states: the forward one at t predicts t+1, the backward one t-1."""
+            b, t = rev.shape
+            x = self.tokens(wvec.reshape(b * t, -1), feats.reshape(b * t, -1), chars.reshape(b * t, -1))
+            hf, hb = self.states(x.reshape(b, t, -1), rev, names)
+            target = feats[:, :, LM_COLUMN]  # 0 at padding: ignored
+            ce = nn.functional.cross_entropy
+            fwd = ce(self.lm_f(self.drop(hf[:, :-1])).reshape(-1, LM_CLASSES), target[:, 1:].reshape(-1),
+                     ignore_index=PAD)
+            bwd = ce(self.lm_b(self.drop(hb[:, 1:])).reshape(-1, LM_CLASSES), target[:, :-1].reshape(-1),
+                     ignore_index=PAD)
+            return fwd + bwd
 
         def forward(self, wvec, feats, chars, rev, names=None, aux=False):
             b, t = rev.shape
@@ -331,6 +373,31 @@ class Trainer:
                 total += loss.item() * len(batch)
         return total / len(sents)
 
+    def pretrain(self, sents: list[list[str]], epochs: int, rng: random.Random) -> None:
+        """Train the network as a language model (:meth:`lm_loss`) on unlabelled sentences."""
+        torch = self.torch
+        self.net.train()
+        bs = 32
+        t0 = time.perf_counter()
+        for ep in range(1, epochs + 1):
+            order = sorted(range(len(sents)), key=lambda i: len(sents[i]) + rng.random() * 6)
+            batches = [order[k:k + bs] for k in range(0, len(order), bs)]
+            rng.shuffle(batches)
+            total = 0.0
+            for n, batch in enumerate(batches, 1):
+                x, _ = self.inputs([sents[i] for i in batch], self.args.word_dropout)
+                loss = self.net.lm_loss(*x)
+                self.opt.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(self.net.parameters(), 5.0)
+                self.opt.step()
+                total += loss.item()
+                if n % 1000 == 0:
+                    log.info("pretraining epoch %d: %d/%d batches, loss %.3f (%.0f s)", ep, n, len(batches),
+                             total / n, time.perf_counter() - t0)
+        # a fresh optimiser for the tagging task
+        self.opt = torch.optim.Adam(self.net.parameters(), lr=self.args.lr)
+
     def predict(self, sents: list[list[str]], bs: int = 64) -> list[list[str]]:
         torch = self.torch
         self.net.eval()
@@ -398,6 +465,16 @@ def train(args) -> dict:
                            load_clusters(crf_dir / CLUSTERS_FILE), load_gazetteer(crf_dir / GAZETTEER_FILE))
     names = NameList.load(args.name_list, encoder.stemmer.stem) if args.name_list else None
     tr = Trainer(encoder, q.astype(np.float32) * scale.astype(np.float32)[:, None], args, names)
+    if args.pretrain_corpus:
+        if args.pretrain_cache and args.pretrain_cache.exists():
+            tr.net.load_state_dict(torch.load(args.pretrain_cache))
+            log.info("pretrained network read from %s", args.pretrain_cache)
+        else:
+            unlabelled = news_sentences(args.pretrain_corpus, args.pretrain_sentences, rng)
+            log.info("pretraining on %d sentences, %d tokens", len(unlabelled), sum(map(len, unlabelled)))
+            tr.pretrain(unlabelled, args.pretrain_epochs, rng)
+            if args.pretrain_cache:
+                torch.save(tr.net.state_dict(), args.pretrain_cache)
     extra = read_aqmar(args.extra_train) if args.extra_train else []
     if extra:
         log.info("extra training data: %d sentences", len(extra))
@@ -426,9 +503,11 @@ def train(args) -> dict:
             "hidden": args.hidden, "proj": args.proj, "char_filters": args.char_filters, "dropout": args.dropout,
             "word_dropout": args.word_dropout, "names": args.names.name if args.names else None,
             "replace_rate": args.replace_rate, "name_list": args.name_list.name if args.name_list else None,
-            "name_dim": args.name_dim if args.name_list else 0,
+            "name_dim": args.name_dim if args.name_list else 0, "name_tags": N_TAGS if args.name_list else 0,
             "extra_train": [p.name for p in args.extra_train], "aux_train": [p.name for p in args.aux_train],
-            "aux_per_epoch": args.aux_per_epoch if args.aux_train else 0, "aux_weight": args.aux_weight, "lr": args.lr, "batch": args.batch, "seed": args.seed,
+            "aux_per_epoch": args.aux_per_epoch if args.aux_train else 0, "aux_weight": args.aux_weight,
+            "pretrain_sentences": args.pretrain_sentences if args.pretrain_corpus else 0,
+            "pretrain_epochs": args.pretrain_epochs if args.pretrain_corpus else 0, "lr": args.lr, "batch": args.batch, "seed": args.seed,
             "best_epoch": best_ep, "history": history, "train_seconds": round(time.perf_counter() - t0)}
     if dev:
         meta["dev"] = score([g for _, g in dev], tr.predict([w for w, _ in dev]))
@@ -478,6 +557,11 @@ def main(argv: list[str] | None = None) -> None:
                    help="WikiFANE-style corpus learnt through its own output layer (multi-task)")
     t.add_argument("--aux-per-epoch", type=int, default=4000, help="auxiliary sentences drawn per epoch")
     t.add_argument("--aux-weight", type=float, default=1.0, help="weight of the auxiliary loss")
+    t.add_argument("--pretrain-corpus", type=Path, help="folder of SaudiNewsNet *.zip files: pretrain "
+                   "the network as a language model on it first")
+    t.add_argument("--pretrain-sentences", type=int, default=150_000)
+    t.add_argument("--pretrain-epochs", type=int, default=1)
+    t.add_argument("--pretrain-cache", type=Path, help="pretrained state file (read if it exists, else written)")
     t.add_argument("--names", type=Path, help="ANETAC-style name list for mention replacement")
     t.add_argument("--replace-rate", type=float, default=0.5,
                    help="chance that a PER/LOC mention of a copied sentence is replaced")
