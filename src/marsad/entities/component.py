@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.entities.coref import Cluster, cluster
-from marsad.entities.mentions import NameMention, classify, drop_unsupported_weak, merge
+from marsad.entities.mentions import classify, drop_unsupported_weak, merge
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.lexicon.loader import Lexicon
 from marsad.model import Entity, Span

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import logging
 import random
 import shutil
@@ -43,8 +42,6 @@ CLUSTER_SIZES = (24, 258, 1026, 4098)
 CLUSTER_DIMS = (4, 8, 16, 16)
 OTHER_SIZES = (32, 4, 160)
 OTHER_DIMS = (8, 4, 8)
-LM_COLUMN = 2  # feature column of the word's k=1024 cluster id: what pretraining predicts
-LM_CLASSES = CLUSTER_SIZES[2]
 MAX_TRAIN_LEN = 80  # longer training sentences are cut (at O labels) into pieces
 
 
@@ -111,93 +108,6 @@ def cut_long(sents, max_len: int = MAX_TRAIN_LEN):
     return out
 
 
-# ANETAC's classes -> ANERcorp's types; its ORGANIZATION entries are one-word brand and
-# club names, unlike ANERcorp's ORGs, so they are not used.
-ANETAC_TYPES = {"PERSON": "PER", "LOCATION": "LOC"}
-
-
-def read_name_list(path: Path) -> dict[str, list[str]]:
-    """Arabic names by type from an ANETAC-style file (``CLASS English Arabic...`` per line)."""
-    names: dict[str, set[str]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            typ = ANETAC_TYPES.get(parts[0]) if len(parts) >= 3 else None
-            arabic = [w for w in parts[2:] if any("\u0621" <= c <= "\u064a" for c in w)]
-            if typ and arabic:
-                names.setdefault(typ, set()).add(" ".join(arabic))
-    return {t: sorted(v) for t, v in names.items()}
-
-
-_AQMAR_LABEL = re.compile(r"^([BI])-(PER|LOC|ORG|MIS)")
-
-
-def read_aqmar(paths: list[Path]):
-    """Sentences of AQMAR-style files (``token LABEL`` lines; classes PER, LOC, ORG and
-    article-specific MIS0..MIS3, which become MISC; malformed labels become O)."""
-    sents = []
-    for path in paths:
-        for words, labels in read_conll(path, map_labels=False):
-            fixed = []
-            for lab in labels:
-                m = _AQMAR_LABEL.match(lab)
-                fixed.append(f"{m.group(1)}-{'MISC' if m.group(2) == 'MIS' else m.group(2)}" if m else "O")
-            sents.append((words, fixed))
-    return sents
-
-
-AUX_LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
-_NEWS_SENTENCE_END = re.compile(r"(?<=[.!?\u061f])\s+|\n+")
-_NEWS_TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def news_sentences(zip_dir: Path, limit: int, rng: random.Random) -> list[list[str]]:
-    """``limit`` sentences (5 to 60 tokens, punctuation split off as in ANERcorp) drawn
-    at random from the SaudiNewsNet articles under ``zip_dir``."""
-    from marsad.ner.clusters import iter_articles
-
-    sents = []
-    for text in iter_articles(zip_dir):
-        for sent in _NEWS_SENTENCE_END.split(text):
-            tokens = _NEWS_TOKEN.findall(sent)
-            if 5 <= len(tokens) <= 60:
-                sents.append(tokens)
-    return rng.sample(sents, min(limit, len(sents)))
-
-
-def read_auxiliary(path: Path):
-    """Sentences of a WikiFANE-style corpus (coarse PER/LOC/ORG labels, clitics rejoined)."""
-    return [s for s in read_fine_grained(path, rejoin=True) if s[0]]
-
-
-def replace_mentions(sents, names: dict[str, list[str]], rng: random.Random, rate: float):
-    """Copies of the sentences holding a PER or LOC mention, each such mention replaced, with
-    chance ``rate``, by a random name of its type (a one-word mention by one name, a longer
-    one by two). Mention replacement (Dai & Adel 2020) shows the network many more name
-    shapes in real contexts: most test names never occur in training."""
-    out = []
-    for ws, ls in sents:
-        new_ws, new_ls, changed, i = [], [], False, 0
-        while i < len(ws):
-            typ = ls[i][2:] if ls[i].startswith("B-") else ""
-            j = i + 1
-            while j < len(ws) and ls[j] == "I-" + typ:
-                j += 1
-            if typ in names and rng.random() < rate:
-                pool = names[typ]
-                words = [w for _ in range(1 if j - i == 1 else 2) for w in rng.choice(pool).split()]
-                new_ws += words
-                new_ls += ["B-" + typ] + ["I-" + typ] * (len(words) - 1)
-                changed = True
-            else:
-                new_ws += ws[i:j]
-                new_ls += ls[i:j]
-            i = j
-        if changed:
-            out.append((new_ws, new_ls))
-    return out
-
-
 def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: float, proj: int = 0,
              name_dim: int = 0):
     """The torch network: inputs as :meth:`TokenEncoder.batch` plus word vectors -> emissions."""
@@ -228,17 +138,6 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
             self.start = nn.Parameter(torch.zeros(len(LABELS)))
             self.end = nn.Parameter(torch.zeros(len(LABELS)))
-            # The auxiliary corpus's own output layer and CRF (training only, not exported):
-            # its conventions differ from ANERcorp's, the encoder below them is shared.
-            self.aux_out = nn.Linear(2 * hidden, len(AUX_LABELS))
-            # Language-model heads for pretraining on unlabelled news (training only): the
-            # forward LSTM predicts the next word's cluster, the backward one the previous.
-            self.lm_f = nn.Linear(hidden, LM_CLASSES)
-            self.lm_b = nn.Linear(hidden, LM_CLASSES)
-            self.aux_crf = nn.ParameterList(nn.Parameter(torch.zeros(*shape)) for shape in
-                                            ((len(AUX_LABELS), len(AUX_LABELS)), (len(AUX_LABELS),),
-                                             (len(AUX_LABELS),)))
-
         def tokens(self, wvec, feats, chars):
             """Per-token part, inputs (N, ...) -> LSTM inputs (N, proj): depends on the token
             alone, so the tagger computes it once per distinct token."""
@@ -264,30 +163,16 @@ def make_net(n_chars: int, wdim: int, hidden: int, char_filters: int, dropout: f
             hb = torch.gather(hb, 1, idx.expand(-1, -1, hb.shape[2]))
             return hf, hb
 
-        def sequence(self, x, rev, names=None, aux=False):
+        def sequence(self, x, rev, names=None):
             """LSTM inputs (B,T,proj), reversal indices (B,T) and name-list tags (B,T) ->
             emissions (B,T,labels)."""
             hf, hb = self.states(x, rev, names)
-            return (self.aux_out if aux else self.out)(self.drop(torch.cat([hf, hb], 2)))
+            return self.out(self.drop(torch.cat([hf, hb], 2)))
 
-        def lm_loss(self, wvec, feats, chars, rev, names=None):
-            """Cross-entropy of the neighbours' clusters (feature column LM_COLUMN) from the
-            LSTM states: the forward one at t predicts t+1, the backward one t-1."""
+        def forward(self, wvec, feats, chars, rev, names=None):
             b, t = rev.shape
             x = self.tokens(wvec.reshape(b * t, -1), feats.reshape(b * t, -1), chars.reshape(b * t, -1))
-            hf, hb = self.states(x.reshape(b, t, -1), rev, names)
-            target = feats[:, :, LM_COLUMN]  # 0 at padding: ignored
-            ce = nn.functional.cross_entropy
-            fwd = ce(self.lm_f(self.drop(hf[:, :-1])).reshape(-1, LM_CLASSES), target[:, 1:].reshape(-1),
-                     ignore_index=PAD)
-            bwd = ce(self.lm_b(self.drop(hb[:, 1:])).reshape(-1, LM_CLASSES), target[:, :-1].reshape(-1),
-                     ignore_index=PAD)
-            return fwd + bwd
-
-        def forward(self, wvec, feats, chars, rev, names=None, aux=False):
-            b, t = rev.shape
-            x = self.tokens(wvec.reshape(b * t, -1), feats.reshape(b * t, -1), chars.reshape(b * t, -1))
-            return self.sequence(x.reshape(b, t, -1), rev, names, aux)
+            return self.sequence(x.reshape(b, t, -1), rev, names)
 
     return Net()
 
@@ -339,64 +224,32 @@ class Trainer:
             x += (torch.from_numpy(name_tags(self.names, sents, words.shape[1])),)
         return x, a["lengths"]
 
-    def epoch(self, sents, rng: random.Random, aux_sents=()) -> float:
-        """One pass over ``sents`` (and ``aux_sents``, scored by the auxiliary output layer),
-        in batches of similar length, shuffled; returns the mean loss of ``sents``."""
+    def epoch(self, sents, rng: random.Random) -> float:
+        """One pass over ``sents`` in shuffled batches of similar length; the mean loss."""
         torch = self.torch
         self.net.train()
+        order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]) + rng.random() * 6)
         bs = self.args.batch
-        batches = []
-        for aux, data in ((False, sents), (True, aux_sents)):
-            order = sorted(range(len(data)), key=lambda i: len(data[i][0]) + rng.random() * 6)
-            batches += [(aux, [data[i] for i in order[k:k + bs]]) for k in range(0, len(order), bs)]
+        batches = [order[i:i + bs] for i in range(0, len(order), bs)]
         rng.shuffle(batches)
         total = 0.0
-        for aux, batch in batches:
-            labels = AUX_LABELS if aux else LABELS
-            x, lengths = self.inputs([w for w, _ in batch], self.args.word_dropout)
+        for batch in batches:
+            x, lengths = self.inputs([sents[i][0] for i in batch], self.args.word_dropout)
             t = int(lengths.max())
             tags = torch.zeros(len(batch), t, dtype=torch.long)
             mask = torch.zeros(len(batch), t)
-            for r, (_, labs) in enumerate(batch):
-                tags[r, :len(labs)] = torch.tensor([labels.index(lab) for lab in labs])
-                mask[r, :len(labs)] = 1
-            em = self.net(*x, aux=True) if aux else self.net(*x)
-            crf = self.net.aux_crf if aux else (self.net.trans, self.net.start, self.net.end)
-            loss = crf_nll(em, tags, mask, *crf)
-            if aux:
-                loss = loss * self.args.aux_weight
+            for r, i in enumerate(batch):
+                n = len(sents[i][1])
+                tags[r, :n] = torch.tensor([LABELS.index(lab) for lab in sents[i][1]])
+                mask[r, :n] = 1
+            em = self.net(*x)
+            loss = crf_nll(em, tags, mask, self.net.trans, self.net.start, self.net.end)
             self.opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(self.net.parameters(), 5.0)
             self.opt.step()
-            if not aux:
-                total += loss.item() * len(batch)
+            total += loss.item() * len(batch)
         return total / len(sents)
-
-    def pretrain(self, sents: list[list[str]], epochs: int, rng: random.Random) -> None:
-        """Train the network as a language model (:meth:`lm_loss`) on unlabelled sentences."""
-        torch = self.torch
-        self.net.train()
-        bs = 32
-        t0 = time.perf_counter()
-        for ep in range(1, epochs + 1):
-            order = sorted(range(len(sents)), key=lambda i: len(sents[i]) + rng.random() * 6)
-            batches = [order[k:k + bs] for k in range(0, len(order), bs)]
-            rng.shuffle(batches)
-            total = 0.0
-            for n, batch in enumerate(batches, 1):
-                x, _ = self.inputs([sents[i] for i in batch], self.args.word_dropout)
-                loss = self.net.lm_loss(*x)
-                self.opt.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(self.net.parameters(), 5.0)
-                self.opt.step()
-                total += loss.item()
-                if n % 1000 == 0:
-                    log.info("pretraining epoch %d: %d/%d batches, loss %.3f (%.0f s)", ep, n, len(batches),
-                             total / n, time.perf_counter() - t0)
-        # a fresh optimiser for the tagging task
-        self.opt = torch.optim.Adam(self.net.parameters(), lr=self.args.lr)
 
     def predict(self, sents: list[list[str]], bs: int = 64) -> list[list[str]]:
         torch = self.torch
@@ -465,50 +318,37 @@ def train(args) -> dict:
                            load_clusters(crf_dir / CLUSTERS_FILE), load_gazetteer(crf_dir / GAZETTEER_FILE))
     names = NameList.load(args.name_list, encoder.stemmer.stem) if args.name_list else None
     tr = Trainer(encoder, q.astype(np.float32) * scale.astype(np.float32)[:, None], args, names)
-    if args.pretrain_corpus:
-        if args.pretrain_cache and args.pretrain_cache.exists():
-            tr.net.load_state_dict(torch.load(args.pretrain_cache))
-            log.info("pretrained network read from %s", args.pretrain_cache)
-        else:
-            unlabelled = news_sentences(args.pretrain_corpus, args.pretrain_sentences, rng)
-            log.info("pretraining on %d sentences, %d tokens", len(unlabelled), sum(map(len, unlabelled)))
-            tr.pretrain(unlabelled, args.pretrain_epochs, rng)
-            if args.pretrain_cache:
-                torch.save(tr.net.state_dict(), args.pretrain_cache)
-    extra = read_aqmar(args.extra_train) if args.extra_train else []
-    if extra:
-        log.info("extra training data: %d sentences", len(extra))
-    pieces = cut_long(train_sents + extra)
+    pieces = cut_long(train_sents)
     best, best_ep, best_state, history = -1.0, 0, None, []
+    averaged: dict = {}
     t0 = time.perf_counter()
-    pool = read_name_list(args.names) if args.names else {}
-    aux_pieces = cut_long([s for p in args.aux_train for s in read_auxiliary(p)])
-    if aux_pieces:
-        log.info("auxiliary corpus: %d pieces, %d a epoch", len(aux_pieces), args.aux_per_epoch)
     for ep in range(1, args.epochs + 1):
-        extra = replace_mentions(pieces, pool, rng, args.replace_rate) if pool else []
-        aux = rng.sample(aux_pieces, min(args.aux_per_epoch, len(aux_pieces))) if aux_pieces else []
-        loss = tr.epoch(pieces + extra, rng, aux)
+        loss = tr.epoch(pieces, rng)
         f1 = score([g for _, g in dev], tr.predict([w for w, _ in dev]))["overall"]["f1"] if dev else 0.0
         history.append((ep, round(loss, 3), round(f1, 4)))
         log.info("epoch %d loss %.3f dev F1 %.4f (%.0f s)", ep, loss, f1, time.perf_counter() - t0)
+        if args.average_from and ep >= args.average_from:
+            # weight averaging (SWA): the mean of the states at the end of epochs N..last
+            state = tr.net.state_dict()
+            n = ep - args.average_from
+            averaged = {k: v.clone() for k, v in state.items()} if n == 0 else \
+                {k: (averaged[k] * n + state[k]) / (n + 1) for k in state}
+            continue
         if f1 > best or not dev:
             best, best_ep = f1, ep
             best_state = {k: v.clone() for k, v in tr.net.state_dict().items()}
         elif ep - best_ep >= args.patience:
             break
+    if args.average_from and args.average_from <= args.epochs:
+        best_state, best_ep = averaged, args.epochs
     tr.net.load_state_dict(best_state)
     meta = {"model": "charcnn-bilstm-crf", "train_file": Path(args.train_file).name,
             "dev_fraction": args.dev_fraction, "vocab": len(vocab), "dim": int(q.shape[1]),
             "hidden": args.hidden, "proj": args.proj, "char_filters": args.char_filters, "dropout": args.dropout,
-            "word_dropout": args.word_dropout, "names": args.names.name if args.names else None,
-            "replace_rate": args.replace_rate, "name_list": args.name_list.name if args.name_list else None,
+            "word_dropout": args.word_dropout, "name_list": args.name_list.name if args.name_list else None,
             "name_dim": args.name_dim if args.name_list else 0, "name_tags": N_TAGS if args.name_list else 0,
-            "extra_train": [p.name for p in args.extra_train], "aux_train": [p.name for p in args.aux_train],
-            "aux_per_epoch": args.aux_per_epoch if args.aux_train else 0, "aux_weight": args.aux_weight,
-            "pretrain_sentences": args.pretrain_sentences if args.pretrain_corpus else 0,
-            "pretrain_epochs": args.pretrain_epochs if args.pretrain_corpus else 0, "lr": args.lr, "batch": args.batch, "seed": args.seed,
-            "best_epoch": best_ep, "history": history, "train_seconds": round(time.perf_counter() - t0)}
+            "lr": args.lr, "batch": args.batch, "seed": args.seed,
+            "best_epoch": best_ep, "average_from": args.average_from, "history": history, "train_seconds": round(time.perf_counter() - t0)}
     if dev:
         meta["dev"] = score([g for _, g in dev], tr.predict([w for w, _ in dev]))
     tr.export(Path(args.out), vocab, q, scale, chars, meta)
@@ -526,7 +366,6 @@ def main(argv: list[str] | None = None) -> None:
     v.add_argument("--extra", type=Path, action="append", default=[], help="WikiFANE-style file (text only)")
     v.add_argument("--dim", type=int, default=100)
     v.add_argument("--window", type=int, default=5)
-    t = sub.add_parser("train", help="train the BiLSTM-CRF and export it")
     nm = sub.add_parser("names", help="build the name list the network reads (names.tsv.gz)")
     nm.add_argument("-o", "--out", type=Path, required=True, help="names file to write (.tsv.gz)")
     nm.add_argument("--anetac", type=Path, action="append", default=[], help="ANETAC-style file")
@@ -536,6 +375,7 @@ def main(argv: list[str] | None = None) -> None:
     nm.add_argument("--petrarch", type=Path, action="append", default=[], help="PETRARCH actor dictionary")
     nm.add_argument("--lexicon", action="store_true", help="add marsad's own lexicon (people, "
                     "organisations, places, countries; weak names left out)")
+    t = sub.add_parser("train", help="train the BiLSTM-CRF and export it")
     t.add_argument("train_file", type=Path, help="CoNLL token<TAB>label file")
     t.add_argument("--vectors", type=Path, required=True, help="KeyedVectors from the 'vectors' step")
     t.add_argument("-o", "--out", type=Path, required=True, help="model folder to write")
@@ -548,27 +388,15 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--char-filters", type=int, default=64)
     t.add_argument("--dropout", type=float, default=0.5)
     t.add_argument("--word-dropout", type=float, default=0.1, help="chance of hiding a word's vector")
-    t.add_argument("--extra-train", type=Path, nargs="*", default=[],
-                   help="AQMAR-style files added to the training sentences (never to dev)")
     t.add_argument("--name-list", type=Path, help="names file (marsad.ner.names; `names` command) "
                    "whose matches are an input of the network")
     t.add_argument("--name-dim", type=int, default=8, help="size of the name-list tag embedding")
-    t.add_argument("--aux-train", type=Path, action="append", default=[],
-                   help="WikiFANE-style corpus learnt through its own output layer (multi-task)")
-    t.add_argument("--aux-per-epoch", type=int, default=4000, help="auxiliary sentences drawn per epoch")
-    t.add_argument("--aux-weight", type=float, default=1.0, help="weight of the auxiliary loss")
-    t.add_argument("--pretrain-corpus", type=Path, help="folder of SaudiNewsNet *.zip files: pretrain "
-                   "the network as a language model on it first")
-    t.add_argument("--pretrain-sentences", type=int, default=150_000)
-    t.add_argument("--pretrain-epochs", type=int, default=1)
-    t.add_argument("--pretrain-cache", type=Path, help="pretrained state file (read if it exists, else written)")
-    t.add_argument("--names", type=Path, help="ANETAC-style name list for mention replacement")
-    t.add_argument("--replace-rate", type=float, default=0.5,
-                   help="chance that a PER/LOC mention of a copied sentence is replaced")
     t.add_argument("--lr", type=float, default=2e-3)
     t.add_argument("--batch", type=int, default=16)
     t.add_argument("--epochs", type=int, default=30)
     t.add_argument("--patience", type=int, default=5)
+    t.add_argument("--average-from", type=int, default=0, help="export the mean of the weights at the end "
+                   "of this epoch and every later one (0: the best dev epoch's weights)")
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--threads", type=int, default=1, help="torch threads (1: deterministic, and fastest here)")
     args = ap.parse_args(argv)
