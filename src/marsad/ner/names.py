@@ -195,6 +195,8 @@ def build(out: Path, anetac: list[Path], cities: list[Path], annotated: list[Pat
             if key and typ in TYPES and len(key.split()) <= MAX_WORDS and _arabic(key):
                 found.setdefault(key, set()).add(typ)
     text = "".join(f"{key}\t{','.join(t for t in TYPES if t in found[key])}\n" for key in sorted(found))
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
-        fh.write(text.encode("utf-8"))  # mtime 0: the same sources give the same bytes
+    # no file name or time in the gzip header: the same sources give the same bytes
+    with open(out, "wb") as raw, \
+            gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+        fh.write(text.encode("utf-8"))
     return len(found)
