@@ -39,9 +39,10 @@ class NameList:
     def __init__(self, names: dict[str, int], stem=None):
         self.names = names
         self.stem = stem
-        # every name's first words (1, 2, ...): a match grows while it is such a prefix
+        # the first words (1, 2, ...) of longer names: a match grows while it is a name or
+        # such a prefix (whole names are not repeated here: memory)
         self.prefixes = {" ".join(words[:j]) for words in map(str.split, names)
-                         for j in range(1, len(words) + 1)}
+                         for j in range(1, len(words))}
         self._tokens: dict[str, tuple[str, tuple[str, ...]]] = {}  # token -> key, heads
 
     @classmethod
@@ -53,31 +54,36 @@ class NameList:
                 names[key] = sum(1 << TYPES.index(t) for t in types.split(","))
         return cls(names, stem)
 
+    def starts(self, key: str, stem: str) -> tuple[str, ...]:
+        """The forms of a word (its key, its proclitic-stripped stem) a listed name may start with."""
+        forms = (key,) if stem == key else (key, stem)
+        return tuple(f for f in forms if f in self.prefixes or f in self.names)
+
     def _token(self, token: str) -> tuple[str, tuple[str, ...]]:
-        """The token's word key and the forms of it a listed name may start with."""
         found = self._tokens.get(token)
         if found is None:
             key = word_key(token)
-            heads = [key]
-            if self.stem is not None:
-                stem = self.stem(key)[1]
-                if stem != key:
-                    heads.append(stem)
+            stem = self.stem(key)[1] if self.stem is not None else key
             if len(self._tokens) >= _CACHE_MAX:
                 self._tokens.clear()
-            found = self._tokens[token] = key, tuple(h for h in heads if h in self.prefixes)
+            found = self._tokens[token] = key, self.starts(key, stem)
         return found
 
     def tags(self, tokens: list[str]) -> list[int]:
-        """Tag ids (see ``N_TAGS``) for the tokens of a sentence: at each position the
-        longest listed name starting there (first word as written or its stem) is taken and
-        the scan goes on after it."""
-        n = len(tokens)
+        """Tag ids (see ``N_TAGS``) for the tokens of a sentence (see :meth:`match`)."""
+        return self.match([self._token(t) for t in tokens])
+
+    def match(self, seen: list[tuple[str, tuple[str, ...]]]) -> list[int]:
+        """Tag ids for a sentence given as (word key, :meth:`starts`) per token: at each
+        position the longest listed name starting there (first word as written or its stem)
+        is taken and the scan goes on after it."""
+        n = len(seen)
         out = [1] * n
-        seen = [self._token(t) for t in tokens]
         names, prefixes = self.names, self.prefixes
-        i = 0
-        while i < n:
+        free = 0  # the first position not inside a name taken already
+        for i in [i for i, entry in enumerate(seen) if entry[1]]:  # words a name may start with
+            if i < free:
+                continue
             size = mask = 0
             for head in seen[i][1]:
                 key, j = head, i + 1
@@ -88,19 +94,16 @@ class NameList:
                     if j == n:
                         break
                     key = key + " " + seen[j][0]
-                    if key not in prefixes:
+                    if key not in prefixes and key not in names:
                         break
                     j += 1
-            if not size:
-                i += 1
-                continue
             if size == 1:
                 out[i] = 2 + mask
-            else:
+            elif size:
                 out[i] = 2 + MASKS + mask
                 for k in range(i + 1, i + size):
                     out[k] = 2 + 2 * MASKS + mask
-            i += size
+            free = i + size
         return out
 
 

@@ -107,6 +107,10 @@ class TokenEncoder:
     def token(self, token: str) -> list[int]:
         """One token's inputs as a row: word id, stem id, N_FEATS categorical ids, MAX_CHARS
         char ids (0-padded)."""
+        return self._encode(token)[0]
+
+    def _encode(self, token: str) -> tuple[list[int], str, str]:
+        """The token's row (:meth:`token`), word key and stem."""
         core = token.strip(PUNCT)
         key = normalize(core) if core else token
         pfx, stem = self.stemmer.stem(key) if core else ("", key)
@@ -117,15 +121,17 @@ class TokenEncoder:
         chars = self.chars
         return [word_id, stem_id, *self._clusters(key), *self._clusters(stem),
                 self.proclitics.get(pfx, UNK) if pfx else PAD + 1, GAZ_IDS.get(gz, 1), shape_id(token, core),
-                *[chars.get(c, UNK) for c in letters], *_NO_CHARS[len(letters):]]
+                *[chars.get(c, UNK) for c in letters], *_NO_CHARS[len(letters):]], key, stem
 
     def rows(self, tokens: list[str]) -> dict[str, np.ndarray]:
         """The network's per-token inputs for distinct ``tokens``: ``ids`` (N,2) word and stem
-        ids, ``feats`` (N,N_FEATS), ``chars`` (N,MAX_CHARS). Characters are always padded to
-        MAX_CHARS, so a token's vector never depends on the tokens computed with it."""
-        grid = np.array([self.token(w) for w in tokens], dtype=np.int64)
+        ids, ``feats`` (N,N_FEATS), ``chars`` (N,MAX_CHARS); ``keys``: (word key, stem) per
+        token. Characters are always padded to MAX_CHARS, so a token's vector never depends on
+        the tokens computed with it."""
+        encoded = [self._encode(w) for w in tokens]
+        grid = np.array([e[0] for e in encoded], dtype=np.int64)
         return {"ids": grid[:, :2], "feats": grid[:, 2:2 + N_FEATS],
-                "chars": np.ascontiguousarray(grid[:, 2 + N_FEATS:])}
+                "chars": np.ascontiguousarray(grid[:, 2 + N_FEATS:]), "keys": [e[1:] for e in encoded]}
 
     def batch(self, sentences: list[list[str]]) -> dict[str, np.ndarray]:
         """Padded arrays for a batch of sentences (training): ``words`` (B,T,2), ``feats``
@@ -138,14 +144,6 @@ class TokenEncoder:
         return {"words": grid[..., :2], "feats": grid[..., 2:2 + N_FEATS],
                 "chars": np.ascontiguousarray(grid[..., 2 + N_FEATS:]),
                 "rev": reversal(lengths, t), "lengths": lengths}
-
-
-def name_tags(names: NameList, sentences: list[list[str]], t: int) -> np.ndarray:
-    """(B,T) name-list tag ids (:meth:`NameList.tags`) of a batch, 0 past each sentence."""
-    out = np.zeros((len(sentences), t), dtype=np.int64)
-    for i, s in enumerate(sentences):
-        out[i, :len(s)] = names.tags(s)
-    return out
 
 
 def reversal(lengths: np.ndarray, t: int) -> np.ndarray:
@@ -250,6 +248,7 @@ class NeuralTagger:
         self._store = np.zeros((cache_rows, width), dtype=np.float32)  # per-token vectors
         self._rows: dict[str, int] = {}                               # token -> row of _store
         self._reused = np.zeros(cache_rows, dtype=bool)  # rows used again since the last eviction
+        self._heads: dict[str, tuple[str, tuple[str, ...]]] = {}  # token -> NameList.match input
         self.model_dir = model_dir
 
     @classmethod
@@ -276,9 +275,13 @@ class NeuralTagger:
             kept = [(w, r) for w, r in rows.items() if self._reused[r]]
             rows.clear()
             self._reused[:] = False
+            heads = self._heads
+            self._heads = {}
             if len(kept) + len(new) <= len(store):
                 store[:len(kept)] = store[[r for _, r in kept]]
                 rows.update((w, i) for i, (w, _) in enumerate(kept))
+                if self.names is not None:
+                    self._heads = {w: heads[w] for w, _ in kept}
             else:  # nearly all in use: start again empty
                 new = list(dict.fromkeys(tokens))
                 if len(new) > len(store):  # one input with more distinct tokens than the cache
@@ -291,6 +294,9 @@ class NeuralTagger:
         first = len(rows)
         store[first:first + len(new)] = x
         rows.update(zip(new, range(first, first + len(new))))
+        if self.names is not None:  # each token's key and the name starts it may be
+            starts = self.names.starts
+            self._heads.update((w, (key, starts(key, stem))) for w, (key, stem) in zip(new, arrays["keys"]))
 
     def emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """The network's label scores (B,T,L) and lengths (B) for sentences whose token
@@ -303,7 +309,11 @@ class NeuralTagger:
             index[i, :len(s)] = [rows[w] for w in s]
         feeds = {"x": self._store[index], "rev": reversal(lengths, t)}
         if self.names is not None:
-            feeds["names"] = name_tags(self.names, sentences, t)
+            tags = np.zeros((len(sentences), t), dtype=np.int64)
+            heads, match = self._heads, self.names.match
+            for i, s in enumerate(sentences):
+                tags[i, :len(s)] = match([heads[w] for w in s])
+            feeds["names"] = tags
         return self._sequence.run(None, feeds)[0], lengths
 
     def tag_many(self, sentences) -> list[list[str]]:

@@ -28,7 +28,7 @@ from marsad.eval.ner import format_report, read_conll, score
 from marsad.ner.names import NAMES_FILE, N_TAGS, NameList
 from marsad.ner.names import build as build_names
 from marsad.ner.neural import (META_FILE, PAD, SEQUENCE_FILE, TOKENS_FILE, UNK, VECTORS_FILE,
-                               TokenEncoder, name_tags, viterbi)
+                               TokenEncoder, viterbi)
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, default_model_dir, load_gazetteer
 from marsad.ner.features import load_clusters, word_key
 from marsad.ner.train import read_fine_grained, split_dev
@@ -92,6 +92,14 @@ def build_tables(kv_path: Path, sents, vocab_size: int, dims: int = 0) -> tuple[
                 counts[c] = counts.get(c, 0) + 1
     chars = ["<pad>", "<unk>"] + sorted(c for c, n in counts.items() if n >= 2)
     return ["<pad>", "<unk>"] + words, q, scale, chars
+
+
+def name_tags(names: NameList, sentences: list[list[str]], t: int) -> np.ndarray:
+    """(B,T) name-list tag ids (:meth:`NameList.tags`) of a batch, 0 past each sentence."""
+    out = np.zeros((len(sentences), t), dtype=np.int64)
+    for i, s in enumerate(sentences):
+        out[i, :len(s)] = names.tags(s)
+    return out
 
 
 def cut_long(sents, max_len: int = MAX_TRAIN_LEN):
