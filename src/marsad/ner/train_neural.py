@@ -1,16 +1,23 @@
 """Train the neural named-entity tagger (char-CNN + BiLSTM-CRF) and export it to ONNX.
 
-Two steps (torch, onnx and gensim are needed here only; the tagger runs with onnxruntime).
+Three steps (torch, onnx and gensim are needed here only; the tagger runs with onnxruntime).
 The shipped model (src/marsad/ner/models/neural/) is reproduced by::
 
     python -m marsad.ner.train_neural vectors ../shared/corpus/saudinewsnet \\
         --conll ../shared/data/anercorp/train.conll \\
         --extra ../shared/data/wikifane_gold/WikiFANE_Gold_2014_500K.txt -o /tmp/w2v.kv
+    python -m marsad.ner.train_neural names -o /tmp/names.tsv.gz --lexicon \\
+        --anetac ../shared/data/anetac/EN-AR_Named-entities.txt \\
+        --cities ../shared/data/world_cities_ar/world-cities.csv \\
+        --annotated ../shared/data/wikifane_gold/WikiFANE_Gold_2014_500K.txt \\
+        --petrarch ../shared/data/petrarch_arabic_dicts/actor_dict_ar_v4.txt
     python -m marsad.ner.train_neural train ../shared/data/anercorp/train.conll \\
-        --vectors /tmp/w2v.kv --hidden 64 --dev-fraction 0 --epochs 29 -o src/marsad/ner/models/neural
+        --vectors /tmp/w2v.kv --name-list /tmp/names.tsv.gz --epochs 30 --average-from 15 \\
+        --dev-fraction 0 -o src/marsad/ner/models/neural
 
 With the default ``--dev-fraction 0.15`` the last 15% of the training file is held out as
-dev and the epoch with the best dev F1 is kept and exported (29 was that epoch).
+dev and scored after every epoch; the exported weights are the mean of those at the end of
+epochs 15..30 (``--average-from``; without it, the best dev epoch's).
 """
 from __future__ import annotations
 
