@@ -60,8 +60,10 @@ def classify(match: Match, year: Optional[int]) -> Optional[NameMention]:
                            country_name=countries[0], place=places[0] if places else None)
     if places:
         place = places[0]
+        # a place that is also a common word («صور» Tyre / pictures, «الخبر» Khobar / the
+        # news) counts only with support, like a weak actor name
         return NameMention(match.start, match.end, match.text, place.label, "lexicon", place=place,
-                           weak="weak" in place.flags)
+                           weak=bool(place.flags & {"weak", "homograph"}))
     regions = [e for e in entries if isinstance(e, CountryName) and e.kind == "region"
                and "homograph" not in e.flags]  # «الغرب» is also "the west"
     if regions and not any(isinstance(e, CountryName) and e.kind == "adj" for e in entries):
@@ -125,11 +127,19 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
                 longer.gender = inner.gender
             extra.append(longer)
             continue
+        m = over[0]
+        if len(over) == 1 and m.weak and m.label != label:
+            # the NER read the other sense of a weak name («رابط الخبر» the news item as ORG):
+            # its span stands, without the lexicon's identity
+            shadowed.add(id(m))
+            extra.append(NameMention(start, end, text, label, "ner"))
+            continue
         for m in over:
             m.origin, m.weak = "both", False
         m = over[0]
-        if len(over) == 1 and label == "ORG" and m.actor is None and (m.start, m.end) == (start, end):
-            m.label = "ORG"  # a place named for its club or government: «فاز برشلونة»
+        if len(over) == 1 and label == "ORG" and m.place is not None and m.country_name is None \
+                and (m.start, m.end) == (start, end):
+            m.label = "ORG"  # a city named for its club: «فاز برشلونة» (not countries, regions)
         if lookup is not None and len(over) == 1 and m.start < start and end == m.end \
                 and _same_entity(m, lookup(text)):
             m.start, m.text = start, text
