@@ -109,6 +109,34 @@ def test_ner_neural_cache_keeps_reused_tokens():
     assert tagger.tag(words) == fresh.tag(words)
 
 
+def test_ner_neural_cache_keeps_name_list_starts_with_tokens():
+    # Each cached token keeps its key and the listed names it may start; after an eviction
+    # the kept tokens keep theirs and a name across them is still found.
+    tagger = NeuralTagger(default_model_dir(), cache_rows=5)
+    assert tagger.names is not None
+    tagger.token_vectors(["قال", "دونالد", "رامسفيلد"])
+    tagger.token_vectors(["دونالد", "رامسفيلد", "في"])     # both used again
+    tagger.token_vectors(["زار", "بغداد"])                  # full: evicts «قال», «في»
+    assert set(tagger._heads) == set(tagger._rows) == {"دونالد", "رامسفيلد", "زار", "بغداد"}
+    words = ["زار", "دونالد", "رامسفيلد", "بغداد"]
+    assert tagger.tag(words) == NeuralTagger(default_model_dir()).tag(words)
+
+
+def test_ner_neural_refuses_a_model_with_other_name_tags(tmp_path):
+    import json
+    import shutil
+
+    from marsad.ner.neural import ModelFormatError
+
+    model = tmp_path / "neural"
+    shutil.copytree(default_model_dir(), model)
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    meta["name_tags"] = 26  # written by a marsad with three name types
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelFormatError, match="retrain"):
+        NeuralTagger(model, crf_dir=default_model_dir().parent)
+
+
 def test_ner_neural_keeps_anercorp_floor(tagger, anercorp_dir):
     test_file = anercorp_dir / "test.conll"
     digest = hashlib.sha256(test_file.read_bytes()).hexdigest()
