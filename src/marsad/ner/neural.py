@@ -7,6 +7,8 @@ A model folder (``models/neural/``) holds
 - ``sequence.onnx``: the BiLSTM and output layer, those vectors -> emission scores per label;
 - ``vectors.npz``: word vectors (word2vec on SaudiNewsNet), int8 with one scale per row, the
   vocabulary, the character table, the CRF transition scores and the label list;
+- ``names.tsv.gz``: the name list (:mod:`marsad.ner.names`) whose matches are an input of
+  the BiLSTM, when the model was trained with one;
 - ``meta.json``: how it was trained and what it scored.
 
 The distributional clusters and the place gazetteer of the CRF model (``models/``) are read
@@ -24,7 +26,6 @@ from pathlib import Path
 import numpy as np
 
 from marsad.errors import MarsadError
-
 from marsad.ner.features import PROCLITICS, PUNCT, FeatureExtractor, load_clusters
 from marsad.ner.names import N_TAGS, NAMES_FILE, NameList
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, load_gazetteer, repair_bio
@@ -242,7 +243,7 @@ class NeuralTagger:
         if "names" in {i.name for i in self._sequence.get_inputs()}:
             if self.meta.get("name_tags") != N_TAGS:
                 raise ModelFormatError(f"the model in {model_dir} reads {self.meta.get('name_tags')} "
-                                         f"name-list tags, this marsad makes {N_TAGS}: retrain it")
+                                       f"name-list tags, this marsad makes {N_TAGS}: retrain it")
             self.names = NameList.load(model_dir / NAMES_FILE, self.encoder.stemmer.stem)
         width = self._tokens.get_outputs()[0].shape[-1]
         self._store = np.zeros((cache_rows, width), dtype=np.float32)  # per-token vectors
