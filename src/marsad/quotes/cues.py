@@ -134,11 +134,22 @@ class CueLexicon:
         return strip_prefix and len(key) > 2 and key[0] in PREFIXES and key[1:] in words
 
 
+def title_words() -> frozenset[str]:
+    """The folded first words of the person titles and honorifics of marsad's titles lexicon
+    (``lexicon/data/titles.tsv``): the word class ``title`` («الرئيس», «وزير», «الشيخ»)."""
+    from marsad.lexicon.titles import load_titles
+
+    return frozenset(normalize(t.name.split()[0]) for t in load_titles()
+                     if t.kind in ("title", "honorific"))
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> CueLexicon:
-    """The lexicon shipped with the package."""
-    return CueLexicon(parse_cues((_DATA / "cues.tsv").read_text(encoding="utf-8")),
-                      parse_phrases((_DATA / "phrases.tsv").read_text(encoding="utf-8")))
+    """The lexicon shipped with the package; its ``title`` class comes from the titles
+    lexicon, one place for the titles."""
+    phrases = parse_phrases((_DATA / "phrases.tsv").read_text(encoding="utf-8"))
+    phrases["title"] = phrases.get("title", frozenset()) | title_words()
+    return CueLexicon(parse_cues((_DATA / "cues.tsv").read_text(encoding="utf-8")), phrases)
 
 
 def load_lexicon(*dirs: Union[str, Path]) -> CueLexicon:
