@@ -153,10 +153,13 @@ def test_description_ends_where_a_new_title_follows_its_country(nlp):
     assert emir[0].country == "KWT"
 
 
-def test_seed_soviet_union_stays_a_place(seed_record):
-    # the tagger calls «الاتحاد السوفيتي» an ORG here; a region of the lexicon stays a place
+def test_seed_places_the_tagger_calls_org_stay_places(seed_record):
+    # the tagger calls «الاتحاد السوفيتي» and «بيونغ يانغ» ORGs here; a region and a seat of
+    # power of the lexicon stay places (only ordinary cities become clubs)
     ussr = _entity(seed_record, "الاتحاد السوفيتي")
     assert (ussr.label, ussr.name_en) == ("LOC", "Soviet Union")
+    pyongyang = _entity(seed_record, "بيونغ يانغ")
+    assert (pyongyang.label, pyongyang.country) == ("LOC", "PRK")
 
 
 def test_homograph_place_needs_support(nlp):

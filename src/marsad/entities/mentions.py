@@ -138,8 +138,10 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
             m.origin, m.weak = "both", False
         m = over[0]
         if len(over) == 1 and label == "ORG" and m.place is not None and m.country_name is None \
-                and (m.start, m.end) == (start, end):
-            m.label = "ORG"  # a city named for its club: «فاز برشلونة» (not countries, regions)
+                and not m.place.metonym and (m.start, m.end) == (start, end):
+            # a city named for its club: «فاز برشلونة». Not countries or regions, nor seats of
+            # power («بيونغ يانغ» for its government stays a place, like «واشنطن حذرت»).
+            m.label = "ORG"
         if lookup is not None and len(over) == 1 and m.start < start and end == m.end \
                 and _same_entity(m, lookup(text)):
             m.start, m.text = start, text
