@@ -122,11 +122,11 @@ def test_ner_neural_cache_keeps_name_list_starts_with_tokens():
     assert tagger.tag(words) == NeuralTagger(default_model_dir()).tag(words)
 
 
-def test_ner_neural_refuses_a_model_with_other_name_tags(tmp_path):
+def test_ner_neural_refuses_a_model_it_cannot_read(tmp_path):
     import json
     import shutil
 
-    from marsad.ner.neural import ModelFormatError
+    from marsad.ner.neural import ModelFormatError, ModelNotFoundError
 
     model = tmp_path / "neural"
     shutil.copytree(default_model_dir(), model)
@@ -134,6 +134,11 @@ def test_ner_neural_refuses_a_model_with_other_name_tags(tmp_path):
     meta["name_tags"] = 26  # written by a marsad with three name types
     (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     with pytest.raises(ModelFormatError, match="retrain"):
+        NeuralTagger(model, crf_dir=default_model_dir().parent)
+    meta["name_tags"] = json.loads((default_model_dir() / "meta.json").read_text(encoding="utf-8"))["name_tags"]
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    (model / "names.tsv.gz").unlink()
+    with pytest.raises(ModelNotFoundError, match="names.tsv.gz is missing"):
         NeuralTagger(model, crf_dir=default_model_dir().parent)
 
 
