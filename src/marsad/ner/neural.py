@@ -245,7 +245,8 @@ class NeuralTagger:
                 raise ModelFormatError(f"the model in {model_dir} reads {self.meta.get('name_tags')} "
                                        f"name-list tags, this marsad makes {N_TAGS}: retrain it")
             if not (model_dir / NAMES_FILE).exists():
-                raise ModelNotFoundError(f"the model in {model_dir} reads a name list: {NAMES_FILE} is missing")
+                raise ModelNotFoundError(f"the model in {model_dir} reads a name list: "
+                                         f"{NAMES_FILE} is missing")
             self.names = NameList.load(model_dir / NAMES_FILE, self.encoder.stemmer.stem)
         width = self._tokens.get_outputs()[0].shape[-1]
         self._store = np.zeros((cache_rows, width), dtype=np.float32)  # per-token vectors
