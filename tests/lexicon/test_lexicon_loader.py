@@ -160,3 +160,10 @@ def test_docs_lexicons_describes_every_file():
 
 def test_loader_countries_without_user_dirs_are_stable():
     assert load_countries() == load_countries(())
+
+
+def test_loader_acronym_of_organisation_is_a_name(lexicon):
+    matcher = lexicon.matcher(["organizations"])
+    found = {m.text: m.entry.name_en for m in matcher.find("كابول ( CNN ) - - قالت BBC إن حلف NATO اجتمع")}
+    assert found == {"CNN": "CNN", "BBC": "BBC", "NATO": "NATO"}
+    assert [m.text for m in matcher.find("نقلت RT عن")] == []  # two letters: not matched

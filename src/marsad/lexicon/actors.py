@@ -6,6 +6,7 @@ organisations come from ``people.tsv`` and ``organizations.tsv``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,10 @@ SECTORS = frozenset(
     "GOV MIL OPP REB PTY BUS MED NGO CVL IGO JUD LEG COP SPY REL EDU HLH LAB ELI REF INS SEP".split()
 )
 WEAK_MARK = "?"  # a name ending in '?' needs context (a title, an earlier full mention)
+# An organisation's English name that is an acronym is also a name of it in Arabic text,
+# which prints outlets and agencies in Latin letters («( CNN ) - -», «بحسب BBC»). Two letters
+# («RT») are left out: too many other things are written so.
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")
 
 
 @dataclass(frozen=True)
@@ -234,6 +239,8 @@ def load_organizations(extra_dirs: Sequence[Path] = ()) -> tuple[Actor, ...]:
         names, weak = _names(row)
         if not names:
             raise row.error("no names")
+        if ACRONYM.fullmatch(key) and key not in names:
+            names += (key,)
         term = Term(None, row.get("country") or None, _sector(row))
         out.append(Actor(key, "org", key, names, (term,), weak, None,
                          row.get("category") or None, row.flags()))
