@@ -334,11 +334,15 @@ def train(args) -> dict:
     names = NameList.load(args.name_list, encoder.stemmer.stem) if args.name_list else None
     tr = Trainer(encoder, q.astype(np.float32) * scale.astype(np.float32)[:, None], args, names)
     pieces = cut_long(train_sents)
+    silver = [x for path in args.silver for x in cut_long(read_conll(path))]
+    if silver:
+        log.info("silver: %d pieces, %d an epoch", len(silver), args.silver_per_epoch)
     best, best_ep, best_state, history = -1.0, 0, None, []
     averaged: dict = {}
     t0 = time.perf_counter()
     for ep in range(1, args.epochs + 1):
-        loss = tr.epoch(pieces, rng)
+        loss = tr.epoch(pieces + rng.sample(silver, min(args.silver_per_epoch, len(silver))) if silver
+                        else pieces, rng)
         f1 = score([g for _, g in dev], tr.predict([w for w, _ in dev]))["overall"]["f1"] if dev else 0.0
         history.append((ep, round(loss, 3), round(f1, 4)))
         log.info("epoch %d loss %.3f dev F1 %.4f (%.0f s)", ep, loss, f1, time.perf_counter() - t0)
@@ -390,6 +394,14 @@ def main(argv: list[str] | None = None) -> None:
     nm.add_argument("--petrarch", type=Path, action="append", default=[], help="PETRARCH actor dictionary")
     nm.add_argument("--lexicon", action="store_true", help="add marsad's own lexicon (people, "
                     "organisations, places, countries; weak names left out)")
+    sv = sub.add_parser("silver", help="label unlabelled text with an ensemble of trained models")
+    sv.add_argument("-o", "--out", type=Path, required=True, help="CoNLL file to write")
+    sv.add_argument("--model", type=Path, action="append", required=True,
+                    help="a trained model folder (repeat: their mean scores label the text)")
+    sv.add_argument("--news", type=Path, help="folder of SaudiNewsNet *.zip files")
+    sv.add_argument("--articles", type=int, default=4000, help="news articles drawn at random")
+    sv.add_argument("--annotated", type=Path, action="append", default=[],
+                    help="WikiFANE-style file whose sentences are labelled too (its labels unused)")
     t = sub.add_parser("train", help="train the BiLSTM-CRF and export it")
     t.add_argument("train_file", type=Path, help="CoNLL token<TAB>label file")
     t.add_argument("--vectors", type=Path, required=True, help="KeyedVectors from the 'vectors' step")
@@ -412,6 +424,10 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--patience", type=int, default=5)
     t.add_argument("--average-from", type=int, default=0, help="export the mean of the weights at the end "
                    "of this epoch and every later one (0: the best dev epoch's weights)")
+    t.add_argument("--silver", type=Path, action="append", default=[],
+                   help="CoNLL file of machine-labelled sentences (the `silver` command)")
+    t.add_argument("--silver-per-epoch", type=int, default=4000,
+                   help="silver sentences drawn afresh for each epoch")
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--threads", type=int, default=1, help="torch threads (1: deterministic, and fastest here)")
     args = ap.parse_args(argv)
@@ -419,6 +435,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.cmd == "names":
         n = build_names(args.out, args.anetac, args.cities, args.annotated, args.petrarch, args.lexicon)
         print(f"{n} names -> {args.out}")
+        return
+    if args.cmd == "silver":
+        from marsad.ner.silver import write_silver
+
+        n = write_silver(args.model, args.out, args.news, args.articles, args.annotated)
+        print(f"{n} sentences -> {args.out}")
         return
     if args.cmd == "vectors":
         learn_vectors(args.zip_dir, args.out, args.conll, args.extra, dim=args.dim, window=args.window)
