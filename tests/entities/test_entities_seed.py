@@ -180,3 +180,13 @@ def test_weak_name_the_ner_types_otherwise_is_the_ners():
     weak = NameMention(6, 11, "الخبر", "LOC", "lexicon", place=khobar, weak=True)
     [m] = merge([(6, 11, "الخبر", "LOC")], [weak])  # same type: confirmed, linked
     assert (m.label, m.place, m.origin, m.weak) == ("LOC", khobar, "both", False)
+
+
+def test_one_word_surname_that_is_a_common_word_needs_support(nlp):
+    # «لولا» ("were it not for") is also Lula's short name; «المنفى» (exile) folds to «المنفي»
+    # (al-Menfi). Alone they are the words; after the full name, the short one is the man.
+    record = extract(Article(text="ولولا الدعم لما عاد من المنفى إلى بلاده ."), nlp)
+    assert not [e for e in record.entities if e.label == "PER"]
+    record = extract(Article(text="فاز لويس إيناسيو لولا دا سيلفا بالانتخابات. وقال لولا إن النتيجة واضحة."), nlp)
+    lula = [e for e in record.entities if e.name_en == "Luiz Inácio Lula da Silva"]
+    assert len(lula) == 1 and {m.text for m in lula[0].mentions} >= {"لولا"}
