@@ -28,8 +28,9 @@ def train_ner(args):
 def train_neural(args):
     """Train the neural NER tagger (the default one; needs the `train` extra: torch, onnx,
     gensim). Arguments are those of `python -m marsad.ner.train_neural`: a `vectors` step,
-    a `names` step (the name list), then `train` (run `marsad train neural --help-train` to
-    list them; docs/ner.md has the commands that reproduce the shipped model)."""
+    a `names` step (the name list), `train` (the teachers), `silver` (the teachers label
+    news), then `train --silver` (run `marsad train neural --help-train` to list them;
+    docs/ner.md has the commands that reproduce the shipped model)."""
     from marsad.ner.train_neural import main
 
     main(["--help"] if "--help-train" in args else list(args))

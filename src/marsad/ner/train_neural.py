@@ -1,7 +1,9 @@
 """Train the neural named-entity tagger (char-CNN + BiLSTM-CRF) and export it to ONNX.
 
-Three steps (torch, onnx and gensim are needed here only; the tagger runs with onnxruntime).
-The shipped model (src/marsad/ner/models/neural/) is reproduced by::
+torch, onnx and gensim are needed here only; the tagger runs with onnxruntime. The shipped
+model (src/marsad/ner/models/neural/) is reproduced by word vectors, the name list, three
+"teacher" taggers (seeds 1-3), news labelled by the teachers together (``silver``,
+:mod:`marsad.ner.silver`), and the shipped tagger trained on the gold and the silver::
 
     python -m marsad.ner.train_neural vectors ../shared/corpus/saudinewsnet \\
         --conll ../shared/data/anercorp/train.conll \\
@@ -11,9 +13,14 @@ The shipped model (src/marsad/ner/models/neural/) is reproduced by::
         --cities ../shared/data/world_cities_ar/world-cities.csv \\
         --annotated ../shared/data/wikifane_gold/WikiFANE_Gold_2014_500K.txt \\
         --petrarch ../shared/data/petrarch_arabic_dicts/actor_dict_ar_v4.txt
+    for s in 1 2 3; do python -m marsad.ner.train_neural train ../shared/data/anercorp/train.conll \\
+        --vectors /tmp/w2v.kv --name-list /tmp/names.tsv.gz --epochs 30 --average-from 15 \\
+        --dev-fraction 0 --seed $s -o /tmp/teacher$s; done
+    python -m marsad.ner.train_neural silver --model /tmp/teacher1 --model /tmp/teacher2 \\
+        --model /tmp/teacher3 --news ../shared/corpus/saudinewsnet --articles 4000 -o /tmp/silver.conll
     python -m marsad.ner.train_neural train ../shared/data/anercorp/train.conll \\
         --vectors /tmp/w2v.kv --name-list /tmp/names.tsv.gz --epochs 30 --average-from 15 \\
-        --dev-fraction 0 -o src/marsad/ner/models/neural
+        --dev-fraction 0 --silver /tmp/silver.conll -o src/marsad/ner/models/neural
 
 With the default ``--dev-fraction 0.15`` the last 15% of the training file is held out as
 dev and scored after every epoch; the exported weights are the mean of those at the end of
@@ -366,6 +373,7 @@ def train(args) -> dict:
             "hidden": args.hidden, "proj": args.proj, "char_filters": args.char_filters, "dropout": args.dropout,
             "word_dropout": args.word_dropout, "name_list": args.name_list.name if args.name_list else None,
             "name_dim": args.name_dim if args.name_list else 0, "name_tags": N_TAGS if args.name_list else 0,
+            "silver": [p.name for p in args.silver], "silver_per_epoch": args.silver_per_epoch if silver else 0,
             "lr": args.lr, "batch": args.batch, "seed": args.seed,
             "best_epoch": best_ep, "average_from": args.average_from, "history": history, "train_seconds": round(time.perf_counter() - t0)}
     if dev:
@@ -398,10 +406,8 @@ def main(argv: list[str] | None = None) -> None:
     sv.add_argument("-o", "--out", type=Path, required=True, help="CoNLL file to write")
     sv.add_argument("--model", type=Path, action="append", required=True,
                     help="a trained model folder (repeat: their mean scores label the text)")
-    sv.add_argument("--news", type=Path, help="folder of SaudiNewsNet *.zip files")
+    sv.add_argument("--news", type=Path, required=True, help="folder of SaudiNewsNet *.zip files")
     sv.add_argument("--articles", type=int, default=4000, help="news articles drawn at random")
-    sv.add_argument("--annotated", type=Path, action="append", default=[],
-                    help="WikiFANE-style file whose sentences are labelled too (its labels unused)")
     t = sub.add_parser("train", help="train the BiLSTM-CRF and export it")
     t.add_argument("train_file", type=Path, help="CoNLL token<TAB>label file")
     t.add_argument("--vectors", type=Path, required=True, help="KeyedVectors from the 'vectors' step")
@@ -439,7 +445,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.cmd == "silver":
         from marsad.ner.silver import write_silver
 
-        n = write_silver(args.model, args.out, args.news, args.articles, args.annotated)
+        n = write_silver(args.model, args.out, args.news, args.articles)
         print(f"{n} sentences -> {args.out}")
         return
     if args.cmd == "vectors":

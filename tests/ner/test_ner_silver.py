@@ -1,0 +1,54 @@
+"""Silver data for self-training: an ensemble of taggers labels unlabelled sentences."""
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from marsad.eval.ner import read_conll
+from marsad.ner.neural import NeuralTagger, default_model_dir
+from marsad.ner.silver import Ensemble, write_silver
+
+pytest.importorskip("onnxruntime")
+
+SENTENCES = [
+    "قال الناطق باسم الكرملين دميتري بيسكوف إن الرئيس فلاديمير بوتين سيزور بكين".split(),
+    "وصل الزعيم الكوري الشمالي كيم جونغ أون إلى روسيا".split(),
+    ["قال"],
+    [],
+]
+
+
+def test_silver_ensemble_of_one_model_is_that_model():
+    ensemble = Ensemble([default_model_dir()])
+    assert ensemble.tag_many(SENTENCES) == NeuralTagger.load().tag_many(SENTENCES)
+
+
+def test_silver_ensemble_means_scores_of_its_models():
+    ensemble = Ensemble([default_model_dir(), default_model_dir()])
+    tagger = ensemble.taggers[0]
+    assert np.allclose(ensemble.trans, tagger.trans)  # the mean of two equal models is the model
+    assert ensemble.tag_many(SENTENCES) == NeuralTagger.load().tag_many(SENTENCES)
+
+
+def test_silver_ensemble_needs_a_model():
+    with pytest.raises(ValueError, match="at least one"):
+        Ensemble([])
+
+
+def test_silver_file_reads_back_as_training_data(tmp_path):
+    news = tmp_path / "news"  # SaudiNewsNet layout: zips of JSON arrays of articles
+    news.mkdir()
+    articles = [{"content": " ".join(SENTENCES[0]) + " .\n" + " ".join(SENTENCES[1]) + " ."},
+                {"content": "قال ."}, {"title": "بلا نص"}]
+    with zipfile.ZipFile(news / "2015-07-21.zip", "w") as zf:
+        zf.writestr("2015-07-21/aawsat.json", json.dumps(articles, ensure_ascii=False))
+    out = tmp_path / "silver.conll"
+    assert write_silver([default_model_dir()], out, news, articles=10) == 2  # «قال .» is too short
+    sents = read_conll(out)
+    words = [w for w, _ in sents]
+    assert words == [SENTENCES[0] + ["."], SENTENCES[1] + ["."]]
+    assert [labels for _, labels in sents] == NeuralTagger.load().tag_many(words)
+    assert any(lab != "O" for _, labels in sents for lab in labels)
