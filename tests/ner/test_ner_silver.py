@@ -52,3 +52,18 @@ def test_silver_file_reads_back_as_training_data(tmp_path):
     assert words == [SENTENCES[0] + ["."], SENTENCES[1] + ["."]]
     assert [labels for _, labels in sents] == NeuralTagger.load().tag_many(words)
     assert any(lab != "O" for _, labels in sents for lab in labels)
+
+
+def test_silver_eval_ner_scores_an_ensemble_of_models(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli.main import cli
+
+    conll = tmp_path / "tiny.conll"
+    conll.write_text("قال\tO\nبوتين\tB-PERS\nفي\tO\nموسكو\tB-LOC\n\n", encoding="utf-8")
+    model = str(default_model_dir())
+    one = CliRunner().invoke(cli, ["eval", "ner", str(conll), "--model", model, "--json"])
+    two = CliRunner().invoke(cli, ["eval", "ner", str(conll), "--model", model, "--model", model, "--json"])
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    assert json.loads(one.output)["overall"] == json.loads(two.output)["overall"]
+    assert json.loads(two.output)["overall"]["f1"] == 1.0

@@ -20,9 +20,10 @@ def eval_group() -> None:
 @click.option("--system", type=click.Choice(["pipeline", "tagger"]), default="pipeline",
               show_default=True, help="pipeline: names as marsad finds them (trained tagger merged "
               "with the lexicon); tagger: the trained tagger alone.")
-@click.option("--model", type=click.Path(exists=True, file_okay=False),
+@click.option("--model", type=click.Path(exists=True, file_okay=False), multiple=True,
               help="A neural model folder (as `marsad train neural` writes) to score instead of the "
-              "shipped one; implies --system tagger.")
+              "shipped one; implies --system tagger. Repeated: the models' ensemble (mean scores), "
+              "as the `silver` training step labels news.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @library_errors
 def eval_ner(conll, predictions, system, model, as_json):
@@ -30,9 +31,12 @@ def eval_ner(conll, predictions, system, model, as_json):
     entity precision, recall and F1 per type (conlleval rules)."""
     from marsad.eval.ner import PipelineTagger, evaluate, format_report
 
-    if model:
+    if len(model) == 1:
         from marsad.ner.neural import NeuralTagger
-        tagger = NeuralTagger(model)
+        tagger = NeuralTagger(model[0])
+    elif model:
+        from marsad.ner.silver import Ensemble
+        tagger = Ensemble(model)
     else:
         tagger = PipelineTagger() if system == "pipeline" else None
     report = evaluate(conll, predictions_path=predictions, tagger=tagger)
