@@ -72,7 +72,17 @@ class NerComponent:
 @lru_cache(maxsize=1)
 def _not_edges() -> frozenset[str]:
     """Words cut from the edges of a recognised name (data/not_name_edges.txt)."""
-    path = resources.files("marsad.entities") / "data" / "not_name_edges.txt"
+    return _word_file("not_name_edges.txt")
+
+
+@lru_cache(maxsize=1)
+def _leading_verbs() -> frozenset[str]:
+    """Verbs cut from the start of a recognised name (data/name_leading_verbs.txt)."""
+    return _word_file("name_leading_verbs.txt")
+
+
+def _word_file(name: str) -> frozenset[str]:
+    path = resources.files("marsad.entities") / "data" / name
     words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(_strip_marks(w) for w in words if w)
 
@@ -108,7 +118,12 @@ def _decode(doc: Doc, units, labels) -> list[Span]:
     if current:
         spans.append(current)
     out = []
+    verbs = _leading_verbs()
     for start, end, label in spans:
+        while end - start > 1 and _strip_marks(doc[start].text) in verbs:
+            start += 1  # «سئل بوتين» → «بوتين»
+            while start < end and doc[start].is_space:
+                start += 1
         trimmed = _trim(doc, start, end)
         if trimmed != (start, end) and trimmed[1] - trimmed[0] < 2:
             continue  # «على حسن»: one word left of a name built on a function word
