@@ -402,7 +402,7 @@ def main(argv: list[str] | None = None) -> None:
     nm.add_argument("--petrarch", type=Path, action="append", default=[], help="PETRARCH actor dictionary")
     nm.add_argument("--lexicon", action="store_true", help="add marsad's own lexicon (people, "
                     "organisations, places, countries; weak names left out)")
-    sv = sub.add_parser("silver", help="label unlabelled text with an ensemble of trained models")
+    sv = sub.add_parser("silver", help="label news with an ensemble of trained models (self-training)")
     sv.add_argument("-o", "--out", type=Path, required=True, help="CoNLL file to write")
     sv.add_argument("--model", type=Path, action="append", required=True,
                     help="a trained model folder (repeat: their mean scores label the text)")
