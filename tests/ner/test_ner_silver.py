@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 
 import numpy as np
 import pytest
 
 from marsad.eval.ner import read_conll
-from marsad.ner.neural import NeuralTagger, default_model_dir
+from marsad.ner.neural import ModelFormatError, NeuralTagger, default_model_dir
 from marsad.ner.silver import Ensemble, write_silver
 
 pytest.importorskip("onnxruntime")
@@ -67,3 +68,13 @@ def test_silver_eval_ner_scores_an_ensemble_of_models(tmp_path):
     assert one.exit_code == two.exit_code == 0, one.output + two.output
     assert json.loads(one.output)["overall"] == json.loads(two.output)["overall"]
     assert json.loads(two.output)["overall"]["f1"] == 1.0
+
+
+def test_silver_ensemble_refuses_models_of_other_labels(tmp_path):
+    other = tmp_path / "other"
+    shutil.copytree(default_model_dir(), other)
+    z = dict(np.load(other / "vectors.npz", allow_pickle=False))
+    z["labels"] = np.array(list(z["labels"][::-1]))
+    np.savez_compressed(other / "vectors.npz", **z)
+    with pytest.raises(ModelFormatError, match="other labels"):
+        Ensemble([default_model_dir(), other])

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from marsad.ner.neural import NeuralTagger, length_groups, viterbi
+from marsad.ner.neural import ModelFormatError, NeuralTagger, length_groups, viterbi
 from marsad.ner.tagger import repair_bio
 
 MIN_WORDS = 3  # shorter sentences (headlines, bylines) are left out
@@ -33,7 +33,8 @@ class Ensemble:
         self.labels = self.taggers[0].labels
         for t in self.taggers[1:]:
             if t.labels != self.labels:
-                raise ValueError(f"{t.model_dir} has other labels than {self.taggers[0].model_dir}")
+                raise ModelFormatError(f"{t.model_dir} has other labels than {self.taggers[0].model_dir}: "
+                                       "they cannot be one ensemble")
         self.trans, self.start, self.end = (np.mean([getattr(t, k) for t in self.taggers], 0)
                                             for k in ("trans", "start", "end"))
 
