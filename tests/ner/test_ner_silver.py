@@ -78,3 +78,10 @@ def test_silver_ensemble_refuses_models_of_other_labels(tmp_path):
     np.savez_compressed(other / "vectors.npz", **z)
     with pytest.raises(ModelFormatError, match="other labels"):
         Ensemble([default_model_dir(), other])
+
+
+def test_silver_news_folder_without_articles_is_a_clear_error(tmp_path):
+    from marsad.errors import InputError
+
+    with pytest.raises(InputError, match="no SaudiNewsNet articles"):
+        write_silver([default_model_dir()], tmp_path / "silver.conll", tmp_path)

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from marsad.errors import InputError
 from marsad.ner.neural import ModelFormatError, NeuralTagger, length_groups, viterbi
 from marsad.ner.tagger import repair_bio
 
@@ -60,6 +61,8 @@ def news_sentences(zip_dir: Path, articles: int, seed: int = 7) -> Iterator[list
     from marsad.pipeline.build import load
 
     texts = list(iter_articles(zip_dir))
+    if not texts:
+        raise InputError(f"{zip_dir}: no SaudiNewsNet articles (*.zip files of JSON arrays with 'content')")
     random.Random(seed).shuffle(texts)
     nlp = load(steps=("marsad_sentences",))
     for text in texts[:articles]:

@@ -443,9 +443,13 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{n} names -> {args.out}")
         return
     if args.cmd == "silver":
+        from marsad.errors import MarsadError
         from marsad.ner.silver import write_silver
 
-        n = write_silver(args.model, args.out, args.news, args.articles)
+        try:
+            n = write_silver(args.model, args.out, args.news, args.articles)
+        except MarsadError as exc:
+            raise SystemExit(f"error: {exc}") from None
         print(f"{n} sentences -> {args.out}")
         return
     if args.cmd == "vectors":
