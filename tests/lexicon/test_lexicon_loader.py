@@ -167,3 +167,18 @@ def test_loader_acronym_of_organisation_is_a_name(lexicon):
     found = {m.text: m.entry.name_en for m in matcher.find("كابول ( CNN ) - - قالت BBC إن حلف NATO اجتمع")}
     assert found == {"CNN": "CNN", "BBC": "BBC", "NATO": "NATO"}
     assert [m.text for m in matcher.find("نقلت RT عن")] == []  # two letters: not matched
+
+
+def test_loader_companies_in_arabic_and_latin_letters(lexicon):
+    matcher = lexicon.matcher(["organizations"])
+    text = "أعلنت Apple وسابك وشركة سوني ، وقال مسؤول في إعمار العقارية إن إعادة إعمار المصنع تبدأ في نيسان"
+    found = {m.text: (m.entry.name_en, m.entry.is_weak(m.key)) for m in matcher.find(text)}
+    assert found["Apple"] == ("Apple", False)
+    assert found["سابك"] == ("SABIC", False)
+    assert found["سوني"] == ("Sony", False)
+    assert found["إعمار العقارية"] == ("Emaar", False)
+    # «إعمار» (reconstruction) and «نيسان» (April) are also common words: weak alone
+    assert found["إعمار"] == ("Emaar", True)
+    assert found["نيسان"] == ("Nissan", True)
+    sabic = next(m.entry for m in matcher.find("سابك"))
+    assert (sabic.terms[0].country, sabic.terms[0].sector) == ("SAU", "BUS")
