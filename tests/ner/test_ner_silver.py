@@ -85,3 +85,28 @@ def test_silver_news_folder_without_articles_is_a_clear_error(tmp_path):
 
     with pytest.raises(InputError, match="no SaudiNewsNet articles"):
         write_silver([default_model_dir()], tmp_path / "silver.conll", tmp_path)
+
+
+def test_silver_common_words_are_sometimes_but_mostly_not_names(tmp_path):
+    from marsad.ner.silver import common_words
+
+    silver = tmp_path / "silver.conll"
+    lines = []
+    for i in range(12):  # «الثاني» a name word once in 12; «صالح» 11 times in 12
+        lines += ["قال\tO", f"صالح\t{'O' if i == 0 else 'B-PER'}", f"الثاني\t{'I-PER' if i == 0 else 'O'}", ""]
+    lines += ["وأليس\tB-PER", ""] + ["أليس\tO", ""] * 10  # «و» + «أليس» counts for «أليس»
+    silver.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "common.txt"
+    assert common_words(silver, out, min_count=10, max_rate=0.5) == 2
+    words = [w for w in out.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert words == ["الثاني", "اليس"]  # name keys (folded), sorted; «قال» is never a name
+
+
+def test_silver_common_words_of_an_empty_file_is_a_clear_error(tmp_path):
+    from marsad.errors import InputError
+    from marsad.ner.silver import common_words
+
+    empty = tmp_path / "empty.conll"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.conll: no token"):
+        common_words(empty, tmp_path / "out.txt")

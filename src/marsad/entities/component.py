@@ -1,7 +1,7 @@
 """The ``marsad_actors`` step: names, roles and coreference → ``doc._.entities``.
 
 Order inside the step: lexicon matches (``doc._.matches``) → name mentions (NER spans from
-``doc.spans["ner"]`` merged with lexicon names) → role context from title chains →
+``doc.spans["ner"]`` merged with lexicon names, then their repeats the NER missed) → role context from title chains →
 standalone institutions and descriptions → coreference clusters → :class:`Entity` records.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.entities.coref import Cluster, cluster
 from marsad.entities.mentions import classify, drop_unsupported_weak, merge
+from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.lexicon.loader import Lexicon
 from marsad.model import Entity, Span
@@ -40,6 +41,7 @@ class ActorsComponent:
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
         mentions = drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup))
+        mentions = sorted(mentions + repeats(text, mentions), key=lambda m: m.start)
         doc.user_data["names"] = [(m.start, m.end, m.label) for m in mentions]
         chains = Chains(text, matches)
         phrases = apply_context(text, mentions, chains)

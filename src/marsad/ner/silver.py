@@ -88,3 +88,35 @@ def write_silver(model_dirs: list[Path], out: Path, news: Path, articles: int = 
                 fh.writelines(f"{w}\t{lab}\n" for w, lab in zip(words, labels))
                 fh.write("\n")
     return len(sents)
+
+
+def common_words(silver: Path, out: Path, min_count: int = 10, max_rate: float = 0.5) -> int:
+    """Write the words (as name keys, and without one proclitic) that the silver file labels
+    as part of a name sometimes but in fewer than ``max_rate`` of their ``min_count`` or more
+    occurrences: words news mostly uses as common words («الثاني», «السيد», «أليس») though
+    they are also names. ``marsad.entities.repeats`` does not spread them. Returns the count."""
+    from collections import Counter
+
+    from marsad.lexicon.matcher import name_key
+
+    seen: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    with open(silver, encoding="utf-8") as fh:
+        for line in fh:
+            word, _, label = line.rstrip("\n").partition("\t")
+            if not label:
+                continue
+            key = name_key(word)
+            for k in {key, key[1:] if len(key) > 3 and key[0] in "وفبلك" else key}:
+                seen[k] += 1
+                named[k] += label != "O"
+    if not seen:
+        raise InputError(f"{silver}: no token<TAB>label lines")
+    words = sorted(k for k, n in seen.items()
+                   if k.isalpha() and n >= min_count and 0 < named[k] < max_rate * n)
+    header = (f"# Name keys of words the silver news ({Path(silver).name}) labels as part of a name\n"
+              f"# in fewer than {max_rate:.0%} of their {min_count}+ occurrences: mostly common words.\n"
+              "# Written by `python -m marsad.ner.train_neural common-words`; read by\n"
+              "# marsad.entities.repeats, which does not spread them as repeated names.\n")
+    Path(out).write_text(header + "".join(w + "\n" for w in words), encoding="utf-8")
+    return len(words)

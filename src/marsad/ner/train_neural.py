@@ -408,6 +408,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="a trained model folder (repeat: their mean scores label the text)")
     sv.add_argument("--news", type=Path, required=True, help="folder of SaudiNewsNet *.zip files")
     sv.add_argument("--articles", type=int, default=4000, help="news articles drawn at random")
+    cw = sub.add_parser("common-words", help="words the silver news mostly labels O though "
+                        "they are sometimes names (for marsad.entities.repeats)")
+    cw.add_argument("silver_file", type=Path, help="silver CoNLL file (the 'silver' step)")
+    cw.add_argument("-o", "--out", type=Path, required=True, help="word list to write")
+    cw.add_argument("--min-count", type=int, default=10)
+    cw.add_argument("--max-rate", type=float, default=0.5)
     t = sub.add_parser("train", help="train the BiLSTM-CRF and export it")
     t.add_argument("train_file", type=Path, help="CoNLL token<TAB>label file")
     t.add_argument("--vectors", type=Path, required=True, help="KeyedVectors from the 'vectors' step")
@@ -451,6 +457,16 @@ def main(argv: list[str] | None = None) -> None:
         except MarsadError as exc:
             raise SystemExit(f"error: {exc}") from None
         print(f"{n} sentences -> {args.out}")
+        return
+    if args.cmd == "common-words":
+        from marsad.errors import MarsadError
+        from marsad.ner.silver import common_words
+
+        try:
+            n = common_words(args.silver_file, args.out, args.min_count, args.max_rate)
+        except (MarsadError, OSError) as exc:
+            raise SystemExit(f"error: {exc}") from None
+        print(f"{n} words -> {args.out}")
         return
     if args.cmd == "vectors":
         learn_vectors(args.zip_dir, args.out, args.conll, args.extra, dim=args.dim, window=args.window)

@@ -1,0 +1,137 @@
+"""Repeated names: a name the article has given, written again where neither the NER nor
+the lexicon marked it.
+
+News names a person in full once and then by one part of the name («محمد عطا» ...
+«عطا»), and repeats the names of organisations and places. The tagger reads one sentence
+at a time and misses some of those repeats; within one article a word that was a name
+stays that name (one sense per discourse). So:
+
+- every name mention is looked for again, as written (its word keys, a proclitic «و», «ف»,
+  «ب», «ل», «ك» allowed before it); a one-word name only if the tagger gave it more often
+  than it passed it over (once given and once passed over is more likely its mistake);
+- a person's name of two words or more that the lexicon does not know (it lists the short
+  names of its people) is also looked for by its last word («عطا»), and a name «X بن Y» by
+  its first («الوليد»).
+
+A one-word form is not looked for when it is a function word, a verb of saying, a link word
+(«بن», «أبو», «عبد»...), shorter than three letters («لي», Lee, is also "to me"), or a word
+news mostly uses as a common word though it is sometimes a name (data/common_name_words.txt,
+from the silver news: «الثاني», «السيد», «الدين», «أليس»).
+
+A repeat is a new mention with its source's label; an exact repeat also keeps what the
+source knows (lexicon actor, place, country). A one-word repeat of part of a person's name
+joins that person in coreference (``coref._join_short_person_names``). Repeats never
+overlap a mention already found.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from marsad.entities.mentions import NameMention
+from marsad.entities.recognize import PROCLITICS, _leading_verbs, _not_edges, _strip_marks
+from marsad.lexicon.matcher import name_key
+
+# Words that link the parts of a name and never stand for the person alone.
+LINKS = frozenset(name_key(w) for w in "بن ابن بنت أبو أبي أبا ابو عبد آل ال أم".split())
+MIN_LETTERS = 3  # shorter one-word repeats are too often something else
+# a word: letters, with the marks and tatweel that may follow them
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])*")
+
+
+@lru_cache(maxsize=1)
+def _skipped() -> frozenset[str]:
+    """Name keys of the words never looked for alone."""
+    path = resources.files("marsad.entities") / "data" / "common_name_words.txt"
+    common = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in common if w and not w.startswith("#")) | LINKS | \
+        {name_key(w) for w in _not_edges() | _leading_verbs()}
+
+
+def part_forms(m: NameMention) -> Iterator[tuple[str, ...]]:
+    """The one-word forms that stand for the person ``m`` names: the last word, or the first
+    before «بن»."""
+    keys = m.key.split()
+    if m.label != "PER" or len(keys) < 2 or m.actor is not None:
+        return  # a lexicon person's short names are in the lexicon («خادم الحرمين الشريفين»)
+    if keys[-2] not in LINKS:
+        yield (keys[-1],)
+    if keys[1] in (name_key("بن"), name_key("ابن")):
+        yield (keys[0],)
+
+
+def repeats(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """New mentions for the repeats in ``text`` of the names of ``mentions`` (see the module
+    doc); ``mentions`` are not changed."""
+    skip = _skipped()
+    exact: dict[tuple[str, ...], NameMention] = {}
+    parts: dict[tuple[str, ...], NameMention] = {}
+    tagged: Counter[tuple[str, ...]] = Counter()
+    for m in mentions:
+        if m.origin == "phrase" or m.descriptive:
+            continue
+        form = tuple(m.key.split())
+        exact.setdefault(form, m)
+        tagged[form] += 1
+        for form in part_forms(m):
+            parts.setdefault(form, m)
+    forms = {f: (m, False) for f, m in parts.items()
+             if len(f[0]) >= MIN_LETTERS and f[0] not in skip}
+    forms.update((f, (m, True)) for f, m in exact.items() if len(f) > 1 or
+                 (f not in forms and len(f[0]) >= MIN_LETTERS and f[0] not in skip))
+    if not forms:
+        return []
+    longest = max(len(f) for f in forms)
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    words = [(w.start(), w.end(), name_key(_strip_marks(w.group()))) for w in _WORD.finditer(text)]
+    # a name of several words is found only where its words are apart by spaces alone
+    spaced = [text[a[1]:b[0]].strip(" ") == "" for a, b in zip(words, words[1:])] + [False]
+    found: list[tuple[NameMention, tuple[str, ...]]] = []
+    i = 0
+    while i < len(words):
+        hit = _longest_at(words, spaced, i, forms, longest)
+        if hit is None:
+            i += 1
+            continue
+        n, clitic, form, (source, same) = hit
+        start, end = words[i][0], words[i + n - 1][1]
+        if clitic:  # the name starts after the proclitic and its marks
+            start += 1
+            while start < end and unicodedata.combining(text[start]):
+                start += 1
+        if any(taken[start:end]):
+            i += 1
+            continue
+        new = NameMention(start, end, text[start:end], source.label, "repeat")
+        if same:
+            new.actor, new.country_name, new.place = source.actor, source.country_name, source.place
+            new.gender = source.gender
+        found.append((new, form if same and n == 1 else ()))
+        taken[start:end] = b"\x01" * (end - start)
+        i += n
+    # A one-word name the tagger gave as often as it passed it over is more likely its
+    # mistake than a name («حفلا», «الجنين» tagged once): its repeats are not kept.
+    untagged = Counter(form for _, form in found)
+    return [m for m, form in found if not form or tagged[form] > untagged[form]]
+
+
+def _longest_at(words, spaced: list[bool], i: int, forms, longest: int):
+    """``(n words, proclitic?, form, (source, exact?))`` of the longest form starting at word ``i``
+    (its first word as written or after one proclitic), else None."""
+    first = words[i][2]
+    n = 1
+    while n < longest and i + n < len(words) and spaced[i + n - 1]:
+        n += 1
+    for n in range(n, 0, -1):
+        rest = tuple(w[2] for w in words[i + 1:i + n])
+        if (form := (first,) + rest) in forms:
+            return n, False, form, forms[form]
+        if len(first) > MIN_LETTERS and first[0] in PROCLITICS and (form := (first[1:],) + rest) in forms:
+            return n, True, form, forms[form]
+    return None
