@@ -2,7 +2,6 @@
 common words, never over a mention already found, offsets exact."""
 from __future__ import annotations
 
-import pytest
 
 from marsad.entities.mentions import NameMention
 from marsad.entities.repeats import repeats
