@@ -2,7 +2,6 @@
 common words, never over a mention already found, offsets exact."""
 from __future__ import annotations
 
-
 from marsad.entities.mentions import NameMention
 from marsad.entities.repeats import repeats
 from marsad.lexicon.loader import Lexicon
