@@ -33,3 +33,23 @@ def test_recognize_function_word_before_one_word_drops_the_span(nlp):
     # «على حسن الترحيب» ("on the good welcome"): «على حسن» is no name (after a verb, by
     # contrast, the rest is kept)
     assert _spans(nlp, "على حسن الترحيب", ["B-PER", "I-PER", "O"]) == []
+
+
+def test_recognize_nationality_adjective_is_cut_from_a_person(nlp):
+    # ANERcorp and the role reader take «الكولومبي» as context before the name, not part of it
+    assert _spans(nlp, "وحل الكولومبي خوان مونتويا ثانيا", ["O", "B-PER", "I-PER", "I-PER", "O"]) \
+        == [("خوان مونتويا", "PER")]
+    assert _spans(nlp, "فاز والبيروفي ماريو", ["O", "B-PER", "I-PER"]) == [("ماريو", "PER")]
+    # an organisation keeps it («الاتحاد الروسي» is not cut), and so does a lone adjective
+    assert _spans(nlp, "المنتخب الكولومبي", ["B-ORG", "I-ORG"]) == [("المنتخب الكولومبي", "ORG")]
+    assert _spans(nlp, "قال الكولومبي", ["O", "B-PER"]) == [("الكولومبي", "PER")]
+
+
+def test_recognize_nationality_before_a_person_gives_the_country():
+    from marsad.model import Article
+    from marsad.pipeline.build import run
+
+    text = "وحل الكولومبي خوان بابلو مونتويا ثانيا ، وقال الغاني أشرف سعيد إنه حضر ."
+    people = {e.name: e.country for e in run(load(), Article(text=text, id="t")).entities if e.label == "PER"}
+    assert people["خوان بابلو مونتويا"] == "COL"
+    assert people.get("أشرف سعيد") is None  # «الغاني» is also the name Ghani: no country from it

@@ -92,3 +92,10 @@ def test_repeats_one_word_name_needs_more_tagged_than_passed_over():
     text = "قال رامسفيلد إن رامسفيلد لن يستقيل ، وأضاف رامسفيلد"
     mentions = [_mention(text, "رامسفيلد", "PER"), _mention(text, "رامسفيلد", "PER", nth=1)]
     assert _found(text, mentions) == [("رامسفيلد", "PER")]
+
+
+def test_repeats_part_of_a_name_only_after_the_full_name():
+    # «سعيد» (happy) before «أشرف سعيد» is named is not him
+    text = "قال إنه سعيد بالنتيجة . وأكد أشرف سعيد أن سعيد سيعود"
+    assert [(m.start, m.text) for m in repeats(text, [_mention(text, "أشرف سعيد", "PER")])] \
+        == [(text.rindex("سعيد"), "سعيد")]

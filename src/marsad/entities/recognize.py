@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from marsad.lexicon.matcher import name_key
 from marsad.ner import load_tagger
 from marsad.pipeline.extensions import text_of
 from marsad.text.normalize import has_surrogate, utf8_safe
@@ -81,6 +82,17 @@ def _leading_verbs() -> frozenset[str]:
     return _word_file("name_leading_verbs.txt")
 
 
+@lru_cache(maxsize=1)
+def _nationalities() -> frozenset[str]:
+    """Name keys of the lexicon's nationality adjectives («الكولومبي», «التشيكية»), which
+    stand before a person's name as context, not as part of it (homographs left out:
+    «الغاني» is also the name Ghani)."""
+    from marsad.lexicon.actors import load_countries
+
+    return frozenset(name_key(c.name) for c in load_countries()
+                     if c.kind == "adj" and "homograph" not in c.flags)
+
+
 def _word_file(name: str) -> frozenset[str]:
     path = resources.files("marsad.entities") / "data" / name
     words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
@@ -118,10 +130,11 @@ def _decode(doc: Doc, units, labels) -> list[Span]:
     if current:
         spans.append(current)
     out = []
-    verbs = _leading_verbs()
+    verbs, adjectives = _leading_verbs(), _nationalities()
     for start, end, label in spans:
-        while end - start > 1 and _strip_marks(doc[start].text) in verbs:
-            start += 1  # «سئل بوتين» → «بوتين»
+        while end - start > 1 and (_strip_marks(doc[start].text) in verbs or
+                                   label == "PER" and name_key(doc[start].text) in adjectives):
+            start += 1  # «سئل بوتين» → «بوتين», «الكولومبي خوان مونتويا» → «خوان مونتويا»
             while start < end and doc[start].is_space:
                 start += 1
         trimmed = _trim(doc, start, end)

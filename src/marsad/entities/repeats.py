@@ -11,7 +11,7 @@ stays that name (one sense per discourse). So:
   than it passed it over (once given and once passed over is more likely its mistake);
 - a person's name of two words or more that the lexicon does not know (it lists the short
   names of its people) is also looked for by its last word («عطا»), and a name «X بن Y» by
-  its first («الوليد»).
+  its first («الوليد»), after the first time the name is given in full.
 
 A one-word form is not looked for when it is a function word, a verb of saying, a link word
 («بن», «أبو», «عبد»...), shorter than three letters («لي», Lee, is also "to me"), or a word
@@ -101,6 +101,9 @@ def repeats(text: str, mentions: list[NameMention]) -> list[NameMention]:
             continue
         n, clitic, form, (source, same) = hit
         start, end = words[i][0], words[i + n - 1][1]
+        if not same and start < source.start:
+            i += 1  # a part of a name stands for the person only after the full name
+            continue
         if clitic:  # the name starts after the proclitic and its marks
             start += 1
             while start < end and unicodedata.combining(text[start]):

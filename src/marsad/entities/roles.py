@@ -171,7 +171,20 @@ def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> lis
             if role.country or role.kind == "institution" or len(links) > 1:
                 phrases.append(_phrase(text, role, m.label, attached=m))
             break
+        else:
+            if m.label == "PER" and m.country is None:
+                m.country = _nationality(chains.before(m.start))
     return phrases
+
+
+def _nationality(links: list[Match]) -> Optional[str]:
+    """The country of a lone nationality adjective right before a person's name, no title
+    with it: «الكولومبي خوان بابلو مونتويا» → COL."""
+    if len(links) != 1:
+        return None
+    codes = {e.code for e in links[0].entries
+             if isinstance(e, CountryName) and e.kind == "adj" and "homograph" not in e.flags}
+    return codes.pop() if len(codes) == 1 and None not in codes else None
 
 
 def standalone(text: str, chains: Chains, taken: list[tuple[int, int]]) -> list[NameMention]:
