@@ -41,7 +41,7 @@ class ActorsComponent:
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
         mentions = drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup))
-        mentions = sorted(mentions + repeats(text, mentions), key=lambda m: m.start)
+        mentions = sorted(mentions + repeats(text, mentions, folded_of(doc)), key=lambda m: m.start)
         doc.user_data["names"] = [(m.start, m.end, m.label) for m in mentions]
         chains = Chains(text, matches)
         phrases = apply_context(text, mentions, chains)

@@ -26,21 +26,20 @@ overlap a mention already found.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
 from marsad.entities.mentions import NameMention
-from marsad.entities.recognize import PROCLITICS, _leading_verbs, _not_edges, _strip_marks
+from marsad.entities.recognize import PROCLITICS, _leading_verbs, _not_edges
 from marsad.lexicon.matcher import name_key
+from marsad.text.normalize import normalize_with_map
 
 # Words that link the parts of a name and never stand for the person alone.
 LINKS = frozenset(name_key(w) for w in "بن ابن بنت أبو أبي أبا ابو عبد آل ال أم".split())
 MIN_LETTERS = 3  # shorter one-word repeats are too often something else
-# a word: letters, with the marks and tatweel that may follow them
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])*")
+_WORD = re.compile(r"[^\W\d_]+")  # a word of the folded text (marks and tatweel are gone)
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +63,11 @@ def part_forms(m: NameMention) -> Iterator[tuple[str, ...]]:
         yield (keys[0],)
 
 
-def repeats(text: str, mentions: list[NameMention]) -> list[NameMention]:
+def repeats(text: str, mentions: list[NameMention],
+            folded: tuple[str, list[int]] | None = None) -> list[NameMention]:
     """New mentions for the repeats in ``text`` of the names of ``mentions`` (see the module
-    doc); ``mentions`` are not changed."""
+    doc); ``mentions`` are not changed. ``folded``: ``normalize_with_map(text)`` when the
+    caller has it (the pipeline folds each article once)."""
     skip = _skipped()
     exact: dict[tuple[str, ...], NameMention] = {}
     parts: dict[tuple[str, ...], NameMention] = {}
@@ -85,31 +86,28 @@ def repeats(text: str, mentions: list[NameMention]) -> list[NameMention]:
                  (f not in forms and len(f[0]) >= MIN_LETTERS and f[0] not in skip))
     if not forms:
         return []
+    firsts = {f[0] for f in forms}
     longest = max(len(f) for f in forms)
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    words = [(w.start(), w.end(), name_key(_strip_marks(w.group()))) for w in _WORD.finditer(text)]
-    # a name of several words is found only where its words are apart by spaces alone
-    spaced = [text[a[1]:b[0]].strip(" ") == "" for a, b in zip(words, words[1:])] + [False]
+    key, origin = folded or normalize_with_map(text)
+    words = _WORD.findall(key)  # the words of the folded text are their own name keys
+    starts = [i for i, w in enumerate(words) if w in firsts or
+              (len(w) > MIN_LETTERS and w[0] in PROCLITICS and w[1:] in firsts)]
+    if not starts:
+        return []
+    spans = [w.span() for w in _WORD.finditer(key)]
     found: list[tuple[NameMention, tuple[str, ...]]] = []
-    i = 0
-    while i < len(words):
-        hit = _longest_at(words, spaced, i, forms, longest)
-        if hit is None:
-            i += 1
+    after = 0  # words before this one are inside a repeat already found
+    for i in starts:
+        if i < after or (hit := _longest_at(key, words, spans, i, forms, longest)) is None:
             continue
         n, clitic, form, (source, same) = hit
-        start, end = words[i][0], words[i + n - 1][1]
+        start, end = origin[spans[i][0] + clitic], origin[spans[i + n - 1][1] - 1] + 1
         if not same and start < source.start:
-            i += 1  # a part of a name stands for the person only after the full name
-            continue
-        if clitic:  # the name starts after the proclitic and its marks
-            start += 1
-            while start < end and unicodedata.combining(text[start]):
-                start += 1
+            continue  # a part of a name stands for the person only after the full name
         if any(taken[start:end]):
-            i += 1
             continue
         new = NameMention(start, end, text[start:end], source.label, "repeat")
         if same:
@@ -117,24 +115,27 @@ def repeats(text: str, mentions: list[NameMention]) -> list[NameMention]:
             new.gender = source.gender
         found.append((new, form if same and n == 1 else ()))
         taken[start:end] = b"\x01" * (end - start)
-        i += n
+        after = i + n
     # A one-word name the tagger gave as often as it passed it over is more likely its
     # mistake than a name («حفلا», «الجنين» tagged once): its repeats are not kept.
     untagged = Counter(form for _, form in found)
     return [m for m, form in found if not form or tagged[form] > untagged[form]]
 
 
-def _longest_at(words, spaced: list[bool], i: int, forms, longest: int):
-    """``(n words, proclitic?, form, (source, exact?))`` of the longest form starting at word ``i``
-    (its first word as written or after one proclitic), else None."""
-    first = words[i][2]
+def _longest_at(key: str, words: list[str], spans: list[tuple[int, int]], i: int, forms,
+                longest: int):
+    """``(n words, proclitic letters, form, (source, exact?))`` of the longest form starting
+    at word ``i`` (its first word as written or after one proclitic), else None. The words
+    of a name of several words stand apart by single spaces."""
+    first = words[i]
     n = 1
-    while n < longest and i + n < len(words) and spaced[i + n - 1]:
+    while n < longest and i + n < len(words) and spans[i + n][0] == spans[i + n - 1][1] + 1 \
+            and key[spans[i + n - 1][1]] == " ":
         n += 1
     for n in range(n, 0, -1):
-        rest = tuple(w[2] for w in words[i + 1:i + n])
+        rest = tuple(words[i + 1:i + n])
         if (form := (first,) + rest) in forms:
-            return n, False, form, forms[form]
+            return n, 0, form, forms[form]
         if len(first) > MIN_LETTERS and first[0] in PROCLITICS and (form := (first[1:],) + rest) in forms:
-            return n, True, form, forms[form]
+            return n, 1, form, forms[form]
     return None
