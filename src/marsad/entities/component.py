@@ -1,8 +1,9 @@
 """The ``marsad_actors`` step: names, roles and coreference → ``doc._.entities``.
 
 Order inside the step: lexicon matches (``doc._.matches``) → name mentions (NER spans from
-``doc.spans["ner"]`` merged with lexicon names, then their repeats the NER missed) → role context from title chains →
-standalone institutions and descriptions → coreference clusters → :class:`Entity` records.
+``doc.spans["ner"]`` merged with lexicon names, then the repeats of those names that the NER
+missed) → role context from title chains → standalone institutions and descriptions →
+coreference clusters → :class:`Entity` records.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ class ActorsComponent:
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
         mentions = drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup))
-        mentions = sorted(mentions + repeats(text, mentions, folded_of(doc)), key=lambda m: m.start)
+        mentions += repeats(text, mentions, folded_of(doc))
+        mentions.sort(key=lambda m: m.start)
         doc.user_data["names"] = [(m.start, m.end, m.label) for m in mentions]
         chains = Chains(text, matches)
         phrases = apply_context(text, mentions, chains)
