@@ -38,6 +38,7 @@ from marsad.text.normalize import normalize_with_map
 
 # Words that link the parts of a name and never stand for the person alone.
 LINKS = frozenset(name_key(w) for w in "بن ابن بنت أبو أبي أبا ابو عبد آل ال أم".split())
+SON_OF = frozenset(name_key(w) for w in ("بن", "ابن"))  # «الوليد بن طلال» → «الوليد»
 MIN_LETTERS = 3  # shorter one-word repeats are too often something else
 _WORD = re.compile(r"[^\W\d_]+")  # a word of the folded text (marks and tatweel are gone)
 
@@ -59,7 +60,7 @@ def part_forms(m: NameMention) -> Iterator[tuple[str, ...]]:
         return  # a lexicon person's short names are in the lexicon («خادم الحرمين الشريفين»)
     if keys[-2] not in LINKS:
         yield (keys[-1],)
-    if keys[1] in (name_key("بن"), name_key("ابن")):
+    if keys[1] in SON_OF:
         yield (keys[0],)
 
 

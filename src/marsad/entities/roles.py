@@ -171,7 +171,7 @@ def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> lis
             if role.country or role.kind == "institution" or len(links) > 1:
                 phrases.append(_phrase(text, role, m.label, attached=m))
             break
-        else:
+        else:  # no title around the name: a nationality right before it still says its country
             if m.label == "PER" and m.country is None:
                 m.country = _nationality(chains.before(m.start))
     return phrases
