@@ -111,6 +111,8 @@ class Entity:
     sector: Optional[str] = None  # GOV, MIL, OPP, REB, PTY, BUS, MED, NGO, CVL, IGO, ...
     role: Optional[str] = None
     mentions: list[Span] = field(default_factory=list)
+    # where the country came from: lexicon, title, adjective, affiliation, place, story, outlet
+    country_source: Optional[str] = None
     gender: Optional[str] = None  # m, f: lets «أضاف/أضافت» choose between speakers
 
     def to_dict(self) -> dict[str, Any]:

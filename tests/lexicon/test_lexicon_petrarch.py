@@ -1,6 +1,8 @@
 """PETRARCH actor dictionaries: entries, synonyms, CAMEO codes and date restrictions."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from marsad.lexicon import LexiconError, Matcher
@@ -33,11 +35,13 @@ def test_petrarch_sample_entries():
 def test_petrarch_sample_dates():
     actors = {a.key: a for a in parse_petrarch(SAMPLE)}
     hamas = actors["حماس"].terms[0]
-    assert (hamas.country, hamas.sector, hamas.start, hamas.end) == ("PSE", "REB", 1987, None)
+    assert (hamas.country, hamas.sector, hamas.start, hamas.end) == ("PSE", "REB", date(1987, 1, 1), None)
     maliki = actors["نوري المالكي"]
-    assert [(t.sector, t.start, t.end) for t in maliki.terms] == [("GOV", 2006, 2014), ("ELI", 2014, None)]
+    assert [(t.sector, t.start, t.end) for t in maliki.terms] == [
+        ("GOV", date(2006, 5, 20), date(2014, 9, 8)), ("ELI", date(2014, 9, 8), None)]
     assert maliki.term_at(2010).sector == "GOV"
-    assert actors["أمانة"].terms[0].end == 2010
+    assert maliki.term_at(date(2014, 10, 1)).sector == "ELI"
+    assert actors["أمانة"].terms[0].end == date(2010, 1, 1)
 
 
 @pytest.mark.parametrize(("code", "expected"), [

@@ -7,6 +7,7 @@ coreference clusters → :class:`Entity` records.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -15,10 +16,14 @@ from spacy.tokens import Doc
 from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.entities.coref import Cluster, cluster
+from marsad.entities.offices import Offices
+from marsad.entities.placing import SOURCES, Placed, Setting, marks_of
 from marsad.entities.mentions import classify, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
+from marsad.lexicon.actors import When
 from marsad.lexicon.loader import Lexicon
+from marsad.lexicon.titles import Title
 from marsad.model import Entity, Span
 
 
@@ -32,10 +37,11 @@ class ActorsComponent:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.matcher = lexicon.matcher()
+        self.offices = Offices(lexicon.people)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        year = _year(doc)
+        year = published_day(doc)
         matches = self.matcher.find(text, folded_of(doc))
         doc._.matches = matches
         lexical = [m for m in (classify(x, year) for x in matches) if m is not None]
@@ -50,22 +56,36 @@ class ActorsComponent:
         taken = [(m.start, m.end) for m in mentions if m.label == "PER"] + \
                 [(p.start, p.end) for p in phrases]
         phrases += standalone(text, chains, taken)
-        doc._.entities = [to_entity(c, f"e{i}", year)
-                          for i, c in enumerate(cluster(mentions + phrases), 1)]
+        setting = self._setting(doc, text, matches, mentions, year)
+        doc.user_data["setting"] = setting
+        clusters = resolve_offices(cluster(mentions + phrases), self.offices, setting, year)
+        doc._.entities = [to_entity(c, f"e{i}", year, setting) for i, c in enumerate(clusters, 1)]
         return doc
 
+    def _setting(self, doc: Doc, text: str, matches, mentions, when) -> Setting:
+        article = doc._.article
+        outlet = self.lexicon.outlets.find(getattr(article, "outlet", None), getattr(article, "url", None))
+        people = [(m.start, m.end) for m in mentions if m.label == "PER"]
+        titles = [m.clitic_start for m in matches if any(isinstance(e, Title) for e in m.entries)]
+        return Setting(text, marks_of(matches, when), doc.user_data.get("body_start", 0),
+                       outlet.country if outlet else None, people, titles, when, self.offices)
 
-def _year(doc: Doc) -> Optional[int]:
-    article = doc._.article
-    published = getattr(article, "published", None) or ""
-    return int(published[:4]) if published[:4].isdigit() else None
+
+def published_day(doc: Doc) -> Optional[date]:
+    """The article's publication day (None when it has no readable one)."""
+    published = getattr(doc._.article, "published", None) or ""
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return int(published[:4]) if published[:4].isdigit() else None
 
 
-def to_entity(c: Cluster, entity_id: str, year: Optional[int]) -> Entity:
+def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optional[Setting] = None) -> Entity:
     """The marsad/1 entity of a cluster: lexicon knowledge first, then the context."""
     known = c.lexical
     name_en = country = sector = role = None
     gender = None
+    source = None
     if known is not None and known.actor is not None:
         term = known.actor.term_at(year)
         name_en, country, sector, role = known.actor.name_en, term.country, term.sector, term.role
@@ -76,19 +96,65 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[int]) -> Entity:
         name_en, country = country_name.name_en, country_name.code
         sector = "GOV" if country else None  # a region («أوروبا») is no government
     elif known is not None and known.place is not None:
-        place = known.place
-        name_en, country = place.name_en, place.country
-        if place.metonym:
-            sector = "GOV" if place.metonym == "country" else place.metonym
-    country = country or c.attribute("country")
+        gazetteer = known.place
+        name_en, country = gazetteer.name_en, gazetteer.country
+        if gazetteer.metonym:
+            sector = "GOV" if gazetteer.metonym == "country" else gazetteer.metonym
+    if country:
+        source = "lexicon" if known.origin != "phrase" else known.country_source
+    elif c.label in ("PER", "ORG") and (known is None or known.actor is not None):
+        placed = place(c, setting)  # places stay with the gazetteer
+        if placed is not None:
+            country, source = placed.country, placed.source
     sector = sector or c.attribute("sector")
     role = role or c.attribute("role")
     gender = gender or c.attribute("gender")
     names = sorted(c.names, key=lambda m: (-(m.end - m.start), m.start))
     mentions = sorted({(m.start, m.end): m for m in c.mentions}.values(), key=lambda m: m.start)
     return Entity(id=entity_id, label=c.label, name=names[0].text, name_en=name_en, country=country,
-                  sector=sector, role=role, gender=gender,
+                  country_source=source, sector=sector, role=role, gender=gender,
                   mentions=[Span(m.start, m.end, m.text) for m in mentions])
+
+
+def resolve_offices(clusters: list[Cluster], offices: Offices, setting: Setting,
+                    when: Optional[When]) -> list[Cluster]:
+    """Descriptions that name one office-holder («الرئيس الأمريكي», «ولي العهد» in a Saudi
+    story) become that person on the article's day, and join the person's own cluster when
+    the article also names them."""
+    by_actor = {c.lexical.actor.key: c for c in clusters if c.lexical is not None and c.lexical.actor}
+    out = []
+    for c in clusters:
+        described = [m for m in c.mentions if m.office is not None]
+        if c.lexical is not None or c.label != "PER" or not described or len(described) < len(c.mentions):
+            out.append(c)
+            continue
+        first = described[0]
+        placed = Placed(first.country, first.country_source) if first.country else place(c, setting)
+        title_role, organisation = first.office
+        holder = offices.holder(title_role, placed.country if placed else None, when, organisation)
+        if holder is None:
+            out.append(c)
+            continue
+        first.actor, first.country, first.country_source = holder, placed.country, placed.source
+        host = by_actor.get(holder.key)
+        if host is not None:
+            host.mentions.extend(c.mentions)
+        else:
+            by_actor[holder.key] = c
+            out.append(c)
+    return out
+
+
+def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
+    """The country of a cluster the lexicon does not place: its titles and adjectives, then
+    the descriptions around its mentions, then (persons and organisations) the story and
+    the outlet. The strongest source wins; within one, the first mention."""
+    found = [Placed(m.country, m.country_source or "title") for m in c.names + c.mentions if m.country]
+    if setting is not None:
+        found += [p for m in c.mentions if (p := setting.describe(m.start, m.end)) is not None]
+    if found:
+        return min(found, key=lambda p: SOURCES.index(p.source))
+    return setting.fallback() if setting is not None else None
 
 
 def mentions_of(entities: Iterable[Entity]) -> list[tuple[int, int, Entity]]:

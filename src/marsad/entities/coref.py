@@ -71,7 +71,7 @@ def cluster(mentions: list[NameMention]) -> list[Cluster]:
     for m in phrases:
         if m.attached is not None and id(m.attached) in owner:
             owner[id(m.attached)].mentions.append(m)
-        elif m.label == "PER":
+        elif m.label == "PER" and not m.anonymous and m.country is not None:
             _resolve_description(m, clusters)
         else:
             _group_institution(m, clusters)
@@ -126,7 +126,8 @@ def _same_role(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def _group_institution(m: NameMention, clusters: list[Cluster]) -> None:
-    """«وزارة الخارجية الروسية», «الخارجية الروسية» → one foreign ministry of Russia."""
+    """«وزارة الخارجية الروسية», «الخارجية الروسية» → one foreign ministry of Russia;
+    «مصدر أمني بحريني» twice → one Bahraini security source."""
     for c in clusters:
         if all(x.origin == "phrase" and x.label == m.label for x in c.mentions) \
                 and (c.attribute("role"), c.attribute("country")) == (m.role, m.country):

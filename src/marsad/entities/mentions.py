@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
 
-from marsad.lexicon.actors import Actor, CountryName
+from marsad.lexicon.actors import Actor, CountryName, When
 from marsad.lexicon.matcher import Match, name_key
 from marsad.lexicon.places import Place
 from marsad.lexicon.titles import Title
@@ -32,11 +32,14 @@ class NameMention:
     weak: bool = False
     # from the title/role context (roles.py) or from a descriptive phrase
     country: Optional[str] = None
+    country_source: Optional[str] = None  # how the context placed it (entities.placing.SOURCES)
     sector: Optional[str] = None
     role: Optional[str] = None
     gender: Optional[str] = None
     titles: list[Title] = field(default_factory=list)
     descriptive: bool = False  # «الزعيم الكوري»: a description, not a name
+    anonymous: bool = False  # «مصدر أمني»: an anonymous source, never one named person
+    office: Optional[tuple[str, Optional[Actor]]] = None  # the office a description names (roles.Role)
     attached: Optional["NameMention"] = None  # the name a description stands beside
 
     @property
@@ -44,13 +47,13 @@ class NameMention:
         return name_key(self.text)
 
 
-def classify(match: Match, year: Optional[int]) -> Optional[NameMention]:
+def classify(match: Match, when: Optional[When]) -> Optional[NameMention]:
     """A name mention for a lexicon match, or None when the match is context only (a title,
     a nationality adjective)."""
     entries = match.entries
     actors = [e for e in entries if isinstance(e, Actor) and e.label]
     if actors:
-        actor = _pick_actor(actors, year)
+        actor = _pick_actor(actors, when)
         return NameMention(match.start, match.end, match.text, actor.label, "lexicon", actor=actor,
                            weak=actor.is_weak(match.key), gender=actor.gender)
     places = [e for e in entries if isinstance(e, Place)]
@@ -72,13 +75,10 @@ def classify(match: Match, year: Optional[int]) -> Optional[NameMention]:
     return None
 
 
-def _pick_actor(actors: list[Actor], year: Optional[int]) -> Actor:
-    """Among actors sharing a name, the one in office in ``year`` (else the first)."""
-    if year is not None:
-        for actor in actors:
-            if any(t.covers(year) and (t.start or t.end) for t in actor.terms):
-                return actor
-    return actors[0]
+def _pick_actor(actors: list[Actor], when: Optional[When]) -> Actor:
+    """Among actors sharing a name, the one in office on ``when`` (else the first): «خادم
+    الحرمين الشريفين» is King Abdullah until 23 January 2015, King Salman from that day."""
+    return next((a for a in actors if a.in_office(when)), actors[0])
 
 
 def _same_entity(mention: NameMention, entries: Iterable[Any]) -> bool:

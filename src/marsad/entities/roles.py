@@ -21,6 +21,10 @@ from marsad.lexicon.places import Place
 from marsad.lexicon.titles import Title
 
 MAX_LINKS = 6
+# Titles that name one office-holder even without a country: «ولي العهد» in a Saudi story
+# is the Saudi crown prince (entities.offices); «الرئيس» alone presides over too much.
+BARE_OFFICES = frozenset({"crown prince", "king", "monarch", "emir", "sultan", "foreign minister",
+                          "defence minister", "head of government", "supreme leader"})
 APPOSITION = "،,"  # a comma may stand between a chain and the name it describes
 
 
@@ -35,6 +39,9 @@ class Role:
     country: Optional[str]
     gender: Optional[str]
     kind: Optional[str]  # kind of the chain's head title: title, institution, source, honorific
+    # (title role, organisation) when the chain is an office and nothing else: a title with
+    # at most a country («الرئيس الأمريكي») or an organisation («الأمين العام للأمم المتحدة»)
+    office: Optional[tuple[str, Optional[Actor]]] = None
 
 
 def is_link(match: Match) -> bool:
@@ -137,6 +144,7 @@ def interpret(links: list[Match]) -> Optional[Role]:
         return None
     sector = head.sector
     country = None
+    organisation: Optional[Actor] = None
     for m in links:
         for e in m.entries:
             if country is None and isinstance(e, CountryName) and e.code:
@@ -144,12 +152,27 @@ def interpret(links: list[Match]) -> Optional[Role]:
             elif isinstance(e, Actor) and e.kind == "org":
                 country = country or (e.country if e.country not in (None, "-") else None)
                 sector = sector or e.sector
+                organisation = organisation or e
             elif isinstance(e, Place) and e.metonym:
                 country = country or e.country
                 sector = sector or (e.metonym if e.metonym != "country" else "GOV")
             elif isinstance(e, Title) and e is not head:
                 sector = sector or e.sector
-    return Role(links[0].start, links[-1].end, head.role_en, sector, country, head.gender, head.kind)
+    office = (head.role_en, organisation) if all(_office_link(m, head) for m in links) else None
+    return Role(links[0].start, links[-1].end, head.role_en, sector, country, head.gender, head.kind, office)
+
+
+def _office_link(m: Match, head: Title) -> bool:
+    """Can ``m`` stand in a chain naming one office-holder: the title, honorifics, a country,
+    a capital for its country, or (for a secretary-general) the organisation."""
+    for e in m.entries:
+        if e is head or isinstance(e, Title) and e.kind == "honorific":
+            return True
+        if isinstance(e, CountryName) and e.code or isinstance(e, Place) and e.metonym == "country":
+            return True
+        if isinstance(e, Actor) and e.kind == "org" and head.role_en == "secretary-general":
+            return True
+    return False
 
 
 def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> list[NameMention]:
@@ -166,7 +189,8 @@ def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> lis
                 continue
             m.role = m.role or role.role
             m.sector = m.sector or role.sector
-            m.country = m.country or role.country
+            if m.country is None and role.country:
+                m.country, m.country_source = role.country, "title"
             m.gender = m.gender or role.gender
             if role.country or role.kind == "institution" or len(links) > 1:
                 phrases.append(_phrase(text, role, m.label, attached=m))
@@ -174,6 +198,7 @@ def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> lis
         else:  # no title around the name: a nationality right before it still says its country
             if m.label == "PER" and m.country is None:
                 m.country = _nationality(chains.before(m.start))
+                m.country_source = "adjective" if m.country else None
     return phrases
 
 
@@ -189,23 +214,34 @@ def _nationality(links: list[Match]) -> Optional[str]:
 
 def standalone(text: str, chains: Chains, taken: list[tuple[int, int]]) -> list[NameMention]:
     """Chains not attached to a name: institutions («الخارجية الروسية») become ORG
-    mentions, descriptions of persons with a country («الزعيم الكوري») PER mentions."""
+    mentions, descriptions of persons («الزعيم الكوري») and anonymous sources with a country
+    («مصدر بحريني», «مسؤولون أميركيون») PER mentions."""
     out = []
     for links in chains.all_chains():
         role = interpret(links)
-        if role is None or role.country is None or role.kind not in ("title", "institution"):
+        if role is None or role.kind not in ("title", "institution", "source"):
             continue
+        if role.country is None and not (role.kind == "institution" and not _homograph(links)
+                                         or role.office and role.office[0] in BARE_OFFICES):
+            continue  # a bare title places no one; a bare institution or office the article does
         if any(role.start < b and a < role.end for a, b in taken):
             continue
         label = "ORG" if role.kind == "institution" else "PER"
-        out.append(_phrase(text, role, label, descriptive=label == "PER"))
+        phrase = _phrase(text, role, label, descriptive=label == "PER")
+        phrase.anonymous = role.kind == "source"
+        out.append(phrase)
     return out
+
+
+def _homograph(links: list[Match]) -> bool:
+    return any("homograph" in e.flags for m in links for e in m.entries if isinstance(e, Title))
 
 
 def _phrase(text: str, role: Role, label: str, attached: Optional[NameMention] = None,
             descriptive: bool = False) -> NameMention:
     start, end = role.start, role.end
     return NameMention(start, end, text[start:end], label, "phrase", country=role.country,
+                       country_source="title" if role.country else None, office=role.office,
                        sector=role.sector, role=role.role, gender=role.gender,
                        descriptive=descriptive or attached is not None, attached=attached)
 

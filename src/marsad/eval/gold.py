@@ -111,6 +111,12 @@ def system_speaker_names(quote: dict[str, Any], entities: dict[str, dict[str, An
     return [n for n in names if n]
 
 
+def system_speaker_country(quote: dict[str, Any], entities: dict[str, dict[str, Any]]) -> str:
+    """The country of a quote's speaker: its entity's ``country`` ("" when unlinked or none)."""
+    ent = entities.get((quote.get("speaker") or {}).get("entity") or "")
+    return (ent or {}).get("country") or ""
+
+
 # --------------------------------------------------------------------------- quotes
 
 def _gold_quote_spans(article: dict[str, Any]) -> list[dict[str, Any]]:
@@ -133,7 +139,8 @@ def _system_quote_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
         if c.get("field") == "title" or c.get("start") is None:
             continue
         out.append({"i": i, "span": _strip_span(text, c["start"], c["end"]), "quote": q,
-                    "names": system_speaker_names(q, entities)})
+                    "names": system_speaker_names(q, entities),
+                    "country": system_speaker_country(q, entities)})
     return out
 
 
@@ -168,19 +175,26 @@ def score_quotes_article(gold: dict[str, Any], record: Optional[dict[str, Any]])
     taken: set = set()
     matched = _greedy_match(systems, required, taken)
     ignored = _greedy_match(systems, optional, taken)
-    hits, wrong = [], []
+    hits, wrong, countries = [], [], []
     for s, g in matched:
         ok = speaker_correct(s["names"], g["gold"].get("speaker_names") or [g["gold"].get("speaker", "")])
-        item = {"gold": g["gold"], "system": s["quote"], "names": s["names"], "speaker_ok": ok}
+        item = {"gold": g["gold"], "system": s["quote"], "names": s["names"], "speaker_ok": ok,
+                "country": s["country"]}
         hits.append(item)
         if not ok:
             wrong.append(item)
+        if g["gold"].get("speaker_country"):
+            countries.append(item)
     matched_g = {g["i"] for _, g in matched}
     misses = [g["gold"] for g in required if g["i"] not in matched_g]
     false = [s["quote"] for s in systems if s["i"] not in taken]
     return {
         "id": gold.get("id"), "gold": len(required), "system": len(systems) - len(ignored),
         "matched": len(matched), "speaker_ok": sum(h["speaker_ok"] for h in hits),
+        "with_country": len(countries),
+        "country_ok": sum(h["country"] == h["gold"]["speaker_country"] for h in countries),
+        "wrong_country": [h for h in countries if h["country"] != h["gold"]["speaker_country"]],
+        "hits": hits,
         "ignored": len(ignored), "misses": misses, "false": false, "wrong_speaker": wrong,
         "unfound_gold": [g["gold"]["content"] for g in golds if not g["found"]],
         "text_len": len(text),
@@ -244,7 +258,7 @@ def score(gold: list[dict[str, Any]], system: list[dict[str, Any]]) -> dict[str,
     article entry keeps its misses, false alarms and wrong speakers for the report."""
     by_id = {r.get("id"): r for r in system}
     articles = []
-    q = {"gold": 0, "system": 0, "matched": 0, "speaker_ok": 0}
+    q = {"gold": 0, "system": 0, "matched": 0, "speaker_ok": 0, "with_country": 0, "country_ok": 0}
     ev = {"gold": 0, "system": 0, "matched": 0}
     for g in gold:
         rec = by_id.get(g.get("id"))
@@ -258,6 +272,7 @@ def score(gold: list[dict[str, Any]], system: list[dict[str, Any]]) -> dict[str,
     quotes = dict(q)
     quotes["content"] = _prf(q["matched"], q["system"], q["gold"])
     quotes["attribution"] = q["speaker_ok"] / q["matched"] if q["matched"] else 0.0
+    quotes["speaker_country"] = q["country_ok"] / q["with_country"] if q["with_country"] else 0.0
     quotes["end_to_end"] = _prf(q["speaker_ok"], q["system"], q["gold"])
     events = dict(ev)
     events.update(_prf(ev["matched"], ev["system"], ev["gold"]))
@@ -276,7 +291,8 @@ def format_report(report: dict[str, Any], detail: bool = False) -> str:
     lines = [
         f"quotes  gold {q['gold']}  system {q['system']}  matched {q['matched']}",
         f"  content     P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}",
-        f"  attribution {q['attribution']:.3f}  ({q['speaker_ok']}/{q['matched']})",
+        f"  attribution {q['attribution']:.3f}  ({q['speaker_ok']}/{q['matched']})"
+        f"  speaker country {q['speaker_country']:.3f}  ({q['country_ok']}/{q['with_country']})",
         f"  end-to-end  P {ee['precision']:.3f}  R {ee['recall']:.3f}  F1 {ee['f1']:.3f}",
         f"events  gold {e['gold']}  system {e['system']}  matched {e['matched']}"
         f"  P {e['precision']:.3f}  R {e['recall']:.3f}  F1 {e['f1']:.3f}",
@@ -286,7 +302,7 @@ def format_report(report: dict[str, Any], detail: bool = False) -> str:
     for art in report["articles"]:
         qa, ea = art["quotes"], art["events"]
         if not (qa["misses"] or qa["false"] or qa["wrong_speaker"] or ea["misses"] or ea["false"]
-                or qa["unfound_gold"]):
+                or qa["unfound_gold"] or qa["wrong_country"]):
             continue
         lines.append(f"\n== {art['id']}" + ("  (no system record)" if art["missing"] else ""))
         for content in qa["unfound_gold"]:
@@ -299,6 +315,9 @@ def format_report(report: dict[str, Any], detail: bool = False) -> str:
                          f"{_short((s.get('content') or {}).get('text', ''))}")
         for h in qa["wrong_speaker"]:
             lines.append(f"  WHO    {h['names']} != {h['gold'].get('speaker')}: {_short(h['gold']['content'])}")
+        for h in qa["wrong_country"]:
+            lines.append(f"  WHERE  {h['names'][:2]} {h['country'] or '-'} != {h['gold']['speaker_country']}"
+                         f" ({h['gold'].get('speaker')})")
         for g in ea["misses"]:
             lines.append(f"  EMISS  {g.get('source')} {g.get('type')} {g.get('target')}: {_short(g.get('evidence', ''))}")
         for t in ea["false"]:

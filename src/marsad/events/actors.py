@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
-from marsad.lexicon.actors import Actor as LexActor, CountryName
+from marsad.lexicon.actors import Actor as LexActor, CountryName, When
 from marsad.lexicon.loader import Lexicon
 from marsad.lexicon.places import Place as LexPlace
 from marsad.lexicon.titles import Title
@@ -56,7 +56,7 @@ class _Part:
     record: Any
 
 
-def actor_mentions(doc, lex: Lexicon, year: Optional[int] = None) -> list[Mention]:
+def actor_mentions(doc, lex: Lexicon, year: Optional[When] = None) -> list[Mention]:
     """Actor and place mentions of ``doc`` (a spaCy Doc), in text order: from the
     entities when the pipeline recognised them, else from lexicon matches."""
     entities = getattr(doc._, "entities", None) if hasattr(doc, "_") else None
@@ -104,7 +104,7 @@ def mentions_from_entities(text: str, entities) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[int] = None,
+def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
                           matches: Optional[list] = None, words: Optional[list[Word]] = None) -> list[Mention]:
     """Mentions built from lexicon matches (``matches`` when the pipeline already has
     them, else found here): parts of one name (title + nationality + person) are joined
@@ -153,12 +153,12 @@ def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], wor
     return out
 
 
-def _entry_at(entries: tuple, year: Optional[int]) -> Any:
+def _entry_at(entries: tuple, year: Optional[When]) -> Any:
     """The record a name stands for in ``year``: «خادم الحرمين الشريفين» is King Abdullah
     until 2015, King Salman from 2015."""
     if year is not None and len(entries) > 1:
         for r in reversed(entries):
-            if isinstance(r, LexActor) and any(t.covers(year) and t.start is not None for t in r.terms):
+            if isinstance(r, LexActor) and r.in_office(year):
                 return r
     return entries[0]
 
@@ -190,7 +190,7 @@ def _joins(group: list[_Part], part: _Part, text: str) -> bool:
     return bool(_ADJ_GAP.match(gap)) and isinstance(rec, CountryName) and rec.kind == "adj"
 
 
-def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[int]) -> Optional[Mention]:
+def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) -> Optional[Mention]:
     first, last = group[0], group[-1]
     country = sector = None
     codes: tuple[str, ...] = ()

@@ -81,7 +81,7 @@ class EventCoder:
                 spans.append((a, b))
                 words += part
         if mentions is None:
-            mentions = mentions_from_lexicon(text, self.lexicon, pub.year if pub else None, matches, words)
+            mentions = mentions_from_lexicon(text, self.lexicon, pub, matches, words)
             mentions = link_to_entities(mentions, entities)
         places = places_of(text, mentions)
         if not words:

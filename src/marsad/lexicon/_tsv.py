@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -48,13 +49,27 @@ class Row:
     def flags(self) -> frozenset[str]:
         return frozenset(f.strip() for f in self.get("flags").split(",") if f.strip())
 
-    def year(self, column: str) -> int | None:
+    def day(self, column: str, last: bool = False) -> date | None:
+        """A ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` cell as a day: the first day of the
+        year or month, or with ``last`` the last one (an office held "to 2015" ends on
+        31 December 2015)."""
         value = self.get(column)
         if not value:
             return None
-        if not (value.isdigit() and len(value) == 4):
-            raise self.error(f"column {column!r} must be a year YYYY, got {value!r}")
-        return int(value)
+        parts = value.split("-")
+        if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
+                and all(len(p) == 2 for p in parts[1:])):
+            raise self.error(f"column {column!r} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        year, month, day = (int(p) for p in parts + ["0"] * (3 - len(parts)))
+        try:
+            if month == 0:
+                return date(year, 12, 31) if last else date(year, 1, 1)
+            if day == 0:
+                end = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)) if last else None
+                return end or date(year, month, 1)
+            return date(year, month, day)
+        except ValueError:
+            raise self.error(f"column {column!r}: no such day {value!r}") from None
 
     def number(self, column: str) -> float | None:
         value = self.get(column)

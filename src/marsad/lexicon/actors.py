@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,19 +54,43 @@ class CountryName:
         return "MISC" if self.kind == "adj" else "LOC"
 
 
+When = date | int  # a day, or a whole year
+
+
+def day_bounds(when: When) -> tuple[date, date]:
+    """The first and last day of ``when``: a year spans 1 January to 31 December."""
+    if isinstance(when, date):
+        return when, when
+    return date(when, 1, 1), date(when, 12, 31)
+
+
 @dataclass(frozen=True)
 class Term:
-    """A role held by an actor, optionally limited to the years ``start``..``end``."""
+    """A role held by an actor, optionally limited to the days ``start``..``end`` (both
+    included). Years given as ints stand for 1 January (start) and 31 December (end), so a
+    file may say ``2015`` or ``2015-01-23``."""
 
     role: str | None
     country: str | None
     sector: str | None
-    start: int | None = None
-    end: int | None = None
+    start: date | None = None
+    end: date | None = None
     code: str | None = None  # the CAMEO code it came from (PETRARCH dictionaries)
 
-    def covers(self, year: int) -> bool:
-        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+    def __post_init__(self) -> None:
+        if isinstance(self.start, int):
+            object.__setattr__(self, "start", date(self.start, 1, 1))
+        if isinstance(self.end, int):
+            object.__setattr__(self, "end", date(self.end, 12, 31))
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def covers(self, when: When) -> bool:
+        """Whether the term overlaps ``when`` (a day, or any day of a year)."""
+        first, last = day_bounds(when)
+        return (self.start is None or self.start <= last) and (self.end is None or first <= self.end)
 
 
 @dataclass(frozen=True)
@@ -89,7 +114,7 @@ class Actor:
 
     @property
     def latest(self) -> Term:
-        return max(self.terms, key=lambda t: (t.end or 9999, t.start or 0))
+        return max(self.terms, key=lambda t: (t.end or date.max, t.start or date.min))
 
     @property
     def country(self) -> str | None:
@@ -103,13 +128,18 @@ class Actor:
     def role(self) -> str | None:
         return self.latest.role
 
-    def term_at(self, year: int | None) -> Term:
-        """The term covering ``year`` (the latest one when none does or year is None)."""
-        if year is not None:
-            covering = [t for t in self.terms if t.covers(year)]
+    def term_at(self, when: When | None) -> Term:
+        """The term covering ``when`` (a day or a year; the latest term when none does or
+        ``when`` is None)."""
+        if when is not None:
+            covering = [t for t in self.terms if t.covers(when)]
             if covering:
                 return covering[-1]
         return self.latest
+
+    def in_office(self, when: When | None) -> bool:
+        """Whether a dated term covers ``when`` (an undated one says nothing)."""
+        return when is not None and any(t.dated and t.covers(when) for t in self.terms)
 
     def is_weak(self, key: str) -> bool:
         return key in self.weak
@@ -212,7 +242,7 @@ def _person(key: str, rows: list[Row]) -> Actor:
         names += [n for n in row_names if n not in names]
         weak |= row_weak
         terms.append(Term(row.get("role") or None, row.get("country") or None, _sector(row),
-                          row.year("from"), row.year("to")))
+                          row.day("from"), row.day("to", last=True)))
     if not names:
         raise rows[0].error(f"person {key!r} has no names")
     gender = rows[0].get("gender") or None

@@ -1,7 +1,7 @@
 """``Lexicon``: every lexicon of the package (plus users' folders) loaded once.
 
 Users' folders hold files named like the shipped ones (``countries.tsv``, ``people.tsv``,
-``organizations.tsv``, ``titles.tsv``, ``places.tsv``, ``centroids.tsv``); their rows
+``organizations.tsv``, ``titles.tsv``, ``places.tsv``, ``centroids.tsv``, ``outlets.tsv``); their rows
 replace or add to the shipped rows by key, and a row flagged ``off`` removes its key.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from marsad.lexicon._tsv import LexiconError
 from marsad.lexicon.actors import Actor, CountryName, load_countries, load_organizations, load_people
 from marsad.lexicon.matcher import Matcher
+from marsad.lexicon.outlets import Outlets, load_outlets
 from marsad.lexicon.petrarch import load_petrarch
 from marsad.lexicon.places import Place, country_places, load_centroids, load_places
 from marsad.lexicon.titles import Title, load_titles
@@ -33,6 +34,7 @@ class Lexicon:
     titles: tuple[Title, ...]
     places: tuple[Place, ...]
     country_places: dict[str, Place]
+    outlets: Outlets = field(default_factory=lambda: Outlets(()), repr=False, compare=False)
     _matchers: dict[tuple[str, ...], Matcher] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -91,4 +93,5 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         titles=load_titles(extra_dirs),
         places=load_places(extra_dirs),
         country_places=country_places(countries, load_centroids(extra_dirs)),
+        outlets=Outlets(load_outlets(extra_dirs)),
     )

@@ -10,6 +10,7 @@ open-ended. A CAMEO code is a country (first 3 letters, when ISO alpha-3 or ``IG
 from __future__ import annotations
 
 import re
+from datetime import date
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,11 +42,15 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     return None, code[:3] or None
 
 
-def _year(digits: str) -> int:
-    if len(digits) == 8:
-        return int(digits[:4])
-    yy = int(digits[:2])
-    return 2000 + yy if yy <= 30 else 1900 + yy
+def _day(digits: str) -> date:
+    """A PETRARCH date, ``YYYYMMDD`` or ``YYMMDD`` (years up to 30 are 20xx)."""
+    if len(digits) == 6:
+        yy = int(digits[:2])
+        digits = str(2000 + yy if yy <= 30 else 1900 + yy) + digits[2:]
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:  # «00» months or days in hand-made files: the year is what is known
+        return date(int(digits[:4]), 1, 1)
 
 
 def _term(match: re.Match[str]) -> Term:
@@ -53,12 +58,12 @@ def _term(match: re.Match[str]) -> Term:
     country, sector = split_code(code)
     first = last = None
     if sign == ">":
-        first = _year(when)
+        first = _day(when)
     elif sign == "<":
-        last = _year(when)
+        last = _day(when)
     elif start:
-        first = _year(start)
-        last = _year(end) if end else None
+        first = _day(start)
+        last = _day(end) if end else None
         if last is not None and last < first:
             last = None
     return Term(None, country, sector, first, last, code)

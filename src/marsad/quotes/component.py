@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from marsad.pipeline.extensions import text_of
 
 from marsad.entities.component import mentions_of
+from marsad.entities.described import describe_speakers
 from marsad.entities.recognize import _not_edges
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
@@ -26,7 +27,7 @@ from marsad.text.tokenize import normalize_word
 LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
 
 
-@Language.component("marsad_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"])
+@Language.component("marsad_quotes", requires=["doc._.entities"], assigns=["doc._.quotes", "doc._.entities"])
 def quotes(doc: Doc) -> Doc:
     text = text_of(doc)
     found = find_quotes(text, sentences=doc.user_data.get("sentences"))
@@ -34,6 +35,7 @@ def quotes(doc: Doc) -> Doc:
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
     doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
+    describe_speakers(doc, doc._.quotes, text, _function_words())
     return doc
 
 

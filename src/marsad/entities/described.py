@@ -1,0 +1,102 @@
+"""Speakers named only by a description become actors too.
+
+«قال مصدر بحريني», «وأضافت الصحيفة», «وقال معالي وزير الخارجية»: the statement is
+attributed, but to no name the NER or the lexicon knows. Such a speaker phrase becomes an
+entity of its own, placed like any other (:mod:`marsad.entities.placing`): the phrase's
+title chain («مصدر أمني بحريني» → BHR), the description around it, the story, the outlet.
+A phrase naming one office-holder («وزير الخارجية» in a Saudi story of 2015) is that person:
+the speaker joins the person's entity when the article names them, or a new entity carries
+the lexicon's name for them.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from marsad.entities.placing import Placed, Setting
+from marsad.entities.roles import Role, interpret, is_link
+from marsad.lexicon.actors import Actor
+from marsad.lexicon.matcher import name_key
+from marsad.model import Entity, Quote, Span, Speaker
+from marsad.text.normalize import normalize
+
+MAX_WORDS = 5
+ARTICLE = "ال"  # a definite noun phrase («الصحيفة», «الجالية البحرينية») can name a speaker
+
+
+def describe_speakers(doc: Doc, quotes: list[Quote], text: str, function_words: frozenset[str]) -> None:
+    """Give each quote whose speaker phrase names no entity an entity for that phrase
+    (appended to ``doc._.entities``), when the phrase is a description: it holds a title,
+    institution or anonymous source, or is a short definite noun phrase. ``function_words``
+    (normalised) rule out phrases that start with a particle or pronoun."""
+    setting: Optional[Setting] = doc.user_data.get("setting")
+    entities = doc._.entities
+    if setting is None or entities is None:
+        return
+    links = [m for m in doc._.matches or [] if is_link(m)]
+    known = {e.name_en: e for e in entities if e.name_en}
+    made: dict[str, Entity] = {}
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None or speaker.entity is not None or speaker.start is None:
+            continue
+        inside = [m for m in links if speaker.start <= m.clitic_start and m.end <= speaker.end]
+        if not inside and not _describes(speaker.text, function_words):
+            continue
+        role = interpret(inside) if inside else None
+        holder = _holder(role, setting, speaker.start, speaker.end)
+        entity = known.get(holder.name_en) if holder else None
+        if entity is None:
+            key = holder.key if holder else name_key(speaker.text)
+            entity = made.get(key)
+            if entity is None:
+                entity = made[key] = _entity(f"e{len(entities) + 1}", speaker, role, holder, setting)
+                entities.append(entity)
+        if all((m.start, m.end) != (speaker.start, speaker.end) for m in entity.mentions):
+            entity.mentions.append(Span(speaker.start, speaker.end, speaker.text))
+            entity.mentions.sort(key=lambda m: m.start)
+        quote.speaker = Speaker(entity.id, speaker.text, speaker.start, speaker.end)
+
+
+def _describes(phrase: str, function_words: frozenset[str]) -> bool:
+    words = normalize(phrase).split()
+    if not words or len(words) > MAX_WORDS or any(ch.isdigit() for ch in phrase):
+        return False
+    first = words[0]
+    bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
+    return bare.startswith(ARTICLE) and not {first, bare} & function_words
+
+
+def _placed(role: Optional[Role], setting: Setting, start: int, end: int) -> Optional[Placed]:
+    if role is not None and role.country:
+        return Placed(role.country, "title")
+    return setting.describe(start, end) or setting.fallback()
+
+
+def _holder(role: Optional[Role], setting: Setting, start: int, end: int) -> Optional[Actor]:
+    """The office-holder a phrase names («معالي وزير الخارجية» → the foreign minister of the
+    country the article places it in), or None."""
+    if role is None or role.office is None or role.kind != "title":
+        return None
+    placed = _placed(role, setting, start, end)
+    title_role, organisation = role.office
+    return setting.offices.holder(title_role, placed.country if placed else None, setting.when, organisation) \
+        if setting.offices is not None else None
+
+
+def _entity(entity_id: str, speaker: Speaker, role: Optional[Role], holder: Optional[Actor],
+            setting: Setting) -> Entity:
+    placed = _placed(role, setting, speaker.start, speaker.end)
+    label = "ORG" if role is not None and role.kind == "institution" else "PER"
+    entity = Entity(id=entity_id, label=label, name=speaker.text,
+                    country=placed.country if placed else None,
+                    country_source=placed.source if placed else None,
+                    sector=role.sector if role else None, role=role.role if role else None,
+                    gender=role.gender if role else None, mentions=[])
+    if holder is not None:
+        term = holder.term_at(setting.when)
+        entity.name_en, entity.country, entity.sector, entity.role = holder.name_en, term.country, term.sector, term.role
+        entity.gender = holder.gender
+    return entity
+
