@@ -34,3 +34,24 @@ def train_neural(args):
     from marsad.ner.train_neural import main
 
     main(["--help"] if "--help-train" in args else list(args))
+
+
+@train_group.command("placing")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--held-out", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold files to report accuracy on (never trained on); repeatable.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the weights here (the shipped file is src/marsad/entities/data/story_weights.json).")
+@click.option("--l2", type=float, default=0.01, show_default=True, help="L2 penalty on the weights.")
+@library_errors
+def train_placing(gold, held_out, output, l2):
+    """Learn the weights that choose the country of an actor nothing in its own words places
+    (the story's or the outlet's), from the speakers of the gold quotes in GOLD (JSON Lines as
+    in shared/eval/GUIDELINES.md, e.g. ../shared/eval/train.jsonl). Prints the examples used,
+    the accuracy of the choice on them and on --held-out, and the weights."""
+    import json
+
+    from marsad.training.placing import train
+
+    report = train(list(gold), output=output, l2=l2, held_out=list(held_out))
+    click.echo(json.dumps(report, indent=1, ensure_ascii=False))

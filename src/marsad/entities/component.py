@@ -67,8 +67,9 @@ class ActorsComponent:
         outlet = self.lexicon.outlets.find(getattr(article, "outlet", None), getattr(article, "url", None))
         people = [(m.start, m.end) for m in mentions if m.label == "PER"]
         titles = [m.clitic_start for m in matches if any(isinstance(e, Title) for e in m.entries)]
-        return Setting(text, marks_of(matches, when), doc.user_data.get("body_start", 0),
-                       outlet.country if outlet else None, people, titles, when, self.offices)
+        return Setting(text, marks_of(matches, when, text), doc.user_data.get("body_start", 0),
+                       outlet.country if outlet else None, people, titles, when, self.offices,
+                       doc.user_data.get("sentences") or ())
 
 
 def published_day(doc: Doc) -> Optional[date]:
@@ -154,7 +155,7 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
         found += [p for m in c.mentions if (p := setting.describe(m.start, m.end)) is not None]
     if found:
         return min(found, key=lambda p: SOURCES.index(p.source))
-    return setting.fallback() if setting is not None else None
+    return setting.fallback([(m.start, m.end) for m in c.mentions]) if setting is not None else None
 
 
 def mentions_of(entities: Iterable[Entity]) -> list[tuple[int, int, Entity]]:

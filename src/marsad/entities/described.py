@@ -71,7 +71,7 @@ def _describes(phrase: str, function_words: frozenset[str]) -> bool:
 def _placed(role: Optional[Role], setting: Setting, start: int, end: int) -> Optional[Placed]:
     if role is not None and role.country:
         return Placed(role.country, "title")
-    return setting.describe(start, end) or setting.fallback()
+    return setting.describe(start, end) or setting.fallback([(start, end)])
 
 
 def _holder(role: Optional[Role], setting: Setting, start: int, end: int) -> Optional[Actor]:

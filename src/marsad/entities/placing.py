@@ -8,10 +8,10 @@ strongest evidence first (:data:`SOURCES`):
 - ``affiliation``: a mark in the description around one of its mentions, up to the clause
   boundary («عضو المجلس المصري للشؤون الخارجية اللواء محمود منير حامد», «حمود المخلافي، قائد
   المقاومة الشعبية في تعز»); a place there («مصدر من الرقة») gives ``place``;
-- ``story``: the dateline («عدن - ...») or the country the article is about, when one
-  country clearly leads its marks;
-- ``outlet``: the outlet's home country (``outlets.tsv``), for a local story that names no
-  country at all.
+- ``story``: the country the article is about, chosen among its marks by weights learnt
+  from annotated speakers (:mod:`marsad.entities.story`);
+- ``outlet``: the outlet's home country (``outlets.tsv``) when that choice falls on it and
+  the article never names it (a local story).
 
 Stronger sources (``lexicon``, ``title``, ``adjective``) are set before this step, by the
 lexicon and the title chains (:mod:`marsad.entities.roles`).
@@ -19,11 +19,11 @@ lexicon and the title chains (:mod:`marsad.entities.roles`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-from marsad.lexicon.actors import Actor, CountryName, When
+from marsad.entities.story import Story
+from marsad.lexicon.actors import Actor, CountryName, When, first_name
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.places import Place
 
@@ -35,11 +35,9 @@ SOURCES = ("lexicon", "title", "adjective", "affiliation", "place", "story", "ou
 # Punctuation that ends a description; brackets do not («الأمين العام لمنظمة ... (أوبك) البدري»).
 BOUNDARY = re.compile(r"[.،,:؛;!?؟\"«»“”\n]")
 WINDOW = 90  # characters a description reaches from its name
-THAT = frozenset("أن إن ان بأن بان وأن وإن".split())  # «أن»: the reported clause starts
+THAT = frozenset("أن إن ان بأن بان وأن وإن أنه إنه انه بأنه أنها إنها بأنها أنهم إنهم".split())  # «أن»: the reported clause starts
 ORIGIN = frozenset("من في بـ".split())  # «مصدر من الرقة», «مسؤول في تعز»
-DATELINE = re.compile(r"\s*[-–—:(]")  # «عدن - ...», «الرياض: ...», «لندن (رويترز)»
-STORY_LEAD = 1.5  # the story's country must have this many times the marks of the next one
-STORY_MIN = 2
+QUOTES = "\"'«»“”"
 
 
 @dataclass(frozen=True)
@@ -58,26 +56,28 @@ class Placed:
     source: str
 
 
-def marks_of(matches: Iterable[Match], when: Optional[When]) -> list[Mark]:
+def marks_of(matches: Iterable[Match], when: Optional[When], text: str = "") -> list[Mark]:
     """The country marks among lexicon matches, in text order. Weak names and homographs
     («صور» Tyre / pictures) are left out: they place nothing on their own."""
     out = []
     for m in matches:
-        mark = _mark(m, when)
+        mark = _mark(m, when, text[m.end:m.end + 6])
         if mark is not None:
             out.append(Mark(m.start, m.end, *mark))
     return out
 
 
-def _mark(m: Match, when: Optional[When]) -> Optional[tuple[str, str]]:
+def _mark(m: Match, when: Optional[When], text_after: str) -> Optional[tuple[str, str]]:
     for e in m.entries:
         if isinstance(e, CountryName):
-            if e.code and e.kind in ("name", "adj") and "homograph" not in e.flags:
+            if e.code and e.kind in ("name", "adj") and "homograph" not in e.flags \
+                    and not (e.kind == "adj" and first_name(m.text, text_after)):
                 return e.code, e.kind
         elif isinstance(e, Place):
             if e.country and not e.flags & {"weak", "homograph"}:
                 return e.country, "place"
-        elif isinstance(e, Actor) and e.label and not e.is_weak(m.key):
+        elif isinstance(e, Actor) and e.label and not e.is_weak(m.key) and e.category != "media":
+            # outlets and agencies report from elsewhere («لوكالة فرانس برس», «نقلت رويترز»)
             country = e.term_at(when).country
             if country and country != "-":
                 return country, "org" if e.kind == "org" else "person"
@@ -89,15 +89,15 @@ class Setting:
 
     def __init__(self, text: str, marks: list[Mark], body_start: int, outlet_country: Optional[str],
                  people: list[tuple[int, int]], titles: Iterable[int] = (),
-                 when: Optional[When] = None, offices: Optional["Offices"] = None):
+                 when: Optional[When] = None, offices: Optional["Offices"] = None,
+                 sentences: Sequence[tuple[int, int]] = ()):
         self.text = text
         self.when = when  # the publication day: who holds an office
         self.offices = offices
         self.marks = marks
         self.people = people  # spans of person names: a description stops at another person
         self.titles = frozenset(titles)  # where titles start: «لوف مدرب ألمانيا» describes Löw
-        self.outlet_country = outlet_country
-        self.story = _story(text, marks, body_start)
+        self.story = Story(text, marks, body_start, outlet_country, sentences)
 
     def describe(self, start: int, end: int) -> Optional[Placed]:
         """The country of the description around the mention ``[start, end)``: the nearest
@@ -124,15 +124,21 @@ class Setting:
             return Placed(mark.country, "place")
         return Placed(mark.country, "adjective" if distance < 0 and mark.kind == "adj" else "affiliation")
 
-    def fallback(self) -> Optional[Placed]:
-        """The story's country, else the outlet's."""
-        if self.story is not None:
-            return self.story
-        return Placed(self.outlet_country, "outlet") if self.outlet_country else None
+    def fallback(self, spans: Sequence[tuple[int, int]]) -> Optional[Placed]:
+        """The country of the story (:mod:`marsad.entities.story`) for an actor mentioned at
+        ``spans``; source ``outlet`` when it is the outlet's and the article never names it."""
+        chosen = self.story.choose(spans)
+        if chosen is None:
+            return None
+        country, marked = chosen
+        return Placed(country, "story" if marked else "outlet")
 
     def _back_limit(self, start: int) -> int:
+        inner = start
+        while inner > 0 and self.text[inner - 1] in QUOTES + " ":
+            inner -= 1  # «المحلل السياسي اليمني " هاني مسهور"»: the name's own quotation marks
         limit = max(0, start - WINDOW)
-        for m in BOUNDARY.finditer(self.text, limit, start):
+        for m in BOUNDARY.finditer(self.text, limit, inner):
             limit = m.end()
         for a, b in self.people:
             if limit <= b <= start:
@@ -160,30 +166,13 @@ class Setting:
             return end
         stop = BOUNDARY.search(self.text, end + gap + 1, limit)
         limit = stop.start() if stop else limit
+        pos = end
+        for word in self.text[end:limit].split(" "):
+            if word in THAT:  # «رئيس نادي الخليج أنه متفائل»: the clause said begins
+                limit = pos
+                break
+            pos += len(word) + 1
         for a, _ in self.people:
             if end < a < limit:
                 limit = a
         return limit
-
-
-def _story(text: str, marks: list[Mark], body_start: int) -> Optional[Placed]:
-    """The dateline's country, else the country that clearly leads the article's marks
-    (title marks count twice)."""
-    body = [m for m in marks if m.start >= body_start]
-    head = text[body_start:body_start + 40]
-    for m in body:
-        if m.start - body_start > 25:
-            break
-        if m.kind in ("place", "name") and not head[:m.start - body_start].strip(" \n-–—") \
-                and DATELINE.match(text, m.end):
-            return Placed(m.country, "story")
-    counts: Counter = Counter()
-    for m in marks:
-        if m.country != "IGO":
-            counts[m.country] += 1 if m.start >= body_start else 2
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < STORY_MIN:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < STORY_LEAD * ranked[1][1]:
-        return None
-    return Placed(ranked[0][0], "story")

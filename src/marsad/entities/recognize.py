@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from marsad.lexicon.actors import first_name
 from marsad.lexicon.matcher import name_key
 from marsad.ner import load_tagger
 from marsad.pipeline.extensions import text_of
@@ -133,7 +134,8 @@ def _decode(doc: Doc, units, labels) -> list[Span]:
     verbs, adjectives = _leading_verbs(), _nationalities()
     for start, end, label in spans:
         while end - start > 1 and (_strip_marks(doc[start].text) in verbs or
-                                   label == "PER" and name_key(doc[start].text) in adjectives):
+                                   label == "PER" and name_key(doc[start].text) in adjectives
+                                   and not first_name(doc[start].text, doc[start + 1:end].text)):
             start += 1  # «سئل بوتين» → «بوتين», «الكولومبي خوان مونتويا» → «خوان مونتويا»
             while start < end and doc[start].is_space:
                 start += 1

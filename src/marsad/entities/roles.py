@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from marsad.entities.mentions import NameMention
-from marsad.lexicon.actors import Actor, CountryName
+from marsad.lexicon.actors import Actor, CountryName, first_name
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.places import Place
 from marsad.lexicon.titles import Title
@@ -197,15 +197,15 @@ def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> lis
             break
         else:  # no title around the name: a nationality right before it still says its country
             if m.label == "PER" and m.country is None:
-                m.country = _nationality(chains.before(m.start))
+                m.country = _nationality(chains.before(m.start), chains)
                 m.country_source = "adjective" if m.country else None
     return phrases
 
 
-def _nationality(links: list[Match]) -> Optional[str]:
+def _nationality(links: list[Match], chains: Chains) -> Optional[str]:
     """The country of a lone nationality adjective right before a person's name, no title
     with it: «الكولومبي خوان بابلو مونتويا» → COL."""
-    if len(links) != 1:
+    if len(links) != 1 or first_name(links[0].text, chains.text[links[0].end:links[0].end + 6]):
         return None
     codes = {e.code for e in links[0].entries
              if isinstance(e, CountryName) and e.kind == "adj" and "homograph" not in e.flags}

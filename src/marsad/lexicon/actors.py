@@ -64,6 +64,15 @@ def day_bounds(when: When) -> tuple[date, date]:
     return date(when, 1, 1), date(when, 12, 31)
 
 
+SON_OF = ("بن ", "ابن ")  # «تركي بن سعود»: Turki, son of Saud
+
+
+def first_name(word: str, after: str) -> bool:
+    """Is a nationality word a man's first name here? «تركي بن سعود», «مصري بن ...»: an
+    adjective without the article, followed by «بن» (son of), names a man."""
+    return not word.startswith("ال") and after.lstrip(" ").startswith(SON_OF)
+
+
 @dataclass(frozen=True)
 class Term:
     """A role held by an actor, optionally limited to the days ``start``..``end`` (both
