@@ -8,6 +8,7 @@ coreference clusters → :class:`Entity` records.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -17,6 +18,7 @@ from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.entities.coref import Cluster, cluster
 from marsad.entities.offices import Offices
+from marsad.entities.recognize import word_file
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of
 from marsad.entities.mentions import classify, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
@@ -25,6 +27,7 @@ from marsad.lexicon.actors import When
 from marsad.lexicon.loader import Lexicon
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Span
+from marsad.text.normalize import normalize
 
 
 @Language.factory("marsad_actors", assigns=["doc._.entities", "doc._.matches"],
@@ -58,7 +61,8 @@ class ActorsComponent:
         phrases += standalone(text, chains, taken)
         setting = self._setting(doc, text, matches, mentions, year)
         doc.user_data["setting"] = setting
-        clusters = resolve_offices(cluster(mentions + phrases), self.offices, setting, year)
+        clusters = [c for c in cluster(mentions + phrases) if not not_an_actor(c)]
+        clusters = resolve_offices(clusters, self.offices, setting, year)
         doc._.entities = [to_entity(c, f"e{i}", year, setting) for i, c in enumerate(clusters, 1)]
         return doc
 
@@ -115,6 +119,21 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optiona
     return Entity(id=entity_id, label=c.label, name=names[0].text, name_en=name_en, country=country,
                   country_source=source, sector=sector, role=role, gender=gender,
                   mentions=[Span(m.start, m.end, m.text) for m in mentions])
+
+
+@lru_cache(maxsize=1)
+def _not_actor_words() -> frozenset[str]:
+    """Normalised words of ``data/not_actors.txt``: God in formulae, currencies."""
+    return frozenset(normalize(w) for w in word_file("not_actors.txt"))
+
+
+def not_an_actor(c: Cluster) -> bool:
+    """A cluster the lexicon does not know whose names are only formulae or currencies
+    («الله» in «الحمد لله», «رحمه الله», «دولار»): never an actor."""
+    if c.lexical is not None:
+        return False
+    words = [w for m in c.names for w in normalize(m.text).replace("\u0640", "").split()]
+    return bool(words) and all(w in _not_actor_words() for w in words)
 
 
 def resolve_offices(clusters: list[Cluster], offices: Offices, setting: Setting,

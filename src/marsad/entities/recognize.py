@@ -74,13 +74,13 @@ class NerComponent:
 @lru_cache(maxsize=1)
 def _not_edges() -> frozenset[str]:
     """Words cut from the edges of a recognised name (data/not_name_edges.txt)."""
-    return _word_file("not_name_edges.txt")
+    return word_file("not_name_edges.txt")
 
 
 @lru_cache(maxsize=1)
 def _leading_verbs() -> frozenset[str]:
     """Verbs cut from the start of a recognised name (data/name_leading_verbs.txt)."""
-    return _word_file("name_leading_verbs.txt")
+    return word_file("name_leading_verbs.txt")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +94,7 @@ def _nationalities() -> frozenset[str]:
                      if c.kind == "adj" and "homograph" not in c.flags)
 
 
-def _word_file(name: str) -> frozenset[str]:
+def word_file(name: str) -> frozenset[str]:
     path = resources.files("marsad.entities") / "data" / name
     words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(_strip_marks(w) for w in words if w)
