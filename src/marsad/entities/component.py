@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.entities.coref import Cluster, cluster
+from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
 from marsad.entities.recognize import word_file
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of
@@ -116,6 +117,8 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optiona
     gender = gender or c.attribute("gender")
     names = sorted(c.names, key=lambda m: (-(m.end - m.start), m.start))
     mentions = sorted({(m.start, m.end): m for m in c.mentions}.values(), key=lambda m: m.start)
+    if name_en is None:
+        name_en = english_name(names[0].text, role if all(m.origin == "phrase" for m in c.names) else None)
     return Entity(id=entity_id, label=c.label, name=names[0].text, name_en=name_en, country=country,
                   country_source=source, sector=sector, role=role, gender=gender,
                   mentions=[Span(m.start, m.end, m.text) for m in mentions])
@@ -175,6 +178,12 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
     if found:
         return min(found, key=lambda p: SOURCES.index(p.source))
     return setting.fallback([(m.start, m.end) for m in c.mentions]) if setting is not None else None
+
+
+def english_name(name: str, description: Optional[str] = None) -> Optional[str]:
+    """An English name for an actor the lexicon does not know: what a description says it
+    is («الخارجية الروسية» → "foreign ministry"), else the name transliterated."""
+    return description or transliterate(name) or None
 
 
 def mentions_of(entities: Iterable[Entity]) -> list[tuple[int, int, Entity]]:

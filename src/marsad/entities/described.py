@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from marsad.entities.component import english_name
 from marsad.entities.placing import Placed, Setting
 from marsad.entities.roles import Role, interpret, is_link
 from marsad.lexicon.actors import Actor
@@ -90,6 +91,7 @@ def _entity(entity_id: str, speaker: Speaker, role: Optional[Role], holder: Opti
     placed = _placed(role, setting, speaker.start, speaker.end)
     label = "ORG" if role is not None and role.kind == "institution" else "PER"
     entity = Entity(id=entity_id, label=label, name=speaker.text,
+                    name_en=english_name(speaker.text, role.role if role else None),
                     country=placed.country if placed else None,
                     country_source=placed.source if placed else None,
                     sector=role.sector if role else None, role=role.role if role else None,

@@ -21,10 +21,6 @@ from marsad.lexicon.places import Place
 from marsad.lexicon.titles import Title
 
 MAX_LINKS = 6
-# Titles that name one office-holder even without a country: «ولي العهد» in a Saudi story
-# is the Saudi crown prince (entities.offices); «الرئيس» alone presides over too much.
-BARE_OFFICES = frozenset({"crown prince", "king", "monarch", "emir", "sultan", "foreign minister",
-                          "defence minister", "head of government", "supreme leader"})
 APPOSITION = "،,"  # a comma may stand between a chain and the name it describes
 
 
@@ -163,12 +159,13 @@ def interpret(links: list[Match]) -> Optional[Role]:
 
 
 def _office_link(m: Match, head: Title) -> bool:
-    """Can ``m`` stand in a chain naming one office-holder: the title, honorifics, a country,
-    a capital for its country, or (for a secretary-general) the organisation."""
+    """Can ``m`` stand in a chain naming one office-holder: the title, honorifics, a country
+    (not a city: «أمير الرياض» is a governor), or (for a secretary-general) the
+    organisation."""
     for e in m.entries:
         if e is head or isinstance(e, Title) and e.kind == "honorific":
             return True
-        if isinstance(e, CountryName) and e.code or isinstance(e, Place) and e.metonym == "country":
+        if isinstance(e, CountryName) and e.code:
             return True
         if isinstance(e, Actor) and e.kind == "org" and head.role_en == "secretary-general":
             return True
@@ -221,9 +218,10 @@ def standalone(text: str, chains: Chains, taken: list[tuple[int, int]]) -> list[
         role = interpret(links)
         if role is None or role.kind not in ("title", "institution", "source"):
             continue
-        if role.country is None and not (role.kind == "institution" and not _homograph(links)
-                                         or role.office and role.office[0] in BARE_OFFICES):
-            continue  # a bare title places no one; a bare institution or office the article does
+        if role.country is None and not (role.kind == "institution" and _flagged(links, "agent")):
+            # a bare title («الملك», also in «حديقة الملك فهد») names no one here; as the
+            # speaker of a quote it names the office-holder (entities.described)
+            continue
         if any(role.start < b and a < role.end for a, b in taken):
             continue
         label = "ORG" if role.kind == "institution" else "PER"
@@ -233,8 +231,10 @@ def standalone(text: str, chains: Chains, taken: list[tuple[int, int]]) -> list[
     return out
 
 
-def _homograph(links: list[Match]) -> bool:
-    return any("homograph" in e.flags for m in links for e in m.entries if isinstance(e, Title))
+def _flagged(links: list[Match], flag: str) -> bool:
+    """Whether the chain's head title carries ``flag``."""
+    head = _head_title(links)
+    return head is not None and flag in head.flags
 
 
 def _phrase(text: str, role: Role, label: str, attached: Optional[NameMention] = None,
