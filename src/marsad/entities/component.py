@@ -21,7 +21,7 @@ from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
 from marsad.entities.recognize import word_file
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of
-from marsad.entities.mentions import classify, drop_unsupported_weak, merge
+from marsad.entities.mentions import classify, drop_patronymics, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.lexicon.actors import When
@@ -51,7 +51,7 @@ class ActorsComponent:
         lexical = [m for m in (classify(x, year) for x in matches) if m is not None]
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
-        mentions = drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup))
+        mentions = drop_patronymics(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)))
         mentions += repeats(text, mentions, folded_of(doc))
         mentions.sort(key=lambda m: m.start)
         doc.user_data["names"] = [(m.start, m.end, m.label) for m in mentions]

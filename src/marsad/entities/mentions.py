@@ -17,6 +17,9 @@ from marsad.lexicon.places import Place
 from marsad.lexicon.titles import Title
 
 
+SON_OF_WORDS = (" بن", " ابن", " بنت", "\nبن", "\u00a0بن")
+
+
 @dataclass
 class NameMention:
     """One mention of an entity, with what is known about it."""
@@ -121,7 +124,7 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
             longer = NameMention(start, end, text, label, "ner")
             # A weak name inside a longer one is the common word it also is: «العربية» in
             # «اتحاد المجامع اللغوية العربية» is "Arabic", not the Al Arabiya channel.
-            if over[0].label == label and not over[0].weak:
+            if over[0].label == label and not over[0].weak and not patronymic(text, over[0].start - start):
                 inner = over[0]
                 longer.actor, longer.country_name, longer.place = inner.actor, inner.country_name, inner.place
                 longer.gender = inner.gender
@@ -150,6 +153,18 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def patronymic(text: str, start: int) -> bool:
+    """Does the name at ``text[start:]`` stand after «بن/ابن/بنت» (son/daughter of)? Then
+    it names the father: «سلطان بن سلمان بن عبدالعزيز» is King Salman's son, not the king."""
+    return text[max(0, start - 5):start].rstrip(" \u00a0").endswith(SON_OF_WORDS)
+
+
+def drop_patronymics(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Lexicon persons matched inside someone's chain of descent are not mentions of them."""
+    return [m for m in mentions if not (m.actor is not None and m.actor.kind == "person"
+                                        and m.origin == "lexicon" and patronymic(text, m.start))]
 
 
 def drop_unsupported_weak(mentions: list[NameMention]) -> list[NameMention]:

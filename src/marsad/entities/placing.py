@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from marsad.entities.mentions import patronymic
 from marsad.entities.story import Story
 from marsad.lexicon.actors import Actor, CountryName, When, first_name
 from marsad.lexicon.matcher import Match
@@ -61,6 +62,8 @@ def marks_of(matches: Iterable[Match], when: Optional[When], text: str = "") -> 
     («صور» Tyre / pictures) are left out: they place nothing on their own."""
     out = []
     for m in matches:
+        if patronymic(text, m.start):
+            continue  # «سلطان بن سلمان»: the father's name places no one
         mark = _mark(m, when, text[m.end:m.end + 6])
         if mark is not None:
             out.append(Mark(m.start, m.end, *mark))
