@@ -21,7 +21,7 @@ from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
 from marsad.entities.recognize import word_file
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of
-from marsad.entities.mentions import classify, drop_patronymics, drop_unsupported_weak, merge
+from marsad.entities.mentions import classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.lexicon.actors import When
@@ -51,7 +51,8 @@ class ActorsComponent:
         lexical = [m for m in (classify(x, year) for x in matches) if m is not None]
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
-        mentions = drop_patronymics(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)))
+        mentions = drop_not_persons(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)),
+                                    _institution_nouns())
         mentions += repeats(text, mentions, folded_of(doc))
         mentions.sort(key=lambda m: m.start)
         doc.user_data["names"] = [(m.start, m.end, m.label) for m in mentions]
@@ -128,6 +129,12 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optiona
 def _not_actor_words() -> frozenset[str]:
     """Normalised words of ``data/not_actors.txt``: God in formulae, currencies."""
     return frozenset(normalize(w) for w in word_file("not_actors.txt"))
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    """Normalised nouns of ``data/named_after.txt`` («جامعة», «مركز», «مستشفى»...)."""
+    return frozenset(normalize(w) for w in word_file("named_after.txt"))
 
 
 def not_an_actor(c: Cluster) -> bool:

@@ -15,6 +15,7 @@ from marsad.lexicon.actors import Actor, CountryName, When
 from marsad.lexicon.matcher import Match, name_key
 from marsad.lexicon.places import Place
 from marsad.lexicon.titles import Title
+from marsad.text.normalize import normalize
 
 
 SON_OF_WORDS = (" بن", " ابن", " بنت", "\nبن", "\u00a0بن")
@@ -161,10 +162,27 @@ def patronymic(text: str, start: int) -> bool:
     return text[max(0, start - 5):start].rstrip(" \u00a0").endswith(SON_OF_WORDS)
 
 
-def drop_patronymics(text: str, mentions: list[NameMention]) -> list[NameMention]:
-    """Lexicon persons matched inside someone's chain of descent are not mentions of them."""
-    return [m for m in mentions if not (m.actor is not None and m.actor.kind == "person"
-                                        and m.origin == "lexicon" and patronymic(text, m.start))]
+TITLES_BETWEEN = frozenset(normalize(w) for w in "الملك الأمير الشيخ الإمام السلطان الرئيس خادم الحرمين الشريفين".split())
+
+
+def named_after(text: str, start: int, nouns: frozenset[str]) -> bool:
+    """Does the name at ``text[start:]`` name an institution after a person: «جامعة الملك
+    سعود», «مركز الملك سلمان للإغاثة»? ``nouns``: normalised institution nouns
+    (``data/named_after.txt``); titles may stand between the noun and the name."""
+    words = normalize(text[max(0, start - 40):start]).split()
+    while words and words[-1] in TITLES_BETWEEN:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    return last in nouns or last[:1] in "وفبلك" and last[1:] in nouns  # «لجامعة الملك سعود»
+
+
+def drop_not_persons(text: str, mentions: list[NameMention], nouns: frozenset[str]) -> list[NameMention]:
+    """Lexicon persons matched inside someone's chain of descent («سلطان بن سلمان») or inside
+    an institution named after them («مركز الملك سلمان») are not mentions of them."""
+    return [m for m in mentions if not (m.actor is not None and m.actor.kind == "person" and m.origin == "lexicon"
+                                        and (patronymic(text, m.start) or named_after(text, m.start, nouns)))]
 
 
 def drop_unsupported_weak(mentions: list[NameMention]) -> list[NameMention]:
