@@ -19,6 +19,7 @@ lexicon and the title chains (:mod:`marsad.entities.roles`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
@@ -67,7 +68,7 @@ def marks_of(matches: Iterable[Match], when: Optional[When], text: str = "") -> 
         mark = _mark(m, when, text[m.end:m.end + 6])
         if mark is not None:
             out.append(Mark(m.start, m.end, *mark))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 def _mark(m: Match, when: Optional[When], text_after: str) -> Optional[tuple[str, str]]:
@@ -97,7 +98,8 @@ class Setting:
         self.text = text
         self.when = when  # the publication day: who holds an office
         self.offices = offices
-        self.marks = marks
+        self.marks = marks  # in text order
+        self.starts = [m.start for m in marks]
         self.people = people  # spans of person names: a description stops at another person
         self.titles = frozenset(titles)  # where titles start: «لوف مدرب ألمانيا» describes Löw
         self.story = Story(text, marks, body_start, outlet_country, sentences)
@@ -109,7 +111,7 @@ class Setting:
         before = self._back_limit(start)
         after = self._forward_limit(end)
         best: Optional[tuple[int, Mark]] = None
-        for mark in self.marks:
+        for mark in self.marks[bisect_left(self.starts, before):bisect_right(self.starts, after)]:
             if start <= mark.start and mark.end <= end:  # «مصدر بحريني», «الجالية البحرينية»
                 distance = -1
             elif before <= mark.start and mark.end <= start:

@@ -62,6 +62,12 @@ class Story:
         body = [m for m in self.marks if m.start >= body_start]
         self.first = body[0].country if body else None
         self.dateline = _dateline(text, body, body_start)
+        self.mark_ends = [m.end for m in self.marks]  # sorted with the starts: marks never overlap
+        self.by_sentence: dict[int, set[str]] = {}
+        self.by_paragraph: dict[int, set[str]] = {}
+        for m in self.marks:
+            self.by_sentence.setdefault(self._sentence(m.start), set()).add(m.country)
+            self.by_paragraph.setdefault(self._paragraph(m.start), set()).add(m.country)
 
     def candidates(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, list[float]]]:
         """``(country, features)`` for every candidate country of an actor mentioned at
@@ -70,11 +76,10 @@ class Story:
         if self.outlet_country and self.outlet_country not in self.counts:
             countries.append(self.outlet_country)
         first = min((s for s, _ in spans), default=0)
-        nearest = next((m.country for m in reversed(self.marks) if m.end <= first), None)
-        sentences = {self._sentence(s) for s, _ in spans}
-        near = Counter(m.country for m in self.marks if self._sentence(m.start) in sentences)
-        paragraph = self._paragraph(first)
-        in_paragraph = Counter(m.country for m in self.marks if paragraph[0] <= m.start < paragraph[1])
+        before = bisect_right(self.mark_ends, first)
+        nearest = self.marks[before - 1].country if before else None
+        near = set().union(*(self.by_sentence.get(self._sentence(s), ()) for s, _ in spans))
+        in_paragraph = self.by_paragraph.get(self._paragraph(first), set())
         out = []
         for c in countries:
             n = self.counts[c]
@@ -86,8 +91,8 @@ class Story:
                 float(c == self.dateline),
                 float(c == self.first),
                 float(c == nearest),
-                float(near[c] > 0),
-                float(in_paragraph[c] > 0),
+                float(c in near),
+                float(c in in_paragraph),
                 float(c == self.outlet_country),
                 float(n == 0),
                 self.adjectives[c] / n if n else 0.0,
@@ -112,10 +117,9 @@ class Story:
     def _sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos)
 
-    def _paragraph(self, pos: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        return start, end if end >= 0 else len(self.text)
+    def _paragraph(self, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts (paragraphs end at line breaks)."""
+        return self.text.rfind("\n", 0, pos) + 1
 
 
 def _dateline(text: str, body: Sequence["Mark"], body_start: int) -> Optional[str]:
