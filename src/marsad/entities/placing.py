@@ -65,17 +65,17 @@ def marks_of(matches: Iterable[Match], when: Optional[When], text: str = "") -> 
     for m in matches:
         if patronymic(text, m.start):
             continue  # «سلطان بن سلمان»: the father's name places no one
-        mark = _mark(m, when, text[m.end:m.end + 6])
+        mark = _mark(m, when, text[m.end:m.end + 6], text[max(0, m.clitic_start - 12):m.clitic_start])
         if mark is not None:
             out.append(Mark(m.start, m.end, *mark))
     return sorted(out, key=lambda m: m.start)
 
 
-def _mark(m: Match, when: Optional[When], text_after: str) -> Optional[tuple[str, str]]:
+def _mark(m: Match, when: Optional[When], text_after: str, text_before: str) -> Optional[tuple[str, str]]:
     for e in m.entries:
         if isinstance(e, CountryName):
             if e.code and e.kind in ("name", "adj") and "homograph" not in e.flags \
-                    and not (e.kind == "adj" and first_name(m.text, text_after)):
+                    and not (e.kind == "adj" and first_name(m.text, text_after, text_before)):
                 return e.code, e.kind
         elif isinstance(e, Place):
             if e.country and not e.flags & {"weak", "homograph"}:

@@ -135,7 +135,8 @@ def _decode(doc: Doc, units, labels) -> list[Span]:
     for start, end, label in spans:
         while end - start > 1 and (_strip_marks(doc[start].text) in verbs or
                                    label == "PER" and name_key(doc[start].text) in adjectives
-                                   and not first_name(doc[start].text, doc[start + 1:end].text)):
+                                   and not first_name(doc[start].text, doc[start + 1:end].text,
+                                                      doc[max(0, start - 2):start].text)):
             start += 1  # «سئل بوتين» → «بوتين», «الكولومبي خوان مونتويا» → «خوان مونتويا»
             while start < end and doc[start].is_space:
                 start += 1

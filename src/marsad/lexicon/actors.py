@@ -65,12 +65,17 @@ def day_bounds(when: When) -> tuple[date, date]:
 
 
 SON_OF = ("بن ", "ابن ")  # «تركي بن سعود»: Turki, son of Saud
+# Titles before a first name: «الأمير تركي الفيصل» is Prince Turki, not a Turkish prince.
+NAME_TITLES = frozenset("الأمير الشيخ السيد الدكتور المهندس الأستاذ اللواء العميد الفريق العقيد".split())
 
 
-def first_name(word: str, after: str) -> bool:
-    """Is a nationality word a man's first name here? «تركي بن سعود», «مصري بن ...»: an
-    adjective without the article, followed by «بن» (son of), names a man."""
-    return not word.startswith("ال") and after.lstrip(" ").startswith(SON_OF)
+def first_name(word: str, after: str, before: str = "") -> bool:
+    """Is a nationality word a man's first name here? An adjective without the article
+    («تركي», «مصري») followed by «بن» (son of) or after a title («الأمير تركي الفيصل»)."""
+    if word.startswith("ال"):
+        return False
+    words = before.split()
+    return after.lstrip(" ").startswith(SON_OF) or bool(words) and words[-1] in NAME_TITLES
 
 
 @dataclass(frozen=True)
