@@ -112,6 +112,7 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
     if matches is None:
         matches = lex.matcher().find(text)
     parts = [_Part(m.start, m.end, m.clitic_start, m.clitic, _entry_at(m.entries, year)) for m in matches]
+    parts = [p for p in parts if not _not_political(p.record)]
     groups: list[list[_Part]] = []
     for part in parts:
         if groups and _joins(groups[-1], part, text):
@@ -122,6 +123,13 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
     mentions = [m for m in mentions if m is not None]
     extra = _surnames(text, mentions, groups, words if words is not None else scan(text))
     return _disambiguate(sorted(mentions + extra, key=lambda m: m.start))
+
+
+NOT_POLITICAL = frozenset({"club", "sport"})  # a transfer deal between clubs is no AGREE between states
+
+
+def _not_political(record: Any) -> bool:
+    return isinstance(record, LexActor) and record.category in NOT_POLITICAL
 
 
 def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], words: list[Word]) -> list[Mention]:
