@@ -39,6 +39,12 @@ def test_loader_counts(lexicon):
     assert len(lexicon.country_places) >= 240  # CLDR territories with ISO codes
 
 
+def test_loader_transnational_groups_keep_their_mark(lexicon):
+    # «-» in organizations.tsv: a group acting across borders, which no article places
+    isis = next(a for a in lexicon.organizations if a.key == "Islamic State")
+    assert isis.country == "-"
+
+
 def test_loader_load_is_cached(lexicon):
     assert Lexicon.load() is lexicon
     assert lexicon.matcher() is lexicon.matcher()
@@ -49,7 +55,7 @@ def test_loader_country_codes_are_iso_or_igo(lexicon):
         assert all(_valid_code(code) for code in c.codes), c
     for actor in lexicon.people + lexicon.organizations:
         for term in actor.terms:
-            assert _valid_code(term.country), actor.key
+            assert _valid_code(term.country) or actor.kind == "org" and term.country == "-", actor.key
             assert term.sector is None or term.sector in SECTORS, actor.key
     for place in lexicon.places:
         assert _valid_code(place.country), place.key

@@ -24,7 +24,7 @@ from marsad.entities.placing import SOURCES, Placed, Setting, marks_of
 from marsad.entities.mentions import classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
-from marsad.lexicon.actors import When
+from marsad.lexicon.actors import TRANSNATIONAL, When
 from marsad.lexicon.loader import Lexicon
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Span
@@ -93,11 +93,13 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optiona
     name_en = country = sector = role = None
     gender = None
     source = None
+    transnational = False
     if known is not None and known.actor is not None:
         term = known.actor.term_at(year)
         name_en, country, sector, role = known.actor.name_en, term.country, term.sector, term.role
         gender = known.actor.gender
-        country = None if country == "-" else country
+        transnational = country == TRANSNATIONAL
+        country = None if transnational else country
     elif known is not None and known.country_name is not None:
         country_name = known.country_name
         name_en, country = country_name.name_en, country_name.code
@@ -109,7 +111,7 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optiona
             sector = "GOV" if gazetteer.metonym == "country" else gazetteer.metonym
     if country:
         source = "lexicon" if known.origin != "phrase" else known.country_source
-    elif c.label in ("PER", "ORG") and (known is None or known.actor is not None):
+    elif c.label in ("PER", "ORG") and (known is None or known.actor is not None and not transnational):
         placed = place(c, setting)  # places stay with the gazetteer
         if placed is not None:
             country, source = placed.country, placed.source

@@ -20,6 +20,7 @@ from marsad.lexicon.matcher import name_key
 SECTORS = frozenset(
     "GOV MIL OPP REB PTY BUS MED NGO CVL IGO JUD LEG COP SPY REL EDU HLH LAB ELI REF INS SEP".split()
 )
+TRANSNATIONAL = "-"  # the country of a group that acts across borders
 WEAK_MARK = "?"  # a name ending in '?' needs context (a title, an earlier full mention)
 # An organisation's English name that is an acronym is also a name of it in Arabic text,
 # which prints outlets and agencies in Latin letters («( CNN ) - -», «بحسب BBC»). Two letters
@@ -285,7 +286,9 @@ def load_organizations(extra_dirs: Sequence[Path] = ()) -> tuple[Actor, ...]:
             raise row.error("no names")
         if ACRONYM.fullmatch(key) and key not in names:
             names += (key,)
-        term = Term(None, row.get("country") or None, _sector(row))
+        # «-»: a transnational group («داعش»), placed in no country; empty: not known
+        country = TRANSNATIONAL if row.cells.get("country", "").strip() == TRANSNATIONAL else row.get("country") or None
+        term = Term(None, country, _sector(row))
         out.append(Actor(key, "org", key, names, (term,), weak, None,
                          row.get("category") or None, row.flags()))
     return tuple(out)
