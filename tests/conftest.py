@@ -41,6 +41,11 @@ def dev_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def train_path() -> Path:
+    return _require_shared("eval/train.jsonl")
+
+
+@pytest.fixture(scope="session")
 def saudinewsnet_dir() -> Path:
     return _require_shared("corpus/saudinewsnet")
 

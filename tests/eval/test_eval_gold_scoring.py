@@ -148,3 +148,18 @@ def test_eval_gold_report_lists_misses_false_alarms_and_wrong_speakers():
     out = format_report(score(g, [s]), detail=True)
     assert "MISS" in out and "FALSE" in out and "WHO" in out
     assert "MISS" not in format_report(score(g, [s]))
+
+
+def test_eval_gold_speaker_country_on_matched_quotes():
+    # Two matched quotes whose gold speaker has a country; the entity places one right.
+    g = [gold([gq("روسيا فخورة بإنجازات قطاعها الفضائي", speaker_country="RUS"),
+               gq("نحن معاً", speaker_country="PRK"), gq("نحن معاً", occurrence=2)])]
+    ents = [{"id": "e1", "label": "PER", "name": "فلاديمير بوتين", "country": "RUS", "mentions": []},
+            {"id": "e2", "label": "PER", "name": "كيم", "country": None, "mentions": []}]
+    s = system([sq(*span_of("روسيا فخورة بإنجازات قطاعها الفضائي"), entity="e1"),
+                sq(*span_of("نحن معاً"), speaker="كيم", entity="e2")], entities=ents)
+    report = score(g, [s])
+    q = report["quotes"]
+    assert (q["with_country"], q["country_ok"], q["speaker_country"]) == (2, 1, 0.5)
+    assert "speaker country 0.500  (1/2)" in format_report(report)
+    assert "WHERE" in format_report(report, detail=True)

@@ -126,11 +126,10 @@ def _starts_anew(last: Match, nxt: Match) -> bool:
 
 
 def _head_title(links: list[Match]) -> Optional[Title]:
-    for m in links:
-        for e in m.entries:
-            if isinstance(e, Title):
-                return e
-    return None
+    """The chain's first title that is not an honorific («معالي وزير الخارجية» is a foreign
+    minister, «سمو ولي العهد» a crown prince), else its honorific."""
+    titles = [e for m in links for e in m.entries if isinstance(e, Title)]
+    return next((t for t in titles if t.kind != "honorific"), titles[0] if titles else None)
 
 
 def interpret(links: list[Match]) -> Optional[Role]:

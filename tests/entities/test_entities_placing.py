@@ -1,0 +1,89 @@
+"""Country from the article (entities.placing, entities.story): every actor with the country
+its own words, then its story, then its outlet support, and where that came from."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline.build import extract, load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _entity(record, name):
+    found = [e for e in record.entities if e.name == name or any(m.text == name for m in e.mentions)]
+    assert found, f"{name}: not an entity of {[e.name for e in record.entities]}"
+    return found[0]
+
+
+def _placed(nlp, text, name, **article):
+    e = _entity(extract(Article(text=text, **article), nlp), name)
+    return e.country, e.country_source
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a title with a country before the name
+    ("وقال وزير الخارجية المصري محمد علي إن الزيارة مهمة.", "محمد علي", ("EGY", "title")),
+    # a nationality adjective inside an anonymous source
+    ("وقال مصدر أمني بحريني إن الخلية اعتقلت.", "مصدر أمني بحريني", ("BHR", "title")),
+    # an organisation with a country in the description after the name
+    ("قال حمود المخلافي، القيادي في حزب المؤتمر الشعبي العام، إن الحرب انتهت.", "حمود المخلافي",
+     ("YEM", "affiliation")),
+    # a place after «من»
+    ("وقال مصدر من حلب إن القصف استمر.", "مصدر", ("SYR", "place")),
+])
+def test_placing_from_the_words_around_the_actor(nlp, text, name, expected):
+    assert _placed(nlp, text, name, published="2015-07-21") == expected
+
+
+def test_placing_title_after_the_name_without_comma(nlp):
+    text = "وقال يواكيم لوف مدرب ألمانيا إن المجموعة صعبة."
+    assert _placed(nlp, text, "يواكيم لوف", published="2015-07-21")[0] == "DEU"
+
+
+def test_placing_description_stops_at_the_reported_clause(nlp):
+    # «أنه» opens what was said: the Iranian guards in it say nothing of the speaker, the
+    # club he presides does
+    text = "أكد فوزي الباشا رئيس نادي الخليج أنه وجد خبراء من الحرس الثوري الإيراني."
+    assert _placed(nlp, text, "فوزي الباشا", published="2015-07-21") == ("SAU", "affiliation")
+    text = "أكد فوزي الباشا أنه وجد خبراء من الحرس الثوري الإيراني."
+    assert _placed(nlp, text, "فوزي الباشا", published="2015-07-21")[1] != "affiliation"
+
+
+def test_placing_story_then_outlet(nlp):
+    yemen = ("قال محمد الصالح إن الوضع مستقر. وأكد الحوثيون في اليمن سيطرتهم على المدينة. "
+             "وفي صنعاء قال شهود إن القتال توقف في اليمن.")
+    assert _placed(nlp, yemen, "محمد الصالح", published="2015-07-21", outlet="okaz") == ("YEM", "story")
+    local = "قال محمد الصالح إن المهرجان يبدأ غدا بمشاركة واسعة."
+    assert _placed(nlp, local, "محمد الصالح", published="2015-07-21", outlet="okaz") == ("SAU", "outlet")
+    # no outlet and nothing in the article: no country rather than a guess
+    assert _placed(nlp, local, "محمد الصالح", published="2015-07-21") == (None, None)
+
+
+def test_placing_outlet_from_url_when_the_outlet_is_missing(nlp):
+    local = "قال محمد الصالح إن المهرجان يبدأ غدا بمشاركة واسعة."
+    assert _placed(nlp, local, "محمد الصالح", published="2015-07-21",
+                   url="https://www.okaz.com.sa/news/1") == ("SAU", "outlet")
+
+
+def test_placing_transnational_group_stays_unplaced(nlp):
+    text = "قال تنظيم داعش في سوريا إن الهجوم وقع في حلب."
+    assert _placed(nlp, text, "تنظيم داعش", published="2015-07-21", outlet="okaz") == (None, None)
+
+
+def test_placing_lexicon_wins(nlp):
+    text = "وقال جون كيري في الرياض إن السعودية حليف."
+    assert _placed(nlp, text, "جون كيري", published="2015-07-21", outlet="okaz") == ("USA", "lexicon")
+
+
+def test_placing_every_source_is_in_the_schema():
+    import json
+
+    from marsad.entities.placing import SOURCES
+    from marsad.schema import schema
+
+    text = json.dumps(schema())
+    assert all(f'"{source}"' in text for source in SOURCES)
