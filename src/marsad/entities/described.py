@@ -26,7 +26,7 @@ MAX_WORDS = 5
 ARTICLE = "ال"  # a definite noun phrase («الصحيفة», «الجالية البحرينية») can name a speaker
 
 
-def describe_speakers(doc: Doc, quotes: list[Quote], text: str, function_words: frozenset[str]) -> None:
+def describe_speakers(doc: Doc, quotes: list[Quote], function_words: frozenset[str]) -> None:
     """Give each quote whose speaker phrase names no entity an entity for that phrase
     (appended to ``doc._.entities``), when the phrase is a description: it holds a title,
     institution or anonymous source, or is a short definite noun phrase. ``function_words``
@@ -36,6 +36,7 @@ def describe_speakers(doc: Doc, quotes: list[Quote], text: str, function_words: 
     if setting is None or entities is None:
         return
     links = [m for m in doc._.matches or [] if is_link(m)]
+    doc_text = setting.text
     known = {e.name_en: e for e in entities if e.name_en}
     made: dict[str, Entity] = {}
     for quote in quotes:
@@ -43,6 +44,8 @@ def describe_speakers(doc: Doc, quotes: list[Quote], text: str, function_words: 
         if speaker is None or speaker.entity is not None or speaker.start is None:
             continue
         inside = [m for m in links if speaker.start <= m.clitic_start and m.end <= speaker.end]
+        if inside and not _leads(doc_text[speaker.start:inside[0].clitic_start], function_words):
+            inside = []  # «يرحل هذا الزعيم»: a clause around a title, not a description
         if not inside and not _describes(speaker.text, function_words):
             continue
         role = interpret(inside) if inside else None
@@ -58,6 +61,13 @@ def describe_speakers(doc: Doc, quotes: list[Quote], text: str, function_words: 
             entity.mentions.append(Span(speaker.start, speaker.end, speaker.text))
             entity.mentions.sort(key=lambda m: m.start)
         quote.speaker = Speaker(entity.id, speaker.text, speaker.start, speaker.end)
+
+
+def _leads(words_before: str, function_words: frozenset[str]) -> bool:
+    """Can these words open a description before its first title or adjective: at most
+    two, none a particle or pronoun («باحثون بريطانيون», «معهد بحثي أمريكي»)?"""
+    words = normalize(words_before).split()
+    return len(words) <= 2 and not set(words) & function_words
 
 
 def _describes(phrase: str, function_words: frozenset[str]) -> bool:

@@ -35,7 +35,7 @@ def quotes(doc: Doc) -> Doc:
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
     doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
-    describe_speakers(doc, doc._.quotes, text, _function_words())
+    describe_speakers(doc, doc._.quotes, _function_words())
     return doc
 
 
