@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from marsad.entities.mentions import patronymic
 from marsad.entities.story import Story
-from marsad.lexicon.actors import Actor, CountryName, When, first_name
+from marsad.lexicon.actors import TRANSNATIONAL, Actor, CountryName, When, first_name
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.places import Place
 
@@ -40,6 +40,7 @@ WINDOW = 90  # characters a description reaches from its name
 THAT = frozenset("أن إن ان بأن بان وأن وإن أنه إنه انه بأنه أنها إنها بأنها أنهم إنهم".split())  # «أن»: the reported clause starts
 ORIGIN = frozenset("من في بـ".split())  # «مصدر من الرقة», «مسؤول في تعز»
 QUOTES = "\"'«»“”"
+WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _mark(m: Match, when: Optional[When], text_after: str, text_before: str) -> 
         elif isinstance(e, Actor) and e.label and not e.is_weak(m.key) and e.category != "media":
             # outlets and agencies report from elsewhere («لوكالة فرانس برس», «نقلت رويترز»)
             country = e.term_at(when).country
-            if country and country != "-":
+            if country and country != TRANSNATIONAL:
                 return country, "org" if e.kind == "org" else "person"
     return None
 
@@ -148,10 +149,9 @@ class Setting:
         for a, b in self.people:
             if limit <= b <= start:
                 limit = b
-        words = self.text[limit:start].split()
-        for i in range(len(words) - 1, -1, -1):
-            if words[i] in THAT:
-                return start - len(" ".join(words[i + 1:]))  # after «أن»: a new clause
+        for word in reversed(list(WORD.finditer(self.text, limit, start))):
+            if word.group() in THAT:
+                return word.end()  # after «أن»: a new clause
         return limit
 
     def _forward_limit(self, end: int) -> int:
@@ -171,12 +171,10 @@ class Setting:
             return end
         stop = BOUNDARY.search(self.text, end + gap + 1, limit)
         limit = stop.start() if stop else limit
-        pos = end
-        for word in self.text[end:limit].split(" "):
-            if word in THAT:  # «رئيس نادي الخليج أنه متفائل»: the clause said begins
-                limit = pos
+        for word in WORD.finditer(self.text, end, limit):
+            if word.group() in THAT:  # «رئيس نادي الخليج أنه متفائل»: the clause said begins
+                limit = word.start()
                 break
-            pos += len(word) + 1
         for a, _ in self.people:
             if end < a < limit:
                 limit = a
