@@ -72,7 +72,8 @@ class ActorsComponent:
         article = doc._.article
         outlet = self.lexicon.outlets.find(getattr(article, "outlet", None), getattr(article, "url", None))
         people = [(m.start, m.end) for m in mentions if m.label == "PER"]
-        titles = [m.clitic_start for m in matches if any(isinstance(e, Title) for e in m.entries)]
+        titles = [m.clitic_start for m in matches
+                  if any(isinstance(e, Title) and e.kind != "honorific" for e in m.entries)]
         return Setting(text, marks_of(matches, when, text), doc.user_data.get("body_start", 0),
                        outlet.country if outlet else None, people, titles, when, self.offices,
                        doc.user_data.get("sentences") or ())

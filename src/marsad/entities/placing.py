@@ -102,7 +102,7 @@ class Setting:
         self.marks = marks  # in text order
         self.starts = [m.start for m in marks]
         self.people = people  # spans of person names: a description stops at another person
-        self.titles = frozenset(titles)  # where titles start: «لوف مدرب ألمانيا» describes Löw
+        self.titles = frozenset(titles)  # where titles (not honorifics) start: «لوف مدرب ألمانيا»
         self.story = Story(text, marks, body_start, outlet_country, sentences)
 
     def describe(self, start: int, end: int) -> Optional[Placed]:
@@ -154,6 +154,12 @@ class Setting:
                 return word.end()  # after «أن»: a new clause
         return limit
 
+    def _noun_after(self, pos: int) -> bool:
+        """Does a noun phrase follow ``pos`` (an apposition: a title or «ال» noun), not a
+        clause («، أشاد فيه ...»)?"""
+        word = WORD.search(self.text, pos)
+        return word is not None and (word.start() in self.titles or word.group().startswith("ال"))
+
     def _forward_limit(self, end: int) -> int:
         """Where a description after a name ends: behind a comma or a title («بيسكوف، الناطق
         ...», «يواكيم لوف مدرب ألمانيا») at the clause boundary; after «من/في» («مصدر من
@@ -164,7 +170,7 @@ class Setting:
         if first in ORIGIN:
             words = rest[gap:].split(" ")[:4]
             limit = end + gap + len(" ".join(words))
-        elif first[:1] in ("،", ",") or end + gap in self.titles:
+        elif first[:1] in ("،", ",") and self._noun_after(end + gap + 1) or end + gap in self.titles:
             stop = BOUNDARY.search(rest, gap + 1)
             limit = end + (stop.start() if stop else len(rest))
         else:
