@@ -1,9 +1,13 @@
 """The ``marsad_actors`` step: names, roles and coreference → ``doc._.entities``.
 
 Order inside the step: lexicon matches (``doc._.matches``) → name mentions (NER spans from
-``doc.spans["ner"]`` merged with lexicon names, then the repeats of those names that the NER
-missed) → role context from title chains → standalone institutions and descriptions →
-coreference clusters → :class:`Entity` records.
+``doc.spans["ner"]`` merged with lexicon names, less fathers' names and institutions named
+after people, then the repeats of those names that the NER missed) → role context from
+title chains → standalone institutions, agents and descriptions → coreference clusters, less
+formulae and currencies → office-holders of descriptions on the publication day →
+:class:`Entity` records, each placed in a country with its source (``entities.placing``) and
+given an English name. The article's :class:`~marsad.entities.placing.Setting` stays in
+``doc.user_data["setting"]`` for the speakers the quotes step describes.
 """
 from __future__ import annotations
 
@@ -45,10 +49,10 @@ class ActorsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        year = published_day(doc)
+        day = published_day(doc)
         matches = self.matcher.find(text, folded_of(doc))
         doc._.matches = matches
-        lexical = [m for m in (classify(x, year) for x in matches) if m is not None]
+        lexical = [m for m in (classify(x, day) for x in matches) if m is not None]
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", [])]
         mentions = drop_not_persons(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)),
@@ -61,11 +65,11 @@ class ActorsComponent:
         taken = [(m.start, m.end) for m in mentions if m.label == "PER"] + \
                 [(p.start, p.end) for p in phrases]
         phrases += standalone(text, chains, taken)
-        setting = self._setting(doc, text, matches, mentions, year)
+        setting = self._setting(doc, text, matches, mentions, day)
         doc.user_data["setting"] = setting
         clusters = [c for c in cluster(mentions + phrases) if not not_an_actor(c)]
-        clusters = resolve_offices(clusters, self.offices, setting, year)
-        doc._.entities = [to_entity(c, f"e{i}", year, setting) for i, c in enumerate(clusters, 1)]
+        clusters = resolve_offices(clusters, self.offices, setting, day)
+        doc._.entities = [to_entity(c, f"e{i}", day, setting) for i, c in enumerate(clusters, 1)]
         return doc
 
     def _setting(self, doc: Doc, text: str, matches, mentions, when) -> Setting:
@@ -79,8 +83,8 @@ class ActorsComponent:
                        doc.user_data.get("sentences") or ())
 
 
-def published_day(doc: Doc) -> Optional[date]:
-    """The article's publication day (None when it has no readable one)."""
+def published_day(doc: Doc) -> Optional[When]:
+    """The article's publication day; its year when only that is readable; else None."""
     published = getattr(doc._.article, "published", None) or ""
     try:
         return date.fromisoformat(published[:10])
@@ -88,7 +92,7 @@ def published_day(doc: Doc) -> Optional[date]:
         return int(published[:4]) if published[:4].isdigit() else None
 
 
-def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optional[Setting] = None) -> Entity:
+def to_entity(c: Cluster, entity_id: str, when: Optional[When], setting: Optional[Setting] = None) -> Entity:
     """The marsad/1 entity of a cluster: lexicon knowledge first, then the context."""
     known = c.lexical
     name_en = country = sector = role = None
@@ -96,7 +100,7 @@ def to_entity(c: Cluster, entity_id: str, year: Optional[When], setting: Optiona
     source = None
     transnational = False
     if known is not None and known.actor is not None:
-        term = known.actor.term_at(year)
+        term = known.actor.term_at(when)
         name_en, country, sector, role = known.actor.name_en, term.country, term.sector, term.role
         gender = known.actor.gender
         transnational = country == TRANSNATIONAL
