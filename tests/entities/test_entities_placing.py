@@ -87,3 +87,15 @@ def test_placing_every_source_is_in_the_schema():
 
     text = json.dumps(schema())
     assert all(f'"{source}"' in text for source in SOURCES)
+
+
+def test_placing_regional_description_has_no_country(nlp):
+    # a Western diplomat is of no one country: no story guess for him
+    text = "وقال دبلوماسي غربي إن المحادثات في موسكو صعبة. وأكدت روسيا أن المحادثات مستمرة في روسيا."
+    record = extract(Article(text=text, published="2015-07-21", outlet="okaz"), nlp)
+    entities = {e.id: e for e in record.entities}
+    (quote,) = [q for q in record.quotes if q.speaker.text and "دبلوماسي" in q.speaker.text]
+    assert entities[quote.speaker.entity].country is None
+    # a surname that is also a regional adjective is no description
+    assert _placed(nlp, "وقال أحمد العربي إن المهرجان ناجح.", "أحمد العربي",
+                   published="2015-07-21", outlet="okaz")[0] == "SAU"

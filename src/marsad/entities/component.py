@@ -24,7 +24,7 @@ from marsad.entities.coref import Cluster, cluster
 from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
 from marsad.entities.recognize import word_file
-from marsad.entities.placing import SOURCES, Placed, Setting, marks_of
+from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional
 from marsad.entities.mentions import classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
@@ -80,7 +80,7 @@ class ActorsComponent:
                   if any(isinstance(e, Title) and e.kind != "honorific" for e in m.entries)]
         return Setting(text, marks_of(matches, when, text), doc.user_data.get("body_start", 0),
                        outlet.country if outlet else None, people, titles, when, self.offices,
-                       doc.user_data.get("sentences") or ())
+                       doc.user_data.get("sentences") or (), regional(matches))
 
 
 def published_day(doc: Doc) -> Optional[When]:
@@ -187,6 +187,9 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
     the descriptions around its mentions, then (persons and organisations) the story and
     the outlet. The strongest source wins; within one, the first mention."""
     found = [Placed(m.country, m.country_source or "title") for m in c.names + c.mentions if m.country]
+    if not found and setting is not None and any(setting.multinational(m.start, m.end)
+                                                 for m in c.mentions if m.origin == "phrase"):
+        return None  # «دبلوماسي غربي»: a Western diplomat, of no one country
     if setting is not None:
         found += [p for m in c.mentions if (p := setting.describe(m.start, m.end)) is not None]
     if found:

@@ -82,6 +82,8 @@ def _describes(phrase: str, function_words: frozenset[str]) -> bool:
 def _placed(role: Optional[Role], setting: Setting, start: int, end: int) -> Optional[Placed]:
     if role is not None and role.country:
         return Placed(role.country, "title")
+    if setting.multinational(start, end):
+        return None  # «دبلوماسي غربي آخر», «مصادر عربية»: of no one country
     return setting.describe(start, end) or setting.fallback([(start, end)])
 
 

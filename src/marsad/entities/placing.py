@@ -59,6 +59,13 @@ class Placed:
     source: str
 
 
+def regional(matches: Iterable[Match]) -> list[tuple[int, int]]:
+    """Spans of regional adjectives («غربي», «أوروبية», «عربية»): an actor described by one
+    («دبلوماسي غربي», «مصادر عربية») belongs to no single country."""
+    return [(m.start, m.end) for m in matches
+            if any(isinstance(e, CountryName) and e.kind == "adj" and not e.codes for e in m.entries)]
+
+
 def marks_of(matches: Iterable[Match], when: Optional[When], text: str = "") -> list[Mark]:
     """The country marks among lexicon matches, in text order. Weak names and homographs
     («صور» Tyre / pictures) are left out: they place nothing on their own."""
@@ -95,8 +102,9 @@ class Setting:
     def __init__(self, text: str, marks: list[Mark], body_start: int, outlet_country: Optional[str],
                  people: list[tuple[int, int]], titles: Iterable[int] = (),
                  when: Optional[When] = None, offices: Optional["Offices"] = None,
-                 sentences: Sequence[tuple[int, int]] = ()):
+                 sentences: Sequence[tuple[int, int]] = (), regions: Sequence[tuple[int, int]] = ()):
         self.text = text
+        self.regions = regions  # regional adjectives («غربي»): the actor they describe has no country
         self.when = when  # the publication day: who holds an office
         self.offices = offices
         self.marks = marks  # in text order
@@ -129,6 +137,10 @@ class Setting:
         if mark.kind == "place":
             return Placed(mark.country, "place")
         return Placed(mark.country, "adjective" if distance < 0 and mark.kind == "adj" else "affiliation")
+
+    def multinational(self, start: int, end: int) -> bool:
+        """Does a regional adjective stand in the phrase ``[start, end)``?"""
+        return any(start <= a and b <= end for a, b in self.regions)
 
     def fallback(self, spans: Sequence[tuple[int, int]]) -> Optional[Placed]:
         """The country of the story (:mod:`marsad.entities.story`) for an actor mentioned at
