@@ -84,6 +84,16 @@ def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
     return out
 
 
+def placed_beyond(text: str, mentions: list[Mention], entities, sources) -> list[Mention]:
+    """Mentions of persons and organisations the lexicon does not name but the article
+    places (``country_source`` in ``sources``), where no lexicon mention stands."""
+    chosen = [e for e in entities or () if e.label in ("PER", "ORG") and e.country
+              and getattr(e, "country_source", None) in sources]
+    taken = [(m.clitic_start, m.end) for m in mentions]
+    return [m for m in mentions_from_entities(text, chosen)
+            if all(m.end <= a or b <= m.clitic_start for a, b in taken)]
+
+
 def mentions_from_entities(text: str, entities) -> list[Mention]:
     """Mentions from recognised entities (``marsad.model.Entity``): country and sector
     come with the entity; a LOC/FAC entity may act only when it has a sector."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
-from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, places_of
+from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
@@ -39,6 +39,9 @@ COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تج�
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت"})
+# Entities the lexicon does not know that act in events: those whose own words place them
+# («قائد المقاومة الشعبية في تعز حمود المخلافي»), not the story's or the outlet's guesses.
+ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
 @dataclass
@@ -57,6 +60,7 @@ class EventCoder:
         self.lexicon = Lexicon.load(dirs)
         self.events = load_event_lexicon(dirs)
         self.domestic = frozenset(domestic)
+        self.sources = ENTITY_SOURCES
         self._memo: dict[str, bool] = {}
 
     def __call__(self, text: str, published: Optional[str] = None,
@@ -82,7 +86,8 @@ class EventCoder:
                 words += part
         if mentions is None:
             mentions = mentions_from_lexicon(text, self.lexicon, pub, matches, words)
-            mentions = link_to_entities(mentions, entities)
+            mentions = sorted(link_to_entities(mentions, entities) + placed_beyond(text, mentions, entities, self.sources),
+                              key=lambda m: m.start)
         places = places_of(text, mentions)
         if not words:
             return Coded([], places)
