@@ -98,3 +98,13 @@ def test_web_pages_static_no_traversal(server, raw):
     conn.close()
     assert response.status in (400, 404)
     assert "create_app" not in body and "root:" not in body
+
+
+def test_web_pages_article_marks_guessed_countries(client):
+    # the seed's actors are all placed by the lexicon: no country on its page is a guess,
+    # and each says where it came from
+    html = client.get("/articles/seed-000").text
+    assert 'class="code guess"' not in html
+    assert "· من المعجم" in html
+    guessed = [a for a in re.findall(r'<a class="code[^"]*"[^>]*title="[^"]*"', html) if "تخمين" in a]
+    assert all("guess" in a for a in guessed)
