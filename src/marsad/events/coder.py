@@ -188,7 +188,10 @@ class _Run:
         if spec == "بين":
             source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
         place = place_near(f, hit, lo, hi)
-        if not target and "needtarget" not in entry.flags and source and len(source) == 1:
+        stateless = bool(target) and not any(self._country(k) for k in target)
+        if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1:
+            # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
+            # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
         if not target and entry.mode in SELF_TARGET_MODES and source:
             target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»

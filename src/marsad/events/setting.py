@@ -36,6 +36,12 @@ def place_near(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
     return best_before
 
 
+def _stateless(f: Frame, j: int) -> bool:
+    """Is word ``j`` part of a group of no country and no place («تنظيم داعش»)?"""
+    k = f.owner.get(j)
+    return k is not None and not f.mentions[k].country and f.mentions[k].place is None
+
+
 def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[Group],
                  after: int) -> Optional[Group]:
     """Talks in a country, strikes on a town: the country of the place named in the
@@ -51,8 +57,8 @@ def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[
         if f.is_("locative", j) or f.key(j) in ("علي", "الي"):
             break
         j += 1
-    while j + 1 < len(f.words) and j + 1 not in f.owner and f.is_("locative", j + 1):
-        j += 1  # «في شمال العراق», «على مناطق في سورية»
+    while j + 1 < len(f.words) and (j + 1 not in f.owner and f.is_("locative", j + 1) or _stateless(f, j + 1)):
+        j += 1  # «في شمال العراق», «على مناطق في سورية», «مواقع لتنظيم داعش في سوريا»
     if f.span[k][0] - j not in (0, 1):
         return None  # the first place phrase after the trigger is not this place
     src = {f.mentions[s].country for s in source or []}
