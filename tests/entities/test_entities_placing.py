@@ -99,3 +99,10 @@ def test_placing_regional_description_has_no_country(nlp):
     # a surname that is also a regional adjective is no description
     assert _placed(nlp, "وقال أحمد العربي إن المهرجان ناجح.", "أحمد العربي",
                    published="2015-07-21", outlet="okaz")[0] == "SAU"
+
+
+@pytest.mark.parametrize("body", ["باسم الحزب", "باسم للحزب", "في الحزب"])
+def test_placing_a_body_named_back_by_its_kind(nlp, body):
+    # «المتحدث باسم الحزب»: the party the article named before, and its country
+    text = f"أعلن حزب المؤتمر الشعبي العام موقفه. وقال المتحدث {body} عبده الجندي إن الحزب يرفض الاتفاق."
+    assert _placed(nlp, text, "عبده الجندي", published="2015-07-21", outlet="okaz") == ("YEM", "affiliation")

@@ -40,6 +40,13 @@ WINDOW = 90  # characters a description reaches from its name
 THAT = frozenset("أن إن ان بأن بان وأن وإن أنه إنه انه بأنه أنها إنها بأنها أنهم إنهم".split())  # «أن»: the reported clause starts
 ORIGIN = frozenset("من في بـ".split())  # «مصدر من الرقة», «مسؤول في تعز»
 QUOTES = "\"'«»“”"
+# Bodies named back by their kind («باسم الحزب», «في الحركة»): the organisation categories
+# (organizations.tsv) each word can stand for.
+BODIES = {"الحزب": {"party"}, "الحركة": {"movement", "armed", "party"}, "الجماعة": {"armed", "movement"},
+          "التنظيم": {"armed"}, "الجبهة": {"armed", "party"}, "الائتلاف": {"party", "movement"},
+          "التحالف": {"armed", "party"}, "الميليشيا": {"armed"}, "المليشيا": {"armed"},
+          "الشركة": {"business"}, "الصحيفة": {"media"}, "القناة": {"media"}, "الوكالة": {"media"},
+          "المنظمة": {"igo", "ngo"}, "الجامعة": {"igo", "education"}}
 WORD = re.compile(r"\S+")
 
 
@@ -51,6 +58,7 @@ class Mark:
     end: int
     country: str
     kind: str  # name, adj, place, org, person
+    category: Optional[str] = None  # an organisation's: party, armed, movement, ...
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ def marks_of(matches: Iterable[Match], when: Optional[When], text: str = "") -> 
     return sorted(out, key=lambda m: m.start)
 
 
-def _mark(m: Match, when: Optional[When], text_after: str, text_before: str) -> Optional[tuple[str, str]]:
+def _mark(m: Match, when: Optional[When], text_after: str, text_before: str) -> Optional[tuple]:
     for e in m.entries:
         if isinstance(e, CountryName):
             if e.code and e.kind in ("name", "adj") and "homograph" not in e.flags \
@@ -92,8 +100,19 @@ def _mark(m: Match, when: Optional[When], text_after: str, text_before: str) -> 
             # outlets and agencies report from elsewhere («لوكالة فرانس برس», «نقلت رويترز»)
             country = e.term_at(when).country
             if country and country != TRANSNATIONAL:
-                return country, "org" if e.kind == "org" else "person"
+                return (country, "org", e.category) if e.kind == "org" else (country, "person")
     return None
+
+
+def _definite(word: str) -> str:
+    """The word as «ال» + noun without its proclitics: «وللحزب» → «الحزب», «بالحركة» → «الحركة»."""
+    if word[:1] in ("و", "ف") and len(word) > 4:
+        word = word[1:]
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    if word[:1] in ("ب", "ل", "ك") and word[1:3] == "ال":
+        return word[1:]
+    return word
 
 
 class Setting:
@@ -132,11 +151,23 @@ class Setting:
             if best is None or distance < best[0]:
                 best = (distance, mark)
         if best is None:
-            return None
+            return self._named_back(before, start)
         distance, mark = best
         if mark.kind == "place":
             return Placed(mark.country, "place")
         return Placed(mark.country, "adjective" if distance < 0 and mark.kind == "adj" else "affiliation")
+
+    def _named_back(self, before: int, start: int) -> Optional[Placed]:
+        """«المتحدث باسم الحزب عبده الجندي»: a body named back by its kind in the description
+        is the last such organisation the article named; its country places the actor."""
+        for word in WORD.finditer(self.text, before, start):
+            kinds = BODIES.get(_definite(word.group()))
+            if not kinds:
+                continue
+            for mark in reversed(self.marks[:bisect_left(self.starts, before)]):
+                if mark.kind == "org" and mark.category in kinds:
+                    return Placed(mark.country, "affiliation")
+        return None
 
     def multinational(self, start: int, end: int) -> bool:
         """Does a regional adjective stand in the phrase ``[start, end)``?"""
