@@ -81,3 +81,14 @@ def test_offices_people_file_days_read(tmp_path):
 
     with pytest.raises(LexiconError, match=r"people.tsv:2: column 'to'"):
         Lexicon.load([tmp_path])
+
+
+@pytest.mark.parametrize("published, name_en", [
+    ("2015", "King Salman bin Abdulaziz"),  # only the year: who held it longest that year
+    (None, "King Salman bin Abdulaziz"),  # no date: the latest to take office
+    ("2015-01-10", "King Abdullah bin Abdulaziz"),
+])
+def test_offices_shared_name_without_a_day(nlp, published, name_en):
+    record = extract(Article(text="وقال خادم الحرمين الشريفين إن المملكة ماضية.", published=published,
+                             outlet="okaz"), nlp)
+    assert record.entities[0].name_en == name_en

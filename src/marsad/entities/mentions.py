@@ -9,9 +9,10 @@ when the NER tagged them too or the same actor is named in full elsewhere in the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable, Iterable, Optional
 
-from marsad.lexicon.actors import Actor, CountryName, When
+from marsad.lexicon.actors import Actor, CountryName, When, day_bounds
 from marsad.lexicon.matcher import Match, name_key
 from marsad.lexicon.places import Place
 from marsad.lexicon.titles import Title
@@ -80,9 +81,25 @@ def classify(match: Match, when: Optional[When]) -> Optional[NameMention]:
 
 
 def _pick_actor(actors: list[Actor], when: Optional[When]) -> Actor:
-    """Among actors sharing a name, the one in office on ``when`` (else the first): «خادم
-    الحرمين الشريفين» is King Abdullah until 23 January 2015, King Salman from that day."""
-    return next((a for a in actors if a.in_office(when)), actors[0])
+    """Among actors sharing a name, the one in office on ``when``: «خادم الحرمين الشريفين» is
+    King Abdullah until 23 January 2015, King Salman from that day. With only a year, the one
+    in office longest that year (Salman in 2015); with no date, the latest to take office;
+    among people never dated, the first."""
+    if len(actors) == 1:
+        return actors[0]
+    if when is None:
+        return max(actors, key=lambda a: max((t.start for t in a.terms if t.start), default=date.min))
+    first, last = day_bounds(when)
+    in_office = [a for a in actors if a.in_office(when)]
+    if not in_office:
+        return actors[0]
+    return max(in_office, key=lambda a: max(_overlap(t, first, last) for t in a.terms))
+
+
+def _overlap(term, first: date, last: date) -> int:
+    if not term.dated:
+        return 0
+    return max(0, (min(term.end or last, last) - max(term.start or first, first)).days + 1)
 
 
 def _same_entity(mention: NameMention, entries: Iterable[Any]) -> bool:
