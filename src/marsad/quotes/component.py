@@ -31,7 +31,7 @@ LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
 def quotes(doc: Doc) -> Doc:
     text = text_of(doc)
     found = find_quotes(text, sentences=doc.user_data.get("sentences"))
-    linked = link_speakers(found, doc._.entities or [])
+    linked = refer_back(link_speakers(found, doc._.entities or []), doc._.entities or [], text)
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
     doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
@@ -90,6 +90,69 @@ def link_speakers(found: list[Quote], entities: list[Entity]) -> list[Quote]:
         else:
             quote.speaker = Speaker(None, speaker.text, speaker.start, speaker.end)
     return found
+
+
+@lru_cache(maxsize=1)
+def _pronominal() -> dict[str, frozenset[str]]:
+    """``data/pronominal_speakers.txt``: normalised honorific + pronoun → the words that
+    introduce its referent."""
+    from importlib import resources
+
+    path = resources.files("marsad.quotes") / "data" / "pronominal_speakers.txt"
+    rows = (line.split("#", 1)[0].split() for line in path.read_text(encoding="utf-8").splitlines())
+    return {normalize_word(r[0]): frozenset(normalize_word(w) for w in r[1].split("|"))
+            for r in rows if len(r) == 2}
+
+
+def refer_back(quotes: list[Quote], entities: list[Entity], text: str) -> list[Quote]:
+    """«وأوضح معاليه»: a speaker that is an honorific with a pronoun refers to the first
+    person the article introduced with that honorific or title («معالي وزير الخارجية عادل
+    الجبير», «الأمير مشعل ... وقال سموه»), else to the person it last quoted."""
+    by_id = {e.id: e for e in entities}
+    last: Optional[Speaker] = None
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None or speaker.start is None:
+            continue
+        linked = by_id.get(speaker.entity) if speaker.entity else None
+        # the tagger sometimes takes «معاليه» for a name: an entity of that word alone refers back too
+        roots = _pronominal().get(normalize_word(speaker.text or ""))
+        if roots is not None and (linked is None or normalize_word(linked.name) in _pronominal()):
+            chosen = _introduced_with(roots, entities, text, speaker.start)
+            if chosen is not None:
+                entity, mention = chosen
+                quote.speaker = Speaker(entity.id, mention.text, mention.start, mention.end)
+            elif last is not None and last.start is not None and last.start < speaker.start:
+                quote.speaker = last
+        entity = by_id.get(quote.speaker.entity) if quote.speaker and quote.speaker.entity else None
+        if entity is not None and entity.label == "PER" and normalize_word(entity.name) not in _pronominal():
+            last = quote.speaker
+    return quotes
+
+
+def _introduced_with(roots: frozenset[str], entities: list[Entity], text: str, before: int):
+    """The first person whose mention before ``before`` stands in the same title chain as
+    one of ``roots`` (at most six words between, none behind a preposition: «سمو رئيس الهيئة
+    التهنئة لخادم الحرمين» does not introduce the king), with that mention."""
+    found = []
+    for e in entities:
+        if e.label != "PER" or normalize_word(e.name) in _pronominal():
+            continue
+        for m in e.mentions:
+            if m.field is None and m.end <= before and _in_chain(roots, text[max(0, m.start - 60):m.start]):
+                found.append((m.start, e, m))
+                break
+    return min(found, key=lambda x: x[0])[1:] if found else None
+
+
+def _in_chain(roots: frozenset[str], before: str) -> bool:
+    words = [normalize_word(w) for w in before.replace("،", " ").split()][-7:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in roots:
+            return True
+        if words[i][:1] in ("ل", "ب") and words[i][1:3] == "ال" or words[i] in _function_words():
+            return False  # «لخادم», «بالأمير»: another phrase
+    return False
 
 
 def _entity_in(index, start: int, end: int) -> Optional[tuple[Entity, tuple[int, int, str]]]:

@@ -1,0 +1,38 @@
+"""«وأوضح معاليه»: an honorific with a pronoun as a quote's subject refers back."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline.build import extract, load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _speakers(nlp, text):
+    record = extract(Article(text=text, published="2015-07-21", outlet="okaz"), nlp)
+    entities = {e.id: e for e in record.entities}
+    return [entities[q.speaker.entity].name if q.speaker.entity else q.speaker.text for q in record.quotes]
+
+
+def test_refer_back_to_the_person_introduced_with_the_honorific(nlp):
+    text = ("التقى معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير اليوم في موسكو وزير خارجية روسيا "
+            "سيرجي لافروف. وأوضح معاليه أن المحادثات كانت إيجابية.")
+    assert _speakers(nlp, text)[-1] == "عادل بن أحمد الجبير"
+
+
+def test_refer_back_by_title(nlp):
+    text = ("ووقف الأمير مشعل بن ماجد على التجهيزات والترتيبات. وقال سموه إن المهرجانات وسيلة مهمة "
+            "للتثقيف.")
+    assert _speakers(nlp, text)[-1] == "مشعل بن ماجد"
+
+
+def test_refer_back_not_across_a_preposition(nlp):
+    # «سمو رئيس الهيئة ... لخادم الحرمين الشريفين الملك سلمان»: the honorific is the head's,
+    # not the king's
+    text = ("ورفع سمو رئيس الهيئة التهنئة لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز. "
+            "وقال سموه إن المشروع مهم.")
+    assert "سلمان بن عبدالعزيز" not in _speakers(nlp, text)[-1]
