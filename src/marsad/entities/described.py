@@ -49,13 +49,14 @@ def describe_speakers(doc: Doc, quotes: list[Quote], function_words: frozenset[s
         if not inside and not _describes(speaker.text, function_words):
             continue
         role = interpret(inside) if inside else None
-        holder = _holder(role, setting, speaker.start, speaker.end)
+        placed = _placed(role, setting, speaker.start, speaker.end)
+        holder = _holder(role, placed, setting)
         entity = known.get(holder.name_en) if holder else None
         if entity is None:
             key = holder.key if holder else name_key(speaker.text)
             entity = made.get(key)
             if entity is None:
-                entity = made[key] = _entity(f"e{len(entities) + 1}", speaker, role, holder, setting)
+                entity = made[key] = _entity(f"e{len(entities) + 1}", speaker, role, holder, placed, setting)
                 entities.append(entity)
         if all((m.start, m.end) != (speaker.start, speaker.end) for m in entity.mentions):
             entity.mentions.append(Span(speaker.start, speaker.end, speaker.text))
@@ -87,20 +88,18 @@ def _placed(role: Optional[Role], setting: Setting, start: int, end: int) -> Opt
     return setting.describe(start, end) or setting.fallback([(start, end)])
 
 
-def _holder(role: Optional[Role], setting: Setting, start: int, end: int) -> Optional[Actor]:
+def _holder(role: Optional[Role], placed: Optional[Placed], setting: Setting) -> Optional[Actor]:
     """The office-holder a phrase names («معالي وزير الخارجية» → the foreign minister of the
     country the article places it in), or None."""
     if role is None or role.office is None or role.kind != "title":
         return None
-    placed = _placed(role, setting, start, end)
     title_role, organisation = role.office
     return setting.offices.holder(title_role, placed.country if placed else None, setting.when, organisation) \
         if setting.offices is not None else None
 
 
 def _entity(entity_id: str, speaker: Speaker, role: Optional[Role], holder: Optional[Actor],
-            setting: Setting) -> Entity:
-    placed = _placed(role, setting, speaker.start, speaker.end)
+            placed: Optional[Placed], setting: Setting) -> Entity:
     label = "ORG" if role is not None and role.kind == "institution" else "PER"
     entity = Entity(id=entity_id, label=label, name=speaker.text,
                     name_en=english_name(speaker.text, role.role if role else None),
