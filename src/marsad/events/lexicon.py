@@ -4,16 +4,21 @@
 Verbs are written once (3ms perfect and imperfect) and inflected here; nouns get «ال», the
 accusative and the dual. Proclitics and pronoun suffixes are not generated: the matcher
 (:mod:`marsad.events.trigger`) strips them from the text instead.
-Users' folders may hold their own ``triggers.tsv`` / ``markers.tsv``: their rows are added.
+Users' folders may hold their own ``triggers.tsv`` / ``markers.tsv``: their rows are added;
+and PETRARCH verb dictionaries (``*.verbs.txt``, :mod:`marsad.events.petrarch`): their verbs
+and patterns are added where the rows above do not already know the verb.
 """
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from marsad.events.petrarch import KEEP_FLAGS, PetrarchError, load_verb_dictionary, verb_dictionaries
 from marsad.events.words import readings
 from marsad.text.normalize import normalize
 
@@ -68,6 +73,7 @@ class EventLexicon:
     forms: dict[str, tuple[Form, ...]]  # normalised word form -> entries
     markers: dict[str, frozenset[str]]  # kind -> normalised words (or phrases)
     light: dict[str, str]  # normalised light-verb form -> tense
+    notes: tuple[str, ...] = ()  # what was read from PETRARCH verb dictionaries, per file
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _shared: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -214,11 +220,60 @@ def _load(extra_dirs: tuple[Path, ...]) -> EventLexicon:
                 light.update(verb_forms(parts[0], parts[1] if len(parts) > 1 else None))
             else:
                 markers.setdefault(kind, set()).add(" ".join(normalize(row["ar"]).split()))
+    notes = _add_petrarch(forms, markers, light, extra_dirs)
     return EventLexicon(
         forms={k: tuple(v) for k, v in forms.items()},
         markers={k: frozenset(v) for k, v in markers.items()},
         light=light,
+        notes=notes,
     )
+
+
+def _add_petrarch(forms: dict[str, list[Form]], markers: dict[str, set[str]], light: dict[str, str],
+                  extra_dirs: tuple[Path, ...]) -> tuple[str, ...]:
+    """Add the rows of the PETRARCH verb dictionaries in ``extra_dirs`` to ``forms``. A verb
+    or form the rows already loaded or the marker words know is left to them; rows that
+    name no target preposition take those of the loaded verbs of their type."""
+    paths = [p for d in extra_dirs for p in verb_dictionaries(d)]
+    if not paths:
+        return ()
+    reserved = set(forms) | set(light) | {w for words in markers.values() for w in words if " " not in w}
+    defaults = _type_defaults(f.entry for bucket in forms.values() for f in bucket)
+    notes = []
+    for path in paths:
+        try:
+            book = load_verb_dictionary(path, reserved, defaults)
+        except PetrarchError as exc:
+            raise EventLexiconError(str(exc)) from None
+        left: set[str] = set()
+        for n, row in book.rows:
+            entry = _entry(row, f"{path}:{n}")
+            for form, tense in _forms_of(entry):
+                if form in reserved:
+                    left.add(form)  # «يعمل» of PETRARCH's «عمل» may be a curated trigger's form
+                    continue
+                bucket = forms.setdefault(form, [])
+                if not bucket or bucket[-1].entry is not entry:
+                    bucket.append(Form(entry, tense))
+        if left:
+            book.counts["inflected forms the loaded lexicon already has: left to it"] = len(left)
+        notes.append(book.summary())
+        logging.getLogger(__name__).info("%s", notes[-1])
+    return tuple(notes)
+
+
+def _type_defaults(entries: Iterable[TriggerEntry]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """PLOVER type -> (target specs of its verb triggers, commonest first; the flags most
+    of them carry among ``KEEP_FLAGS``)."""
+    specs: dict[str, Counter] = {}
+    flags: dict[str, Counter] = {}
+    count: Counter = Counter()
+    for e in {id(e): e for e in entries if e.kind == "verb"}.values():
+        count[e.type] += 1
+        specs.setdefault(e.type, Counter()).update(e.target)
+        flags.setdefault(e.type, Counter()).update(e.flags & set(KEEP_FLAGS))
+    return {t: (tuple(s for s, _ in specs[t].most_common()),
+                tuple(f for f, c in flags[t].items() if 2 * c > count[t])) for t in count}
 
 
 def load_event_lexicon(extra_dirs: Iterable[Path | str] = ()) -> EventLexicon:

@@ -1,0 +1,484 @@
+"""Reading PETRARCH verb dictionaries (CAMEO verb patterns) as rows of the event lexicon.
+
+A PETRARCH verb dictionary (as in UniversalPetrarch's ``CAMEO.ar.0.4.txt``) has synonym
+sets, then verb blocks::
+
+    &MILITARY                    a synonym set: «+member» lines follow
+    +جيش_
+    --- طلب [---] ---            a block: its lemma and code ([---]: none)
+    طلب             [020]        verbs, each with its own code or the block's;
+    ندد+ب                        «+» joins a particle: «ندد+ب» denounce (someone)
+    - * مساعدة [020]             patterns: words before «*» precede the verb, words after
+    - * (ل &MILITARY) [0234]     follow it; (prep noun) a prepositional phrase, {a b} a
+    - $ * (مع +) [045]           compound, &SET any member, «+» the target, «$» the source
+
+Every pattern applies to every verb of its block, as in PETRARCH. Each verb and each
+pattern becomes a ``triggers.tsv`` row (kind ``verb``; the columns of
+``marsad.events.lexicon``): the verb's perfect and a guessed imperfect, the words after it as
+companion slots («~» each: up to two words may come between), the preposition that
+introduces the target (a pattern's «(مع +)» or «(ل)», a verb's particle), and the PLOVER
+type and mode of its CAMEO code from ``data/cameo_plover.tsv``. What a row cannot say is
+dropped and counted, never guessed: words before the verb, source phrases, the nouns of a
+target phrase, members of a synonym set after their first word. Verbs with codes of
+different PLOVER types in different blocks keep their patterns but lose their bare rows
+(PETRARCH could not choose either). Unbalanced brackets and undefined synonym sets skip
+the pattern. Errors of structure (a pattern outside a block, no «*», no [CODE]) raise
+:class:`PetrarchError` naming file and line.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Container, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.text.normalize import normalize
+
+VERB_GLOB = "*.verbs.txt"  # PETRARCH verb dictionaries in users' --lexicon folders
+_MAPPING = resources.files("marsad.events") / "data" / "cameo_plover.tsv"
+
+# Prepositions written apart, and those written onto the next word (the matcher strips them).
+PREPOSITIONS = frozenset(normalize(p) for p in
+                         "في على إلى من عن مع ضد بين حول نحو عبر لدى تجاه إزاء حيال قبل بعد تحت".split())
+CLITICS = frozenset("ب ل ك".split())
+_CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
+_BLOCK = re.compile(r"^---\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*-*\s*$")
+_TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
+_ARABIC = re.compile(r"^[\u0621-\u064a]+$")
+KEEP_FLAGS = ("embed", "symmetric", "unilateral")  # flags a row takes from its PLOVER type
+
+
+class PetrarchError(ValueError):
+    """A PETRARCH dictionary cannot be read; the message names file and line."""
+
+
+class _Skip(Exception):
+    """A pattern that cannot be translated; the argument says why (a count key)."""
+
+
+# ---------------------------------------------------------------------- CAMEO -> PLOVER
+@dataclass(frozen=True)
+class CameoTable:
+    """CAMEO code -> (PLOVER type or None, mode or None), from ``cameo_plover.tsv``."""
+
+    rows: Mapping[str, tuple[str | None, str | None]]
+
+    def plover(self, code: str) -> tuple[str | None, str | None] | None:
+        """The row of ``code``, else of its first three digits, else of its root; None
+        when the table has none of them."""
+        for key in (code, code[:3], code[:2]):
+            if key in self.rows:
+                return self.rows[key]
+        return None
+
+
+@lru_cache(maxsize=1)
+def cameo_plover() -> CameoTable:
+    """The shipped CAMEO -> PLOVER table."""
+    rows: dict[str, tuple[str | None, str | None]] = {}
+    header: list[str] | None = None
+    for n, line in enumerate(_MAPPING.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        code, plover, mode = row["cameo"], row["plover"], row.get("mode", "-")
+        if not re.fullmatch(r"\d{2,4}", code):
+            raise PetrarchError(f"{_MAPPING}:{n}: {code!r} is not a CAMEO code")
+        rows[code] = (None if plover == "-" else plover, None if mode in ("-", "") else mode)
+    return CameoTable(rows)
+
+
+# ---------------------------------------------------------------------- the file
+@dataclass
+class _Verb:
+    word: str  # normalised 3ms perfect
+    slots: list[str]  # companion slots from the verb's own particles («اطلق+النار+على»)
+    preps: list[str]  # the preposition of its last particle
+    code: str | None
+    gloss: str
+    line: int
+
+
+@dataclass
+class _Block:
+    code: str | None
+    line: int
+    verbs: list[_Verb] = field(default_factory=list)
+    patterns: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class VerbDictionary:
+    """The rows read from one PETRARCH verb dictionary, and counts of what was kept,
+    degraded or skipped (``counts``; ``examples`` gives a line number for each)."""
+
+    source: str
+    rows: list[tuple[int, dict[str, str]]]
+    counts: Counter = field(default_factory=Counter)
+    examples: dict[str, int] = field(default_factory=dict)
+
+    def note(self, what: str, line: int, n: int = 1) -> None:
+        self.counts[what] += n
+        self.examples.setdefault(what, line)
+
+    def summary(self) -> str:
+        """One paragraph: what was read, what became rows, what was dropped and why."""
+        parts = [f"{k}: {v} (e.g. line {self.examples[k]})" if k in self.examples else f"{k}: {v}"
+                 for k, v in sorted(self.counts.items())]
+        return f"{self.source}: {len(self.rows)} trigger rows; " + "; ".join(parts)
+
+
+def load_verb_dictionary(path: Path | str, reserved: Container[str] = (),
+                         defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+                         ) -> VerbDictionary:
+    """Read a PETRARCH verb dictionary file (UTF-8); see :func:`parse_verb_dictionary`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise PetrarchError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return parse_verb_dictionary(text, str(path), reserved, defaults)
+
+
+def parse_verb_dictionary(text: str, source: str = "<text>", reserved: Container[str] = (),
+                          defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+                          ) -> VerbDictionary:
+    """The ``triggers.tsv`` rows of a PETRARCH verb dictionary, with their line numbers.
+
+    ``reserved``: normalised words already known to the event lexicon (its triggers and
+    marker words): a verb among them is left to it. ``defaults``: PLOVER type -> (target
+    prepositions, flags) for rows whose pattern names no target preposition.
+    """
+    result = VerbDictionary(source, [])
+    synsets, blocks = _read(text, source, result)
+    if not blocks:
+        raise PetrarchError(f"{source}: no verb block («--- VERB [CODE] ---»): not a PETRARCH verb dictionary")
+    _Rows(result, synsets, reserved, defaults or {}, cameo_plover()).add(blocks)
+    return result
+
+
+def _read(text: str, source: str, result: VerbDictionary) -> tuple[dict[str, list[str]], list[_Block]]:
+    """Synonym sets and verb blocks, as written."""
+    synsets: dict[str, list[str]] = {}
+    blocks: list[_Block] = []
+    current_set: str | None = None
+    for n, raw in enumerate(text.splitlines(), 1):
+        body, _, comment = raw.partition("#")
+        line = body.strip()
+        where = f"{source}:{n}"
+        if not line or line.startswith(("<!", "####")):
+            continue
+        if line.startswith("&"):
+            current_set = line.split()[0]
+            synsets.setdefault(current_set, [])
+        elif line.startswith("+"):
+            if current_set is None:
+                raise PetrarchError(f"{where}: synonym «{line}» before any &SET line")
+            synsets[current_set].append(line[1:].strip())
+        elif line.startswith("---"):
+            m = _BLOCK.match(line)
+            if not m:
+                raise PetrarchError(f"{where}: a verb block header is «--- VERB [CODE] ---», not «{line}»")
+            blocks.append(_Block(_code(m.group(2), where), n))
+            current_set = None
+        elif line.startswith("-"):
+            if not blocks:
+                raise PetrarchError(f"{where}: pattern before any verb block")
+            blocks[-1].patterns.append((n, line[1:]))
+        elif line.startswith("~"):
+            result.note("transformation lines skipped", n)
+        elif current_set is not None and not blocks:
+            if not line.endswith("+"):
+                raise PetrarchError(f"{where}: «{line}» in a synonym set does not start with «+»")
+            synsets[current_set].append(line[:-1].strip())  # «_دكتاتور+»: typed right to left
+            result.note("synonyms written mirrored («_word+») read as «+word_»", n)
+        elif not blocks:
+            raise PetrarchError(f"{where}: verb «{line}» before any verb block")
+        else:
+            verb = _verb(line, comment.strip(), n, where, blocks[-1].code, result)
+            if verb is not None:
+                blocks[-1].verbs.append(verb)
+    return synsets, blocks
+
+
+def _code(text: str, where: str) -> str | None:
+    """A CAMEO code («020»), or None for «---»."""
+    if text.strip("-") == "":
+        return None
+    if not re.fullmatch(r"\d{2,4}", text):
+        raise PetrarchError(f"{where}: [{text}] is not a CAMEO code (2 to 4 digits, or ---)")
+    return text
+
+
+def _verb(line: str, gloss: str, n: int, where: str, block_code: str | None,
+          result: VerbDictionary) -> _Verb | None:
+    codes = _CODE.findall(line)
+    words = _CODE.sub(" ", line).split()
+    if len(codes) > 1 or "[" in " ".join(words) or "]" in " ".join(words):
+        raise PetrarchError(f"{where}: a verb line is «VERB [CODE]», not «{line}»")
+    code = _code(codes[0], where) if codes else block_code
+    if not words:
+        raise PetrarchError(f"{where}: a code with no verb")
+    if len(words) > 1:  # «وضع هوو», «إس توفي»: pronoun or segmentation debris after the verb
+        result.note("verb lines with several words: first kept", n)
+    head, *particles = [normalize(p) for p in re.split(r"[+_]", words[0]) if p]
+    if not _ARABIC.match(head) or len(head) < 3:  # «لم», «إس»: particles, not verbs
+        result.note("verbs of fewer than 3 letters skipped", n)
+        return None
+    slots, preps = [], []
+    for i, p in enumerate(particles):
+        if i == len(particles) - 1 and (p in PREPOSITIONS or p in CLITICS):
+            preps.append(p)  # «ندد+ب»: the target follows «ب»
+        elif p not in CLITICS:
+            slots.append("~" + _alternatives(p))
+    return _Verb(head, slots, preps, code, gloss, n)
+
+
+# ---------------------------------------------------------------------- patterns
+def _tree(tokens: list[str], where: str) -> list:
+    """Nested items of a pattern: ("w", word), ("&", set), ("m", mark), ("(", items),
+    ("{", items); unbalanced brackets raise _Skip."""
+    stack: list[tuple[str, list]] = [("", [])]
+    for t in tokens:
+        if t in "({":
+            stack.append((t, []))
+        elif t in ")}":
+            opener, items = stack.pop() if len(stack) > 1 else ("", [])
+            if opener != {")": "(", "}": "{"}[t]:
+                raise _Skip("patterns with unbalanced brackets skipped")
+            stack[-1][1].append((opener, items))
+        elif t.startswith("&"):
+            stack[-1][1].append(("&", t))
+        elif t in ("$", "+", "-", "^", "%", "~"):
+            stack[-1][1].append(("m", t))
+        else:
+            stack[-1][1].append(("w", normalize(t)))
+    if len(stack) != 1:
+        raise _Skip("patterns with unbalanced brackets skipped")
+    return stack[0][1]
+
+
+def _alternatives(word: str, extra: tuple[str, ...] = ()) -> str:
+    """A slot's words: the lemma, its «ال»-less form, its feminine «ة» and its plural «ات»
+    (patterns are written in lemmas: «مساعدة» matches «مساعدات»)."""
+    out = [word, *extra]
+    for w in [word, *extra]:
+        if w.startswith("ال") and len(w) > 4:
+            out.append(w[2:])
+        if w.endswith("ه"):
+            out.append(w[:-1] + "ات")
+        elif len(w) > 2 and not w.endswith(("ا", "ي", "ء", "ات", "ين", "ون")):
+            out += [w + "ه", w + "ات"]
+    return "|".join(dict.fromkeys(out))
+
+
+@dataclass
+class _Phrase:
+    slots: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def _words_of(item, synsets: dict[str, list[str]]) -> list[str]:
+    """The alternatives a word or synonym-set item stands for."""
+    kind, value = item
+    if kind == "w":
+        return [value]
+    members = synsets.get(value)
+    if members is None:
+        raise _Skip("patterns with an undefined synonym set skipped")
+    heads = [normalize(re.split(r"[_\s{}]+", m.strip("{}_ "))[0]) for m in members]
+    return [h for h in dict.fromkeys(heads) if len(h) >= 2]
+
+
+def _phrase(items: list, synsets: dict[str, list[str]], out: _Phrase, skip: bool = True,
+            chain: bool = False) -> None:
+    """Slots and targets of ``items`` after the verb. ``skip``: may the first item come a
+    few words later («~»)? ``chain``: must the others follow it at once (a compound, the
+    noun of a prepositional phrase)?"""
+    for item in items:
+        kind, value = item
+        tilde = "~" if skip else ""
+        if kind == "m":
+            if value == "+":
+                out.targets.append("obj")  # «+» alone: the target is the verb's object
+            continue
+        if kind == "w" and value in CLITICS:
+            continue  # «ل إنهاء»: the clitic is read off the next word
+        if kind in ("w", "&"):
+            words = _words_of(item, synsets)
+            if not words:
+                continue
+            out.slots.append(tilde + _alternatives(words[0], tuple(words[1:])))
+            if kind == "&" and any(len(re.split(r"[_\s]+", m.strip("{}_ "))) > 1 for m in synsets[value]):
+                out.dropped.append("multi-word synonyms matched by their first word")
+        elif kind == "{":
+            _phrase(value, synsets, out, skip, chain=True)
+        else:
+            _prep_phrase(value, synsets, out, skip)
+        skip = not chain
+
+
+def _prep_phrase(items: list, synsets: dict[str, list[str]], out: _Phrase, skip: bool) -> None:
+    """«(P noun...)»: P as a slot then the noun right after it; «(P)» or «(P +)»: P
+    introduces the target; «(P $)»: the source, left to marsad's own rules."""
+    marks = {v for k, v in items if k == "m"}
+    inner = [i for i in items if i[0] != "m"]
+    if "$" in marks:
+        out.dropped.append("source phrases dropped")
+        return
+    if not inner:
+        return
+    first = inner[0]
+    is_prep = first[0] == "w" and (first[1] in PREPOSITIONS or first[1] in CLITICS)
+    if is_prep and ("+" in marks or len(inner) == 1):
+        out.targets.append(first[1])  # «(مع +)», «(ل)»: the target comes after P
+        if len(inner) > 1:
+            out.dropped.append("nouns of a target phrase dropped")
+        return
+    if "+" in marks:
+        out.targets.append("obj")
+    if not is_prep or first[1] in CLITICS:  # «(لمحادثات)», «(جانب الانشقاق)»; «(ل حد)»: «لحد»
+        rest = inner if not is_prep else inner[1:]
+        _phrase(rest, synsets, out, skip, chain=True)
+    else:
+        out.slots.append(("~" if skip else "") + first[1])
+        _phrase(inner[1:], synsets, out, skip=False, chain=True)
+
+
+def _pattern(text: str, where: str, synsets: dict[str, list[str]]) -> tuple[str, _Phrase]:
+    """(CAMEO code, phrase) of a pattern line (after its leading «-»)."""
+    codes = list(_CODE.finditer(text))
+    if not codes:
+        raise PetrarchError(f"{where}: pattern without a [CODE]")
+    code = _code(codes[-1].group(1), where)
+    body = text[:codes[-1].start()]
+    if "*" not in body:
+        raise PetrarchError(f"{where}: pattern without «*» (the verb's place)")
+    pre, _, post = body.partition("*")
+    if "*" in post:
+        raise _Skip("patterns with several «*» skipped")
+    out = _Phrase()
+    if [i for i in _tree(_TOKEN.findall(pre), where) if i[0] != "m"]:
+        out.dropped.append("words before the verb dropped")
+    _phrase(_tree(_TOKEN.findall(post), where), synsets, out)
+    if code is None:
+        raise _Skip("patterns coded [---] skipped")
+    return code, out
+
+
+# ---------------------------------------------------------------------- rows
+@dataclass
+class _Rows:
+    result: VerbDictionary
+    synsets: dict[str, list[str]]
+    reserved: Container[str]
+    defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    table: CameoTable
+    seen: set = field(default_factory=set)
+
+    def add(self, blocks: list[_Block]) -> None:
+        bare: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        for block in blocks:
+            verbs = [v for v in block.verbs if self._keep(v)]
+            for n, text in block.patterns:
+                self._pattern_rows(verbs, n, text)
+            for v in verbs:
+                if v.code is not None and self._plover(v.code, v.line) is not None:
+                    row = self._row(v, v.code, _Phrase(), f"line {v.line}")
+                    bare.setdefault(v.word, []).append((v.line, row))
+        for word, rows in bare.items():
+            if len({r["type"] for _, r in rows}) > 1:  # «وقع» 152 MOBILIZE in one block, 071 AID in another
+                self.result.note("verbs with codes of several PLOVER types: bare rows dropped", rows[0][0])
+                continue
+            for n, row in rows:
+                self._emit(n, row, "bare verb rows")
+
+    def _keep(self, v: _Verb) -> bool:
+        self.result.note("verbs read", v.line)
+        if v.word in self.reserved:  # the project's own lexicon decides what «رفض», «قال» mean
+            self.result.note("verbs the built-in lexicon already has: left to it", v.line)
+            return False
+        return True
+
+    def _pattern_rows(self, verbs: list[_Verb], n: int, text: str) -> None:
+        self.result.note("patterns read", n)
+        try:
+            code, phrase = _pattern(text, f"{self.result.source}:{n}", self.synsets)
+        except _Skip as why:
+            self.result.note(str(why), n)
+            return
+        for what in dict.fromkeys(phrase.dropped):
+            self.result.note(what, n)
+        if self._plover(code, n) is None:
+            return
+        if not phrase.slots and not phrase.targets:
+            self.result.note("patterns reduced to the bare verb", n)
+        for v in verbs:
+            row = self._row(v, code, phrase, f"pattern line {n}")
+            if row is not None:
+                self._emit(n, row, "pattern rows")
+
+    def _plover(self, code: str, n: int) -> tuple[str, str | None] | None:
+        """(PLOVER type, mode) of a CAMEO code; None (counted) when it has none."""
+        mapped = self.table.plover(code)
+        if mapped is None:
+            self.result.note("codes not in cameo_plover.tsv: skipped", n)
+        elif mapped[0] is None:
+            self.result.note("codes with no PLOVER type (01 statements): skipped", n)
+        else:
+            return mapped[0], mapped[1]
+        return None
+
+    def _row(self, v: _Verb, code: str, phrase: _Phrase, gloss: str) -> dict[str, str] | None:
+        mapped = self.table.plover(code)
+        if mapped is None or mapped[0] is None:
+            return None
+        plover, mode = mapped
+        targets, flags = self.defaults.get(plover, (("obj",), ()))
+        own = phrase.targets or v.preps
+        target = own if phrase.targets else [*own, *(t for t in targets if t not in own)]
+        impf = guess_imperfect(v.word)
+        return {"kind": "verb", "ar": f"{v.word} {impf}" if impf else v.word,
+                "then": " ".join(v.slots + phrase.slots), "type": plover, "mode": mode or "",
+                "target": " ".join(target), "flags": ",".join(flags), "en": f"CAMEO {code} {v.gloss} ({gloss})"}
+
+    def _emit(self, n: int, row: dict[str, str], what: str) -> None:
+        key = tuple(row[k] for k in ("ar", "then", "type", "mode", "target"))
+        if key in self.seen:
+            self.result.note("duplicate rows merged", n)
+            return
+        self.seen.add(key)
+        self.result.note(what, n)
+        self.result.rows.append((n, row))
+
+
+def guess_imperfect(perfect: str) -> str | None:
+    """The 3ms imperfect of an unvowelled perfect by the regular patterns (normalised):
+    «اجتمع» → «يجتمع», «دعا» → «يدعو», «وصل» → «يصل», «ندد» → «يندد»; None where the
+    letters do not tell (hollow «زار», hamzated «أخذ»)."""
+    p = perfect
+    if len(p) < 3:
+        return None
+    if p[0] == "ا":
+        return "ي" + p[1:] if len(p) >= 4 else None
+    if len(p) == 3:
+        if p[1] == "ا":
+            return None
+        if p[0] == "و":
+            return "ي" + p[1:]
+        if p[2] == "ا":
+            return "ي" + p[:2] + "و"
+    return "ي" + p
+
+
+def verb_dictionaries(folder: Path) -> Iterator[Path]:
+    """The PETRARCH verb dictionaries of a users' folder (``*.verbs.txt``), sorted."""
+    return iter(sorted(folder.glob(VERB_GLOB)))
