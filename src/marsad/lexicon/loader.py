@@ -3,6 +3,8 @@
 Users' folders hold files named like the shipped ones (``countries.tsv``, ``people.tsv``,
 ``organizations.tsv``, ``titles.tsv``, ``places.tsv``, ``centroids.tsv``, ``outlets.tsv``); their rows
 replace or add to the shipped rows by key, and a row flagged ``off`` removes its key.
+PETRARCH dictionaries there add actors (``*.petrarch.txt``) and agent nouns as titles
+(``*.agents.txt``); see :mod:`marsad.lexicon.petrarch`.
 """
 from __future__ import annotations
 
@@ -14,9 +16,9 @@ from typing import Any
 
 from marsad.lexicon._tsv import LexiconError
 from marsad.lexicon.actors import Actor, CountryName, load_countries, load_organizations, load_people
-from marsad.lexicon.matcher import Matcher
+from marsad.lexicon.matcher import Matcher, name_key
 from marsad.lexicon.outlets import Outlets, load_outlets
-from marsad.lexicon.petrarch import load_petrarch
+from marsad.lexicon.petrarch import load_agents, load_petrarch
 from marsad.lexicon.places import Place, country_places, load_centroids, load_places
 from marsad.lexicon.titles import Title, load_titles
 
@@ -83,14 +85,32 @@ def petrarch_actors(extra_dirs: tuple[Path, ...]) -> tuple[Actor, ...]:
     return tuple(actors)
 
 
+AGENTS_GLOB = "*.agents.txt"  # PETRARCH-format agent dictionaries in users' folders
+
+
+def petrarch_agents(extra_dirs: tuple[Path, ...], titles: tuple[Title, ...]) -> tuple[Title, ...]:
+    """The agent nouns of every PETRARCH agent dictionary (``*.agents.txt``) in the users'
+    folders, as titles of their sector; a form ``titles`` already has is left to them."""
+    taken = {name_key(t.name) for t in titles}
+    out: list[Title] = []
+    for folder in extra_dirs:
+        for path in sorted(folder.glob(AGENTS_GLOB)):
+            for t in load_agents(path):
+                if name_key(t.name) not in taken:
+                    taken.add(name_key(t.name))
+                    out.append(t)
+    return tuple(out)
+
+
 @lru_cache(maxsize=8)
 def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
     countries = load_countries(extra_dirs)
+    titles = load_titles(extra_dirs)
     return Lexicon(
         countries=countries,
         organizations=load_organizations(extra_dirs),
         people=load_people(extra_dirs) + petrarch_actors(extra_dirs),
-        titles=load_titles(extra_dirs),
+        titles=titles + petrarch_agents(extra_dirs, titles),
         places=load_places(extra_dirs),
         country_places=country_places(countries, load_centroids(extra_dirs)),
         outlets=Outlets(load_outlets(extra_dirs)),
