@@ -49,13 +49,20 @@ def eval_ner(conll, predictions, system, model, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--output", type=click.Path(dir_okay=False, writable=True),
               help="Also write the system's records (marsad/1 JSON Lines) here.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
 @library_errors
-def eval_gold(gold, detail, as_json, output):
+def eval_gold(gold, detail, as_json, output, lexicons):
     """Run the pipeline on the gold articles of GOLD (JSON Lines as in shared/eval/GUIDELINES.md)
     and score quotes (content P/R/F1, attribution accuracy, end-to-end F1) and events."""
     from marsad.eval.run import run_gold
 
-    report, records = run_gold(gold)
+    nlp = None
+    if lexicons:
+        from marsad.pipeline.build import keep, load
+
+        nlp = keep(load(lexicon_dirs=lexicons))
+    report, records = run_gold(gold, nlp)
     if output:
         with open(output, "w", encoding="utf-8") as out:
             for record in records:
