@@ -103,24 +103,28 @@ def find_triggers(words: list[Word], lex: EventLexicon, text: str,
         if not found:
             continue
         seen: set[int] = set()
+        literal_ids = _literal_ids(found)
+        literal_seen = False  # did the word's literal reading already give a trigger?
         for form, pre, suffixed, literal in found:
             entry = form.entry
-            if id(entry) in seen or (seen_literal(seen, found) and not literal):
+            # once the literal reading gave a trigger, other readings of the word («و» +
+            # «زار» in «وزارة») are not tried
+            if id(entry) in seen or (literal_seen and not literal):
                 continue
             used = _slots_match(words, i, entry, stop, blocked)
             if used is None:
                 continue
             last = used[-1]
             seen.add(id(entry))
+            literal_seen = literal_seen or id(entry) in literal_ids
             start = skip_letters(text, word.start, len(pre))
             hits.append(Hit(entry, form.tense, i, last, start, words[last].end, pre))
     return _resolve(hits)
 
 
-def seen_literal(seen: set[int], found) -> bool:
-    """Did the word's literal reading already give a trigger? Then other readings of it
-    («و» + «زار» in «وزارة») are not tried."""
-    return bool(seen) and any(id(f.entry) in seen for f, _, _, literal in found if literal)
+def _literal_ids(found: tuple) -> set[int]:
+    """Ids of the entries a word reaches by its literal reading."""
+    return {id(f.entry) for f, _, _, literal in found if literal}
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
