@@ -382,7 +382,7 @@ class _Rows:
     reserved: Container[str]
     defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
     table: CameoTable
-    seen: set = field(default_factory=set)
+    seen: dict = field(default_factory=dict)  # merge key -> row
 
     def add(self, blocks: list[_Block]) -> None:
         bare: dict[str, list[tuple[int, dict[str, str]]]] = {}
@@ -451,13 +451,26 @@ class _Rows:
                 "target": " ".join(target), "flags": ",".join(flags), "en": f"CAMEO {code} {v.gloss} ({gloss})"}
 
     def _emit(self, n: int, row: dict[str, str], what: str) -> None:
-        key = tuple(row[k] for k in ("ar", "then", "type", "mode", "target"))
-        if key in self.seen:
-            self.result.note("duplicate rows merged", n)
+        """Add a row, or merge it into an earlier one that differs only in the words of its
+        last slot («طلب ~صفح» and «طلب ~عفو» → «طلب ~صفح|عفو»): one entry to try per verb
+        instead of dozens (the coder tries every entry of a word)."""
+        *head, last = row["then"].split() or [""]
+        skip, words = (last[:1] == "~"), last.lstrip("~").split("|") if last else []
+        key = (row["ar"], row["type"], row["mode"], row["target"], row["flags"], tuple(head), skip)
+        earlier = self.seen.get(key)
+        if earlier is None:
+            self.seen[key] = row
+            self.result.note(what, n)
+            self.result.rows.append((n, row))
             return
-        self.seen.add(key)
-        self.result.note(what, n)
-        self.result.rows.append((n, row))
+        *_, had = earlier["then"].split() or [""]
+        old = had.lstrip("~").split("|") if had else []
+        new = [w for w in words if w not in old]
+        if not new:
+            self.result.note("duplicate rows dropped", n)
+            return
+        earlier["then"] = " ".join([*head, ("~" if skip else "") + "|".join(old + new)])
+        self.result.note("rows merged into an earlier one by their last word", n)
 
 
 def guess_imperfect(perfect: str) -> str | None:
