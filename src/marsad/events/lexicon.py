@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.events.petrarch import KEEP_FLAGS, PetrarchError, load_verb_dictionary, verb_dictionaries
+from marsad.events.petrarch import KEEP_FLAGS, Known, PetrarchError, load_verb_dictionary, verb_dictionaries
 from marsad.events.words import readings
 from marsad.text.normalize import normalize
 
@@ -237,12 +237,14 @@ def _add_petrarch(forms: dict[str, list[Form]], markers: dict[str, set[str]], li
     paths = [p for d in extra_dirs for p in verb_dictionaries(d)]
     if not paths:
         return ()
-    reserved = set(forms) | set(light) | {w for words in markers.values() for w in words if " " not in w}
-    defaults = _type_defaults(f.entry for bucket in forms.values() for f in bucket)
+    known = Known(triggers=set(forms),
+                  markers=set(light) | {w for words in markers.values() for w in words if " " not in w},
+                  defaults=_type_defaults(f.entry for bucket in forms.values() for f in bucket))
+    reserved = set(known.triggers) | set(known.markers)
     notes = []
     for path in paths:
         try:
-            book = load_verb_dictionary(path, reserved, defaults)
+            book = load_verb_dictionary(path, known)
         except PetrarchError as exc:
             raise EventLexiconError(str(exc)) from None
         left: set[str] = set()

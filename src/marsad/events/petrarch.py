@@ -44,6 +44,10 @@ _MAPPING = resources.files("marsad.events") / "data" / "cameo_plover.tsv"
 PREPOSITIONS = frozenset(normalize(p) for p in
                          "في على إلى من عن مع ضد بين حول نحو عبر لدى تجاه إزاء حيال قبل بعد تحت".split())
 CLITICS = frozenset("ب ل ك".split())
+# Lemmas spelt like a preposition or adverb («حول» about / attempt, «بعد» after / distance):
+# PETRARCH tells them apart by a part-of-speech tagger, marsad's matcher cannot.
+FUNCTION_WORDS = PREPOSITIONS | frozenset(normalize(w) for w in
+                                          "خلال دون فوق عند منذ ضمن خلف أمام وراء حين حيث".split())
 _CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
 _BLOCK = re.compile(r"^---\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*-*\s*$")
 _TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
@@ -135,32 +139,39 @@ class VerbDictionary:
         return f"{self.source}: {len(self.rows)} trigger rows; " + "; ".join(parts)
 
 
-def load_verb_dictionary(path: Path | str, reserved: Container[str] = (),
-                         defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
-                         ) -> VerbDictionary:
+@dataclass(frozen=True)
+class Known:
+    """What the event lexicon loaded before a PETRARCH dictionary already knows: its
+    trigger forms, its marker words, and per PLOVER type the target specs and flags of its
+    verb triggers (given to rows whose pattern names no target)."""
+
+    triggers: Container[str] = ()
+    markers: Container[str] = ()
+    defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+
+def load_verb_dictionary(path: Path | str, known: Known = Known()) -> VerbDictionary:
     """Read a PETRARCH verb dictionary file (UTF-8); see :func:`parse_verb_dictionary`."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise PetrarchError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    return parse_verb_dictionary(text, str(path), reserved, defaults)
+    return parse_verb_dictionary(text, str(path), known)
 
 
-def parse_verb_dictionary(text: str, source: str = "<text>", reserved: Container[str] = (),
-                          defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
-                          ) -> VerbDictionary:
+def parse_verb_dictionary(text: str, source: str = "<text>", known: Known = Known()) -> VerbDictionary:
     """The ``triggers.tsv`` rows of a PETRARCH verb dictionary, with their line numbers.
 
-    ``reserved``: normalised words already known to the event lexicon (its triggers and
-    marker words): a verb among them is left to it. ``defaults``: PLOVER type -> (target
-    prepositions, flags) for rows whose pattern names no target preposition.
+    A verb ``known`` as a trigger or marker word («رفض», «قال») is left to the lexicon that
+    has it, and so is a pattern word that is a known trigger («بدء ~مفاوضات»: the talks
+    are coded by «مفاوضات» itself).
     """
     result = VerbDictionary(source, [])
     synsets, blocks = _read(text, source, result)
     if not blocks:
         raise PetrarchError(f"{source}: no verb block («--- VERB [CODE] ---»): not a PETRARCH verb dictionary")
-    _Rows(result, synsets, reserved, defaults or {}, cameo_plover()).add(blocks)
+    _Rows(result, synsets, known, cameo_plover()).add(blocks)
     return result
 
 
@@ -231,6 +242,9 @@ def _verb(line: str, gloss: str, n: int, where: str, block_code: str | None,
     head, *particles = [normalize(p) for p in re.split(r"[+_]", words[0]) if p]
     if not _ARABIC.match(head) or len(head) < 3:  # «لم», «إس»: particles, not verbs
         result.note("verbs of fewer than 3 letters skipped", n)
+        return None
+    if head in FUNCTION_WORDS or head.endswith("ه"):  # «حول»; «رتبة», «قوة»: nouns (ة)
+        result.note("verbs spelt like a preposition or a noun in «ة» skipped", n)
         return None
     slots, preps = [], []
     for i, p in enumerate(particles):
@@ -379,8 +393,7 @@ def _pattern(text: str, where: str, synsets: dict[str, list[str]]) -> tuple[str,
 class _Rows:
     result: VerbDictionary
     synsets: dict[str, list[str]]
-    reserved: Container[str]
-    defaults: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    known: Known
     table: CameoTable
     seen: dict = field(default_factory=dict)  # merge key -> row
 
@@ -403,10 +416,30 @@ class _Rows:
 
     def _keep(self, v: _Verb) -> bool:
         self.result.note("verbs read", v.line)
-        if v.word in self.reserved:  # the project's own lexicon decides what «رفض», «قال» mean
-            self.result.note("verbs the built-in lexicon already has: left to it", v.line)
+        if v.word in self.known.triggers or v.word in self.known.markers:
+            # the project's own lexicon decides what «رفض», «قال» mean
+            self.result.note("verbs the loaded lexicon already has: left to it", v.line)
             return False
+        slots = self._unknown(v.slots, v.line)
+        if slots is None:
+            return False
+        v.slots = slots
         return True
+
+    def _unknown(self, slots: list[str], n: int) -> list[str] | None:
+        """``slots`` without the words that are known triggers; None when a slot is left
+        with none (the pattern is then the known trigger's)."""
+        out = []
+        for slot in slots:
+            skip, words = slot[:1] == "~", slot.lstrip("~").split("|")
+            kept = [w for w in words if w not in self.known.triggers]
+            if not kept:
+                self.result.note("patterns on a word the loaded lexicon triggers on: left to it", n)
+                return None
+            if len(kept) < len(words):
+                self.result.note("pattern words the loaded lexicon triggers on: dropped", n)
+            out.append(("~" if skip else "") + "|".join(kept))
+        return out
 
     def _pattern_rows(self, verbs: list[_Verb], n: int, text: str) -> None:
         self.result.note("patterns read", n)
@@ -419,6 +452,10 @@ class _Rows:
             self.result.note(what, n)
         if self._plover(code, n) is None:
             return
+        slots = self._unknown(phrase.slots, n)
+        if slots is None:
+            return
+        phrase.slots = slots
         if not phrase.slots and not phrase.targets:
             self.result.note("patterns reduced to the bare verb", n)
         for v in verbs:
@@ -442,7 +479,7 @@ class _Rows:
         if mapped is None or mapped[0] is None:
             return None
         plover, mode = mapped
-        targets, flags = self.defaults.get(plover, (("obj",), ()))
+        targets, flags = self.known.defaults.get(plover, (("obj",), ()))
         own = phrase.targets or v.preps
         target = own if phrase.targets else [*own, *(t for t in targets if t not in own)]
         impf = guess_imperfect(v.word)
