@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.events.petrarch import KEEP_FLAGS, Known, PetrarchError, load_verb_dictionary, verb_dictionaries
+from marsad.errors import MarsadError
 from marsad.events.words import readings
 from marsad.text.normalize import normalize
 
@@ -37,7 +38,7 @@ _DATA = resources.files("marsad.events") / "data"
 PERF, IMPF, FUT, PERF1, IMPF1, NOUN = "perf", "impf", "fut", "perf1", "impf1", "noun"
 
 
-class EventLexiconError(ValueError):
+class EventLexiconError(MarsadError, ValueError):
     """A row of an event lexicon file cannot be read; the message names file and line."""
 
 

@@ -47,7 +47,7 @@ CLITICS = frozenset("ب ل ك".split())
 # Lemmas spelt like a preposition or adverb («حول» about / attempt, «بعد» after / distance):
 # PETRARCH tells them apart by a part-of-speech tagger, marsad's matcher cannot.
 FUNCTION_WORDS = PREPOSITIONS | frozenset(normalize(w) for w in
-                                          "خلال دون فوق عند منذ ضمن خلف أمام وراء حين حيث".split())
+                                          "خلال دون فوق عند منذ ضمن خلف أمام وراء حين حيث مثل غير".split())
 _CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
 _BLOCK = re.compile(r"^---\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*-*\s*$")
 _TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
@@ -479,9 +479,11 @@ class _Rows:
         if mapped is None or mapped[0] is None:
             return None
         plover, mode = mapped
-        targets, flags = self.known.defaults.get(plover, (("obj",), ()))
-        own = phrase.targets or v.preps
-        target = own if phrase.targets else [*own, *(t for t in targets if t not in own)]
+        # PETRARCH's target is the verb's object, else a prepositional phrase: the object
+        # here, then the prepositions the loaded verbs of the type take
+        targets, flags = self.known.defaults.get(plover, ((), ()))
+        own = phrase.targets or [*v.preps, "obj"]
+        target = own if phrase.targets else [*own, *(t for t in targets if t not in own and t != "gen")]
         impf = guess_imperfect(v.word)
         return {"kind": "verb", "ar": f"{v.word} {impf}" if impf else v.word,
                 "then": " ".join(v.slots + phrase.slots), "type": plover, "mode": mode or "",

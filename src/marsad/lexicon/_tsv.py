@@ -13,10 +13,12 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from marsad.errors import MarsadError
+
 DATA = resources.files("marsad.lexicon") / "data"
 
 
-class LexiconError(Exception):
+class LexiconError(MarsadError):
     """A lexicon file is malformed; the message names the file and line."""
 
 
