@@ -198,6 +198,7 @@ def _read(text: str, source: str, result: VerbDictionary) -> tuple[dict[str, lis
             if not m:
                 raise PetrarchError(f"{where}: a verb block header is «--- VERB [CODE] ---», not «{line}»")
             blocks.append(_Block(_code(m.group(2), where), n))
+            result.note("verb blocks read", n)
             current_set = None
         elif line.startswith("-"):
             if not blocks:
@@ -230,6 +231,7 @@ def _code(text: str, where: str) -> str | None:
 
 def _verb(line: str, gloss: str, n: int, where: str, block_code: str | None,
           result: VerbDictionary) -> _Verb | None:
+    result.note("verb lines read", n)
     codes = _CODE.findall(line)
     words = _CODE.sub(" ", line).split()
     if len(codes) > 1 or "[" in " ".join(words) or "]" in " ".join(words):
@@ -415,7 +417,6 @@ class _Rows:
                 self._emit(n, row, "bare verb rows")
 
     def _keep(self, v: _Verb) -> bool:
-        self.result.note("verbs read", v.line)
         if v.word in self.known.triggers or v.word in self.known.markers:
             # the project's own lexicon decides what «رفض», «قال» mean
             self.result.note("verbs the loaded lexicon already has: left to it", v.line)
