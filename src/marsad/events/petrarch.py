@@ -35,32 +35,20 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from marsad.events.petrarch_patterns import (CLITICS, CODE, PREPOSITIONS, Phrase, PetrarchError, Skip,
+                                             alternatives, parse_code, translate)
 from marsad.text.normalize import normalize
 
 VERB_GLOB = "*.verbs.txt"  # PETRARCH verb dictionaries in users' --lexicon folders
 _MAPPING = resources.files("marsad.events") / "data" / "cameo_plover.tsv"
 
-# Prepositions written apart, and those written onto the next word (the matcher strips them).
-PREPOSITIONS = frozenset(normalize(p) for p in
-                         "في على إلى من عن مع ضد بين حول نحو عبر لدى تجاه إزاء حيال قبل بعد تحت".split())
-CLITICS = frozenset("ب ل ك".split())
 # Lemmas spelt like a preposition or adverb («حول» about / attempt, «بعد» after / distance):
 # PETRARCH tells them apart by a part-of-speech tagger, marsad's matcher cannot.
 FUNCTION_WORDS = PREPOSITIONS | frozenset(normalize(w) for w in
                                           "خلال دون فوق عند منذ ضمن خلف أمام وراء حين حيث مثل غير".split())
-_CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
 _BLOCK = re.compile(r"^---\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*-*\s*$")
-_TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 KEEP_FLAGS = ("embed", "symmetric", "unilateral")  # flags a row takes from its PLOVER type
-
-
-class PetrarchError(ValueError):
-    """A PETRARCH dictionary cannot be read; the message names file and line."""
-
-
-class _Skip(Exception):
-    """A pattern that cannot be translated; the argument says why (a count key)."""
 
 
 # ---------------------------------------------------------------------- CAMEO -> PLOVER
@@ -197,7 +185,7 @@ def _read(text: str, source: str, result: VerbDictionary) -> tuple[dict[str, lis
             m = _BLOCK.match(line)
             if not m:
                 raise PetrarchError(f"{where}: a verb block header is «--- VERB [CODE] ---», not «{line}»")
-            blocks.append(_Block(_code(m.group(2), where), n))
+            blocks.append(_Block(parse_code(m.group(2), where), n))
             result.note("verb blocks read", n)
             current_set = None
         elif line.startswith("-"):
@@ -220,23 +208,14 @@ def _read(text: str, source: str, result: VerbDictionary) -> tuple[dict[str, lis
     return synsets, blocks
 
 
-def _code(text: str, where: str) -> str | None:
-    """A CAMEO code («020»), or None for «---»."""
-    if text.strip("-") == "":
-        return None
-    if not re.fullmatch(r"\d{2,4}", text):
-        raise PetrarchError(f"{where}: [{text}] is not a CAMEO code (2 to 4 digits, or ---)")
-    return text
-
-
 def _verb(line: str, gloss: str, n: int, where: str, block_code: str | None,
           result: VerbDictionary) -> _Verb | None:
     result.note("verb lines read", n)
-    codes = _CODE.findall(line)
-    words = _CODE.sub(" ", line).split()
+    codes = CODE.findall(line)
+    words = CODE.sub(" ", line).split()
     if len(codes) > 1 or "[" in " ".join(words) or "]" in " ".join(words):
         raise PetrarchError(f"{where}: a verb line is «VERB [CODE]», not «{line}»")
-    code = _code(codes[0], where) if codes else block_code
+    code = parse_code(codes[0], where) if codes else block_code
     if not words:
         raise PetrarchError(f"{where}: a code with no verb")
     if len(words) > 1:  # «وضع هوو», «إس توفي»: pronoun or segmentation debris after the verb
@@ -253,141 +232,8 @@ def _verb(line: str, gloss: str, n: int, where: str, block_code: str | None,
         if i == len(particles) - 1 and (p in PREPOSITIONS or p in CLITICS):
             preps.append(p)  # «ندد+ب»: the target follows «ب»
         elif p not in CLITICS:
-            slots.append("~" + _alternatives(p))
+            slots.append("~" + alternatives(p))
     return _Verb(head, slots, preps, code, gloss, n)
-
-
-# ---------------------------------------------------------------------- patterns
-def _tree(tokens: list[str], where: str) -> list:
-    """Nested items of a pattern: ("w", word), ("&", set), ("m", mark), ("(", items),
-    ("{", items); unbalanced brackets raise _Skip."""
-    stack: list[tuple[str, list]] = [("", [])]
-    for t in tokens:
-        if t in "({":
-            stack.append((t, []))
-        elif t in ")}":
-            opener, items = stack.pop() if len(stack) > 1 else ("", [])
-            if opener != {")": "(", "}": "{"}[t]:
-                raise _Skip("patterns with unbalanced brackets skipped")
-            stack[-1][1].append((opener, items))
-        elif t.startswith("&"):
-            stack[-1][1].append(("&", t))
-        elif t in ("$", "+", "-", "^", "%", "~"):
-            stack[-1][1].append(("m", t))
-        else:
-            stack[-1][1].append(("w", normalize(t)))
-    if len(stack) != 1:
-        raise _Skip("patterns with unbalanced brackets skipped")
-    return stack[0][1]
-
-
-def _alternatives(word: str, extra: tuple[str, ...] = ()) -> str:
-    """A slot's words: the lemma, its «ال»-less form, its feminine «ة» and its plural «ات»
-    (patterns are written in lemmas: «مساعدة» matches «مساعدات»)."""
-    out = [word, *extra]
-    for w in [word, *extra]:
-        if w.startswith("ال") and len(w) > 4:
-            out.append(w[2:])
-        if w.endswith("ه"):
-            out.append(w[:-1] + "ات")
-        elif len(w) > 2 and not w.endswith(("ا", "ي", "ء", "ات", "ين", "ون")):
-            out += [w + "ه", w + "ات"]
-    return "|".join(dict.fromkeys(out))
-
-
-@dataclass
-class _Phrase:
-    slots: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
-
-
-def _words_of(item, synsets: dict[str, list[str]]) -> list[str]:
-    """The alternatives a word or synonym-set item stands for."""
-    kind, value = item
-    if kind == "w":
-        return [value]
-    members = synsets.get(value)
-    if members is None:
-        raise _Skip("patterns with an undefined synonym set skipped")
-    heads = [normalize(re.split(r"[_\s{}]+", m.strip("{}_ "))[0]) for m in members]
-    return [h for h in dict.fromkeys(heads) if len(h) >= 2]
-
-
-def _phrase(items: list, synsets: dict[str, list[str]], out: _Phrase, skip: bool = True,
-            chain: bool = False) -> None:
-    """Slots and targets of ``items`` after the verb. ``skip``: may the first item come a
-    few words later («~»)? ``chain``: must the others follow it at once (a compound, the
-    noun of a prepositional phrase)?"""
-    for item in items:
-        kind, value = item
-        tilde = "~" if skip else ""
-        if kind == "m":
-            if value == "+":
-                out.targets.append("obj")  # «+» alone: the target is the verb's object
-            continue
-        if kind == "w" and value in CLITICS:
-            continue  # «ل إنهاء»: the clitic is read off the next word
-        if kind in ("w", "&"):
-            words = _words_of(item, synsets)
-            if not words:
-                continue
-            out.slots.append(tilde + _alternatives(words[0], tuple(words[1:])))
-            if kind == "&" and any(len(re.split(r"[_\s]+", m.strip("{}_ "))) > 1 for m in synsets[value]):
-                out.dropped.append("multi-word synonyms matched by their first word")
-        elif kind == "{":
-            _phrase(value, synsets, out, skip, chain=True)
-        else:
-            _prep_phrase(value, synsets, out, skip)
-        skip = not chain
-
-
-def _prep_phrase(items: list, synsets: dict[str, list[str]], out: _Phrase, skip: bool) -> None:
-    """«(P noun...)»: P as a slot then the noun right after it; «(P)» or «(P +)»: P
-    introduces the target; «(P $)»: the source, left to marsad's own rules."""
-    marks = {v for k, v in items if k == "m"}
-    inner = [i for i in items if i[0] != "m"]
-    if "$" in marks:
-        out.dropped.append("source phrases dropped")
-        return
-    if not inner:
-        return
-    first = inner[0]
-    is_prep = first[0] == "w" and (first[1] in PREPOSITIONS or first[1] in CLITICS)
-    if is_prep and ("+" in marks or len(inner) == 1):
-        out.targets.append(first[1])  # «(مع +)», «(ل)»: the target comes after P
-        if len(inner) > 1:
-            out.dropped.append("nouns of a target phrase dropped")
-        return
-    if "+" in marks:
-        out.targets.append("obj")
-    if not is_prep or first[1] in CLITICS:  # «(لمحادثات)», «(جانب الانشقاق)»; «(ل حد)»: «لحد»
-        rest = inner if not is_prep else inner[1:]
-        _phrase(rest, synsets, out, skip, chain=True)
-    else:
-        out.slots.append(("~" if skip else "") + first[1])
-        _phrase(inner[1:], synsets, out, skip=False, chain=True)
-
-
-def _pattern(text: str, where: str, synsets: dict[str, list[str]]) -> tuple[str, _Phrase]:
-    """(CAMEO code, phrase) of a pattern line (after its leading «-»)."""
-    codes = list(_CODE.finditer(text))
-    if not codes:
-        raise PetrarchError(f"{where}: pattern without a [CODE]")
-    code = _code(codes[-1].group(1), where)
-    body = text[:codes[-1].start()]
-    if "*" not in body:
-        raise PetrarchError(f"{where}: pattern without «*» (the verb's place)")
-    pre, _, post = body.partition("*")
-    if "*" in post:
-        raise _Skip("patterns with several «*» skipped")
-    out = _Phrase()
-    if [i for i in _tree(_TOKEN.findall(pre), where) if i[0] != "m"]:
-        out.dropped.append("words before the verb dropped")
-    _phrase(_tree(_TOKEN.findall(post), where), synsets, out)
-    if code is None:
-        raise _Skip("patterns coded [---] skipped")
-    return code, out
 
 
 # ---------------------------------------------------------------------- rows
@@ -407,7 +253,7 @@ class _Rows:
                 self._pattern_rows(verbs, n, text)
             for v in verbs:
                 if v.code is not None and self._plover(v.code, v.line) is not None:
-                    row = self._row(v, v.code, _Phrase(), f"line {v.line}")
+                    row = self._row(v, v.code, Phrase(), f"line {v.line}")
                     bare.setdefault(v.word, []).append((v.line, row))
         for word, rows in bare.items():
             if len({r["type"] for _, r in rows}) > 1:  # «وقع» 152 MOBILIZE in one block, 071 AID in another
@@ -445,8 +291,8 @@ class _Rows:
     def _pattern_rows(self, verbs: list[_Verb], n: int, text: str) -> None:
         self.result.note("patterns read", n)
         try:
-            code, phrase = _pattern(text, f"{self.result.source}:{n}", self.synsets)
-        except _Skip as why:
+            code, phrase = translate(text, f"{self.result.source}:{n}", self.synsets)
+        except Skip as why:
             self.result.note(str(why), n)
             return
         for what in dict.fromkeys(phrase.dropped):
@@ -475,7 +321,7 @@ class _Rows:
             return mapped[0], mapped[1]
         return None
 
-    def _row(self, v: _Verb, code: str, phrase: _Phrase, gloss: str) -> dict[str, str] | None:
+    def _row(self, v: _Verb, code: str, phrase: Phrase, gloss: str) -> dict[str, str] | None:
         mapped = self.table.plover(code)
         if mapped is None or mapped[0] is None:
             return None
