@@ -30,6 +30,9 @@ PREPOSITIONS = frozenset(
 PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
+HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
+OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
+THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})  # normalised «أن»: a new clause
 ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
 Group = list[int]  # indices of coordinated mentions
 # Words that are not nouns though they look like plain words (complementisers, particles).
@@ -203,11 +206,31 @@ class Frame:
             return None
         k = self.mention_at(j)
         if k is not None:
-            return self.group(k) if self.free(k) else None
+            return self.group(self.holder(k)) if self.free(k) else None
         if transitive and (self.words[j].kind == "num" or self.is_("numeral", j)):
             return None  # «قتل أربعة فلسطينيين»: passive, four were killed
         k = self.np_adjective(j)
         return self.group(k) if k is not None else None
+
+    def holder(self, k: int) -> int:
+        """A title of no country right before a person is that person's: «صاحب السمو
+        الملكي الأمير محمد بن سلمان» acts as the prince, «معالي وزير خارجية روسيا
+        الاتحادية سيرجي لافروف» as Lavrov (a country in the title is passed over)."""
+        if self.mentions[k].kind != "title" or self.mentions[k].country:
+            return k
+        end, nouns = self.span[k][1], 0
+        for n in range(k + 1, len(self.mentions)):
+            between = range(end + 1, self.span[n][0])
+            nouns += len(between)
+            if nouns > HOLDER_GAP or not all(self.is_noun(i) for i in between):
+                return k
+            kind = self.mentions[n].kind
+            if kind == "person":
+                return n if self.free(n) else k
+            if kind not in ("country", "title") or self.prep[n] is not None:
+                return k
+            end = self.span[n][1]
+        return k
 
     def np_adjective(self, j: int) -> Optional[int]:
         """The nationality adjective on the noun at ``j`` («التحقيقات الأمريكية», «طائرات
@@ -322,13 +345,28 @@ class Frame:
         if k is not None and self.locative[k]:
             return self._after_location(j, stop)
         if k is not None:
-            return self.group(k) if self.free(k) else None
+            return self.group(self.holder(k)) if self.free(k) else None
         if self.words[j].kind != "word":
             return None
         if any(r in PREPOSITIONS for r, _ in proclitic_readings(self.key(j))):
             return self._after_location(j, stop) if self.is_("locative", j) else None
         k = self.np_adjective(j)
         return self.group(k) if k is not None and self.span[k][0] < stop else None
+
+    def objects_beyond(self, start: int, stop: int) -> list[int]:
+        """Free actors after ``start`` in the same clause, in text order, past titles,
+        places and times: «التقى الأمير محمد بن سلمان ولي ولي العهد ... في جدة أمس الرئيس
+        قاديروف» (the object after the subject's long apposition). The clause ends at
+        strong punctuation, a clause-opening word or a speech or light verb."""
+        out = []
+        for j in range(start, min(stop, start + OBJECT_SPAN)):
+            if not self.same_sentence(j, start) or self.stops(j) or self.is_("speech", j) \
+                    or any(k in self.lex.light for k in self.keys(j)) or self.key(j) in THAT_WORDS:
+                break
+            k = self.mention_at(j)
+            if k is not None and self.free(k) and self.mentions[k].kind not in PLACE_KINDS:
+                out.append(k)
+        return out
 
     def _after_location(self, j: int, stop: int) -> Optional[Group]:
         """«استقبل الملك في قصر اليمامة بالرياض أمس الرئيس المصري»: the object after a
@@ -338,7 +376,7 @@ class Frame:
                 return None
             k = self.mention_at(i)
             if k is not None and not self.locative[k]:
-                return self.group(k) if self.free(k) and self.mentions[k].kind not in PLACE_KINDS else None
+                return self.group(self.holder(k)) if self.free(k) and self.mentions[k].kind not in PLACE_KINDS else None
         return None
 
     def genitive(self, last: int) -> Optional[Group]:

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
+from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, items_of
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_near, place_target
@@ -44,12 +45,17 @@ CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لق�
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
+FIRST_SENTENCES = 3  # the lead of a story states its news
+
+
 @dataclass
 class Coded:
-    """What the coder found in one text."""
+    """What the coder found in one text; ``candidates``: the learnt stage's candidates,
+    kept when the coder is asked to (training)."""
 
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    candidates: list = field(default_factory=list)
 
 
 class EventCoder:
@@ -61,6 +67,7 @@ class EventCoder:
         self.events = load_event_lexicon(dirs)
         self.domestic = frozenset(domestic)
         self.sources = ENTITY_SOURCES
+        self.collect = False  # keep every learnt-stage candidate on the result (training)
         self._memo: dict[str, bool] = {}
 
     def __call__(self, text: str, published: Optional[str] = None,
@@ -98,7 +105,10 @@ class EventCoder:
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
                 if h.start >= body_start]
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
-        return Coded(run.events(), places)
+        events = run.events()
+        if entities is None or not self.collect:
+            return Coded(events, places)
+        return Coded(events, places, run.candidates(entities, body_start))
 
     def _relevant(self, key: str) -> bool:
         """May this word start an event or name a speaker (memoised)?"""
@@ -180,6 +190,9 @@ class _Run:
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target:
+            target = self._met(source, max(after, hit.last + 1), hi)
+            spec = "obj" if target else spec
         if not hit.is_verb and spec not in (None, "gen") and (gen := f.genitive(hit.last)) and gen != target:
             source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
@@ -202,6 +215,16 @@ class _Run:
             pairs = self._pairs(hit, source, target, spec)
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target)
+
+    def _met(self, source: Group, after: int, hi: int) -> Optional[Group]:
+        """The one a subject met, past the subject's own titles and the meeting's place and
+        time: the first free actor of another country in the clause."""
+        mine = {self._country(k) for k in source}
+        for k in self.f.objects_beyond(after, hi):
+            country = self._country(k)
+            if country and country not in mine:
+                return self.f.group(k)
+        return None
 
     def _as_noun(self, hit: Hit) -> Hit:
         """«عقوبة طرد حارس»: a verb form right after a noun is its twin verbal noun
@@ -367,6 +390,49 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
+
+    # ------------------------------------------------------------------ learnt stage
+    def candidates(self, entities: list, body_start: int) -> list[Candidate]:
+        """Every asserted trigger × actors in reach (:mod:`marsad.events.learned`)."""
+        f = self.f
+        items = items_of(self.text, f.words, entities, body_start)
+        by_entity = {e.id: e for e in entities}
+        rule_keys = {(e.source.country, e.type, e.target.country if e.target else "") for e in self.found.values()}
+        out: list[Candidate] = []
+        for hit in self.hits:
+            s = f.sentence_of[hit.head]
+            lo, hi = self.bounds[s]
+            ok = asserted(f, self.hits, hit, lo, hi) and not self._history(hit, lo, hi)
+            prev = [i for i in items if s > 0 and self.bounds[s - 1][0] <= i.first < self.bounds[s - 1][1]
+                    and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start]
+            found = learned_candidates(hit, lo, hi, s, items, prev, self._quote_speaker(hit, by_entity),
+                                       ok, rule_keys, FIRST_SENTENCES, self._roles(hit, hi))
+            for c in found:
+                c.sentence = (f.words[lo].start, f.words[hi - 1].end)
+            out += found
+        return out
+
+    def _roles(self, hit: Hit, hi: int) -> dict[str, list[tuple[int, int]]]:
+        """Character spans of the subject and target the argument reader finds for a
+        trigger (its lexicon mentions), as evidence for the learnt stage."""
+        f = self.f
+        if hit.is_verb:
+            subject = f.subject_before(hit.head) or f.subject_after(hit.head, _transitive(hit))
+        else:
+            lv = f.light_verb(hit.head)
+            subject = (f.subject_before(lv) or f.subject_after(lv)) if lv is not None else f.genitive(hit.last)
+        target, _ = f.targets(hit, hit.last + 1, hi)
+        span = lambda group: [(f.mentions[k].start, f.mentions[k].end) for k in group or ()]  # noqa: E731
+        return {"subject": span(subject), "target": span(target)}
+
+    def _quote_speaker(self, hit: Hit, entities: dict) -> Optional[Item]:
+        for q in self.quotes:
+            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.entity:
+                e = entities.get(q.speaker.entity)
+                if e is not None and e.country:
+                    return Item(-1, -1, q.speaker.start or 0, q.speaker.end or 0, e.country, e.sector,
+                                e.label, e.id, getattr(e, "country_source", None) in STRONG, None)
+        return None
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]
