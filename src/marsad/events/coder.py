@@ -45,6 +45,7 @@ CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لق�
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 FIRST_SENTENCES = 3  # the lead of a story states its news
 
 
@@ -190,7 +191,8 @@ class _Run:
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = f.targets(hit, max(after, hit.last + 1), hi)
-        if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target:
+        if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target \
+                and not f.key(hit.head).endswith(OBJECT_PRONOUNS):  # «تستضيفها»: the object is given
             target = self._met(source, max(after, hit.last + 1), hi)
             spec = "obj" if target else spec
         if not hit.is_verb and spec not in (None, "gen") and (gen := f.genitive(hit.last)) and gen != target:
