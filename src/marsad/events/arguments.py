@@ -351,7 +351,22 @@ class Frame:
         if any(r in PREPOSITIONS for r, _ in proclitic_readings(self.key(j))):
             return self._after_location(j, stop) if self.is_("locative", j) else None
         k = self.np_adjective(j)
+        if k is None and self.is_noun(j) and self.same_sentence(j + 1, j):
+            k = self.mention_at(j + 1)  # «أدان قصف تركيا»: the owner of the act condemned
+            k = k if k is not None and self.free(k) and not self.adjective[k] else None
         return self.group(k) if k is not None and self.span[k][0] < stop else None
+
+    def past_apposition(self, start: int) -> int:
+        """The word after a subject's apposition and the time words after it: «دان مسعود
+        البرزاني رئيس اقليم كردستان العراق السبت | قصف تركيا»."""
+        j = self._skip(start, 1, len(self.words))
+        k = self.mention_at(j) if self.same_sentence(j, start) else None
+        if k is None or self.mentions[k].kind != "title" or not self.free(k):
+            return start
+        while k + 1 < len(self.mentions) and self.coord[k + 1] is None and self.span[k + 1][0] == self.span[k][1] + 1 \
+                and self.mentions[k + 1].kind in PLACE_KINDS | {"person", "title"} and self.prep[k + 1] is None:
+            k += 1  # «رئيس وزراء | اليابان»: the title's own genitive
+        return self._skip(self.span[k][1] + 1, 1, len(self.words))
 
     def objects_beyond(self, start: int, stop: int) -> list[int]:
         """Free actors after ``start`` in the same clause, in text order, past titles,

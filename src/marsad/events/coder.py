@@ -253,7 +253,7 @@ class _Run:
         if hit.is_verb:
             g = f.subject_before(hit.head)
             if g is None and (g := f.subject_after(hit.head, _transitive(hit))) is not None:
-                after = max(after, f.span[g[-1]][1] + 1)
+                after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
                 g = self._topic(hit.head)
             return g, after
