@@ -225,10 +225,10 @@ class Frame:
             if nouns > HOLDER_GAP or not all(self.is_noun(i) for i in between):
                 return k
             kind = self.mentions[n].kind
-            if kind == "person":
-                return n if self.free(n) else k
-            if kind not in ("country", "title") or self.prep[n] is not None:
-                return k
+            if kind == "person":  # «لرئيس مجلس الوزراء ... الأمير محمد»: the «ل» is the title's
+                return n if self.free(n) or self.prep[n] == "ل" and not self.locative[n] else k
+            if kind not in ("country", "title") or self.prep[n] not in (None, "ل"):
+                return k  # «ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع الأمير محمد»
             end = self.span[n][1]
         return k
 
@@ -280,7 +280,7 @@ class Frame:
                 return None  # «أعلن عدم مشروعية طرد الصحافية»; a parenthesis is no subject
             k = self.mention_at(j, first=False)
             if k is not None and self.free(k) and (not self.adjective[k] or h - j <= ADJ_BACK_SPAN):
-                return self.group(k)  # a nationality far back modifies some other noun
+                return self.group(self.holder(k))  # a nationality far back modifies some other noun
         return None
 
     def light_verb(self, h: int) -> Optional[int]:
@@ -367,6 +367,18 @@ class Frame:
                 and self.mentions[k + 1].kind in PLACE_KINDS | {"person", "title"} and self.prep[k + 1] is None:
             k += 1  # «رئيس وزراء | اليابان»: the title's own genitive
         return self._skip(self.span[k][1] + 1, 1, len(self.words))
+
+    def owner_back(self, h: int) -> Optional[Group]:
+        """Who a possessive pronoun on the noun at ``h`` stands for: the nearest person or
+        title before it in its sentence, under a preposition or not («المرافقين لوزير الدفاع
+        الأمريكي أشتون كارتر في زيارته إلى العراق»)."""
+        for j in range(h - 1, max(-1, h - BACK_SPAN * 2), -1):
+            if not self.same_sentence(j, h):
+                return None
+            k = self.mention_at(j, first=False)
+            if k is not None and self.mentions[k].kind in ("person", "title") and self.mentions[k].country:
+                return [k]
+        return None
 
     def objects_beyond(self, start: int, stop: int) -> list[int]:
         """Free actors after ``start`` in the same clause, in text order, past titles,

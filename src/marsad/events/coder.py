@@ -46,6 +46,8 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
+POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
+RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 FIRST_SENTENCES = 3  # the lead of a story states its news
 
 
@@ -121,6 +123,11 @@ class EventCoder:
         return found
 
 
+def _possessive(key: str) -> bool:
+    """Does a normalised noun form end in a 3rd-person possessive that is no part of the stem?"""
+    return bool(suffix_readings(key)) and key.endswith(POSSESSIVES)
+
+
 def _transitive(hit: Hit) -> bool:
     """May the verb take a direct object (so a bare number after it is its patient)?"""
     return "obj" in hit.entry.target
@@ -191,6 +198,9 @@ class _Run:
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        if not target and source and self._possessed(hit) and entry.type == "CONSULT":
+            target = f.direct_object(max(after, hit.last + 1), hi)  # «لقاؤه الرئيس السيسي»
+            spec = "obj" if target else spec
         if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target \
                 and not f.key(hit.head).endswith(OBJECT_PRONOUNS):  # «تستضيفها»: the object is given
             target = self._met(source, max(after, hit.last + 1), hi)
@@ -280,7 +290,14 @@ class _Run:
         g = f.subject_back(hit.head, cross) or self._relative_subject(hit)
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
+        if g is None and self._possessed(hit):
+            g = f.owner_back(hit.head) or self._topic(hit.head)  # «خلال لقائه»: his
         return g, after
+
+    def _possessed(self, hit: Hit) -> bool:
+        """A noun trigger carrying a possessive pronoun of the third person («زيارته»,
+        «لقائها»): its owner is its source and it takes its object directly."""
+        return not hit.is_verb and hit.last == hit.head and _possessive(self.f.key(hit.head))
 
     def _opens_sentence(self, hit: Hit) -> bool:
         """No actor before the trigger in its sentence, and one after it behind «مع/ب»."""
@@ -296,7 +313,8 @@ class _Run:
         f, j = self.f, hit.last + 1
         while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
             if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
-                return f.subject_after(j + 1)
+                v = j + 1  # «الزيارة التي قام بها ولي العهد»: past the pronoun back to the noun
+                return f.subject_after(v + 1 if f.key(v + 1) in RESUMPTIVE else v)
             j += 1
         return None
 
