@@ -48,6 +48,8 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
+CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
+SAID_SPAN = 12  # words into a quote an actor it is about is looked for
 FIRST_SENTENCES = 3  # the lead of a story states its news
 
 
@@ -198,6 +200,8 @@ class _Run:
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
+            target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
         if not target and source and self._possessed(hit) and entry.type == "CONSULT":
             target = f.direct_object(max(after, hit.last + 1), hi)  # «لقاؤه الرئيس السيسي»
             spec = "obj" if target else spec
@@ -258,7 +262,7 @@ class _Run:
         """The source group and the word after which the target is looked for."""
         f = self.f
         after = hit.last + 1
-        if hit.tense in (PERF1, IMPF1):
+        if hit.tense in (PERF1, IMPF1) or "speaker" in hit.entry.flags:
             return self._speaker(hit), after
         if hit.is_verb:
             g = f.subject_before(hit.head)
@@ -293,6 +297,24 @@ class _Run:
         if g is None and self._possessed(hit):
             g = f.owner_back(hit.head) or self._topic(hit.head)  # «خلال لقائه»: his
         return g, after
+
+    def _said(self, hit: Hit) -> Optional[Group]:
+        """When a stance verb introduces a quote («حذر من أن ...», «طالب بأن ...»), the
+        first actor of a country the quote's first words name: what the stance is about."""
+        f = self.f
+        for q in self.quotes:
+            cue = q.cue
+            if cue is None or not (cue.start <= hit.start < cue.end or 0 <= q.content.start - hit.end <= CUE_GAP):
+                continue
+            first = bisect_right([m.start for m in f.mentions], q.content.start - 1)
+            for k in range(first, len(f.mentions)):
+                m = f.mentions[k]
+                if m.start >= q.content.end or f.span[k][0] - f.span[first][0] > SAID_SPAN:
+                    break
+                if self._country(k) and m.can_act and not f.locative[k]:
+                    return f.group(k)
+            return None
+        return None
 
     def _possessed(self, hit: Hit) -> bool:
         """A noun trigger carrying a possessive pronoun of the third person («زيارته»,

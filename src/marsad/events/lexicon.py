@@ -21,7 +21,7 @@ PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
     "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
 )
-FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget".split())
+FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker".split())
 MARKER_KINDS = frozenset(
     "negation conditional modal denial speech locative delegate skip boundary light stop numeral".split()
 )
