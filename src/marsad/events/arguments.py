@@ -312,6 +312,10 @@ class Frame:
                 return self._first_actor(j + 1, stop, prep)
             if any(pre.endswith(prep) and r.startswith("ال") for r, pre in readings if pre):
                 return self._first_actor(j, stop, prep)
+            if j == start and any(pre.endswith(prep) and not r.startswith("ال") for r, pre in readings if pre):
+                k = self.mention_at(j + 1) if self.same_sentence(j + 1, j) else None
+                # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition
+                return self._actor_group(k) if k is not None and self.free(k) and not self.adjective[k] else None
         return None
 
     def _first_actor(self, start: int, stop: int, prep: str) -> Optional[Group]:
@@ -367,6 +371,17 @@ class Frame:
                 and self.mentions[k + 1].kind in PLACE_KINDS | {"person", "title"} and self.prep[k + 1] is None:
             k += 1  # «رئيس وزراء | اليابان»: the title's own genitive
         return self._skip(self.span[k][1] + 1, 1, len(self.words))
+
+    def first_actor_of_sentence(self, h: int) -> Optional[Group]:
+        """The first free actor with a country in the sentence of word ``h``, before it: the
+        main clause's subject in the news' verb-first sentences («وأدلى ظريف بتصريحه ...»)."""
+        for k in range(len(self.mentions)):
+            first = self.span[k][0]
+            if first >= h:
+                return None
+            if self.same_sentence(first, h) and self.free(k) and self.mentions[k].country:
+                return self.group(k)
+        return None
 
     def owner_back(self, h: int) -> Optional[Group]:
         """Who a possessive pronoun on the noun at ``h`` stands for: the nearest person or

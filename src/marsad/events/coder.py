@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
 from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, items_of
-from marsad.events.lexicon import FUT, IMPF1, NOUN, PERF1, load_event_lexicon
+from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_near, place_target
 from marsad.events.trigger import Hit, candidates, find_triggers
@@ -264,6 +264,8 @@ class _Run:
         after = hit.last + 1
         if hit.tense in (PERF1, IMPF1) or "speaker" in hit.entry.flags:
             return self._speaker(hit), after
+        if hit.tense == PART:  # «قال الوزير ...، مطالبا»: the clause's subject
+            return self._topic(hit.head) or self.f.first_actor_of_sentence(hit.head), after
         if hit.is_verb:
             g = f.subject_before(hit.head)
             if g is None and (g := f.subject_after(hit.head, _transitive(hit))) is not None:
