@@ -22,6 +22,7 @@ from marsad.events.actors import Mention, attributive
 from marsad.events.lexicon import EventLexicon
 from marsad.events.trigger import Hit
 from marsad.events.words import CLAUSE_END, STRONG_PUNCT, SUFFIXES, Word, proclitic_readings, readings
+from marsad.text.normalize import normalize
 
 # Prepositions written as separate words (normalised). Clitic ones are ب, ل, ك.
 PREPOSITIONS = frozenset(
@@ -32,7 +33,10 @@ NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
 OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
-THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})  # normalised «أن»: a new clause
+THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})
+NAME_LINKS = frozenset({"بن", "بنت", "ابن"})
+TITLE_MODIFIERS = frozenset(normalize(w) for w in (  # adjectives inside a title chain
+    "الأول الثاني الثالث الأعلى العام العامة السابق السابقة الحالي المساعد المناوب").split())  # normalised: a name goes on («محمد بن سلمان بن عبدالعزيز»)  # normalised «أن»: a new clause
 ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
 Group = list[int]  # indices of coordinated mentions
 # Words that are not nouns though they look like plain words (complementisers, particles).
@@ -225,6 +229,8 @@ class Frame:
             if nouns > HOLDER_GAP or not all(self.is_noun(i) for i in between):
                 return k
             kind = self.mentions[n].kind
+            if not nouns and n == k + 1 and self.prep[n] == "ل" and kind == "org" and self.mentions[n].country:
+                return n  # «مبعوث الأمين العام للأمم المتحدة»: an official of the body
             if kind == "person":  # «لرئيس مجلس الوزراء ... الأمير محمد»: the «ل» is the title's
                 return n if self.free(n) or self.prep[n] == "ل" and not self.locative[n] else k
             if kind not in ("country", "title") or self.prep[n] not in (None, "ل"):
@@ -362,15 +368,25 @@ class Frame:
 
     def past_apposition(self, start: int) -> int:
         """The word after a subject's apposition and the time words after it: «دان مسعود
-        البرزاني رئيس اقليم كردستان العراق السبت | قصف تركيا»."""
-        j = self._skip(start, 1, len(self.words))
-        k = self.mention_at(j) if self.same_sentence(j, start) else None
-        if k is None or self.mentions[k].kind != "title" or not self.free(k):
-            return start
-        while k + 1 < len(self.mentions) and self.coord[k + 1] is None and self.span[k + 1][0] == self.span[k][1] + 1 \
-                and self.mentions[k + 1].kind in PLACE_KINDS | {"person", "title"} and self.prep[k + 1] is None:
-            k += 1  # «رئيس وزراء | اليابان»: the title's own genitive
-        return self._skip(self.span[k][1] + 1, 1, len(self.words))
+        البرزاني رئيس اقليم كردستان العراق السبت | قصف تركيا», «اجتمع الأمير محمد بن
+        سلمان بن عبدالعزيز ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع | في جدة»."""
+        j, moved = self._skip(start, 1, len(self.words)), False
+        while self.same_sentence(j, start):
+            if self.key(j) in NAME_LINKS and self.same_sentence(j + 1, j) and (j + 1) not in self.owner:
+                j, moved = self._skip(j + 2, 1, len(self.words)), True  # «بن عبدالعزيز»: the name goes on
+                continue
+            if moved and self.key(j) in TITLE_MODIFIERS:
+                j += 1  # «النائب الثاني», «القائد الأعلى»
+                continue
+            k = self.mention_at(j)
+            if k is None or self.mentions[k].kind != "title" or self.prep[k] not in (None, "ل") \
+                    or self.locative[k]:
+                break
+            while k + 1 < len(self.mentions) and self.coord[k + 1] is None and self.span[k + 1][0] == self.span[k][1] + 1 \
+                    and self.mentions[k + 1].kind in PLACE_KINDS | {"person", "title"} and self.prep[k + 1] in (None, "ل"):
+                k += 1  # «رئيس وزراء | اليابان»: the title's own genitive
+            j, moved = self._skip(self.span[k][1] + 1, 1, len(self.words)), True
+        return j if moved else start
 
     def first_actor_of_sentence(self, h: int) -> Optional[Group]:
         """The first free actor with a country in the sentence of word ``h``, before it: the

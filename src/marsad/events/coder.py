@@ -161,7 +161,8 @@ class _Run:
             if i in hit_at:
                 self._code(hit_at[i])
             elif ("speech" in kinds or "light" in kinds) and i not in f.owner:
-                subject = f.subject_before(i) or f.subject_after(i)
+                after = i + 1 if f.same_sentence(i + 1, i) and f.key(i + 1) in RESUMPTIVE else i
+                subject = f.subject_before(i) or f.subject_after(after)  # «زيارة قامت بها الوزيرة»
                 until = next((j for j in range(i + 1, i + 4) if j in hit_at), None)  # «أجرى خلالها مباحثات»
                 if subject or f.explicit_subject(i, until):
                     self.topics.append((i, subject))  # an unknown subject ends the topic
@@ -285,6 +286,8 @@ class _Run:
                 elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=hit.head):
                     g = self._topic(lv)
             return g, after
+        if self._possessed(hit) and not self._complement_noun(hit):
+            return f.owner_back(hit.head) or self._topic(hit.head), after  # «خلال لقائه»: his
         if governed(f, self.hits, hit) or self._complement_noun(hit):
             return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
         gen = f.genitive(hit.last)
@@ -296,8 +299,6 @@ class _Run:
         g = f.subject_back(hit.head, cross) or self._relative_subject(hit)
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
-        if g is None and self._possessed(hit):
-            g = f.owner_back(hit.head) or self._topic(hit.head)  # «خلال لقائه»: his
         return g, after
 
     def _said(self, hit: Hit) -> Optional[Group]:
