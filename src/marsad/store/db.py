@@ -57,7 +57,7 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
             found = _version(conn)
             if found != SCHEMA_VERSION and found in UPGRADES:
-                _upgrade(conn, found)
+                _upgrade(conn)
             check_version(conn, path)
             return
         with transaction(conn):
@@ -103,10 +103,12 @@ def _version(conn: sqlite3.Connection) -> Optional[str]:
     return row[0] if row else None
 
 
-def _upgrade(conn: sqlite3.Connection, found: str) -> None:
-    """Bring a store of version ``found`` to :data:`SCHEMA_VERSION`, in one transaction."""
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring a store of an older version to :data:`SCHEMA_VERSION`, in one transaction."""
     with transaction(conn):
-        version = found
+        version = _version(conn)  # another process may have upgraded it meanwhile
+        if version == SCHEMA_VERSION:
+            return
         while version != SCHEMA_VERSION:
             for statement in _statements(UPGRADES[version]):
                 conn.execute(statement)
