@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
+from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, items_of
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
@@ -33,7 +34,6 @@ DOMESTIC_TYPES = frozenset(
 )
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
-HISTORY_DAYS = 400  # a sentence dated further back than this is background, not news
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
 # normalised على عن من ضد إلى تجاه إزاء حيال بشأن حول
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
@@ -109,6 +109,8 @@ class EventCoder:
         frame = Frame(text, words, inside, bounds, self.events)
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
                 if h.start >= body_start]
+        if history_article(text, body_start):
+            hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
         events = run.events()
         if entities is None or not self.collect:
@@ -365,10 +367,9 @@ class _Run:
         return not hit.clitic and f.same_sentence(j, hit.head) and f.key(j) in COMPLEMENT_PREPS
 
     def _history(self, hit: Hit, lo: int, hi: int) -> bool:
-        """Dated in the sentence more than HISTORY_DAYS before publication: background."""
-        d = date_near(self.f, self.dates, hit, lo, hi)
-        when = _parse(d.value) if d is not None else None
-        return bool(when and self.published and (self.published - when).days > HISTORY_DAYS)
+        """Background, not news: on this day of an earlier year, or dated more than
+        HISTORY_DAYS before publication (:mod:`marsad.events.background`)."""
+        return background(self.f, self.text, self.dates, hit, lo, hi, self.published)
 
     def _speaker(self, hit: Hit) -> Optional[Group]:
         """Who says a 1st-person verb: the speaker of the quote around it, else the topic."""
