@@ -9,7 +9,7 @@ country; one event is kept per (source, type, target) with every span stating it
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
@@ -464,6 +464,7 @@ class _Run:
         background and triggers in other articles' titles are left out."""
         f = self.f
         items = items_of(self.text, f.words, entities, body_start)
+        firsts = [i.first for i in items]
         by_entity = {e.id: e for e in entities}
         out: list[Candidate] = []
         for hit in self.hits:
@@ -472,9 +473,12 @@ class _Run:
             if self._history(hit, lo, hi):
                 continue
             ok = asserted(f, self.hits, hit, lo, hi)
-            prev = [i for i in items if s > 0 and self.bounds[s - 1][0] <= i.first < self.bounds[s - 1][1]
-                    and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start]
-            found = learned_candidates(hit, lo, hi, s, items, prev, self._quote_speaker(hit, by_entity),
+            here = items[bisect_left(firsts, lo):bisect_left(firsts, hi)]
+            prev = []
+            if s > 0 and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start:  # the sentence just before
+                a, b = self.bounds[s - 1]
+                prev = items[bisect_left(firsts, a):bisect_left(firsts, b)]
+            found = learned_candidates(hit, lo, hi, s, here, prev, self._quote_speaker(hit, by_entity),
                                        ok, self._roles(hit, hi))
             for c in found:
                 c.sentence = (f.words[lo].start, f.words[hi - 1].end)
