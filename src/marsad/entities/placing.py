@@ -48,6 +48,9 @@ BODIES = {"الحزب": {"party"}, "الحركة": {"movement", "armed", "party"
           "الشركة": {"business"}, "الصحيفة": {"media"}, "القناة": {"media"}, "الوكالة": {"media"},
           "المنظمة": {"igo", "ngo"}, "الجامعة": {"igo", "education"}}
 WORD = re.compile(r"\S+")
+# Words of patronage before a country: the actor is its client, not its national.
+PATRONS = re.compile(r"(?:الموال|المدعوم|المقرب)\w*\s+(?:من\s+|ل\S*\s*)?\S*$")
+PATRON_REACH = 30  # characters before a mark the patronage words are looked for
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,8 @@ class Setting:
         after = self._forward_limit(end)
         best: Optional[tuple[tuple[bool, int], Mark]] = None
         for mark in self.marks[bisect_left(self.starts, before):bisect_right(self.starts, after)]:
+            if PATRONS.search(self.text, max(0, mark.start - PATRON_REACH), mark.start):
+                continue  # «المتمردين الموالين لروسيا»: backed by Russia, not Russian
             where_only = False  # a place before the name says where the actor is, not what:
             if start <= mark.start and mark.end <= end:  # «مصدر بحريني», «الجالية البحرينية»
                 distance = -1

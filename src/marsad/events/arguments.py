@@ -35,6 +35,8 @@ HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارج�
 OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
 THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})
 NAME_LINKS = frozenset({"بن", "بنت", "ابن"})
+QUANTIFIERS = frozenset(normalize(w) for w in (  # «العديد من», «عشرات من»: a part of the group after
+    "العديد عددا عدد عشرات مئات آلاف بعض أحد إحدى عناصر").split())
 TITLE_MODIFIERS = frozenset(normalize(w) for w in (  # adjectives inside a title chain
     "الأول الثاني الثالث الأعلى العام العامة السابق السابقة الحالي المساعد المناوب").split())  # normalised: a name goes on («محمد بن سلمان بن عبدالعزيز»)  # normalised «أن»: a new clause
 ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
@@ -360,6 +362,10 @@ class Frame:
             return None
         if any(r in PREPOSITIONS for r, _ in proclitic_readings(self.key(j))):
             return self._after_location(j, stop) if self.is_("locative", j) else None
+        if self.key(j) in QUANTIFIERS and self.same_sentence(j + 2, j) and self.key(j + 1) == "من":
+            k = self.mention_at(j + 2)  # «أسرت العديد من الحوثيين»: the many are the Houthis
+            if k is not None and not self.locative[k] and self.mentions[k].can_act:
+                return self.group(k)
         k = self.np_adjective(j)
         if k is None and self.is_noun(j) and self.same_sentence(j + 1, j):
             k = self.mention_at(j + 1)  # «أدان قصف تركيا»: the owner of the act condemned

@@ -33,6 +33,9 @@ from marsad.text.sentences import split_sentences
 DOMESTIC_TYPES = frozenset(
     "ACCUSE REJECT THREATEN REQUEST PROTEST MOBILIZE COERCE ASSAULT CONCEDE RETREAT".split()
 )
+# Unilateral acts with no target named that are done at home: the country is their target
+# (a state of emergency, a demonstration), or the country of the place where they happen.
+INWARD_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
@@ -244,9 +247,17 @@ class _Run:
                 target, spec = place_back(f, hit, source[:1]), "place"  # «قوات الاحتلال ... في الضفة»
             if not target:
                 target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+        if not target and "unilateral" in entry.flags and source and entry.type in INWARD_TYPES:
+            # «قرر تمديد حالة الطوارئ», «مظاهرات في طهران»: done at home, to its own country
+            if place is not None and place.place is not None and place.place.country:
+                target, spec = [f.mentions.index(place)], "place"
+            elif entry.mode != "deployment":  # troops sent somewhere unnamed may face anyone
+                target, spec = source[:1], "inward"
         if spec == "self":
             pairs = [(k, k) for k in source
                      if f.mentions[k].country and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
+        elif spec == "inward":
+            pairs = [(k, k) for k in source if f.mentions[k].country][:1]
         else:
             pairs = self._pairs(hit, source, target, spec)
         if pairs:
@@ -415,7 +426,8 @@ class _Run:
         if not target:
             paired = all(self.f.adjective[k] for k in srcs)  # «تعاون سعودي أمريكي»
             if entry.symmetric and len(srcs) > 1 and ("needtarget" not in entry.flags or paired):
-                return [(a, b) for a in srcs for b in srcs if a != b]
+                return [(a, b) for a in srcs for b in srcs if a != b and (
+                    self._country(a) != self._country(b) or entry.type in self.coder.domestic)]
             if "unilateral" not in entry.flags:
                 return []
             if entry.type == "PROTEST":  # a state «protests» by note: that is ACCUSE, with a target
@@ -512,7 +524,9 @@ class _Run:
         did not code, each with its first candidate's sentence as evidence."""
         out = []
         for key, vector, c in scored:
-            if key in taken or learned_score(vector, model) < model["threshold"]:
+            if key in taken or key[0] == key[2] and key[1] not in self.coder.domestic:
+                continue  # as the rules: a minister meeting his own president is no event
+            if learned_score(vector, model) < model["threshold"]:
                 continue
             out.append(self._learned_event(c))
         return out
