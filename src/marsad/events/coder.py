@@ -22,7 +22,7 @@ from marsad.events.learned import score as learned_score, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_back, place_near, place_target
-from marsad.events.trigger import Hit, candidates, find_triggers
+from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, scan_sentences, suffix_readings
 from marsad.lexicon.loader import Lexicon
 from marsad.model import Actor, DateRef, Event, Place, Quote, Span
@@ -326,7 +326,7 @@ class _Run:
         # Past «أن» only for a noun owned by someone («محادثاته») or a stance that is the
         # reported speech act itself («بالقول إن … دون الالتفات إلى التحذيرات»).
         cross = bool(suffix_readings(f.key(hit.head))) or hit.entry.type in STANCE_TYPES
-        g = f.subject_back(hit.head, cross) or self._relative_subject(hit)
+        g = self._relative_subject(hit) or f.subject_back(hit.head, cross)  # «زيارة قامت بها الوزيرة»: hers
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
@@ -351,7 +351,9 @@ class _Run:
     def _possessed(self, hit: Hit) -> bool:
         """A noun trigger carrying a possessive pronoun of the third person («زيارته»,
         «لقائها»): its owner is its source and it takes its object directly."""
-        return not hit.is_verb and hit.last == hit.head and _possessive(self.f.key(hit.head))
+        word = self.f.words[hit.head]
+        return not hit.is_verb and hit.last == hit.head and _possessive(word.key) \
+            and not word.text.rstrip(DIACRITICS).endswith("ة")  # «زيارة» is no «زيار»+ـه
 
     def _opens_sentence(self, hit: Hit) -> bool:
         """No actor before the trigger in its sentence, and one after it behind «مع/ب»."""
@@ -365,6 +367,9 @@ class _Run:
         """«الدعم الذي تقدمه طهران لدمشق»: the subject of a light verb in a relative
         clause on the noun."""
         f, j = self.f, hit.last + 1
+        if f.same_sentence(j, hit.head) and j not in f.owner and self._light(j) \
+                and not f.words[hit.head].key.startswith("ال"):  # «زيارة قامت بها الوزيرة»
+            return f.subject_after(j + 1 if f.key(j + 1) in RESUMPTIVE else j)
         while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
             if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
                 v = j + 1  # «الزيارة التي قام بها ولي العهد»: past the pronoun back to the noun
