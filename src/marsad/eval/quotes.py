@@ -1,4 +1,4 @@
-"""Run the quote finder on a gold file and score it: ``python -m marsad.quotes.measure
+"""Run the quote finder on a gold file and score it: ``python -m marsad.eval.quotes
 [GOLD.jsonl] [--detail] [--id ID]``.
 
 The system speaker name is the finder's ``speaker.text`` (no entity linking here), so the

@@ -1,5 +1,5 @@
 """Run the pipeline with the events step on a gold file and score the events:
-``python -m marsad.events.measure [GOLD.jsonl] [--detail] [--id ID] [--show]``.
+``python -m marsad.eval.events [GOLD.jsonl] [--detail] [--id ID] [--show]``.
 
 Scoring is :func:`marsad.eval.gold.score` (GUIDELINES.md: a system (source, type, target)
 triple matches a gold event when the codes are equal and the type is ``type`` or in
