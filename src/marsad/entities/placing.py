@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from marsad.entities.mentions import patronymic
-from marsad.entities.story import Story
+from marsad.entities.story import Mark, Story
 from marsad.lexicon.actors import TRANSNATIONAL, Actor, CountryName, When, first_name
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.places import Place
@@ -48,17 +48,6 @@ BODIES = {"الحزب": {"party"}, "الحركة": {"movement", "armed", "party"
           "الشركة": {"business"}, "الصحيفة": {"media"}, "القناة": {"media"}, "الوكالة": {"media"},
           "المنظمة": {"igo", "ngo"}, "الجامعة": {"igo", "education"}}
 WORD = re.compile(r"\S+")
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A lexicon item in the text that stands for one country."""
-
-    start: int
-    end: int
-    country: str
-    kind: str  # name, adj, place, org, person
-    category: Optional[str] = None  # an organisation's: party, armed, movement, ...
 
 
 @dataclass(frozen=True)
