@@ -26,7 +26,6 @@ def read_gold(path: Path | str) -> list[dict[str, Any]]:
 def pipeline(steps: Optional[Iterable[str]] = None, actors: str = "lexicon"):
     """The marsad pipeline (``steps``, default all) followed by the events step, whose
     actors come from ``actors`` ("auto", "lexicon" or "entities")."""
-    import marsad.events  # noqa: F401  (registers marsad_events)
     from marsad.pipeline.build import STEPS, load
 
     nlp = load(steps=[s for s in (steps or STEPS) if s != "marsad_events"])
