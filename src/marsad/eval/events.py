@@ -8,19 +8,14 @@ triple matches a gold event when the codes are equal and the type is ``type`` or
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from marsad.eval.gold import score
+from marsad.eval.run import read_gold
 from marsad.model import Article
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"
-
-
-def read_gold(path: Path | str) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def pipeline(steps: Optional[Iterable[str]] = None, actors: str = "lexicon"):
