@@ -127,21 +127,24 @@ class Setting:
         after «من/في» («مصدر من الرقة»)."""
         before = self._back_limit(start)
         after = self._forward_limit(end)
-        best: Optional[tuple[int, Mark]] = None
+        best: Optional[tuple[tuple[bool, int], Mark]] = None
         for mark in self.marks[bisect_left(self.starts, before):bisect_right(self.starts, after)]:
+            where_only = False  # a place before the name says where the actor is, not what:
             if start <= mark.start and mark.end <= end:  # «مصدر بحريني», «الجالية البحرينية»
                 distance = -1
             elif before <= mark.start and mark.end <= start:
                 distance = start - mark.end
+                where_only = mark.kind == "place"  # «في جدة أمس الرئيس قاديروف رئيس الشيشان»
             elif end <= mark.start and mark.end <= after:
                 distance = mark.start - end
             else:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, mark)
+            rank = (where_only, distance)
+            if best is None or rank < best[0]:
+                best = (rank, mark)
         if best is None:
             return self._named_back(before, start)
-        distance, mark = best
+        (_, distance), mark = best
         if mark.kind == "place":
             return Placed(mark.country, "place")
         return Placed(mark.country, "adjective" if distance < 0 and mark.kind == "adj" else "affiliation")

@@ -110,6 +110,8 @@ def _decode(doc: Doc, units, labels) -> list[Span]:
     out = []
     verbs, adjectives = name_leading_verbs(), _nationalities()
     for start, end, label in spans:
+        if end - start == 1 and strip_marks(doc[start].text) in verbs:
+            continue  # «وقد دان الرئيس»: the verb alone taken for a name
         while end - start > 1 and (strip_marks(doc[start].text) in verbs or
                                    label == "PER" and name_key(doc[start].text) in adjectives
                                    and not first_name(doc[start].text, doc[start + 1:end].text,

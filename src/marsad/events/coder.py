@@ -16,7 +16,8 @@ from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
-from marsad.events.lexicon import FUT, IMPF1, NOUN, PERF1, load_event_lexicon
+from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, items_of
+from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_near, place_target
 from marsad.events.trigger import Hit, candidates, find_triggers
@@ -44,12 +45,22 @@ CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لق�
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
+POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
+RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
+CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
+SAID_SPAN = 12  # words into a quote an actor it is about is looked for
+FIRST_SENTENCES = 3  # the lead of a story states its news
+
+
 @dataclass
 class Coded:
-    """What the coder found in one text."""
+    """What the coder found in one text; ``candidates``: the learnt stage's candidates,
+    kept when the coder is asked to (training)."""
 
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    candidates: list = field(default_factory=list)
 
 
 class EventCoder:
@@ -61,6 +72,7 @@ class EventCoder:
         self.events = load_event_lexicon(dirs)
         self.domestic = frozenset(domestic)
         self.sources = ENTITY_SOURCES
+        self.collect = False  # keep every learnt-stage candidate on the result (training)
         self._memo: dict[str, bool] = {}
 
     def __call__(self, text: str, published: Optional[str] = None,
@@ -98,7 +110,10 @@ class EventCoder:
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
                 if h.start >= body_start]
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
-        return Coded(run.events(), places)
+        events = run.events()
+        if entities is None or not self.collect:
+            return Coded(events, places)
+        return Coded(events, places, run.candidates(entities, body_start))
 
     def _relevant(self, key: str) -> bool:
         """May this word start an event or name a speaker (memoised)?"""
@@ -108,6 +123,11 @@ class EventCoder:
                 self.events.kinds_of(key) & {"speech", "light"})
             self._memo[key] = found
         return found
+
+
+def _possessive(key: str) -> bool:
+    """Does a normalised noun form end in a 3rd-person possessive that is no part of the stem?"""
+    return bool(suffix_readings(key)) and key.endswith(POSSESSIVES)
 
 
 def _transitive(hit: Hit) -> bool:
@@ -141,7 +161,8 @@ class _Run:
             if i in hit_at:
                 self._code(hit_at[i])
             elif ("speech" in kinds or "light" in kinds) and i not in f.owner:
-                subject = f.subject_before(i) or f.subject_after(i)
+                after = i + 1 if f.same_sentence(i + 1, i) and f.key(i + 1) in RESUMPTIVE else i
+                subject = f.subject_before(i) or f.subject_after(after)  # «زيارة قامت بها الوزيرة»
                 until = next((j for j in range(i + 1, i + 4) if j in hit_at), None)  # «أجرى خلالها مباحثات»
                 if subject or f.explicit_subject(i, until):
                     self.topics.append((i, subject))  # an unknown subject ends the topic
@@ -180,6 +201,15 @@ class _Run:
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
+            target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
+        if not target and source and self._possessed(hit) and entry.type == "CONSULT":
+            target = f.direct_object(max(after, hit.last + 1), hi)  # «لقاؤه الرئيس السيسي»
+            spec = "obj" if target else spec
+        if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target \
+                and not f.key(hit.head).endswith(OBJECT_PRONOUNS):  # «تستضيفها»: the object is given
+            target = self._met(source, max(after, hit.last + 1), hi)
+            spec = "obj" if target else spec
         if not hit.is_verb and spec not in (None, "gen") and (gen := f.genitive(hit.last)) and gen != target:
             source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
@@ -203,6 +233,16 @@ class _Run:
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target)
 
+    def _met(self, source: Group, after: int, hi: int) -> Optional[Group]:
+        """The one a subject met, past the subject's own titles and the meeting's place and
+        time: the first free actor of another country in the clause."""
+        mine = {self._country(k) for k in source}
+        for k in self.f.objects_beyond(after, hi):
+            country = self._country(k)
+            if country and country not in mine:
+                return self.f.group(k)
+        return None
+
     def _as_noun(self, hit: Hit) -> Hit:
         """«عقوبة طرد حارس»: a verb form right after a noun is its twin verbal noun
         (طرد expelled / expulsion), when the lexicon has one of the same type."""
@@ -223,12 +263,14 @@ class _Run:
         """The source group and the word after which the target is looked for."""
         f = self.f
         after = hit.last + 1
-        if hit.tense in (PERF1, IMPF1):
+        if hit.tense in (PERF1, IMPF1) or "speaker" in hit.entry.flags:
             return self._speaker(hit), after
+        if hit.tense == PART:  # «قال الوزير ...، مطالبا»: the clause's subject
+            return self._topic(hit.head) or self.f.first_actor_of_sentence(hit.head), after
         if hit.is_verb:
             g = f.subject_before(hit.head)
             if g is None and (g := f.subject_after(hit.head, _transitive(hit))) is not None:
-                after = max(after, f.span[g[-1]][1] + 1)
+                after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
                 g = self._topic(hit.head)
             return g, after
@@ -244,6 +286,8 @@ class _Run:
                 elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=hit.head):
                     g = self._topic(lv)
             return g, after
+        if self._possessed(hit) and not self._complement_noun(hit):
+            return f.owner_back(hit.head) or self._topic(hit.head), after  # «خلال لقائه»: his
         if governed(f, self.hits, hit) or self._complement_noun(hit):
             return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
         gen = f.genitive(hit.last)
@@ -256,6 +300,29 @@ class _Run:
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _said(self, hit: Hit) -> Optional[Group]:
+        """When a stance verb introduces a quote («حذر من أن ...», «طالب بأن ...»), the
+        first actor of a country the quote's first words name: what the stance is about."""
+        f = self.f
+        for q in self.quotes:
+            cue = q.cue
+            if cue is None or not (cue.start <= hit.start < cue.end or 0 <= q.content.start - hit.end <= CUE_GAP):
+                continue
+            first = bisect_right([m.start for m in f.mentions], q.content.start - 1)
+            for k in range(first, len(f.mentions)):
+                m = f.mentions[k]
+                if m.start >= q.content.end or f.span[k][0] - f.span[first][0] > SAID_SPAN:
+                    break
+                if self._country(k) and m.can_act and not f.locative[k]:
+                    return f.group(k)
+            return None
+        return None
+
+    def _possessed(self, hit: Hit) -> bool:
+        """A noun trigger carrying a possessive pronoun of the third person («زيارته»,
+        «لقائها»): its owner is its source and it takes its object directly."""
+        return not hit.is_verb and hit.last == hit.head and _possessive(self.f.key(hit.head))
 
     def _opens_sentence(self, hit: Hit) -> bool:
         """No actor before the trigger in its sentence, and one after it behind «مع/ب»."""
@@ -271,7 +338,8 @@ class _Run:
         f, j = self.f, hit.last + 1
         while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
             if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
-                return f.subject_after(j + 1)
+                v = j + 1  # «الزيارة التي قام بها ولي العهد»: past the pronoun back to the noun
+                return f.subject_after(v + 1 if f.key(v + 1) in RESUMPTIVE else v)
             j += 1
         return None
 
@@ -367,6 +435,49 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
+
+    # ------------------------------------------------------------------ learnt stage
+    def candidates(self, entities: list, body_start: int) -> list[Candidate]:
+        """Every asserted trigger × actors in reach (:mod:`marsad.events.learned`)."""
+        f = self.f
+        items = items_of(self.text, f.words, entities, body_start)
+        by_entity = {e.id: e for e in entities}
+        rule_keys = {(e.source.country, e.type, e.target.country if e.target else "") for e in self.found.values()}
+        out: list[Candidate] = []
+        for hit in self.hits:
+            s = f.sentence_of[hit.head]
+            lo, hi = self.bounds[s]
+            ok = asserted(f, self.hits, hit, lo, hi) and not self._history(hit, lo, hi)
+            prev = [i for i in items if s > 0 and self.bounds[s - 1][0] <= i.first < self.bounds[s - 1][1]
+                    and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start]
+            found = learned_candidates(hit, lo, hi, s, items, prev, self._quote_speaker(hit, by_entity),
+                                       ok, rule_keys, FIRST_SENTENCES, self._roles(hit, hi))
+            for c in found:
+                c.sentence = (f.words[lo].start, f.words[hi - 1].end)
+            out += found
+        return out
+
+    def _roles(self, hit: Hit, hi: int) -> dict[str, list[tuple[int, int]]]:
+        """Character spans of the subject and target the argument reader finds for a
+        trigger (its lexicon mentions), as evidence for the learnt stage."""
+        f = self.f
+        if hit.is_verb:
+            subject = f.subject_before(hit.head) or f.subject_after(hit.head, _transitive(hit))
+        else:
+            lv = f.light_verb(hit.head)
+            subject = (f.subject_before(lv) or f.subject_after(lv)) if lv is not None else f.genitive(hit.last)
+        target, _ = f.targets(hit, hit.last + 1, hi)
+        span = lambda group: [(f.mentions[k].start, f.mentions[k].end) for k in group or ()]  # noqa: E731
+        return {"subject": span(subject), "target": span(target)}
+
+    def _quote_speaker(self, hit: Hit, entities: dict) -> Optional[Item]:
+        for q in self.quotes:
+            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.entity:
+                e = entities.get(q.speaker.entity)
+                if e is not None and e.country:
+                    return Item(-1, -1, q.speaker.start or 0, q.speaker.end or 0, e.country, e.sector,
+                                e.label, e.id, getattr(e, "country_source", None) in STRONG, None)
+        return None
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]
