@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
+from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, items_of
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
@@ -33,7 +34,6 @@ DOMESTIC_TYPES = frozenset(
 )
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
-HISTORY_DAYS = 400  # a sentence dated further back than this is background, not news
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
 # normalised على عن من ضد إلى تجاه إزاء حيال بشأن حول
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
@@ -49,7 +49,7 @@ OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
-SAID_SPAN = 12  # words into a quote an actor it is about is looked for
+SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
 FIRST_SENTENCES = 3  # the lead of a story states its news
 
 
@@ -109,6 +109,8 @@ class EventCoder:
         frame = Frame(text, words, inside, bounds, self.events)
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
                 if h.start >= body_start]
+        if history_article(text, body_start):
+            hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
         events = run.events()
         if entities is None or not self.collect:
@@ -192,6 +194,9 @@ class _Run:
             if explicit or f.explicit_subject(hit.head):
                 self.topics.append((hit.head, explicit))
         entry = hit.entry
+        if entry.mode == "meeting" and hit.is_verb and f.same_sentence(hit.last + 1, hit.head) \
+                and f.key(hit.last + 1) == "علي":
+            return  # «تلتقيان على ضرورة الحل»: they agree on, they do not meet
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES:
             return  # no actor in the sentence: no target can be found
@@ -303,19 +308,18 @@ class _Run:
 
     def _said(self, hit: Hit) -> Optional[Group]:
         """When a stance verb introduces a quote («حذر من أن ...», «طالب بأن ...»), the
-        first actor of a country the quote's first words name: what the stance is about."""
+        actor with a country that opens it: whom the stance is about."""
         f = self.f
         for q in self.quotes:
             cue = q.cue
             if cue is None or not (cue.start <= hit.start < cue.end or 0 <= q.content.start - hit.end <= CUE_GAP):
                 continue
+            opening = bisect_right([w.start for w in f.words], q.content.start) - 1
             first = bisect_right([m.start for m in f.mentions], q.content.start - 1)
-            for k in range(first, len(f.mentions)):
-                m = f.mentions[k]
-                if m.start >= q.content.end or f.span[k][0] - f.span[first][0] > SAID_SPAN:
-                    break
-                if self._country(k) and m.can_act and not f.locative[k]:
-                    return f.group(k)
+            if first < len(f.mentions) and f.mentions[first].start < q.content.end \
+                    and f.span[first][0] - opening <= SAID_SPAN and self._country(first) \
+                    and f.mentions[first].can_act and not f.locative[first] and f.prep[first] is None:
+                return f.group(first)  # the subject of the words said: «أن إسرائيل سترتكب»
             return None
         return None
 
@@ -363,10 +367,9 @@ class _Run:
         return not hit.clitic and f.same_sentence(j, hit.head) and f.key(j) in COMPLEMENT_PREPS
 
     def _history(self, hit: Hit, lo: int, hi: int) -> bool:
-        """Dated in the sentence more than HISTORY_DAYS before publication: background."""
-        d = date_near(self.f, self.dates, hit, lo, hi)
-        when = _parse(d.value) if d is not None else None
-        return bool(when and self.published and (self.published - when).days > HISTORY_DAYS)
+        """Background, not news: on this day of an earlier year, or dated more than
+        HISTORY_DAYS before publication (:mod:`marsad.events.background`)."""
+        return background(self.f, self.text, self.dates, hit, lo, hi, self.published)
 
     def _speaker(self, hit: Hit) -> Optional[Group]:
         """Who says a 1st-person verb: the speaker of the quote around it, else the topic."""
@@ -402,7 +405,7 @@ class _Run:
             if "unilateral" not in entry.flags:
                 return []
             if entry.type == "PROTEST":  # a state «protests» by note: that is ACCUSE, with a target
-                srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS]
+                srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS | {"IGO"}]
             return [(a, None) for a in srcs]
         tgts = [k for k in target if self._country(k)]
         if not mutual and len(srcs) > 1:
@@ -428,6 +431,11 @@ class _Run:
             kind = hit.entry.type
             if kind == "PROTEST" and src.sector in STATE_SECTORS:
                 kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
+            human = t is not None and f.mentions[t].kind in ("person", "title")
+            if kind == "ASSAULT" and hit.entry.mode == "attack" and human:
+                kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري»: an attack in words
+            if kind == "AID" and human:
+                continue  # «منح الحارس»: a prize or a medal to a person is no aid between states
             key = (src.country, kind, tgt.country if tgt else "")
             if key in self.found:
                 self.found[key].evidence_all.append(evidence)

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
 from marsad.store.db import open_store
+from marsad.store.queries import FilterError
 
 PACKAGE = resources.files("marsad.web")
 # Only our own files: no inline script, no remote asset, nothing framed elsewhere.
@@ -48,6 +49,11 @@ def create_app(db_path: Union[str, Path], cache_size: int = 1024) -> "SecurityHe
         if _wants_json(request):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError):
+        # «since=2015-13-01» has the form of a date but is none: a 422, as for a malformed one
+        return await http_error(request, StarletteHTTPException(422, str(exc)))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):

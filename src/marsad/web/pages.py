@@ -28,7 +28,9 @@ _CHECKS = {"date": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "type": re.compile(r"^[A-
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(actor_url=actor_url, country=charts.country_label, LABELS=LABELS, PLOVER=PLOVER)
+_env.globals.update(actor_url=actor_url, country=charts.country_label, LABELS=LABELS, PLOVER=PLOVER,
+                    date_span=charts.date_span)
+_env.filters["date_label"] = charts.date_label
 
 
 def render(name: str, request: Request, status: int = 200, **context) -> HTMLResponse:
