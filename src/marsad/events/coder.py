@@ -20,7 +20,7 @@ from marsad.events.background import HISTORY_DAYS, background, history_article  
 from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, items_of
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
-from marsad.events.setting import date_near, place_near, place_target
+from marsad.events.setting import date_near, place_back, place_near, place_target
 from marsad.events.trigger import Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, scan_sentences, suffix_readings
 from marsad.lexicon.loader import Lexicon
@@ -229,7 +229,10 @@ class _Run:
             # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
         if not target and entry.mode in SELF_TARGET_MODES and source:
-            target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+            if entry.mode != "trial":  # a court tries its own; a raid may cross a border
+                target, spec = place_back(f, hit, source[:1]), "place"  # «قوات الاحتلال ... في الضفة»
+            if not target:
+                target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
         if spec == "self":
             pairs = [(k, k) for k in source
                      if f.mentions[k].country and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
