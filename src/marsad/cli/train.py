@@ -55,3 +55,25 @@ def train_placing(gold, held_out, output, l2):
 
     report = train(list(gold), output=output, l2=l2, held_out=list(held_out))
     click.echo(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+@train_group.command("events")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--held-out", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold files to report events P/R/F1 on (never trained on); repeatable.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the model here (the shipped file is src/marsad/events/data/event_weights.json).")
+@click.option("--l2", type=float, default=3.0, show_default=True, help="L2 penalty on the weights.")
+@library_errors
+def train_events(gold, held_out, output, l2):
+    """Learn the event coder's learnt stage (trigger × actors in reach, docs/events.md) from
+    the gold events of GOLD (JSON Lines as in shared/eval/GUIDELINES.md, e.g.
+    ../shared/eval/train.jsonl). Prints the triples learnt from, the threshold chosen by
+    cross-validation (the best F1 at precision >= 0.75), events P/R/F1 of the rules alone,
+    cross-validated, in-sample and on --held-out."""
+    import json
+
+    from marsad.training.events import train
+
+    report = train(list(gold), output=output, l2=l2, held_out=list(held_out))
+    click.echo(json.dumps(report, indent=1, ensure_ascii=False))

@@ -9,7 +9,7 @@ country; one event is kept per (source, type, target) with every span stating it
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
@@ -17,7 +17,8 @@ from typing import Iterable, Optional
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
-from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, items_of
+from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, context_of, items_of
+from marsad.events.learned import score as learned_score, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_back, place_near, place_target
@@ -50,13 +51,12 @@ POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
 SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
-FIRST_SENTENCES = 3  # the lead of a story states its news
 
 
 @dataclass
 class Coded:
-    """What the coder found in one text; ``candidates``: the learnt stage's candidates,
-    kept when the coder is asked to (training)."""
+    """What the coder found in one text; ``candidates``: the learnt stage's triples
+    (key, features, first candidate), kept when the coder is asked to (training)."""
 
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
@@ -72,7 +72,8 @@ class EventCoder:
         self.events = load_event_lexicon(dirs)
         self.domestic = frozenset(domestic)
         self.sources = ENTITY_SOURCES
-        self.collect = False  # keep every learnt-stage candidate on the result (training)
+        self.collect = False  # keep every learnt-stage triple on the result (training)
+        self.model: Optional[dict] = None  # the learnt stage's model (None: the shipped one)
         self._memo: dict[str, bool] = {}
 
     def __call__(self, text: str, published: Optional[str] = None,
@@ -113,9 +114,15 @@ class EventCoder:
             hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
         events = run.events()
-        if entities is None or not self.collect:
+        model = self.model or shipped_model()
+        if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
             return Coded(events, places)
-        return Coded(events, places, run.candidates(entities, body_start))
+        found = run.candidates(entities, body_start)
+        rules = {_key(e) for e in events}
+        ctx = context_of(entities, rules, body_start, len(text))
+        if self.collect:  # training: the rules' events, and every triple to learn from
+            return Coded(events, places, triples(found, ctx))
+        return Coded(events + run.decide(triples(found, ctx), model, rules), places)
 
     def _relevant(self, key: str) -> bool:
         """May this word start an event or name a speaker (memoised)?"""
@@ -125,6 +132,10 @@ class EventCoder:
                 self.events.kinds_of(key) & {"speech", "light"})
             self._memo[key] = found
         return found
+
+
+def _key(e: Event) -> tuple[str, str, str]:
+    return (e.source.country or "", e.type, e.target.country if e.target else "")
 
 
 def _possessive(key: str) -> bool:
@@ -449,20 +460,26 @@ class _Run:
 
     # ------------------------------------------------------------------ learnt stage
     def candidates(self, entities: list, body_start: int) -> list[Candidate]:
-        """Every asserted trigger × actors in reach (:mod:`marsad.events.learned`)."""
+        """Every trigger × actors in reach (:mod:`marsad.events.learned`); history
+        background and triggers in other articles' titles are left out."""
         f = self.f
         items = items_of(self.text, f.words, entities, body_start)
+        firsts = [i.first for i in items]
         by_entity = {e.id: e for e in entities}
-        rule_keys = {(e.source.country, e.type, e.target.country if e.target else "") for e in self.found.values()}
         out: list[Candidate] = []
         for hit in self.hits:
             s = f.sentence_of[hit.head]
             lo, hi = self.bounds[s]
-            ok = asserted(f, self.hits, hit, lo, hi) and not self._history(hit, lo, hi)
-            prev = [i for i in items if s > 0 and self.bounds[s - 1][0] <= i.first < self.bounds[s - 1][1]
-                    and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start]
-            found = learned_candidates(hit, lo, hi, s, items, prev, self._quote_speaker(hit, by_entity),
-                                       ok, rule_keys, FIRST_SENTENCES, self._roles(hit, hi))
+            if self._history(hit, lo, hi):
+                continue
+            ok = asserted(f, self.hits, hit, lo, hi)
+            here = items[bisect_left(firsts, lo):bisect_left(firsts, hi)]
+            prev = []
+            if s > 0 and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start:  # the sentence just before
+                a, b = self.bounds[s - 1]
+                prev = items[bisect_left(firsts, a):bisect_left(firsts, b)]
+            found = learned_candidates(hit, lo, hi, s, here, prev, self._quote_speaker(hit, by_entity),
+                                       ok, self._roles(hit, hi))
             for c in found:
                 c.sentence = (f.words[lo].start, f.words[hi - 1].end)
             out += found
@@ -489,6 +506,31 @@ class _Run:
                     return Item(-1, -1, q.speaker.start or 0, q.speaker.end or 0, e.country, e.sector,
                                 e.label, e.id, getattr(e, "country_source", None) in STRONG, None)
         return None
+
+    def decide(self, scored: list, model: dict, taken: set) -> list[Event]:
+        """Events for the triples the model scores at least its threshold that the rules
+        did not code, each with its first candidate's sentence as evidence."""
+        out = []
+        for key, vector, c in scored:
+            if key in taken or learned_score(vector, model) < model["threshold"]:
+                continue
+            out.append(self._learned_event(c))
+        return out
+
+    def _learned_event(self, c: Candidate) -> Event:
+        f, hit = self.f, c.hit
+        inside = [i for i in (c.source, c.target) if i is not None and i.first >= 0 and c.lo <= i.first < c.hi]
+        a = min([hit.start] + [i.start for i in inside])
+        b = max([hit.end] + [i.end for i in inside])
+        d = date_near(f, self.dates, hit, c.lo, c.hi)
+        date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
+        place = place_near(f, hit, c.lo, c.hi)
+        src = Actor(entity=c.source.entity, country=c.source.country, sector=c.source.sector)
+        tgt = Actor(entity=c.target.entity, country=c.target.country, sector=c.target.sector) if c.target else None
+        evidence = Span(a, b, self.text[a:b])
+        return Event(type=hit.entry.type, evidence=evidence, source=src, target=tgt, mode=hit.entry.mode,
+                     place=place.place if place else None, date=date,
+                     trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]), evidence_all=[evidence])
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]

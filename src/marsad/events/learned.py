@@ -1,43 +1,50 @@
-"""Learnt event decisions: every trigger × every placed actor in reach, scored.
+"""The learnt stage of the event coder: every trigger × every placed actor in reach, scored.
 
-The hand-grown coder (:mod:`marsad.events.coder`) codes an event only when its argument
-rules find both sides; it is precise and reaches few events. This stage reads more widely:
-for each asserted trigger of the event lexicon, every pair of actors with a country in its
-sentence (the entities of the actors step, with the countries :mod:`marsad.entities.placing`
-gave them), the speaker of a quote around it, and the actors of the sentence before, make a
-candidate (source, type, target). Each candidate gets features of the trigger (type, verb
-or noun, asserted), of each side (before or after the trigger, how far, behind which
-preposition, its sector and how sure its country is) and of the pair (same country, the rule
-coder's own answer). A logistic model learnt from the gold events (``marsad train
-events``, :mod:`marsad.training.events`) scores them; an article's (source, type, target)
-takes the best score of its candidates, and those above the learnt threshold are events.
+The rule coder (:mod:`marsad.events.coder`) codes an event only when its argument rules find
+both sides; it is precise and reaches few events. This stage reads more widely. For each
+asserted trigger of the event lexicon, every actor with a country in its sentence (the
+entities of the actors step with the countries :mod:`marsad.entities.placing` gave them), the
+speaker of a quote around it and the actors of the sentence before make candidate
+(source, type, target) triples with features of the trigger (type, verb or noun), of each
+side (before or after the trigger, how far, behind which preposition, its sector, how sure
+its country is, whether the argument reader took it as subject or target) and of the pair.
+
+An article's candidates are then gathered per triple: the triple's features are the largest
+value of each candidate feature, with features of the article (how often the article names
+each side, whether its title does, in how many sentences the pair comes up, whether the
+rules coded the triple). A logistic model learnt from the gold events (``marsad train
+events``, :mod:`marsad.training.events`; ``data/event_weights.json``) scores each triple;
+those scoring at least its threshold are events, beside the rule coder's own.
 """
 from __future__ import annotations
 
 import json
 import math
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Optional, Sequence
 
-from marsad.events.lexicon import NOUN
+from marsad.events.lexicon import NOUN, PLOVER_TYPES
 from marsad.events.trigger import Hit
 
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-PREPOSITIONS = frozenset("مع على الي الى ضد من عن بين لدي تجاه ازاء حيال في ب ل".split())
-STRONG = frozenset({"lexicon", "title", "adjective", "affiliation", "place"})
+TYPES = tuple(sorted(PLOVER_TYPES))
+PREPOSITIONS = frozenset("مع علي الي ضد من عن بين لدي تجاه ازاء حيال في ب ل".split())
+STRONG = frozenset({"lexicon", "title", "adjective", "affiliation", "place"})  # placed by its own words
+DOMESTIC = frozenset("ACCUSE REJECT THREATEN REQUEST PROTEST MOBILIZE COERCE ASSAULT CONCEDE RETREAT".split())
 WEIGHTS = "event_weights.json"
 MAX_PAIRS = 60  # candidates per trigger
+LEAD_CHARS = 300  # the lead of a story: its first characters after the title
+FIRST_SENTENCES = 3
 
 
 @dataclass(frozen=True)
 class Item:
     """An actor in reach of a trigger: a mention of an entity with a country."""
 
-    first: int  # word indices
+    first: int  # word indices (-1 for a quote's speaker, who may stand elsewhere)
     last: int
     start: int  # characters
     end: int
@@ -45,7 +52,7 @@ class Item:
     sector: Optional[str]
     label: str
     entity: Optional[str]
-    strong: bool  # placed by its own words (lexicon, title, ...), not by the story
+    strong: bool
     prep: Optional[str]  # the preposition it stands behind («مع», «ل», ...)
 
 
@@ -61,34 +68,48 @@ class Candidate:
     sentence: tuple[int, int] = (0, 0)  # the sentence's characters
 
 
-def feature_names() -> tuple[str, ...]:
-    names = ["bias", "verb", "noun", "asserted", "rule", "symmetric", "unilateral", "needtarget"]
+@dataclass
+class Context:
+    """What the triple features read from the whole article."""
+
+    countries: Counter = field(default_factory=Counter)  # body mentions per country
+    title: frozenset[str] = frozenset()  # countries of entities the title names
+    rules: frozenset[tuple[str, str, str]] = frozenset()  # the rule coder's triples
+    body_start: int = 0
+    length: int = 1
+
+
+def _candidate_features() -> tuple[str, ...]:
+    names = ["verb", "noun", "asserted", "symmetric", "unilateral", "needtarget"]
     names += [f"type={t}" for t in TYPES]
     for side in ("src", "tgt"):
         names += [f"{side}_before", f"{side}_after", f"{side}_near", f"{side}_mid", f"{side}_far",
                   f"{side}_prep_ok", f"{side}_prep_other", f"{side}_gov", f"{side}_mil",
                   f"{side}_nonstate", f"{side}_per", f"{side}_org", f"{side}_loc", f"{side}_strong",
-                  f"{side}_igo"]
-    names += ["src_role_subject", "src_role_target", "tgt_role_target", "tgt_role_subject"]
+                  f"{side}_igo", f"{side}_role_subject", f"{side}_role_target"]
     names += ["src_speaker", "src_prev", "src_subject", "tgt_none", "same_country", "domestic_ok",
               "countries_1", "countries_2", "countries_3plus", "first_sentences", "in_quote"]
     return tuple(names)
 
 
-FEATURES = feature_names()
-_INDEX = {name: i for i, name in enumerate(FEATURES)}
-DOMESTIC = frozenset("ACCUSE REJECT THREATEN REQUEST PROTEST MOBILIZE COERCE ASSAULT CONCEDE RETREAT".split())
+CANDIDATE_FEATURES = _candidate_features()
+ARTICLE_FEATURES = ("log_candidates", "log_sentences", "lead", "early", "src_share", "tgt_share",
+                    "src_rank1", "src_rank2", "tgt_rank1", "tgt_rank2", "reverse", "rule",
+                    "pair_types", "log_pair_sentences", "src_title", "tgt_title", "both_title")
+FEATURES = CANDIDATE_FEATURES + ARTICLE_FEATURES
+_INDEX = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> dict[str, Any]:
-    """``{"weights": {feature: w}, "threshold": p}`` from ``data/event_weights.json``."""
+    """``{"weights": {feature: w}, "bias": b, "threshold": p}`` from ``data/event_weights.json``."""
     path = resources.files("marsad.events") / "data" / WEIGHTS
     return json.loads(path.read_text(encoding="utf-8"))
 
 
 def items_of(text: str, words, entities: Sequence[Any], body_start: int) -> list[Item]:
-    """Every body mention of an entity with a country, as word positions."""
+    """Every body mention of an entity with a country, as word positions (only in the
+    sentences the coder read)."""
     starts = [w.start for w in words]
     out = []
     for e in entities or ():
@@ -99,11 +120,24 @@ def items_of(text: str, words, entities: Sequence[Any], body_start: int) -> list
                 continue
             first = bisect_right(starts, m.start) - 1
             if first < 0 or words[first].end <= m.start:
-                continue  # in a sentence the coder did not read
+                continue
             last = max(first, bisect_right(starts, m.end - 1) - 1)
             out.append(Item(first, last, m.start, m.end, e.country, e.sector, e.label, e.id,
                             getattr(e, "country_source", None) in STRONG, _prep(text, words, first, m.start)))
     return sorted(out, key=lambda i: i.first)
+
+
+def context_of(entities: Sequence[Any], rules, body_start: int, length: int) -> Context:
+    """The article-wide facts the triple features read."""
+    countries: Counter = Counter()
+    title = set()
+    for e in entities or ():
+        if not e.country:
+            continue
+        countries[e.country] += sum(1 for m in e.mentions if m.field is None)
+        if any(m.field == "title" for m in e.mentions):
+            title.add(e.country)
+    return Context(countries, frozenset(title), frozenset(rules), body_start, max(1, length - body_start))
 
 
 def _prep(text: str, words, first: int, start: int) -> Optional[str]:
@@ -119,7 +153,7 @@ def _prep(text: str, words, first: int, start: int) -> Optional[str]:
 
 
 def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], prev: list[Item],
-               speaker: Optional[Item], asserted: bool, rule_keys: set, n_first: int,
+               speaker: Optional[Item], asserted: bool,
                roles: Optional[dict[str, list[tuple[int, int]]]] = None) -> list[Candidate]:
     """The candidates of one trigger in the sentence of words ``[lo, hi)``. ``roles``:
     character spans the rule coder's argument reader takes for the trigger's ``subject``
@@ -136,15 +170,14 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
         for tgt in [None] + here:
             if tgt is src or (tgt is not None and tgt.country == src.country and tgt.entity == src.entity):
                 continue
-            key = (src.country, entry.type, tgt.country if tgt else "")
-            x = [0.0] * len(FEATURES)
-            on = lambda name, v=1.0: x.__setitem__(_INDEX[name], v)  # noqa: E731
-            on("bias")
+            x = [0.0] * len(CANDIDATE_FEATURES)
+
+            def on(name: str) -> None:
+                x[_INDEX[name]] = 1.0
+
             on("verb" if hit.tense != NOUN else "noun")
             if asserted:
                 on("asserted")
-            if key in rule_keys:
-                on("rule")
             for flag in ("symmetric", "unilateral", "needtarget"):
                 if flag in entry.flags:
                     on(flag)
@@ -170,10 +203,11 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
                 if entry.type in DOMESTIC:
                     on("domestic_ok")
             on("countries_1" if len(countries) <= 1 else "countries_2" if len(countries) == 2 else "countries_3plus")
-            if sentence < n_first:
+            if sentence < FIRST_SENTENCES:
                 on("first_sentences")
             if speaker is not None:
                 on("in_quote")
+            key = (src.country, entry.type, tgt.country if tgt else "")
             out.append(Candidate(key, x, hit, src, tgt, lo, hi))
             if len(out) >= MAX_PAIRS:
                 return out
@@ -191,8 +225,7 @@ def _side(on, side: str, item: Optional[Item], hit: Hit, entry) -> None:
         distance = item.first - hit.last
     on(f"{side}_near" if distance <= 2 else f"{side}_mid" if distance <= 6 else f"{side}_far")
     if item.prep is not None:
-        on(f"{side}_prep_ok" if item.prep in entry.target or ("ل" == item.prep and "ل" in entry.target)
-           else f"{side}_prep_other")
+        on(f"{side}_prep_ok" if item.prep in entry.target else f"{side}_prep_other")
     sector = item.sector or ""
     if sector in ("GOV", "LEG", "JUD"):
         on(f"{side}_gov")
@@ -207,7 +240,41 @@ def _side(on, side: str, item: Optional[Item], hit: Hit, entry) -> None:
         on(f"{side}_igo")
 
 
-def score(features: list[float], weights: dict[str, float]) -> float:
-    """The model's probability that a candidate is an event."""
-    z = sum(weights.get(name, 0.0) * v for name, v in zip(FEATURES, features) if v)
+def triples(found: list[Candidate], ctx: Context) -> list[tuple[tuple[str, str, str], list[float], Candidate]]:
+    """The article's (source, type, target) triples with their features and their first
+    candidate (its evidence), in order of first appearance."""
+    by: dict[tuple, list[Candidate]] = {}
+    for c in found:
+        by.setdefault(c.key, []).append(c)
+    total = sum(ctx.countries.values()) or 1
+    ranked = [k for k, _ in sorted(ctx.countries.items(), key=lambda kv: (-kv[1], kv[0]))]
+    pair_types: dict[tuple, set] = {}
+    pair_sentences: dict[tuple, set] = {}
+    for (s, t, g), cs in by.items():
+        pair_types.setdefault((s, g), set()).add(t)
+        pair_sentences.setdefault((s, g), set()).update(c.sentence for c in cs)
+    out = []
+    for key, cs in by.items():
+        s, t, g = key
+        vector = [max(c.features[i] for c in cs) for i in range(len(CANDIDATE_FEATURES))]
+        first = min(c.sentence[0] for c in cs)
+        vector += [
+            math.log1p(len(cs)), math.log1p(len({c.sentence for c in cs})),
+            float(first - ctx.body_start < LEAD_CHARS), 1.0 - max(0, first - ctx.body_start) / ctx.length,
+            ctx.countries.get(s, 0) / total, ctx.countries.get(g, 0) / total if g else 0.0,
+            float(ranked[:1] == [s]), float(s in ranked[:2]),
+            float(bool(g) and ranked[:1] == [g]), float(bool(g) and g in ranked[:2]),
+            float((g, t, s) in by), float(key in ctx.rules),
+            float(len(pair_types[(s, g)])), math.log1p(len(pair_sentences[(s, g)])),
+            float(s in ctx.title), float(bool(g) and g in ctx.title),
+            float(s in ctx.title and bool(g) and g in ctx.title),
+        ]
+        out.append((key, vector, min(cs, key=lambda c: c.sentence[0])))
+    return out
+
+
+def score(vector: Sequence[float], model: dict[str, Any]) -> float:
+    """The model's probability that a triple is an event of the article."""
+    weights = model["weights"]
+    z = model.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in zip(FEATURES, vector) if v)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
