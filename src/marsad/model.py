@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any, Optional
 
+from marsad.periods import iso_bounds, precision_of
+
 SCHEMA = "marsad/1"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -219,15 +221,11 @@ class Event:
     @property
     def date_precision(self) -> Optional[str]:
         """``day``, ``week``, ``month`` or ``year``: the unit of ``date``."""
-        from marsad.dates.periods import precision_of  # marsad.dates imports this module
-
         return precision_of(self.date)
 
     @property
     def date_range(self) -> tuple[Optional[str], Optional[str]]:
         """The first and last day ``date`` covers (``2015-W29`` → 2015-07-13, 2015-07-19)."""
-        from marsad.dates.periods import iso_bounds
-
         return iso_bounds(self.date)
 
     def to_dict(self) -> dict[str, Any]:

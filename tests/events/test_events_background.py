@@ -134,6 +134,6 @@ def test_events_background_in_the_pipeline(nlp_events):
 
 @pytest.fixture(scope="module")
 def nlp_events():
-    from marsad.events.measure import pipeline
+    from marsad.eval.events import pipeline
 
     return pipeline()

@@ -8,7 +8,7 @@ import pytest
 from marsad.events.learned import (ARTICLE_FEATURES, CANDIDATE_FEATURES, FEATURES, Candidate, Context, Item,
                                    candidates, score, shipped_model, triples)
 from marsad.events.lexicon import PERF, load_event_lexicon
-from marsad.events.measure import pipeline
+from marsad.eval.events import pipeline
 from marsad.events.trigger import Hit
 from marsad.model import Article
 from marsad.pipeline.build import run

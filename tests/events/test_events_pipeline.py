@@ -4,7 +4,7 @@ import json
 import pytest
 
 from marsad.eval.gold import score
-from marsad.events.measure import pipeline, system_records
+from marsad.eval.events import pipeline, system_records
 from marsad.model import Article
 from marsad.pipeline.build import make_doc, run
 

@@ -15,9 +15,9 @@ def train_group() -> None:
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @library_errors
 def train_ner(args):
-    """Train the CRF NER tagger. Arguments are those of `python -m marsad.ner.train`
+    """Train the CRF NER tagger. Arguments are those of `marsad.training.ner.crf`
     (run `marsad train ner --help-train` to list them)."""
-    from marsad.ner.train import main
+    from marsad.training.ner.crf import main
 
     main(["--help"] if "--help-train" in args else list(args))
 
@@ -27,11 +27,11 @@ def train_ner(args):
 @library_errors
 def train_neural(args):
     """Train the neural NER tagger (the default one; needs the `train` extra: torch, onnx,
-    gensim). Arguments are those of `python -m marsad.ner.train_neural`: a `vectors` step,
+    gensim). Arguments are those of `marsad.training.ner.neural`: a `vectors` step,
     a `names` step (the name list), `train` (the teachers), `silver` (the teachers label
     news), then `train --silver` (run `marsad train neural --help-train` to list them;
     docs/ner.md has the commands that reproduce the shipped model)."""
-    from marsad.ner.train_neural import main
+    from marsad.training.ner.neural import main
 
     main(["--help"] if "--help-train" in args else list(args))
 

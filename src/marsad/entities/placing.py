@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from marsad.entities.mentions import patronymic
-from marsad.entities.story import Story
+from marsad.entities.story import Mark, Story
 from marsad.lexicon.actors import TRANSNATIONAL, Actor, CountryName, When, first_name
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.places import Place
@@ -51,17 +51,6 @@ WORD = re.compile(r"\S+")
 # Words of patronage before a country: the actor is its client, not its national.
 PATRONS = re.compile(r"(?:الموال|المدعوم|المقرب)\w*\s+(?:من\s+|ل\S*\s*)?\S*$")
 PATRON_REACH = 30  # characters before a mark the patronage words are looked for
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A lexicon item in the text that stands for one country."""
-
-    start: int
-    end: int
-    country: str
-    kind: str  # name, adj, place, org, person
-    category: Optional[str] = None  # an organisation's: party, armed, movement, ...
 
 
 @dataclass(frozen=True)

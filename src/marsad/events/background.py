@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from marsad.dates.periods import bounds
+from marsad.periods import bounds
 from marsad.events.arguments import Frame
 from marsad.events.setting import date_near
 from marsad.events.trigger import Hit

@@ -121,7 +121,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
 
 def _fill_event_dates(conn: sqlite3.Connection) -> None:
     """Set the precision and the first and last day of each event's ``day`` (version 2)."""
-    from marsad.dates.periods import iso_bounds, precision_of
+    from marsad.periods import iso_bounds, precision_of
 
     rows = conn.execute("SELECT rowid, day FROM events WHERE date_start IS NULL").fetchall()
     conn.executemany("UPDATE events SET date_precision = ?, date_start = ?, date_end = ? WHERE rowid = ?",

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from marsad.dates.periods import iso_bounds, precision_of
+from marsad.periods import iso_bounds, precision_of
 from marsad.model import Article, Record
 from marsad.store.db import transaction
 from marsad.store.schema import REFRESH_ACTORS

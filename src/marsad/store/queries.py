@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Optional
 
-from marsad.dates.periods import bounds
+from marsad.periods import bounds
 from marsad.errors import MarsadError
 from marsad.store.search import Snippet, find_hits, fts_query, parse_query, search_snippet
 from marsad.text.normalize import normalize

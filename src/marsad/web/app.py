@@ -5,7 +5,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 import os
-import sqlite3
 import threading
 from typing import Union
 
@@ -27,20 +26,6 @@ _HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-
-
-def connection(request: Request) -> sqlite3.Connection:
-    """The read-only connection of the calling thread, opened once and reused (each
-    statement reads a fresh snapshot of the store).
-
-    Quick endpoints are ``async`` and run on the event loop's thread; endpoints with heavy
-    aggregates are plain functions, which FastAPI runs in its thread pool, so they never
-    hold up the others (SQLite works outside the GIL)."""
-    local = request.app.state.local
-    conn = getattr(local, "conn", None)
-    if conn is None:
-        conn = local.conn = open_store(request.app.state.db_path, readonly=True)
-    return conn
 
 
 def create_app(db_path: Union[str, Path], cache_size: int = 1024) -> "SecurityHeaders":

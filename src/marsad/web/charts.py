@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from marsad.dates.periods import bounds, precision_of
+from marsad.periods import bounds, precision_of
 
 
 @lru_cache(maxsize=512)

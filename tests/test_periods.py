@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, strategies as st
 
-from marsad.dates.periods import bounds, iso_bounds, precision_of
+from marsad.periods import bounds, iso_bounds, precision_of
 
 
 @pytest.mark.parametrize("value, precision, first, last", [

@@ -3,7 +3,8 @@
 A resolved value (docs/dates.md) names a day (``2015-07-21``), an ISO week (``2015-W29``:
 Monday 13 to Sunday 19 July), a month (``2015-07``) or a year (``2015``). As text these do
 not sort in time order («2015-W29» sorts after «2015-10-15»); their first and last days do.
-This module depends on nothing else in marsad, so the record model and the store can use it.
+This module depends on nothing else in marsad, so the record model (below marsad.dates), the
+store and the web pages can use it.
 """
 from __future__ import annotations
 
