@@ -36,6 +36,8 @@ DOMESTIC_TYPES = frozenset(
 # Unilateral acts with no target named that are done at home: the country is their target
 # (a state of emergency, a demonstration), or the country of the place where they happen.
 INWARD_TYPES = frozenset({"MOBILIZE", "PROTEST"})
+# Protests made by crowds: «شهدت تركيا مظاهرات» are its people's, not a note from its state.
+CROWD_MODES = frozenset({"demonstration", "strike"})
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
@@ -435,7 +437,7 @@ class _Run:
                     self._country(a) != self._country(b) or entry.type in self.coder.domestic)]
             if "unilateral" not in entry.flags:
                 return []
-            if entry.type == "PROTEST":  # a state «protests» by note: that is ACCUSE, with a target
+            if entry.type == "PROTEST" and entry.mode not in CROWD_MODES:  # a state «protests» by note: ACCUSE, with a target
                 srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS | {"IGO"}]
             return [(a, None) for a in srcs]
         tgts = [k for k in target if self._country(k)]
@@ -460,7 +462,7 @@ class _Run:
             src = self._actor(s)
             tgt = self._actor(t) if t is not None else None
             kind = hit.entry.type
-            if kind == "PROTEST" and src.sector in STATE_SECTORS:
+            if kind == "PROTEST" and src.sector in STATE_SECTORS and hit.entry.mode not in CROWD_MODES:
                 kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
             human = t is not None and f.mentions[t].kind in ("person", "title")
             if kind == "ASSAULT" and hit.entry.mode == "attack" and human:
