@@ -26,7 +26,7 @@ def test_training_events_threshold_keeps_the_precision():
                    0.6: {"precision": 0.6, "recall": 0.2, "f1": 0.3}}) == 0.6
 
 
-def test_training_events_labels_leave_optional_events_out():
+def test_training_events_labels_take_optional_events_as_events():
     gold = {"events": [{"source": "SAU", "type": "CONSULT", "target": "EGY", "also": ["COOPERATE"]},
                        {"source": "EGY", "type": "SUPPORT", "target": "SAU", "optional": True}]}
     zero = [0.0] * len(FEATURES)
@@ -34,7 +34,7 @@ def test_training_events_labels_leave_optional_events_out():
                                                   (("EGY", "SUPPORT", "SAU"), zero),
                                                   (("EGY", "ACCUSE", "SAU"), zero)]}
     x, y = labelled([art])
-    assert list(y) == [1.0, 0.0] and x.shape == (2, len(FEATURES))
+    assert list(y) == [1.0, 1.0, 0.0] and x.shape == (3, len(FEATURES))
 
 
 def test_training_events_on_gold_articles(tmp_path, train_path):

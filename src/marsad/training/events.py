@@ -3,7 +3,7 @@
 The pipeline runs over each gold article (``shared/eval/GUIDELINES.md`` format) with the
 event coder keeping every (source, type, target) triple its learnt stage finds
 (:mod:`marsad.events.learned`). A triple is positive when it is a gold event of the article
-(its type or one of its ``also``); triples that are only optional gold events are left out.
+(its type or one of its ``also``), optional events included.
 A logistic model with an L2 penalty is fitted on them (Newton's method; the bias is not
 penalised). The threshold is chosen by cross-validation over articles: the one with the
 best events F1 among those whose precision stays at least ``MIN_PRECISION``, the rule
@@ -69,15 +69,14 @@ def _gold_keys(gold: dict[str, Any]) -> tuple[set, set]:
 
 
 def labelled(data: list[dict[str, Any]]) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """Features and labels of every triple (triples that are only optional events left out)."""
+    """Features and labels of every triple. An optional gold event is a borderline event a
+    careful coder may code: it is learnt as an event (the scorer neither rewards nor
+    penalises it); cross-validated F1 0.486 against 0.479 when left out."""
     xs, ys = [], []
     for art in data:
         firm, optional = _gold_keys(art["gold"])
         for key, x in art["triples"]:
-            if key in firm:
-                xs.append(x), ys.append(1.0)
-            elif key not in optional:
-                xs.append(x), ys.append(0.0)
+            xs.append(x), ys.append(1.0 if key in firm or key in optional else 0.0)
     return numpy.array(xs, dtype=float).reshape(-1, len(FEATURES)), numpy.array(ys)
 
 
