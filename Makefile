@@ -12,7 +12,8 @@ run: $(STAMP)  ## analyse the bundled example article, write out/putin-kim-summi
 	$(BIN)/marsad extract examples/putin-kim-summit.jsonl -o out/putin-kim-summit.jsonl
 	$(BIN)/marsad show out/putin-kim-summit.jsonl
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP)  ## check the import layers (pyproject.toml), then run the test suite
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m pytest -q
 
 install: $(STAMP)

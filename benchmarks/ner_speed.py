@@ -14,7 +14,7 @@ import re
 import time
 from pathlib import Path
 
-from marsad.ner.clusters import iter_articles
+from marsad.training.ner.clusters import iter_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 _SENT_END = re.compile(r"(?<=[.!?\u061f])\s+|\n+")

@@ -78,3 +78,29 @@ def test_content_id_is_stable(title):
     assert content_id("نص", title) == content_id("نص", title)
     assert content_id("نص", title) != content_id("نص آخر", title)
     assert Article(text="نص", title=title).id == content_id("نص", title)
+
+
+@pytest.mark.parametrize("date, precision, start, end", [
+    ("2023-09-12", "day", "2023-09-12", "2023-09-12"),
+    ("2015-W29", "week", "2015-07-13", "2015-07-19"),
+    ("2015-07", "month", "2015-07-01", "2015-07-31"),
+    ("2015", "year", "2015-01-01", "2015-12-31"),
+    (None, None, None, None),
+])
+def test_model_event_carries_its_date_precision_and_days(date, precision, start, end):
+    record = full_record()
+    record.events[0].date = date
+    d = record.to_dict()["events"][0]
+    assert (d["date"], d["date_precision"], d["date_start"], d["date_end"]) == (date, precision, start, end)
+    assert problems(record.to_dict()) == []
+    assert Record.from_dict(record.to_dict()) == record
+
+
+def test_model_reads_an_event_written_before_date_precision():
+    d = full_record().to_dict()
+    for key in ("date_precision", "date_start", "date_end"):
+        del d["events"][0][key]
+    d["events"][0]["date"] = "2015-W29"
+    event = Record.from_dict(d).events[0]
+    assert event.date == "2015-W29" and event.date_precision == "week"
+    assert event.to_dict()["date_start"] == "2015-07-13"

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any, Optional
 
+from marsad.periods import iso_bounds, precision_of
+
 SCHEMA = "marsad/1"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -210,11 +212,24 @@ class Event:
     target: Optional[Actor] = None
     mode: Optional[str] = None
     place: Optional[Place] = None
-    date: Optional[str] = None
+    date: Optional[str] = None  # ISO: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY (as DateRef.value)
     trigger: Optional[Span] = None
     evidence_all: list[Span] = field(default_factory=list)  # every span stating this event
 
+    # The precision and the days of ``date`` follow from its form (docs/schema.md): they are
+    # written to the record for readers that sort or filter events by time, never read back.
+    @property
+    def date_precision(self) -> Optional[str]:
+        """``day``, ``week``, ``month`` or ``year``: the unit of ``date``."""
+        return precision_of(self.date)
+
+    @property
+    def date_range(self) -> tuple[Optional[str], Optional[str]]:
+        """The first and last day ``date`` covers (``2015-W29`` → 2015-07-13, 2015-07-19)."""
+        return iso_bounds(self.date)
+
     def to_dict(self) -> dict[str, Any]:
+        start, end = self.date_range
         return {
             "type": self.type,
             "mode": self.mode,
@@ -222,6 +237,9 @@ class Event:
             "target": self.target.to_dict() if self.target else None,
             "place": self.place.to_dict() if self.place else None,
             "date": self.date,
+            "date_precision": self.date_precision,
+            "date_start": start,
+            "date_end": end,
             "evidence": self.evidence.to_dict(),
             "trigger": self.trigger.to_dict() if self.trigger else None,
             "evidence_all": [s.to_dict() for s in self.evidence_all],

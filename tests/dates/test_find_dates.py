@@ -143,9 +143,18 @@ def test_find_dates_bad_published_is_a_named_error():
     "هو بأمس الحاجة إلى الدعم",
     "منذ سنوات طويلة",
     "قتل 2015 شخصاً في 31/02/2015",
+    "إن الميليشيات عملت لمثل هذا اليوم",               # for such a day
+    "في مثل هذا اليوم حطت مركبة فايكينغ على المريخ",   # on this day (of an earlier year)
 ])
 def test_find_dates_negative(text):
     assert found(text) == []
+
+
+def test_find_dates_this_day_of_an_earlier_year_is_not_today():
+    # «on this day of August 1990»: the month and year, not «اليوم» (today)
+    assert found("وتحديدا في مثل هذا اليوم من أغسطس (آب) 1990 أمر صدام") == [
+        ("أغسطس (آب) 1990", "1990-08", "month")]
+    assert found("يشهد هذا اليوم افتتاح المعرض") == [("اليوم", "2015-07-20", "day")]  # this day: today
 
 
 # -- offsets ---------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def test_offices_people_file_days_read(tmp_path):
     (tmp_path / "people.tsv").write_text(
         "names\tname_en\tcountry\tsector\trole\tgender\tfrom\tto\tflags\n"
         "فلان الفلاني\tFulan\tSAU\tGOV\tforeign minister\tm\t2015-04\t2015-13-01\n", encoding="utf-8")
-    from marsad.lexicon._tsv import LexiconError
+    from marsad.lexicon.tsv import LexiconError
 
     with pytest.raises(LexiconError, match=r"people.tsv:2: column 'to'"):
         Lexicon.load([tmp_path])

@@ -52,7 +52,7 @@ def triples(coder, text, **kw):
     # the United States imposed new sanctions on Iran
     ("فرضت الولايات المتحدة عقوبات جديدة على إيران.", {("USA", "SANCTION", "IRN")}),
     # thousands of Palestinians demonstrated in the West Bank
-    ("تظاهر آلاف الفلسطينيين في الضفة الغربية.", {("PSE", "PROTEST", "")}),
+    ("تظاهر آلاف الفلسطينيين في الضفة الغربية.", {("PSE", "PROTEST", "PSE")}),  # at home: its own country
     # Russia announced the withdrawal of its forces from Syria
     ("أعلنت روسيا انسحاب قواتها من سوريا.", {("RUS", "RETREAT", "SYR")}),
     # Israel released Palestinian prisoners

@@ -7,7 +7,7 @@ import pycountry
 import pytest
 
 from marsad.lexicon import Lexicon, LexiconError, name_key
-from marsad.lexicon._tsv import DATA, read_tsv
+from marsad.lexicon.tsv import DATA, read_tsv
 from marsad.lexicon.actors import SECTORS, load_countries
 
 ROOT = Path(__file__).resolve().parents[2]

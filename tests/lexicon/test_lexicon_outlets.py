@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.lexicon._tsv import LexiconError
+from marsad.lexicon.tsv import LexiconError
 from marsad.lexicon.loader import Lexicon
 
 

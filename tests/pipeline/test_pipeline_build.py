@@ -79,3 +79,24 @@ def test_keep_hands_the_pipeline_to_the_permanent_generation():
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+def test_build_steps_are_found_through_entry_points_not_imports():
+    """Every step is a spacy_factories entry point of the installed package; building the
+    pipeline module imports none of the steps' packages (they register themselves)."""
+    import subprocess
+    import sys
+    from importlib.metadata import entry_points
+
+    assert set(STEPS) <= {ep.name for ep in entry_points(group="spacy_factories")}
+    loaded = subprocess.run([sys.executable, "-c", "import sys, marsad.pipeline.build; "
+                             "print(' '.join(m for m in sys.modules if m.startswith('marsad.')))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert not [m for m in loaded if m.startswith(("marsad.entities", "marsad.quotes", "marsad.events"))]
+
+
+def test_build_unknown_step_is_a_clear_error():
+    from marsad.errors import MarsadError
+
+    with pytest.raises(MarsadError, match="no pipeline step 'marsad_nonesuch'"):
+        load(steps=("marsad_sentences", "marsad_nonesuch"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.quotes.measure import measure, read_gold
+from marsad.eval.quotes import measure, read_gold
 
 FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
 

@@ -11,7 +11,8 @@ from store_fixtures import synthetic_record
 from marsad.store import ingest_records, open_store
 from marsad.store.export import TABLES, ExportError, export
 
-EVENT_COLUMNS = ["article_id", "event_index", "date", "source_name", "source_name_en",
+EVENT_COLUMNS = ["article_id", "event_index", "date", "date_precision", "date_start", "date_end",
+                 "source_name", "source_name_en",
                  "source_country", "source_sector", "type", "mode", "target_name",
                  "target_name_en", "target_country", "target_sector", "place", "place_country",
                  "lat", "lon", "outlet", "url", "evidence"]

@@ -35,7 +35,7 @@ def eval_ner(conll, predictions, system, model, as_json):
         from marsad.ner.neural import NeuralTagger
         tagger = NeuralTagger(model[0])
     elif model:
-        from marsad.ner.silver import Ensemble
+        from marsad.training.ner.silver import Ensemble
         tagger = Ensemble(model)
     else:
         tagger = PipelineTagger() if system == "pipeline" else None

@@ -17,7 +17,7 @@ def input_options(f):
     """INPUT... plus --format and --published: what to read and how."""
     from marsad.readers import FORMATS
 
-    f = click.option("--published", metavar="DATE", callback=_check_date,
+    f = click.option("--published", metavar="DATE", callback=check_date,
                      help="Publication date (YYYY-MM-DD) for articles that carry none; relative "
                           "dates («أمس», «اليوم») are resolved against it.")(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -50,7 +50,7 @@ def engine_options(f):
     return f
 
 
-def _check_date(ctx, param, value):
+def check_date(ctx, param, value):
     if value is None:
         return None
     try:

@@ -7,7 +7,7 @@ import sys
 import click
 
 from marsad.cli.ingest import db_option
-from marsad.cli.options import _check_date, library_errors
+from marsad.cli.options import check_date, library_errors
 
 
 @click.command()
@@ -17,8 +17,8 @@ from marsad.cli.options import _check_date, library_errors
               help="Only articles naming this actor: a name (Arabic or English, or part of "
                    "one) or a country code such as RUS.")
 @click.option("--type", "event_type", metavar="PLOVER", help="Only articles with an event of this type.")
-@click.option("--since", metavar="DATE", callback=_check_date, help="Published on or after DATE.")
-@click.option("--until", metavar="DATE", callback=_check_date, help="Published on or before DATE.")
+@click.option("--since", metavar="DATE", callback=check_date, help="Published on or after DATE.")
+@click.option("--until", metavar="DATE", callback=check_date, help="Published on or before DATE.")
 @click.option("--outlet", metavar="NAME", help="Only articles of this outlet.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 200),
               help="Most articles shown (at most 200).")

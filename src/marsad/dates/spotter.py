@@ -254,7 +254,7 @@ class Spotter:
         deic = _key_of(m["deic"])
         wd = m["wdp"] or m["wd"]
         if deic in self.guarded and not m["part"] and not wd:
-            if _prev_word(key, m.start("deic")) in self.blockers_before:
+            if not self.blockers_before.isdisjoint(_prev_words(key, m.start("deic"))):
                 return None
             if _next_word(key, m.end()) in self.blockers_after:
                 return None
@@ -351,6 +351,12 @@ _MEDIA = {"قناه", "صحيفه", "جريده", "موقع", "شبكه", "مج�
 def _prev_word(key: str, pos: int) -> str:
     m = _PREV.search(key, max(0, pos - 40), pos)
     return m.group(1) if m else ""
+
+
+def _prev_words(key: str, pos: int) -> tuple[str, str]:
+    """The word before ``pos`` and the two words before it («مثل هذا»)."""
+    words = re.findall(r"\w+", key[max(0, pos - 40):pos])[-2:]
+    return (words[-1] if words else "", " ".join(words))
 
 
 def _next_word(key: str, pos: int) -> str:

@@ -2,11 +2,10 @@
 or on a Dask cluster. Every engine gives the same records in the same order."""
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
-from marsad.model import Article, Record
-
-Encode = Optional[Callable[[Record], Any]]
+from marsad.engines.types import Encode
+from marsad.model import Article
 
 
 def analyse(articles: Iterable[Article], settings: dict[str, Any], jobs: int = 1,

@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from marsad.engines import Encode
+from marsad.engines.types import Encode
 from marsad.model import Article
 
 BATCH = 64

@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Iterable, Iterator, Optional
 
-from marsad.engines import Encode
+from marsad.engines.types import Encode
 from marsad.errors import MarsadError
 from marsad.model import Article, ErrorInfo, Record
 

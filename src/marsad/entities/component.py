@@ -23,11 +23,11 @@ from marsad.pipeline.extensions import folded_of, text_of
 from marsad.entities.coref import Cluster, cluster
 from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
-from marsad.entities.recognize import word_file
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional
 from marsad.entities.mentions import classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
+from marsad.entities.words import word_file
 from marsad.lexicon.actors import TRANSNATIONAL, When
 from marsad.lexicon.loader import Lexicon
 from marsad.lexicon.titles import Title

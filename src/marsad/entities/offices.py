@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from marsad.lexicon._tsv import read_tsv
+from marsad.lexicon.tsv import read_tsv
 from marsad.lexicon.actors import Actor, When
 
 SECRETARY_GENERAL = "secretary-general"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from marsad.entities.mentions import patronymic
-from marsad.entities.story import Story
+from marsad.entities.story import Mark, Story
 from marsad.lexicon.actors import TRANSNATIONAL, Actor, CountryName, When, first_name
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.places import Place
@@ -48,17 +48,9 @@ BODIES = {"الحزب": {"party"}, "الحركة": {"movement", "armed", "party"
           "الشركة": {"business"}, "الصحيفة": {"media"}, "القناة": {"media"}, "الوكالة": {"media"},
           "المنظمة": {"igo", "ngo"}, "الجامعة": {"igo", "education"}}
 WORD = re.compile(r"\S+")
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A lexicon item in the text that stands for one country."""
-
-    start: int
-    end: int
-    country: str
-    kind: str  # name, adj, place, org, person
-    category: Optional[str] = None  # an organisation's: party, armed, movement, ...
+# Words of patronage before a country: the actor is its client, not its national.
+PATRONS = re.compile(r"(?:الموال|المدعوم|المقرب)\w*\s+(?:من\s+|ل\S*\s*)?\S*$")
+PATRON_REACH = 30  # characters before a mark the patronage words are looked for
 
 
 @dataclass(frozen=True)
@@ -138,21 +130,26 @@ class Setting:
         after «من/في» («مصدر من الرقة»)."""
         before = self._back_limit(start)
         after = self._forward_limit(end)
-        best: Optional[tuple[int, Mark]] = None
+        best: Optional[tuple[tuple[bool, int], Mark]] = None
         for mark in self.marks[bisect_left(self.starts, before):bisect_right(self.starts, after)]:
+            if PATRONS.search(self.text, max(0, mark.start - PATRON_REACH), mark.start):
+                continue  # «المتمردين الموالين لروسيا»: backed by Russia, not Russian
+            where_only = False  # a place before the name says where the actor is, not what:
             if start <= mark.start and mark.end <= end:  # «مصدر بحريني», «الجالية البحرينية»
                 distance = -1
             elif before <= mark.start and mark.end <= start:
                 distance = start - mark.end
+                where_only = mark.kind == "place"  # «في جدة أمس الرئيس قاديروف رئيس الشيشان»
             elif end <= mark.start and mark.end <= after:
                 distance = mark.start - end
             else:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, mark)
+            rank = (where_only, distance)
+            if best is None or rank < best[0]:
+                best = (rank, mark)
         if best is None:
             return self._named_back(before, start)
-        distance, mark = best
+        (_, distance), mark = best
         if mark.kind == "place":
             return Placed(mark.country, "place")
         return Placed(mark.country, "adjective" if distance < 0 and mark.kind == "adj" else "affiliation")

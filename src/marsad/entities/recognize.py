@@ -6,14 +6,13 @@ tagged LOC gives the span «روسيا». Spans go to ``doc.spans["ner"]``.
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from marsad.entities.words import name_leading_verbs, not_name_edges, strip_marks
 from marsad.lexicon.actors import first_name
 from marsad.lexicon.matcher import name_key
 from marsad.ner import load_tagger
@@ -72,18 +71,6 @@ class NerComponent:
 
 
 @lru_cache(maxsize=1)
-def _not_edges() -> frozenset[str]:
-    """Words cut from the edges of a recognised name (data/not_name_edges.txt)."""
-    return word_file("not_name_edges.txt")
-
-
-@lru_cache(maxsize=1)
-def _leading_verbs() -> frozenset[str]:
-    """Verbs cut from the start of a recognised name (data/name_leading_verbs.txt)."""
-    return word_file("name_leading_verbs.txt")
-
-
-@lru_cache(maxsize=1)
 def _nationalities() -> frozenset[str]:
     """Name keys of the lexicon's nationality adjectives («الكولومبي», «التشيكية»), which
     stand before a person's name as context, not as part of it (homographs left out:
@@ -94,22 +81,12 @@ def _nationalities() -> frozenset[str]:
                      if c.kind == "adj" and "homograph" not in c.flags)
 
 
-def word_file(name: str) -> frozenset[str]:
-    path = resources.files("marsad.entities") / "data" / name
-    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(_strip_marks(w) for w in words if w)
-
-
-def _strip_marks(word: str) -> str:
-    return "".join(ch for ch in word if not unicodedata.combining(ch) and ch != "\u0640")
-
-
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without function words («على», «في», ...) at either edge."""
-    edges = _not_edges()
-    while start < end and (doc[start].is_punct or _strip_marks(doc[start].text) in edges):
+    edges = not_name_edges()
+    while start < end and (doc[start].is_punct or strip_marks(doc[start].text) in edges):
         start += 1
-    while end > start and (doc[end - 1].is_punct or _strip_marks(doc[end - 1].text) in edges):
+    while end > start and (doc[end - 1].is_punct or strip_marks(doc[end - 1].text) in edges):
         end -= 1
     return start, end
 
@@ -131,9 +108,11 @@ def _decode(doc: Doc, units, labels) -> list[Span]:
     if current:
         spans.append(current)
     out = []
-    verbs, adjectives = _leading_verbs(), _nationalities()
+    verbs, adjectives = name_leading_verbs(), _nationalities()
     for start, end, label in spans:
-        while end - start > 1 and (_strip_marks(doc[start].text) in verbs or
+        if end - start == 1 and strip_marks(doc[start].text) in verbs:
+            continue  # «وقد دان الرئيس»: the verb alone taken for a name
+        while end - start > 1 and (strip_marks(doc[start].text) in verbs or
                                    label == "PER" and name_key(doc[start].text) in adjectives
                                    and not first_name(doc[start].text, doc[start + 1:end].text,
                                                       doc[max(0, start - 2):start].text)):

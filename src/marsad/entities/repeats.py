@@ -32,7 +32,8 @@ from importlib import resources
 from typing import Iterator
 
 from marsad.entities.mentions import NameMention
-from marsad.entities.recognize import PROCLITICS, _leading_verbs, _not_edges
+from marsad.entities.recognize import PROCLITICS
+from marsad.entities.words import name_leading_verbs, not_name_edges
 from marsad.lexicon.matcher import name_key
 from marsad.text.normalize import normalize_with_map
 
@@ -49,7 +50,7 @@ def _skipped() -> frozenset[str]:
     path = resources.files("marsad.entities") / "data" / "common_name_words.txt"
     common = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(w for w in common if w and not w.startswith("#")) | LINKS | \
-        {name_key(w) for w in _not_edges() | _leading_verbs()}
+        {name_key(w) for w in not_name_edges() | name_leading_verbs()}
 
 
 def part_forms(m: NameMention) -> Iterator[tuple[str, ...]]:

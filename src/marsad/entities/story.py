@@ -13,17 +13,26 @@ import json
 import math
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Optional, Sequence
-
-if TYPE_CHECKING:
-    from marsad.entities.placing import Mark
+from typing import Optional, Sequence
 
 FEATURES = ("share", "top", "lead", "title", "dateline", "first", "nearest", "sentence",
             "paragraph", "outlet", "unmarked", "adjectives", "people", "igo", "log_count")
 WEIGHTS = "story_weights.json"
 DATELINE_CHARS = 40  # a dateline («عدن - ...», «الرياض: ...») opens the body
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A lexicon item in the text that stands for one country."""
+
+    start: int
+    end: int
+    country: str
+    kind: str  # name, adj, place, org, person
+    category: Optional[str] = None  # an organisation's: party, armed, movement, ...
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +45,7 @@ def shipped_weights() -> dict[str, float]:
 class Story:
     """The countries of one article, as candidates for its unplaced actors."""
 
-    def __init__(self, text: str, marks: Sequence["Mark"], body_start: int,
+    def __init__(self, text: str, marks: Sequence[Mark], body_start: int,
                  outlet_country: Optional[str], sentences: Sequence[tuple[int, int]] = ()):
         self.text = text
         self.body_start = body_start
@@ -122,7 +131,7 @@ class Story:
         return self.text.rfind("\n", 0, pos) + 1
 
 
-def _dateline(text: str, body: Sequence["Mark"], body_start: int) -> Optional[str]:
+def _dateline(text: str, body: Sequence[Mark], body_start: int) -> Optional[str]:
     """The country of a place or country opening the body before a dash, colon or bracket."""
     for m in body:
         if m.start - body_start > DATELINE_CHARS:

@@ -130,10 +130,10 @@ class PipelineTagger:
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
         names = sorted(doc.user_data.get("names", []))
-        return [_labels(spans, names) for spans in offsets]
+        return [bio_labels(spans, names) for spans in offsets]
 
 
-def _labels(tokens: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> list[str]:
+def bio_labels(tokens: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> list[str]:
     """BIO labels of whitespace tokens from character spans of names: a token is B- when a
     name starts inside it, I- when it lies in the rest of one. FAC counts as LOC."""
     labels = ["O"] * len(tokens)

@@ -84,11 +84,20 @@ def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
     return out
 
 
+def _placed(entity, sources: frozenset[str]) -> bool:
+    source = getattr(entity, "country_source", None)
+    return bool(entity.country) and (source in sources or entity.label == "ORG" and source in STORY_SOURCES)
+
+
+# Where an organisation the article does not place itself acts: the country of its story
+# («نفذت الشرطة حملة توقيفات», «المتظاهرون»). A person is not placed so (a visitor).
+STORY_SOURCES = frozenset({"story"})
+
+
 def placed_beyond(text: str, mentions: list[Mention], entities, sources) -> list[Mention]:
     """Mentions of persons and organisations the lexicon does not name but the article
     places (``country_source`` in ``sources``), where no lexicon mention stands."""
-    chosen = [e for e in entities or () if e.label in ("PER", "ORG") and e.country
-              and getattr(e, "country_source", None) in sources]
+    chosen = [e for e in entities or () if e.label in ("PER", "ORG") and _placed(e, sources)]
     taken = [(m.clitic_start, m.end) for m in mentions]
     return [m for m in mentions_from_entities(text, chosen)
             if all(m.end <= a or b <= m.clitic_start for a, b in taken)]

@@ -22,6 +22,7 @@ from marsad.events.actors import Mention, attributive
 from marsad.events.lexicon import EventLexicon
 from marsad.events.trigger import Hit
 from marsad.events.words import CLAUSE_END, STRONG_PUNCT, SUFFIXES, Word, proclitic_readings, readings
+from marsad.text.normalize import normalize
 
 # Prepositions written as separate words (normalised). Clitic ones are ب, ل, ك.
 PREPOSITIONS = frozenset(
@@ -30,6 +31,14 @@ PREPOSITIONS = frozenset(
 PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
+HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
+OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
+THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})
+NAME_LINKS = frozenset({"بن", "بنت", "ابن"})
+QUANTIFIERS = frozenset(normalize(w) for w in (  # «العديد من», «عشرات من»: a part of the group after
+    "العديد عددا عدد عشرات مئات آلاف بعض أحد إحدى عناصر").split())
+TITLE_MODIFIERS = frozenset(normalize(w) for w in (  # adjectives inside a title chain
+    "الأول الثاني الثالث الأعلى العام العامة السابق السابقة الحالي المساعد المناوب").split())  # normalised: a name goes on («محمد بن سلمان بن عبدالعزيز»)  # normalised «أن»: a new clause
 ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
 Group = list[int]  # indices of coordinated mentions
 # Words that are not nouns though they look like plain words (complementisers, particles).
@@ -203,11 +212,33 @@ class Frame:
             return None
         k = self.mention_at(j)
         if k is not None:
-            return self.group(k) if self.free(k) else None
+            return self.group(self.holder(k)) if self.free(k) else None
         if transitive and (self.words[j].kind == "num" or self.is_("numeral", j)):
             return None  # «قتل أربعة فلسطينيين»: passive, four were killed
         k = self.np_adjective(j)
         return self.group(k) if k is not None else None
+
+    def holder(self, k: int) -> int:
+        """A title of no country right before a person is that person's: «صاحب السمو
+        الملكي الأمير محمد بن سلمان» acts as the prince, «معالي وزير خارجية روسيا
+        الاتحادية سيرجي لافروف» as Lavrov (a country in the title is passed over)."""
+        if self.mentions[k].kind != "title" or self.mentions[k].country:
+            return k
+        end, nouns = self.span[k][1], 0
+        for n in range(k + 1, len(self.mentions)):
+            between = range(end + 1, self.span[n][0])
+            nouns += len(between)
+            if nouns > HOLDER_GAP or not all(self.is_noun(i) for i in between):
+                return k
+            kind = self.mentions[n].kind
+            if not nouns and n == k + 1 and self.prep[n] == "ل" and kind == "org" and self.mentions[n].country:
+                return n  # «مبعوث الأمين العام للأمم المتحدة»: an official of the body
+            if kind == "person":  # «لرئيس مجلس الوزراء ... الأمير محمد»: the «ل» is the title's
+                return n if self.free(n) or self.prep[n] == "ل" and not self.locative[n] else k
+            if kind not in ("country", "title") or self.prep[n] not in (None, "ل"):
+                return k  # «ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع الأمير محمد»
+            end = self.span[n][1]
+        return k
 
     def np_adjective(self, j: int) -> Optional[int]:
         """The nationality adjective on the noun at ``j`` («التحقيقات الأمريكية», «طائرات
@@ -257,7 +288,7 @@ class Frame:
                 return None  # «أعلن عدم مشروعية طرد الصحافية»; a parenthesis is no subject
             k = self.mention_at(j, first=False)
             if k is not None and self.free(k) and (not self.adjective[k] or h - j <= ADJ_BACK_SPAN):
-                return self.group(k)  # a nationality far back modifies some other noun
+                return self.group(self.holder(k))  # a nationality far back modifies some other noun
         return None
 
     def light_verb(self, h: int) -> Optional[int]:
@@ -289,6 +320,10 @@ class Frame:
                 return self._first_actor(j + 1, stop, prep)
             if any(pre.endswith(prep) and r.startswith("ال") for r, pre in readings if pre):
                 return self._first_actor(j, stop, prep)
+            if j == start and any(pre.endswith(prep) and not r.startswith("ال") for r, pre in readings if pre):
+                k = self.mention_at(j + 1) if self.same_sentence(j + 1, j) else None
+                # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition
+                return self._actor_group(k) if k is not None and self.free(k) and not self.adjective[k] else None
         return None
 
     def _first_actor(self, start: int, stop: int, prep: str) -> Optional[Group]:
@@ -322,13 +357,80 @@ class Frame:
         if k is not None and self.locative[k]:
             return self._after_location(j, stop)
         if k is not None:
-            return self.group(k) if self.free(k) else None
+            return self.group(self.holder(k)) if self.free(k) else None
         if self.words[j].kind != "word":
             return None
         if any(r in PREPOSITIONS for r, _ in proclitic_readings(self.key(j))):
             return self._after_location(j, stop) if self.is_("locative", j) else None
+        if self.key(j) in QUANTIFIERS and self.same_sentence(j + 2, j) and self.key(j + 1) == "من":
+            k = self.mention_at(j + 2)  # «أسرت العديد من الحوثيين»: the many are the Houthis
+            if k is not None and not self.locative[k] and self.mentions[k].can_act:
+                return self.group(k)
         k = self.np_adjective(j)
+        if k is None and self.is_noun(j) and self.same_sentence(j + 1, j):
+            k = self.mention_at(j + 1)  # «أدان قصف تركيا»: the owner of the act condemned
+            k = k if k is not None and self.free(k) and not self.adjective[k] else None
         return self.group(k) if k is not None and self.span[k][0] < stop else None
+
+    def past_apposition(self, start: int) -> int:
+        """The word after a subject's apposition and the time words after it: «دان مسعود
+        البرزاني رئيس اقليم كردستان العراق السبت | قصف تركيا», «اجتمع الأمير محمد بن
+        سلمان بن عبدالعزيز ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع | في جدة»."""
+        j, moved = self._skip(start, 1, len(self.words)), False
+        while self.same_sentence(j, start):
+            if self.key(j) in NAME_LINKS and self.same_sentence(j + 1, j) and (j + 1) not in self.owner:
+                j, moved = self._skip(j + 2, 1, len(self.words)), True  # «بن عبدالعزيز»: the name goes on
+                continue
+            if moved and self.key(j) in TITLE_MODIFIERS:
+                j += 1  # «النائب الثاني», «القائد الأعلى»
+                continue
+            k = self.mention_at(j)
+            if k is None or self.mentions[k].kind != "title" or self.prep[k] not in (None, "ل") \
+                    or self.locative[k]:
+                break
+            while k + 1 < len(self.mentions) and self.coord[k + 1] is None and self.span[k + 1][0] == self.span[k][1] + 1 \
+                    and self.mentions[k + 1].kind in PLACE_KINDS | {"person", "title"} and self.prep[k + 1] in (None, "ل"):
+                k += 1  # «رئيس وزراء | اليابان»: the title's own genitive
+            j, moved = self._skip(self.span[k][1] + 1, 1, len(self.words)), True
+        return j if moved else start
+
+    def first_actor_of_sentence(self, h: int) -> Optional[Group]:
+        """The first free actor with a country in the sentence of word ``h``, before it: the
+        main clause's subject in the news' verb-first sentences («وأدلى ظريف بتصريحه ...»)."""
+        for k in range(len(self.mentions)):
+            first = self.span[k][0]
+            if first >= h:
+                return None
+            if self.same_sentence(first, h) and self.free(k) and self.mentions[k].country:
+                return self.group(k)
+        return None
+
+    def owner_back(self, h: int) -> Optional[Group]:
+        """Who a possessive pronoun on the noun at ``h`` stands for: the nearest person or
+        title before it in its sentence, under a preposition or not («المرافقين لوزير الدفاع
+        الأمريكي أشتون كارتر في زيارته إلى العراق»)."""
+        for j in range(h - 1, max(-1, h - BACK_SPAN * 2), -1):
+            if not self.same_sentence(j, h):
+                return None
+            k = self.mention_at(j, first=False)
+            if k is not None and self.mentions[k].kind in ("person", "title") and self.mentions[k].country:
+                return [k]
+        return None
+
+    def objects_beyond(self, start: int, stop: int) -> list[int]:
+        """Free actors after ``start`` in the same clause, in text order, past titles,
+        places and times: «التقى الأمير محمد بن سلمان ولي ولي العهد ... في جدة أمس الرئيس
+        قاديروف» (the object after the subject's long apposition). The clause ends at
+        strong punctuation, a clause-opening word or a speech or light verb."""
+        out = []
+        for j in range(start, min(stop, start + OBJECT_SPAN)):
+            if not self.same_sentence(j, start) or self.stops(j) or self.is_("speech", j) \
+                    or any(k in self.lex.light for k in self.keys(j)) or self.key(j) in THAT_WORDS:
+                break
+            k = self.mention_at(j)
+            if k is not None and self.free(k) and self.mentions[k].kind not in PLACE_KINDS:
+                out.append(k)
+        return out
 
     def _after_location(self, j: int, stop: int) -> Optional[Group]:
         """«استقبل الملك في قصر اليمامة بالرياض أمس الرئيس المصري»: the object after a
@@ -338,7 +440,7 @@ class Frame:
                 return None
             k = self.mention_at(i)
             if k is not None and not self.locative[k]:
-                return self.group(k) if self.free(k) and self.mentions[k].kind not in PLACE_KINDS else None
+                return self.group(self.holder(k)) if self.free(k) and self.mentions[k].kind not in PLACE_KINDS else None
         return None
 
     def genitive(self, last: int) -> Optional[Group]:

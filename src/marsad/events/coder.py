@@ -9,17 +9,20 @@ country; one event is kept per (source, type, target) with every span stating it
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
-from marsad.events.lexicon import FUT, IMPF1, NOUN, PERF1, load_event_lexicon
+from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
+from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, context_of, items_of
+from marsad.events.learned import score as learned_score, shipped_model, triples
+from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
-from marsad.events.setting import date_near, place_near, place_target
-from marsad.events.trigger import Hit, candidates, find_triggers
+from marsad.events.setting import date_near, place_back, place_near, place_target
+from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, scan_sentences, suffix_readings
 from marsad.lexicon.loader import Lexicon
 from marsad.model import Actor, DateRef, Event, Place, Quote, Span
@@ -30,9 +33,13 @@ from marsad.text.sentences import split_sentences
 DOMESTIC_TYPES = frozenset(
     "ACCUSE REJECT THREATEN REQUEST PROTEST MOBILIZE COERCE ASSAULT CONCEDE RETREAT".split()
 )
+# Unilateral acts with no target named that are done at home: the country is their target
+# (a state of emergency, a demonstration), or the country of the place where they happen.
+INWARD_TYPES = frozenset({"MOBILIZE", "PROTEST"})
+# Protests made by crowds: «شهدت تركيا مظاهرات» are its people's, not a note from its state.
+CROWD_MODES = frozenset({"demonstration", "strike"})
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
-HISTORY_DAYS = 400  # a sentence dated further back than this is background, not news
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
 # normalised على عن من ضد إلى تجاه إزاء حيال بشأن حول
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
@@ -44,12 +51,21 @@ CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لق�
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
+POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
+RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
+CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
+SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
+
+
 @dataclass
 class Coded:
-    """What the coder found in one text."""
+    """What the coder found in one text; ``candidates``: the learnt stage's triples
+    (key, features, first candidate), kept when the coder is asked to (training)."""
 
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    candidates: list = field(default_factory=list)
 
 
 class EventCoder:
@@ -61,6 +77,8 @@ class EventCoder:
         self.events = load_event_lexicon(dirs)
         self.domestic = frozenset(domestic)
         self.sources = ENTITY_SOURCES
+        self.collect = False  # keep every learnt-stage triple on the result (training)
+        self.model: Optional[dict] = None  # the learnt stage's model (None: the shipped one)
         self._memo: dict[str, bool] = {}
 
     def __call__(self, text: str, published: Optional[str] = None,
@@ -97,8 +115,19 @@ class EventCoder:
         frame = Frame(text, words, inside, bounds, self.events)
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
                 if h.start >= body_start]
+        if history_article(text, body_start):
+            hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
-        return Coded(run.events(), places)
+        events = run.events()
+        model = self.model or shipped_model()
+        if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
+            return Coded(events, places)
+        found = run.candidates(entities, body_start)
+        rules = {_key(e) for e in events}
+        ctx = context_of(entities, rules, body_start, len(text))
+        if self.collect:  # training: the rules' events, and every triple to learn from
+            return Coded(events, places, triples(found, ctx))
+        return Coded(events + run.decide(triples(found, ctx), model, rules), places)
 
     def _relevant(self, key: str) -> bool:
         """May this word start an event or name a speaker (memoised)?"""
@@ -108,6 +137,15 @@ class EventCoder:
                 self.events.kinds_of(key) & {"speech", "light"})
             self._memo[key] = found
         return found
+
+
+def _key(e: Event) -> tuple[str, str, str]:
+    return (e.source.country or "", e.type, e.target.country if e.target else "")
+
+
+def _possessive(key: str) -> bool:
+    """Does a normalised noun form end in a 3rd-person possessive that is no part of the stem?"""
+    return bool(suffix_readings(key)) and key.endswith(POSSESSIVES)
 
 
 def _transitive(hit: Hit) -> bool:
@@ -141,7 +179,8 @@ class _Run:
             if i in hit_at:
                 self._code(hit_at[i])
             elif ("speech" in kinds or "light" in kinds) and i not in f.owner:
-                subject = f.subject_before(i) or f.subject_after(i)
+                after = i + 1 if f.same_sentence(i + 1, i) and f.key(i + 1) in RESUMPTIVE else i
+                subject = f.subject_before(i) or f.subject_after(after)  # «زيارة قامت بها الوزيرة»
                 until = next((j for j in range(i + 1, i + 4) if j in hit_at), None)  # «أجرى خلالها مباحثات»
                 if subject or f.explicit_subject(i, until):
                     self.topics.append((i, subject))  # an unknown subject ends the topic
@@ -171,6 +210,9 @@ class _Run:
             if explicit or f.explicit_subject(hit.head):
                 self.topics.append((hit.head, explicit))
         entry = hit.entry
+        if entry.mode == "meeting" and hit.is_verb and f.same_sentence(hit.last + 1, hit.head) \
+                and f.key(hit.last + 1) == "علي":
+            return  # «تلتقيان على ضرورة الحل»: they agree on, they do not meet
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES:
             return  # no actor in the sentence: no target can be found
@@ -180,6 +222,15 @@ class _Run:
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
+            target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
+        if not target and source and self._possessed(hit) and entry.type == "CONSULT":
+            target = f.direct_object(max(after, hit.last + 1), hi)  # «لقاؤه الرئيس السيسي»
+            spec = "obj" if target else spec
+        if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target \
+                and not f.key(hit.head).endswith(OBJECT_PRONOUNS):  # «تستضيفها»: the object is given
+            target = self._met(source, max(after, hit.last + 1), hi)
+            spec = "obj" if target else spec
         if not hit.is_verb and spec not in (None, "gen") and (gen := f.genitive(hit.last)) and gen != target:
             source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
@@ -194,14 +245,35 @@ class _Run:
             # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
         if not target and entry.mode in SELF_TARGET_MODES and source:
-            target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+            if entry.mode != "trial":  # a court tries its own; a raid may cross a border
+                target, spec = place_back(f, hit, source[:1]), "place"  # «قوات الاحتلال ... في الضفة»
+            if not target:
+                target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+        if not target and "unilateral" in entry.flags and source and entry.type in INWARD_TYPES:
+            # «قرر تمديد حالة الطوارئ», «مظاهرات في طهران»: done at home, to its own country
+            if place is not None and place.place is not None and place.place.country:
+                target, spec = [f.mentions.index(place)], "place"
+            elif entry.mode != "deployment":  # troops sent somewhere unnamed may face anyone
+                target, spec = source[:1], "inward"
         if spec == "self":
             pairs = [(k, k) for k in source
                      if f.mentions[k].country and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
+        elif spec == "inward":
+            pairs = [(k, k) for k in source if f.mentions[k].country][:1]
         else:
             pairs = self._pairs(hit, source, target, spec)
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target)
+
+    def _met(self, source: Group, after: int, hi: int) -> Optional[Group]:
+        """The one a subject met, past the subject's own titles and the meeting's place and
+        time: the first free actor of another country in the clause."""
+        mine = {self._country(k) for k in source}
+        for k in self.f.objects_beyond(after, hi):
+            country = self._country(k)
+            if country and country not in mine:
+                return self.f.group(k)
+        return None
 
     def _as_noun(self, hit: Hit) -> Hit:
         """«عقوبة طرد حارس»: a verb form right after a noun is its twin verbal noun
@@ -223,12 +295,14 @@ class _Run:
         """The source group and the word after which the target is looked for."""
         f = self.f
         after = hit.last + 1
-        if hit.tense in (PERF1, IMPF1):
+        if hit.tense in (PERF1, IMPF1) or "speaker" in hit.entry.flags:
             return self._speaker(hit), after
+        if hit.tense == PART:  # «قال الوزير ...، مطالبا»: the clause's subject
+            return self._topic(hit.head) or self.f.first_actor_of_sentence(hit.head), after
         if hit.is_verb:
             g = f.subject_before(hit.head)
             if g is None and (g := f.subject_after(hit.head, _transitive(hit))) is not None:
-                after = max(after, f.span[g[-1]][1] + 1)
+                after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
                 g = self._topic(hit.head)
             return g, after
@@ -244,6 +318,8 @@ class _Run:
                 elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=hit.head):
                     g = self._topic(lv)
             return g, after
+        if self._possessed(hit) and not self._complement_noun(hit):
+            return f.owner_back(hit.head) or self._topic(hit.head), after  # «خلال لقائه»: his
         if governed(f, self.hits, hit) or self._complement_noun(hit):
             return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
         gen = f.genitive(hit.last)
@@ -252,10 +328,34 @@ class _Run:
         # Past «أن» only for a noun owned by someone («محادثاته») or a stance that is the
         # reported speech act itself («بالقول إن … دون الالتفات إلى التحذيرات»).
         cross = bool(suffix_readings(f.key(hit.head))) or hit.entry.type in STANCE_TYPES
-        g = f.subject_back(hit.head, cross) or self._relative_subject(hit)
+        g = self._relative_subject(hit) or f.subject_back(hit.head, cross)  # «زيارة قامت بها الوزيرة»: hers
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _said(self, hit: Hit) -> Optional[Group]:
+        """When a stance verb introduces a quote («حذر من أن ...», «طالب بأن ...»), the
+        actor with a country that opens it: whom the stance is about."""
+        f = self.f
+        for q in self.quotes:
+            cue = q.cue
+            if cue is None or not (cue.start <= hit.start < cue.end or 0 <= q.content.start - hit.end <= CUE_GAP):
+                continue
+            opening = bisect_right([w.start for w in f.words], q.content.start) - 1
+            first = bisect_right([m.start for m in f.mentions], q.content.start - 1)
+            if first < len(f.mentions) and f.mentions[first].start < q.content.end \
+                    and f.span[first][0] - opening <= SAID_SPAN and self._country(first) \
+                    and f.mentions[first].can_act and not f.locative[first] and f.prep[first] is None:
+                return f.group(first)  # the subject of the words said: «أن إسرائيل سترتكب»
+            return None
+        return None
+
+    def _possessed(self, hit: Hit) -> bool:
+        """A noun trigger carrying a possessive pronoun of the third person («زيارته»,
+        «لقائها»): its owner is its source and it takes its object directly."""
+        word = self.f.words[hit.head]
+        return not hit.is_verb and hit.last == hit.head and _possessive(word.key) \
+            and not word.text.rstrip(DIACRITICS).endswith("ة")  # «زيارة» is no «زيار»+ـه
 
     def _opens_sentence(self, hit: Hit) -> bool:
         """No actor before the trigger in its sentence, and one after it behind «مع/ب»."""
@@ -269,9 +369,13 @@ class _Run:
         """«الدعم الذي تقدمه طهران لدمشق»: the subject of a light verb in a relative
         clause on the noun."""
         f, j = self.f, hit.last + 1
+        if f.same_sentence(j, hit.head) and j not in f.owner and self._light(j) \
+                and not f.words[hit.head].key.startswith("ال"):  # «زيارة قامت بها الوزيرة»
+            return f.subject_after(j + 1 if f.key(j + 1) in RESUMPTIVE else j)
         while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
             if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
-                return f.subject_after(j + 1)
+                v = j + 1  # «الزيارة التي قام بها ولي العهد»: past the pronoun back to the noun
+                return f.subject_after(v + 1 if f.key(v + 1) in RESUMPTIVE else v)
             j += 1
         return None
 
@@ -295,10 +399,9 @@ class _Run:
         return not hit.clitic and f.same_sentence(j, hit.head) and f.key(j) in COMPLEMENT_PREPS
 
     def _history(self, hit: Hit, lo: int, hi: int) -> bool:
-        """Dated in the sentence more than HISTORY_DAYS before publication: background."""
-        d = date_near(self.f, self.dates, hit, lo, hi)
-        when = _parse(d.value) if d is not None else None
-        return bool(when and self.published and (self.published - when).days > HISTORY_DAYS)
+        """Background, not news: on this day of an earlier year, or dated more than
+        HISTORY_DAYS before publication (:mod:`marsad.events.background`)."""
+        return background(self.f, self.text, self.dates, hit, lo, hi, self.published)
 
     def _speaker(self, hit: Hit) -> Optional[Group]:
         """Who says a 1st-person verb: the speaker of the quote around it, else the topic."""
@@ -330,11 +433,12 @@ class _Run:
         if not target:
             paired = all(self.f.adjective[k] for k in srcs)  # «تعاون سعودي أمريكي»
             if entry.symmetric and len(srcs) > 1 and ("needtarget" not in entry.flags or paired):
-                return [(a, b) for a in srcs for b in srcs if a != b]
+                return [(a, b) for a in srcs for b in srcs if a != b and (
+                    self._country(a) != self._country(b) or entry.type in self.coder.domestic)]
             if "unilateral" not in entry.flags:
                 return []
-            if entry.type == "PROTEST":  # a state «protests» by note: that is ACCUSE, with a target
-                srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS]
+            if entry.type == "PROTEST" and entry.mode not in CROWD_MODES:  # a state «protests» by note: ACCUSE, with a target
+                srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS | {"IGO"}]
             return [(a, None) for a in srcs]
         tgts = [k for k in target if self._country(k)]
         if not mutual and len(srcs) > 1:
@@ -358,8 +462,13 @@ class _Run:
             src = self._actor(s)
             tgt = self._actor(t) if t is not None else None
             kind = hit.entry.type
-            if kind == "PROTEST" and src.sector in STATE_SECTORS:
+            if kind == "PROTEST" and src.sector in STATE_SECTORS and hit.entry.mode not in CROWD_MODES:
                 kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
+            human = t is not None and f.mentions[t].kind in ("person", "title")
+            if kind == "ASSAULT" and hit.entry.mode == "attack" and human:
+                kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري»: an attack in words
+            if kind == "AID" and human:
+                continue  # «منح الحارس»: a prize or a medal to a person is no aid between states
             key = (src.country, kind, tgt.country if tgt else "")
             if key in self.found:
                 self.found[key].evidence_all.append(evidence)
@@ -367,6 +476,82 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
+
+    # ------------------------------------------------------------------ learnt stage
+    def candidates(self, entities: list, body_start: int) -> list[Candidate]:
+        """Every trigger × actors in reach (:mod:`marsad.events.learned`); history
+        background and triggers in other articles' titles are left out."""
+        f = self.f
+        items = items_of(self.text, f.words, entities, body_start)
+        firsts = [i.first for i in items]
+        by_entity = {e.id: e for e in entities}
+        out: list[Candidate] = []
+        for hit in self.hits:
+            s = f.sentence_of[hit.head]
+            lo, hi = self.bounds[s]
+            if self._history(hit, lo, hi):
+                continue
+            ok = asserted(f, self.hits, hit, lo, hi)
+            here = items[bisect_left(firsts, lo):bisect_left(firsts, hi)]
+            prev = []
+            if s > 0 and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start:  # the sentence just before
+                a, b = self.bounds[s - 1]
+                prev = items[bisect_left(firsts, a):bisect_left(firsts, b)]
+            found = learned_candidates(hit, lo, hi, s, here, prev, self._quote_speaker(hit, by_entity),
+                                       ok, self._roles(hit, hi))
+            for c in found:
+                c.sentence = (f.words[lo].start, f.words[hi - 1].end)
+            out += found
+        return out
+
+    def _roles(self, hit: Hit, hi: int) -> dict[str, list[tuple[int, int]]]:
+        """Character spans of the subject and target the argument reader finds for a
+        trigger (its lexicon mentions), as evidence for the learnt stage."""
+        f = self.f
+        if hit.is_verb:
+            subject = f.subject_before(hit.head) or f.subject_after(hit.head, _transitive(hit))
+        else:
+            lv = f.light_verb(hit.head)
+            subject = (f.subject_before(lv) or f.subject_after(lv)) if lv is not None else f.genitive(hit.last)
+        target, _ = f.targets(hit, hit.last + 1, hi)
+        span = lambda group: [(f.mentions[k].start, f.mentions[k].end) for k in group or ()]  # noqa: E731
+        return {"subject": span(subject), "target": span(target)}
+
+    def _quote_speaker(self, hit: Hit, entities: dict) -> Optional[Item]:
+        for q in self.quotes:
+            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.entity:
+                e = entities.get(q.speaker.entity)
+                if e is not None and e.country:
+                    return Item(-1, -1, q.speaker.start or 0, q.speaker.end or 0, e.country, e.sector,
+                                e.label, e.id, getattr(e, "country_source", None) in STRONG, None)
+        return None
+
+    def decide(self, scored: list, model: dict, taken: set) -> list[Event]:
+        """Events for the triples the model scores at least its threshold that the rules
+        did not code, each with its first candidate's sentence as evidence."""
+        out = []
+        for key, vector, c in scored:
+            if key in taken or key[0] == key[2] and key[1] not in self.coder.domestic:
+                continue  # as the rules: a minister meeting his own president is no event
+            if learned_score(vector, model) < model["threshold"]:
+                continue
+            out.append(self._learned_event(c))
+        return out
+
+    def _learned_event(self, c: Candidate) -> Event:
+        f, hit = self.f, c.hit
+        inside = [i for i in (c.source, c.target) if i is not None and i.first >= 0 and c.lo <= i.first < c.hi]
+        a = min([hit.start] + [i.start for i in inside])
+        b = max([hit.end] + [i.end for i in inside])
+        d = date_near(f, self.dates, hit, c.lo, c.hi)
+        date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
+        place = place_near(f, hit, c.lo, c.hi)
+        src = Actor(entity=c.source.entity, country=c.source.country, sector=c.source.sector)
+        tgt = Actor(entity=c.target.entity, country=c.target.country, sector=c.target.sector) if c.target else None
+        evidence = Span(a, b, self.text[a:b])
+        return Event(type=hit.entry.type, evidence=evidence, source=src, target=tgt, mode=hit.entry.mode,
+                     place=place.place if place else None, date=date,
+                     trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]), evidence_all=[evidence])
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]

@@ -27,7 +27,7 @@ PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
     "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
 )
-FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget".split())
+FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker".split())
 MARKER_KINDS = frozenset(
     "negation conditional modal denial speech locative delegate skip boundary light stop numeral".split()
 )
@@ -36,6 +36,7 @@ _DATA = resources.files("marsad.events") / "data"
 # Tense/person of a generated form: the coder reads negation, modality and the speaker
 # from it. perf/impf/fut are 3rd person; perf1/impf1 are 1st person («دعمنا», «نريد»).
 PERF, IMPF, FUT, PERF1, IMPF1, NOUN = "perf", "impf", "fut", "perf1", "impf1", "noun"
+PART = "part"  # an active participle after the main clause («، داعيا الكونغرس إلى»)
 
 
 class EventLexiconError(MarsadError, ValueError):
@@ -124,8 +125,8 @@ def _slot(text: str) -> tuple[bool, frozenset[str]]:
 
 def _entry(row: dict[str, str], where: str) -> TriggerEntry:
     kind, typ = row["kind"], row["type"]
-    if kind not in ("verb", "noun", "phrase"):
-        raise EventLexiconError(f"{where}: kind {kind!r} is not verb, noun or phrase")
+    if kind not in ("verb", "noun", "phrase", "participle"):
+        raise EventLexiconError(f"{where}: kind {kind!r} is not verb, noun, phrase or participle")
     if typ not in PLOVER_TYPES:
         raise EventLexiconError(f"{where}: {typ!r} is not a PLOVER type")
     flags = frozenset(f for f in row.get("flags", "").split(",") if f)
@@ -188,6 +189,8 @@ def _forms_of(entry: TriggerEntry) -> list[tuple[str, str]]:
         return [(normalize(entry.ar.split()[0]), NOUN)]
     if entry.kind == "noun":
         return [(f, NOUN) for n in entry.ar.split("|") for f in noun_forms(n)]
+    if entry.kind == "participle":
+        return [(normalize(w), PART) for w in entry.ar.split("|")]
     parts = entry.ar.split()
     forms = verb_forms(parts[0], parts[1] if len(parts) > 1 and "noimpf" not in entry.flags else None)
     if "no3ms" in entry.flags:

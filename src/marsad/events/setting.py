@@ -16,6 +16,7 @@ from marsad.model import DateRef
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})  # «محادثات في المملكة»
 PLACE_TARGET_SPAN = 6  # words after the trigger the first locative phrase is looked for
+PLACE_BACK_SENTENCES = 0  # sentences back an arrest's or raid's place is looked for
 
 
 def place_near(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
@@ -65,6 +66,23 @@ def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[
     if hit.entry.type == "CONSULT" and place.place.country in src:
         return None  # a minister's talks at home: the place is no counterpart
     return [k]
+
+
+def place_back(f: Frame, hit: Hit, source: Group) -> Optional[Group]:
+    """Where an arrest or raid with no one named as its target falls: the nearest place
+    named before it behind «في/ب» in its sentence, when that is in another country than
+    the side acting («في الضفة الغربية ... قوات الاحتلال باقتحام»); None when it is in the
+    actor's own country (then its own people are the target)."""
+    sentence = f.sentence_of[hit.head]
+    mine = {f.mentions[s].country for s in source}
+    for k in range(len(f.mentions) - 1, -1, -1):
+        m, first = f.mentions[k], f.span[k][0]
+        if first > hit.last or m.place is None or not m.place.country or not f.locative[k]:
+            continue
+        if sentence - f.sentence_of[first] > PLACE_BACK_SENTENCES:
+            return None
+        return None if m.place.country in mine else [k]
+    return None
 
 
 def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int) -> Optional[DateRef]:

@@ -37,6 +37,7 @@ def _prefix_ok(entry: TriggerEntry, tense: str, pre: str) -> bool:
 
 
 _CANDIDATES: dict[tuple[int, str], tuple] = {}
+DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # harakat, shadda, sukun, tatweel
 
 
 def candidates(lex: EventLexicon, key: str) -> tuple[tuple[Form, str, bool, bool], ...]:
@@ -105,12 +106,15 @@ def find_triggers(words: list[Word], lex: EventLexicon, text: str,
         seen: set[int] = set()
         literal_ids = _literal_ids(found)
         literal_seen = False  # did the word's literal reading already give a trigger?
+        ta_marbuta = word.text.rstrip(DIACRITICS).endswith("ة")
         for form, pre, suffixed, literal in found:
             entry = form.entry
             # once the literal reading gave a trigger, other readings of the word («و» +
             # «زار» in «وزارة») are not tried
             if id(entry) in seen or (literal_seen and not literal):
                 continue
+            if suffixed and ta_marbuta:
+                continue  # «قبضة», «مظاهرة»: a ta marbuta is no pronoun «ـه» (they fold alike)
             used = _slots_match(words, i, entry, stop, blocked)
             if used is None:
                 continue

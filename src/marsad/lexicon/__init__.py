@@ -3,8 +3,8 @@
 Data files live in ``data/``; see ``docs/lexicons.md``. Nothing is loaded at import time:
 call ``Lexicon.load()``.
 """
-from marsad.lexicon._tsv import LexiconError
 from marsad.lexicon.loader import Lexicon
 from marsad.lexicon.matcher import Match, Matcher, name_key
+from marsad.lexicon.tsv import LexiconError
 
 __all__ = ["Lexicon", "LexiconError", "Match", "Matcher", "name_key"]

@@ -13,8 +13,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.lexicon._tsv import DATA, Row, layered
 from marsad.lexicon.matcher import name_key
+from marsad.lexicon.tsv import DATA, Row, layered
 
 # Sector codes accepted in the files (CAMEO/PLOVER style).
 SECTORS = frozenset(

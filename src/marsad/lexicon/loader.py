@@ -14,13 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from marsad.lexicon._tsv import LexiconError
 from marsad.lexicon.actors import Actor, CountryName, load_countries, load_organizations, load_people
 from marsad.lexicon.matcher import Matcher, name_key
 from marsad.lexicon.outlets import Outlets, load_outlets
 from marsad.lexicon.petrarch import load_agents, load_petrarch
 from marsad.lexicon.places import Place, country_places, load_centroids, load_places
 from marsad.lexicon.titles import Title, load_titles
+from marsad.lexicon.tsv import LexiconError
 
 # What a matcher can be built over; see Lexicon.entries.
 KINDS = ("countries", "organizations", "people", "titles", "places")

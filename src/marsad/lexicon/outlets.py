@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import urlsplit
 
-from marsad.lexicon._tsv import layered
+from marsad.lexicon.tsv import layered
 
 
 @dataclass(frozen=True)

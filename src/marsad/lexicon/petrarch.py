@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.lexicon._tsv import LexiconError
 from marsad.lexicon.actors import SECTORS, Actor, Term
 from marsad.lexicon.titles import Title
+from marsad.lexicon.tsv import LexiconError
 
 _CODE = re.compile(r"\[\s*([A-Z~]*)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8})?)?\s*\]")
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.lexicon._tsv import layered
 from marsad.lexicon.actors import SECTORS, CountryName
+from marsad.lexicon.tsv import layered
 
 KINDS = frozenset({"country", "capital", "city", "region", "facility", "water"})
 

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.lexicon._tsv import layered
 from marsad.lexicon.actors import SECTORS
 from marsad.lexicon.matcher import name_key
+from marsad.lexicon.tsv import layered
 
 KINDS = frozenset({"title", "institution", "source", "honorific"})
 COMPLEMENTS = frozenset({"country", "org", "either", "none"})

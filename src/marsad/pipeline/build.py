@@ -15,19 +15,17 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from marsad.model import Article, ErrorInfo, Record
-from marsad.entities import component as _actors  # noqa: F401  (registers the components)
-from marsad.entities import recognize as _ner  # noqa: F401
-from marsad.events import component as _events  # noqa: F401
+from marsad.errors import MarsadError
 from marsad.lexicon.loader import Lexicon
-from marsad.pipeline import components  # noqa: F401
-from marsad.quotes import component as _quotes  # noqa: F401
+from marsad.model import Article, ErrorInfo, Record
 from marsad.pipeline.extensions import register
 from marsad.pipeline.limits import ArticleTimeout, deadline
 from marsad.pipeline.record import to_record
 from marsad.pipeline.tokenizer import MarsadTokenizer
 
-# The steps, in order. Each name is a registered spaCy component.
+# The steps, in order. Each name is a spaCy component registered in its own module, which
+# spaCy imports through the package's ``spacy_factories`` entry points (pyproject.toml):
+# this module imports none of them.
 STEPS = ("marsad_sentences", "marsad_dates", "marsad_ner", "marsad_actors", "marsad_quotes", "marsad_events")
 # Steps that take the user's lexicon folders in their config.
 _LEXICON_STEPS = {"marsad_actors", "marsad_events"}
@@ -55,9 +53,16 @@ def load(steps: Iterable[str] = STEPS, known_words: Iterable[str] = (),
     known = set(known_words) | clitic_hosts(Lexicon.load(lexicon_dirs))
     nlp.tokenizer = MarsadTokenizer(nlp.vocab, known=known)
     for name in steps:
+        if not nlp.has_factory(name):
+            raise UnknownStepError(f"no pipeline step {name!r} (marsad's are {', '.join(STEPS)}; "
+                                   "spaCy finds them through the installed package: pip install -e .)")
         config = {"lexicon_dirs": lexicon_dirs} if name in _LEXICON_STEPS else {}
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+class UnknownStepError(MarsadError, ValueError):
+    """:func:`load` was asked for a step no installed package registers."""
 
 
 def clitic_hosts(lexicon: Lexicon) -> set[str]:

@@ -18,7 +18,7 @@ from marsad.pipeline.extensions import text_of
 
 from marsad.entities.component import mentions_of
 from marsad.entities.described import describe_speakers
-from marsad.entities.recognize import _not_edges
+from marsad.entities.words import not_name_edges
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
 from marsad.quotes.finder import find_quotes
@@ -73,7 +73,7 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    return frozenset(normalize_word(w) for w in _not_edges()) | _PARTICLES
+    return frozenset(normalize_word(w) for w in not_name_edges()) | _PARTICLES
 
 
 def link_speakers(found: list[Quote], entities: list[Entity]) -> list[Quote]:

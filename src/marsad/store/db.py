@@ -1,12 +1,13 @@
-"""Opening a marsad store: one SQLite file in WAL mode with foreign keys on."""
+"""Opening a marsad store: one SQLite file in WAL mode with foreign keys on. A store of an
+older schema version is upgraded in place when opened for writing."""
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 from marsad.errors import MarsadError
-from marsad.store.schema import ALL, SCHEMA_VERSION
+from marsad.store.schema import ALL, INDEXES, SCHEMA_VERSION, UPGRADES, VIEWS
 
 DEFAULT_DB = "marsad.db"
 
@@ -18,8 +19,9 @@ class StoreError(MarsadError):
 def open_store(path: Union[str, Path], readonly: bool = False) -> sqlite3.Connection:
     """A connection to the store at ``path``.
 
-    Writable (the default): the file and its schema are created when missing. Read-only:
-    opened with a ``mode=ro`` URI, so nothing can be written through it; the file must exist.
+    Writable (the default): the file and its schema are created when missing, and a store
+    of an older schema version is upgraded. Read-only: opened with a ``mode=ro`` URI, so
+    nothing can be written through it; the file must exist and be of this version.
     Rows come back as :class:`sqlite3.Row`. Raises :class:`StoreError`.
     """
     path = Path(path)
@@ -53,6 +55,9 @@ def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
 def _create(conn: sqlite3.Connection, path: Path) -> None:
     try:
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+            found = _version(conn)
+            if found != SCHEMA_VERSION and found in UPGRADES:
+                _upgrade(conn)
             check_version(conn, path)
             return
         with transaction(conn):
@@ -81,13 +86,46 @@ def _statements(script: str) -> list[str]:
 def check_version(conn: sqlite3.Connection, path: Union[str, Path]) -> None:
     """Raise :class:`StoreError` unless the store was written with this schema version."""
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        found = _version(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a marsad store: {exc}") from None
-    if row is None or row[0] != SCHEMA_VERSION:
-        found = row[0] if row else "none"
-        raise StoreError(f"{path}: store schema version {found}, this marsad reads version "
-                         f"{SCHEMA_VERSION}")
+    if found in UPGRADES:
+        raise StoreError(f"{path}: store schema version {found}, written by an older marsad; "
+                         f"any command that writes to it upgrades it to version {SCHEMA_VERSION} "
+                         f"(e.g. `marsad ingest --db {path} --records /dev/null`)")
+    if found != SCHEMA_VERSION:
+        raise StoreError(f"{path}: store schema version {found or 'none'}, this marsad reads "
+                         f"version {SCHEMA_VERSION}")
+
+
+def _version(conn: sqlite3.Connection) -> Optional[str]:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return row[0] if row else None
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring a store of an older version to :data:`SCHEMA_VERSION`, in one transaction."""
+    with transaction(conn):
+        version = _version(conn)  # another process may have upgraded it meanwhile
+        if version == SCHEMA_VERSION:
+            return
+        while version != SCHEMA_VERSION:
+            for statement in _statements(UPGRADES[version]):
+                conn.execute(statement)
+            version = str(int(version) + 1)
+        _fill_event_dates(conn)
+        for statement in _statements(INDEXES + VIEWS):
+            conn.execute(statement)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
+
+
+def _fill_event_dates(conn: sqlite3.Connection) -> None:
+    """Set the precision and the first and last day of each event's ``day`` (version 2)."""
+    from marsad.periods import iso_bounds, precision_of
+
+    rows = conn.execute("SELECT rowid, day FROM events WHERE date_start IS NULL").fetchall()
+    conn.executemany("UPDATE events SET date_precision = ?, date_start = ?, date_end = ? WHERE rowid = ?",
+                     [(precision_of(day), *iso_bounds(day), rowid) for rowid, day in rows])
 
 
 class transaction:

@@ -17,10 +17,11 @@ TABLES = ("events", "quotes", "entities", "articles")
 FORMATS = ("csv", "jsonl", "parquet")
 
 QUERIES = {
-    "events": """SELECT article_id, event_index, date, source_name, source_name_en, source_country,
+    "events": """SELECT article_id, event_index, date, date_precision, date_start, date_end,
+        source_name, source_name_en, source_country,
         source_sector, type, mode, target_name, target_name_en, target_country, target_sector,
         place_name AS place, place_country, lat, lon, outlet, url, evidence
-        FROM events_view ORDER BY date, article_id, event_index""",
+        FROM events_view ORDER BY date_start, article_id, event_index""",
     "quotes": """SELECT article_id, quote_index, published, outlet, kind, speaker_name,
         speaker_name_en, speaker_country, speaker_sector, speaker_text, cue, content, url
         FROM quotes_view ORDER BY published, article_id, quote_index""",

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from marsad.periods import iso_bounds, precision_of
 from marsad.model import Article, Record
 from marsad.store.db import transaction
 from marsad.store.schema import REFRESH_ACTORS
@@ -219,6 +220,7 @@ def child_rows(record: dict) -> dict[str, list[tuple]]:
         src, tgt, place, evid = (_d(ev.get(k)) for k in ("source", "target", "place", "evidence"))
         s_country, s_sector = known.get(_v(src.get("entity")), (None, None))
         t_country, t_sector = known.get(_v(tgt.get("entity")), (None, None))
+        day = _v(ev.get("date")) or _v(record.get("published"))
         rows["events"].append((aid, i, _v(ev.get("type")), _v(ev.get("mode")),
                                _v(src.get("entity")), _v(src.get("country")) or s_country,
                                _v(src.get("sector")) or s_sector,
@@ -226,7 +228,8 @@ def child_rows(record: dict) -> dict[str, list[tuple]]:
                                _v(tgt.get("sector")) or t_sector,
                                _v(place.get("name")), _v(place.get("country")),
                                _num(place.get("lat")), _num(place.get("lon")), _v(ev.get("date")),
-                               _v(ev.get("date")) or _v(record.get("published")), _v(evid.get("text")), _i(evid.get("start")), _i(evid.get("end"))))
+                               day, _v(evid.get("text")), _i(evid.get("start")), _i(evid.get("end")),
+                               *_date_columns(day)))
     for i, d in enumerate(_dicts(record.get("dates"))):
         rows["dates"].append((aid, i, _v(d.get("text")), _i(d.get("start")), _i(d.get("end")),
                               _v(d.get("value")), _v(d.get("precision")),
@@ -240,6 +243,15 @@ def child_rows(record: dict) -> dict[str, list[tuple]]:
         rows["errors"].append((aid, i, _v(e.get("code")), _v(e.get("message")),
                                _v(e.get("source"))))
     return rows
+
+
+def _date_columns(day) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """``date_precision``, ``date_start``, ``date_end`` of an event's day, computed from the
+    value itself (records written before events carried them have only ``date``): a week
+    ``2015-W29`` is 2015-07-13 … 2015-07-19."""
+    if not isinstance(day, str):
+        return None, None, None
+    return (precision_of(day), *iso_bounds(day))
 
 
 def _dicts(items) -> list[dict]:

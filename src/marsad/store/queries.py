@@ -8,11 +8,35 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Optional
 
+from marsad.periods import bounds
+from marsad.errors import MarsadError
 from marsad.store.search import Snippet, find_hits, fts_query, parse_query, search_snippet
 from marsad.text.normalize import normalize
 
 MAX_PAGE = 200
 _CODE = re.compile(r"^(?:[A-Z]{3}|IGO)$")
+
+
+class FilterError(MarsadError):
+    """A filter that cannot be applied: a date that is no real day, week, month or year."""
+
+
+def check_date(value: Optional[str], name: str = "date") -> Optional[str]:
+    """``value`` when it is a real date (``2015-07-21``; also ``2015-W29``, ``2015-07``,
+    ``2015``) or None; else :class:`FilterError` («2015-13-01», «2015-99-99»)."""
+    if value is not None and bounds(value) is None:
+        raise FilterError(f"{name}: {str(value)[:40]!r} is not a date (YYYY-MM-DD)")
+    return value
+
+
+def _first_day(value: Optional[str]) -> Optional[str]:
+    """The first day of a date filter («2015-07» → 2015-07-01)."""
+    return bounds(value)[0].isoformat() if value else None
+
+
+def _last_day(value: Optional[str]) -> Optional[str]:
+    """The last day of a date filter («2015-07» → 2015-07-31)."""
+    return bounds(value)[1].isoformat() if value else None
 
 
 def is_country_code(value: Optional[str]) -> bool:
@@ -31,7 +55,9 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 @dataclass
 class Filters:
     """What narrows a listing. ``actor`` is a name (or part of one, in Arabic or English),
-    an actor key, or a country code; ``type`` a PLOVER type; dates are ISO strings."""
+    an actor key, or a country code; ``type`` a PLOVER type; ``since`` and ``until`` are
+    days (``2015-07-21``), or a week, month or year meaning its first (``since``) or last
+    (``until``) day. A date that is no real one raises :class:`FilterError`."""
 
     actor: Optional[str] = None
     type: Optional[str] = None
@@ -39,6 +65,10 @@ class Filters:
     until: Optional[str] = None
     outlet: Optional[str] = None
     country: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        check_date(self.since, "since")
+        check_date(self.until, "until")
 
     def for_articles(self) -> tuple[list[str], list]:
         where, params = [], []
@@ -51,7 +81,8 @@ class Filters:
         if self.type:
             where.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
             params.append(self.type.upper())
-        for column, op, value in (("a.published", ">=", self.since), ("a.published", "<=", self.until),
+        for column, op, value in (("a.published", ">=", _first_day(self.since)),
+                                  ("a.published", "<=", _last_day(self.until)),
                                   ("a.outlet", "=", self.outlet)):
             if value:
                 where.append(f"{column} {op} ?")
@@ -75,12 +106,14 @@ class Filters:
         if self.type:
             where.append("type = ?")
             params.append(self.type.upper())
+        # An event is in the range when all the days of its date are: a week or a month
+        # only when the range holds all of it («2015-W29» is 13 to 19 July).
         if self.since:
-            where.append("date >= ?")
-            params.append(self.since)
-        if self.until:  # «2023-09-13» includes «2023-09-13T10:00»
-            where.append("date < date(?, '+1 day')")
-            params.append(self.until)
+            where.append("date_start >= ?")
+            params.append(_first_day(self.since))
+        if self.until:
+            where.append("date_end <= ?")
+            params.append(_last_day(self.until))
         if self.outlet:
             where.append("outlet = ?")
             params.append(self.outlet)
@@ -199,21 +232,24 @@ def list_events(conn, filters: Optional[Filters] = None, limit: int = 50, offset
         where.append("article_id = ?")
         params.append(article_id)
     return _view_page(conn, "events_view", "event_index", where, params,
-                      "date DESC, article_id DESC, event_index", limit, offset, "events")
+                      "date_start DESC, article_id DESC, event_index", limit, offset, "events")
 
 
-def event_timeline(conn, filters: Optional[Filters] = None) -> list[tuple[str, int]]:
-    """``[(day, number of events), ...]`` in date order."""
+def event_timeline(conn, filters: Optional[Filters] = None) -> list[tuple[str, str, int]]:
+    """``[(first day, precision, number of events), ...]`` in time order: an event dated by
+    a week, month or year counts from its first day, with its precision."""
     where, params = (filters or Filters()).for_events()
-    where.append("date IS NOT NULL")
-    rows = conn.execute(f"SELECT substr(date, 1, 10) AS day, COUNT(*) FROM events_view"
-                        f"{_where(where)} GROUP BY day ORDER BY day", params).fetchall()
-    return [(r[0], r[1]) for r in rows]
+    where.append("date_start IS NOT NULL")
+    rows = conn.execute(f"SELECT date_start, date_precision, COUNT(*) FROM events_view"
+                        f"{_where(where)} GROUP BY date_start, date_precision ORDER BY date_start",
+                        params).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
                 until: Optional[str] = None, limit: int = 50, offset: int = 0) -> Page:
     limit, offset = _page(limit, offset)
+    since, until = _first_day(check_date(since, "since")), _last_day(check_date(until, "until"))
     where, params = [], []
     if actor and is_country_code(actor):
         where.append("speaker_country = ?")
@@ -294,9 +330,9 @@ def actor_profile(conn, key: str, limit: int = 100) -> Optional[dict]:
 
     info["quotes"] = rows(f"SELECT * FROM quotes_view WHERE {said_where} ORDER BY published DESC"
                           " LIMIT ?", [key, limit])
-    info["did"] = rows(f"SELECT * FROM events_view WHERE {did_where} ORDER BY date DESC LIMIT ?",
-                       [key, limit])
-    info["received"] = rows(f"SELECT * FROM events_view WHERE {got_where} ORDER BY date DESC"
+    info["did"] = rows(f"SELECT * FROM events_view WHERE {did_where} ORDER BY date_start DESC"
+                       " LIMIT ?", [key, limit])
+    info["received"] = rows(f"SELECT * FROM events_view WHERE {got_where} ORDER BY date_start DESC"
                             " LIMIT ?", [key, limit])
     info["seen_with"] = rows(seen_sql, seen_params)
     if code and not (info["quotes"] or info["did"] or info["received"]):
@@ -312,7 +348,7 @@ def network_edges(conn, filters: Optional[Filters] = None, by: str = "country",
     where, params = (filters or Filters()).for_events()
     where += [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} != {tgt}"]
     # Countries are in the events table itself: no need for the view's joins.
-    source = ("(SELECT type, day AS date, source_country, target_country FROM events)"
+    source = ("(SELECT type, date_start, date_end, source_country, target_country FROM events)"
               if by == "country" and not (filters and (filters.actor or filters.outlet)) else "events_view")
     rows = conn.execute(f"SELECT {src} AS source, {tgt} AS target, COUNT(*) AS weight,"
                         f" group_concat(DISTINCT type) AS types FROM {source}{_where(where)}"

@@ -7,7 +7,7 @@ article is ingested again with ``--update``. Fields a record gains later stay in
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -91,6 +91,10 @@ CREATE TABLE IF NOT EXISTS events (
     evidence_text  TEXT,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    -- what `day` covers (version 2; last, as ALTER TABLE adds them to a version-1 store):
+    date_precision TEXT,                 -- day, week, month, year
+    date_start     TEXT,                 -- its first day, YYYY-MM-DD: events sort and filter by these
+    date_end       TEXT,                 -- its last day (a week: Sunday; a month: its last day)
     PRIMARY KEY (article_id, event_index)
 );
 
@@ -160,7 +164,7 @@ CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(article_id, entity_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(article_id, speaker_entity);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
-CREATE INDEX IF NOT EXISTS events_day ON events(day, article_id, event_index);
+CREATE INDEX IF NOT EXISTS events_start ON events(date_start, article_id, event_index);
 CREATE INDEX IF NOT EXISTS events_source_country ON events(source_country);
 CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
 CREATE INDEX IF NOT EXISTS events_source_entity ON events(article_id, source_entity);
@@ -173,7 +177,7 @@ VIEWS = """
 -- Events in the usual event-data shape, one row per event, with readable actor names.
 CREATE VIEW IF NOT EXISTS events_view AS
 SELECT e.article_id, e.event_index,
-       e.day AS date,
+       e.day AS date, e.date_precision, e.date_start, e.date_end,
        src.name AS source_name, src.name_en AS source_name_en, src.actor_key AS source_actor,
        e.source_country,
        e.source_sector,
@@ -213,3 +217,15 @@ FROM entities e WHERE e.actor_key IN (SELECT value FROM json_each(?1)) GROUP BY 
 """
 
 ALL = TABLES + INDEXES + VIEWS
+
+# How a store of an older version becomes this one: statements run in one transaction by
+# marsad.store.db (which also fills the new columns), keyed by the version they upgrade.
+UPGRADES = {
+    "1": """
+ALTER TABLE events ADD COLUMN date_precision TEXT;
+ALTER TABLE events ADD COLUMN date_start TEXT;
+ALTER TABLE events ADD COLUMN date_end TEXT;
+DROP INDEX IF EXISTS events_day;
+DROP VIEW IF EXISTS events_view;
+""",
+}

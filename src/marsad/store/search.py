@@ -206,11 +206,11 @@ def _term_pattern(word: str) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _folding_inverse() -> tuple[dict[str, set[str]], str]:
     """Folded character -> the characters that fold to it; and a class of deleted ones."""
-    from marsad.text.normalize import _table  # the folding table itself, to stay in step
+    from marsad.text.normalize import folding_table  # the folding table itself, to stay in step
 
     inverse: dict[str, set[str]] = {}
     gone = []
-    for cp, rep in _table().items():
+    for cp, rep in folding_table().items():
         if rep == "":
             gone.append(chr(cp))
         elif len(rep) == 1:

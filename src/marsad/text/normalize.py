@@ -17,7 +17,7 @@ _DATA = resources.files("marsad.text") / "data"
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
+def folding_table() -> dict[int, str]:
     """Code point -> replacement ('' deletes). Built once from ``fold.json``."""
     spec = json.loads((_DATA / "fold.json").read_text(encoding="utf-8"))
     table: dict[int, str] = {}
@@ -45,7 +45,7 @@ def normalize(text: str) -> str:
     """Return the matching key of ``text``: diacritics, tatweel, bidi and zero-width marks
     removed; alef forms, alef maqsura, ta marbuta, hamza seats, Persian letters, digits and
     presentation forms folded; Latin case-folded. Whitespace is kept as it is."""
-    return text.translate(_table()).casefold()
+    return text.translate(folding_table()).casefold()
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -69,7 +69,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 def _normalize_with_map_slow(text: str) -> tuple[str, list[int]]:
     """Character by character: right for every input (ligatures, length-changing case)."""
-    table = _table()
+    table = folding_table()
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -87,7 +87,7 @@ def _normalize_with_map_slow(text: str) -> tuple[str, list[int]]:
 def folding_classes() -> tuple[re.Pattern, re.Pattern]:
     """Patterns of one character: those folding deletes (diacritics, tatweel, bidi marks),
     and those it turns into several (ligatures such as «ﻻ»)."""
-    table = _table()
+    table = folding_table()
     deleted = "".join(re.escape(chr(cp)) for cp, rep in table.items() if rep == "")
     expanding = "".join(re.escape(chr(cp)) for cp, rep in table.items() if len(rep) > 1)
     return re.compile(f"[{deleted}]"), re.compile(f"[{expanding}]" if expanding else "(?!)")

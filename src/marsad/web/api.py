@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from marsad.store import queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS
-from marsad.web.app import connection
+from marsad.web.deps import connection
 
 router = APIRouter(prefix="/api", tags=["api"])
 

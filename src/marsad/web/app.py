@@ -5,7 +5,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 import os
-import sqlite3
 import threading
 from typing import Union
 
@@ -17,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
 from marsad.store.db import open_store
+from marsad.store.queries import FilterError
 
 PACKAGE = resources.files("marsad.web")
 # Only our own files: no inline script, no remote asset, nothing framed elsewhere.
@@ -26,20 +26,6 @@ _HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-
-
-def connection(request: Request) -> sqlite3.Connection:
-    """The read-only connection of the calling thread, opened once and reused (each
-    statement reads a fresh snapshot of the store).
-
-    Quick endpoints are ``async`` and run on the event loop's thread; endpoints with heavy
-    aggregates are plain functions, which FastAPI runs in its thread pool, so they never
-    hold up the others (SQLite works outside the GIL)."""
-    local = request.app.state.local
-    conn = getattr(local, "conn", None)
-    if conn is None:
-        conn = local.conn = open_store(request.app.state.db_path, readonly=True)
-    return conn
 
 
 def create_app(db_path: Union[str, Path], cache_size: int = 1024) -> "SecurityHeaders":
@@ -63,6 +49,11 @@ def create_app(db_path: Union[str, Path], cache_size: int = 1024) -> "SecurityHe
         if _wants_json(request):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError):
+        # «since=2015-13-01» has the form of a date but is none: a 422, as for a malformed one
+        return await http_error(request, StarletteHTTPException(422, str(exc)))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):

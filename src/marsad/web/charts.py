@@ -8,6 +8,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
+from marsad.periods import bounds, precision_of
+
 
 @lru_cache(maxsize=512)
 def country_label(code: Optional[str]) -> Optional[str]:
@@ -27,22 +29,56 @@ def country_label(code: Optional[str]) -> Optional[str]:
         return code
 
 
-def timeline(counts: list[tuple[str, int]], width: int = 800, height: int = 140) -> dict:
-    """Bars for ``[(YYYY-MM-DD, n), ...]``: one per day over at most 180 days, else one per
-    month. Returns ``{"bars": [{x, y, w, h, label, n}], "width", "height", "max", "first",
-    "last", "unit"}``."""
-    days = []
-    for day, n in counts:
+AR_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+             "أكتوبر", "نوفمبر", "ديسمبر")
+
+
+def date_label(value: Optional[str]) -> str:
+    """How an event's date reads on a page: a day as written («2015-07-21»), a week
+    «الأسبوع 29 من 2015» (not «2015-W29», which a right-to-left line shows as «W29-2015»),
+    a month «يوليو 2015», a year «2015»; anything else as it is."""
+    precision = precision_of(value)
+    if precision is None or precision == "day":
+        return value or ""
+    year = value[:4]
+    if precision == "week":
+        return f"الأسبوع {int(value[6:8])} من {year}"  # week N of YEAR
+    if precision == "month":
+        return f"{AR_MONTHS[int(value[5:7]) - 1]} {year}"
+    return year
+
+
+def date_span(value: Optional[str]) -> str:
+    """The days a week, month or year covers («2015-07-13 – 2015-07-19»); '' for a day."""
+    if precision_of(value) in (None, "day"):
+        return ""
+    first, last = bounds(value)
+    return f"{first.isoformat()} – {last.isoformat()}"
+
+
+def timeline(counts: list[tuple[str, Optional[str], int]], width: int = 800, height: int = 140) -> dict:
+    """Bars for ``[(first day YYYY-MM-DD, precision, n), ...]``: one per day over at most 180
+    days, else one per month. An event is drawn at its first day when its date is no longer
+    than a bar (a day on a daily chart; a day, week or month on a monthly one); the others
+    are counted in ``undrawn``. Returns ``{"bars": [{x, y, w, h, label, n}], "width",
+    "height", "max", "first", "last", "unit", "undrawn"}``."""
+    items = []
+    for day, precision, n in counts:
         try:
-            days.append((dt.date.fromisoformat(day[:10]), n))
-        except (TypeError, ValueError):
+            items.append((dt.date.fromisoformat(str(day)[:10]), precision or "day", n))
+        except ValueError:
             continue
-    if not days:
-        return {"bars": [], "width": width, "height": height, "max": 0}
-    first, last = days[0][0], days[-1][0]
-    by_month = (last - first).days > 180
+    total = sum(n for _, _, n in items)
+    # A year says nothing of the month: the range and the unit come from finer dates.
+    finer = [day for day, precision, _ in items if precision != "year"]
+    by_month = bool(finer) and (max(finer) - min(finer)).days > 180
+    drawn = [(day, n) for day, precision, n in items if precision in _DRAWN[by_month]]
+    empty = {"bars": [], "width": width, "height": height, "max": 0, "undrawn": total}
+    if not drawn:
+        return empty
+    first, last = min(d for d, _ in drawn), max(d for d, _ in drawn)
     bins: Counter = Counter()
-    for day, n in days:
+    for day, n in drawn:
         bins[day.replace(day=1) if by_month else day] += n
     keys = _all_keys(first, last, by_month)
     top = max(bins.values())
@@ -57,7 +93,11 @@ def timeline(counts: list[tuple[str, int]], width: int = 800, height: int = 140)
                      "label": key.isoformat()[:7] if by_month else key.isoformat()})
     return {"bars": bars, "width": width, "height": height, "max": top, "plot": plot,
             "first": bars[0]["label"], "last": bars[-1]["label"],
-            "unit": "month" if by_month else "day"}
+            "unit": "month" if by_month else "day", "undrawn": total - sum(bins.values())}
+
+
+# Precisions drawn on a daily chart (False) and on a monthly one (True).
+_DRAWN = {False: frozenset({"day"}), True: frozenset({"day", "week", "month"})}
 
 
 def _all_keys(first: dt.date, last: dt.date, by_month: bool) -> list[dt.date]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from importlib import resources
 from typing import Optional
 
 import jinja2
@@ -15,18 +16,21 @@ from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
 from marsad.web import charts
 from marsad.web.annotate import LABELS, actor_url, article_segments
-from marsad.web.app import PACKAGE, connection
+from marsad.web.deps import connection
 
 router = APIRouter(include_in_schema=False)
+TEMPLATES = resources.files("marsad.web") / "templates"
 PAGE = 20
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 _CHECKS = {"date": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "type": re.compile(r"^[A-Za-z]{1,20}$"),
            "country": re.compile(r"^(?:[A-Z]{3}|IGO)$")}
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(PACKAGE / "templates")),
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(actor_url=actor_url, country=charts.country_label, LABELS=LABELS, PLOVER=PLOVER)
+_env.globals.update(actor_url=actor_url, country=charts.country_label, LABELS=LABELS, PLOVER=PLOVER,
+                    date_span=charts.date_span)
+_env.filters["date_label"] = charts.date_label
 
 
 def render(name: str, request: Request, status: int = 200, **context) -> HTMLResponse:

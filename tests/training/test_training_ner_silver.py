@@ -10,7 +10,7 @@ import pytest
 
 from marsad.eval.ner import read_conll
 from marsad.ner.neural import ModelFormatError, NeuralTagger, default_model_dir
-from marsad.ner.silver import Ensemble, write_silver
+from marsad.training.ner.silver import Ensemble, write_silver
 
 pytest.importorskip("onnxruntime")
 
@@ -88,7 +88,7 @@ def test_silver_news_folder_without_articles_is_a_clear_error(tmp_path):
 
 
 def test_silver_common_words_are_sometimes_but_mostly_not_names(tmp_path):
-    from marsad.ner.silver import common_words
+    from marsad.training.ner.silver import common_words
 
     silver = tmp_path / "silver.conll"
     lines = []
@@ -104,7 +104,7 @@ def test_silver_common_words_are_sometimes_but_mostly_not_names(tmp_path):
 
 def test_silver_common_words_of_an_empty_file_is_a_clear_error(tmp_path):
     from marsad.errors import InputError
-    from marsad.ner.silver import common_words
+    from marsad.training.ner.silver import common_words
 
     empty = tmp_path / "empty.conll"
     empty.write_text("\n", encoding="utf-8")

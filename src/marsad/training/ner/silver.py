@@ -57,7 +57,7 @@ class Ensemble:
 def news_sentences(zip_dir: Path, articles: int, seed: int = 7) -> Iterator[list[str]]:
     """The tagger's units of each sentence of ``articles`` SaudiNewsNet articles drawn at random."""
     from marsad.entities.recognize import token_table, word_units
-    from marsad.ner.clusters import iter_articles
+    from marsad.training.ner.clusters import iter_articles
     from marsad.pipeline.build import load
 
     texts = list(iter_articles(zip_dir))
@@ -116,7 +116,7 @@ def common_words(silver: Path, out: Path, min_count: int = 10, max_rate: float =
                    if k.isalpha() and n >= min_count and 0 < named[k] < max_rate * n)
     header = (f"# Name keys of words the silver news ({Path(silver).name}) labels as part of a name\n"
               f"# in fewer than {max_rate:.0%} of their {min_count}+ occurrences: mostly common words.\n"
-              "# Written by `python -m marsad.ner.train_neural common-words`; read by\n"
+              "# Written by `marsad train neural common-words`; read by\n"
               "# marsad.entities.repeats, which does not spread them as repeated names.\n")
     Path(out).write_text(header + "".join(w + "\n" for w in words), encoding="utf-8")
     return len(words)

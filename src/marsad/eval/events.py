@@ -1,5 +1,5 @@
 """Run the pipeline with the events step on a gold file and score the events:
-``python -m marsad.events.measure [GOLD.jsonl] [--detail] [--id ID] [--show]``.
+``python -m marsad.eval.events [GOLD.jsonl] [--detail] [--id ID] [--show]``.
 
 Scoring is :func:`marsad.eval.gold.score` (GUIDELINES.md: a system (source, type, target)
 triple matches a gold event when the codes are equal and the type is ``type`` or in
@@ -8,25 +8,19 @@ triple matches a gold event when the codes are equal and the type is ``type`` or
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from marsad.eval.gold import score
+from marsad.eval.run import read_gold
 from marsad.model import Article
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"
 
 
-def read_gold(path: Path | str) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def pipeline(steps: Optional[Iterable[str]] = None, actors: str = "lexicon"):
     """The marsad pipeline (``steps``, default all) followed by the events step, whose
     actors come from ``actors`` ("auto", "lexicon" or "entities")."""
-    import marsad.events  # noqa: F401  (registers marsad_events)
     from marsad.pipeline.build import STEPS, load
 
     nlp = load(steps=[s for s in (steps or STEPS) if s != "marsad_events"])

@@ -1,4 +1,4 @@
-"""Run the quote finder on a gold file and score it: ``python -m marsad.quotes.measure
+"""Run the quote finder on a gold file and score it: ``python -m marsad.eval.quotes
 [GOLD.jsonl] [--detail] [--id ID]``.
 
 The system speaker name is the finder's ``speaker.text`` (no entity linking here), so the
@@ -7,19 +7,14 @@ numbers are what the quote finder alone achieves.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from marsad.eval.gold import format_report, score
+from marsad.eval.run import read_gold
 from marsad.quotes.finder import find_quotes
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"
-
-
-def read_gold(path: Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def system_records(gold: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

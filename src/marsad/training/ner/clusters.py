@@ -7,7 +7,7 @@ frequent words are then grouped by k-means at a few granularities. Only the resu
 
 gensim and scikit-learn are needed here only (training time); the tagger never imports them.
 
-    python -m marsad.ner.clusters ../shared/corpus/saudinewsnet \\
+    python -m marsad.training.ner.clusters ../shared/corpus/saudinewsnet \\
         --conll ../shared/data/anercorp/train.conll --window 2 --sizes 64,256,1024,4096 \\
         -o src/marsad/ner/models/clusters.tsv.gz
 """
@@ -115,7 +115,7 @@ def learn(
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m marsad.ner.clusters", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m marsad.training.ner.clusters", description=__doc__.split("\n\n")[0])
     ap.add_argument("zip_dir", type=Path, help="folder of SaudiNewsNet *.zip files")
     ap.add_argument("-o", "--out", type=Path, required=True, help="output .tsv.gz")
     ap.add_argument("--conll", type=Path, action="append", default=[],

@@ -2,10 +2,10 @@
 
 The shipped model (src/marsad/ner/models/) is reproduced by (see docs/ner.md)::
 
-    python -m marsad.ner.clusters ../shared/corpus/saudinewsnet \\
+    python -m marsad.training.ner.clusters ../shared/corpus/saudinewsnet \\
         --conll ../shared/data/anercorp/train.conll --window 2 --sizes 64,256,1024,4096 \\
         -o src/marsad/ner/models/clusters.tsv.gz
-    python -m marsad.ner.train ../shared/data/anercorp/train.conll -o src/marsad/ner/models \\
+    marsad train ner ../shared/data/anercorp/train.conll -o src/marsad/ner/models \\
         --clusters src/marsad/ner/models/clusters.tsv.gz --gazetteer babel
 """
 from __future__ import annotations
@@ -23,10 +23,9 @@ import pycrfsuite
 from marsad.eval.ner import format_report, read_conll, score
 from marsad.ner.tagger import (AUX_FILE, CLUSTERS_FILE, GAZETTEER_FILE, META_FILE, MODEL_FILE,
                                NerTagger, item_features)
+from marsad.training.ner.corpora import Sents, read_fine_grained, split_dev
 
 log = logging.getLogger(__name__)
-
-Sents = list[tuple[list[str], list[str]]]
 
 
 def babel_gazetteer(path: Path) -> Path:
@@ -51,69 +50,6 @@ def babel_gazetteer(path: Path) -> Path:
     lines += [f"{k}\t{v}" for k, v in sorted(gaz.items())]
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return Path(path)
-
-
-def split_dev(sents: Sents, fraction: float) -> tuple[Sents, Sents]:
-    """Carve the last ``fraction`` of ``sents`` off as a dev set (corpus order, no shuffling)."""
-    cut = len(sents) - int(round(len(sents) * fraction))
-    return sents[:cut], sents[cut:]
-
-
-# WikiFANE / NewsFANE fine classes -> ANERcorp's coarse ones. Classes without an ANERcorp
-# counterpart (facilities, products, weapons, vehicles, PER "Group") become O.
-FINE_TO_COARSE = {
-    **dict.fromkeys("Politician Religious_PER Artist Other_PER Scientist Athlete Businessperson "
-                    "Engineer Lawyer Police".split(), "PER"),
-    **dict.fromkeys("Nation Population-Center State-or-Province County-or-District GPE-Cluster "
-                    "Continent Water-Body Land-Region-Natural".split(), "LOC"),
-    **dict.fromkeys("Government Non-Governmental Commercial Educational Media Religious_ORG "
-                    "Sports Entertainment Medical-Science".split(), "ORG"),
-}
-
-
-# Clitics WikiFANE writes as tokens of their own («و», «مقر ها»): ANERcorp keeps them on the word.
-_PROCLITIC_TOKENS = frozenset("و ف ب ل ك".split())
-_ENCLITIC_TOKENS = frozenset("ه ها هم هما هن ي ك كم كما كن نا".split())
-
-
-def rejoin_clitics(words: list[str], labels: list[str]) -> tuple[list[str], list[str]]:
-    """A WikiFANE-style sentence tokenised like ANERcorp: a separate proclitic joins the next
-    word (taking that word's label), a separate pronoun suffix the previous one."""
-    out_w: list[str] = []
-    out_l: list[str] = []
-    carry = ""
-    for w, lab in zip(words, labels):
-        if w in _ENCLITIC_TOKENS and out_w and not carry:
-            out_w[-1] += w
-            continue
-        if w in _PROCLITIC_TOKENS:
-            carry += w
-            continue
-        out_w.append(carry + w)
-        out_l.append(lab)
-        carry = ""
-    if carry:
-        out_w.append(carry)
-        out_l.append("O")
-    for i, lab in enumerate(out_l):  # a name whose first word was a clitic now starts later
-        if lab.startswith("I-") and (i == 0 or out_l[i - 1][2:] != lab[2:]):
-            out_l[i] = "B-" + lab[2:]
-    return out_w, out_l
-
-
-def read_fine_grained(path: Path | str, rejoin: bool = False) -> Sents:
-    """Read a WikiFANE-style file (BOM, CRLF, LRM marks, fine labels) with coarse labels;
-    with ``rejoin``, clitics written apart are put back on their words (:func:`rejoin_clitics`)."""
-    sents = []
-    for words, labels in read_conll(path, map_labels=False):
-        words = [w.replace("\u200e", "").strip() or w for w in words]
-        coarse = []
-        for lab in labels:
-            prefix, _, fine = lab.partition("-")
-            typ = FINE_TO_COARSE.get(fine)
-            coarse.append(prefix + "-" + typ if typ else "O")
-        sents.append(rejoin_clitics(words, coarse) if rejoin else (words, coarse))
-    return sents
 
 
 def fit(sents: Sents, model_path: Path, features, c1: float = 0.05, c2: float = 0.01,
@@ -180,14 +116,14 @@ def train(train_files: list[Path | str], out_dir: Path | str, dev_file: Path | s
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m marsad.ner.train",
+    ap = argparse.ArgumentParser(prog="marsad train ner",
                                  description="Train the marsad CRF named-entity tagger.")
     ap.add_argument("train_files", nargs="+", type=Path, help="CoNLL token<TAB>label files")
     ap.add_argument("-o", "--out", type=Path, required=True, help="model folder to write")
     ap.add_argument("--dev", type=Path, help="CoNLL dev file to score after training")
     ap.add_argument("--dev-fraction", type=float, default=0.0,
                     help="hold out this fraction from the end of the first train file as dev")
-    ap.add_argument("--clusters", type=Path, help="clusters .tsv.gz from marsad.ner.clusters")
+    ap.add_argument("--clusters", type=Path, help="clusters .tsv.gz from marsad.training.ner.clusters")
     ap.add_argument("--gazetteer", help="word<TAB>TAG file, or 'babel' to build one from CLDR")
     ap.add_argument("--aux", type=Path, help="WikiFANE-style corpus for the stacked auxiliary CRF")
     ap.add_argument("--aux-c1", type=float, default=0.5, help="L1 regularisation of the auxiliary CRF")

@@ -3,22 +3,22 @@
 torch, onnx and gensim are needed here only; the tagger runs with onnxruntime. The shipped
 model (src/marsad/ner/models/neural/) is reproduced by word vectors, the name list, three
 "teacher" taggers (seeds 1-3), news labelled by the teachers together (``silver``,
-:mod:`marsad.ner.silver`), and the shipped tagger trained on the gold and the silver::
+:mod:`marsad.training.ner.silver`), and the shipped tagger trained on the gold and the silver::
 
-    python -m marsad.ner.train_neural vectors ../shared/corpus/saudinewsnet \\
+    marsad train neural vectors ../shared/corpus/saudinewsnet \\
         --conll ../shared/data/anercorp/train.conll \\
         --extra ../shared/data/wikifane_gold/WikiFANE_Gold_2014_500K.txt -o /tmp/w2v.kv
-    python -m marsad.ner.train_neural names -o /tmp/names.tsv.gz --lexicon \\
+    marsad train neural names -o /tmp/names.tsv.gz --lexicon \\
         --anetac ../shared/data/anetac/EN-AR_Named-entities.txt \\
         --cities ../shared/data/world_cities_ar/world-cities.csv \\
         --annotated ../shared/data/wikifane_gold/WikiFANE_Gold_2014_500K.txt \\
         --petrarch ../shared/data/petrarch_arabic_dicts/actor_dict_ar_v4.txt
-    for s in 1 2 3; do python -m marsad.ner.train_neural train ../shared/data/anercorp/train.conll \\
+    for s in 1 2 3; do marsad train neural train ../shared/data/anercorp/train.conll \\
         --vectors /tmp/w2v.kv --name-list /tmp/names.tsv.gz --epochs 30 --average-from 15 \\
         --dev-fraction 0 --seed $s -o /tmp/teacher$s; done
-    python -m marsad.ner.train_neural silver --model /tmp/teacher1 --model /tmp/teacher2 \\
+    marsad train neural silver --model /tmp/teacher1 --model /tmp/teacher2 \\
         --model /tmp/teacher3 --news ../shared/corpus/saudinewsnet --articles 4000 -o /tmp/silver.conll
-    python -m marsad.ner.train_neural train ../shared/data/anercorp/train.conll \\
+    marsad train neural train ../shared/data/anercorp/train.conll \\
         --vectors /tmp/w2v.kv --name-list /tmp/names.tsv.gz --epochs 30 --average-from 15 \\
         --dev-fraction 0 --silver /tmp/silver.conll -o src/marsad/ner/models/neural
 
@@ -40,12 +40,12 @@ import numpy as np
 
 from marsad.eval.ner import format_report, read_conll, score
 from marsad.ner.names import NAMES_FILE, N_TAGS, NameList
-from marsad.ner.names import build as build_names
+from marsad.training.ner.names import build as build_names
 from marsad.ner.neural import (META_FILE, PAD, SEQUENCE_FILE, TOKENS_FILE, UNK, VECTORS_FILE,
                                TokenEncoder, viterbi)
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, default_model_dir, load_gazetteer
 from marsad.ner.features import load_clusters, word_key
-from marsad.ner.train import read_fine_grained, split_dev
+from marsad.training.ner.corpora import read_fine_grained, split_dev
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def learn_vectors(zip_dir: Path, out: Path, conll: list[Path], extra: list[Path]
     of WikiFANE-style files); saves gensim KeyedVectors to ``out``."""
     from gensim.models import Word2Vec
 
-    from marsad.ner.clusters import corpus
+    from marsad.training.ner.clusters import corpus
 
     sents = corpus(zip_dir, conll)
     for path in extra:
@@ -383,7 +383,7 @@ def train(args) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m marsad.ner.train_neural",
+    ap = argparse.ArgumentParser(prog="marsad train neural",
                                  description="Train the marsad neural named-entity tagger.")
     sub = ap.add_subparsers(dest="cmd", required=True)
     v = sub.add_parser("vectors", help="learn word2vec vectors on unlabelled news")
@@ -450,7 +450,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.cmd == "silver":
         from marsad.errors import MarsadError
-        from marsad.ner.silver import write_silver
+        from marsad.training.ner.silver import write_silver
 
         try:
             n = write_silver(args.model, args.out, args.news, args.articles)
@@ -460,7 +460,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.cmd == "common-words":
         from marsad.errors import MarsadError
-        from marsad.ner.silver import common_words
+        from marsad.training.ner.silver import common_words
 
         try:
             n = common_words(args.silver_file, args.out, args.min_count, args.max_rate)
