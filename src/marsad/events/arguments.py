@@ -16,6 +16,7 @@ only a location («في موسكو»). Arguments are groups of coordinated menti
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from marsad.events.actors import Mention, attributive
@@ -33,12 +34,12 @@ NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
 OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
-THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})
-NAME_LINKS = frozenset({"بن", "بنت", "ابن"})
+THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})  # normalised «أن»: a new clause
+NAME_LINKS = frozenset({"بن", "بنت", "ابن"})  # normalised: a name goes on («محمد بن سلمان بن عبدالعزيز»)
 QUANTIFIERS = frozenset(normalize(w) for w in (  # «العديد من», «عشرات من»: a part of the group after
     "العديد عددا عدد عشرات مئات آلاف بعض أحد إحدى عناصر").split())
 TITLE_MODIFIERS = frozenset(normalize(w) for w in (  # adjectives inside a title chain
-    "الأول الثاني الثالث الأعلى العام العامة السابق السابقة الحالي المساعد المناوب").split())  # normalised: a name goes on («محمد بن سلمان بن عبدالعزيز»)  # normalised «أن»: a new clause
+    "الأول الثاني الثالث الأعلى العام العامة السابق السابقة الحالي المساعد المناوب").split())
 ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
 Group = list[int]  # indices of coordinated mentions
 # Words that are not nouns though they look like plain words (complementisers, particles).
@@ -59,13 +60,16 @@ class Frame:
                 self.sentence_of[i] = s
         self.span: list[tuple[int, int]] = []  # first and last word of each mention
         self.owner: dict[int, int] = {}
-        starts = [w.start for w in words]
+        starts = self.word_starts = [w.start for w in words]
+        self.mention_starts = [m.start for m in mentions]
         for k, m in enumerate(mentions):
             first = _index(starts, m.clitic_start)
             last = max(first, _index(starts, m.end - 1))
             self.span.append((first, last))
             for i in range(first, last + 1):
                 self.owner.setdefault(i, k)
+        self.sentences = sentences
+        self.mention_firsts = [first for first, _ in self.span]
         self.has_mention = [False] * len(sentences)
         for first, _ in self.span:
             self.has_mention[self.sentence_of[first]] = True
@@ -397,7 +401,8 @@ class Frame:
     def first_actor_of_sentence(self, h: int) -> Optional[Group]:
         """The first free actor with a country in the sentence of word ``h``, before it: the
         main clause's subject in the news' verb-first sentences («وأدلى ظريف بتصريحه ...»)."""
-        for k in range(len(self.mentions)):
+        lo = self.sentences[self.sentence_of[h]][0]
+        for k in range(bisect_left(self.mention_firsts, lo), len(self.mentions)):
             first = self.span[k][0]
             if first >= h:
                 return None

@@ -170,6 +170,7 @@ class _Run:
         self.published, self.dates, self.quotes = published, dates, quotes
         self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
         self.found: dict[tuple, Event] = {}
+        self.memo: dict[tuple, bool] = {}
 
     # ------------------------------------------------------------------ driver
     def events(self) -> list[Event]:
@@ -216,7 +217,7 @@ class _Run:
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES:
             return  # no actor in the sentence: no target can be found
-        if not asserted(f, self.hits, hit, lo, hi) or self._history(hit, lo, hi):
+        if not self._asserted(hit, lo, hi) or self._history(hit, lo, hi):
             return
         source, after = self._source(hit)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
@@ -341,8 +342,8 @@ class _Run:
             cue = q.cue
             if cue is None or not (cue.start <= hit.start < cue.end or 0 <= q.content.start - hit.end <= CUE_GAP):
                 continue
-            opening = bisect_right([w.start for w in f.words], q.content.start) - 1
-            first = bisect_right([m.start for m in f.mentions], q.content.start - 1)
+            opening = bisect_right(f.word_starts, q.content.start) - 1
+            first = bisect_right(f.mention_starts, q.content.start - 1)
             if first < len(f.mentions) and f.mentions[first].start < q.content.end \
                     and f.span[first][0] - opening <= SAID_SPAN and self._country(first) \
                     and f.mentions[first].can_act and not f.locative[first] and f.prep[first] is None:
@@ -400,8 +401,19 @@ class _Run:
 
     def _history(self, hit: Hit, lo: int, hi: int) -> bool:
         """Background, not news: on this day of an earlier year, or dated more than
-        HISTORY_DAYS before publication (:mod:`marsad.events.background`)."""
-        return background(self.f, self.text, self.dates, hit, lo, hi, self.published)
+        HISTORY_DAYS before publication (:mod:`marsad.events.background`); memoised, the
+        learnt stage asks again."""
+        key = ("history", hit.head)
+        if key not in self.memo:
+            self.memo[key] = background(self.f, self.text, self.dates, hit, lo, hi, self.published)
+        return self.memo[key]
+
+    def _asserted(self, hit: Hit, lo: int, hi: int) -> bool:
+        """Is the trigger asserted (:func:`marsad.events.modality.asserted`)? Memoised."""
+        key = ("asserted", hit.head)
+        if key not in self.memo:
+            self.memo[key] = asserted(self.f, self.hits, hit, lo, hi)
+        return self.memo[key]
 
     def _speaker(self, hit: Hit) -> Optional[Group]:
         """Who says a 1st-person verb: the speaker of the quote around it, else the topic."""
@@ -489,16 +501,16 @@ class _Run:
         for hit in self.hits:
             s = f.sentence_of[hit.head]
             lo, hi = self.bounds[s]
-            if self._history(hit, lo, hi):
-                continue
-            ok = asserted(f, self.hits, hit, lo, hi)
             here = items[bisect_left(firsts, lo):bisect_left(firsts, hi)]
             prev = []
             if s > 0 and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start:  # the sentence just before
                 a, b = self.bounds[s - 1]
                 prev = items[bisect_left(firsts, a):bisect_left(firsts, b)]
-            found = learned_candidates(hit, lo, hi, s, here, prev, self._quote_speaker(hit, by_entity),
-                                       ok, self._roles(hit, hi))
+            speaker = self._quote_speaker(hit, by_entity)
+            if not here and not prev and speaker is None or not self._asserted(hit, lo, hi) \
+                    or self._history(hit, lo, hi):
+                continue  # no actor in reach, negated or hypothetical, or background
+            found = learned_candidates(hit, lo, hi, s, here, prev, speaker, True, self._roles(hit, hi))
             for c in found:
                 c.sentence = (f.words[lo].start, f.words[hi - 1].end)
             out += found

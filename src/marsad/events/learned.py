@@ -158,7 +158,6 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
     """The candidates of one trigger in the sentence of words ``[lo, hi)``. ``roles``:
     character spans the rule coder's argument reader takes for the trigger's ``subject``
     and ``target``."""
-    roles = roles or {}
     entry = hit.entry
     here = [i for i in items if lo <= i.first < hi and not (i.first <= hit.head <= i.last)]
     sources = [(i, "here") for i in here] + [(i, "prev") for i in prev]
@@ -166,47 +165,39 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
         sources.append((speaker, "speaker"))
     countries = {i.country for i in here}
     out = []
+    base = [0.0] * len(CANDIDATE_FEATURES)  # what every candidate of the trigger shares
+    for name in ("verb" if hit.tense != NOUN else "noun", f"type={entry.type}",
+                 "countries_1" if len(countries) <= 1 else "countries_2" if len(countries) == 2 else "countries_3plus",
+                 *(flag for flag in ("symmetric", "unilateral", "needtarget") if flag in entry.flags),
+                 *(("asserted",) if asserted else ()), *(("first_sentences",) if sentence < FIRST_SENTENCES else ()),
+                 *(("in_quote",) if speaker is not None else ())):
+        base[_INDEX[name]] = 1.0
+    domestic = entry.type in DOMESTIC
+    roles = roles or {}
+    as_src = {id(i): _side_features("src", i, hit, roles) for i in here}  # once per actor, not per pair
+    as_tgt = {id(i): _side_features("tgt", i, hit, roles) for i in here}
     for src, where in sources:
+        mine = as_src.get(id(src)) if where == "here" else _side_features("src", src, hit, roles, place=False)
         for tgt in [None] + here:
-            if tgt is src or (tgt is not None and tgt.country == src.country and tgt.entity == src.entity):
-                continue
-            x = [0.0] * len(CANDIDATE_FEATURES)
-
-            def on(name: str) -> None:
-                x[_INDEX[name]] = 1.0
-
-            on("verb" if hit.tense != NOUN else "noun")
-            if asserted:
-                on("asserted")
-            for flag in ("symmetric", "unilateral", "needtarget"):
-                if flag in entry.flags:
-                    on(flag)
-            on(f"type={entry.type}")
-            _side(on, "src", src if where == "here" else None, hit, entry)
-            _side(on, "tgt", tgt, hit, entry)
-            for side, item in (("src", src), ("tgt", tgt)):
-                if item is not None:
-                    for role in ("subject", "target"):
-                        if any(a < item.end and item.start < b for a, b in roles.get(role, ())):
-                            on(f"{side}_role_{role}")
+            if tgt is src or (tgt is not None and tgt.country == src.country and (tgt.entity == src.entity or not domestic)):
+                continue  # the same actor, or one state twice for a type that is never domestic
+            x = base.copy()
+            for i in mine:
+                x[i] = 1.0
             if where == "speaker":
-                on("src_speaker")
+                x[_INDEX["src_speaker"]] = 1.0
             elif where == "prev":
-                on("src_prev")
+                x[_INDEX["src_prev"]] = 1.0
             elif hit.tense != NOUN and (src.last < hit.head and hit.head - src.last <= 2
                                         or src.first > hit.last and src.first - hit.last <= 2):
-                on("src_subject")
+                x[_INDEX["src_subject"]] = 1.0
             if tgt is None:
-                on("tgt_none")
-            elif tgt.country == src.country:
-                on("same_country")
-                if entry.type in DOMESTIC:
-                    on("domestic_ok")
-            on("countries_1" if len(countries) <= 1 else "countries_2" if len(countries) == 2 else "countries_3plus")
-            if sentence < FIRST_SENTENCES:
-                on("first_sentences")
-            if speaker is not None:
-                on("in_quote")
+                x[_INDEX["tgt_none"]] = 1.0
+            else:
+                for i in as_tgt[id(tgt)]:
+                    x[i] = 1.0
+                if tgt.country == src.country:
+                    x[_INDEX["same_country"]] = x[_INDEX["domestic_ok"]] = 1.0
             key = (src.country, entry.type, tgt.country if tgt else "")
             out.append(Candidate(key, x, hit, src, tgt, lo, hi))
             if len(out) >= MAX_PAIRS:
@@ -214,30 +205,37 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
     return out
 
 
-def _side(on, side: str, item: Optional[Item], hit: Hit, entry) -> None:
-    if item is None:
-        return
-    if item.last < hit.head:
-        on(f"{side}_before")
-        distance = hit.head - item.last
-    else:
-        on(f"{side}_after")
-        distance = item.first - hit.last
-    on(f"{side}_near" if distance <= 2 else f"{side}_mid" if distance <= 6 else f"{side}_far")
-    if item.prep is not None:
-        on(f"{side}_prep_ok" if item.prep in entry.target else f"{side}_prep_other")
-    sector = item.sector or ""
-    if sector in ("GOV", "LEG", "JUD"):
-        on(f"{side}_gov")
-    elif sector in ("MIL", "COP", "SPY"):
-        on(f"{side}_mil")
-    elif sector:
-        on(f"{side}_nonstate")
-    on({"PER": f"{side}_per", "ORG": f"{side}_org"}.get(item.label, f"{side}_loc"))
-    if item.strong:
-        on(f"{side}_strong")
-    if item.country == "IGO":
-        on(f"{side}_igo")
+def _side_features(side: str, item: Item, hit: Hit, roles: dict, place: bool = True) -> list[int]:
+    """Indices of the features an actor sets as the ``side`` of a trigger: where it stands
+    (only for an actor of the trigger's sentence, ``place``), its preposition, sector, kind,
+    how sure its country is, and the role the argument reader gave it."""
+    names = []
+    if place:
+        if item.last < hit.head:
+            names.append("before")
+            distance = hit.head - item.last
+        else:
+            names.append("after")
+            distance = item.first - hit.last
+        names.append("near" if distance <= 2 else "mid" if distance <= 6 else "far")
+        if item.prep is not None:
+            names.append("prep_ok" if item.prep in hit.entry.target else "prep_other")
+        sector = item.sector or ""
+        if sector in ("GOV", "LEG", "JUD"):
+            names.append("gov")
+        elif sector in ("MIL", "COP", "SPY"):
+            names.append("mil")
+        elif sector:
+            names.append("nonstate")
+        names.append({"PER": "per", "ORG": "org"}.get(item.label, "loc"))
+        if item.strong:
+            names.append("strong")
+        if item.country == "IGO":
+            names.append("igo")
+    for role in ("subject", "target"):
+        if any(a < item.end and item.start < b for a, b in roles.get(role, ())):
+            names.append(f"role_{role}")
+    return [_INDEX[f"{side}_{name}"] for name in names]
 
 
 def triples(found: list[Candidate], ctx: Context) -> list[tuple[tuple[str, str, str], list[float], Candidate]]:
@@ -256,7 +254,7 @@ def triples(found: list[Candidate], ctx: Context) -> list[tuple[tuple[str, str, 
     out = []
     for key, cs in by.items():
         s, t, g = key
-        vector = [max(c.features[i] for c in cs) for i in range(len(CANDIDATE_FEATURES))]
+        vector = list(map(max, zip(*(c.features for c in cs))))
         first = min(c.sentence[0] for c in cs)
         vector += [
             math.log1p(len(cs)), math.log1p(len({c.sentence for c in cs})),

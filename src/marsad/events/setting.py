@@ -7,6 +7,7 @@ in the past or present (the coder decides that).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Optional
 
 from marsad.events.actors import Mention
@@ -75,7 +76,7 @@ def place_back(f: Frame, hit: Hit, source: Group) -> Optional[Group]:
     actor's own country (then its own people are the target)."""
     sentence = f.sentence_of[hit.head]
     mine = {f.mentions[s].country for s in source}
-    for k in range(len(f.mentions) - 1, -1, -1):
+    for k in range(bisect_right(f.mention_firsts, hit.last) - 1, -1, -1):
         m, first = f.mentions[k], f.span[k][0]
         if first > hit.last or m.place is None or not m.place.country or not f.locative[k]:
             continue
