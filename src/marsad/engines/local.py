@@ -4,11 +4,20 @@ Each worker builds the pipeline once (``load(**settings)``) and analyses batches
 articles; batches are sent in order and their records yielded in order, with at most
 ``2 × jobs`` batches in flight so memory stays bounded on endless inputs. An article that
 fails inside a worker is still a record with ``errors`` (``pipeline.build.run`` never
-raises for an article); a worker that dies turns its batch into error records.
+raises for an article).
+
+A worker that dies (crash, out of memory) loses every task in flight. They are sent again
+to a fresh pool one article at a time, so that the article that kills a worker is known:
+one that kills a worker again is a ``worker_died`` error record, and the others are
+analysed as usual. Workers exit when the process that started them dies (killed, even with
+``kill -9``): a watchdog thread in each worker checks its parent.
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,84 +29,160 @@ from marsad.errors import MarsadError
 from marsad.model import Article, ErrorInfo, Record
 
 BATCH = 16  # articles per task: large enough to amortise pickling, small enough to stream
+DEATHS = 2  # worker deaths that make an article an error record (the 2nd is when alone)
+WATCH_SECONDS = 0.5  # how often a worker checks that its parent is alive
+# Test-only fault hook: a worker analysing an article with one of these ids (comma-separated)
+# exits at once, as a worker killed by the system would.
+FAULT_ENV = "MARSAD_TEST_WORKER_EXIT_ON"
 
 _worker_nlp = None  # the pipeline of this worker process, built by _init
 
 
-def _init(settings: dict[str, Any]) -> None:
+def _init(settings: dict[str, Any], parent: int) -> None:
     global _worker_nlp
+    _watch_parent(parent)
     from marsad.pipeline.build import keep, load
 
     _worker_nlp = keep(load(**settings))
 
 
+def _watch_parent(parent: int) -> None:
+    """Exit this worker once the process ``parent`` is gone (the worker is then adopted by
+    another process, so its parent id changes)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="marsad-parent-watchdog", daemon=True).start()
+
+
+def _ping() -> bool:
+    return True
+
+
 def _analyse(batch: list[Article], encode: Encode = None) -> list[Any]:
     from marsad.pipeline.build import process
 
+    doomed = set(filter(None, os.environ.get(FAULT_ENV, "").split(",")))
+    if doomed and any(a.id in doomed for a in batch):
+        os._exit(70)
     records = process(batch, _worker_nlp)
     return [encode(r) for r in records] if encode else list(records)
+
+
+class _Task:
+    """Articles sent together; ``alone`` once they are retried one by one after a death."""
+
+    __slots__ = ("chunk", "future", "deaths", "alone")
+
+    def __init__(self, chunk: list[Article], deaths: int = 0, alone: bool = False):
+        self.chunk, self.future, self.deaths, self.alone = chunk, None, deaths, alone
 
 
 def process_parallel(articles: Iterable[Article], jobs: int, settings: Optional[dict[str, Any]] = None,
                      batch: int = BATCH, encode: Encode = None) -> Iterator[Any]:
     """Records for ``articles`` in input order, analysed by ``jobs`` processes (passed
     through ``encode`` in the worker when given: see :func:`marsad.engines.analyse`).
-    ``settings`` are the keyword arguments of :func:`marsad.pipeline.build.load`."""
+    ``settings`` are the keyword arguments of :func:`marsad.pipeline.build.load`.
+    Raises :class:`EngineError` when the workers cannot start."""
     pool = _Pool(jobs, settings or {}, encode)
     articles = iter(articles)
-    pending: deque[list] = deque()  # [chunk, future, attempts]
+    pending: deque[_Task] = deque()
     try:
         while True:
-            while len(pending) < 2 * jobs:
-                chunk = list(islice(articles, batch))
-                if not chunk:
-                    break
-                pending.append([chunk, pool.submit(chunk), 1])
+            _fill(pending, articles, jobs, batch)
             if not pending:
                 return
-            entry = pending[0]
+            _submit(pool, pending)
+            task = pending[0]
             try:
-                records = entry[1].result()
+                records = task.future.result()
             except BrokenProcessPool:
-                if not pool.succeeded:
-                    raise EngineError("the worker processes could not start or died at once; "
-                                      "run with --jobs 1 to see why") from None
-                # A worker died (crash, out of memory): every task in flight is lost. Start
-                # a new pool and send them again; a chunk that breaks the pool twice becomes
-                # error records.
-                pool.restart()
-                for item in pending:
-                    item[1] = pool.submit(item[0])
-                    item[2] += 1
-                if entry[2] <= 2:
+                _after_death(pool, pending)
+                task = pending[0]
+                if task.deaths < DEATHS:
                     continue
-                records = _failed(entry[0], "worker_died", "a worker process died twice analysing it", encode)
+                records = _failed(task.chunk, "worker_died",
+                                  "a worker process died twice analysing it", encode)
             except Exception as exc:  # noqa: BLE001 - e.g. a record that could not be pickled
-                records = _failed(entry[0], "worker_failed", f"{type(exc).__name__}: {exc}", encode)
+                records = _failed(task.chunk, "worker_failed", f"{type(exc).__name__}: {exc}", encode)
             pending.popleft()
-            pool.succeeded = True
             yield from records
     finally:
         pool.close()
 
 
+def _fill(pending: deque[_Task], articles: Iterator[Article], jobs: int, batch: int) -> None:
+    """Read new batches while fewer than ``2 × jobs`` are pending (none while articles are
+    retried one by one, which come first)."""
+    while len(pending) < 2 * jobs and not any(t.alone for t in pending):
+        chunk = list(islice(articles, batch))
+        if not chunk:
+            return
+        pending.append(_Task(chunk))
+
+
+def _submit(pool: "_Pool", pending: deque[_Task]) -> None:
+    """Send the pending tasks not yet sent; an article retried alone goes only when nothing
+    else is in flight, so a death then is its own."""
+    for task in pending:
+        if task.future is not None:
+            continue
+        if task.alone and any(t.future is not None for t in pending):
+            return
+        task.future = pool.submit(task.chunk)
+        if task.alone:
+            return
+
+
+def _after_death(pool: "_Pool", pending: deque[_Task]) -> None:
+    """A worker died: every task in flight is lost. Start a fresh pool and send them again
+    one article at a time. An article that was alone in flight is the one to blame (a death
+    more against it); those of lost batches count one death each."""
+    pool.restart()
+    lost = [t for t in pending if t.future is not None]  # the first tasks: sent in order
+    rest = list(pending)[len(lost):]
+    pending.clear()
+    for task in lost:
+        if task.alone:
+            task.future = None
+            task.deaths += 1
+            pending.append(task)
+        else:
+            pending.extend(_Task([a], deaths=1, alone=True) for a in task.chunk)
+    pending.extend(rest)
+
+
 class _Pool:
+    """A process pool that can be started again after a worker dies."""
+
     def __init__(self, jobs: int, settings: dict[str, Any], encode: Encode = None):
         self.jobs, self.settings, self.encode = jobs, settings, encode
-        self.succeeded = False  # has any task come back? (else a broken pool means no start)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")  # no fork of loaded models or threads
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init,
-                                   initargs=(self.settings,))
+                                   initargs=(self.settings, os.getpid()))
 
     def submit(self, chunk: list[Article]) -> Future:
-        return self.executor.submit(_analyse, chunk, self.encode)
+        try:
+            return self.executor.submit(_analyse, chunk, self.encode)
+        except BrokenProcessPool:  # broke since the last result: the caller sees it there
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("a worker process died"))
+            return future
 
     def restart(self) -> None:
+        """A fresh pool; :class:`EngineError` if its workers cannot even start."""
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
+        try:
+            self.executor.submit(_ping).result()
+        except BrokenProcessPool:
+            raise EngineError("the worker processes could not start or died at once; "
+                              "run with --jobs 1 to see why") from None
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -23,6 +23,9 @@ from marsad.store.search import index_fields
 from marsad.text.normalize import normalize
 
 BATCH_SIZE = 100
+# Errors of a passing fault, not of the article: a record stored with one of them is
+# analysed again by the next ingest of the same input, without --update.
+RETRY_CODES = ("worker_died", "time_limit")
 
 
 @dataclass
@@ -61,6 +64,14 @@ def stored_ids(conn: sqlite3.Connection, article_id: str, chash: str) -> list[st
     rows = conn.execute("SELECT id FROM articles WHERE id = ? OR content_hash = ?",
                         (article_id, chash)).fetchall()
     return [r[0] for r in rows]
+
+
+def retryable(conn: sqlite3.Connection, ids: list[str]) -> bool:
+    """Whether every stored article of ``ids`` carries an error of :data:`RETRY_CODES`."""
+    marks = ",".join("?" * len(RETRY_CODES))
+    return bool(ids) and all(
+        conn.execute(f"SELECT 1 FROM errors WHERE article_id = ? AND code IN ({marks}) LIMIT 1",
+                     (i, *RETRY_CODES)).fetchone() for i in ids)
 
 
 # --- ingest -----------------------------------------------------------------------------
@@ -123,7 +134,8 @@ def _new_only(conn, items, update: bool, stats: IngestStats, key) -> Iterator[An
             stats.skipped += 1
             continue
         seen.update((article_id, chash))
-        if not update and stored_ids(conn, article_id, chash):
+        found = stored_ids(conn, article_id, chash)
+        if found and not update and not retryable(conn, found):
             stats.skipped += 1
             continue
         yield item
@@ -132,14 +144,15 @@ def _new_only(conn, items, update: bool, stats: IngestStats, key) -> Iterator[An
 def write_batch(conn: sqlite3.Connection, records: Iterable[dict], update: bool,
                 stats: IngestStats) -> None:
     """Store ``records`` in one transaction. Each is checked again inside the transaction,
-    so two processes ingesting the same input never store an article twice."""
+    so two processes ingesting the same input never store an article twice. A stored
+    article whose record has a passing fault (:data:`RETRY_CODES`) is replaced."""
     records = list(records)  # analyse before the write lock is taken
     with transaction(conn):
         touched: set[str] = set()  # actor keys whose summary row must be rebuilt
         for record in records:
             article_id, chash = _record_key(record)
             found = stored_ids(conn, article_id, chash)
-            if found and not update:
+            if found and not update and not retryable(conn, found):
                 stats.skipped += 1
                 continue
             for old in found:
