@@ -1,6 +1,8 @@
 """``marsad extract``: read articles, run the pipeline, write marsad/1 JSON Lines."""
 from __future__ import annotations
 
+import errno
+import os
 import sys
 import time
 from functools import partial
@@ -47,15 +49,23 @@ def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, max_cha
     articles = with_default_published(read(list(inputs), format=fmt), published)
     lines = analyse(articles, settings, jobs=jobs, engine=engine, scheduler=scheduler,
                     encode=partial(encode, pretty=pretty))
-    out = _open_output(output)
+    out, partial_path = _open_output(output)
     count = failed = 0
     try:
         for line in progress(write_lines(lines, out), quiet):
             count += 1
             failed += line.failed
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    except OSError as exc:
+        _close_output(out, partial_path, output, keep=False)
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            raise
+        from marsad.errors import OutputError
+
+        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    except BaseException:
+        _close_output(out, partial_path, output, keep=False)
+        raise
+    _close_output(out, partial_path, output, keep=True)
     if not quiet:
         seconds = time.perf_counter() - started
         click.echo(f"marsad: {count} article{'s' * (count != 1)}, {failed} with errors, "
@@ -80,11 +90,38 @@ def _extract_shards(inputs, fmt, shard_dir, settings, jobs, engine, scheduler, q
 
 
 def _open_output(path: str):
-    if path == "-":
-        return sys.stdout
-    try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        from marsad.errors import OutputError
+    """The stream to write to, and the temporary file it is when ``path`` is a regular file
+    (renamed to ``path`` once everything is written, so a failed run leaves no partial file
+    and an older ``path`` untouched)."""
+    from marsad.errors import OutputError
 
+    if path == "-":
+        return sys.stdout, None
+    if os.path.exists(path) and not os.path.isfile(path):  # /dev/null, a pipe
+        target = path
+    else:
+        folder, name = os.path.split(os.path.abspath(path))
+        target = os.path.join(folder, f".{name}.{os.getpid()}.part")
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        return open(fd, "w", encoding="utf-8"), (None if target == path else target)
+    except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _close_output(out, partial_path, path: str, keep: bool) -> None:
+    """Close ``out``; move the temporary file to ``path`` when ``keep``, else remove it."""
+    from marsad.errors import OutputError
+
+    if out is sys.stdout:
+        return
+    try:
+        out.close()
+        if partial_path and keep:
+            os.replace(partial_path, path)
+    except OSError as exc:
+        keep = False
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        if partial_path and not keep and os.path.exists(partial_path):
+            os.unlink(partial_path)

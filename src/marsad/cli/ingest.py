@@ -29,13 +29,17 @@ def db_option(f):
                    "they are, without analysing them again.")
 @click.option("--batch-size", default=100, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles written per transaction.")
+@click.option("--lock-timeout", default=60.0, show_default=True, type=click.FloatRange(0),
+              metavar="SECONDS",
+              help="While another process writes to the store, keep trying this long before "
+                   "giving up (exit code 1).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
 @limit_options
 @engine_options
 @quiet_option
 @library_errors
-def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, max_chars, time_limit,
+def ingest(inputs, fmt, published, db, update, records, batch_size, lock_timeout, lexicons, max_chars, time_limit,
            jobs, engine, scheduler, quiet):
     """Store the articles of INPUT... (files, folders, '-' for stdin) in the store --db.
 
@@ -49,7 +53,7 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, ma
     from marsad.store import ingest_articles, ingest_records, open_store
 
     started = time.perf_counter()
-    conn = open_store(db)
+    conn = open_store(db, lock_timeout=lock_timeout)
     try:
         if records:
             stats = ingest_records(conn, progress(_read_records(inputs), quiet, "record"),

@@ -2,37 +2,54 @@
 older schema version is upgraded in place when opened for writing."""
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional, Union
+from typing import Iterator, Optional, Union
 
 from marsad.errors import MarsadError
 from marsad.store.schema import ALL, INDEXES, SCHEMA_VERSION, UPGRADES, VIEWS
 
 DEFAULT_DB = "marsad.db"
+BUSY_TIMEOUT = 10.0  # seconds SQLite itself waits for another writer's lock
+LOCK_TIMEOUT = 60.0  # seconds a writer keeps retrying (with backoff) before giving up
 
 
 class StoreError(MarsadError):
     """A store that cannot be opened, or was written by an incompatible version."""
 
 
-def open_store(path: Union[str, Path], readonly: bool = False) -> sqlite3.Connection:
+class StoreConnection(sqlite3.Connection):
+    """A connection that knows its store's file and how long to wait for a lock."""
+
+    path: str = ""
+    lock_timeout: float = LOCK_TIMEOUT
+
+
+def open_store(path: Union[str, Path], readonly: bool = False,
+               lock_timeout: float = LOCK_TIMEOUT) -> sqlite3.Connection:
     """A connection to the store at ``path``.
 
     Writable (the default): the file and its schema are created when missing, and a store
     of an older schema version is upgraded. Read-only: opened with a ``mode=ro`` URI, so
     nothing can be written through it; the file must exist and be of this version.
-    Rows come back as :class:`sqlite3.Row`. Raises :class:`StoreError`.
+    Rows come back as :class:`sqlite3.Row`. A writer waits up to ``lock_timeout`` seconds
+    for another process's write lock (see :class:`transaction`). Raises :class:`StoreError`.
     """
     path = Path(path)
     if readonly:
         if not path.is_file():
             raise StoreError(f"{path}: no such store (create it with `marsad ingest`)")
         conn = _connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn.path = str(path)
         check_version(conn, path)
         return conn
     try:
         conn = _connect(str(path))
+        conn.path, conn.lock_timeout = str(path), lock_timeout
+        conn.execute(f"PRAGMA busy_timeout = {int(min(BUSY_TIMEOUT, lock_timeout) * 1000)}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL keeps the file consistent on a crash
     except sqlite3.Error as exc:
@@ -43,12 +60,13 @@ def open_store(path: Union[str, Path], readonly: bool = False) -> sqlite3.Connec
 
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(target, uri=uri, check_same_thread=False, isolation_level=None)
+        conn = sqlite3.connect(target, uri=uri, check_same_thread=False, isolation_level=None,
+                               factory=StoreConnection)
     except sqlite3.Error as exc:
         raise StoreError(f"{target}: cannot open the store: {exc}") from None
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return conn
 
 
@@ -67,6 +85,8 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
                          (SCHEMA_VERSION,))
             conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('record_schema', 'marsad/1')")
     except sqlite3.DatabaseError as exc:
+        if _busy(exc):
+            raise StoreError(failure(conn, exc)) from None
         raise StoreError(f"{path}: not a marsad store, or it cannot be written: {exc}") from None
 
 
@@ -130,14 +150,64 @@ def _fill_event_dates(conn: sqlite3.Connection) -> None:
 
 class transaction:
     """``with transaction(conn):`` runs the block in one write transaction (BEGIN IMMEDIATE),
-    committed at the end or rolled back on an exception."""
+    committed at the end or rolled back on an exception. While another process holds the
+    write lock, BEGIN is tried again with a growing pause (SQLite waits ``busy_timeout``
+    each time) until the connection's ``lock_timeout`` has passed; then :class:`StoreError`."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
+        patience = getattr(self.conn, "lock_timeout", LOCK_TIMEOUT)
+        started, pause = time.monotonic(), 0.05
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return self.conn
+            except sqlite3.OperationalError as exc:
+                waited = time.monotonic() - started
+                if not _busy(exc) or waited >= patience:
+                    raise StoreError(failure(self.conn, exc, waited)) from None
+            time.sleep(min(pause * (1 + random.random()), max(0.0, patience - waited)))
+            pause = min(pause * 2, 2.0)
 
     def __exit__(self, kind, exc, tb) -> None:
-        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            self.conn.execute("COMMIT")
+            return
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite already rolled back (a full disk, an I/O error): keep the first error
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def failure(conn: sqlite3.Connection, exc: sqlite3.Error, waited: float = 0.0) -> str:
+    """One line naming the store and why SQLite failed on it."""
+    path = getattr(conn, "path", "") or "the store"
+    if _busy(exc):
+        return (f"{path}: the store is locked by another process writing to it; gave up after "
+                f"{waited:.0f} s (wait longer with --lock-timeout)")
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    reason = {sqlite3.SQLITE_FULL: "the disk is full",
+              sqlite3.SQLITE_CORRUPT: "the store file is damaged",
+              sqlite3.SQLITE_NOTADB: "not a SQLite database",
+              sqlite3.SQLITE_IOERR: "a disk read or write failed",
+              sqlite3.SQLITE_READONLY: "the store is read-only",
+              sqlite3.SQLITE_CANTOPEN: "the store cannot be opened"}.get(code)
+    return f"{path}: {reason} ({exc})" if reason else f"{path}: {exc}"
+
+
+@contextmanager
+def store_errors(conn: sqlite3.Connection) -> Iterator[None]:
+    """Turn any SQLite error in the block into :class:`StoreError` (see :func:`failure`)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(failure(conn, exc)) from None

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from marsad.periods import iso_bounds, precision_of
 from marsad.model import Article, Record
-from marsad.store.db import transaction
+from marsad.store.db import store_errors, transaction
 from marsad.store.schema import REFRESH_ACTORS
 from marsad.store.search import index_fields
 from marsad.text.normalize import normalize
@@ -83,7 +83,8 @@ def ingest_articles(conn: sqlite3.Connection, articles: Iterable[Article], nlp=N
     """Analyse the articles not yet stored (all of them with ``update``) and store their
     records, ``batch_size`` per transaction. ``analyse`` turns articles into records in
     order (an engine of :mod:`marsad.engines`; default: ``nlp`` in this process).
-    ``on_write`` is called after each batch."""
+    ``on_write`` is called after each batch. A store that cannot be read or written (locked
+    too long, a full disk, a damaged file) raises :class:`~marsad.store.db.StoreError`."""
     from marsad.pipeline.build import default_nlp, process
 
     stats = IngestStats()
@@ -91,17 +92,18 @@ def ingest_articles(conn: sqlite3.Connection, articles: Iterable[Article], nlp=N
                     key=lambda a: (a.id, content_hash(a.id, a.title, a.text)))
     records = analyse(new) if analyse else process(new, nlp or default_nlp())
     batch: list[dict] = []
-    for record in records:
-        batch.append(record.to_dict())
-        if len(batch) >= batch_size:
+    with store_errors(conn):
+        for record in records:
+            batch.append(record.to_dict())
+            if len(batch) >= batch_size:
+                write_batch(conn, batch, update, stats)
+                batch = []
+                if on_write:
+                    on_write(stats)
+        if batch:
             write_batch(conn, batch, update, stats)
-            batch = []
             if on_write:
                 on_write(stats)
-    if batch:
-        write_batch(conn, batch, update, stats)
-        if on_write:
-            on_write(stats)
     return stats
 
 
@@ -110,13 +112,14 @@ def ingest_records(conn: sqlite3.Connection, records: Iterable[dict], update: bo
     """Store marsad/1 record dicts as they are (no analysis)."""
     stats = IngestStats()
     pending: list[dict] = []
-    for record in _new_only(conn, records, update, stats, key=_record_key):
-        pending.append(record)
-        if len(pending) >= batch_size:
+    with store_errors(conn):
+        for record in _new_only(conn, records, update, stats, key=_record_key):
+            pending.append(record)
+            if len(pending) >= batch_size:
+                write_batch(conn, pending, update, stats)
+                pending = []
+        if pending:
             write_batch(conn, pending, update, stats)
-            pending = []
-    if pending:
-        write_batch(conn, pending, update, stats)
     return stats
 
 
