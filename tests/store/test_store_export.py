@@ -65,3 +65,22 @@ def test_store_export_empty_and_unknown(tmp_path):
     assert out.getvalue().startswith("article_id,")
     with pytest.raises(ExportError):
         export(conn, "secrets", "csv", out)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_store_export_csv_neutralises_formulas(tmp_path, start):
+    # OWASP CSV injection: a cell a spreadsheet would evaluate gets a leading single quote.
+    conn = open_store(tmp_path / "f.db")
+    record = synthetic_record()
+    record.update(title=start + 'HYPERLINK("http://evil.example","x")', author="@SUM(A1)",
+                  url="-1+2", outlet="okaz")
+    ingest_records(conn, [record])
+    out = io.StringIO()
+    export(conn, "articles", "csv", out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
+    assert row["title"] == "'" + record["title"]
+    assert row["author"] == "'@SUM(A1)" and row["url"] == "'-1+2"
+    assert row["outlet"] == "okaz" and row["n_errors"] == "0"  # other cells as they are
+    out = io.StringIO()
+    export(conn, "articles", "jsonl", out)  # JSON Lines keeps the text as it is
+    assert json.loads(out.getvalue().splitlines()[0])["title"] == record["title"]

@@ -22,7 +22,7 @@ def dated(tmp_path_factory):
     conn = open_store(path)
     ingest_records(conn, dated_records())
     conn.close()
-    with TestClient(create_app(path, cache_size=0)) as c:
+    with TestClient(create_app(path, cache_size=0), base_url="http://localhost") as c:
         yield c
 
 

@@ -116,6 +116,6 @@ def test_web_pages_article_marks_guessed_countries(tmp_path):
     conn = open_store(path)
     ingest_records(conn, [record.to_dict()])
     conn.close()
-    html = TestClient(create_app(path)).get("/articles/local-1").text
+    html = TestClient(create_app(path), base_url="http://localhost").get("/articles/local-1").text
     assert re.search(r'<a class="code guess" href="/actors/SAU"\s+title="[^"]*تخمين', html)
     assert "· من المعجم" in html  # Riyadh: the gazetteer's

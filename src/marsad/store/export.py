@@ -67,12 +67,26 @@ def export(conn: sqlite3.Connection, table: str, fmt: str, out) -> int:
     raise ExportError(f"no export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
+# A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): text beginning with
+# one of these characters gets a single quote before it, which shows it as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value as a CSV cell: None empty, text that starts like a formula neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(columns: list[str], data, out: IO[str]) -> int:
     writer = csv.writer(out)
     writer.writerow(columns)
     n = 0
     for n, row in enumerate(data, 1):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return n
 
 
