@@ -70,3 +70,21 @@ def test_cli_binary_latin1_broken_html_and_empty_files(tmp_path):
         assert problems(r) == []
         for err in r["errors"]:
             assert err["message"] and err["source"] in err["message"]
+
+
+def test_cli_ingest_rejects_an_id_with_a_slash(tmp_path):
+    # Articles and records alike: one line naming the input line and the id, the rest
+    # stored, exit code 1 so that a script notices.
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": i, "text": f"قال المتحدث إن الاجتماع {i} عقد."})
+                             for i in ["ok", "a/b"]) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"Error: {src}:2: article id 'a/b' contains '/'" in result.output
+    assert "1 added" in result.output and "1 rejected" in result.output
+    records = tmp_path / "records.jsonl"
+    CliRunner().invoke(cli, ["extract", str(src), "-o", str(records), "-q"])
+    result = CliRunner().invoke(cli, ["ingest", "--records", str(records), "--db", str(tmp_path / "r.db")])
+    assert result.exit_code == 1
+    assert f"Error: {records}:2: article id 'a/b' contains '/'" in result.output

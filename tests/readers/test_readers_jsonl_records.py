@@ -26,7 +26,9 @@ BAD = {
     "[1, 2, 3]": "not_object",
     '"just a string"': "not_object",
     '{"id": "nt", "title": "بلا نص"}': "no_text",  # "without text"
-    '{"id": "nt2", "text": null, "content": 5}': "no_text",
+    '{"id": "nt2", "text": null, "content": 5}': "text_not_string",
+    '{"id": "n5", "text": 5}': "text_not_string",
+    '{"id": "nl", "body": ["نص"], "title": "t"}': "text_not_string",  # "text" in an array
     '{"id": "et", "text": "  \\n "}': "empty_text",
 }
 
@@ -69,6 +71,10 @@ def test_readers_jsonl_bad_lines(mixed_jsonl: Path) -> None:
         assert article.errors[0].message.startswith(source)
     assert "truncated" in errors[0].errors[0].message
     assert errors[3].id == "nt" and errors[3].title == "بلا نص"
+    assert "no text field" in errors[3].errors[0].message
+    assert errors[4].errors[0].message.endswith("the text field «content» is a JSON number, not a string")
+    assert errors[5].errors[0].message.endswith("the text field «text» is a JSON number, not a string")
+    assert errors[6].errors[0].message.endswith("the text field «body» is a JSON array, not a string")
     assert len({a.id for a in errors}) == len(errors)  # error records do not share an id
 
 

@@ -128,3 +128,23 @@ def test_store_ingest_actors_summary_follows_updates(tmp_path):
     assert rows == {"sergei lavrov": 1, "moscow": 1}
     ingest_records(conn, [synthetic_record("b", title="عنوان آخر", entities=[])], update=True)
     assert conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0] == 0
+
+
+def test_store_ingest_rejects_ids_no_address_reaches(tmp_path):
+    # "/articles/a/b" is no article's address: such an id is refused before analysis, said
+    # once, counted; the other articles are stored.
+    from marsad.model import Article
+    from marsad.store.ingest import id_problem
+
+    assert id_problem("a/b") and id_problem("..") and id_problem(" ")
+    assert id_problem("seed-000") is None and id_problem("مقال ١?#%") is None
+    conn = open_store(tmp_path / "ids.db")
+    said: list[str] = []
+    articles = [Article(id=i, text=f"قال المتحدث إن الاجتماع {n} عقد.", source=f"in.jsonl:{n}")
+                for n, i in enumerate(["ok-1", "2023/09/13/a", "ok-2"], 1)]
+    stats = ingest_articles(conn, articles, on_reject=said.append)
+    assert (stats.added, stats.rejected) == (2, 1)
+    assert said == ["in.jsonl:2: article id '2023/09/13/a' contains '/': no address could "
+                    "reach it; not stored (give it another id)"]
+    assert "1 rejected" in str(stats)
+    assert [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")] == ["ok-1", "ok-2"]

@@ -45,7 +45,9 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lock_timeout
 
     \b
     Each article is analysed once and stored once: one already stored (same id or same
-    title and text) is skipped unless --update is given. Articles are written 100 to a
+    title and text) is skipped unless --update is given. An article whose id has a '/'
+    (no address could reach it) is not stored: one line says so and the exit code is 1.
+    Articles are written 100 to a
     transaction, so an interrupted run can simply be started again. Examples:
       marsad ingest crawl/ --db news.db
       marsad extract feed.rss -o records.jsonl && marsad ingest --records records.jsonl
@@ -56,8 +58,10 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lock_timeout
     conn = open_store(db, lock_timeout=lock_timeout)
     try:
         if records:
-            stats = ingest_records(conn, progress(_read_records(inputs), quiet, "record"),
-                                   update=update, batch_size=batch_size)
+            reading = {"at": None}  # the line being read: where a rejected record is
+            stats = ingest_records(conn, progress(_read_records(inputs, reading), quiet, "record"),
+                                   update=update, batch_size=batch_size,
+                                   on_reject=lambda message: _rejected(message, reading))
         else:
             from marsad.engines import analyse
             from marsad.readers import read
@@ -67,15 +71,27 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lock_timeout
             articles = with_default_published(read(list(inputs), format=fmt), published)
             stats = ingest_articles(
                 conn, progress(articles, quiet), update=update, batch_size=batch_size,
-                analyse=lambda new: analyse(new, settings, jobs=jobs, engine=engine, scheduler=scheduler))
+                analyse=lambda new: analyse(new, settings, jobs=jobs, engine=engine, scheduler=scheduler),
+                on_reject=_rejected)
     finally:
         conn.close()
     if not quiet:
         click.echo(f"marsad: {db}: {stats}, {time.perf_counter() - started:.2f} s", err=True)
+    if stats.rejected:  # the rest is stored; the exit code says that not everything is
+        sys.exit(1)
 
 
-def _read_records(inputs):
-    """marsad/1 record dicts from JSON Lines files ('-' is stdin)."""
+def _rejected(message: str, reading=None) -> None:
+    """Say on stderr that an article was not stored (``reading["at"]``: the line of
+    --records it came from)."""
+    if reading and reading["at"] and message.startswith("input: "):
+        message = f"{reading['at']}: {message[len('input: '):]}"
+    click.echo(f"Error: {message}", err=True)
+
+
+def _read_records(inputs, reading):
+    """marsad/1 record dicts from JSON Lines files ('-' is stdin); ``reading["at"]`` is set
+    to the file and line of each as it is read."""
     from marsad.errors import InputError
 
     for path in inputs:
@@ -93,4 +109,8 @@ def _read_records(inputs):
                     raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from None
                 if not isinstance(record, dict) or not record.get("id") or "text" not in record:
                     raise InputError(f"{path}:{number}: not a marsad/1 record (needs id and text)")
+                if not isinstance(record["id"], str):
+                    raise InputError(f"{path}:{number}: the record's id is a JSON "
+                                     f"{type(record['id']).__name__}, not a string")
+                reading["at"] = f"{path}:{number}"
                 yield record

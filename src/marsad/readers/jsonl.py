@@ -63,6 +63,12 @@ def record_article(obj: Any, source: str, meta: Optional[dict] = None) -> Articl
     known = _known_fields(obj)
     meta = {**(meta or {}), **known.pop("meta")}
     text = known.pop("text")
+    wrong = next((k for k in TEXT_FIELDS if obj.get(k) is not None and not isinstance(obj[k], str)), None)
+    if text is None and wrong:
+        kind = {bool: "boolean", int: "number", float: "number", list: "array",
+                dict: "object"}.get(type(obj[wrong]), type(obj[wrong]).__name__)
+        message = f"{source}: the text field «{wrong}» is a JSON {kind}, not a string"
+        return error_article("text_not_string", message, source, meta=meta, **known)
     if text is None:
         message = f"{source}: no text field (looked for {', '.join(TEXT_FIELDS)})"
         return error_article("no_text", message, source, meta=meta, **known)

@@ -38,9 +38,22 @@ class IngestStats:
     skipped: int = 0
     with_errors: int = 0
 
+    rejected: int = 0
+
     def __str__(self) -> str:
         return (f"{self.added} added, {self.updated} updated, {self.skipped} already stored, "
-                f"{self.with_errors} with errors")
+                f"{self.with_errors} with errors" + (f", {self.rejected} rejected (not stored)"
+                                                     if self.rejected else ""))
+
+
+def id_problem(article_id: str) -> Optional[str]:
+    """Why an article id cannot be stored (no address of the web app or API could reach
+    it: ``/articles/{id}``), or None."""
+    if "/" in article_id:
+        return "contains '/'"
+    if article_id.strip() in ("", ".", ".."):
+        return "is empty, '.' or '..'"
+    return None
 
 
 def content_hash(article_id: Optional[str], title: Optional[str], text: Optional[str]) -> str:
@@ -79,17 +92,21 @@ def retryable(conn: sqlite3.Connection, ids: list[str]) -> bool:
 def ingest_articles(conn: sqlite3.Connection, articles: Iterable[Article], nlp=None,
                     update: bool = False, batch_size: int = BATCH_SIZE,
                     on_write: Optional[Callable[[IngestStats], None]] = None,
-                    analyse: Optional[Callable[[Iterable[Article]], Iterable[Record]]] = None) -> IngestStats:
+                    analyse: Optional[Callable[[Iterable[Article]], Iterable[Record]]] = None,
+                    on_reject: Optional[Callable[[str], None]] = None) -> IngestStats:
     """Analyse the articles not yet stored (all of them with ``update``) and store their
     records, ``batch_size`` per transaction. ``analyse`` turns articles into records in
     order (an engine of :mod:`marsad.engines`; default: ``nlp`` in this process).
-    ``on_write`` is called after each batch. A store that cannot be read or written (locked
+    ``on_write`` is called after each batch. An article whose id cannot be stored
+    (:func:`id_problem`) is not analysed: it is counted as ``rejected`` and ``on_reject``
+    is called with a line naming its input and the reason. A store that cannot be read or written (locked
     too long, a full disk, a damaged file) raises :class:`~marsad.store.db.StoreError`."""
     from marsad.pipeline.build import default_nlp, process
 
     stats = IngestStats()
     new = _new_only(conn, articles, update, stats,
-                    key=lambda a: (a.id, content_hash(a.id, a.title, a.text)))
+                    key=lambda a: (a.id, content_hash(a.id, a.title, a.text)),
+                    where=lambda a: a.source, on_reject=on_reject)
     records = analyse(new) if analyse else process(new, nlp or default_nlp())
     batch: list[dict] = []
     with store_errors(conn):
@@ -108,12 +125,15 @@ def ingest_articles(conn: sqlite3.Connection, articles: Iterable[Article], nlp=N
 
 
 def ingest_records(conn: sqlite3.Connection, records: Iterable[dict], update: bool = False,
-                   batch_size: int = BATCH_SIZE) -> IngestStats:
-    """Store marsad/1 record dicts as they are (no analysis)."""
+                   batch_size: int = BATCH_SIZE,
+                   on_reject: Optional[Callable[[str], None]] = None) -> IngestStats:
+    """Store marsad/1 record dicts as they are (no analysis); a record whose id cannot be
+    stored is rejected as in :func:`ingest_articles`."""
     stats = IngestStats()
     pending: list[dict] = []
     with store_errors(conn):
-        for record in _new_only(conn, records, update, stats, key=_record_key):
+        for record in _new_only(conn, records, update, stats, key=_record_key,
+                                where=lambda r: r.get("source"), on_reject=on_reject):
             pending.append(record)
             if len(pending) >= batch_size:
                 write_batch(conn, pending, update, stats)
@@ -127,12 +147,21 @@ def _record_key(record: dict) -> tuple[str, str]:
     return record["id"], content_hash(record["id"], record.get("title"), record.get("text"))
 
 
-def _new_only(conn, items, update: bool, stats: IngestStats, key) -> Iterator[Any]:
+def _new_only(conn, items, update: bool, stats: IngestStats, key, where=None,
+              on_reject=None) -> Iterator[Any]:
     """The items worth analysing: not stored yet (or all with ``update``), each id and
-    content once per run."""
+    content once per run, and an id that can be stored."""
     seen: set[str] = set()
     for item in items:
         article_id, chash = key(item)
+        problem = id_problem(article_id)
+        if problem:
+            stats.rejected += 1
+            if on_reject:
+                source = (where(item) if where else None) or "input"
+                on_reject(f"{source}: article id {article_id!r} {problem}: no address could "
+                          f"reach it; not stored (give it another id)")
+            continue
         if article_id in seen or chash in seen:
             stats.skipped += 1
             continue
