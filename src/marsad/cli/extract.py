@@ -28,8 +28,8 @@ from marsad.cli.options import (engine_options, input_options, library_errors, l
 @engine_options
 @quiet_option
 @library_errors
-def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, max_chars, time_limit,
-            jobs, engine, scheduler, quiet):
+def extract(inputs, fmt, published, max_input_mb, output, pretty, lexicons, shard_dir, max_chars,
+            time_limit, jobs, engine, scheduler, quiet):
     """Read INPUT... (files, folders, '-' for stdin) and write one marsad/1 record per article.
 
     \b
@@ -46,7 +46,8 @@ def extract(inputs, fmt, published, output, pretty, lexicons, shard_dir, max_cha
     settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars, "time_limit": time_limit or None}
     if shard_dir:
         return _extract_shards(inputs, fmt, shard_dir, settings, jobs, engine, scheduler, quiet, started)
-    articles = with_default_published(read(list(inputs), format=fmt), published)
+    articles = with_default_published(read(list(inputs), format=fmt, max_bytes=max_input_mb << 20),
+                                      published)
     lines = analyse(articles, settings, jobs=jobs, engine=engine, scheduler=scheduler,
                     encode=partial(encode, pretty=pretty))
     out, partial_path = _open_output(output)

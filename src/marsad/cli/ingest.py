@@ -39,8 +39,8 @@ def db_option(f):
 @engine_options
 @quiet_option
 @library_errors
-def ingest(inputs, fmt, published, db, update, records, batch_size, lock_timeout, lexicons, max_chars, time_limit,
-           jobs, engine, scheduler, quiet):
+def ingest(inputs, fmt, published, max_input_mb, db, update, records, batch_size, lock_timeout,
+           lexicons, max_chars, time_limit, jobs, engine, scheduler, quiet):
     """Store the articles of INPUT... (files, folders, '-' for stdin) in the store --db.
 
     \b
@@ -68,7 +68,8 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lock_timeout
 
             settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars,
                         "time_limit": time_limit or None}
-            articles = with_default_published(read(list(inputs), format=fmt), published)
+            articles = with_default_published(read(list(inputs), format=fmt, max_bytes=max_input_mb << 20),
+                                      published)
             stats = ingest_articles(
                 conn, progress(articles, quiet), update=update, batch_size=batch_size,
                 analyse=lambda new: analyse(new, settings, jobs=jobs, engine=engine, scheduler=scheduler),

@@ -14,9 +14,14 @@ def quiet_option(f):
 
 
 def input_options(f):
-    """INPUT... plus --format and --published: what to read and how."""
+    """INPUT... plus --format, --published and --max-input-size: what to read and how."""
     from marsad.readers import FORMATS
 
+    f = click.option("--max-input-size", "max_input_mb", type=click.IntRange(1), default=100,
+                     show_default=True, metavar="MB",
+                     help="The largest file (or JSON line) read, in MB: a larger one, or an "
+                          "endless stream such as /dev/zero, becomes a record with a "
+                          "too_large error instead of filling memory.")(f)
     f = click.option("--published", metavar="DATE", callback=check_date,
                      help="Publication date (YYYY-MM-DD) for articles that carry none; relative "
                           "dates («أمس», «اليوم») are resolved against it.")(f)

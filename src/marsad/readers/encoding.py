@@ -46,6 +46,16 @@ class Decoded(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
+def looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of an input are plainly not text: NUL bytes at both byte
+    parities (UTF-16 text has them at one only; UTF-32 starts with its byte-order mark).
+    Sparse NULs are left to :func:`decode` to judge."""
+    if b"\x00" not in head or head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) >= 0.1 * len(even) and odd.count(0) >= 0.1 * len(odd)
+
+
 def decode(data: bytes, encoding: Optional[str] = None, name: str = "input") -> Decoded:
     """Decode ``data``; ``encoding`` forces a codec (bad bytes then become U+FFFD).
 

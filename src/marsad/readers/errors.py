@@ -15,6 +15,7 @@ from marsad.model import Article, ErrorInfo
 # Error codes a reader may put on a record (documented in docs/readers.md).
 CODES = {
     "binary": "the bytes are not text (NUL bytes or too few printable characters)",
+    "too_large": "a file or JSON line larger than the maximum input size (--max-input-size)",
     "encoding_unknown": "no encoding gives plausible text",
     "empty_text": "the item has no text (empty file, empty field, blank entry)",
     "json_invalid": "a line or array item is not valid JSON (e.g. truncated)",

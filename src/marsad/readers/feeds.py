@@ -13,9 +13,10 @@ from typing import Any, BinaryIO, Iterator, Optional
 
 from marsad.model import Article
 from marsad.readers.dates import iso_date
-from marsad.readers.errors import error_article
+from marsad.readers.encoding import looks_binary
+from marsad.readers.errors import DecodeError, error_article
 from marsad.readers.html import fragment_text
-from marsad.readers.source import PathLike, read_bytes
+from marsad.readers.source import HEAD, PathLike, read_bytes
 
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 
@@ -25,13 +26,23 @@ def looks_like_feed(head: bytes) -> bool:
     return bool(_FEED_ROOT.search(head[:4096]))
 
 
-def read_feed(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[Article]:
-    """Yield one article per entry of the feed ``path`` (or ``stream``, named ``path``);
-    entry sources are ``path#N`` (N counted from 1)."""
+def read_feed(path: PathLike, *, stream: Optional[BinaryIO] = None,
+              max_bytes: Optional[int] = None) -> Iterator[Article]:
+    """Yield one article per entry of the feed ``path`` (or ``stream``, named ``path``), at
+    most ``max_bytes`` long (see :func:`~marsad.readers.source.read_bytes`); entry sources
+    are ``path#N`` (N counted from 1)."""
     import feedparser  # imported late: only feeds need it
 
     name = str(path)
-    parsed = feedparser.parse(read_bytes(path, stream))  # bytes: never taken for a URL
+    try:
+        data = read_bytes(path, stream, max_bytes)
+    except DecodeError as exc:
+        yield error_article(exc.code, str(exc), name)
+        return
+    if looks_binary(data[:HEAD]):
+        yield error_article("binary", f"{name}: not text (NUL bytes)", name)
+        return
+    parsed = feedparser.parse(data)  # bytes: never taken for a URL
     warning = _bozo(parsed)
     if not parsed.entries:
         if warning:

@@ -13,9 +13,9 @@ from typing import BinaryIO, Iterator, Optional, Union
 
 from marsad.model import Article
 from marsad.readers.dates import iso_date
-from marsad.readers.encoding import decode
+from marsad.readers.encoding import decode, looks_binary
 from marsad.readers.errors import DecodeError, error_article
-from marsad.readers.source import PathLike, read_bytes
+from marsad.readers.source import HEAD, PathLike, read_bytes
 
 # htmldate's extensive search guesses from any date-like string in the body ("12 مارس 2019"
 # became 2019-01-01); only dates marked up as such are trusted.
@@ -27,10 +27,17 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 _BLOCKS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre", "section", "article", "figcaption", "hr")
 
 
-def read_html(path: PathLike, *, stream: Optional[BinaryIO] = None, url: Optional[str] = None) -> Iterator[Article]:
-    """Yield the one article of the HTML page ``path`` (or ``stream``, named ``path``)."""
+def read_html(path: PathLike, *, stream: Optional[BinaryIO] = None, url: Optional[str] = None,
+              max_bytes: Optional[int] = None) -> Iterator[Article]:
+    """Yield the one article of the HTML page ``path`` (or ``stream``, named ``path``), at
+    most ``max_bytes`` long (see :func:`~marsad.readers.source.read_bytes`)."""
     name = str(path)
-    yield html_article(read_bytes(path, stream), name, url=url)
+    try:
+        data = read_bytes(path, stream, max_bytes)
+    except DecodeError as exc:
+        yield error_article(exc.code, str(exc), name, url=url)
+        return
+    yield html_article(data, name, url=url)
 
 
 def html_article(
@@ -45,6 +52,8 @@ def html_article(
 
     Never raises on bad markup: a page without main text is an error record ``no_main_text``.
     """
+    if isinstance(data, bytes) and looks_binary(data[:HEAD]):  # NULs decode as UTF-8
+        return error_article("binary", f"{source}: not text (NUL bytes)", source, id=id, url=url)
     try:
         page = data if isinstance(data, str) else page_text(data, charset, source)
     except DecodeError as exc:

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, Iterator, Optional
 from marsad.model import Article
 from marsad.readers.dates import iso_date
 from marsad.readers.errors import error_article
-from marsad.readers.source import PathLike, open_binary, prefixed
+from marsad.readers.source import MAX_INPUT_MB, PathLike, open_binary, prefixed, too_large
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date", "date_extracted", "published_at")
@@ -23,12 +23,21 @@ _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control character
 _CHUNK = 1 << 20
 
 
-def read_jsonl(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[Article]:
-    """Yield one article per non-blank line of the JSON Lines file ``path`` (or ``stream``)."""
+def read_jsonl(path: PathLike, *, stream: Optional[BinaryIO] = None,
+               max_bytes: Optional[int] = None) -> Iterator[Article]:
+    """Yield one article per non-blank line of the JSON Lines file ``path`` (or ``stream``).
+    A line longer than ``max_bytes`` (default :data:`~marsad.readers.source.MAX_INPUT_MB`)
+    is a ``too_large`` error record, and reading stops there."""
     name = str(path)
+    limit = max_bytes or MAX_INPUT_MB << 20
     fh = stream if stream is not None else open_binary(path)
     try:
-        for lineno, line, note in _lines(fh):
+        for lineno, line, note in _lines(fh, limit):
+            if line is None:
+                source = f"{name}:{lineno}"
+                yield error_article("too_large", f"{too_large(source, limit)}; reading {name} "
+                                    f"stopped", source)
+                return
             if line.strip():
                 yield _line_article(line, f"{name}:{lineno}", note)
     finally:
@@ -129,17 +138,24 @@ def _line_article(line: str, source: str, note: Optional[str]) -> Article:
     return record_article(obj, source, {"encoding_notes": [note]} if note else None)
 
 
-def _lines(fh: BinaryIO) -> Iterator[tuple[int, str, Optional[str]]]:
+def _lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, Optional[str], Optional[str]]]:
     """(line number, line, note) of a binary stream: UTF-8 (BOM or not), or UTF-16 with a
-    BOM; a line with invalid UTF-8 is decoded with replacement characters and a note."""
+    BOM; a line with invalid UTF-8 is decoded with replacement characters and a note. A
+    line longer than ``limit`` is given as None (and nothing more is read of it)."""
     head = fh.read(4)
     stream = prefixed(head, fh)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = io.TextIOWrapper(stream, encoding="utf-16", newline="")
-        for lineno, line in enumerate(text, 1):
+        for lineno, line in enumerate(iter(lambda: text.readline(limit // 2 + 1), ""), 1):
+            if len(line) > limit // 2 and not line.endswith("\n"):
+                yield lineno, None, None
+                return
             yield lineno, line, None
         return
-    for lineno, raw in enumerate(stream, 1):
+    for lineno, raw in enumerate(iter(lambda: stream.readline(limit + 1), b""), 1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            yield lineno, None, None
+            return
         if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[3:]
         try:

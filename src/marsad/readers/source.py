@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, Union
 
-from marsad.readers.errors import ReaderError
+from marsad.readers.errors import DecodeError, ReaderError
 
 PathLike = Union[str, Path]
+MAX_INPUT_MB = 100  # the largest file (or JSON line) read whole, in MB; --max-input-size
+HEAD = 65536  # bytes looked at first: a binary input is refused on them alone
 
 
 def open_binary(path: PathLike, decompress: bool = True) -> BinaryIO:
@@ -32,15 +34,38 @@ def open_binary(path: PathLike, decompress: bool = True) -> BinaryIO:
         raise ReaderError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
 
 
-def read_bytes(path: PathLike, stream: BinaryIO | None = None) -> bytes:
-    """All bytes of ``path`` (or of ``stream`` when given); errors as :func:`open_binary`."""
-    if stream is not None:
-        return stream.read()
-    with open_binary(path) as fh:
-        try:
-            return fh.read()
-        except (OSError, EOFError) as exc:  # e.g. a truncated .gz
-            raise ReaderError(f"{path}: cannot be read ({exc})") from exc
+def read_bytes(path: PathLike, stream: BinaryIO | None = None,
+               max_bytes: int | None = None) -> bytes:
+    """All bytes of ``path`` (or of ``stream`` when given), at most ``max_bytes`` (default
+    :data:`MAX_INPUT_MB`). The first :data:`HEAD` bytes are looked at before the rest is
+    read: when they are plainly binary (NUL bytes, see
+    :func:`~marsad.readers.encoding.looks_binary`) only they are returned, and decoding them
+    says ``binary``. Raises :class:`DecodeError` ``too_large`` past ``max_bytes`` (nothing
+    more is read: ``/dev/zero`` or an endless pipe ends there); errors as
+    :func:`open_binary`."""
+    from marsad.readers.encoding import looks_binary
+
+    limit = max_bytes or MAX_INPUT_MB << 20
+    fh = stream if stream is not None else open_binary(path)
+    try:
+        head = fh.read(min(HEAD, limit + 1))
+        if looks_binary(head):
+            return head
+        data = head + fh.read(max(0, limit + 1 - len(head)))
+    except (OSError, EOFError) as exc:  # e.g. a truncated .gz
+        raise ReaderError(f"{path}: cannot be read ({exc})") from exc
+    finally:
+        if stream is None:
+            fh.close()
+    if len(data) > limit:
+        raise DecodeError("too_large", too_large(path, limit))
+    return data
+
+
+def too_large(path: PathLike, limit: int) -> str:
+    """The message of an input past the size limit."""
+    return (f"{path}: larger than the maximum input size ({limit / 2**20:g} MB); "
+            f"raise it with --max-input-size MB")
 
 
 class PrefixedStream(io.RawIOBase):

@@ -20,14 +20,21 @@ def read_text(
     title_line: Optional[bool] = None,
     encoding: Optional[str] = None,
     stream: Optional[BinaryIO] = None,
+    max_bytes: Optional[int] = None,
 ) -> Iterator[Article]:
     """Yield the one article of the text file ``path`` (or of ``stream``, named ``path``).
 
     ``title_line``: True takes the first line as title, False never does, None decides by
     :func:`split_title`'s rule. ``encoding`` forces a codec instead of detecting it.
+    ``max_bytes``: the largest file read (see :func:`~marsad.readers.source.read_bytes`).
     """
     name = str(path)
-    yield text_article(read_bytes(path, stream), name, _stem(name), title_line=title_line, encoding=encoding)
+    try:
+        data = read_bytes(path, stream, max_bytes)
+    except DecodeError as exc:
+        yield error_article(exc.code, str(exc), name, id=_stem(name))
+        return
+    yield text_article(data, name, _stem(name), title_line=title_line, encoding=encoding)
 
 
 def text_article(

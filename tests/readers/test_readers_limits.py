@@ -1,0 +1,81 @@
+"""Unbounded inputs end quickly and in little memory: plainly binary bytes are refused on
+their first 64 KB, and nothing larger than the maximum input size is read whole."""
+from __future__ import annotations
+
+import json
+import os
+import time
+import tracemalloc
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.cli.main import cli
+from marsad.readers import read
+
+TEXT = "قال المتحدث إن الاجتماع عقد في موسكو.\n"  # "The spokesman said the meeting was held in Moscow."
+
+
+def _codes(articles) -> list[str]:
+    return [e.code for a in articles for e in a.errors]
+
+
+@pytest.mark.parametrize("name", ["zeros.html", "zeros.txt", "zeros.rss", "zeros.bin"])
+def test_readers_limits_gigabyte_of_nul_is_binary_at_once(tmp_path, name):
+    path = tmp_path / name
+    with open(path, "wb") as f:
+        f.truncate(1 << 30)  # 1 GB of NUL bytes (sparse: no disk used)
+    tracemalloc.start()
+    started = time.monotonic()
+    articles = list(read([str(path)]))
+    seconds = time.monotonic() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert _codes(articles) == ["binary"]
+    assert seconds < 5 and peak < 16 << 20, (seconds, peak)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_readers_limits_dev_zero_ends():
+    assert _codes(read(["/dev/zero"])) == ["binary"]
+    assert _codes(read(["/dev/zero"], format="jsonl", max_bytes=1 << 20)) == ["too_large"]
+
+
+def test_readers_limits_file_larger_than_the_limit(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(TEXT * 100, encoding="utf-8")
+    size = path.stat().st_size
+    (article,) = read([str(path)], max_bytes=size - 1)
+    assert _codes([article]) == ["too_large"]
+    assert article.errors[0].message.startswith(f"{path}: larger than the maximum input size")
+    (article,) = read([str(path)], max_bytes=size)  # exactly at the limit: read
+    assert not article.errors and article.text.startswith("قال")
+
+
+def test_readers_limits_jsonl_line_larger_than_the_limit_stops_the_file(tmp_path):
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False),
+             json.dumps({"id": "b", "text": TEXT * 1000}, ensure_ascii=False),
+             json.dumps({"id": "c", "text": TEXT}, ensure_ascii=False)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = list(read([str(path)], max_bytes=10_000))
+    assert [a.id for a in articles][:1] == ["a"] and not articles[0].errors
+    assert len(articles) == 2 and _codes(articles[1:]) == ["too_large"]
+    assert articles[1].source == f"{path}:2" and "reading" in articles[1].errors[0].message
+
+
+def test_readers_limits_utf16_is_not_binary(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(TEXT.encode("utf-16-le"))  # NULs at one byte parity, no BOM
+    (article,) = read([str(path)])
+    assert not article.errors and article.text.strip() == TEXT.strip()
+
+
+def test_readers_limits_cli_option(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(TEXT * 40_000, encoding="utf-8")  # about 2.6 MB
+    result = CliRunner().invoke(cli, ["extract", str(path), "--max-input-size", "1", "-q"])
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert [e["code"] for e in record["errors"]] == ["too_large"]
+    assert "--max-input-size" in record["errors"][0]["message"]
