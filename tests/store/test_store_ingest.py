@@ -148,3 +148,22 @@ def test_store_ingest_rejects_ids_no_address_reaches(tmp_path):
                     "reach it; not stored (give it another id)"]
     assert "1 rejected" in str(stats)
     assert [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")] == ["ok-1", "ok-2"]
+
+
+@pytest.mark.parametrize("code, retried", [("time_limit", True), ("worker_died", True),
+                                           ("step_failed", False)])
+def test_store_ingest_retries_passing_faults_without_update(tmp_path, code, retried):
+    # A record stored with the error of a passing fault is analysed again by the same
+    # ingest; an error of the article itself stays until --update.
+    from marsad.model import ErrorInfo, Record
+
+    conn = open_store(tmp_path / "retry.db")
+    article = Article(id="slow-1", text="قال المتحدث إن الاجتماع عقد في موسكو.")
+    failed = Record.from_article(article)
+    failed.errors.append(ErrorInfo(code, "slow-1: a fault", None))
+    ingest_articles(conn, [article], analyse=lambda new: [failed for _ in new])
+    stats = ingest_articles(conn, [article])
+    assert (stats.updated, stats.skipped) == ((1, 0) if retried else (0, 1))
+    n_errors = conn.execute("SELECT n_errors FROM articles WHERE id = 'slow-1'").fetchone()[0]
+    assert n_errors == (0 if retried else 1)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
