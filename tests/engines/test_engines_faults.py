@@ -120,3 +120,12 @@ def test_engines_faults_workers_die_with_their_parent(sig):
         if parent.poll() is None:
             parent.kill()
             parent.wait()
+
+
+def test_engines_faults_workers_that_cannot_start_are_one_error():
+    # The pipeline cannot be built in the workers (here: an unknown setting): a named
+    # error after one retry, not an endless restart.
+    from marsad.engines.local import EngineError
+
+    with pytest.raises(EngineError, match="could not start"):
+        list(process_parallel([_article(i) for i in range(5)], jobs=2, settings={"no_such": 1}))
