@@ -79,3 +79,13 @@ def test_readers_limits_cli_option(tmp_path):
     record = json.loads(result.output)
     assert [e["code"] for e in record["errors"]] == ["too_large"]
     assert "--max-input-size" in record["errors"][0]["message"]
+
+
+def test_readers_limits_json_object_larger_than_the_limit_stops_the_file(tmp_path):
+    path = tmp_path / "in.json"
+    items = [{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT * 1000}, {"id": "c", "text": TEXT}]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    articles = list(read([str(path)], max_bytes=10_000))
+    assert articles[0].id == "a" and not articles[0].errors
+    assert len(articles) == 2 and _codes(articles[1:]) == ["too_large"]
+    assert len(list(read([str(path)]))) == 3  # under the default limit: all read

@@ -41,7 +41,7 @@ EXTENSIONS = {
 # Reader options, by format. max_bytes: the largest file (or JSON line) read whole
 # (marsad.readers.source.MAX_INPUT_MB by default).
 OPTIONS = {"txt": ("title_line", "encoding", "max_bytes"), "html": ("max_bytes",),
-           "rss": ("max_bytes",), "jsonl": ("max_bytes",)}
+           "rss": ("max_bytes",), "jsonl": ("max_bytes",), "json": ("max_bytes",)}
 _HEAD = 65536
 
 
@@ -50,7 +50,7 @@ def read(inputs: Iterable[str], format: Optional[str] = None, **options: Any) ->
 
     ``format`` forces one of :data:`FORMATS`; ``options`` go to the readers that take them
     (``title_line``, ``encoding`` for text files; ``max_bytes``, the largest file or JSON
-    line read, for text, HTML, feeds and JSON Lines: past it an input is a ``too_large``
+    line or object read, for text, HTML, feeds, JSON Lines and JSON: past it an input is a ``too_large``
     error record). Raises :class:`ReaderError` at once for
     a missing input, an unknown format or an unknown option; unreadable items inside inputs
     become error records instead.

@@ -21,6 +21,7 @@ DATE_FIELDS = ("published", "date", "date_extracted", "published_at")
 OUTLET_FIELDS = ("outlet", "source")
 _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters survive
 _CHUNK = 1 << 20
+_TOO_LARGE = "larger than the maximum input size ({:g} MB); raise it with --max-input-size MB"
 
 
 def read_jsonl(path: PathLike, *, stream: Optional[BinaryIO] = None,
@@ -45,18 +46,22 @@ def read_jsonl(path: PathLike, *, stream: Optional[BinaryIO] = None,
             fh.close()
 
 
-def read_json(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[Article]:
+def read_json(path: PathLike, *, stream: Optional[BinaryIO] = None,
+              max_bytes: Optional[int] = None) -> Iterator[Article]:
     """Yield one article per object of a ``.json`` file holding an array of objects (or
-    objects one after another), parsed incrementally."""
+    objects one after another), parsed incrementally. An object longer than ``max_bytes``
+    characters is a ``too_large`` error record, and reading stops there."""
     name = str(path)
+    limit = max_bytes or MAX_INPUT_MB << 20
     fh = stream if stream is not None else open_binary(path)
     try:
         # over a wrapper of its own, so that closing the text layer never closes stdin
         text = io.TextIOWrapper(prefixed(b"", fh), encoding="utf-8-sig", errors="replace", newline="")
-        for lineno, value, error in _values(text):
+        for lineno, value, error in _values(text, limit):
             source = f"{name}:{lineno}"
             if error:
-                yield error_article("json_invalid", f"{source}: {error}", source)
+                code = "too_large" if error.startswith("larger than") else "json_invalid"
+                yield error_article(code, f"{source}: {error}", source)
             else:
                 yield record_article(value, source)
     finally:
@@ -201,9 +206,10 @@ class _Buffer:
                 return ""
 
 
-def _values(stream: io.TextIOBase) -> Iterator[tuple[int, Any, Optional[str]]]:
+def _values(stream: io.TextIOBase, limit: int) -> Iterator[tuple[int, Any, Optional[str]]]:
     """(line, value, None) for each value of an array or a sequence of JSON values, or
-    (line, None, reason) once for a syntax error, after which the rest cannot be trusted."""
+    (line, None, reason) once for a syntax error or a value longer than ``limit``
+    characters, after which the rest cannot be trusted."""
     buf = _Buffer(stream)
     first = buf.skip(" \t\r\n\ufeff")
     in_array = first == "["
@@ -214,20 +220,23 @@ def _values(stream: io.TextIOBase) -> Iterator[tuple[int, Any, Optional[str]]]:
         if not nxt or (in_array and nxt == "]"):
             return
         line = buf.line
-        value, error = _decode_one(buf)
+        value, error = _decode_one(buf, limit)
         if error:
             yield line, None, f"{error}; the rest of the input (from line {line}) was not read"
             return
         yield line, value, None
 
 
-def _decode_one(buf: _Buffer) -> tuple[Any, Optional[str]]:
-    """Decode the value at ``buf.pos``, reading more while it is cut by the chunk end."""
+def _decode_one(buf: _Buffer, limit: int) -> tuple[Any, Optional[str]]:
+    """Decode the value at ``buf.pos``, reading more while it is cut by the chunk end (up
+    to ``limit`` characters)."""
     while True:
         try:
             value, end = _DECODER.raw_decode(buf.text, buf.pos)
         except json.JSONDecodeError as exc:
             cut = "Unterminated" in exc.msg or exc.pos >= len(buf.text) - 6
+            if cut and len(buf.text) - buf.pos > limit:
+                return None, _TOO_LARGE.format(limit / 2**20)
             if cut and buf.more(len(buf.text) - buf.pos):  # grow geometrically: linear time
                 continue
             return None, f"invalid JSON ({exc.msg}{'; the input looks truncated' if cut else ''})"
@@ -235,5 +244,7 @@ def _decode_one(buf: _Buffer) -> tuple[Any, Optional[str]]:
             return None, "invalid JSON (nested too deeply)"
         if end == len(buf.text) and buf.more():  # a number may continue in the next chunk
             continue
+        if end - buf.pos > limit:
+            return None, _TOO_LARGE.format(limit / 2**20)
         buf.advance(end)
         return value, None
