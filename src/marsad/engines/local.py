@@ -125,33 +125,45 @@ def _fill(pending: deque[_Task], articles: Iterator[Article], jobs: int, batch: 
 
 def _submit(pool: "_Pool", pending: deque[_Task]) -> None:
     """Send the pending tasks not yet sent; an article retried alone goes only when nothing
-    else is in flight, so a death then is its own."""
+    else is running, so a death then is its own."""
     for task in pending:
         if task.future is not None:
             continue
-        if task.alone and any(t.future is not None for t in pending):
+        if task.alone and any(_running(t) for t in pending):
             return
         task.future = pool.submit(task.chunk)
         if task.alone:
             return
 
 
+def _running(task: _Task) -> bool:
+    return task.future is not None and not task.future.done()
+
+
+def _finished(task: _Task) -> bool:
+    """Whether the task's records came back (before a death, they are kept)."""
+    future = task.future
+    return future is not None and future.done() and not future.cancelled() \
+        and future.exception() is None
+
+
 def _after_death(pool: "_Pool", pending: deque[_Task]) -> None:
     """A worker died: every task in flight is lost. Start a fresh pool and send them again
     one article at a time. An article that was alone in flight is the one to blame (a death
-    more against it); those of lost batches count one death each."""
+    more against it); those of lost batches count one death each. Tasks not sent yet, and
+    those whose records came back, stay as they are."""
     pool.restart()
-    lost = [t for t in pending if t.future is not None]  # the first tasks: sent in order
-    rest = list(pending)[len(lost):]
+    tasks = list(pending)
     pending.clear()
-    for task in lost:
-        if task.alone:
+    for task in tasks:
+        if task.future is None or _finished(task):
+            pending.append(task)
+        elif task.alone:
             task.future = None
             task.deaths += 1
             pending.append(task)
         else:
             pending.extend(_Task([a], deaths=1, alone=True) for a in task.chunk)
-    pending.extend(rest)
 
 
 class _Pool:
