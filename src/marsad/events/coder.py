@@ -302,6 +302,8 @@ class _Run:
             return self._topic(hit.head) or self.f.first_actor_of_sentence(hit.head), after
         if hit.is_verb:
             g = f.subject_before(hit.head)
+            if g is not None and self._dateline(g):
+                g = None  # «برلين دعا وزير الاقتصاد الألماني»: the dateline, then the subject
             if g is None and (g := f.subject_after(hit.head, _transitive(hit))) is not None:
                 after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
@@ -455,11 +457,33 @@ class _Run:
         tgts = [k for k in target if self._country(k)]
         if not mutual and len(srcs) > 1:
             return []
-        pairs = [(a, b) for a in srcs for b in tgts if a != b]
+        pairs = [(a, b) for a in srcs for b in tgts if a != b and not self._same_actor(a, b)]
         if entry.symmetric and mutual:
             pairs += [(b, a) for a, b in pairs]
         return [(a, b) for a, b in pairs
                 if b is None or self._country(a) != self._country(b) or entry.type in self.coder.domestic]
+
+    def _dateline(self, group: Group) -> bool:
+        """A place that opens its sentence («طهران، رفض ...», «برلين دعا ...»): where the
+        news was filed from, not who acts."""
+        k = group[0]
+        return self.f.mentions[k].kind in ("capital", "place") and self._opens(self.f.span[k][0])
+
+    def _opens(self, first: int, lo: Optional[int] = None) -> bool:
+        """Does word ``first`` open its sentence (or follow a punctuation mark)?"""
+        f = self.f
+        return first == lo or first == 0 or not f.same_sentence(first - 1, first) or f.words[first - 1].kind == "punct"
+
+    def _same_actor(self, a: int, b: int) -> bool:
+        """Two mentions of one actor («الرئيس التونسي ... الباجي قائد السبسي»), or a person
+        and the body their own title names («لوكا كاتسيلي رئيسة اتحاد المصارف اليونانية»)."""
+        ma, mb = self.f.mentions[a], self.f.mentions[b]
+        if ma.entity is not None and ma.entity == mb.entity:
+            return True
+        first, last = sorted((a, b))
+        return self.f.span[last][0] - self.f.span[first][1] <= 2 and self.f.prep[last] is None \
+            and self.f.mentions[first].kind == "person" and self.f.mentions[last].kind == "title" \
+            and self.f.words[self.f.span[last][0] - 1].kind == "word"  # an apposition, no comma between
 
     def _add(self, hit, pairs, place, lo, hi, source, target) -> None:
         f = self.f
@@ -506,6 +530,7 @@ class _Run:
             if s > 0 and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start:  # the sentence just before
                 a, b = self.bounds[s - 1]
                 prev = items[bisect_left(firsts, a):bisect_left(firsts, b)]
+            here = [i for i in here if not (i.label in ("LOC", "FAC") and self._opens(i.first, lo))]  # datelines
             speaker = self._quote_speaker(hit, by_entity)
             if not here and not prev and speaker is None or not self._asserted(hit, lo, hi) \
                     or self._history(hit, lo, hi):
