@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from marsad.periods import bounds
 from marsad.errors import MarsadError
@@ -206,6 +206,12 @@ def get_record(conn: sqlite3.Connection, article_id: str) -> Optional[str]:
     """The stored marsad/1 record of an article as JSON text, exactly as stored."""
     row = conn.execute("SELECT record_json FROM articles WHERE id = ?", (article_id,)).fetchone()
     return row[0] if row else None
+
+
+def iter_records(conn: sqlite3.Connection) -> Iterator[dict]:
+    """Every stored marsad/1 record as a dict, by publication date then id."""
+    for (raw,) in conn.execute("SELECT record_json FROM articles ORDER BY published, id"):
+        yield json.loads(raw)
 
 
 def get_article(conn: sqlite3.Connection, article_id: str) -> Optional[dict]:
