@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Optional, Union
 
 from marsad.errors import MarsadError
-from marsad.store.schema import ALL, INDEXES, SCHEMA_VERSION, UPGRADES, VIEWS
+from marsad.store.schema import ALL, INDEXES, REINDEX_FROM, SCHEMA_VERSION, UPGRADES, VIEWS
+from marsad.store.search import index_fields
 
 DEFAULT_DB = "marsad.db"
 
@@ -109,11 +110,14 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         version = _version(conn)  # another process may have upgraded it meanwhile
         if version == SCHEMA_VERSION:
             return
+        reindex = version in REINDEX_FROM
         while version != SCHEMA_VERSION:
             for statement in _statements(UPGRADES[version]):
                 conn.execute(statement)
             version = str(int(version) + 1)
         _fill_event_dates(conn)
+        if reindex:
+            _reindex(conn)
         for statement in _statements(INDEXES + VIEWS):
             conn.execute(statement)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
@@ -126,6 +130,15 @@ def _fill_event_dates(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT rowid, day FROM events WHERE date_start IS NULL").fetchall()
     conn.executemany("UPDATE events SET date_precision = ?, date_start = ?, date_end = ? WHERE rowid = ?",
                      [(precision_of(day), *iso_bounds(day), rowid) for rowid, day in rows])
+
+
+def _reindex(conn: sqlite3.Connection) -> None:
+    """Compute every article's full-text index row again (version 3 folds hamza seats)."""
+    rows = conn.execute("SELECT search_rowid, title, text FROM articles")
+    update = conn.cursor()
+    for rowid, title, text in rows:
+        update.execute("UPDATE articles_fts SET title = ?, body = ?, extra = ? WHERE rowid = ?",
+                       (*index_fields(title, text or ""), rowid))
 
 
 class transaction:
