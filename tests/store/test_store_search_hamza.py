@@ -3,7 +3,7 @@ in the index and in the query alike; a store indexed before (version 2) is re-in
 from __future__ import annotations
 
 import pytest
-from store_fixtures import synthetic_record
+from store_fixtures import AS_VERSION_2, synthetic_record
 
 from marsad.store import StoreError, ingest_records, open_store
 from marsad.store import search as search_module
@@ -39,7 +39,8 @@ def test_store_search_hamza_version_2_store_is_reindexed(tmp_path, monkeypatch):
     with monkeypatch.context() as m:  # index as version 2 did: no seat folding
         m.setattr(search_module, "HAMZA_SEATS", {})
         conn = _store(path)
-        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        for statement in AS_VERSION_2:
+            conn.execute(statement)
         conn.close()
     with pytest.raises(StoreError, match="older marsad.*marsad ingest"):
         open_store(path, readonly=True)
@@ -47,4 +48,10 @@ def test_store_search_hamza_version_2_store_is_reindexed(tmp_path, monkeypatch):
     conn = open_store(path, readonly=True)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION
     assert sorted(h.id for h in search_articles(conn, "مسئول").items) == ["waw", "yeh"]
+    counts = "SELECT actor_key, articles, mentions, quotes, events FROM actors ORDER BY actor_key"
+    upgraded = [tuple(r) for r in conn.execute(counts)]
     conn.close()
+    fresh = _store(tmp_path / "new.db")
+    assert upgraded == [tuple(r) for r in fresh.execute(counts)]
+    assert ("sergei lavrov", 2, 2, 2, 0) in upgraded and ("moscow", 2, 2, 0, 2) in upgraded
+    fresh.close()
