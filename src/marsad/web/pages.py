@@ -2,6 +2,7 @@
 network and the API documentation."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from importlib import resources
@@ -33,6 +34,9 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
 _env.globals.update(actor_url=actor_url, country=charts.country_label, LABELS=LABELS, PLOVER=PLOVER,
                     date_span=charts.date_span)
 _env.filters["date_label"] = charts.date_label
+# Crawled titles often carry HTML entities as text («&quot;»): shown as the characters they
+# name (and escaped again by autoescape). The stored record is left as it was.
+_env.filters["unentity"] = lambda text: html.unescape(text) if text else text
 
 
 def render(name: str, request: Request, status: int = 200, **context) -> HTMLResponse:
