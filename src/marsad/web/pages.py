@@ -12,6 +12,7 @@ import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from marsad.model import EVENT_TYPES
 from marsad.store import queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
@@ -24,8 +25,7 @@ TEMPLATES = resources.files("marsad.web") / "templates"
 PAGE = 20
 ACTOR_PAGE = 50  # actors per page of the index
 ACTOR_QUOTES = 100  # quotes per page of an actor's «what they said»
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER = EVENT_TYPES
 _CHECKS = {"date": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "type": re.compile(r"^[A-Za-z]{1,20}$"),
            "country": re.compile(r"^(?:[A-Z]{3}|IGO)$"), "sector": re.compile(r"^[A-Z]{2,5}$")}
 
