@@ -7,8 +7,9 @@ import time
 
 import click
 
-from marsad.cli.options import (engine_options, input_options, library_errors, limit_options,
-                                progress, quiet_option, with_default_published)
+from marsad.cli.options import (engine_options, first_option, input_options, library_errors,
+                                limit_options, progress, quiet_option, skip_note, take,
+                                with_default_published)
 
 
 def db_option(f):
@@ -31,12 +32,13 @@ def db_option(f):
               help="Articles written per transaction.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
+@first_option
 @limit_options
 @engine_options
 @quiet_option
 @library_errors
-def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, max_chars, time_limit,
-           jobs, engine, scheduler, quiet):
+def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, first, max_chars,
+           time_limit, jobs, engine, scheduler, quiet):
     """Store the articles of INPUT... (files, folders, '-' for stdin) in the store --db.
 
     \b
@@ -44,6 +46,7 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, ma
     title and text) is skipped unless --update is given. Articles are written 100 to a
     transaction, so an interrupted run can simply be started again. Examples:
       marsad ingest crawl/ --db news.db
+      marsad ingest corpus/saudinewsnet/ --db snn.db     (zip archives of JSON articles)
       marsad extract feed.rss -o records.jsonl && marsad ingest --records records.jsonl
     """
     from marsad.store import ingest_articles, ingest_records, open_store
@@ -52,7 +55,7 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, ma
     conn = open_store(db)
     try:
         if records:
-            stats = ingest_records(conn, progress(_read_records(inputs), quiet, "record"),
+            stats = ingest_records(conn, progress(take(_read_records(inputs), first), quiet, "record"),
                                    update=update, batch_size=batch_size)
         else:
             from marsad.engines import analyse
@@ -60,7 +63,8 @@ def ingest(inputs, fmt, published, db, update, records, batch_size, lexicons, ma
 
             settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars,
                         "time_limit": time_limit or None}
-            articles = with_default_published(read(list(inputs), format=fmt), published)
+            articles = take(read(list(inputs), format=fmt, note=skip_note), first)
+            articles = with_default_published(articles, published)
             stats = ingest_articles(
                 conn, progress(articles, quiet), update=update, batch_size=batch_size,
                 analyse=lambda new: analyse(new, settings, jobs=jobs, engine=engine, scheduler=scheduler))
