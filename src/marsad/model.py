@@ -17,6 +17,9 @@ from typing import Any, Optional
 from marsad.periods import iso_bounds, precision_of
 
 SCHEMA = "marsad/1"
+# The 16 PLOVER event types an Event's ``type`` may take (docs/events.md).
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

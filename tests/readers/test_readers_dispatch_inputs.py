@@ -36,7 +36,7 @@ def tree(tmp_path: Path) -> Path:
 
 
 def test_readers_dispatch_formats_listed() -> None:
-    assert FORMATS == ("txt", "jsonl", "json", "html", "rss", "warc")
+    assert FORMATS == ("txt", "jsonl", "json", "html", "rss", "warc", "zip")
 
 
 def test_readers_dispatch_directory(tree: Path) -> None:

@@ -41,3 +41,13 @@ def synthetic_record(article_id: str = "synth-1", text: str = SYNTH_TEXT, **extr
     }
     record.update(extra)
     return record
+
+
+# What turns a store of this version into what marsad wrote with schema version 2: no
+# per-actor counts of mentions, quotes and events (the index folding is set by the test).
+AS_VERSION_2 = (
+    "DROP INDEX actors_mentions", "DROP INDEX actors_quotes", "DROP INDEX actors_events",
+    "ALTER TABLE actors DROP COLUMN mentions", "ALTER TABLE actors DROP COLUMN quotes",
+    "ALTER TABLE actors DROP COLUMN events",
+    "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+)

@@ -28,7 +28,7 @@ def conn(tmp_path):
 def test_store_export_events_csv(conn):
     out = io.StringIO()
     assert export(conn, "events", "csv", out) == 1
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().removeprefix("\ufeff"))))
     assert list(rows[0]) == EVENT_COLUMNS
     assert rows[0]["source_country"] == "RUS" and rows[0]["type"] == "SUPPORT"
     assert rows[0]["target_country"] == "PRK" and rows[0]["lat"] == "55.75"
@@ -62,7 +62,7 @@ def test_store_export_empty_and_unknown(tmp_path):
     conn = open_store(tmp_path / "e.db")
     out = io.StringIO()
     assert export(conn, "events", "csv", out) == 0
-    assert out.getvalue().startswith("article_id,")
+    assert out.getvalue().startswith("\ufeffarticle_id,")
     with pytest.raises(ExportError):
         export(conn, "secrets", "csv", out)
 

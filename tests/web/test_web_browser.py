@@ -121,3 +121,35 @@ def test_web_browser_phone_layout(browser, server):
             _shot(p, name)
     finally:
         context.close()
+
+
+def test_web_browser_entity_counts_read_left_to_right(page, server):
+    # issue #20: «إيرانIran» glued, «×3» shown as «3×» in the right-to-left list
+    page.goto(server + "/articles/seed-000")
+    item = page.locator("ul.entities li", has=page.locator("bdi.en")).first
+    assert " " + item.locator("bdi.en").inner_text() in item.inner_text()
+    # «×» drawn left of the number, as in «×3», after an Arabic name as after a code
+    assert page.locator("ul.entities .times").count() > 1 and _flipped_counts(page, "ul.entities") == []
+    page.goto(server + "/actors/vladimir%20putin")  # «seen with»: Arabic names, then «×N»
+    assert page.locator("ul.seen .times").count() > 1 and _flipped_counts(page, "ul.seen") == []
+
+
+def _flipped_counts(page, where: str) -> list[str]:
+    """The list items of ``where`` whose «×N» is drawn with «×» right of the number."""
+    return page.evaluate("""(where) => [...document.querySelectorAll(where + ' .times')].filter(el => {
+        const t = el.firstChild;
+        const left = (a, b) => { const r = document.createRange(); r.setStart(t, a); r.setEnd(t, b);
+                                 return r.getBoundingClientRect().left; };
+        return left(0, 1) > left(1, t.length);
+    }).map(el => el.closest('li').innerText)""", where)
+
+
+def test_web_browser_actor_index_leads_to_actor(page, server):
+    page.goto(server + "/actors?sort=quotes")
+    assert page.locator("table.actors tbody tr").count() > 1
+    first = page.locator("table.actors a.actor").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_load_state()
+    assert "/actors/" in page.url and page.locator("h1").inner_text() == name
+    _shot(page, "actor-from-index")

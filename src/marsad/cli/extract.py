@@ -9,8 +9,9 @@ from functools import partial
 
 import click
 
-from marsad.cli.options import (engine_options, input_options, library_errors, limit_options,
-                                progress, quiet_option, with_default_published)
+from marsad.cli.options import (engine_options, first_option, input_options, library_errors,
+                                limit_options, progress, quiet_option, skip_note, take,
+                                with_default_published)
 
 
 @click.command()
@@ -24,19 +25,22 @@ from marsad.cli.options import (engine_options, input_options, library_errors, l
               help="With --engine dask: analyse each input file on a worker and write one "
                    "output shard per input into this folder (resumable: finished shards are "
                    "skipped). For large archives such as WARC files.")
+@first_option
 @limit_options
 @engine_options
 @quiet_option
 @library_errors
-def extract(inputs, fmt, published, max_input_mb, output, pretty, lexicons, shard_dir, max_chars,
-            time_limit, jobs, engine, scheduler, quiet):
+def extract(inputs, fmt, published, max_input_mb, output, pretty, lexicons, shard_dir, first,
+            max_chars, time_limit, jobs, engine, scheduler, quiet):
     """Read INPUT... (files, folders, '-' for stdin) and write one marsad/1 record per article.
 
     \b
     Formats: plain text (.txt), JSON Lines (.jsonl), JSON arrays (.json), HTML (.html, .htm),
-    RSS/Atom (.rss, .atom, .xml), WARC (.warc, .warc.gz). Examples:
+    RSS/Atom (.rss, .atom, .xml), WARC (.warc, .warc.gz), zip archives of these (.zip, e.g.
+    the SaudiNewsNet corpus). README, LICENSE and .md files in folders are skipped. Examples:
       marsad extract article.txt --published 2023-09-13 --pretty
       marsad extract crawl/ -o records.jsonl
+      marsad extract corpus/saudinewsnet/2015-07-21.zip --limit 50 -o sample.jsonl
     """
     from marsad.engines import analyse
     from marsad.readers import read
@@ -45,9 +49,12 @@ def extract(inputs, fmt, published, max_input_mb, output, pretty, lexicons, shar
     started = time.perf_counter()
     settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars, "time_limit": time_limit or None}
     if shard_dir:
+        if first is not None:
+            raise click.UsageError("--limit cannot be used with --shard-dir")
         return _extract_shards(inputs, fmt, shard_dir, settings, jobs, engine, scheduler, quiet, started)
-    articles = with_default_published(read(list(inputs), format=fmt, max_bytes=max_input_mb << 20),
-                                      published)
+    articles = take(read(list(inputs), format=fmt, note=skip_note, max_bytes=max_input_mb << 20),
+                    first)
+    articles = with_default_published(articles, published)
     lines = analyse(articles, settings, jobs=jobs, engine=engine, scheduler=scheduler,
                     encode=partial(encode, pretty=pretty))
     out, partial_path = _open_output(output)

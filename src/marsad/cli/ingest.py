@@ -7,8 +7,9 @@ import time
 
 import click
 
-from marsad.cli.options import (engine_options, input_options, library_errors, limit_options,
-                                progress, quiet_option, with_default_published)
+from marsad.cli.options import (engine_options, first_option, input_options, library_errors,
+                                limit_options, progress, quiet_option, skip_note, take,
+                                with_default_published)
 
 
 def db_option(f):
@@ -35,12 +36,13 @@ def db_option(f):
                    "giving up (exit code 1).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of your own lexicon files, added to the built-in ones (repeatable).")
+@first_option
 @limit_options
 @engine_options
 @quiet_option
 @library_errors
 def ingest(inputs, fmt, published, max_input_mb, db, update, records, batch_size, lock_timeout,
-           lexicons, max_chars, time_limit, jobs, engine, scheduler, quiet):
+           lexicons, first, max_chars, time_limit, jobs, engine, scheduler, quiet):
     """Store the articles of INPUT... (files, folders, '-' for stdin) in the store --db.
 
     \b
@@ -50,6 +52,7 @@ def ingest(inputs, fmt, published, max_input_mb, db, update, records, batch_size
     Articles are written 100 to a
     transaction, so an interrupted run can simply be started again. Examples:
       marsad ingest crawl/ --db news.db
+      marsad ingest corpus/saudinewsnet/ --db snn.db     (zip archives of JSON articles)
       marsad extract feed.rss -o records.jsonl && marsad ingest --records records.jsonl
     """
     from marsad.store import ingest_articles, ingest_records, open_store
@@ -59,7 +62,8 @@ def ingest(inputs, fmt, published, max_input_mb, db, update, records, batch_size
     try:
         if records:
             reading = {"at": None}  # the line being read: where a rejected record is
-            stats = ingest_records(conn, progress(_read_records(inputs, reading), quiet, "record"),
+            stats = ingest_records(conn, progress(take(_read_records(inputs, reading), first), quiet,
+                                                  "record"),
                                    update=update, batch_size=batch_size,
                                    on_reject=lambda message: _rejected(message, reading))
         else:
@@ -68,8 +72,9 @@ def ingest(inputs, fmt, published, max_input_mb, db, update, records, batch_size
 
             settings = {"lexicon_dirs": list(lexicons), "max_chars": max_chars,
                         "time_limit": time_limit or None}
-            articles = with_default_published(read(list(inputs), format=fmt, max_bytes=max_input_mb << 20),
-                                      published)
+            articles = take(read(list(inputs), format=fmt, note=skip_note,
+                                 max_bytes=max_input_mb << 20), first)
+            articles = with_default_published(articles, published)
             stats = ingest_articles(
                 conn, progress(articles, quiet), update=update, batch_size=batch_size,
                 analyse=lambda new: analyse(new, settings, jobs=jobs, engine=engine, scheduler=scheduler),

@@ -32,6 +32,25 @@ def input_options(f):
     return f
 
 
+def first_option(f):
+    """--limit N: read only the first N articles of the inputs (a quick look at a corpus)."""
+    return click.option("--limit", "first", type=click.IntRange(1), default=None, metavar="N",
+                        help="Read only the first N articles of the inputs.")(f)
+
+
+def take(articles, first):
+    """The first ``first`` of ``articles`` (all when None), lazily."""
+    import itertools
+
+    return articles if first is None else itertools.islice(articles, first)
+
+
+def skip_note(message: str) -> None:
+    """Where readers report files skipped as not news (README, LICENSE...): stderr, even
+    with --quiet, since what is not read must not go unnoticed."""
+    click.echo(f"marsad: {message}", err=True)
+
+
 def limit_options(f):
     """--max-chars and --time-limit: bounds on the work for one article."""
     f = click.option("--time-limit", type=click.FloatRange(0), default=30.0, show_default=True,

@@ -8,6 +8,7 @@ import click
 
 from marsad.cli.ingest import db_option
 from marsad.cli.options import check_date, library_errors
+from marsad.model import EVENT_TYPES
 
 
 @click.command()
@@ -16,22 +17,27 @@ from marsad.cli.options import check_date, library_errors
 @click.option("--actor", metavar="NAME|CODE",
               help="Only articles naming this actor: a name (Arabic or English, or part of "
                    "one) or a country code such as RUS.")
-@click.option("--type", "event_type", metavar="PLOVER", help="Only articles with an event of this type.")
+@click.option("--type", "event_type", callback=lambda ctx, param, value: event_type(value),
+              metavar="PLOVER", help="Only articles with an event of this PLOVER type: "
+                                     + ", ".join(EVENT_TYPES) + ".")
 @click.option("--since", metavar="DATE", callback=check_date, help="Published on or after DATE.")
 @click.option("--until", metavar="DATE", callback=check_date, help="Published on or before DATE.")
 @click.option("--outlet", metavar="NAME", help="Only articles of this outlet.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 200),
               help="Most articles shown (at most 200).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0),
+              help="Skip this many results first (the next page: --offset 20).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
 @library_errors
-def search(query, db, actor, event_type, since, until, outlet, limit, as_json):
+def search(query, db, actor, event_type, since, until, outlet, limit, offset, as_json):
     """Search the store for QUERY (all its words; "a phrase" in quotes; word* as a prefix).
 
     \b
-    Arabic is matched folded: «تحذر» finds «تحذّر», «الامبريالية» finds «الإمبريالية», and a
-    word is found behind a proclitic («روسيا» finds «لروسيا»). Examples:
+    Arabic is matched folded: «تحذر» finds «تحذّر», «الامبريالية» finds «الإمبريالية»,
+    «مسئول» finds «مسؤول», and a word is found behind a proclitic («روسيا» finds «لروسيا»). Examples:
       marsad search "قمة بوتين" --db news.db
       marsad search روسيا --type CONSULT --since 2023-09-01 --json
+      marsad search مسؤول --offset 20        (results 21 to 40)
     """
     from marsad.store import open_store
     from marsad.store.queries import Filters, search_articles
@@ -41,7 +47,8 @@ def search(query, db, actor, event_type, since, until, outlet, limit, as_json):
         raise click.BadParameter(f"at most {MAX_QUERY_CHARS} characters", param_hint="QUERY")
     conn = open_store(db, readonly=True)
     try:
-        page = search_articles(conn, query, Filters(actor, event_type, since, until, outlet), limit)
+        page = search_articles(conn, query, Filters(actor, event_type, since, until, outlet), limit,
+                               offset)
     finally:
         conn.close()
     if as_json:
@@ -52,8 +59,18 @@ def search(query, db, actor, event_type, since, until, outlet, limit, as_json):
         click.echo(click.style(f"{hit.id}  {hit.published or '?'}  {hit.outlet or ''}", dim=True))
         click.echo("  " + title)
         click.echo("  " + _render(hit.snippet.segments()).replace("\n", " "))
+    shown = (f", {offset + 1}–{offset + len(page.items)} shown" if page.items else
+             f", none from {offset + 1}" if offset else "")
     click.echo(f"{page.total} article{'s' * (page.total != 1)}"
-               + (f", first {len(page.items)} shown" if page.total > len(page.items) else ""), err=True)
+               + (shown if page.total > len(page.items) or offset else ""), err=True)
+
+
+def event_type(value):
+    """``value`` as one of the PLOVER types (any case), or a usage error listing them."""
+    if value is None or value.upper() in EVENT_TYPES:
+        return value and value.upper()
+    raise click.BadParameter(f"{value!r} is not a PLOVER event type; the types are: "
+                             + ", ".join(EVENT_TYPES))
 
 
 def _render(segments) -> str:

@@ -33,6 +33,7 @@ PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
+BODY_SPAN = 4  # words of a body's name after a title («اتحاد المصارف اليونانية»)
 OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
 THAT_WORDS = frozenset({"ان", "انه", "انها", "بان"})  # normalised «أن»: a new clause
 NAME_LINKS = frozenset({"بن", "بنت", "ابن"})  # normalised: a name goes on («محمد بن سلمان بن عبدالعزيز»)
@@ -109,7 +110,10 @@ class Frame:
         prep = clitic[-1] if clitic and clitic[-1] in "بلك" else None
         before = first - 1 if self.same_sentence(first - 1, first) else None
         if prep is None and before is not None:
-            prev = {r for r, pre in proclitic_readings(self.key(before)) if pre in ("", "و", "ف")}
+            key = self.key(before)
+            prev = {r for r, pre in proclitic_readings(key) if pre in ("", "و", "ف")}
+            if key[:1] in "وف" and key[1:] in PREPOSITIONS:
+                prev.add(key[1:])  # «وفي برلين», «ومن طهران»: too short for the clitic reader
             prep = next((p for p in prev if p in PREPOSITIONS), None)
             if prep and self.same_sentence(before - 1, first) and self.is_("delegate", before - 1):
                 prep = None  # «ممثلون عن أوكرانيا»: acting for it
@@ -396,7 +400,22 @@ class Frame:
                     and self.mentions[k + 1].kind in PLACE_KINDS | {"person", "title"} and self.prep[k + 1] in (None, "ل"):
                 k += 1  # «رئيس وزراء | اليابان»: the title's own genitive
             j, moved = self._skip(self.span[k][1] + 1, 1, len(self.words)), True
+            if not self.mentions[k].country:
+                j = self._past_body(j)  # «رئيسة اتحاد المصارف اليونانية»: the body the title names
         return j if moved else start
+
+    def _past_body(self, j: int) -> int:
+        """Past the noun phrase of a body after a title of no country, when a nationality
+        closes it within BODY_SPAN words («اتحاد المصارف اليونانية»); else ``j``."""
+        for i in range(j, j + BODY_SPAN):
+            if not self.same_sentence(i, j):
+                return j
+            k = self.mention_at(i)
+            if k is not None:
+                return self.span[k][1] + 1 if self.adjective[k] else j
+            if not self.is_noun(i):
+                return j
+        return j
 
     def first_actor_of_sentence(self, h: int) -> Optional[Group]:
         """The first free actor with a country in the sentence of word ``h``, before it: the

@@ -9,7 +9,7 @@ country; one event is kept per (source, type, target) with every span stating it
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
@@ -17,8 +17,8 @@ from typing import Iterable, Optional
 from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
-from marsad.events.learned import STRONG, Candidate, Item, candidates as learned_candidates, context_of, items_of
-from marsad.events.learned import score as learned_score, shipped_model, triples
+from marsad.events import reach
+from marsad.events.learned import context_of, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_back, place_near, place_target
@@ -122,12 +122,12 @@ class EventCoder:
         model = self.model or shipped_model()
         if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
             return Coded(events, places)
-        found = run.candidates(entities, body_start)
+        found = reach.candidates(run, entities, body_start)
         rules = {_key(e) for e in events}
         ctx = context_of(entities, rules, body_start, len(text))
         if self.collect:  # training: the rules' events, and every triple to learn from
             return Coded(events, places, triples(found, ctx))
-        return Coded(events + run.decide(triples(found, ctx), model, rules), places)
+        return Coded(events + reach.decide(run, triples(found, ctx), model, rules), places)
 
     def _relevant(self, key: str) -> bool:
         """May this word start an event or name a speaker (memoised)?"""
@@ -146,11 +146,6 @@ def _key(e: Event) -> tuple[str, str, str]:
 def _possessive(key: str) -> bool:
     """Does a normalised noun form end in a 3rd-person possessive that is no part of the stem?"""
     return bool(suffix_readings(key)) and key.endswith(POSSESSIVES)
-
-
-def _transitive(hit: Hit) -> bool:
-    """May the verb take a direct object (so a bare number after it is its patient)?"""
-    return "obj" in hit.entry.target
 
 
 def _parse(value: Optional[str]) -> Optional[dt.date]:
@@ -207,7 +202,7 @@ class _Run:
         hit = self._as_noun(hit)
         lo, hi = self._sentence(hit.head)
         if hit.is_verb:
-            explicit = f.subject_before(hit.head) or f.subject_after(hit.head, _transitive(hit))
+            explicit = f.subject_before(hit.head) or f.subject_after(hit.head, hit.transitive)
             if explicit or f.explicit_subject(hit.head):
                 self.topics.append((hit.head, explicit))
         entry = hit.entry
@@ -217,7 +212,7 @@ class _Run:
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES:
             return  # no actor in the sentence: no target can be found
-        if not self._asserted(hit, lo, hi) or self._history(hit, lo, hi):
+        if not self.asserted(hit, lo, hi) or self.history(hit, lo, hi):
             return
         source, after = self._source(hit)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
@@ -302,7 +297,9 @@ class _Run:
             return self._topic(hit.head) or self.f.first_actor_of_sentence(hit.head), after
         if hit.is_verb:
             g = f.subject_before(hit.head)
-            if g is None and (g := f.subject_after(hit.head, _transitive(hit))) is not None:
+            if g is not None and self._dateline(g):
+                g = None  # «برلين دعا وزير الاقتصاد الألماني»: the dateline, then the subject
+            if g is None and (g := f.subject_after(hit.head, hit.transitive)) is not None:
                 after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
                 g = self._topic(hit.head)
@@ -399,7 +396,7 @@ class _Run:
         f, j = self.f, hit.head - 1
         return not hit.clitic and f.same_sentence(j, hit.head) and f.key(j) in COMPLEMENT_PREPS
 
-    def _history(self, hit: Hit, lo: int, hi: int) -> bool:
+    def history(self, hit: Hit, lo: int, hi: int) -> bool:
         """Background, not news: on this day of an earlier year, or dated more than
         HISTORY_DAYS before publication (:mod:`marsad.events.background`); memoised, the
         learnt stage asks again."""
@@ -408,7 +405,7 @@ class _Run:
             self.memo[key] = background(self.f, self.text, self.dates, hit, lo, hi, self.published)
         return self.memo[key]
 
-    def _asserted(self, hit: Hit, lo: int, hi: int) -> bool:
+    def asserted(self, hit: Hit, lo: int, hi: int) -> bool:
         """Is the trigger asserted (:func:`marsad.events.modality.asserted`)? Memoised."""
         key = ("asserted", hit.head)
         if key not in self.memo:
@@ -455,11 +452,33 @@ class _Run:
         tgts = [k for k in target if self._country(k)]
         if not mutual and len(srcs) > 1:
             return []
-        pairs = [(a, b) for a in srcs for b in tgts if a != b]
+        pairs = [(a, b) for a in srcs for b in tgts if a != b and not self._same_actor(a, b)]
         if entry.symmetric and mutual:
             pairs += [(b, a) for a, b in pairs]
         return [(a, b) for a, b in pairs
                 if b is None or self._country(a) != self._country(b) or entry.type in self.coder.domestic]
+
+    def _dateline(self, group: Group) -> bool:
+        """A place that opens its sentence («طهران، رفض ...», «برلين دعا ...»): where the
+        news was filed from, not who acts."""
+        k = group[0]
+        return self.f.mentions[k].kind in ("capital", "place") and self.opens(self.f.span[k][0])
+
+    def opens(self, first: int, lo: Optional[int] = None) -> bool:
+        """Does word ``first`` open its sentence (or follow a punctuation mark)?"""
+        f = self.f
+        return first == lo or first == 0 or not f.same_sentence(first - 1, first) or f.words[first - 1].kind == "punct"
+
+    def _same_actor(self, a: int, b: int) -> bool:
+        """Two mentions of one actor («الرئيس التونسي ... الباجي قائد السبسي»), or a person
+        and the body their own title names («لوكا كاتسيلي رئيسة اتحاد المصارف اليونانية»)."""
+        ma, mb = self.f.mentions[a], self.f.mentions[b]
+        if ma.entity is not None and ma.entity == mb.entity:
+            return True
+        first, last = sorted((a, b))
+        return self.f.span[last][0] - self.f.span[first][1] <= 2 and self.f.prep[last] is None \
+            and self.f.mentions[first].kind == "person" and self.f.mentions[last].kind == "title" \
+            and self.f.words[self.f.span[last][0] - 1].kind == "word"  # an apposition, no comma between
 
     def _add(self, hit, pairs, place, lo, hi, source, target) -> None:
         f = self.f
@@ -488,82 +507,6 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
-
-    # ------------------------------------------------------------------ learnt stage
-    def candidates(self, entities: list, body_start: int) -> list[Candidate]:
-        """Every trigger × actors in reach (:mod:`marsad.events.learned`); history
-        background and triggers in other articles' titles are left out."""
-        f = self.f
-        items = items_of(self.text, f.words, entities, body_start)
-        firsts = [i.first for i in items]
-        by_entity = {e.id: e for e in entities}
-        out: list[Candidate] = []
-        for hit in self.hits:
-            s = f.sentence_of[hit.head]
-            lo, hi = self.bounds[s]
-            here = items[bisect_left(firsts, lo):bisect_left(firsts, hi)]
-            prev = []
-            if s > 0 and f.words[self.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start:  # the sentence just before
-                a, b = self.bounds[s - 1]
-                prev = items[bisect_left(firsts, a):bisect_left(firsts, b)]
-            speaker = self._quote_speaker(hit, by_entity)
-            if not here and not prev and speaker is None or not self._asserted(hit, lo, hi) \
-                    or self._history(hit, lo, hi):
-                continue  # no actor in reach, negated or hypothetical, or background
-            found = learned_candidates(hit, lo, hi, s, here, prev, speaker, True, self._roles(hit, hi))
-            for c in found:
-                c.sentence = (f.words[lo].start, f.words[hi - 1].end)
-            out += found
-        return out
-
-    def _roles(self, hit: Hit, hi: int) -> dict[str, list[tuple[int, int]]]:
-        """Character spans of the subject and target the argument reader finds for a
-        trigger (its lexicon mentions), as evidence for the learnt stage."""
-        f = self.f
-        if hit.is_verb:
-            subject = f.subject_before(hit.head) or f.subject_after(hit.head, _transitive(hit))
-        else:
-            lv = f.light_verb(hit.head)
-            subject = (f.subject_before(lv) or f.subject_after(lv)) if lv is not None else f.genitive(hit.last)
-        target, _ = f.targets(hit, hit.last + 1, hi)
-        span = lambda group: [(f.mentions[k].start, f.mentions[k].end) for k in group or ()]  # noqa: E731
-        return {"subject": span(subject), "target": span(target)}
-
-    def _quote_speaker(self, hit: Hit, entities: dict) -> Optional[Item]:
-        for q in self.quotes:
-            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.entity:
-                e = entities.get(q.speaker.entity)
-                if e is not None and e.country:
-                    return Item(-1, -1, q.speaker.start or 0, q.speaker.end or 0, e.country, e.sector,
-                                e.label, e.id, getattr(e, "country_source", None) in STRONG, None)
-        return None
-
-    def decide(self, scored: list, model: dict, taken: set) -> list[Event]:
-        """Events for the triples the model scores at least its threshold that the rules
-        did not code, each with its first candidate's sentence as evidence."""
-        out = []
-        for key, vector, c in scored:
-            if key in taken or key[0] == key[2] and key[1] not in self.coder.domestic:
-                continue  # as the rules: a minister meeting his own president is no event
-            if learned_score(vector, model) < model["threshold"]:
-                continue
-            out.append(self._learned_event(c))
-        return out
-
-    def _learned_event(self, c: Candidate) -> Event:
-        f, hit = self.f, c.hit
-        inside = [i for i in (c.source, c.target) if i is not None and i.first >= 0 and c.lo <= i.first < c.hi]
-        a = min([hit.start] + [i.start for i in inside])
-        b = max([hit.end] + [i.end for i in inside])
-        d = date_near(f, self.dates, hit, c.lo, c.hi)
-        date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
-        place = place_near(f, hit, c.lo, c.hi)
-        src = Actor(entity=c.source.entity, country=c.source.country, sector=c.source.sector)
-        tgt = Actor(entity=c.target.entity, country=c.target.country, sector=c.target.sector) if c.target else None
-        evidence = Span(a, b, self.text[a:b])
-        return Event(type=hit.entry.type, evidence=evidence, source=src, target=tgt, mode=hit.entry.mode,
-                     place=place.place if place else None, date=date,
-                     trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]), evidence_all=[evidence])
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]

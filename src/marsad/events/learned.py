@@ -32,6 +32,7 @@ from marsad.events.trigger import Hit
 
 TYPES = tuple(sorted(PLOVER_TYPES))
 PREPOSITIONS = frozenset("مع علي الي ضد من عن بين لدي تجاه ازاء حيال في ب ل".split())
+LOCATIVE_PREPS = frozenset({"في", "ب"})
 STRONG = frozenset({"lexicon", "title", "adjective", "affiliation", "place"})  # placed by its own words
 DOMESTIC = frozenset("ACCUSE REJECT THREATEN REQUEST PROTEST MOBILIZE COERCE ASSAULT CONCEDE RETREAT".split())
 WEIGHTS = "event_weights.json"
@@ -147,9 +148,17 @@ def _prep(text: str, words, first: int, start: int) -> Optional[str]:
         clitic = text[w.start:start].replace("و", "").replace("ف", "")
         if clitic[-1:] in ("ل", "ب"):
             return clitic[-1]
-    if first > 0 and words[first - 1].key in PREPOSITIONS:
-        return words[first - 1].key
+    if first > 0:
+        key = words[first - 1].key
+        key = key[1:] if key[:1] in "وف" and key[1:] in PREPOSITIONS else key  # «وفي طهران»
+        if key in PREPOSITIONS:
+            return key
     return None
+
+
+def located(item: Item) -> bool:
+    """A place behind «في/ب» («وفي طهران، رفض ...») says where, not who: never a source."""
+    return item.label in ("LOC", "FAC") and item.prep in LOCATIVE_PREPS
 
 
 def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], prev: list[Item],
@@ -160,7 +169,7 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
     and ``target``."""
     entry = hit.entry
     here = [i for i in items if lo <= i.first < hi and not (i.first <= hit.head <= i.last)]
-    sources = [(i, "here") for i in here] + [(i, "prev") for i in prev]
+    sources = [(i, "here") for i in here if not located(i)] + [(i, "prev") for i in prev if not located(i)]
     if speaker is not None:
         sources.append((speaker, "speaker"))
     countries = {i.country for i in here}

@@ -20,13 +20,11 @@ from pathlib import Path
 
 from marsad.events.petrarch import KEEP_FLAGS, Known, PetrarchError, load_verb_dictionary, verb_dictionaries
 from marsad.errors import MarsadError
+from marsad.model import EVENT_TYPES
 from marsad.events.words import readings
 from marsad.text.normalize import normalize
 
-PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
-)
+PLOVER_TYPES = frozenset(EVENT_TYPES)
 FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker".split())
 MARKER_KINDS = frozenset(
     "negation conditional modal denial speech locative delegate skip boundary light stop numeral".split()

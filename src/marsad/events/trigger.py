@@ -28,6 +28,11 @@ class Hit:
     def is_verb(self) -> bool:
         return self.tense != NOUN
 
+    @property
+    def transitive(self) -> bool:
+        """May the verb take a direct object (so a bare number after it is its patient)?"""
+        return "obj" in self.entry.target
+
 
 def _prefix_ok(entry: TriggerEntry, tense: str, pre: str) -> bool:
     """Verbs take only و/ف in front; nouns and phrases also ب/ل/ك."""

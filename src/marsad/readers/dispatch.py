@@ -6,21 +6,24 @@ and unknown extensions) from the first bytes (:func:`sniff`).
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import sys
 import zlib
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from marsad.model import Article
+from marsad.readers.archive import Note, read_zip
 from marsad.readers.errors import ReaderError, error_article
 from marsad.readers.feeds import looks_like_feed, read_feed
+from marsad.readers.formats import format_of, not_article
 from marsad.readers.html import read_html
 from marsad.readers.jsonl import read_json, read_jsonl
 from marsad.readers.source import prefixed
 from marsad.readers.text import read_text
 from marsad.readers.warc import read_warc
 
-FORMATS = ("txt", "jsonl", "json", "html", "rss", "warc")
+FORMATS = ("txt", "jsonl", "json", "html", "rss", "warc", "zip")
 READERS: dict[str, Callable[..., Iterator[Article]]] = {
     "txt": read_text,
     "jsonl": read_jsonl,
@@ -28,32 +31,27 @@ READERS: dict[str, Callable[..., Iterator[Article]]] = {
     "html": read_html,
     "rss": read_feed,
     "warc": read_warc,
+    "zip": read_zip,
 }
-# Extensions after an optional ".gz" is removed (".warc.gz" is matched whole first).
-EXTENSIONS = {
-    ".warc.gz": "warc", ".warc": "warc",
-    ".txt": "txt", ".text": "txt",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".json": "json",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "rss", ".atom": "rss", ".xml": "rss",  # .xml only when it looks like a feed
-}  # fmt: skip
-# Reader options, by format. max_bytes: the largest file (or JSON line) read whole
-# (marsad.readers.source.MAX_INPUT_MB by default).
+# Reader options, by format. max_bytes: the largest file (or JSON line or object) read
+# whole (marsad.readers.source.MAX_INPUT_MB by default).
 OPTIONS = {"txt": ("title_line", "encoding", "max_bytes"), "html": ("max_bytes",),
            "rss": ("max_bytes",), "jsonl": ("max_bytes",), "json": ("max_bytes",)}
 _HEAD = 65536
 
 
-def read(inputs: Iterable[str], format: Optional[str] = None, **options: Any) -> Iterator[Article]:
+def read(
+    inputs: Iterable[str], format: Optional[str] = None, *, note: Optional[Note] = None, **options: Any
+) -> Iterator[Article]:
     """Articles from ``inputs`` (paths, directories, ``-`` for stdin), in order.
 
-    ``format`` forces one of :data:`FORMATS`; ``options`` go to the readers that take them
-    (``title_line``, ``encoding`` for text files; ``max_bytes``, the largest file or JSON
-    line or object read, for text, HTML, feeds, JSON Lines and JSON: past it an input is a ``too_large``
-    error record). Raises :class:`ReaderError` at once for
-    a missing input, an unknown format or an unknown option; unreadable items inside inputs
-    become error records instead.
+    ``format`` forces one of :data:`FORMATS` (inside zip archives: the members' format);
+    ``options`` go to the readers that take them (``title_line``, ``encoding`` for text
+    files; ``max_bytes``, the largest file, JSON line or JSON object read, for text, HTML,
+    feeds, JSON Lines and JSON: past it an input is a ``too_large`` error record). ``note``
+    receives one line per file skipped as not news (README, LICENSE...; default: printed on
+    stderr). Raises :class:`ReaderError` at once for a missing input, an unknown format or
+    an unknown option; unreadable items inside inputs become error records instead.
     """
     inputs = [str(i) for i in inputs]
     if format is not None and format not in FORMATS:
@@ -65,17 +63,7 @@ def read(inputs: Iterable[str], format: Optional[str] = None, **options: Any) ->
     for item in inputs:
         if item != "-" and not os.path.exists(item):
             raise ReaderError(f"{item}: no such file or directory")
-    return _read_all(inputs, format, options)
-
-
-def format_of(path: str) -> Optional[str]:
-    """The format a file's extension names, or None."""
-    name = path.lower()
-    if name.endswith(".warc.gz"):
-        return "warc"
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return EXTENSIONS.get(os.path.splitext(name)[1])
+    return _read_all(inputs, format, options, note or _stderr)
 
 
 def sniff(head: bytes) -> Optional[str]:
@@ -86,6 +74,8 @@ def sniff(head: bytes) -> Optional[str]:
         except zlib.error:
             return None
         return "warc" if inner.startswith(b"WARC/") else None
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
     start = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if start.startswith(b"WARC/"):
         return "warc"
@@ -98,22 +88,31 @@ def sniff(head: bytes) -> Optional[str]:
     return "txt" if start else None
 
 
-def walk(directory: str, format: Optional[str] = None) -> Iterator[str]:
-    """Files under ``directory`` with a known extension (of ``format`` when given), in
-    sorted order, hidden files and folders skipped, ``.xml`` only when it is a feed."""
+def walk(directory: str, format: Optional[str] = None, note: Optional[Note] = None) -> Iterator[str]:
+    """Files under ``directory`` with a known extension (of ``format`` when given; zip
+    archives always, ``format`` then applying to their members), in sorted order, hidden
+    files and folders skipped, ``.xml`` only when it is a feed. Files that are not news
+    (README, LICENSE, ``.md``...) are skipped and told to ``note``."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(root, name)
             fmt = format_of(name)
-            if name.startswith(".") or fmt is None or (format and fmt != format):
+            if name.startswith("."):
+                continue
+            reason = not_article(name)
+            if reason:
+                (note or _stderr)(f"{path}: skipped ({reason})")
+                continue
+            if fmt is None or (format and fmt not in (format, "zip")):
                 continue
             if name.lower().endswith(".xml") and not _is_feed(path):
                 continue
             yield path
 
 
-def expand_inputs(inputs: Iterable[str], format: Optional[str] = None) -> list[str]:
+def expand_inputs(inputs: Iterable[str], format: Optional[str] = None,
+                  note: Optional[Note] = None) -> list[str]:
     """The input files named by ``inputs`` (folders walked as :func:`read` walks them).
     Raises :class:`ReaderError` for stdin or a missing path: shards need files."""
     files: list[str] = []
@@ -121,7 +120,7 @@ def expand_inputs(inputs: Iterable[str], format: Optional[str] = None) -> list[s
         if item == "-":
             raise ReaderError("stdin cannot be split into shards: give files or folders")
         if os.path.isdir(item):
-            files.extend(walk(item, format))
+            files.extend(walk(item, format, note))
         elif os.path.exists(item):
             files.append(item)
         else:
@@ -129,25 +128,31 @@ def expand_inputs(inputs: Iterable[str], format: Optional[str] = None) -> list[s
     return files
 
 
-def _read_all(inputs: list[str], format: Optional[str], options: dict) -> Iterator[Article]:
+def _read_all(inputs: list[str], format: Optional[str], options: dict, note: Note) -> Iterator[Article]:
     for item in inputs:
         if item == "-":
-            yield from _read_stdin(format, options)
+            yield from _read_stdin(format, options, note)
         elif os.path.isdir(item):
-            for path in walk(item, format):
-                yield from _read_file(path, format_of(path), options)
+            for path in walk(item, format, note):
+                yield from _read_file(path, format_of(path), options, note, format)
         else:
-            yield from _read_file(item, format or _detect(item), options)
+            fmt = format if format and format_of(item) != "zip" else _detect(item)
+            yield from _read_file(item, fmt, options, note, format)
 
 
-def _read_file(path: str, fmt: Optional[str], options: dict) -> Iterator[Article]:
+def _read_file(path: str, fmt: Optional[str], options: dict, note: Note,
+               forced: Optional[str] = None) -> Iterator[Article]:
     if fmt is None:
         yield error_article("unsupported_format", f"{path}: format not recognised (use --format)", path)
+        return
+    if fmt == "zip":
+        members = forced if forced != "zip" else None
+        yield from _guarded(read_zip(path, format=members, note=note), path)
         return
     yield from _guarded(READERS[fmt](path, **_options_for(fmt, options)), path)
 
 
-def _read_stdin(format: Optional[str], options: dict) -> Iterator[Article]:
+def _read_stdin(format: Optional[str], options: dict, note: Note) -> Iterator[Article]:
     stdin = sys.stdin.buffer
     head = stdin.read(_HEAD)
     fmt = format or sniff(head)
@@ -155,8 +160,16 @@ def _read_stdin(format: Optional[str], options: dict) -> Iterator[Article]:
         if head:
             yield error_article("unsupported_format", "stdin: format not recognised (use --format)", "stdin")
         return
+    if fmt == "zip" or sniff(head) == "zip":  # a zip's directory is at its end: needs seeking
+        yield from _guarded(read_zip("stdin", stream=io.BytesIO(head + stdin.read()), note=note,
+                                     format=None if fmt == "zip" else fmt), "stdin")
+        return
     stream = prefixed(head, stdin)
     yield from _guarded(READERS[fmt]("stdin", stream=stream, **_options_for(fmt, options)), "stdin")
+
+
+def _stderr(message: str) -> None:
+    print(f"marsad: {message}", file=sys.stderr)
 
 
 def _guarded(articles: Iterator[Article], name: str) -> Iterator[Article]:

@@ -25,6 +25,7 @@ CODES = {
     "no_main_text": "no main text could be extracted from an HTML page",
     "feed_invalid": "the input is not a readable RSS/Atom feed",
     "warc_invalid": "a WARC record could not be read",
+    "zip_invalid": "a zip archive, or one of its members, could not be read",
     "read_failed": "an unexpected failure while reading one item",
     "unsupported_format": "the format of the input could not be recognised",
 }

@@ -2,6 +2,7 @@
 older schema version is upgraded in place when opened for writing."""
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import time
@@ -10,7 +11,9 @@ from pathlib import Path
 from typing import Iterator, Optional, Union
 
 from marsad.errors import MarsadError
-from marsad.store.schema import ALL, INDEXES, SCHEMA_VERSION, UPGRADES, VIEWS
+from marsad.store.schema import (ALL, INDEXES, REFRESH_ACTORS, REINDEX_FROM, SCHEMA_VERSION,
+                                 UPGRADES, VIEWS)
+from marsad.store.search import index_fields, search_fold
 
 DEFAULT_DB = "marsad.db"
 BUSY_TIMEOUT = 10.0  # seconds SQLite itself waits for another writer's lock
@@ -65,6 +68,8 @@ def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"{target}: cannot open the store: {exc}") from None
     conn.row_factory = sqlite3.Row
+    # fold(x): the search key of x, for matching text that is not in the full-text index
+    conn.create_function("fold", 1, lambda text: search_fold(text) if text else "", deterministic=True)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return conn
@@ -129,11 +134,15 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         version = _version(conn)  # another process may have upgraded it meanwhile
         if version == SCHEMA_VERSION:
             return
+        reindex = version in REINDEX_FROM
         while version != SCHEMA_VERSION:
             for statement in _statements(UPGRADES[version]):
                 conn.execute(statement)
             version = str(int(version) + 1)
         _fill_event_dates(conn)
+        if reindex:
+            _reindex(conn)
+            _refresh_all_actors(conn)
         for statement in _statements(INDEXES + VIEWS):
             conn.execute(statement)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
@@ -146,6 +155,24 @@ def _fill_event_dates(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT rowid, day FROM events WHERE date_start IS NULL").fetchall()
     conn.executemany("UPDATE events SET date_precision = ?, date_start = ?, date_end = ? WHERE rowid = ?",
                      [(precision_of(day), *iso_bounds(day), rowid) for rowid, day in rows])
+
+
+def _reindex(conn: sqlite3.Connection) -> None:
+    """Compute every article's full-text index row again (version 3 folds hamza seats)."""
+    rows = conn.execute("SELECT search_rowid, title, text FROM articles")
+    update = conn.cursor()
+    for rowid, title, text in rows:
+        update.execute("UPDATE articles_fts SET title = ?, body = ?, extra = ? WHERE rowid = ?",
+                       (*index_fields(title, text or ""), rowid))
+
+
+def _refresh_all_actors(conn: sqlite3.Connection) -> None:
+    """Summarise every actor again (version 3 counts mentions, quotes and events)."""
+    keys = json.dumps([r[0] for r in conn.execute("SELECT DISTINCT actor_key FROM entities")],
+                      ensure_ascii=False)
+    conn.execute("DELETE FROM actors")
+    for statement in REFRESH_ACTORS.strip().split(";\n"):
+        conn.execute(statement, (keys,))
 
 
 class transaction:

@@ -82,6 +82,7 @@ def csv_cell(value):
 
 
 def _csv(columns: list[str], data, out: IO[str]) -> int:
+    out.write("\ufeff")  # a UTF-8 BOM: without it Excel reads the Arabic as Windows-1252
     writer = csv.writer(out)
     writer.writerow(columns)
     n = 0

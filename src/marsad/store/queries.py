@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from marsad.periods import bounds
 from marsad.errors import MarsadError
@@ -208,6 +208,12 @@ def get_record(conn: sqlite3.Connection, article_id: str) -> Optional[str]:
     return row[0] if row else None
 
 
+def iter_records(conn: sqlite3.Connection) -> Iterator[dict]:
+    """Every stored marsad/1 record as a dict, by publication date then id."""
+    for (raw,) in conn.execute("SELECT record_json FROM articles ORDER BY published, id"):
+        yield json.loads(raw)
+
+
 def get_article(conn: sqlite3.Connection, article_id: str) -> Optional[dict]:
     """The record of an article as a dict, with ``actor_key`` added to each entity."""
     raw = get_record(conn, article_id)
@@ -247,7 +253,10 @@ def event_timeline(conn, filters: Optional[Filters] = None) -> list[tuple[str, s
 
 
 def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
-                until: Optional[str] = None, limit: int = 50, offset: int = 0) -> Page:
+                until: Optional[str] = None, limit: int = 50, offset: int = 0,
+                q: Optional[str] = None) -> Page:
+    """Quotes, newest first; ``q``: only those whose content holds every word of the query,
+    folded as search folds («مسئول» finds «مسؤول»)."""
     limit, offset = _page(limit, offset)
     since, until = _first_day(check_date(since, "since")), _last_day(check_date(until, "until"))
     where, params = [], []
@@ -261,6 +270,17 @@ def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
         if value:
             where.append(f"published {op} ?")
             params.append(value)
+    if q and q.strip():
+        terms = parse_query(q)
+        if not terms:
+            return Page(0, [], limit, offset)
+        # the index narrows to the articles; the quote's own folded text decides
+        where.append("article_id IN (SELECT a.id FROM articles_fts JOIN articles a"
+                     " ON a.search_rowid = articles_fts.rowid WHERE articles_fts MATCH ?)")
+        params.append(fts_query(terms))
+        for term in terms:
+            where.append("fold(content) LIKE ? ESCAPE '\\'")
+            params.append(_like(" ".join(term.words)))
     return _view_page(conn, "quotes_view", "quote_index", where, params,
                       "published DESC, article_id DESC, quote_index", limit, offset, "quotes")
 
@@ -282,27 +302,43 @@ def _view_page(conn, view: str, index: str, where: list[str], params: list, orde
     return Page(total, [dict(r) for r in rows], limit, offset)
 
 
+ACTOR_SORTS = ("articles", "mentions", "quotes", "events")
+
+
 def list_actors(conn, q: Optional[str] = None, country: Optional[str] = None,
-                limit: int = 50, offset: int = 0) -> Page:
+                limit: int = 50, offset: int = 0, sector: Optional[str] = None,
+                sort: str = "articles") -> Page:
+    """Actors across articles, the highest first by ``sort`` (one of :data:`ACTOR_SORTS`:
+    articles naming them, mentions, quotes, events); ``q`` a part of a name or key."""
+    if sort not in ACTOR_SORTS:
+        raise FilterError(f"sort: {sort!r} is not one of {', '.join(ACTOR_SORTS)}")
     limit, offset = _page(limit, offset)
     where, params = [], []
     if q:
         where.append("(actor_key LIKE ? ESCAPE '\\' OR actor_key IN (SELECT actor_key FROM entities"
                      " WHERE name_norm LIKE ? ESCAPE '\\'))")
         params += [_like(q.strip().lower()), _like(" ".join(normalize(q).split()))]
-    if country:
-        where.append("country = ?")
-        params.append(country)
+    for column, value in (("country", country), ("sector", sector)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
     sql = f"FROM actors{_where(where)}"
     total = conn.execute(f"SELECT COUNT(*) {sql}", params).fetchone()[0]
-    rows = conn.execute(f"SELECT * {sql} ORDER BY articles DESC, actor_key LIMIT ? OFFSET ?",
+    rows = conn.execute(f"SELECT * {sql} ORDER BY {sort} DESC, actor_key LIMIT ? OFFSET ?",
                         params + [limit, offset]).fetchall()
     return Page(total, [dict(r) for r in rows], limit, offset)
 
 
-def actor_profile(conn, key: str, limit: int = 100) -> Optional[dict]:
+def actor_sectors(conn) -> list[str]:
+    """The sectors actors have (for a filter's choices)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT sector FROM actors WHERE sector IS NOT NULL"
+                                       " ORDER BY sector")]
+
+
+def actor_profile(conn, key: str, limit: int = 100, quotes_offset: int = 0) -> Optional[dict]:
     """Everything about one actor (an actor key, or a country code): who it is, what it
-    said, the events it did and received, the actors it is seen with. None when unknown."""
+    said (``limit`` quotes from ``quotes_offset``, ``quotes_total`` in all), the events it
+    did and received, the actors it is seen with. None when unknown."""
     if is_country_code(key):
         info = {"actor_key": key, "country": key, "name": None, "name_en": None, "label": "country"}
         seen_sql = ("SELECT other AS actor_key, NULL AS name, COUNT(*) AS n FROM ("
@@ -328,14 +364,18 @@ def actor_profile(conn, key: str, limit: int = 100) -> Optional[dict]:
     def rows(sql: str, params: list) -> list[dict]:
         return [dict(r) for r in conn.execute(sql, params).fetchall()]
 
-    info["quotes"] = rows(f"SELECT * FROM quotes_view WHERE {said_where} ORDER BY published DESC"
-                          " LIMIT ?", [key, limit])
+    quotes_offset = max(0, quotes_offset)
+    info["quotes"] = rows(f"SELECT * FROM quotes_view WHERE {said_where} ORDER BY published DESC,"
+                          " article_id DESC, quote_index LIMIT ? OFFSET ?", [key, limit, quotes_offset])
+    info["quotes_total"] = conn.execute(f"SELECT COUNT(*) FROM quotes_view WHERE {said_where}",
+                                        [key]).fetchone()[0]
+    info["quotes_offset"] = quotes_offset
     info["did"] = rows(f"SELECT * FROM events_view WHERE {did_where} ORDER BY date_start DESC"
                        " LIMIT ?", [key, limit])
     info["received"] = rows(f"SELECT * FROM events_view WHERE {got_where} ORDER BY date_start DESC"
                             " LIMIT ?", [key, limit])
     info["seen_with"] = rows(seen_sql, seen_params)
-    if code and not (info["quotes"] or info["did"] or info["received"]):
+    if code and not (info["quotes_total"] or info["did"] or info["received"]):
         return None
     return info
 

@@ -7,7 +7,7 @@ article is ingested again with ``--update``. Fields a record gains later stay in
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -144,7 +144,11 @@ CREATE TABLE IF NOT EXISTS actors (
     country   TEXT,
     sector    TEXT,
     role      TEXT,
-    articles  INTEGER NOT NULL           -- number of articles naming the actor
+    articles  INTEGER NOT NULL,          -- number of articles naming the actor
+    -- version 3 (last, as ALTER TABLE adds them to an older store):
+    mentions  INTEGER NOT NULL DEFAULT 0, -- mentions of it across articles
+    quotes    INTEGER NOT NULL DEFAULT 0, -- statements attributed to it
+    events    INTEGER NOT NULL DEFAULT 0  -- events with it as source or target
 );
 
 -- Full-text index over a normalised copy of titles and texts (see marsad.store.search).
@@ -171,6 +175,9 @@ CREATE INDEX IF NOT EXISTS events_source_entity ON events(article_id, source_ent
 CREATE INDEX IF NOT EXISTS events_target_entity ON events(article_id, target_entity);
 CREATE INDEX IF NOT EXISTS actors_articles ON actors(articles DESC, actor_key);
 CREATE INDEX IF NOT EXISTS actors_country ON actors(country);
+CREATE INDEX IF NOT EXISTS actors_mentions ON actors(mentions DESC, actor_key);
+CREATE INDEX IF NOT EXISTS actors_quotes ON actors(quotes DESC, actor_key);
+CREATE INDEX IF NOT EXISTS actors_events ON actors(events DESC, actor_key);
 """
 
 VIEWS = """
@@ -207,12 +214,21 @@ LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.entity_id = q.speak
 # Rebuild the rows of ``actors`` for the actor keys in the JSON array bound twice.
 REFRESH_ACTORS = """
 DELETE FROM actors WHERE actor_key IN (SELECT value FROM json_each(?1));
-INSERT INTO actors (actor_key, name, name_en, label, country, sector, role, articles)
+INSERT INTO actors (actor_key, name, name_en, label, country, sector, role, articles,
+                    mentions, quotes, events)
 SELECT e.actor_key,
        (SELECT x.name FROM entities x WHERE x.actor_key = e.actor_key
         GROUP BY x.name ORDER BY COUNT(*) DESC, length(x.name) LIMIT 1),
        MAX(e.name_en), MAX(e.label), MAX(e.country), MAX(e.sector), MAX(e.role),
-       COUNT(DISTINCT e.article_id)
+       COUNT(DISTINCT e.article_id),
+       (SELECT COUNT(*) FROM entities x JOIN mentions m ON m.article_id = x.article_id
+        AND m.entity_id = x.entity_id WHERE x.actor_key = e.actor_key),
+       (SELECT COUNT(*) FROM entities x JOIN quotes q ON q.article_id = x.article_id
+        AND q.speaker_entity = x.entity_id WHERE x.actor_key = e.actor_key),
+       (SELECT COUNT(*) FROM entities x JOIN events v ON v.article_id = x.article_id
+        AND v.source_entity = x.entity_id WHERE x.actor_key = e.actor_key)
+       + (SELECT COUNT(*) FROM entities x JOIN events v ON v.article_id = x.article_id
+        AND v.target_entity = x.entity_id WHERE x.actor_key = e.actor_key)
 FROM entities e WHERE e.actor_key IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key;
 """
 
@@ -228,4 +244,14 @@ ALTER TABLE events ADD COLUMN date_end TEXT;
 DROP INDEX IF EXISTS events_day;
 DROP VIEW IF EXISTS events_view;
 """,
+    # Version 3 folds the hamza seats «ئ»/«ؤ» in the search index (its rows are computed
+    # again: marsad.store.db._reindex) and counts each actor's mentions, quotes and events
+    # (every actor is summarised again).
+    "2": """
+ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+""",
 }
+# Upgrades after which every article's full-text index row is computed again.
+REINDEX_FROM = {"1", "2"}

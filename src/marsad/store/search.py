@@ -6,6 +6,11 @@ holds each article's tokens (proclitics split by :func:`marsad.text.tokenize.tok
 apart, the other forms of each word: unsplit, and with proclitics («و», «ف», «ب», «ل», «ك») and
 the article «ال» stripped. So «روسيا» finds «لروسيا», «الامبريالية» finds «الإمبريالية» and
 «تحذر» finds «تحذّر». User text is never passed to FTS5 as syntax: every term is quoted.
+
+Search folds one thing more than the pipeline's matching key: the hamza seats «ئ» and «ؤ»
+both become «ء» (:func:`search_fold`), since the same word is spelt either way
+(«مسئول»/«مسؤول», «شئون»/«شؤون»). Stores indexed before (schema version 2) are re-indexed
+when upgraded (marsad.store.db).
 """
 from __future__ import annotations
 
@@ -26,6 +31,19 @@ _MIN_STEM = 3  # a stripped form shorter than this is not indexed («وزير» 
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]+")
 _KEY_WORD = re.compile(r"\w+")
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
+# Hamza on yeh and on waw (ئ ؤ) as hamza alone (ء): one code point for one, offsets hold.
+HAMZA_SEATS = str.maketrans({"\u0626": "\u0621", "\u0624": "\u0621"})
+
+
+def seats_folded(text: str) -> str:
+    """``text`` with «ئ» and «ؤ» written «ء», before the common folding."""
+    return text.translate(HAMZA_SEATS)
+
+
+def search_fold(text: str) -> str:
+    """The search key of ``text``: :func:`~marsad.text.normalize.normalize` after
+    :func:`seats_folded` («مسئول» and «مسؤول» both give «مسءول»)."""
+    return normalize(seats_folded(text))
 
 
 @lru_cache(maxsize=65_536)
@@ -55,7 +73,7 @@ def index_fields(title: Optional[str], text: str) -> tuple[str, str, str]:
     title_words = _index_words(title or "")
     body_words = _index_words(text or "")
     extra: set[str] = set()
-    for word in set(_KEY_WORD.findall(normalize((title or "") + " " + (text or "")))):
+    for word in set(_KEY_WORD.findall(search_fold((title or "") + " " + (text or "")))):
         extra.add(word)
         extra.update(stripped_forms(word))
     extra.difference_update(body_words, title_words)
@@ -64,7 +82,7 @@ def index_fields(title: Optional[str], text: str) -> tuple[str, str, str]:
 
 def _index_words(text: str) -> list[str]:
     out: list[str] = []
-    for token in tokenize(text):
+    for token in tokenize(seats_folded(text)):
         if token.kind in (CLITIC, PUNCT, SPACE):
             continue
         out.extend(_KEY_WORD.findall(token.norm))
@@ -91,7 +109,7 @@ def parse_query(query: str) -> list[Term]:
     for m in _QUERY_PART.finditer((query or "")[:MAX_QUERY_CHARS]):
         phrase, bare = m.group(1), m.group(2)
         raw = phrase if phrase is not None else bare
-        words = tuple(_KEY_WORD.findall(normalize(raw).replace("_", " ")))
+        words = tuple(_KEY_WORD.findall(search_fold(raw).replace("_", " ")))
         if not words:
             continue
         prefix = phrase is None and bare.endswith("*") and len(words) == 1
@@ -135,7 +153,7 @@ def find_hits(text: str, terms: list[Term]) -> list[tuple[int, int]]:
             while end < len(text) and _WORD.match(text, end):
                 end += 1
             if (start, end) not in hits:
-                norm = "".join(_KEY_WORD.findall(normalize_word(text[start:end])))
+                norm = "".join(_KEY_WORD.findall(normalize_word(seats_folded(text[start:end]))))
                 if norm and _word_matches(norm, terms):
                     hits.add((start, end))
     return sorted(hits)
@@ -215,4 +233,6 @@ def _folding_inverse() -> tuple[dict[str, set[str]], str]:
             gone.append(chr(cp))
         elif len(rep) == 1:
             inverse.setdefault(rep, set()).add(chr(cp))
+    for seat, hamza in HAMZA_SEATS.items():
+        inverse.setdefault(hamza, set()).add(chr(seat))
     return inverse, "[" + re.escape("".join(gone)) + "]"

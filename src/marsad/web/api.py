@@ -48,6 +48,15 @@ def UNTIL():
     return Query(None, pattern=DATE, description="On or before this date (YYYY-MM-DD).")
 
 
+def SECTOR():
+    return Query(None, pattern=r"^[A-Z]{2,5}$", description="A sector code, e.g. GOV, MIL.")
+
+
+def SORT():
+    return Query("articles", pattern="^(" + "|".join(queries.ACTOR_SORTS) + ")$",
+                 description="Order: articles, mentions, quotes or events (highest first).")
+
+
 def OUTLET():
     return Query(None, max_length=100)
 
@@ -96,19 +105,23 @@ async def events(request: Request, type: Optional[str] = TYPE(), country: Option
 
 
 @router.get("/quotes", summary="List quotes")
-async def quotes(request: Request, actor: Optional[str] = ACTOR(), since: Optional[str] = SINCE(),
-           until: Optional[str] = UNTIL(), limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+async def quotes(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS,
+                 description="Only quotes whose content holds all these words (folded as search folds)."),
+                 actor: Optional[str] = ACTOR(), since: Optional[str] = SINCE(),
+                 until: Optional[str] = UNTIL(), limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
     """Attributed statements with their resolved speaker, newest first."""
     conn = connection(request)
-    return _json(queries.list_quotes(conn, actor, since, until, limit, offset).to_dict())
+    return _json(queries.list_quotes(conn, actor, since, until, limit, offset, q=q).to_dict())
 
 
 @router.get("/actors", summary="List actors")
 async def actors(request: Request, q: Optional[str] = Query(None, max_length=100), country: Optional[str] = COUNTRY(),
-           limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
-    """Actors across articles (one per actor key), the most often named first."""
+           sector: Optional[str] = SECTOR(), sort: str = SORT(), limit: int = LIMIT(),
+           offset: int = OFFSET()) -> Response:
+    """Actors across articles (one per actor key), the highest first by ``sort``: articles
+    naming them (default), mentions, quotes or events."""
     conn = connection(request)
-    return _json(queries.list_actors(conn, q, country, limit, offset).to_dict())
+    return _json(queries.list_actors(conn, q, country, limit, offset, sector=sector, sort=sort).to_dict())
 
 
 @router.get("/actors/{key:path}", summary="One actor")

@@ -2,6 +2,7 @@
 network and the API documentation."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from importlib import resources
@@ -11,6 +12,7 @@ import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from marsad.model import EVENT_TYPES
 from marsad.store import queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
@@ -21,16 +23,20 @@ from marsad.web.deps import connection
 router = APIRouter(include_in_schema=False)
 TEMPLATES = resources.files("marsad.web") / "templates"
 PAGE = 20
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+ACTOR_PAGE = 50  # actors per page of the index
+ACTOR_QUOTES = 100  # quotes per page of an actor's «what they said»
+PLOVER = EVENT_TYPES
 _CHECKS = {"date": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "type": re.compile(r"^[A-Za-z]{1,20}$"),
-           "country": re.compile(r"^(?:[A-Z]{3}|IGO)$")}
+           "country": re.compile(r"^(?:[A-Z]{3}|IGO)$"), "sector": re.compile(r"^[A-Z]{2,5}$")}
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
 _env.globals.update(actor_url=actor_url, country=charts.country_label, LABELS=LABELS, PLOVER=PLOVER,
                     date_span=charts.date_span)
 _env.filters["date_label"] = charts.date_label
+# Crawled titles often carry HTML entities as text («&quot;»): shown as the characters they
+# name (and escaped again by autoescape). The stored record is left as it was.
+_env.filters["unentity"] = lambda text: html.unescape(text) if text else text
 
 
 def render(name: str, request: Request, status: int = 200, **context) -> HTMLResponse:
@@ -88,13 +94,30 @@ async def article(request: Request, article_id: str, q: str = Query("", max_leng
                   labels_present=sorted({e.get("label") for e in entities.values()} & set(LABELS)))
 
 
-@router.get("/actors/{key:path}", response_class=HTMLResponse)
-def actor(request: Request, key: str):
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, q: Optional[str] = FIELD(), country: Optional[str] = FIELD(),
+           sector: Optional[str] = FIELD(),
+           sort: str = Query("articles", pattern="^(" + "|".join(queries.ACTOR_SORTS) + ")$"),
+           offset: int = Query(0, ge=0, le=1_000_000)):
     conn = connection(request)
-    profile = queries.actor_profile(conn, key[:300]) if len(key) <= 300 else None
+    filters = {"q": _opt(q), "country": _opt(country, "country"), "sector": _opt(sector, "sector")}
+    page = queries.list_actors(conn, filters["q"], filters["country"], ACTOR_PAGE, offset,
+                               sector=filters["sector"], sort=sort)
+    return render("actors.html", request, page=page, f=filters, sort=sort,
+                  sorts=queries.ACTOR_SORTS, sectors=queries.actor_sectors(conn))
+
+
+@router.get("/actors/{key:path}", response_class=HTMLResponse)
+def actor(request: Request, key: str, quotes_offset: int = Query(0, ge=0, le=1_000_000)):
+    conn = connection(request)
+    if not key.strip("/"):
+        return actors(request, None, None, None, "articles", 0)
+    profile = (queries.actor_profile(conn, key[:300], ACTOR_QUOTES, quotes_offset)
+               if len(key) <= 300 else None)
     if profile is None:
         raise HTTPException(404, "لا يوجد فاعل بهذا الاسم")  # no actor by this name
-    return render("actor.html", request, a=profile, key=key)
+    said = queries.Page(profile["quotes_total"], profile["quotes"], ACTOR_QUOTES, quotes_offset)
+    return render("actor.html", request, a=profile, key=key, said=said)
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -1,0 +1,102 @@
+"""The learnt stage's pass over one text (:mod:`marsad.events.learned` holds its features
+and model): the candidates of every asserted trigger with actors in reach, and the events
+the model accepts beside the rules'.
+
+``run`` is the coder's pass over the text (:class:`marsad.events.coder` ``_Run``): its
+frame ``f``, ``hits``, sentence ``bounds``, ``quotes``, ``dates``, ``text``, ``published``
+and the ``asserted``/``history``/``opens`` tests the rules use.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any, Optional
+
+from marsad.events import learned
+from marsad.events.learned import STRONG, Candidate, Item, items_of
+from marsad.events.lexicon import FUT
+from marsad.events.setting import date_near, place_near
+from marsad.events.trigger import Hit
+from marsad.model import Actor, Event, Span
+
+Run = Any  # marsad.events.coder._Run (not imported: the coder imports this module)
+
+
+def candidates(run: Run, entities: list, body_start: int) -> list[Candidate]:
+    """Every trigger × actors in reach (:mod:`marsad.events.learned`); history
+    background and triggers in other articles' titles are left out."""
+    f = run.f
+    items = items_of(run.text, f.words, entities, body_start)
+    firsts = [i.first for i in items]
+    by_entity = {e.id: e for e in entities}
+    out: list[Candidate] = []
+    for hit in run.hits:
+        s = f.sentence_of[hit.head]
+        lo, hi = run.bounds[s]
+        here = items[bisect_left(firsts, lo):bisect_left(firsts, hi)]
+        prev = []
+        if s > 0 and f.words[run.bounds[s - 1][1] - 1].end + 2 >= f.words[lo].start:  # the sentence just before
+            a, b = run.bounds[s - 1]
+            prev = items[bisect_left(firsts, a):bisect_left(firsts, b)]
+        here = [i for i in here if not (i.label in ("LOC", "FAC") and run.opens(i.first, lo))]  # datelines
+        speaker = _quote_speaker(run, hit, by_entity)
+        if not here and not prev and speaker is None or not run.asserted(hit, lo, hi) \
+                or run.history(hit, lo, hi):
+            continue  # no actor in reach, negated or hypothetical, or background
+        found = learned.candidates(hit, lo, hi, s, here, prev, speaker, True, _roles(run, hit, hi))
+        for c in found:
+            c.sentence = (f.words[lo].start, f.words[hi - 1].end)
+        out += found
+    return out
+
+
+def _roles(run: Run, hit: Hit, hi: int) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of the subject and target the argument reader finds for a
+    trigger (its lexicon mentions), as evidence for the learnt stage."""
+    f = run.f
+    if hit.is_verb:
+        subject = f.subject_before(hit.head) or f.subject_after(hit.head, hit.transitive)
+    else:
+        lv = f.light_verb(hit.head)
+        subject = (f.subject_before(lv) or f.subject_after(lv)) if lv is not None else f.genitive(hit.last)
+    target, _ = f.targets(hit, hit.last + 1, hi)
+    span = lambda group: [(f.mentions[k].start, f.mentions[k].end) for k in group or ()]  # noqa: E731
+    return {"subject": span(subject), "target": span(target)}
+
+
+def _quote_speaker(run: Run, hit: Hit, entities: dict) -> Optional[Item]:
+    for q in run.quotes:
+        if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.entity:
+            e = entities.get(q.speaker.entity)
+            if e is not None and e.country:
+                return Item(-1, -1, q.speaker.start or 0, q.speaker.end or 0, e.country, e.sector,
+                            e.label, e.id, getattr(e, "country_source", None) in STRONG, None)
+    return None
+
+
+def decide(run: Run, scored: list, model: dict, taken: set) -> list[Event]:
+    """Events for the triples the model scores at least its threshold that the rules
+    did not code, each with its first candidate's sentence as evidence."""
+    out = []
+    for key, vector, c in scored:
+        if key in taken or key[0] == key[2] and key[1] not in run.coder.domestic:
+            continue  # as the rules: a minister meeting his own president is no event
+        if learned.score(vector, model) < model["threshold"]:
+            continue
+        out.append(_learned_event(run, c))
+    return out
+
+
+def _learned_event(run: Run, c: Candidate) -> Event:
+    f, hit = run.f, c.hit
+    inside = [i for i in (c.source, c.target) if i is not None and i.first >= 0 and c.lo <= i.first < c.hi]
+    a = min([hit.start] + [i.start for i in inside])
+    b = max([hit.end] + [i.end for i in inside])
+    d = date_near(f, run.dates, hit, c.lo, c.hi)
+    date = d.value if d else (run.published.isoformat() if run.published and hit.tense != FUT else None)
+    place = place_near(f, hit, c.lo, c.hi)
+    src = Actor(entity=c.source.entity, country=c.source.country, sector=c.source.sector)
+    tgt = Actor(entity=c.target.entity, country=c.target.country, sector=c.target.sector) if c.target else None
+    evidence = Span(a, b, run.text[a:b])
+    return Event(type=hit.entry.type, evidence=evidence, source=src, target=tgt, mode=hit.entry.mode,
+                 place=place.place if place else None, date=date,
+                 trigger=Span(hit.start, hit.end, run.text[hit.start:hit.end]), evidence_all=[evidence])
