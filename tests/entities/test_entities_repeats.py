@@ -99,3 +99,11 @@ def test_repeats_part_of_a_name_only_after_the_full_name():
     text = "قال إنه سعيد بالنتيجة . وأكد أشرف سعيد أن سعيد سيعود"
     assert [(m.start, m.text) for m in repeats(text, [_mention(text, "أشرف سعيد", "PER")])] \
         == [(text.rindex("سعيد"), "سعيد")]
+
+
+def test_repeats_a_name_without_a_word_is_passed_over():
+    # A corpus article («بلاتر.. 7 أشهر عسيرة لترميم سمعة فيفا») lost its entities to an
+    # IndexError: the tagger took a run of tatweels «ــ» for a person, a name of no word.
+    text = "قال سيب بلاتر ــ رئيس الاتحاد ــ إن بلاتر لن يترشح"
+    mentions = [_mention(text, "ــ", "PER"), _mention(text, "سيب بلاتر", "PER")]
+    assert _found(text, mentions) == [("بلاتر", "PER")]

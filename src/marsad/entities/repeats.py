@@ -78,6 +78,8 @@ def repeats(text: str, mentions: list[NameMention],
         if m.origin == "phrase" or m.descriptive:
             continue
         form = tuple(m.key.split())
+        if not form:
+            continue  # a "name" of no word (the tagger took a run of tatweels «ــ» for one)
         exact.setdefault(form, m)
         tagged[form] += 1
         for form in part_forms(m):
