@@ -211,7 +211,7 @@ class PhraseReader:
         «وعبّر الفنان عمر الجاسر عن ...»): the phrase after that first word. («وعبر» opening
         a sentence is the verb "expressed", not the preposition "via".)"""
         t = self.toks[s0]
-        if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) \
+        if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) or self._is("opener", s0) \
                 or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
             return None
         return self.forward(s0 + 1, c)
