@@ -1,5 +1,7 @@
-"""Gazetteer: countries (CLDR names + ``centroids.tsv``) and the places of ``places.tsv``
-(capitals, cities, regions, facilities), with coordinates and an NER label.
+"""Gazetteer: countries (CLDR names + ``centroids.tsv``), the places of ``places.tsv``
+(capitals, cities, regions, facilities, seas; curated, with coordinates) and the towns of
+``towns.tsv`` (compiled by ``tools/build_towns.py`` from open data; flagged ``weak``), with
+an NER label.
 
 A place may stand for an actor (metonymy): «واشنطن حذرت» is the United States,
 «الكرملين» the Russian government, «البنتاغون» the US military. ``metonym`` is then
@@ -31,6 +33,7 @@ class Place:
     lon: float | None
     metonym: str | None = None
     flags: frozenset[str] = frozenset()
+    population: int | None = None
 
     @property
     def coords(self) -> tuple[float, float] | None:
@@ -44,10 +47,21 @@ def _coords(row, lat: float | None, lon: float | None) -> None:
         raise row.error(f"coordinates out of range: {lat}, {lon}")
 
 
-def load_places(extra_dirs: Sequence[Path] = ()) -> tuple[Place, ...]:
-    """``places.tsv`` (shipped, then each extra dir), keyed by English name and country."""
-    rows = layered("places.tsv", extra_dirs, ("names", "name_en", "country", "kind", "label", "lat", "lon"),
-                   lambda r: f"{r.require('name_en')}|{r.get('country')}")
+COLUMNS = ("names", "name_en", "country", "kind", "label", "lat", "lon")
+
+
+def _key(row) -> str:
+    return f"{row.require('name_en')}|{row.get('country')}"
+
+
+def load_places(extra_dirs: Sequence[Path] = (), towns: bool = True) -> tuple[Place, ...]:
+    """``places.tsv`` (shipped, then each extra dir), keyed by English name and country,
+    then (with ``towns``) the rows of ``towns.tsv`` whose key is not among them: a curated
+    place comes before a compiled town of the same name."""
+    rows = layered("places.tsv", extra_dirs, COLUMNS, _key)
+    if towns:
+        compiled = layered("towns.tsv", extra_dirs, COLUMNS, _key)
+        rows = {**rows, **{k: v for k, v in compiled.items() if k not in rows}}
     out = []
     for key, (row,) in rows.items():
         kind, label, metonym = row.require("kind"), row.require("label"), row.get("metonym") or None
@@ -57,8 +71,9 @@ def load_places(extra_dirs: Sequence[Path] = ()) -> tuple[Place, ...]:
             raise row.error(f"kind {kind!r} or label {label!r} not allowed")
         if metonym not in (None, "country") and metonym not in SECTORS:
             raise row.error(f"metonym must be 'country' or a sector, not {metonym!r}")
+        population = row.number("population")
         out.append(Place(key, row.values("names"), row.require("name_en"), row.get("country") or None,
-                         kind, label, lat, lon, metonym, row.flags()))
+                         kind, label, lat, lon, metonym, row.flags(), int(population) if population else None))
     return tuple(out)
 
 
@@ -90,4 +105,39 @@ def country_places(countries: Iterable[CountryName],
         lat, lon = centroids.get(code, (None, None))
         out[code] = Place(f"{english[code]}|{code}", tuple(forms), english[code], code, "country",
                           "LOC", lat, lon, "country")
+    return out
+
+
+# Words after which a name stands for a place: prepositions of place, nouns of settlement
+# and administration, directions. «في درعا» is Daraa; «درعا تذكاريا» is a shield.
+LOCATIVE = frozenset(
+    "في إلى الى من عن قرب بقرب حول داخل خارج نحو تجاه عبر أنحاء ضواحي ريف أهالي سكان مدينة "
+    "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة "
+    "ببلدة قرية بقرية مركز بمركز مديرية بمديرية ولاية بولاية إقليم بإقليم أمير أمانة شمال "
+    "جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
+# Proclitic prepositions of place: «بدرعا» in Daraa, «لدرعا» to Daraa (not before «ال»:
+# «بالوجه» with the face).
+LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب", "فل")
+
+
+def in_place_context(text: str, start: int, clitic: str = "") -> bool:
+    """Does the name at ``text[start:]`` (after its proclitics ``clitic``) stand where a
+    place is named: behind a locative proclitic («بدرعا») or word («في درعا», «محافظة
+    درعا»). A name later in a list («في عدن ودرعا») is not seen as placed."""
+    if clitic in LOCATIVE_CLITICS and not text.startswith("ال", start):
+        return True  # «بدرعا» in Daraa; «بالوجه» is "with the face", not in Al Wajh
+    before = text[max(0, start - len(clitic) - 30):start - len(clitic)].split()
+    return bool(before) and before[-1] in LOCATIVE
+
+
+def placed_matches(text: str, matches: Iterable) -> list:
+    """Lexicon matches without those of places that are also common words (flag
+    ``common``: «درعا» Daraa / a shield) standing outside a place context."""
+    out = []
+    for m in matches:
+        common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
+        if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
+                and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
+            continue
+        out.append(m)
     return out
