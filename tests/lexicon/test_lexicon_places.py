@@ -51,6 +51,9 @@ def test_lexicon_places_towns_left_out_known_names(lex):
     ("وقدم له درعا تذكاريا", "درعا", False),  # a commemorative shield
     ("وقال إن الرس ستشهد", "الرس", False),
     ("تعرض للضرب بالوجه", "الوجه", False),  # «بالوجه»: with the face, not in Al Wajh
+    ("سعت فنزويلا دوما من اجل", "دوما", False),  # «دوما»: always (ANERcorp test)
+    ("كما أنه مهدد بعقوبة أخرى", "بعقوبة", False),  # «بعقوبة»: with a penalty
+    ("انفجار في بعقوبة", "بعقوبة", True),
 ])
 def test_lexicon_places_in_place_context(text, name, placed):
     start = text.index(name)
