@@ -46,7 +46,8 @@ def test_lexicon_places_towns_left_out_known_names(lex):
 
 @pytest.mark.parametrize("text, name, placed", [
     ("قتل ثلاثة في درعا أمس", "درعا", True),
-    ("قتل ثلاثة بدرعا أمس", "درعا", True),
+    ("انتقدت الاتفاق بحجة أن", "حجة", False),  # «بحجة أن»: on the pretext that
+    ("حيث لفيف من أصدقاء الوالد", "لفيف", False),  # «لفيف من»: a group of
     ("وصل إلى محافظة درعا", "درعا", True),
     ("وقدم له درعا تذكاريا", "درعا", False),  # a commemorative shield
     ("وقال إن الرس ستشهد", "الرس", False),
@@ -65,3 +66,9 @@ def test_lexicon_places_placed_matches_keep_other_names(lex):
     text = "وقدم له درعا تذكاريا في الرياض"
     kept = [m.text for m in placed_matches(text, lex.matcher().find(text))]
     assert "الرياض" in kept and "درعا" not in kept
+
+
+def test_lexicon_places_idiom_is_no_place(lex):
+    text = "انشق من مسقط رأس الأسد، ووصل الوزير إلى مسقط أمس"  # «مسقط رأس»: birthplace
+    kept = [m.start for m in placed_matches(text, lex.matcher().find(text)) if m.text == "مسقط"]
+    assert kept == [text.rindex("مسقط")]

@@ -115,26 +115,29 @@ LOCATIVE = frozenset(
     "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة "
     "ببلدة قرية بقرية مركز بمركز مديرية بمديرية ولاية بولاية إقليم بإقليم أمير أمانة شمال "
     "جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
-# Proclitic prepositions of place: «بدرعا» in Daraa, «لدرعا» to Daraa (not before «ال»:
-# «بالوجه» with the face).
-LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب", "فل")
+# A proclitic «ب»/«ل» does not place a common word: «بحجة أن» is "on the pretext that",
+# «بالوجه» "with the face"; only a locative word before it does.
+# Names that are the first word of an idiom: «مسقط رأس» birthplace, not Muscat.
+IDIOMS = {"مسقط": ("رأس", "راس")}
 
 
 def in_place_context(text: str, start: int, clitic: str = "") -> bool:
-    """Does the name at ``text[start:]`` (after its proclitics ``clitic``) stand where a
-    place is named: behind a locative proclitic («بدرعا») or word («في درعا», «محافظة
-    درعا»). A name later in a list («في عدن ودرعا») is not seen as placed."""
-    if clitic in LOCATIVE_CLITICS and not text.startswith("ال", start):
-        return True  # «بدرعا» in Daraa; «بالوجه» is "with the face", not in Al Wajh
+    """Does the name at ``text[start:]`` (after its proclitics ``clitic``) stand behind a
+    locative word («في درعا», «محافظة درعا», «شمال درعا»)? A name later in a list («في عدن
+    ودرعا») or behind a proclitic alone («بدرعا») is not seen as placed."""
     before = text[max(0, start - len(clitic) - 30):start - len(clitic)].split()
     return bool(before) and before[-1] in LOCATIVE
 
 
 def placed_matches(text: str, matches: Iterable) -> list:
     """Lexicon matches without those of places that are also common words (flag
-    ``common``: «درعا» Daraa / a shield) standing outside a place context."""
+    ``common``: «درعا» Daraa / a shield) standing outside a place context, and without
+    place names opening an idiom (:data:`IDIOMS`)."""
     out = []
     for m in matches:
+        if m.text in IDIOMS and text[m.end:m.end + 5].split()[:1] and \
+                text[m.end:m.end + 5].split()[0] in IDIOMS[m.text]:
+            continue
         common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
         if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
                 and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
