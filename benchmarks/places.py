@@ -3,12 +3,13 @@
     python benchmarks/places.py [--n 300] [--top 40] [--sample FILE.tsv --sample-size 100]
 
 Runs the whole pipeline over ``--n`` articles spread over the corpus (all outlets and
-years) and counts, for every mention of a LOC entity: whether the entity has a country
-(or region code), and whether the article's places (``record.places``) give coordinates at
-that mention (a place overlapping it: «منطقة عسير» over the entity's «عسير»). A mention
-with no country whose name the gazetteer lists as a region or sea spanning countries («الشرق الأوسط», «البحر الأحمر», also «القدس», left without a country
-on purpose) is counted apart as a known region. Prints the shares, the time of the whole
-run, and the most frequent LOC names left without a country. ``--sample`` writes a random sample of resolved mentions
+years) and counts, for every mention of a LOC entity: whether the entity has a country,
+and whether the article's places (``record.places``) give coordinates at that mention (a
+place overlapping it: «منطقة عسير» over the entity's «عسير»). A mention with no country
+whose name the gazetteer lists as a region or sea spanning countries («الشرق الأوسط»,
+«البحر الأحمر», also «القدس», left without a country on purpose) is counted apart as a
+known region. Prints the shares, the time of the whole run, and the most frequent LOC
+names left without a country. ``--sample`` writes a random sample of resolved mentions
 (name, country, English name, coordinates, the words around it) for a hand check.
 """
 from __future__ import annotations
