@@ -42,3 +42,14 @@ def test_entities_places_month_is_not_ibb(nlp):
     # «آب» is August; only «محافظة إب» / «مدينة إب» name Ibb (names are compared hamza-folded)
     entities, places = _places(nlp, "مع مهلة حتى 20 أغسطس (آب) لبدء البرنامج.")
     assert "YEM" not in entities.values() and not places
+
+
+@pytest.mark.parametrize("text, country", [
+    ("قصف طيران التحالف مواقع الحوثيين في الجوف ومأرب شرقي صنعاء.", "YEM"),  # Yemeni governorate
+    ("افتتح أمير منطقة الجوف مشروعا جديدا في سكاكا.", "SAU"),  # Saudi region
+    ("ارتفعت الأسعار في الجوف.", "SAU"),  # no country named: the first reading
+])
+def test_entities_places_ambiguous_name_takes_article_country(nlp, text, country):
+    entities, places = _places(nlp, text)
+    assert entities["الجوف"] == country
+    assert next(p for name, p in places.items() if "الجوف" in name)[0] == country

@@ -9,8 +9,9 @@ A place may stand for an actor (metonymy): «واشنطن حذرت» is the Unit
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from marsad.lexicon.actors import SECTORS, CountryName
@@ -143,4 +144,28 @@ def placed_matches(text: str, matches: Iterable) -> list:
                 and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
             continue
         out.append(m)
+    return in_article_countries(out)
+
+
+def in_article_countries(matches: list) -> list:
+    """Matches of a name shared by places in different countries («الجوف»: the Saudi region,
+    the Yemeni governorate) with the place of the country the article names most first;
+    with none named, the order of the files (``places.tsv`` first). Countries are counted
+    from names standing for exactly one (a country, a nationality, a place)."""
+    def country(m):
+        codes = {e.code for e in m.entries if isinstance(e, CountryName) and e.code}
+        codes |= {e.country for e in m.entries if isinstance(e, Place) and e.country and not e.flags & {"weak", "homograph"}}
+        return codes.pop() if len(codes) == 1 else None
+
+    ambiguous = [i for i, m in enumerate(matches)
+                 if len({e.country for e in m.entries if isinstance(e, Place)}) > 1]
+    if not ambiguous:
+        return matches
+    named = Counter(c for c in map(country, matches) if c)
+    out = list(matches)
+    for i in ambiguous:
+        m = out[i]
+        order = sorted(range(len(m.entries)),
+                       key=lambda j: -named[m.entries[j].country] if isinstance(m.entries[j], Place) else 0)
+        out[i] = replace(m, entries=tuple(m.entries[j] for j in order))
     return out
