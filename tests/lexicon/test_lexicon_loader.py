@@ -9,6 +9,7 @@ import pytest
 from marsad.lexicon import Lexicon, LexiconError, name_key
 from marsad.lexicon.tsv import DATA, read_tsv
 from marsad.lexicon.actors import SECTORS, load_countries
+from marsad.lexicon.places import load_places
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = ["countries.tsv", "people.tsv", "organizations.tsv", "titles.tsv", "places.tsv", "centroids.tsv"]
@@ -91,8 +92,10 @@ def test_loader_people_have_gender_role_and_sane_years(lexicon):
 
 
 def test_loader_places_have_coordinates(lexicon):
+    # the curated places.tsv; the compiled towns.tsv has none in its source (docs/lexicons.md)
+    curated = {p.key for p in load_places(towns=False)}
     for place in lexicon.places:
-        assert place.coords is not None, place.key
+        assert place.coords is not None or place.key not in curated, place.key
         assert place.label in ("LOC", "FAC")
     vostochny = next(p for p in lexicon.places if p.name_en == "Vostochny Cosmodrome")
     assert (vostochny.country, vostochny.label, vostochny.coords) == ("RUS", "FAC", (51.88, 128.33))

@@ -30,6 +30,7 @@ from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.entities.words import word_file
 from marsad.lexicon.actors import TRANSNATIONAL, When
 from marsad.lexicon.loader import Lexicon
+from marsad.lexicon.places import placed_matches
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Span
 from marsad.text.normalize import normalize
@@ -50,11 +51,15 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         day = published_day(doc)
-        matches = self.matcher.find(text, folded_of(doc))
+        found = self.matcher.find(text, folded_of(doc))
+        matches = placed_matches(text, found)
+        # a place name that is also a common word, out of a place context («درعا تذكاريا»
+        # a shield), is no name even where the NER tagged it
+        common = {(m.start, m.end) for m in found} - {(m.start, m.end) for m in matches}
         doc._.matches = matches
         lexical = [m for m in (classify(x, day) for x in matches) if m is not None]
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
-               for s in doc.spans.get("ner", [])]
+               for s in doc.spans.get("ner", []) if (s.start_char, s.end_char) not in common]
         mentions = drop_not_persons(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)),
                                     _institution_nouns())
         mentions += repeats(text, mentions, folded_of(doc))

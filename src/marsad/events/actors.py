@@ -19,6 +19,7 @@ from typing import Any, Optional
 from marsad.lexicon.actors import Actor as LexActor, CountryName, When
 from marsad.lexicon.loader import Lexicon
 from marsad.lexicon.places import Place as LexPlace
+from marsad.lexicon.places import placed_matches
 from marsad.lexicon.titles import Title
 from marsad.model import Place
 from marsad.events.words import Word, proclitic_readings, scan, skip_letters, word_before
@@ -129,7 +130,7 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
     them, else found here): parts of one name (title + nationality + person) are joined
     into one mention. ``words`` are the text's words, when already scanned."""
     if matches is None:
-        matches = lex.matcher().find(text)
+        matches = placed_matches(text, lex.matcher().find(text))
     parts = [_Part(m.start, m.end, m.clitic_start, m.clitic, _entry_at(m.entries, year)) for m in matches]
     parts = [p for p in parts if not _not_political(p.record)]
     groups: list[list[_Part]] = []

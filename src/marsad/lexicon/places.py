@@ -1,5 +1,7 @@
-"""Gazetteer: countries (CLDR names + ``centroids.tsv``) and the places of ``places.tsv``
-(capitals, cities, regions, facilities), with coordinates and an NER label.
+"""Gazetteer: countries (CLDR names + ``centroids.tsv``), the places of ``places.tsv``
+(capitals, cities, regions, facilities, seas; curated, with coordinates) and the towns of
+``towns.tsv`` (compiled by ``tools/build_towns.py`` from open data; flagged ``weak``), with
+an NER label.
 
 A place may stand for an actor (metonymy): «واشنطن حذرت» is the United States,
 «الكرملين» the Russian government, «البنتاغون» the US military. ``metonym`` is then
@@ -7,8 +9,9 @@ A place may stand for an actor (metonymy): «واشنطن حذرت» is the Unit
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from marsad.lexicon.actors import SECTORS, CountryName
@@ -31,6 +34,7 @@ class Place:
     lon: float | None
     metonym: str | None = None
     flags: frozenset[str] = frozenset()
+    population: int | None = None
 
     @property
     def coords(self) -> tuple[float, float] | None:
@@ -44,10 +48,21 @@ def _coords(row, lat: float | None, lon: float | None) -> None:
         raise row.error(f"coordinates out of range: {lat}, {lon}")
 
 
-def load_places(extra_dirs: Sequence[Path] = ()) -> tuple[Place, ...]:
-    """``places.tsv`` (shipped, then each extra dir), keyed by English name and country."""
-    rows = layered("places.tsv", extra_dirs, ("names", "name_en", "country", "kind", "label", "lat", "lon"),
-                   lambda r: f"{r.require('name_en')}|{r.get('country')}")
+COLUMNS = ("names", "name_en", "country", "kind", "label", "lat", "lon")
+
+
+def _key(row) -> str:
+    return f"{row.require('name_en')}|{row.get('country')}"
+
+
+def load_places(extra_dirs: Sequence[Path] = (), towns: bool = True) -> tuple[Place, ...]:
+    """``places.tsv`` (shipped, then each extra dir), keyed by English name and country,
+    then (with ``towns``) the rows of ``towns.tsv`` whose key is not among them: a curated
+    place comes before a compiled town of the same name."""
+    rows = layered("places.tsv", extra_dirs, COLUMNS, _key)
+    if towns:
+        compiled = layered("towns.tsv", extra_dirs, COLUMNS, _key)
+        rows = {**rows, **{k: v for k, v in compiled.items() if k not in rows}}
     out = []
     for key, (row,) in rows.items():
         kind, label, metonym = row.require("kind"), row.require("label"), row.get("metonym") or None
@@ -57,8 +72,9 @@ def load_places(extra_dirs: Sequence[Path] = ()) -> tuple[Place, ...]:
             raise row.error(f"kind {kind!r} or label {label!r} not allowed")
         if metonym not in (None, "country") and metonym not in SECTORS:
             raise row.error(f"metonym must be 'country' or a sector, not {metonym!r}")
+        population = row.number("population")
         out.append(Place(key, row.values("names"), row.require("name_en"), row.get("country") or None,
-                         kind, label, lat, lon, metonym, row.flags()))
+                         kind, label, lat, lon, metonym, row.flags(), int(population) if population else None))
     return tuple(out)
 
 
@@ -90,4 +106,66 @@ def country_places(countries: Iterable[CountryName],
         lat, lon = centroids.get(code, (None, None))
         out[code] = Place(f"{english[code]}|{code}", tuple(forms), english[code], code, "country",
                           "LOC", lat, lon, "country")
+    return out
+
+
+# Words after which a name stands for a place: prepositions of place, nouns of settlement
+# and administration, directions. «في درعا» is Daraa; «درعا تذكاريا» is a shield.
+LOCATIVE = frozenset(
+    "في إلى الى من عن قرب بقرب حول داخل خارج نحو تجاه عبر أنحاء ضواحي ريف أهالي سكان مدينة "
+    "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة "
+    "ببلدة قرية بقرية مركز بمركز مديرية بمديرية ولاية بولاية إقليم بإقليم أمير أمانة شمال "
+    "جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
+# A proclitic «ب»/«ل» does not place a common word: «بحجة أن» is "on the pretext that",
+# «بالوجه» "with the face"; only a locative word before it does.
+# Names that are the first word of an idiom: «مسقط رأس» birthplace, not Muscat.
+IDIOMS = {"مسقط": ("رأس", "راس")}
+
+
+def in_place_context(text: str, start: int, clitic: str = "") -> bool:
+    """Does the name at ``text[start:]`` (after its proclitics ``clitic``) stand behind a
+    locative word («في درعا», «محافظة درعا», «شمال درعا»)? A name later in a list («في عدن
+    ودرعا») or behind a proclitic alone («بدرعا») is not seen as placed."""
+    before = text[max(0, start - len(clitic) - 30):start - len(clitic)].split()
+    return bool(before) and before[-1] in LOCATIVE
+
+
+def placed_matches(text: str, matches: Iterable) -> list:
+    """Lexicon matches without those of places that are also common words (flag
+    ``common``: «درعا» Daraa / a shield) standing outside a place context, and without
+    place names opening an idiom (:data:`IDIOMS`)."""
+    out = []
+    for m in matches:
+        if m.text in IDIOMS and text[m.end:m.end + 5].split()[:1] and \
+                text[m.end:m.end + 5].split()[0] in IDIOMS[m.text]:
+            continue
+        common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
+        if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
+                and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
+            continue
+        out.append(m)
+    return in_article_countries(out)
+
+
+def in_article_countries(matches: list) -> list:
+    """Matches of a name shared by places in different countries («الجوف»: the Saudi region,
+    the Yemeni governorate) with the place of the country the article names most first;
+    with none named, the order of the files (``places.tsv`` first). Countries are counted
+    from names standing for exactly one (a country, a nationality, a place)."""
+    def country(m):
+        codes = {e.code for e in m.entries if isinstance(e, CountryName) and e.code}
+        codes |= {e.country for e in m.entries if isinstance(e, Place) and e.country and not e.flags & {"weak", "homograph"}}
+        return codes.pop() if len(codes) == 1 else None
+
+    ambiguous = [i for i, m in enumerate(matches)
+                 if len({e.country for e in m.entries if isinstance(e, Place)}) > 1]
+    if not ambiguous:
+        return matches
+    named = Counter(c for c in map(country, matches) if c)
+    out = list(matches)
+    for i in ambiguous:
+        m = out[i]
+        order = sorted(range(len(m.entries)),
+                       key=lambda j: -named[m.entries[j].country] if isinstance(m.entries[j], Place) else 0)
+        out[i] = replace(m, entries=tuple(m.entries[j] for j in order))
     return out

@@ -1,0 +1,55 @@
+"""LOC entities resolved by the gazetteer, with proclitics and the common-noun guard (#23)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline.build import extract, load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _places(nlp, text):
+    record = extract(Article(text=text), nlp)
+    return ({e.name: e.country for e in record.entities if e.label == "LOC"},
+            {p.name: (p.country, p.coords if hasattr(p, "coords") else (p.lat, p.lon)) for p in record.places})
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("وصل الوفد إلى عدن وأبين ولحج.", "أبين", "YEM"),  # «وأبين»: and Abyan
+    ("وصل الوفد إلى عدن وأبين ولحج.", "لحج", "YEM"),
+    ("زار الأمير بعسير عددا من المشاريع.", "عسير", "SAU"),  # «بعسير»: in Asir
+    ("توجه إلى حفر الباطن ورفحاء أمس.", "رفحاء", "SAU"),  # «ورفحاء»: and Rafha
+    ("ارتفعت الأسعار في الأحساء والقطيف.", "القطيف", "SAU"),
+])
+def test_entities_places_proclitic_comes_off(nlp, text, name, country):
+    entities, places = _places(nlp, text)
+    assert entities.get(name) == country
+    assert places[name][1][0] is not None  # coordinates
+
+
+def test_entities_places_common_word_only_in_place_context(nlp):
+    entities, places = _places(nlp, "وقدم له درعا تذكاريا تقديرا لجهوده.")  # a commemorative shield
+    assert "درعا" not in entities and "درعا" not in places
+    entities, places = _places(nlp, "قتل ثلاثة في درعا أمس.")
+    assert entities["درعا"] == "SYR" and places["درعا"][0] == "SYR"
+
+
+def test_entities_places_month_is_not_ibb(nlp):
+    # «آب» is August; only «محافظة إب» / «مدينة إب» name Ibb (names are compared hamza-folded)
+    entities, places = _places(nlp, "مع مهلة حتى 20 أغسطس (آب) لبدء البرنامج.")
+    assert "YEM" not in entities.values() and not places
+
+
+@pytest.mark.parametrize("text, country", [
+    ("قصف طيران التحالف مواقع الحوثيين في الجوف ومأرب شرقي صنعاء.", "YEM"),  # Yemeni governorate
+    ("افتتح أمير منطقة الجوف مشروعا جديدا في سكاكا.", "SAU"),  # Saudi region
+    ("ارتفعت الأسعار في الجوف.", "SAU"),  # no country named: the first reading
+])
+def test_entities_places_ambiguous_name_takes_article_country(nlp, text, country):
+    entities, places = _places(nlp, text)
+    assert entities["الجوف"] == country
+    assert next(p for name, p in places.items() if "الجوف" in name)[0] == country

@@ -1,0 +1,74 @@
+"""The gazetteer (lexicon.places): curated places.tsv, compiled towns.tsv, the common-noun
+guard (issue #23)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.lexicon.loader import Lexicon
+from marsad.lexicon.places import in_place_context, load_places, placed_matches
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon.load()
+
+
+def _by_name(lex, name):
+    return [p for p in lex.places if name in p.names]
+
+
+@pytest.mark.parametrize("name, country, kind", [
+    ("عسير", "SAU", "region"), ("الأحساء", "SAU", "region"), ("القطيف", "SAU", "city"),
+    ("الجوف", "SAU", "region"), ("لحج", "YEM", "region"), ("أبين", "YEM", "region"),
+    ("رفحاء", "SAU", "city"), ("الزبداني", "SYR", "city"), ("البحر الأحمر", None, "water"),
+    ("الشرق الأوسط", None, "region"),
+])
+def test_lexicon_places_curated_has_coordinates(lex, name, country, kind):
+    place = _by_name(lex, name)[0]
+    assert (place.country, place.kind) == (country, kind)
+    assert place.coords is not None
+
+
+def test_lexicon_places_towns_are_weak_and_after_curated(lex):
+    towns = [p for p in lex.places if "weak" in p.flags and p.population]
+    assert len(towns) > 500
+    assert all(p.country and p.kind == "city" for p in towns)
+    curated = load_places(towns=False)
+    assert lex.places[:len(curated)] == curated  # a curated place comes first
+
+
+def test_lexicon_places_towns_left_out_known_names(lex):
+    # «القطيف» is curated: the compiled row of the same town is left out
+    assert len(_by_name(lex, "القطيف")) == 1
+    # mislabelled Wikidata rows are not compiled in (Aden as «فيروسات غدانية»)
+    assert not _by_name(lex, "فيروسات غدانية") and not _by_name(lex, "ميدينا")
+
+
+@pytest.mark.parametrize("text, name, placed", [
+    ("قتل ثلاثة في درعا أمس", "درعا", True),
+    ("انتقدت الاتفاق بحجة أن", "حجة", False),  # «بحجة أن»: on the pretext that
+    ("حيث لفيف من أصدقاء الوالد", "لفيف", False),  # «لفيف من»: a group of
+    ("وصل إلى محافظة درعا", "درعا", True),
+    ("وقدم له درعا تذكاريا", "درعا", False),  # a commemorative shield
+    ("وقال إن الرس ستشهد", "الرس", False),
+    ("تعرض للضرب بالوجه", "الوجه", False),  # «بالوجه»: with the face, not in Al Wajh
+    ("سعت فنزويلا دوما من اجل", "دوما", False),  # «دوما»: always (ANERcorp test)
+    ("كما أنه مهدد بعقوبة أخرى", "بعقوبة", False),  # «بعقوبة»: with a penalty
+    ("انفجار في بعقوبة", "بعقوبة", True),
+])
+def test_lexicon_places_in_place_context(text, name, placed):
+    start = text.index(name)
+    clitic = text[text.rfind(" ", 0, start) + 1:start]
+    assert in_place_context(text, start, clitic) is placed
+
+
+def test_lexicon_places_placed_matches_keep_other_names(lex):
+    text = "وقدم له درعا تذكاريا في الرياض"
+    kept = [m.text for m in placed_matches(text, lex.matcher().find(text))]
+    assert "الرياض" in kept and "درعا" not in kept
+
+
+def test_lexicon_places_idiom_is_no_place(lex):
+    text = "انشق من مسقط رأس الأسد، ووصل الوزير إلى مسقط أمس"  # «مسقط رأس»: birthplace
+    kept = [m.start for m in placed_matches(text, lex.matcher().find(text)) if m.text == "مسقط"]
+    assert kept == [text.rindex("مسقط")]
