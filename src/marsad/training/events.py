@@ -19,9 +19,8 @@ from typing import Any, Optional
 import numpy
 
 from marsad.eval.gold import score_events_article
-from marsad.eval.run import read_gold
 from marsad.events.learned import FEATURES, score
-from marsad.model import Article
+from marsad.training.gold import gold_docs
 
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(6, 19))
 MIN_PRECISION = 0.75  # the precision an event coder must keep (issue #16)
@@ -32,27 +31,19 @@ SEEDS = (0, 1, 2)  # cross-validation is repeated over these shuffles of the art
 def articles(gold_paths: list[str | Path], nlp=None) -> list[dict[str, Any]]:
     """Per gold article: the gold, the rule coder's triples and the learnt stage's triples
     as ``(key, features)``."""
-    from marsad.pipeline.build import default_nlp, make_doc
+    from marsad.pipeline.build import default_nlp
 
     nlp = nlp or default_nlp()
     step = nlp.get_pipe("marsad_events")
     out = []
-    for path in gold_paths:
-        for gold in read_gold(path):
-            article = Article(text=gold["text"], id=gold.get("id"), title=gold.get("title"),
-                              published=gold.get("published"), outlet=gold.get("outlet"))
-            doc = make_doc(nlp, article)
-            for name, component in nlp.pipeline:
-                if name == "marsad_events":
-                    break
-                doc = component(doc)
-            step.coder.collect = True
-            try:
-                coded = step.match(doc)
-            finally:
-                step.coder.collect = False
-            out.append({"gold": gold, "rules": sorted({_key(e) for e in coded.events}),
-                        "triples": [(key, vector) for key, vector, _ in coded.candidates]})
+    for gold, doc in gold_docs(gold_paths, nlp, until="marsad_events"):
+        step.coder.collect = True
+        try:
+            coded = step.match(doc)
+        finally:
+            step.coder.collect = False
+        out.append({"gold": gold, "rules": sorted({_key(e) for e in coded.events}),
+                    "triples": [(key, vector) for key, vector, _ in coded.candidates]})
     return out
 
 

@@ -20,8 +20,7 @@ import numpy
 
 from marsad.entities.story import FEATURES
 from marsad.eval.gold import score_quotes_article
-from marsad.eval.run import read_gold
-from marsad.model import Article
+from marsad.training.gold import gold_docs
 
 FALLBACK = ("story", "outlet")
 Example = tuple[numpy.ndarray, int]  # candidates × features, index of the gold country
@@ -29,20 +28,14 @@ Example = tuple[numpy.ndarray, int]  # candidates × features, index of the gold
 
 def examples(gold_paths: list[str | Path], nlp=None) -> tuple[list[Example], Counter]:
     """Training examples from gold files, and counts of what was kept and why not."""
-    from marsad.pipeline.build import default_nlp, make_doc
+    from marsad.pipeline.build import default_nlp
     from marsad.pipeline.record import to_record
 
     nlp = nlp or default_nlp()
     out: list[Example] = []
     tally: Counter = Counter()
-    for path in gold_paths:
-        for gold in read_gold(path):
-            article = Article(text=gold["text"], id=gold.get("id"), title=gold.get("title"),
-                              published=gold.get("published"), outlet=gold.get("outlet"))
-            doc = make_doc(nlp, article)
-            for _, step in nlp.pipeline:
-                doc = step(doc)
-            out.extend(_article_examples(gold, doc, to_record(doc).to_dict(), tally))
+    for gold, doc in gold_docs(gold_paths, nlp):
+        out.extend(_article_examples(gold, doc, to_record(doc).to_dict(), tally))
     return out, tally
 
 
