@@ -72,7 +72,7 @@ class Extents:
             self._para_last = last
         return last[self.toks[i].para]
 
-    def speech_quote(self, k: int, after_cue: bool) -> bool:
+    def speech_quote(self, k: int, after_cue: bool, adjacent: bool = False) -> bool:
         """Is the quotation opened at token ``k`` the speech a cue introduces, not a name or a
         title in quotation marks? Yes after a colon, when never closed, or when the clause
         ends with it; right after the cue, unless it is a short quoted name followed by more
@@ -94,8 +94,12 @@ class Extents:
         if after_cue:  # «وأضاف “السهلي”: ...»: a quoted name before the colon is no speech
             colon_next = nxt < len(self.toks) and self.toks[nxt].text == ":"
             return closes or words > 4 or not (followed_by_word or colon_next)
-        # after the speaker and adjuncts: a quoted sentence («في البيان "أكدت الأدلة ... ."»)
-        return closes or (words > 4 and self.toks[c - 1].text in SENT_END)
+        # after the speaker and adjuncts: a quoted sentence («في البيان "أكدت الأدلة ... ."»),
+        # or, right after the speaker (``adjacent``), a long quotation the clause goes on
+        # after («وقال سيف “...” إلا أن ...»), unless
+        # an «أن» clause follows it (then it was a quoted title: «في تقرير "..." إن»)
+        that_next = nxt < len(self.toks) and self.toks[nxt].key in THAT
+        return closes or (words > 4 and (self.toks[c - 1].text in SENT_END or (adjacent and not that_next)))
 
     # ------------------------------------------------------------------ introducer
     def introducer(self, cue: Cue, c: int, limit: int = 32) -> Optional[Intro]:
@@ -119,7 +123,7 @@ class Extents:
                 after = k == j or toks[k - 1].text == ":"
                 if ":" in cue.complement and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
                                                         and toks[k - 1].key != "ل")) \
-                        and self.speech_quote(k, after):
+                        and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])
                 k = self.close_tok[k] + 1
                 continue
@@ -139,9 +143,23 @@ class Extents:
             k += 1
         if nominal is not None:
             return Intro("nominal", nominal, nominal + 1)
+        head = self.object_head(cue, j, k)
+        if head is not None:
+            return Intro("obj", head, head)
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _adjacent(self, j: int, k: int) -> bool:
+        """Do the tokens ``[j, k)`` between a cue and a quotation mark hold only its speaker
+        (and an addressee such as «لوكالة فرانس برس»)?"""
+        rng = self.reader.forward(j, k)
+        if rng is None or rng[0] != j:
+            return False
+        end = rng[1]
+        if end < k and self.reader.is_media(end):
+            return not any(self.toks[i].key in THAT or self.reader.is_prep(i) for i in range(end + 1, k))
+        return end == k
 
     # ------------------------------------------------------------------ ends
     def clause_break(self, k: int) -> bool:
@@ -160,10 +178,42 @@ class Extents:
                 return True
             if toks[nxt].key == "علي" and nxt + 1 < len(toks) and toks[nxt + 1].key in TAIL:
                 return True
+            if self.participle(nxt):
+                return True
         if self.reader._is("stop", k, strip_prefix=False) and t.key in ("فيما", "بينما") and \
                 (self.cue_at(k + 1) or self.cue_at(k + 2)):
             return True
         return False
+
+    def object_head(self, cue: Cue, j: int, end: int) -> Optional[int]:
+        """For a finite verb of stance, the token after its subject that opens the reported
+        object: a verbal noun («أكد هادي ضرورة ...», «طالب البيان بضرورة ...»). ``[j, end)``
+        are the tokens after the verb that the introducer search covered."""
+        if cue.pos not in ("perf", "impf"):
+            return None
+        obj = "OBJ" in cue.complement
+        bi = "ب" in cue.complement
+        if not (obj or bi):
+            return None
+        for k in range(j + 1, end):
+            key = self.toks[k].key
+            if not self.toks[k].is_word:
+                continue
+            if obj and self.reader._is("objhead", k, strip_prefix=False):
+                return k
+            if bi and len(key) > 3 and key[0] == "ب" and (self.lex.is_a("objhead", key[1:])
+                                                          or key[1:3] == "ال" and len(key) > 5):
+                return k
+        return None
+
+    def participle(self, k: int) -> bool:
+        """Is token ``k`` a circumstantial participle («مشيداً», «مدللاً»: مـ...ـاً), which
+        after a comma describes the speaker again? Cue participles count whatever their shape."""
+        key = self.toks[k].key
+        cue = self.cue_at(k)
+        if cue is not None:
+            return cue.pos == "part" and cue.lemma != "قول"
+        return len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and not self.reader._is("notpart", k)
 
     def reported_end(self, first: int) -> tuple[int, bool]:
         """End (exclusive token index) of reported content starting at ``first``, and whether

@@ -119,8 +119,9 @@ class QuoteFinder:
         if explicit == "skip":
             return
         toks = self.toks
-        if intro is not None and any(self.reader._is("prayer", k) for k in range(c + 1, intro.at)):
-            return  # «داعياً الله أن ...»: a prayer, not a statement
+        if intro is not None and any(self.reader._is("prayer", k) and not self.reader._is("theophoric", k - 1)
+                                     for k in range(c + 1, intro.at)):
+            return  # «داعياً الله أن ...»: a prayer, not a statement («ولي الله سيف» is a name)
         if explicit:
             speaker = self._explicit(explicit, cue.gender, c)
         else:

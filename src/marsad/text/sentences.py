@@ -2,8 +2,9 @@
 
 Boundaries: line breaks; «.», «..», «...», «…», «؟», «?», «!», «؛». Not boundaries: a stop
 inside a number (2015.07.21, 3.5), after an abbreviation (a lone letter «د.», «م.», Latin
-«U.S.»), or inside an open quotation («» “” "" {}), so that a quoted passage of several
-sentences stays in one sentence. A quotation left open never runs past the end of its line.
+«U.S.», the two-letter pieces of «بي.بي.سي»), or inside an open quotation («» “” "" {}),
+so that a quoted passage of several sentences stays in one sentence. A quotation left open
+never runs past the end of its line.
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
             start -= 1
         if dot - start == 1 and (start == 0 or not text[start - 1].isalnum()):
             return True  # a one-letter word followed by a stop
+        if dot - start <= 2 and after.isalpha():
+            return True  # «بي.بي.سي», «سي.ان.ان»: letters of an initialism, no space between
     return False
 
 
