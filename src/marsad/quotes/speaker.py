@@ -20,6 +20,7 @@ THAT = frozenset("ان انه انها انهم انهما انني اننا ا�
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
 NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عبد اللطيف», «أبو الغيط»: one name
+QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
 
@@ -148,7 +149,7 @@ class PhraseReader:
                 continue
             if j > start and self.ends_phrase(j):
                 break
-            if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j)):
+            if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)):
                 return None
             prev = self.toks[j - 1].key if j > start else ""
             if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
@@ -174,6 +175,11 @@ class PhraseReader:
         if k < sent_start:
             return "initial", None
         t = self.toks[k]
+        if t.text in "،," and end < c:  # «وكان ليون، قد أشار»: the subject of «كان» before the comma
+            for b in range(k - 1, max(k - 6, sent_start - 1), -1):
+                if self.toks[b].key in KANA:
+                    rng = self.trim(b + 1, k)
+                    return ("subject", rng) if rng else ("initial", None)
         if t.text in "،,:؛;" or t.key in THAT or t.key in KANA or self._is("stop", k) or self._is("opener", k):
             return "initial", None
         comma_at = None
@@ -186,6 +192,9 @@ class PhraseReader:
                 if comma_at is not None:
                     k = comma_at
                     break
+                head = self._opened_head(k, sent_start)
+                if head is not None and t.key not in ASKED:
+                    return "subject", self.trim(head, end)  # «لكن دائرة الأوقاف في القدس أكدت»
                 rng = self.trim(k + 1, end)
                 if rng and self._is("nonspeaker", rng[0]):
                     return "nonspeaker", rng
@@ -198,13 +207,45 @@ class PhraseReader:
         rng = self.trim(k + 1, end)
         while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])):
             rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير»: a time word is no subject
-        if rng is None:
-            return "initial", None
+        if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])):
+            return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker
         if rng[1] - rng[0] > 14:
             return "invalid", None
         if self._is("nonspeaker", rng[0]):
             return "nonspeaker", rng
         return "subject", rng
+
+    def _opened_head(self, p: int, sent_start: int) -> Optional[int]:
+        """Before a preposition at ``p`` inside a subject placed before its verb («لكن دائرة
+        الأوقاف الإسلامية في القدس أكدت»): the first token of that subject, when a connector
+        («لكن», «وكانت», «فيما») or the sentence start opens it within a few words and no
+        verb, comma or other preposition stands between; else None."""
+        if p - 1 < sent_start or not self.toks[p - 1].is_word:
+            return None
+        if any(self.toks[i].key in ASKED or self.toks[i].key in QUESTION for i in range(sent_start, p)):
+            return None  # «وعندما سئل بوتين عما إذا كان ... خلال المحادثات قال»: the one asked
+        for b in range(p - 1, max(p - 9, sent_start - 2), -1):
+            if b < sent_start:
+                return None if self.not_subject(sent_start) else sent_start
+            t = self.toks[b]
+            if t.key in BUT or t.key in KANA or self._is("stop", b):
+                return b + 1 if b + 1 < p and not self.not_subject(b + 1) else None
+            if not t.is_word or self.is_prep(b, strip_prefix=True) or self.lex.match(t.key) or t.key in THAT:
+                return None
+        return None
+
+    def not_subject(self, i: int) -> bool:
+        """A word that cannot open a speaker phrase: a pronoun («نحن في مرحلة جديدة»), or a
+        preposition fused to a noun («لمجلس العلاقات», «بوجود نقص», «للصحفيين»)."""
+        key = self.toks[i].key
+        if self._is("pronoun", i, strip_prefix=False):
+            return True
+        if len(key) > 3 and key[0] in "لبك":
+            rest = key[1:]
+            if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
+                    or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest):
+                return True
+        return False
 
     def clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
         """Guess the subject of a sentence that opens with «و/ف» + verb («وظهر كيري وهو ...»,
