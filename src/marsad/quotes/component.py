@@ -30,7 +30,9 @@ LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
 @Language.component("marsad_quotes", requires=["doc._.entities"], assigns=["doc._.quotes", "doc._.entities"])
 def quotes(doc: Doc) -> Doc:
     text = text_of(doc)
-    found = find_quotes(text, sentences=doc.user_data.get("sentences"))
+    names = [(m.start, m.end) for e in doc._.entities or [] if e.label in ("PER", "ORG")
+             for m in e.mentions if m.field is None]
+    found = find_quotes(text, sentences=doc.user_data.get("sentences"), names=names)
     linked = refer_back(link_speakers(found, doc._.entities or []), doc._.entities or [], text)
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]

@@ -239,10 +239,17 @@ class Extents:
             if k > first and cue and cue.pos in ("perf", "impf"):
                 status, rng = self.reader.backward(k, first)
                 if status == "subject" and rng and rng[0] == first and rng[1] - rng[0] <= 8 \
-                        and self.introducer(cue, k) is not None:
+                        and self._speech_intro(cue, k):
                     return k, True
             k += 1
         return last + 1, False
+
+    def _speech_intro(self, cue: Cue, k: int) -> bool:
+        """Does the cue at ``k`` open words of its own (a colon, a quotation, an «أن» clause)?
+        A nominal complement is not enough to make it a nested speaker: in «أن الزيارة تؤكد
+        حجم التنسيق على كافة المستويات» the verb means "confirm", not "say"."""
+        intro = self.introducer(cue, k)
+        return intro is not None and intro.how in ("that", "colon", "quote")
 
     def colon_end(self, first: int) -> int:
         """End of colon speech: over sentences until a new cue or the paragraph's end."""

@@ -25,18 +25,22 @@ MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names 
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
-                lexicon: Optional[CueLexicon] = None) -> list[Quote]:
+                lexicon: Optional[CueLexicon] = None,
+                names: Optional[list[tuple[int, int]]] = None) -> list[Quote]:
     """Quotes of ``text`` in order. ``sentences`` are (start, end) offsets from the pipeline's
-    splitter (else a simple fallback is used); ``lexicon`` defaults to the shipped one. Each
-    quote's ``speaker`` is a :class:`SpeakerPhrase` (entity None, gender, explicit flag)."""
-    return QuoteFinder(text, sentences, lexicon).run()
+    splitter (else a simple fallback is used); ``lexicon`` defaults to the shipped one;
+    ``names`` are offsets of the people and organisations the tagger found, which tell where
+    a speaker's name ends and a verb's object begins. Each quote's ``speaker`` is a
+    :class:`SpeakerPhrase` (entity None, gender, explicit flag)."""
+    return QuoteFinder(text, sentences, lexicon, names=names).run()
 
 
 class QuoteFinder:
     """One article's quote finding; see :func:`find_quotes`."""
 
     def __init__(self, text: str, sentences: Optional[list[tuple[int, int]]] = None,
-                 lexicon: Optional[CueLexicon] = None, split: Optional[SplitFn] = None):
+                 lexicon: Optional[CueLexicon] = None, split: Optional[SplitFn] = None,
+                 names: Optional[list[tuple[int, int]]] = None):
         self.text = text
         self.lex = lexicon or default_lexicon()
         self.toks = tokenize(text)
@@ -44,12 +48,31 @@ class QuoteFinder:
         if sentences is None:
             sentences = (split or split_sentences)(text)
         self._layout(sentences)
-        self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at)
+        self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at, self._name_tokens(names or []))
         self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)
         self.tracker = Tracker()
         self.quotes: list[Quote] = []
         self.claimed: list[tuple[int, int]] = []  # offsets of direct content already taken
         self.consumed: set[int] = set()  # tokens between an emitted cue and its introducer
+
+    def _name_tokens(self, names: list[tuple[int, int]]) -> dict[int, int]:
+        """Token index -> first token of the name (character span) it lies in."""
+        out: dict[int, int] = {}
+        if not names:
+            return out
+        spans = sorted(names)
+        starts = [a for a, _ in spans]
+        from bisect import bisect_right
+        for t in self.toks:
+            i = bisect_right(starts, t.start) - 1
+            while i >= 0 and spans[i][0] <= t.start:
+                a, b = spans[i]
+                if t.end <= b:
+                    first = next(k for k in range(t.i, -1, -1) if k == 0 or self.toks[k - 1].end <= a)
+                    out[t.i] = first
+                    break
+                i -= 1
+        return out
 
     # ------------------------------------------------------------------ layout
     def _layout(self, sentences: list[tuple[int, int]]) -> None:

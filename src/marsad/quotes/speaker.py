@@ -84,10 +84,12 @@ class Tracker:
 class PhraseReader:
     """Reads speaker phrases from tokens with the lexicon's word classes."""
 
-    def __init__(self, toks: list[Tok], lex: CueLexicon, short_quote_at: dict[int, int]):
+    def __init__(self, toks: list[Tok], lex: CueLexicon, short_quote_at: dict[int, int],
+                 names: Optional[dict[int, int]] = None):
         self.toks = toks
         self.lex = lex
         self.short_quote_at = short_quote_at  # opening-mark token -> closing-mark token of a name-like quote
+        self.names = names or {}  # token inside a recognised name -> first token of that name
 
     def _is(self, cls: str, i: int, strip_prefix: bool = True) -> bool:
         return 0 <= i < len(self.toks) and self.lex.is_a(cls, self.toks[i].key, strip_prefix)
@@ -153,10 +155,18 @@ class PhraseReader:
                 return None
             prev = self.toks[j - 1].key if j > start else ""
             if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
-                    and not self.is_prep(j - 1) and prev not in NAME_LINKS:
-                break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
+                    and not self.is_prep(j - 1) and prev not in NAME_LINKS and not self._same_name(j):
+                if not self.names or j - 1 in self.names:
+                    break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
+            if obj_split and j > start and j - 1 in self.names and j not in self.names and t.key.startswith("ال") \
+                    and any(self.toks[i].is_word for i in range(start, j)):
+                break  # «ووصف رئيس مركز دراسات الخليج الدكتور عمر الحسن العلاقة»: after the name
             j += 1
         return self.trim(start, j)
+
+    def _same_name(self, j: int) -> bool:
+        """Is token ``j`` inside the same recognised name as token ``j - 1``?"""
+        return j in self.names and j - 1 in self.names and self.names[j] == self.names[j - 1]
 
     def trim(self, i: int, j: int) -> Optional[tuple[int, int]]:
         while i < j and not self.toks[i].is_word:
