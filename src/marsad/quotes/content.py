@@ -56,7 +56,13 @@ class Extents:
         key = self.toks[i].key
         after_stop = i > 0 and self.lex.needs_connector(key) and self.reader._is("stop", i - 1)
         m = self.lex.match(key, after_stop=after_stop)
+        if m and m.cue.lemma == "جاء" and not self.document_frame(i):
+            return None  # «جاء ذلك خلال», «اختياره جاء تقديرا»: no cue
         return m.cue if m else None
+
+    def document_frame(self, i: int) -> bool:
+        """Is token ``i`` («وجاء») followed by «في» and a document noun («في البيان»)?"""
+        return i + 2 < len(self.toks) and self.toks[i + 1].key == "في" and self.reader._is("adjunct", i + 2, strip_prefix=False)
 
     def prefixed_cue(self, i: int) -> bool:
         m = self.lex.match(self.toks[i].key) if 0 <= i < len(self.toks) else None

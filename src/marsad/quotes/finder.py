@@ -125,6 +125,8 @@ class QuoteFinder:
                 self._prep(c)
             elif m.cue.lemma == "نقل":
                 self._naql(c, m)
+            elif m.cue.lemma == "جاء":
+                self._ja(c, m)
             elif c > 0 and self.toks[c - 1].key in ("ما", "لما", "حسبما"):
                 continue  # «بحسب ما أعلنت X»: read by the preposition
             else:
@@ -323,8 +325,17 @@ class QuoteFinder:
         toks = self.toks
         sent = toks[c].sent
         an = next((k for k in range(c + 1, min(c + 14, len(toks)))
-                   if toks[k].sent == sent and toks[k].key == "عن"), None)
+                   if toks[k].sent == sent and toks[k].key in ("عن", "عنه", "عنها")), None)
         if an is None:
+            return
+        if toks[an].key != "عن":  # «ونقلت عنه قوله “...”»: the speaker is the one last named
+            q = an + 1
+            qm = self.lex.match(toks[q].key) if q < len(toks) else None
+            if qm is None or qm.cue.lemma != "قول":
+                return
+            intro = self.ext.introducer(qm.cue, q)
+            if intro is not None:
+                self._emit(q, qm, intro, self._inherit("m" if toks[an].key == "عنه" else "f", c))
             return
         for q in range(an + 1, min(an + 16, len(toks))):
             if toks[q].sent != sent:
@@ -344,6 +355,23 @@ class QuoteFinder:
                 self._emit(q, qm, intro, speaker)
         else:
             self._emit(c, m, Intro("that", q, q + 1), speaker)
+
+    def _ja(self, c: int, m: CueMatch) -> None:
+        """«وجاء في بيان رئيس الإقليم مسعود برزاني: ...», «وجاء في البيان أن ...»: the words of
+        a document; its issuer speaks (named after the document's noun, else the last issuer
+        or speaker). Any other «جاء» («جاء ذلك خلال», «جاء في المركز الثاني») is no cue."""
+        toks = self.toks
+        if not self.ext.document_frame(c):
+            return
+        intro = self.ext.introducer(m.cue, c + 2)
+        if intro is None:
+            return
+        rng = self.reader.forward(c + 3, intro.at)
+        if rng is not None and rng[0] == c + 3 and not self.reader._is("adjunct", rng[0]):
+            speaker = self._explicit(rng, "-", c)
+        else:
+            speaker = self._inherit("-", c)
+        self._emit(c, m, intro, speaker)
 
     def _prep(self, p: int) -> None:
         """«بحسب X», «وفقاً لـ X», «نقلاً عن X», «بحسب ما أعلنت X»: the speaker is the object

@@ -253,7 +253,8 @@ class PhraseReader:
         if len(key) > 3 and key[0] in "لبك":
             rest = key[1:]
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
-                    or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest):
+                    or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
+                    or (key[0] == "ل" and self.lex.is_a("addressee", rest)):
                 return True
         return False
 
