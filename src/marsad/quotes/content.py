@@ -201,14 +201,26 @@ class Extents:
         bi = "ب" in cue.complement
         if not (obj or bi):
             return None
+        names = self.reader.names
         for k in range(j + 1, end):
             key = self.toks[k].key
-            if not self.toks[k].is_word:
+            if not self.toks[k].is_word or k in names and k - 1 in names:
                 continue
-            if obj and self.reader._is("objhead", k, strip_prefix=False):
+            prev = self.toks[k - 1]
+            # after the speaker's name, or a time word or adverb that closes the subject
+            # («أكد المتحدث حسيب صديقي أمس نبأ وفاة ...», «وصفت طالبان آنذاك خبر ...»)
+            after_subject = (k - 1 in names and k not in names) or (
+                k - 1 > j and (self.reader._is("time", k - 1) or self.reader._is("adverb", k - 1)))
+            if after_subject and (self.reader._is("title", k) or self.reader._is("relative", k)
+                                  or self.reader.ends_phrase(k) or not key.startswith(("ال", "بال"))
+                                  and not self.lex.is_a("objhead", key.lstrip("ب"))):
+                after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
+            bare = not (key[0] == "ب" and len(key) > 3)
+            if obj and bare and (self.reader._is("objhead", k, strip_prefix=False) or after_subject) \
+                    and not self.reader.is_prep(k) and not self.reader._is("time", k) and prev.text not in "،,":
                 return k
-            if bi and len(key) > 3 and key[0] == "ب" and (self.lex.is_a("objhead", key[1:])
-                                                          or key[1:3] == "ال" and len(key) > 5):
+            if bi and not bare and (self.lex.is_a("objhead", key[1:]) or (key[1:3] == "ال" and len(key) > 5)
+                                    or after_subject):
                 return k
         return None
 

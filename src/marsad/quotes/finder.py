@@ -119,6 +119,8 @@ class QuoteFinder:
                 continue
             if c in self.inside or c in self.consumed or self._claimed(tok.start):
                 continue
+            if c > 0 and self.toks[c - 1].text[:1].isdigit():
+                continue  # «100 طالب موهوب»: after a number the word is a noun
             if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
                 continue  # «وتابع قائلا:» is one cue
             if m.cue.pos == "prep":

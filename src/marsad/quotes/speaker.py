@@ -20,6 +20,7 @@ THAT = frozenset("ان انه انها انهم انهما انني اننا ا�
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
 NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عبد اللطيف», «أبو الغيط»: one name
+WHEN = frozenset("عندما حين حينما بعدما".split())  # open a clause of time before the main verb
 QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
@@ -197,6 +198,8 @@ class PhraseReader:
             t = self.toks[k]
             if t.key in THAT or t.key in KANA or t.key in BUT or self._is("stop", k) or t.text in ":؛;" \
                     or self._is("opener", k, strip_prefix=False) or self.lex.match(t.key):
+                if t.key.lstrip("و") in WHEN:
+                    return "initial", None  # «عندما انكشفت الفضيحة انتقد بوتين»: a clause of time
                 break
             if self.is_prep(k, strip_prefix=True) or t.key in ASKED:
                 if comma_at is not None:
