@@ -92,3 +92,16 @@ def test_stance_forms_have_no_offsets_drift():
     for q in QuoteFinder(text).run():
         assert text[q.content.start:q.content.end] == q.content.text
         assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize("text", [
+    "والصفقة وُصِفت بالمدوية نظرا لإمكانات اللاعب المميزة في الدوري.",
+    "ويشارك في البرنامج 100 طالب بالمرحلتين المتوسطة والثانوية من مختلف المناطق.",
+])
+def test_passive_verbs_and_nouns_after_numbers_are_no_cues(text):
+    assert quotes_of(text) == []
+
+
+def test_active_imperfect_with_damma_is_still_a_cue():
+    found = quotes_of("ويُؤكد الوزير أن المشروع سينتهي في الموعد المحدد له.")
+    assert [c for _, c, _ in found] == ["المشروع سينتهي في الموعد المحدد له"], found

@@ -20,6 +20,7 @@ from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_e
 from marsad.text.sentences import split_sentences
 
 SplitFn = Callable[[str], list[tuple[int, int]]]
+PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 
@@ -121,6 +122,8 @@ class QuoteFinder:
                 continue
             if c > 0 and self.toks[c - 1].text[:1].isdigit():
                 continue  # «100 طالب موهوب»: after a number the word is a noun
+            if m.cue.pos == "perf" and PASSIVE in tok.text[:4]:
+                continue  # «وُصِفت», «أُعلن»: a passive verb has no speaker («يُعلن» is active)
             if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
                 continue  # «وتابع قائلا:» is one cue
             if m.cue.pos == "prep":

@@ -248,11 +248,11 @@ class PhraseReader:
         return None
 
     def not_subject(self, i: int) -> bool:
-        """A word that cannot open a speaker phrase: a pronoun («نحن في مرحلة جديدة»), or a
-        preposition fused to a noun («لمجلس العلاقات», «بوجود نقص», «للصحفيين»)."""
+        """A word that cannot open a speaker phrase: a pronoun («نحن في مرحلة جديدة»), a verbal
+        noun that opens an object («ضرورة»), or a preposition fused to a noun («لمجلس العلاقات», «بوجود نقص», «للصحفيين»)."""
         key = self.toks[i].key
-        if self._is("pronoun", i, strip_prefix=False):
-            return True
+        if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False):
+            return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
         if len(key) > 3 and key[0] in "لبك":
             rest = key[1:]
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
