@@ -105,3 +105,21 @@ def test_passive_verbs_and_nouns_after_numbers_are_no_cues(text):
 def test_active_imperfect_with_damma_is_still_a_cue():
     found = quotes_of("ويُؤكد الوزير أن المشروع سينتهي في الموعد المحدد له.")
     assert [c for _, c, _ in found] == ["المشروع سينتهي في الموعد المحدد له"], found
+
+
+def test_a_new_attribution_inside_reported_content_ends_it():
+    text = ("وتابع قاسميار أن الصين ستستضيف اللقاء على الأرجح، إلا أن مسؤولا آخر في المجلس أشار إلى أن"
+            " الأمر لم يتأكد بعد.")
+    contents = [c for _, c, _ in quotes_of(text)]
+    assert contents == ["الصين ستستضيف اللقاء على الأرجح", "الأمر لم يتأكد بعد"], contents
+
+
+def test_a_cue_in_a_relative_clause_ends_reported_content():
+    text = "وأوضح المتحدث أن الجيش يقف على تخوم مدينة زنجبار التي قال إن أخبارها ستكون مفرحة للشعب اليمني."
+    contents = [c for _, c, _ in quotes_of(text)]
+    assert contents[0] == "الجيش يقف على تخوم مدينة زنجبار", contents
+
+
+def test_journalist_gloss_after_a_comma_ends_reported_content():
+    text = "وقال رئيس الوزراء إن العمليات الأمنية ستستمر، وذلك بعد يوم من هجوم شنته الطائرات الحربية."
+    assert [c for _, c, _ in quotes_of(text)] == ["العمليات الأمنية ستستمر"]

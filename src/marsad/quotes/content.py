@@ -184,7 +184,7 @@ class Extents:
                 return True
             if toks[nxt].key == "علي" and nxt + 1 < len(toks) and toks[nxt + 1].key in TAIL:
                 return True
-            if self.participle(nxt):
+            if self.participle(nxt) or self.reader._is("tail", nxt, strip_prefix=False):
                 return True
         if self.reader._is("stop", k, strip_prefix=False) and t.key in ("فيما", "بينما") and \
                 (self.cue_at(k + 1) or self.cue_at(k + 2)):
@@ -259,8 +259,28 @@ class Extents:
                 if status == "subject" and rng and rng[0] == first and rng[1] - rng[0] <= 8 \
                         and self._speech_intro(cue, k):
                     return k, True
+                if k > first + 2 and self._speech_intro(cue, k):
+                    b = self._clause_start(first, k)
+                    if b is not None:
+                        return b, False
             k += 1
         return last + 1, False
+
+    def _clause_start(self, first: int, k: int) -> Optional[int]:
+        """The token that opens the clause of a new cue at ``k`` inside reported content
+        starting at ``first`` («، إلا أن مسؤولا آخر ... أشار», «التي قال إن», «كما دعوا»), so
+        the content ends before it; None when the cue's clause is the content's own."""
+        toks = self.toks
+        for i in range(k - 1, first + 1, -1):
+            t = toks[i]
+            if t.text in "،,":
+                return i
+            if self.reader._is("relative", i, strip_prefix=False) or t.key in ("كما", "وكما") \
+                    or self.reader._is("stop", i, strip_prefix=False):
+                return i
+            if t.key in THAT and toks[i - 1].key in ("الا", "بعد", "قبل"):
+                return i - 1
+        return None
 
     def _speech_intro(self, cue: Cue, k: int) -> bool:
         """Does the cue at ``k`` open words of its own (a colon, a quotation, an «أن» clause)?
