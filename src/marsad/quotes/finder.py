@@ -21,7 +21,8 @@ from marsad.text.sentences import split_sentences
 
 SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
-MIN_WORDS = 2  # shorter content is a leftover of a nested attribution, not a statement
+MIN_WORDS = 2
+NOUN_REACH = 12  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 
 
@@ -152,6 +153,9 @@ class QuoteFinder:
         if intro is not None and any(self.reader._is("prayer", k) and not self.reader._is("theophoric", k - 1)
                                      for k in range(c + 1, intro.at)):
             return  # «داعياً الله أن ...»: a prayer, not a statement («ولي الله سيف» is a name)
+        if cue.pos == "noun" and (intro is None or intro.how != "that" or intro.at - c > NOUN_REACH
+                                  or self.reader.is_prep(intro.at - 1, strip_prefix=True)):
+            return  # «إعلان حالة الطوارئ بعد أن ...»: a noun reports words only with its own «أن»
         if explicit:
             speaker = self._explicit(explicit, cue.gender, c)
         else:
