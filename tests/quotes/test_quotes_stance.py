@@ -123,3 +123,22 @@ def test_a_cue_in_a_relative_clause_ends_reported_content():
 def test_journalist_gloss_after_a_comma_ends_reported_content():
     text = "وقال رئيس الوزراء إن العمليات الأمنية ستستمر، وذلك بعد يوم من هجوم شنته الطائرات الحربية."
     assert [c for _, c, _ in quotes_of(text)] == ["العمليات الأمنية ستستمر"]
+
+
+def test_subject_after_but_that_holds_a_preposition():
+    text = "ويشكل العلويون نحو 10% من السوريين. غير أن ناشطين من المعارضة السورية يقولون إن الحادث وقع في اللاذقية."
+    found = quotes_of(text)
+    assert ("indirect", "الحادث وقع في اللاذقية", "ناشطين من المعارضة السورية") in found, found
+
+
+def test_a_long_speaker_phrase_headed_by_an_institution_is_credible():
+    from marsad.model import Quote, Span, Speaker
+    from marsad.quotes.component import credible_speaker
+
+    phrase = "الجهاز المركزي المصري للتعبئة العامة والإحصاء"
+    quote = Quote(kind="indirect", content=Span(60, 80, "x"), speaker=Speaker(None, phrase, 0, len(phrase)),
+                  cue=Span(50, 55, "أوضح"))
+    assert credible_speaker(quote, [])
+    clause = "اختلاف فصول السنة في هذه المنطقة الحارة"
+    quote.speaker = Speaker(None, clause, 0, len(clause))
+    assert not credible_speaker(quote, [])

@@ -21,6 +21,7 @@ from marsad.entities.described import describe_speakers
 from marsad.entities.words import not_name_edges
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
+from marsad.quotes.cues import default_lexicon
 from marsad.quotes.finder import find_quotes
 from marsad.text.tokenize import normalize_word
 
@@ -45,6 +46,7 @@ def quotes(doc: Doc) -> Doc:
 _ACCORDING = frozenset(normalize_word(w) for w in "حسب بحسب وحسب وبحسب وفق وفقا وفقاً طبقا طبقاً".split())
 _PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن".split())
 _MAX_UNNAMED_WORDS = 5
+_MAX_INSTITUTION_WORDS = 10  # «الجهاز المركزي المصري للتعبئة العامة والإحصاء»
 
 
 def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
@@ -62,7 +64,9 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     if speaker.start is not None and any(speaker.start <= a and b <= speaker.end for a, b in titles):
         return True
     words = speaker.text.split()
-    if len(words) > _MAX_UNNAMED_WORDS or any(ch.isdigit() for ch in speaker.text):
+    limit = _MAX_INSTITUTION_WORDS if default_lexicon().is_a("institution", normalize_word(words[0]), True) \
+        else _MAX_UNNAMED_WORDS
+    if len(words) > limit or any(ch.isdigit() for ch in speaker.text):
         return False
     if quote.cue is not None and normalize_word(quote.cue.text) in _ACCORDING:
         return False

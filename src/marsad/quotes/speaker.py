@@ -241,7 +241,9 @@ class PhraseReader:
             if b < sent_start:
                 return None if self.not_subject(sent_start) else sent_start
             t = self.toks[b]
-            if t.key in BUT or t.key in KANA or self._is("stop", b):
+            opens = t.key in BUT or t.key in KANA or self._is("stop", b) or (
+                t.key in THAT and b > sent_start and (self.toks[b - 1].key in BUT or self.toks[b - 1].key == "الا"))
+            if opens:  # «لكن X في Y قال», «غير أن ناشطين من المعارضة يقولون»
                 return b + 1 if b + 1 < p and not self.not_subject(b + 1) else None
             if not t.is_word or self.is_prep(b, strip_prefix=True) or self.lex.match(t.key) or t.key in THAT:
                 return None
@@ -257,7 +259,7 @@ class PhraseReader:
             rest = key[1:]
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
-                    or (key[0] == "ل" and self.lex.is_a("addressee", rest)):
+                    or (key[0] == "ل" and self.lex.is_a("institution", rest)):
                 return True
         return False
 
