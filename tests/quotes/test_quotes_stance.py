@@ -142,3 +142,20 @@ def test_a_long_speaker_phrase_headed_by_an_institution_is_credible():
     clause = "اختلاف فصول السنة في هذه المنطقة الحارة"
     quote.speaker = Speaker(None, clause, 0, len(clause))
     assert not credible_speaker(quote, [])
+
+
+def test_reported_chain_gives_the_original_source():
+    found = quotes_of("وأفادت وكالة الأنباء السعودية نقلا عن مصدر أمني أن الشرطة اعتقلت ثلاثة مشتبهين في الرياض.")
+    assert found == [("indirect", "الشرطة اعتقلت ثلاثة مشتبهين في الرياض", "مصدر أمني")], found
+
+
+def test_negated_verb_keeps_its_subject_after_it():
+    found = quotes_of("ولم يستبعد المصدر أن تتم الصفقة خلال أيام.")
+    assert found == [("indirect", "تتم الصفقة خلال أيام", "المصدر")], found
+
+
+def test_a_cue_without_content_does_not_lend_a_clause_as_speaker():
+    text = ("ولم يستبعد المصدر حصول انشقاقات في الحركة في الأيام المقبلة. "
+            "وقال: إن الملا منصور مدعو إلى الجلوس مع منافسيه.")
+    speakers = [s for _, _, s in quotes_of(text)]
+    assert not any(s and "انشقاقات" in s for s in speakers), speakers

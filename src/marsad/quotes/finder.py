@@ -22,7 +22,8 @@ from marsad.text.sentences import split_sentences
 SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
-NOUN_REACH = 12  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
+NOUN_REACH = 12
+BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 
 
@@ -156,6 +157,10 @@ class QuoteFinder:
         if cue.pos == "noun" and (intro is None or intro.how != "that" or intro.at - c > NOUN_REACH
                                   or self.reader.is_prep(intro.at - 1, strip_prefix=True)):
             return  # «إعلان حالة الطوارئ بعد أن ...»: a noun reports words only with its own «أن»
+        if explicit and intro is not None:
+            explicit = self._original_source(explicit, intro.at)
+        if explicit and intro is None:
+            explicit = self._bare_subject(explicit)  # no content: the phrase may run into the object
         if explicit:
             speaker = self._explicit(explicit, cue.gender, c)
         else:
@@ -195,6 +200,29 @@ class QuoteFinder:
         if status == "after_prep":
             return self.reader.asked(sent0, c)
         return None
+
+    def _bare_subject(self, rng: tuple[int, int]) -> Optional[tuple[int, int]]:
+        """The subject of a cue without content, remembered for the cues after it: up to the
+        end of the first name the tagger found in it, else the phrase if it is short («ولم
+        يستبعد المصدر حصول انشقاقات ...» names no one to remember)."""
+        names = self.reader.names
+        for k in range(rng[0], rng[1]):
+            if k in names:
+                end = k
+                while end + 1 < rng[1] and end + 1 in names and names[end + 1] == names[k]:
+                    end += 1
+                return rng[0], end + 1
+        return rng if rng[1] - rng[0] <= BARE_SUBJECT else None
+
+    def _original_source(self, rng: tuple[int, int], stop: int) -> tuple[int, int]:
+        """«وأفادت وكالة الأنباء نقلا عن مصدر أمني أن ...»: the outlet passes on the words of
+        the source after «نقلا عن», who is the speaker."""
+        toks = self.toks
+        for k in range(rng[1], min(stop, rng[1] + 4)):
+            if toks[k].key.endswith("نقلا") and k + 1 < stop and toks[k + 1].key == "عن":
+                sub = self.reader.forward(k + 2, stop)
+                return sub if sub is not None else rng
+        return rng
 
     def _split_object(self, rng: tuple[int, int], stop: int) -> bool:
         """For a verb with an object (وصف، اتهم): does ``rng`` hold a subject? Yes when the

@@ -20,6 +20,7 @@ THAT = frozenset("ان انه انها انهم انهما انني اننا ا�
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
 NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عبد اللطيف», «أبو الغيط»: one name
+PARTICLES = frozenset("قد وقد لقد لم ولم لن ولن فلم".split())
 WHEN = frozenset("عندما حين حينما بعدما".split())  # open a clause of time before the main verb
 QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
@@ -180,8 +181,8 @@ class PhraseReader:
         """Look before a verb at token ``c`` for its subject. Returns (status, range) with
         status: initial (the verb opens its clause), subject, after_prep, nonspeaker, invalid."""
         k = c - 1
-        while k >= sent_start and self.toks[k].key in ("قد", "وقد", "لقد"):
-            k -= 1
+        while k >= sent_start and self.toks[k].key in PARTICLES:
+            k -= 1  # «وقد قال», «ولم يستبعد»: particles of the verb, not its subject
         end = k + 1
         if k < sent_start:
             return "initial", None
