@@ -159,3 +159,8 @@ def test_a_cue_without_content_does_not_lend_a_clause_as_speaker():
             "وقال: إن الملا منصور مدعو إلى الجلوس مع منافسيه.")
     speakers = [s for _, _, s in quotes_of(text)]
     assert not any(s and "انشقاقات" in s for s in speakers), speakers
+
+
+def test_wa_bayn_after_bayn_is_between_not_a_cue():
+    text = "وأضاف اللاعب أن المفاوضات بينه وبين إدارة النادي الأهلي بدأت قبل شهر."
+    assert [c for _, c, _ in quotes_of(text)] == ["المفاوضات بينه وبين إدارة النادي الأهلي بدأت قبل شهر"]

@@ -58,7 +58,13 @@ class Extents:
         m = self.lex.match(key, after_stop=after_stop)
         if m and m.cue.lemma == "جاء" and not self.document_frame(i):
             return None  # «جاء ذلك خلال», «اختياره جاء تقديرا»: no cue
+        if m and m.cue.lemma == "بين" and self.between(i):
+            return None
         return m.cue if m else None
+
+    def between(self, i: int) -> bool:
+        """«بيني وبين», «بينه وبين»: «وبين» after a «بين» of its phrase is the preposition."""
+        return any(self.toks[k].key.startswith("بين") for k in range(max(0, i - 8), i))
 
     def document_frame(self, i: int) -> bool:
         """Is token ``i`` («وجاء») followed by «في» and a document noun («في البيان»)?"""

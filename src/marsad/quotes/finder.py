@@ -122,6 +122,8 @@ class QuoteFinder:
                 continue
             if c in self.inside or c in self.consumed or self._claimed(tok.start):
                 continue
+            if m.cue.lemma == "بين" and self.ext.between(c):
+                continue  # «بيني وبين مسيري النادي»: "between"
             if c > 0 and self.toks[c - 1].text[:1].isdigit():
                 continue  # «100 طالب موهوب»: after a number the word is a noun
             if m.cue.pos == "perf" and PASSIVE in tok.text[:4]:
