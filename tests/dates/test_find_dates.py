@@ -172,3 +172,11 @@ def test_find_dates_spans_are_exact(text):
 ])
 def test_find_dates_saudinewsnet_phrasings(text, expected):
     assert found(text) == expected
+
+
+def test_a_date_never_runs_across_lines():
+    """Found by the pipeline fuzz test: a title «1» above a body «سبتمبر» read as «1 سبتمبر»."""
+    from marsad.dates.spotter import default_spotter
+
+    assert [s for s in default_spotter().spot("1\n\nسبتمبر")] == []
+    assert len(default_spotter().spot("1 سبتمبر")) == 1

@@ -189,8 +189,8 @@ class Spotter:
         taken: list[tuple[int, int]] = []
         spots = []
         for kind, s, e, parts in found:
-            if any(s < te and ts < e for ts, te in taken):
-                continue
+            if "\n" in key[s:e] or any(s < te and ts < e for ts, te in taken):
+                continue  # a date is written on one line («1» ending a title is no day of «سبتمبر»)
             taken.append((s, e))
             start, end = to_orig(s), to_orig(e - 1) + 1
             while end < len(text) and dropped.match(text, end):
