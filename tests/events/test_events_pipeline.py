@@ -99,3 +99,12 @@ def test_pipeline_entities_mode_runs(dev):
     nlp = pipeline(actors="entities")
     records = system_records(dev[:3], nlp)
     assert all(not r["errors"] for r in records)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("وأدان الرئيس الروسي فلاديمير بوتين الهجوم الذي شنته أوكرانيا على دونيتسك.", ("RUS", "ACCUSE", "UKR")),
+    ("أعرب الرئيس اليمني عبدربه منصور هادي عن تقديره للدور الذي يلعبه التحالف العربي بقيادة السعودية.",
+     ("YEM", "SUPPORT", "SAU")),
+])
+def test_pipeline_target_is_the_doer_in_a_relative_clause_on_the_object(nlp, text, triple):
+    assert triple in _triples(run(nlp, Article(text=text, published="2015-07-20")))

@@ -478,20 +478,49 @@ class Frame:
             return self.group(k)
         return None
 
+    def relative_agent(self, start: int, stop: int) -> Optional[Group]:
+        """The doer named in a relative clause on the object noun phrase at ``start``, when
+        the phrase itself names no actor: «أدان الهجوم الذي شنته أوكرانيا», «نددت ...
+        بالتصريحات العدائية التي ترددها ايران» — what is condemned is the doer's act."""
+        for j in range(start, min(stop, start + RELATIVE_REACH)):
+            if not self.same_sentence(j, start) or self.words[j].kind != "word" or self.mention_at(j) is not None:
+                return None
+            if self.is_("boundary", j) and self.key(j) in RELATIVES:
+                v = j + 1  # the relative clause's verb, then its subject
+                k = self.mention_at(v + 1) if self.same_sentence(v + 1, j) and self.words[v].kind == "word" else None
+                if k is not None and self.free(k) and not self.locative[k] and self.mentions[k].can_act \
+                        and self.span[k][0] < stop:
+                    return self.group(k)
+                return None
+        return None
+
     def targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
         """The target group and how it was found (a preposition, "obj" or "gen")."""
         for spec in hit.entry.target:
             if spec == "obj":
                 g = self.direct_object(after, stop) if hit.is_verb else None
+                if g is None and hit.is_verb and hit.entry.type in RELATIVE_TYPES:
+                    g = self.relative_agent(self._skip(after, 1, stop), stop)
             elif spec == "gen":
                 g = None if hit.is_verb else self.genitive(hit.last)
                 if g and self.adjective[g[0]]:
                     g = None  # «الإغاثة السعودية»: a nationality on the noun is its owner
             else:
                 g = self.complement(after, spec, stop)
+                if g is None and hit.entry.type in RELATIVE_TYPES:
+                    j = self._skip(after, 1, stop)
+                    if j < stop and self.key(j) == spec:
+                        g = self.relative_agent(j + 1, stop)
+                    elif j < stop and any(pre.endswith(spec) for _, pre in proclitic_readings(self.key(j)) if pre):
+                        g = self.relative_agent(j, stop)
             if g:
                 return g, spec
         return None, None
+
+
+RELATIVES = frozenset(("الذي", "التي", "الذين"))
+RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
+RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT"))  # acts judged, whose doer is the target
 
 
 def _index(starts: list[int], offset: int) -> int:
