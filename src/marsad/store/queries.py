@@ -57,7 +57,9 @@ class Filters:
     """What narrows a listing. ``actor`` is a name (or part of one, in Arabic or English),
     an actor key, or a country code; ``type`` a PLOVER type; ``since`` and ``until`` are
     days (``2015-07-21``), or a week, month or year meaning its first (``since``) or last
-    (``until``) day. A date that is no real one raises :class:`FilterError`."""
+    (``until``) day. ``country`` (a code) keeps the articles naming an actor or place of the
+    country, the events with it as source or target country. A date that is no real one
+    raises :class:`FilterError`."""
 
     actor: Optional[str] = None
     type: Optional[str] = None
@@ -74,10 +76,9 @@ class Filters:
         where, params = [], []
         if self.actor:
             where.append(f"a.id IN ({_actor_articles(self.actor, params)})")
-        if self.country:
-            where.append("a.id IN (SELECT article_id FROM events WHERE source_country = ?"
-                         " OR target_country = ?)")
-            params += [self.country, self.country]
+        if self.country:  # articles naming an actor or place of the country
+            where.append("a.id IN (SELECT article_id FROM entities WHERE country = ?)")
+            params.append(self.country)
         if self.type:
             where.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
             params.append(self.type.upper())
@@ -171,17 +172,15 @@ def search_articles(conn: sqlite3.Connection, query: str = "", filters: Optional
     """Articles matching the query (every term) and the filters, best first; without a query,
     the most recent first. Snippets and highlights index the original text."""
     limit, offset = _page(limit, offset)
-    where, params = (filters or Filters()).for_articles()
-    terms = parse_query(query)
-    if query and query.strip() and not terms:
+    found = article_set(query, filters)
+    if found is None:
         return Page(0, [], limit, offset)
+    source, where, params = found
+    terms = parse_query(query)
     if terms:
-        source = "articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid"
-        where.insert(0, "articles_fts MATCH ?")
-        params.insert(0, fts_query(terms))
         rank, order = "bm25(articles_fts, 4.0, 1.0, 0.5)", "top.rank, top.published DESC"
     else:
-        source, rank, order = "articles a", "0", "top.published DESC, top.id DESC"
+        rank, order = "0", "top.published DESC, top.id DESC"
     total = conn.execute(f"SELECT COUNT(*) FROM {source}{_where(where)}", params).fetchone()[0]
     # Rank and cut on narrow rows first; only the page's articles bring their text along.
     rows = conn.execute(
@@ -190,6 +189,21 @@ def search_articles(conn: sqlite3.Connection, query: str = "", filters: Optional
         f" ORDER BY {order.replace('top.', '' if terms else 'a.')} LIMIT ? OFFSET ?) AS top"
         f" JOIN articles a ON a.id = top.id ORDER BY {order}", params + [limit, offset]).fetchall()
     return Page(total, _hits(rows, terms), limit, offset)
+
+
+def article_set(query: str = "", filters: Optional[Filters] = None
+                ) -> Optional[tuple[str, list[str], list]]:
+    """The articles matching ``query`` and ``filters`` as SQL parts ``(source, where,
+    params)``: ``source`` names the articles ``a`` (joined to ``articles_fts`` when there
+    is a query). None when the query has no word to look for (nothing matches)."""
+    where, params = (filters or Filters()).for_articles()
+    terms = parse_query(query)
+    if query and query.strip() and not terms:
+        return None
+    if not terms:
+        return "articles a", where, params
+    return ("articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid",
+            ["articles_fts MATCH ?"] + where, [fts_query(terms)] + params)
 
 
 def _hits(rows, terms) -> list[ArticleHit]:
@@ -254,9 +268,9 @@ def event_timeline(conn, filters: Optional[Filters] = None) -> list[tuple[str, s
 
 def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
                 until: Optional[str] = None, limit: int = 50, offset: int = 0,
-                q: Optional[str] = None) -> Page:
+                q: Optional[str] = None, country: Optional[str] = None) -> Page:
     """Quotes, newest first; ``q``: only those whose content holds every word of the query,
-    folded as search folds («مسئول» finds «مسؤول»)."""
+    folded as search folds («مسئول» finds «مسؤول»); ``country``: the speaker's."""
     limit, offset = _page(limit, offset)
     since, until = _first_day(check_date(since, "since")), _last_day(check_date(until, "until"))
     where, params = [], []
@@ -266,6 +280,9 @@ def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
     elif actor:
         where.append("(speaker_actor = ? OR speaker_name LIKE ? ESCAPE '\\')")
         params += [actor.strip().lower(), _like(actor.strip())]
+    if country:
+        where.append("speaker_country = ?")
+        params.append(country)
     for op, value in ((">=", since), ("<=", until)):
         if value:
             where.append(f"published {op} ?")

@@ -1,0 +1,127 @@
+"""Facets (as Datasette shows them): beside a list of articles or events, how many of them
+fall under each outlet, event type, country, actor and day, the largest first. Each count
+is one SQL ``GROUP BY`` over the matching rows, cut to the top ``top`` values.
+
+A facet that takes longer than its time budget is given up, not waited for: it comes back
+with ``timed_out`` set and no values (SQLite's progress handler interrupts the query), so
+a page with facets never waits long on a very broad result set.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from typing import Optional
+
+from marsad.store.queries import Filters, _where, article_set
+
+TOP = 10
+BUDGET_MS = 120  # a facet's time budget (ms), for each facet
+
+
+@dataclass
+class Facet:
+    """One facet: ``values`` are ``(value, count)``, the largest count first. ``param``
+    is the filter that narrows a list to one value (``outlet``, ``type``, ...)."""
+
+    name: str
+    param: str
+    values: list[tuple[str, int]] = field(default_factory=list)
+    timed_out: bool = False
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "param": self.param, "timed_out": self.timed_out,
+                "values": [{"value": v, "count": n} for v, n in self.values]}
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list, budget_ms: float) -> Optional[list]:
+    """The rows of ``sql``, or None when it runs past ``budget_ms`` (interrupted)."""
+    deadline = time.perf_counter() + budget_ms / 1000
+    conn.set_progress_handler(lambda: time.perf_counter() > deadline, 20_000)
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _facet(conn, name: str, param: str, sql: str, params: list, top: int, budget_ms: float) -> Facet:
+    rows = _rows(conn, sql + " ORDER BY n DESC, v LIMIT ?", params + [top], budget_ms)
+    if rows is None:
+        return Facet(name, param, [], True)
+    return Facet(name, param, [(r[0], r[1]) for r in rows if r[0] is not None])
+
+
+def article_facets(conn, query: str = "", filters: Optional[Filters] = None, top: int = TOP,
+                   budget_ms: float = BUDGET_MS) -> list[Facet]:
+    """Facets of the articles matching ``query`` and ``filters`` (as
+    :func:`marsad.store.queries.search_articles` finds them): articles by outlet, by event
+    type and country (of the actors and places they name) and actor (people and
+    organisations), and by publication day."""
+    found = article_set(query, filters)
+    if found is None:
+        return []
+    source, where, params = found
+    ids = f"SELECT a.id FROM {source}{_where(where)}"
+    # All articles: no need to list their ids first.
+    inside = "" if not where else f" AND article_id IN ({ids})"
+    out = [_facet(conn, "outlet", "outlet", f"SELECT a.outlet AS v, COUNT(*) AS n FROM {source}"
+                  f"{_where(where + ['a.outlet IS NOT NULL'])} GROUP BY v", params, top, budget_ms),
+           _facet(conn, "type", "type", "SELECT type AS v, COUNT(DISTINCT article_id) AS n FROM events"
+                  f" WHERE type IS NOT NULL{inside} GROUP BY v", params, top, budget_ms),
+           _facet(conn, "country", "country", "SELECT country AS v, COUNT(DISTINCT article_id) AS n"
+                  f" FROM entities WHERE country IS NOT NULL{inside} GROUP BY v", params, top, budget_ms),
+           # over all articles, the actors table has the counts already
+           _facet(conn, "actor", "actor", "SELECT actor_key AS v, COUNT(DISTINCT article_id) AS n"
+                  f" FROM entities WHERE label IN ('PER', 'ORG'){inside} GROUP BY v" if where else
+                  "SELECT actor_key AS v, articles AS n FROM actors WHERE label IN ('PER', 'ORG')",
+                  params, top, budget_ms),
+           _facet(conn, "day", "day", f"SELECT a.published AS v, COUNT(*) AS n FROM {source}"
+                  f"{_where(where + ['a.published IS NOT NULL'])} GROUP BY v", params, top, budget_ms)]
+    return out
+
+
+def event_facets(conn, filters: Optional[Filters] = None, top: int = TOP,
+                 budget_ms: float = BUDGET_MS) -> list[Facet]:
+    """Facets of the events matching ``filters`` (as :func:`marsad.store.queries.list_events`
+    finds them): by type, country (source or target), actor (source or target), day (of
+    the events dated to the day) and outlet."""
+    where, params = (filters or Filters()).for_events()
+    # Without an actor or outlet filter, the events table alone answers (no view joins).
+    plain = not (filters and (filters.actor or filters.outlet))
+    view = ("(SELECT article_id, type, date_start, date_end, date_precision, source_country,"
+            " target_country FROM events)") if plain else "events_view"
+    both = (f"SELECT v, COUNT(*) AS n FROM (SELECT {{0}} AS v FROM {view}{_where(where)}"
+            f" UNION ALL SELECT {{1}} FROM {view}{_where(where)}) WHERE v IS NOT NULL GROUP BY v")
+    actors = ("SELECT v, COUNT(*) AS n FROM (SELECT source_actor AS v FROM events_view"
+              f"{_where(where)} UNION ALL SELECT target_actor FROM events_view{_where(where)})"
+              " WHERE v IS NOT NULL GROUP BY v")
+    return [
+        _facet(conn, "type", "type", f"SELECT type AS v, COUNT(*) AS n FROM {view}{_where(where)}"
+               " GROUP BY v", params, top, budget_ms),
+        _facet(conn, "country", "country", both.format("source_country", "target_country"),
+               params + params, top, budget_ms),
+        _facet(conn, "actor", "actor", actors, params + params, top, budget_ms),
+        _facet(conn, "day", "day", f"SELECT date_start AS v, COUNT(*) AS n FROM {view}"
+               f"{_where(where + ['date_precision = ?'])} GROUP BY v", params + ["day"], top,
+               budget_ms),
+        _facet(conn, "outlet", "outlet", f"SELECT outlet AS v, COUNT(*) AS n FROM events_view"
+               f"{_where(where)} GROUP BY v", params, top, budget_ms),
+    ]
+
+
+def top_places(conn, query: str = "", filters: Optional[Filters] = None, top: int = TOP,
+               budget_ms: float = BUDGET_MS) -> Facet:
+    """The places most named in the matching articles (articles naming each, by the place's
+    name as resolved: its English name, else as written)."""
+    found = article_set(query, filters)
+    if found is None:
+        return Facet("place", "q")
+    source, where, params = found
+    inside = f" AND article_id IN (SELECT a.id FROM {source}{_where(where)})" if where else ""
+    return _facet(conn, "place", "q", "SELECT MIN(name) AS v, COUNT(DISTINCT article_id) AS n,"
+                  " COALESCE(name_en, name) AS k, MAX(country) AS c FROM places WHERE name IS NOT NULL"
+                  f"{inside} GROUP BY k", params, top, budget_ms)
