@@ -5,7 +5,7 @@ ISC-licensed, © Michael Bostock), installed from the npm registry:
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     python tools/build_world.py package/countries-110m.json
 
-The TopoJSON arcs are decoded, projected (equirectangular, longitude −180…180 on x, latitude
+The TopoJSON arcs are decoded, rings crossing the antimeridian unwrapped, projected (equirectangular, longitude −180…180 on x, latitude
 84…−58 on y: Antarctica left out) and written as one SVG path per ISO 3166-1 alpha-3 code
 (world-atlas gives numeric codes; pycountry turns them into alpha-3), coordinates rounded to
 a tenth of a unit. The output is small (about 100 KB) and read once by marsad.web.maps.
@@ -51,9 +51,17 @@ def ring(indexes: list[int], arcs) -> list[tuple[float, float]]:
     return points
 
 
+def unwrap(r: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring crossing the antimeridian (Russia's Chukotka, Fiji) drawn whole east of it:
+    its western longitudes shifted by 360° (the part past the map's edge is cut off)."""
+    if all(abs(a[0] - b[0]) <= 180 for a, b in zip(r, r[1:])):
+        return r
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in r]
+
+
 def path(rings: list[list[tuple[float, float]]]) -> str:
     out = []
-    for r in rings:
+    for r in map(unwrap, rings):
         xy = []
         for lon, lat in r:
             p = project(lon, max(SOUTH, lat))
