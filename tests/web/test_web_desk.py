@@ -174,3 +174,14 @@ def test_web_desk_map_draws_shipped_outlines_with_counts(client, conn):
     assert "http://" not in r.text.split("<main>")[1] and "https://" not in r.text.split("<main>")[1]
     # the count a country shows is the number of events the link lists
     assert list_events(conn, Filters(country="RUS")).total == counts["RUS"]
+
+
+def test_web_desk_quotes_of_a_common_country_walk_the_newest_articles(conn, monkeypatch):
+    from marsad.store import queries
+    country = conn.execute("SELECT speaker_country FROM quotes_view WHERE speaker_country IS NOT NULL"
+                           " GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+    sorted_page = queries.list_quotes(conn, None, None, None, 5, 1, country=country)
+    monkeypatch.setattr(queries, "WALK_FROM", 0)  # the other plan, for any number of quotes
+    walked = queries.list_quotes(conn, None, None, None, 5, 1, country=country)
+    assert walked.total == sorted_page.total >= 2
+    assert walked.items == sorted_page.items

@@ -298,21 +298,36 @@ def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
         for term in terms:
             where.append("fold(content) LIKE ? ESCAPE '\\'")
             params.append(_like(" ".join(term.words)))
+    walk, total = None, None
+    if country or (actor and is_country_code(actor)):
+        # A common country (a third of all quotes are Saudi speakers'): the page is found
+        # sooner by walking the newest articles than by sorting every quote of the country.
+        total = conn.execute(f"SELECT COUNT(*) FROM quotes_view{_where(where)}", params).fetchone()[0]
+        if total > WALK_FROM:
+            walk = [w.replace("speaker_country = ?", "+speaker_country = ?") for w in where]
     return _view_page(conn, "quotes_view", "quote_index", where, params,
-                      "published DESC, article_id DESC, quote_index", limit, offset, "quotes")
+                      "published DESC, article_id DESC, quote_index", limit, offset, "quotes",
+                      page_where=walk, total=total)
+
+
+WALK_FROM = 2000  # matching quotes from which a page is found walking the newest articles
 
 
 def _view_page(conn, view: str, index: str, where: list[str], params: list, order: str,
-               limit: int, offset: int, table: str) -> Page:
+               limit: int, offset: int, table: str, page_where: Optional[list[str]] = None,
+               total: Optional[int] = None) -> Page:
     """A page of a view's rows: ordered and cut on the key columns, then the page's rows
-    fetched whole (sorting whole rows of long texts would cost more than the query)."""
-    if where:
+    fetched whole (sorting whole rows of long texts would cost more than the query).
+    ``page_where``: the same conditions written for another plan of the page's query."""
+    if total is not None:
+        pass
+    elif where:
         total = conn.execute(f"SELECT COUNT(*) FROM {view}{_where(where)}", params).fetchone()[0]
     else:
         total = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     first = order.split()[0]  # the leading sort column, carried to the outer ORDER BY
     rows = conn.execute(
-        f"SELECT v.* FROM (SELECT article_id, {index}, {first} FROM {view}{_where(where)}"
+        f"SELECT v.* FROM (SELECT article_id, {index}, {first} FROM {view}{_where(page_where or where)}"
         f" ORDER BY {order} LIMIT ? OFFSET ?) AS k JOIN {view} v ON v.article_id = k.article_id"
         f" AND v.{index} = k.{index} ORDER BY {'k.' + order.replace(', ', ', k.')}",
         params + [limit, offset]).fetchall()

@@ -89,9 +89,10 @@ def attention(request: Request, q: list[str] = Query([], max_length=MAX_QUERY_CH
     chart = charts.attention(series)
     top = []
     if queries_:
-        found = store_facets.article_facets(conn, queries_[0], filters)
+        # the facets and the places share the budget of one list's facets
+        found = store_facets.article_facets(conn, queries_[0], filters, budget_ms=store_facets.BUDGET_MS * .6)
         top = [f for f in found if f.name in ("actor", "country")]
-        top.append(store_facets.top_places(conn, queries_[0], filters))
+        top.append(store_facets.top_places(conn, queries_[0], filters, budget_ms=store_facets.BUDGET_MS * .4))
     return render("attention.html", request, queries=queries_, chart=chart, top=top,
                   names=actor_names(conn, top), filters=filters, slots=range(MAX_SERIES))
 
