@@ -7,7 +7,10 @@ page, requests one at a time to `marsad serve` on 127.0.0.1 with the response ca
 
 Each URL below is asked ``--repeat`` times after one warm-up request (which is reported
 apart: the first request after a start or an ingest also reads the pages of the file into
-the OS cache and fills the places summary).
+the OS cache and fills the places summary). On a machine shared with other work, wall-clock
+times include waiting for a core: ``--cpu`` also serves the app in this process and
+reports the CPU time each request takes (all threads of the process), which other
+processes do not inflate.
 """
 from __future__ import annotations
 
@@ -95,6 +98,7 @@ def main() -> None:
     ap.add_argument("--db", required=True)
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--cache-size", type=int, default=0, help="the server's response cache (0: off)")
+    ap.add_argument("--cpu", action="store_true", help="also the CPU time per request, in this process")
     args = ap.parse_args()
     import sqlite3
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
@@ -126,9 +130,36 @@ def main() -> None:
               f" {max(values):8.1f}")
     print(f"{'all':10} {len(every):5} {statistics.median(every):8.1f} {percentile(every, 95):8.1f}"
           f" {max(every):8.1f}")
+    if args.cpu:
+        cpu_times(args.db, args.repeat, args.cache_size)
     print("\nslowest URLs (p95 ms; first request ms):")
     for path, values in sorted(by_url.items(), key=lambda kv: -percentile(kv[1], 95))[:8]:
         print(f"  {percentile(values, 95):7.1f}  {first[path]:7.1f}  {urllib.parse.unquote(path)}")
+
+
+def cpu_times(db: str, repeat: int, cache_size: int) -> None:
+    """CPU time of each request served in this process (Starlette's test client)."""
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    client = TestClient(create_app(db, cache_size=cache_size), base_url="http://localhost")
+    for _, path in URLS:
+        client.get(path)
+    by_page: dict[str, list[float]] = defaultdict(list)
+    for _ in range(repeat):
+        for page, path in URLS:
+            started = time.process_time()
+            assert client.get(path).status_code == 200, path
+            by_page[page].append((time.process_time() - started) * 1000)
+    print(f"\nCPU time per request, in this process:\n{'page':10} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    every = []
+    for page, values in by_page.items():
+        every += values
+        print(f"{page:10} {len(values):5} {statistics.median(values):8.1f} {percentile(values, 95):8.1f}"
+              f" {max(values):8.1f}")
+    print(f"{'all':10} {len(every):5} {statistics.median(every):8.1f} {percentile(every, 95):8.1f}"
+          f" {max(every):8.1f}")
 
 
 if __name__ == "__main__":
