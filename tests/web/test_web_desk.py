@@ -185,3 +185,24 @@ def test_web_desk_quotes_of_a_common_country_walk_the_newest_articles(conn, monk
     walked = queries.list_quotes(conn, None, None, None, 5, 1, country=country)
     assert walked.total == sorted_page.total >= 2
     assert walked.items == sorted_page.items
+
+
+def test_web_desk_quotes_saying_matches_the_folded_text(conn):
+    """What /quotes?q= finds is what ``fold(content) LIKE`` finds, in the same order."""
+    from marsad.store import queries
+    from marsad.store.search import fts_query, parse_query
+    contents = [r[0] for r in conn.execute("SELECT content_text FROM quotes WHERE content_text IS NOT NULL")]
+    words = sorted({w for c in contents[:20] for w in c.split() if len(w) > 4})[:25] + ["مسئول", '"في الوقت"']
+    for q in words:
+        terms = parse_query(q)
+        if not terms:
+            continue
+        sql = ("SELECT article_id, quote_index FROM quotes_view WHERE article_id IN (SELECT a.id FROM"
+               " articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid WHERE articles_fts"
+               " MATCH ?)" + " AND fold(content) LIKE ? ESCAPE '\\'" * len(terms)
+               + " ORDER BY published DESC, article_id DESC, quote_index")
+        expected = [tuple(r) for r in conn.execute(sql, [fts_query(terms)] + [
+            queries._like(" ".join(t.words)) for t in terms])]
+        page = queries.list_quotes(conn, None, None, None, 200, 0, q=q)
+        assert page.total == len(expected), q
+        assert [(x["article_id"], x["quote_index"]) for x in page.items] == expected, q
