@@ -203,7 +203,8 @@ def article_set(query: str = "", filters: Optional[Filters] = None
         return None
     if not terms:
         return "articles a", where, params
-    return ("articles_fts JOIN articles a ON a.search_rowid = articles_fts.rowid",
+    # CROSS: the full-text match first (an outlet or date index must not drive it)
+    return ("articles_fts CROSS JOIN articles a ON a.search_rowid = articles_fts.rowid",
             ["articles_fts MATCH ?"] + where, [fts_query(terms)] + params)
 
 
