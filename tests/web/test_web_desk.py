@@ -206,3 +206,13 @@ def test_web_desk_quotes_saying_matches_the_folded_text(conn):
         page = queries.list_quotes(conn, None, None, None, 200, 0, q=q)
         assert page.total == len(expected), q
         assert [(x["article_id"], x["quote_index"]) for x in page.items] == expected, q
+
+
+def test_web_desk_json_downloads_carry_the_facets(client, conn):
+    data = client.get("/search", params={"q": "بوتين", "format": "json"}).json()
+    by_name = {f["name"]: f for f in data["facets"]}
+    assert set(by_name) == {"outlet", "type", "country", "actor", "day"}
+    expected = {f.name: f.to_dict() for f in facets.article_facets(conn, "بوتين")}
+    assert by_name["country"] == expected["country"] and by_name["country"]["values"]
+    events = client.get("/events", params={"format": "json"}).json()
+    assert {f["name"] for f in events["facets"]} == {"type", "country", "actor", "day", "outlet"}

@@ -373,9 +373,11 @@ def list_actors(conn, q: Optional[str] = None, country: Optional[str] = None,
     limit, offset = _page(limit, offset)
     where, params = [], []
     if q:
-        where.append("(actor_key LIKE ? ESCAPE '\\' OR actor_key IN (SELECT actor_key FROM entities"
-                     " WHERE name_norm LIKE ? ESCAPE '\\'))")
-        params += [_like(q.strip().lower()), _like(" ".join(normalize(q).split()))]
+        # the names are scanned once, not once for the count and again for the page
+        named = sorted({r[0] for r in conn.execute("SELECT actor_key FROM entities WHERE name_norm"
+                                                   " LIKE ? ESCAPE '\\'", [_like(" ".join(normalize(q).split()))])})
+        where.append("(actor_key LIKE ? ESCAPE '\\' OR actor_key IN (SELECT value FROM json_each(?)))")
+        params += [_like(q.strip().lower()), json.dumps(named, ensure_ascii=False)]
     for column, value in (("country", country), ("sector", sector)):
         if value:
             where.append(f"{column} = ?")

@@ -119,7 +119,10 @@ def search(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS), act
     if format != "html":
         rows = [{"id": h.id, "title": h.title, "published": h.published, "outlet": h.outlet,
                  "url": h.url, "snippet": h.snippet.text} for h in page.items]
-        return download(format, "search", rows, meta={"query": q, **page_meta(page)})
+        meta = {"query": q, **page_meta(page)}
+        if format == "json":  # the facets beside the results, as Datasette's JSON has them
+            meta["facets"] = [f.to_dict() for f in store_facets.article_facets(conn, q, filters)]
+        return download(format, "search", rows, meta=meta)
     facets = store_facets.article_facets(conn, q, filters)
     return render("search.html", request, q=q, filters=filters, page=page, PAGE=PAGE, facets=facets,
                   names=actor_names(conn, facets))
@@ -187,7 +190,10 @@ def events(request: Request, type: Optional[str] = FIELD(), country: Optional[st
     conn = connection(request)
     page = queries.list_events(conn, filters, 100, offset)
     if format != "html":
-        return download(format, "events", page.items, EVENT_COLUMNS, page_meta(page))
+        meta = page_meta(page)
+        if format == "json":
+            meta["facets"] = [f.to_dict() for f in store_facets.event_facets(conn, filters)]
+        return download(format, "events", page.items, EVENT_COLUMNS, meta)
     chart = charts.timeline(queries.event_timeline(conn, filters))
     facets = store_facets.event_facets(conn, filters)
     return render("events.html", request, filters=filters, page=page, chart=chart, facets=facets,
