@@ -202,7 +202,7 @@ def test_web_desk_quotes_saying_matches_the_folded_text(conn):
                " MATCH ?)" + " AND fold(content) LIKE ? ESCAPE '\\'" * len(terms)
                + " ORDER BY published DESC, article_id DESC, quote_index")
         expected = [tuple(r) for r in conn.execute(sql, [fts_query(terms)] + [
-            queries._like(" ".join(t.words)) for t in terms])]
+            queries.like_pattern(" ".join(t.words)) for t in terms])]
         page = queries.list_quotes(conn, None, None, None, 200, 0, q=q)
         assert page.total == len(expected), q
         assert [(x["article_id"], x["quote_index"]) for x in page.items] == expected, q

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from marsad.store.queries import (MAX_PAGE, FilterError, Filters, Page, _like, _where,
+from marsad.store.queries import (MAX_PAGE, FilterError, Filters, Page, like_pattern, where_sql,
                                   article_set, is_country_code)
 from marsad.text.normalize import normalize
 
@@ -95,15 +95,15 @@ def country_counts(conn, what: str = "events", filters: Optional[Filters] = None
     if what == "places":
         found = article_set("", filters)
         source, where, params = found if found else ("articles a", [], [])
-        inside = f" AND article_id IN (SELECT a.id FROM {source}{_where(where)})" if where else ""
+        inside = f" AND article_id IN (SELECT a.id FROM {source}{where_sql(where)})" if where else ""
         sql = (f"SELECT country, COUNT(DISTINCT article_id) FROM places WHERE country IS NOT NULL"
                f"{inside} GROUP BY country")
         return {c: n for c, n in conn.execute(sql, params) if is_country_code(c)}
     where, params = (filters or Filters()).for_events()
     view = "events_view" if filters and (filters.actor or filters.outlet) else "events"
     # an event counts once for each distinct country it involves
-    sql = (f"SELECT country, COUNT(*) FROM (SELECT source_country AS country FROM {view}{_where(where)}"
-           f" UNION ALL SELECT target_country FROM {view}{_where(where + ['target_country IS NOT source_country'])})"
+    sql = (f"SELECT country, COUNT(*) FROM (SELECT source_country AS country FROM {view}{where_sql(where)}"
+           f" UNION ALL SELECT target_country FROM {view}{where_sql(where + ['target_country IS NOT source_country'])})"
            " WHERE country IS NOT NULL GROUP BY country")
     return {c: n for c, n in conn.execute(sql, params + params) if is_country_code(c)}
 
@@ -115,7 +115,7 @@ def event_points(conn, filters: Optional[Filters] = None, limit: int = 300) -> l
     view = "events_view" if filters and (filters.actor or filters.outlet) else "events"
     rows = conn.execute(f"SELECT MIN(place_name) AS name, place_country AS country, ROUND(lat, 1) AS lat,"
                         f" ROUND(lon, 1) AS lon, COUNT(*) AS n FROM {view}"
-                        f"{_where(where + ['lat IS NOT NULL', 'lon IS NOT NULL'])}"
+                        f"{where_sql(where + ['lat IS NOT NULL', 'lon IS NOT NULL'])}"
                         " GROUP BY 3, 4 ORDER BY n DESC LIMIT ?", params + [limit]).fetchall()
     return [dict(r) for r in rows]
 
@@ -126,13 +126,13 @@ def attention(conn, query: str, filters: Optional[Filters] = None) -> dict[str, 
     found_all = article_set("", filters)
     source, where, params = found_all if found_all else ("articles a", [], [])
     days = dict(conn.execute(f"SELECT a.published, COUNT(*) FROM {source}"
-                             f"{_where(where + ['a.published IS NOT NULL'])} GROUP BY a.published",
+                             f"{where_sql(where + ['a.published IS NOT NULL'])} GROUP BY a.published",
                              params).fetchall())
     found = article_set(query, filters)
     hits: dict[str, int] = {}
     if found is not None and query.strip():
         source, where, params = found
         hits = dict(conn.execute(f"SELECT a.published, COUNT(*) FROM {source}"
-                                 f"{_where(where + ['a.published IS NOT NULL'])} GROUP BY a.published",
+                                 f"{where_sql(where + ['a.published IS NOT NULL'])} GROUP BY a.published",
                                  params).fetchall())
     return {day: (hits.get(day, 0), n) for day, n in sorted(days.items())}

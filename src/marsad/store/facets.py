@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from marsad.store.queries import Filters, _where, article_set
+from marsad.store.queries import Filters, where_sql, article_set
 
 TOP = 10
 BUDGET_MS = 150  # the time budget (ms) of a list's facets
@@ -81,7 +81,7 @@ def article_facets(conn, query: str = "", filters: Optional[Filters] = None, top
         days = _rows(conn, "SELECT published, COUNT(*) FROM articles WHERE published IS NOT NULL"
                      " GROUP BY published", [], left())
     else:
-        ids = _rows(conn, f"SELECT a.id, a.outlet, a.published FROM {source}{_where(where)}", params, left())
+        ids = _rows(conn, f"SELECT a.id, a.outlet, a.published FROM {source}{where_sql(where)}", params, left())
         if ids is None:
             return [Facet(name, param, [], True) for name, param in _ARTICLE_FACETS]
         outlets = Counter(r[1] for r in ids if r[1] is not None).items()
@@ -125,7 +125,7 @@ def event_facets(conn, filters: Optional[Filters] = None, top: int = TOP,
     is given up."""
     where, params = (filters or Filters()).for_events()
     rows = _rows(conn, "SELECT type, source_country, target_country, source_actor, target_actor,"
-                 f" date_start, date_precision, outlet FROM events_view{_where(where)}", params,
+                 f" date_start, date_precision, outlet FROM events_view{where_sql(where)}", params,
                  budget_ms)
     names = [("type", "type"), ("country", "country"), ("actor", "actor"), ("day", "day"),
              ("outlet", "outlet")]
@@ -155,7 +155,7 @@ def top_places(conn, query: str = "", filters: Optional[Filters] = None, top: in
     if found is None:
         return Facet("place", "q")
     source, where, params = found
-    inside = f" AND article_id IN (SELECT a.id FROM {source}{_where(where)})" if where else ""
+    inside = f" AND article_id IN (SELECT a.id FROM {source}{where_sql(where)})" if where else ""
     return _facet(conn, "place", "q", "SELECT MIN(name) AS v, COUNT(DISTINCT article_id) AS n,"
                   " COALESCE(name_en, name) AS k, MAX(country) AS c FROM places WHERE name IS NOT NULL"
                   f"{inside} GROUP BY k", params, top, budget_ms)

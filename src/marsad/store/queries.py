@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 
 from marsad.periods import bounds
 from marsad.errors import MarsadError
-from marsad.store.search import (Snippet, _term_pattern, find_hits, fts_query, parse_query,
+from marsad.store.search import (Snippet, term_pattern, find_hits, fts_query, parse_query,
                                  search_fold, search_snippet)
 from marsad.text.normalize import normalize
 
@@ -45,8 +45,12 @@ def is_country_code(value: Optional[str]) -> bool:
     return bool(value and _CODE.match(value))
 
 
-def _like(value: str) -> str:
+def like_pattern(value: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') finding ``value`` anywhere in a text."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+_like = like_pattern  # the older name
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -101,7 +105,7 @@ class Filters:
                 where.append("(source_actor = ? OR target_actor = ? OR source_name LIKE ? ESCAPE '\\'"
                              " OR target_name LIKE ? ESCAPE '\\')")
                 key = self.actor.strip().lower()
-                params += [key, key, _like(self.actor.strip()), _like(self.actor.strip())]
+                params += [key, key, like_pattern(self.actor.strip()), like_pattern(self.actor.strip())]
         if self.country:
             where.append("(source_country = ? OR target_country = ?)")
             params += [self.country, self.country]
@@ -129,13 +133,17 @@ def _actor_articles(actor: str, params: list) -> str:
         return ("SELECT article_id FROM entities WHERE country = ? UNION SELECT article_id FROM"
                 " events WHERE source_country = ? OR target_country = ?")
     norm = " ".join(normalize(actor).split())
-    params += [actor.strip().lower(), _like(norm), _like(actor.strip())]
+    params += [actor.strip().lower(), like_pattern(norm), like_pattern(actor.strip())]
     return ("SELECT article_id FROM entities WHERE actor_key = ? OR name_norm LIKE ? ESCAPE '\\'"
             " OR name_en LIKE ? ESCAPE '\\'")
 
 
-def _where(clauses: list[str]) -> str:
+def where_sql(clauses: list[str]) -> str:
+    """`` WHERE a AND b`` of the clauses ('' for none)."""
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+_where = where_sql  # the older name
 
 
 # --- articles -----------------------------------------------------------------------------
@@ -182,11 +190,11 @@ def search_articles(conn: sqlite3.Connection, query: str = "", filters: Optional
         rank, order = "bm25(articles_fts, 4.0, 1.0, 0.5)", "top.rank, top.published DESC"
     else:
         rank, order = "0", "top.published DESC, top.id DESC"
-    total = conn.execute(f"SELECT COUNT(*) FROM {source}{_where(where)}", params).fetchone()[0]
+    total = conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql(where)}", params).fetchone()[0]
     # Rank and cut on narrow rows first; only the page's articles bring their text along.
     rows = conn.execute(
         f"SELECT a.id, a.title, a.published, a.outlet, a.url, a.text FROM (SELECT a.id AS id,"
-        f" a.published AS published, {rank} AS rank FROM {source}{_where(where)}"
+        f" a.published AS published, {rank} AS rank FROM {source}{where_sql(where)}"
         f" ORDER BY {order.replace('top.', '' if terms else 'a.')} LIMIT ? OFFSET ?) AS top"
         f" JOIN articles a ON a.id = top.id ORDER BY {order}", params + [limit, offset]).fetchall()
     return Page(total, _hits(rows, terms), limit, offset)
@@ -263,7 +271,7 @@ def event_timeline(conn, filters: Optional[Filters] = None) -> list[tuple[str, s
     where, params = (filters or Filters()).for_events()
     where.append("date_start IS NOT NULL")
     rows = conn.execute(f"SELECT date_start, date_precision, COUNT(*) FROM events_view"
-                        f"{_where(where)} GROUP BY date_start, date_precision ORDER BY date_start",
+                        f"{where_sql(where)} GROUP BY date_start, date_precision ORDER BY date_start",
                         params).fetchall()
     return [(r[0], r[1], r[2]) for r in rows]
 
@@ -281,7 +289,7 @@ def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
         params.append(actor)
     elif actor:
         where.append("(speaker_actor = ? OR speaker_name LIKE ? ESCAPE '\\')")
-        params += [actor.strip().lower(), _like(actor.strip())]
+        params += [actor.strip().lower(), like_pattern(actor.strip())]
     if country:
         where.append("speaker_country = ?")
         params.append(country)
@@ -302,7 +310,7 @@ def list_quotes(conn, actor: Optional[str] = None, since: Optional[str] = None,
     if country or (actor and is_country_code(actor)):
         # A common country (a third of all quotes are Saudi speakers'): the page is found
         # sooner by walking the newest articles than by sorting every quote of the country.
-        total = conn.execute(f"SELECT COUNT(*) FROM quotes_view{_where(where)}", params).fetchone()[0]
+        total = conn.execute(f"SELECT COUNT(*) FROM quotes_view{where_sql(where)}", params).fetchone()[0]
         if total > WALK_FROM:
             walk = [w.replace("speaker_country = ?", "+speaker_country = ?") for w in where]
     return _view_page(conn, "quotes_view", "quote_index", where, params,
@@ -319,10 +327,10 @@ def _quotes_saying(conn, where: list[str], params: list, terms, limit: int, offs
     once, checked here. A pattern over the original text (C speed) rules most quotes out
     before any is folded; the folded text decides, as ``fold(content) LIKE`` did."""
     phrases = [" ".join(t.words) for t in terms]
-    patterns = [_term_pattern(w) for t in terms for w in t.words]
+    patterns = [term_pattern(w) for t in terms for w in t.words]
     keys = []
     for article_id, index, published, content in conn.execute(
-            f"SELECT article_id, quote_index, published, content FROM quotes_view{_where(where)}", params):
+            f"SELECT article_id, quote_index, published, content FROM quotes_view{where_sql(where)}", params):
         content = content or ""
         if not _PRESENTATION.search(content) and not all(p.search(content) for p in patterns):
             continue
@@ -348,12 +356,12 @@ def _view_page(conn, view: str, index: str, where: list[str], params: list, orde
     if total is not None:
         pass
     elif where:
-        total = conn.execute(f"SELECT COUNT(*) FROM {view}{_where(where)}", params).fetchone()[0]
+        total = conn.execute(f"SELECT COUNT(*) FROM {view}{where_sql(where)}", params).fetchone()[0]
     else:
         total = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     first = order.split()[0]  # the leading sort column, carried to the outer ORDER BY
     rows = conn.execute(
-        f"SELECT v.* FROM (SELECT article_id, {index}, {first} FROM {view}{_where(page_where or where)}"
+        f"SELECT v.* FROM (SELECT article_id, {index}, {first} FROM {view}{where_sql(page_where or where)}"
         f" ORDER BY {order} LIMIT ? OFFSET ?) AS k JOIN {view} v ON v.article_id = k.article_id"
         f" AND v.{index} = k.{index} ORDER BY {'k.' + order.replace(', ', ', k.')}",
         params + [limit, offset]).fetchall()
@@ -375,14 +383,14 @@ def list_actors(conn, q: Optional[str] = None, country: Optional[str] = None,
     if q:
         # the names are scanned once, not once for the count and again for the page
         named = sorted({r[0] for r in conn.execute("SELECT actor_key FROM entities WHERE name_norm"
-                                                   " LIKE ? ESCAPE '\\'", [_like(" ".join(normalize(q).split()))])})
+                                                   " LIKE ? ESCAPE '\\'", [like_pattern(" ".join(normalize(q).split()))])})
         where.append("(actor_key LIKE ? ESCAPE '\\' OR actor_key IN (SELECT value FROM json_each(?)))")
-        params += [_like(q.strip().lower()), json.dumps(named, ensure_ascii=False)]
+        params += [like_pattern(q.strip().lower()), json.dumps(named, ensure_ascii=False)]
     for column, value in (("country", country), ("sector", sector)):
         if value:
             where.append(f"{column} = ?")
             params.append(value)
-    sql = f"FROM actors{_where(where)}"
+    sql = f"FROM actors{where_sql(where)}"
     total = conn.execute(f"SELECT COUNT(*) {sql}", params).fetchone()[0]
     rows = conn.execute(f"SELECT * {sql} ORDER BY {sort} DESC, actor_key LIMIT ? OFFSET ?",
                         params + [limit, offset]).fetchall()
@@ -451,7 +459,7 @@ def network_edges(conn, filters: Optional[Filters] = None, by: str = "country",
     source = ("(SELECT type, date_start, date_end, source_country, target_country FROM events)"
               if by == "country" and not (filters and (filters.actor or filters.outlet)) else "events_view")
     rows = conn.execute(f"SELECT {src} AS source, {tgt} AS target, COUNT(*) AS weight,"
-                        f" group_concat(DISTINCT type) AS types FROM {source}{_where(where)}"
+                        f" group_concat(DISTINCT type) AS types FROM {source}{where_sql(where)}"
                         f" GROUP BY {src}, {tgt} ORDER BY weight DESC, source, target LIMIT ?",
                         params + [max_edges]).fetchall()
     return [dict(r) for r in rows]

@@ -14,7 +14,7 @@ from marsad.store.search import MAX_QUERY_CHARS
 from marsad.web import charts, maps
 from marsad.web.deps import connection
 from marsad.web.downloads import download, page_meta
-from marsad.web.pages import FIELD, FORMAT_FIELD, _opt, actor_names, render
+from marsad.web.pages import FIELD, FORMAT_FIELD, actor_names, form_value, render
 
 router = APIRouter(include_in_schema=False)
 QUOTES_PAGE = 50
@@ -37,8 +37,8 @@ def quotes(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS), spe
            offset: int = OFFSET(), format: str = FORMAT_FIELD()):
     """Statements searched by what was said (``q``), who said it (a name or actor key) and
     the speaker's country."""
-    f = {"q": q.strip(), "speaker": _opt(speaker), "country": _opt(country, "country"),
-         "since": _opt(since, "date"), "until": _opt(until, "date")}
+    f = {"q": q.strip(), "speaker": form_value(speaker), "country": form_value(country, "country"),
+         "since": form_value(since, "date"), "until": form_value(until, "date")}
     conn = connection(request)
     page = queries.list_quotes(conn, f["speaker"], f["since"], f["until"], QUOTES_PAGE, offset,
                                q=f["q"], country=f["country"])
@@ -62,7 +62,7 @@ def places(request: Request, q: Optional[str] = FIELD(), country: Optional[str] 
            sort: str = Query("articles", pattern="^(" + "|".join(desk.PLACE_SORTS) + ")$"),
            offset: int = OFFSET(), format: str = FORMAT_FIELD()):
     conn = connection(request)
-    f = {"q": _opt(q), "country": _opt(country, "country"), "kind": _opt(kind)}
+    f = {"q": form_value(q), "country": form_value(country, "country"), "kind": form_value(kind)}
     page = desk.list_places(conn, f["q"], f["country"], f["kind"], sort, PLACES_PAGE, offset)
     if format != "html":
         return download(format, "places", page.items, PLACE_COLUMNS, page_meta(page))
@@ -78,7 +78,7 @@ def attention(request: Request, q: list[str] = Query([], max_length=MAX_QUERY_CH
     queries_ = [x.strip() for x in q if x and x.strip()]
     if len(queries_) > MAX_SERIES:
         raise HTTPException(422, f"q: at most {MAX_SERIES} queries side by side")
-    filters = Filters(since=_opt(since, "date"), until=_opt(until, "date"), outlet=_opt(outlet))
+    filters = Filters(since=form_value(since, "date"), until=form_value(until, "date"), outlet=form_value(outlet))
     conn = connection(request)
     series = [(x, desk.attention(conn, x, filters)) for x in queries_]
     if format != "html":
@@ -104,8 +104,8 @@ def world_map(request: Request, what: str = Query("events", pattern="^(events|pl
     """Counts per country drawn on the world map: events with the country as source or
     target (each country links to its events), or articles naming a place in it (linking
     to those articles); dots for the places of events."""
-    filters = Filters(type=_opt(type, "type") if what == "events" else None,
-                      since=_opt(since, "date"), until=_opt(until, "date"))
+    filters = Filters(type=form_value(type, "type") if what == "events" else None,
+                      since=form_value(since, "date"), until=form_value(until, "date"))
     conn = connection(request)
     counts = desk.country_counts(conn, what, filters)
     if format != "html":

@@ -81,7 +81,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render("error.html", request, status=status, status_code=status, message=message)
 
 
-def _opt(value: Optional[str], check: Optional[str] = None) -> Optional[str]:
+def form_value(value: Optional[str], check: Optional[str] = None) -> Optional[str]:
     """An optional form field: empty means absent; a malformed value is a 422."""
     value = (value or "").strip()
     if not value:
@@ -89,6 +89,9 @@ def _opt(value: Optional[str], check: Optional[str] = None) -> Optional[str]:
     if check and not _CHECKS[check].match(value):
         raise HTTPException(422, f"malformed {check}: {value[:40]!r}")
     return value
+
+
+_opt = form_value  # the name the page handlers use
 
 
 def FIELD():
