@@ -216,3 +216,11 @@ def test_web_desk_json_downloads_carry_the_facets(client, conn):
     assert by_name["country"] == expected["country"] and by_name["country"]["values"]
     events = client.get("/events", params={"format": "json"}).json()
     assert {f["name"] for f in events["facets"]} == {"type", "country", "actor", "day", "outlet"}
+
+
+def test_web_desk_map_of_articles_counts_what_search_lists(client, conn):
+    counts = desk.country_counts(conn, "places")
+    assert counts
+    for code, n in sorted(counts.items(), key=lambda cn: -cn[1])[:3]:
+        assert search_articles(conn, "", Filters(country=code)).total == n, code
+    assert 'href="/search?country=' in client.get("/map", params={"what": "places"}).text

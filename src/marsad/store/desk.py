@@ -91,12 +91,13 @@ def place_kinds(conn) -> list[str]:
 
 def country_counts(conn, what: str = "events", filters: Optional[Filters] = None) -> dict[str, int]:
     """``{country code: n}``: events with the country as source or target (``what="events"``,
-    as the events list filters them), or articles naming a place in it (``"places"``)."""
+    as the events list filters them), or articles naming an actor or place of the country
+    (``"places"``, as the search filters ``country``)."""
     if what == "places":
         found = article_set("", filters)
         source, where, params = found if found else ("articles a", [], [])
         inside = f" AND article_id IN (SELECT a.id FROM {source}{where_sql(where)})" if where else ""
-        sql = (f"SELECT country, COUNT(DISTINCT article_id) FROM places WHERE country IS NOT NULL"
+        sql = (f"SELECT country, COUNT(DISTINCT article_id) FROM entities WHERE country IS NOT NULL"
                f"{inside} GROUP BY country")
         return {c: n for c, n in conn.execute(sql, params) if is_country_code(c)}
     where, params = (filters or Filters()).for_events()
@@ -120,14 +121,21 @@ def event_points(conn, filters: Optional[Filters] = None, limit: int = 300) -> l
     return [dict(r) for r in rows]
 
 
-def attention(conn, query: str, filters: Optional[Filters] = None) -> dict[str, tuple[int, int]]:
-    """``{day: (articles matching, articles of the day)}`` for the days of the articles kept
-    by ``filters`` (without the query): the share a query gets of each day's news."""
-    found_all = article_set("", filters)
-    source, where, params = found_all if found_all else ("articles a", [], [])
-    days = dict(conn.execute(f"SELECT a.published, COUNT(*) FROM {source}"
+def day_counts(conn, filters: Optional[Filters] = None) -> dict[str, int]:
+    """``{day: articles published that day}`` among the articles kept by ``filters``."""
+    found = article_set("", filters)
+    source, where, params = found if found else ("articles a", [], [])
+    return dict(conn.execute(f"SELECT a.published, COUNT(*) FROM {source}"
                              f"{where_sql(where + ['a.published IS NOT NULL'])} GROUP BY a.published",
                              params).fetchall())
+
+
+def attention(conn, query: str, filters: Optional[Filters] = None,
+              days: Optional[dict[str, int]] = None) -> dict[str, tuple[int, int]]:
+    """``{day: (articles matching, articles of the day)}`` for the days of the articles kept
+    by ``filters`` (without the query): the share a query gets of each day's news. ``days``:
+    :func:`day_counts` of the same filters, when already counted."""
+    days = day_counts(conn, filters) if days is None else days
     found = article_set(query, filters)
     hits: dict[str, int] = {}
     if found is not None and query.strip():

@@ -80,7 +80,8 @@ def attention(request: Request, q: list[str] = Query([], max_length=MAX_QUERY_CH
         raise HTTPException(422, f"q: at most {MAX_SERIES} queries side by side")
     filters = Filters(since=form_value(since, "date"), until=form_value(until, "date"), outlet=form_value(outlet))
     conn = connection(request)
-    series = [(x, desk.attention(conn, x, filters)) for x in queries_]
+    days = desk.day_counts(conn, filters)
+    series = [(x, desk.attention(conn, x, filters, days)) for x in queries_]
     if format != "html":
         rows = [{"query": x, "day": day, "articles": n, "of": of, "share": round(n / of, 6) if of else None}
                 for x, counts in series for day, (n, of) in counts.items()]
@@ -102,8 +103,8 @@ def world_map(request: Request, what: str = Query("events", pattern="^(events|pl
               type: Optional[str] = FIELD(), since: Optional[str] = FIELD(), until: Optional[str] = FIELD(),
               format: str = FORMAT_FIELD()):
     """Counts per country drawn on the world map: events with the country as source or
-    target (each country links to its events), or articles naming a place in it (linking
-    to those articles); dots for the places of events."""
+    target (each country links to its events), or articles naming the country, a place in
+    it or an actor of it (linking to those articles); dots for the places of events."""
     filters = Filters(type=form_value(type, "type") if what == "events" else None,
                       since=form_value(since, "date"), until=form_value(until, "date"))
     conn = connection(request)
