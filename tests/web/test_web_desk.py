@@ -56,6 +56,8 @@ def test_web_desk_event_facets_count_what_the_filter_keeps(client, conn):
     for name, param in (("type", "type"), ("country", "country"), ("outlet", "outlet")):
         value, n = by_name[name].values[0]
         assert list_events(conn, Filters(**{param: value})).total == n, name
+    day, n = by_name["day"].values[0]
+    assert list_events(conn, Filters(since=day, until=day)).total == n
     value, n = by_name["actor"].values[0]
     assert n >= 1 and client.get("/events", params={"actor": value}).status_code == 200
     assert _facet_links(r.text, "type")[0].startswith("/events?type=")
