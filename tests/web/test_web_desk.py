@@ -73,7 +73,8 @@ def test_web_desk_facet_gives_up_past_its_budget(conn, monkeypatch):
 
 
 @pytest.mark.parametrize("path", ["/search?q=بوتين", "/events", "/actors", "/quotes", "/outlets",
-                                  "/places", "/attention?q=بوتين&q=كيم", "/map", "/map?what=places"])
+                                  "/places", "/attention?q=بوتين&q=كيم", "/map", "/map?what=places",
+                                  "/network", "/actors/vladimir%20putin"])
 def test_web_desk_downloads_csv_and_json(client, path):
     page = client.get(path)
     assert page.status_code == 200 and "format=csv" in page.text  # the page offers them

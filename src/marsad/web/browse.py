@@ -14,15 +14,12 @@ from marsad.store.search import MAX_QUERY_CHARS
 from marsad.web import charts, maps
 from marsad.web.deps import connection
 from marsad.web.downloads import download, page_meta
-from marsad.web.pages import FIELD, FORMAT_FIELD, actor_names, form_value, render
+from marsad.web.pages import FIELD, FORMAT_FIELD, QUOTE_COLUMNS, actor_names, form_value, render
 
 router = APIRouter(include_in_schema=False)
 QUOTES_PAGE = 50
 PLACES_PAGE = 50
 MAX_SERIES = 5  # queries side by side on the attention chart
-QUOTE_COLUMNS = ["article_id", "quote_index", "published", "outlet", "kind", "speaker_name",
-                 "speaker_name_en", "speaker_actor", "speaker_country", "speaker_sector",
-                 "speaker_text", "cue", "content", "url"]
 PLACE_COLUMNS = ["key", "name", "name_en", "country", "kind", "lat", "lon", "articles", "mentions"]
 OUTLET_COLUMNS = ["outlet", "articles", "first", "last", "quotes", "events"]
 

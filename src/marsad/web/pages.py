@@ -144,6 +144,9 @@ async def article(request: Request, article_id: str, q: str = Query("", max_leng
                   labels_present=sorted({e.get("label") for e in entities.values()} & set(LABELS)))
 
 
+QUOTE_COLUMNS = ["article_id", "quote_index", "published", "outlet", "kind", "speaker_name",
+                 "speaker_name_en", "speaker_actor", "speaker_country", "speaker_sector",
+                 "speaker_text", "cue", "content", "url"]
 ACTOR_COLUMNS = ["actor_key", "name", "name_en", "label", "country", "sector", "role", "articles",
                  "mentions", "quotes", "events"]
 
@@ -164,15 +167,18 @@ def actors(request: Request, q: Optional[str] = FIELD(), country: Optional[str] 
 
 
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
-def actor(request: Request, key: str, quotes_offset: int = Query(0, ge=0, le=1_000_000)):
+def actor(request: Request, key: str, quotes_offset: int = Query(0, ge=0, le=1_000_000),
+          format: str = FORMAT_FIELD()):
     conn = connection(request)
     if not key.strip("/"):
-        return actors(request, None, None, None, "articles", 0, "html")
+        return actors(request, None, None, None, "articles", 0, format)
     profile = (queries.actor_profile(conn, key[:300], ACTOR_QUOTES, quotes_offset)
                if len(key) <= 300 else None)
     if profile is None:
         raise HTTPException(404, "لا يوجد فاعل بهذا الاسم")  # no actor by this name
     said = queries.Page(profile["quotes_total"], profile["quotes"], ACTOR_QUOTES, quotes_offset)
+    if format != "html":  # the list the page pages through: what the actor said
+        return download(format, "actor-quotes", said.items, QUOTE_COLUMNS, page_meta(said))
     return render("actor.html", request, a=profile, key=key, said=said)
 
 
@@ -206,10 +212,12 @@ def events(request: Request, type: Optional[str] = FIELD(), country: Optional[st
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, by: str = Query("country", pattern="^(country|actor)$"),
             type: Optional[str] = FIELD(), since: Optional[str] = FIELD(),
-            until: Optional[str] = FIELD()):
+            until: Optional[str] = FIELD(), format: str = FORMAT_FIELD()):
     filters = Filters(type=_opt(type, "type"), since=_opt(since, "date"), until=_opt(until, "date"))
     conn = connection(request)
     edges = queries.network_edges(conn, filters, by)
+    if format != "html":
+        return download(format, "network", edges, ["source", "target", "weight", "types"], {"by": by})
     if by == "country":
         names = {k: f"{charts.country_label(k)}" for e in edges for k in (e["source"], e["target"])}
     else:
