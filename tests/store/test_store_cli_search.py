@@ -45,3 +45,17 @@ def test_store_cli_search_type_is_case_blind_and_help_lists_types(db):
     assert json.loads(_run("--db", db, "--type", "support", "--json").stdout)["total"] == 5
     help_text = " ".join(_run("--help").output.split())
     assert all(t in help_text for t in EVENT_TYPES) and "--offset" in help_text
+
+
+def test_store_cli_search_facets_and_country(db):
+    data = json.loads(_run("لافروف", "--db", db, "--facets", "--json").stdout)
+    by_name = {f["name"]: f for f in data["facets"]}
+    assert set(by_name) == {"outlet", "type", "country", "actor", "day"}
+    assert sum(v["count"] for v in by_name["day"]["values"]) == data["total"] == 5
+    country = by_name["country"]["values"][0]
+    narrowed = json.loads(_run("لافروف", "--db", db, "--country", country["value"], "--json").stdout)
+    assert narrowed["total"] == country["count"]
+    text = _run("لافروف", "--db", db, "--facets")
+    assert text.exit_code == 0 and "\nday: 2023-09-" in text.stdout
+    bad = _run("لافروف", "--db", db, "--country", "Russia")
+    assert bad.exit_code == 2 and "not a country code" in bad.output

@@ -153,3 +153,57 @@ def test_web_browser_actor_index_leads_to_actor(page, server):
     page.wait_for_load_state()
     assert "/actors/" in page.url and page.locator("h1").inner_text() == name
     _shot(page, "actor-from-index")
+
+
+# The analyst's desk pages (issue #20): right to left, no console error, nothing fetched
+# from outside (the page fixture fails on any request off loopback), the drawing visible.
+DESK_PAGES = [("/search?q=بوتين", "aside.facets"), ("/events", "aside.facets"),
+              ("/quotes", "ul.quotes"), ("/outlets", "table.outlets"), ("/places", "table.places"),
+              ("/attention?q=بوتين&q=كيم", "figure.attention svg"), ("/map", "svg#map"),
+              ("/actors?sort=events", "table.actors")]
+
+
+@pytest.mark.parametrize("path,drawn", DESK_PAGES)
+def test_web_browser_desk_pages(page, server, path, drawn):
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    response = page.goto(server + path)
+    assert response.status == 200
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    box = page.locator(drawn).first.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 20, drawn
+    assert not errors, errors
+    _shot(page, "desk-" + path.strip("/").split("?")[0])
+
+
+def test_web_browser_facet_click_narrows(page, server):
+    page.goto(server + "/search?q=بوتين")
+    total = int(page.locator("p.count").first.inner_text().split()[0])
+    link = page.locator("section.facet-outlet a").first
+    n = int(link.locator("xpath=..").locator(".n").inner_text())
+    link.click()
+    page.wait_for_load_state()
+    assert "outlet=" in page.url and "q=" in page.url
+    assert int(page.locator("p.count").first.inner_text().split()[0]) == n <= total
+
+
+def test_web_browser_map_country_leads_to_its_events(page, server):
+    page.goto(server + "/map")
+    assert page.locator("svg#map path.land").count() > 150
+    shaded = page.locator("svg#map a path.land").first
+    shaded.click(force=True)
+    page.wait_for_load_state()
+    assert "/events?country=" in page.url
+    assert page.locator("table.events tbody tr").count() >= 1
+
+
+def test_web_browser_desk_phone_layout(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="ar")
+    p = context.new_page()
+    try:
+        for path in ("/search?q=بوتين", "/map", "/attention?q=بوتين", "/places"):
+            p.goto(server + path)
+            assert p.evaluate("document.documentElement.scrollWidth") <= 390 + 1, path
+    finally:
+        context.close()

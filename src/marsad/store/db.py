@@ -82,6 +82,7 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
             if found != SCHEMA_VERSION and found in UPGRADES:
                 _upgrade(conn)
             check_version(conn, path)
+            _add_indexes(conn)
             return
         with transaction(conn):
             for statement in _statements(ALL):
@@ -93,6 +94,16 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
         if _busy(exc):
             raise StoreError(failure(conn, exc)) from None
         raise StoreError(f"{path}: not a marsad store, or it cannot be written: {exc}") from None
+
+
+def _add_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes added to the schema since the store was made (all are IF NOT EXISTS)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    missing = [s for s in _statements(INDEXES) if s.split()[5] not in have]
+    if missing:
+        with transaction(conn):
+            for statement in missing:
+                conn.execute(statement)
 
 
 def _statements(script: str) -> list[str]:

@@ -178,6 +178,10 @@ CREATE INDEX IF NOT EXISTS actors_country ON actors(country);
 CREATE INDEX IF NOT EXISTS actors_mentions ON actors(mentions DESC, actor_key);
 CREATE INDEX IF NOT EXISTS actors_quotes ON actors(quotes DESC, actor_key);
 CREATE INDEX IF NOT EXISTS actors_events ON actors(events DESC, actor_key);
+-- for the desk (#20): quotes and facets by country read the index alone; the outlets index
+-- groups articles without reading their rows (added to older stores when opened to write)
+CREATE INDEX IF NOT EXISTS entities_country_entity ON entities(country, article_id, entity_id);
+CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, published);
 """
 
 VIEWS = """

@@ -146,7 +146,7 @@ def find_hits(text: str, terms: list[Term]) -> list[tuple[int, int]]:
         return []
     hits: set[tuple[int, int]] = set()
     for word in {w for t in terms for w in t.words}:
-        for m in _term_pattern(word).finditer(text):
+        for m in term_pattern(word).finditer(text):
             start, end = m.start(), m.end()
             while start > 0 and _WORD.match(text, start - 1):
                 start -= 1
@@ -213,12 +213,15 @@ def search_snippet(text: str, terms: list[Term], width: int = 220) -> Snippet:
 
 
 @lru_cache(maxsize=4096)
-def _term_pattern(word: str) -> re.Pattern:
+def term_pattern(word: str) -> re.Pattern:
     """A pattern matching, in ORIGINAL text, what folds to ``word``: each letter as any of
     the characters folding to it, with deleted marks (diacritics, tatweel) allowed between."""
     inverse, marks = _folding_inverse()
     parts = ["[" + re.escape("".join(sorted(inverse.get(c, set()) | {c, c.upper()}))) + "]" for c in word]
     return re.compile(f"{marks}*".join(parts))
+
+
+_term_pattern = term_pattern  # the older name
 
 
 @lru_cache(maxsize=1)

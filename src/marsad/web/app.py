@@ -39,7 +39,7 @@ def create_app(db_path: Union[str, Path], cache_size: int = 1024,
     thread), wrapped in :class:`SecurityHeaders`; the FastAPI app is its ``.app``. A request
     whose Host header (without its port) is none of ``hosts`` gets a 400 (``hosts=None``:
     any name; ``"*"`` among them: any name too)."""
-    from marsad.web import api, pages
+    from marsad.web import api, browse, pages
     from marsad.web.cache import ResponseCache
 
     open_store(db_path, readonly=True).close()  # fail early on a missing or foreign file
@@ -51,6 +51,7 @@ def create_app(db_path: Union[str, Path], cache_size: int = 1024,
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(browse.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

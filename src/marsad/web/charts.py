@@ -156,3 +156,34 @@ def _trim(a: dict, b: dict) -> tuple[float, float, float, float]:
     ux, uy = dx / length, dy / length
     return (round(a["x"] + ux * a["r"], 1), round(a["y"] + uy * a["r"], 1),
             round(b["x"] - ux * (b["r"] + 4), 1), round(b["y"] - uy * (b["r"] + 4), 1))
+
+
+SERIES = 5  # queries drawn side by side on an attention chart (classes s0 ... s4)
+
+
+def attention(series: list[tuple[str, dict[str, tuple[int, int]]]], width: int = 800,
+              height: int = 220) -> dict:
+    """Lines of the share of each day's articles matching each query: ``series`` is
+    ``[(query, {day: (matching, articles of the day)}), ...]``. Returns ``{"lines": [{query,
+    points: "x,y ...", dots: [{x, y, day, n, of, pct}], total, cls}], "days", "max_pct",
+    "width", "height", "plot"}``; shares in percent, days left to right."""
+    days = sorted({d for _, counts in series for d in counts})
+    plot = height - 24
+    if not days:
+        return {"lines": [], "days": [], "max_pct": 0, "width": width, "height": height, "plot": plot}
+    shares = [[(counts.get(d, (0, 0))[0] / counts[d][1] * 100) if counts.get(d, (0, 0))[1] else 0.0
+               for d in days] for _, counts in series]
+    top = max((v for row in shares for v in row), default=0) or 1.0
+    step = width / max(len(days) - 1, 1)
+    lines = []
+    for i, ((query, counts), row) in enumerate(zip(series, shares)):
+        dots = []
+        for j, (day, pct) in enumerate(zip(days, row)):
+            n, of = counts.get(day, (0, 0))
+            x = round(j * step if len(days) > 1 else width / 2, 1)
+            dots.append({"x": x, "y": round(plot - plot * pct / top, 1), "day": day, "n": n,
+                         "of": of, "pct": round(pct, 2)})
+        lines.append({"query": query, "points": " ".join(f"{d['x']},{d['y']}" for d in dots),
+                      "dots": dots, "total": sum(n for n, _ in counts.values()), "cls": f"s{i % SERIES}"})
+    return {"lines": lines, "days": days, "max_pct": round(top, 2), "width": width,
+            "height": height, "plot": plot}

@@ -11,14 +11,18 @@ from typing import Optional
 import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from starlette.datastructures import QueryParams
 
 from marsad.model import EVENT_TYPES
+from marsad.store import facets as store_facets
 from marsad.store import queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
 from marsad.web import charts
 from marsad.web.annotate import LABELS, actor_url, article_segments
 from marsad.web.deps import connection
+from marsad.web.downloads import FORMAT, download, page_meta
+from marsad.web.labels import arabic, english
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = resources.files("marsad.web") / "templates"
@@ -32,7 +36,7 @@ _CHECKS = {"date": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "type": re.compile(r"^[A-
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
 _env.globals.update(actor_url=actor_url, country=charts.country_label, LABELS=LABELS, PLOVER=PLOVER,
-                    date_span=charts.date_span)
+                    date_span=charts.date_span, ar=arabic, en=english)
 _env.filters["date_label"] = charts.date_label
 # Crawled titles often carry HTML entities as text («&quot;»): shown as the characters they
 # name (and escaped again by autoescape). The stored record is left as it was.
@@ -44,11 +48,40 @@ def render(name: str, request: Request, status: int = 200, **context) -> HTMLRes
     return HTMLResponse(html, status_code=status)
 
 
+def narrow(request: Request, param: str, value: str, path: Optional[str] = None) -> str:
+    """The URL of this page (or of ``path``) with ``param`` set to ``value`` (a facet's link;
+    ``day``: since and until that day), paging and download format dropped."""
+    params = {k: v for k, v in request.query_params.multi_items() if k not in ("offset", "format")}
+    if param == "day":
+        params.update(since=value, until=value)
+    else:
+        params[param] = value
+    return (path or request.url.path) + "?" + str(QueryParams({k: v for k, v in params.items() if v}))
+
+
+def with_format(request: Request, fmt: str) -> str:
+    """The URL of this page asking for a download in ``fmt`` (csv or json)."""
+    params = {k: v for k, v in request.query_params.multi_items() if k != "format"}
+    return request.url.path + "?" + str(QueryParams(list(params.items()) + [("format", fmt)]))
+
+
+_env.globals.update(narrow=narrow, with_format=with_format)
+
+
+def actor_names(conn, facets: list) -> dict:
+    """Names of the actor keys among the facets' values (the actor facet's labels)."""
+    keys = [v for f in facets if f.name == "actor" for v, _ in f.values]
+    if not keys:
+        return {}
+    return dict(conn.execute("SELECT actor_key, name FROM actors WHERE actor_key IN"
+                             " (SELECT value FROM json_each(?))", (_json_list(keys),)).fetchall())
+
+
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render("error.html", request, status=status, status_code=status, message=message)
 
 
-def _opt(value: Optional[str], check: Optional[str] = None) -> Optional[str]:
+def form_value(value: Optional[str], check: Optional[str] = None) -> Optional[str]:
     """An optional form field: empty means absent; a malformed value is a 422."""
     value = (value or "").strip()
     if not value:
@@ -58,9 +91,16 @@ def _opt(value: Optional[str], check: Optional[str] = None) -> Optional[str]:
     return value
 
 
+_opt = form_value  # the name the page handlers use
+
+
 def FIELD():
     """A fresh Query per parameter (FastAPI writes the parameter's name into it)."""
     return Query(None, max_length=100)
+
+
+def FORMAT_FIELD():
+    return Query("html", pattern=FORMAT, description="html (the page), csv or json: the rows shown")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -71,14 +111,24 @@ async def home(request: Request):
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS), actor: Optional[str] = FIELD(),
+def search(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS), actor: Optional[str] = FIELD(),
            type: Optional[str] = FIELD(), since: Optional[str] = FIELD(), until: Optional[str] = FIELD(),
-           outlet: Optional[str] = FIELD(), offset: int = Query(0, ge=0, le=1_000_000)):
+           outlet: Optional[str] = FIELD(), country: Optional[str] = FIELD(),
+           offset: int = Query(0, ge=0, le=1_000_000), format: str = FORMAT_FIELD()):
     filters = Filters(_opt(actor), _opt(type, "type"), _opt(since, "date"), _opt(until, "date"),
-                      _opt(outlet))
+                      _opt(outlet), _opt(country, "country"))
     conn = connection(request)
     page = queries.search_articles(conn, q, filters, PAGE, offset)
-    return render("search.html", request, q=q, filters=filters, page=page, PAGE=PAGE)
+    if format != "html":
+        rows = [{"id": h.id, "title": h.title, "published": h.published, "outlet": h.outlet,
+                 "url": h.url, "snippet": h.snippet.text} for h in page.items]
+        meta = {"query": q, **page_meta(page)}
+        if format == "json":  # the facets beside the results, as Datasette's JSON has them
+            meta["facets"] = [f.to_dict() for f in store_facets.article_facets(conn, q, filters)]
+        return download(format, "search", rows, meta=meta)
+    facets = store_facets.article_facets(conn, q, filters)
+    return render("search.html", request, q=q, filters=filters, page=page, PAGE=PAGE, facets=facets,
+                  names=actor_names(conn, facets))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -94,51 +144,80 @@ async def article(request: Request, article_id: str, q: str = Query("", max_leng
                   labels_present=sorted({e.get("label") for e in entities.values()} & set(LABELS)))
 
 
+QUOTE_COLUMNS = ["article_id", "quote_index", "published", "outlet", "kind", "speaker_name",
+                 "speaker_name_en", "speaker_actor", "speaker_country", "speaker_sector",
+                 "speaker_text", "cue", "content", "url"]
+ACTOR_COLUMNS = ["actor_key", "name", "name_en", "label", "country", "sector", "role", "articles",
+                 "mentions", "quotes", "events"]
+
+
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, q: Optional[str] = FIELD(), country: Optional[str] = FIELD(),
            sector: Optional[str] = FIELD(),
            sort: str = Query("articles", pattern="^(" + "|".join(queries.ACTOR_SORTS) + ")$"),
-           offset: int = Query(0, ge=0, le=1_000_000)):
+           offset: int = Query(0, ge=0, le=1_000_000), format: str = FORMAT_FIELD()):
     conn = connection(request)
     filters = {"q": _opt(q), "country": _opt(country, "country"), "sector": _opt(sector, "sector")}
     page = queries.list_actors(conn, filters["q"], filters["country"], ACTOR_PAGE, offset,
                                sector=filters["sector"], sort=sort)
+    if format != "html":
+        return download(format, "actors", page.items, ACTOR_COLUMNS, page_meta(page))
     return render("actors.html", request, page=page, f=filters, sort=sort,
                   sorts=queries.ACTOR_SORTS, sectors=queries.actor_sectors(conn))
 
 
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
-def actor(request: Request, key: str, quotes_offset: int = Query(0, ge=0, le=1_000_000)):
+def actor(request: Request, key: str, quotes_offset: int = Query(0, ge=0, le=1_000_000),
+          format: str = FORMAT_FIELD()):
     conn = connection(request)
     if not key.strip("/"):
-        return actors(request, None, None, None, "articles", 0)
+        return actors(request, None, None, None, "articles", 0, format)
     profile = (queries.actor_profile(conn, key[:300], ACTOR_QUOTES, quotes_offset)
                if len(key) <= 300 else None)
     if profile is None:
         raise HTTPException(404, "لا يوجد فاعل بهذا الاسم")  # no actor by this name
     said = queries.Page(profile["quotes_total"], profile["quotes"], ACTOR_QUOTES, quotes_offset)
+    if format != "html":  # the list the page pages through: what the actor said
+        return download(format, "actor-quotes", said.items, QUOTE_COLUMNS, page_meta(said))
     return render("actor.html", request, a=profile, key=key, said=said)
+
+
+EVENT_COLUMNS = ["article_id", "event_index", "date", "source_name", "source_name_en", "source_actor",
+                 "source_country", "source_sector", "type", "mode", "target_name", "target_name_en",
+                 "target_actor", "target_country", "target_sector", "place_name", "place_country",
+                 "lat", "lon", "published", "outlet", "url", "evidence"]
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, type: Optional[str] = FIELD(), country: Optional[str] = FIELD(),
            since: Optional[str] = FIELD(), until: Optional[str] = FIELD(),
-           offset: int = Query(0, ge=0, le=1_000_000)):
+           actor: Optional[str] = FIELD(), outlet: Optional[str] = FIELD(),
+           offset: int = Query(0, ge=0, le=1_000_000), format: str = FORMAT_FIELD()):
     filters = Filters(type=_opt(type, "type"), country=_opt(country, "country"),
-                      since=_opt(since, "date"), until=_opt(until, "date"))
+                      since=_opt(since, "date"), until=_opt(until, "date"), actor=_opt(actor),
+                      outlet=_opt(outlet))
     conn = connection(request)
     page = queries.list_events(conn, filters, 100, offset)
+    if format != "html":
+        meta = page_meta(page)
+        if format == "json":
+            meta["facets"] = [f.to_dict() for f in store_facets.event_facets(conn, filters)]
+        return download(format, "events", page.items, EVENT_COLUMNS, meta)
     chart = charts.timeline(queries.event_timeline(conn, filters))
-    return render("events.html", request, filters=filters, page=page, chart=chart)
+    facets = store_facets.event_facets(conn, filters)
+    return render("events.html", request, filters=filters, page=page, chart=chart, facets=facets,
+                  names=actor_names(conn, facets))
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, by: str = Query("country", pattern="^(country|actor)$"),
             type: Optional[str] = FIELD(), since: Optional[str] = FIELD(),
-            until: Optional[str] = FIELD()):
+            until: Optional[str] = FIELD(), format: str = FORMAT_FIELD()):
     filters = Filters(type=_opt(type, "type"), since=_opt(since, "date"), until=_opt(until, "date"))
     conn = connection(request)
     edges = queries.network_edges(conn, filters, by)
+    if format != "html":
+        return download(format, "network", edges, ["source", "target", "weight", "types"], {"by": by})
     if by == "country":
         names = {k: f"{charts.country_label(k)}" for e in edges for k in (e["source"], e["target"])}
     else:
