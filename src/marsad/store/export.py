@@ -13,7 +13,7 @@ from typing import IO, Iterator
 
 from marsad.errors import MarsadError
 
-TABLES = ("events", "quotes", "entities", "articles")
+TABLES = ("events", "quotes", "entities", "articles", "stories", "story_events")
 FORMATS = ("csv", "jsonl", "parquet")
 
 QUERIES = {
@@ -35,9 +35,18 @@ QUERIES = {
         (SELECT COUNT(*) FROM quotes x WHERE x.article_id = a.id) AS quotes,
         (SELECT COUNT(*) FROM events x WHERE x.article_id = a.id) AS events
         FROM articles a ORDER BY a.published, a.id""",
+    "stories": """SELECT s.id, s.title, s.first, s.last, s.articles, s.outlets, s.events, s.quotes,
+        (SELECT json_group_array(m.article_id) FROM (SELECT x.article_id FROM story_members x
+           JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id
+           ORDER BY COALESCE(a.published, '~'), a.id) m) AS article_ids
+        FROM stories s ORDER BY s.first, s.id""",
+    "story_events": """SELECT story_id, source, source_name, source_country, type, target,
+        target_name, target_country, articles, outlets, first_date, first_article, evidence
+        FROM story_events ORDER BY first_date, story_id, source, type, target""",
 }
 _FLOAT = {"lat", "lon"}
-_INT = {"event_index", "quote_index", "n_errors", "entities", "quotes", "events", "mentions"}
+_INT = {"event_index", "quote_index", "n_errors", "entities", "quotes", "events", "mentions",
+        "articles", "outlets"}
 
 
 class ExportError(MarsadError):
