@@ -42,6 +42,10 @@ def test_store_export_jsonl(conn, table):
     first = json.loads(out.getvalue().splitlines()[0])
     if table == "articles":
         assert first == synthetic_record()  # the marsad/1 record as stored
+    elif table == "stories":
+        assert first["id"] == "synth-1" and json.loads(first["article_ids"]) == ["synth-1"]
+    elif table == "story_events":
+        assert first["story_id"] == "synth-1" and first["articles"] == 1
     else:
         assert first["article_id"] == "synth-1"
 

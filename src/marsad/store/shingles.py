@@ -24,23 +24,12 @@ NUM_PERM = 128  # MinHash values per signature: the Jaccard estimate's error is 
 SEED = 1
 SCHEME = "affine32"  # datasketch's 32-bit affine permutations (fixed: signatures are stored)
 _WORD = re.compile(r"\w+")
-# A written word: letters and digits with the marks that may sit inside one (as search reads it).
-_RAW_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]+")
 _MULT = np.uint64(1_000_003)
 
 
 def words(text: Optional[str]) -> list[str]:
-    """The folded words of ``text`` (letters and digits; punctuation dropped), as
-    ``search_fold(text)`` splits them; each written word is folded once per process."""
-    out: list[str] = []
-    for raw in _RAW_WORD.findall(text or ""):
-        out.extend(_folded(raw))
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _folded(raw: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(search_fold(raw)))
+    """The folded words of ``text`` (letters and digits; punctuation dropped)."""
+    return _WORD.findall(search_fold(text or ""))
 
 
 @lru_cache(maxsize=200_000)

@@ -105,6 +105,17 @@ class StoryIndex:
             self.lsh.remove(article_id)
         self.members.get(held.story, set()).discard(article_id)
 
+    def keep_days(self, keep) -> int:
+        """Forget the dated articles whose day number ``keep(day)`` refuses (memory stays
+        bounded over a long ingest: a story grows only near its days); return how many."""
+        gone = [a for a, held in self.articles.items() if held.day is not None and not keep(held.day)]
+        for article_id in gone:
+            self.remove(article_id)
+        for story in [s for s, members in self.members.items() if not members]:
+            del self.members[story]
+            self.first.pop(story, None)
+        return len(gone)
+
     def add(self, article_id: str, published: Optional[str], sig: np.ndarray,
             n_shingles: int) -> Assignment:
         """Assign a new article to a story (see the module's docstring) and hold it."""

@@ -21,6 +21,8 @@ import numpy as np
 from marsad.store.shingles import from_bytes, sketch, to_bytes
 from marsad.store.stories import StoryIndex, day_number
 
+MAX_HELD = 20_000  # articles an ingest keeps in memory before it forgets days it does not need
+REBUILD_KEEP = 1  # rebuild: forget articles this many windows behind the one being assigned
 _LOAD = """SELECT s.article_id, s.day, s.shingles, s.minhash, m.story_id, t.first
 FROM signatures s JOIN story_members m ON m.article_id = s.article_id
 LEFT JOIN stories t ON t.id = m.story_id"""
@@ -112,13 +114,18 @@ def _catch_up(conn: sqlite3.Connection, index: StoryIndex) -> None:
 
 def _load_days(conn: sqlite3.Connection, index: StoryIndex, days: set) -> None:
     """Load the stored articles published within the window of ``days`` (and the undated
-    ones once), unless loaded already."""
+    ones once), unless loaded already. Past :data:`MAX_HELD` articles, the days that this
+    batch does not need are forgotten first."""
     if None in days and not index.undated:
         for row in conn.execute(_LOAD + " WHERE s.day IS NULL"):
             _load_row(index, row)
         index.undated = True
-    need = sorted({d for day in days if day is not None
-                   for d in range(day - index.window, day + index.window + 1)} - index.days)
+    wanted = {d for day in days if day is not None
+              for d in range(day - index.window, day + index.window + 1)}
+    if len(index) > MAX_HELD:
+        index.keep_days(wanted.__contains__)
+        index.days &= wanted
+    need = sorted(wanted - index.days)
     if need:
         isos = json.dumps([dt.date.fromordinal(d).isoformat() for d in need])
         for row in conn.execute(_LOAD + " WHERE s.day IN (SELECT value FROM json_each(?))", (isos,)):
@@ -188,17 +195,27 @@ def rebuild(conn: sqlite3.Connection, on_progress=None) -> int:
         conn.execute(f"DELETE FROM {table}")
     drop_index(conn)
     index = StoryIndex()
+    renamed: dict[str, str] = {}
     rows = conn.execute("SELECT id, published, title, text FROM articles"
                         " ORDER BY COALESCE(published, '~'), id")
     sig_rows, member_rows = [], []
     for n_done, (aid, published, title, text) in enumerate(rows, 1):
         sig, n = sketch(text or title or "")
-        index.add(aid, published, sig, n)
+        assigned = index.add(aid, published, sig, n)
         sig_rows.append((aid, iso_day(published), n, to_bytes(sig)))
-        if on_progress and n_done % 1000 == 0:
-            on_progress(n_done)
-    for aid, held in index.articles.items():
-        member_rows.append(index.assignment(aid))
+        member_rows.append([aid, assigned.story_id, assigned.link, assigned.linked_to,
+                            assigned.similarity])
+        for old, new in assigned.renamed.items():
+            renamed[old] = new
+        if n_done % 1000 == 0:
+            day = day_number(published)
+            if day is not None:  # in order of publication: what is far behind is done
+                index.keep_days(lambda d: d >= day - REBUILD_KEEP * index.window)
+            if on_progress:
+                on_progress(n_done)
+    for row in member_rows:  # stories merged or renamed after the article joined them
+        while row[1] in renamed:
+            row[1] = renamed[row[1]]
     conn.executemany("INSERT INTO signatures(article_id, day, shingles, minhash) VALUES (?,?,?,?)",
                      sig_rows)
     conn.executemany("INSERT INTO story_members VALUES (?, ?, ?, ?, ?)", member_rows)
