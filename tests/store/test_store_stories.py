@@ -224,3 +224,19 @@ def test_store_stories_pipeline_ingest_two_outlets(seed_parts, tmp_path):
     countries = {g["country"] for g in reactions(conn, "tishreen-1")}
     assert {"USA", "JPN"} <= countries
     conn.close()
+
+
+def test_store_stories_two_writers_see_each_other(tmp_path):
+    """A writer whose index was loaded before another process stored a copy's original
+    still finds it: the index is made anew when the store has grown meanwhile."""
+    path = tmp_path / "w.db"
+    first, second = open_store(path), open_store(path)
+    one, two = _copies()
+    sport = synthetic_record("sport-1", text=synthetic_record()["text"] + " " + FOOTBALL,
+                             outlet="okaz", published="2015-07-21")
+    ingest_records(second, [sport])  # the second writer's index holds that day now
+    ingest_records(first, [one])
+    ingest_records(second, [two])
+    assert story_of(second, "wire-2")["id"] == "wire-1"
+    first.close()
+    second.close()

@@ -163,7 +163,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 # it belongs to, a summary row per story and its events merged across its articles.
 STORY_TABLES = """
 CREATE TABLE IF NOT EXISTS signatures (
-    seq        INTEGER PRIMARY KEY,      -- order of writing: a writer loads what others added
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT, -- order of writing: a writer sees what others added
     article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
     day        TEXT,                     -- the article's publication date
     shingles   INTEGER NOT NULL,         -- distinct 5-word shingles of its folded text

@@ -5,8 +5,8 @@ summarised again (:func:`refresh_stories`: the ``stories`` row and the merged
 
 The :class:`~marsad.store.stories.StoryIndex` of a connection lives as long as the
 connection. It holds only the days an ingest needs: the signatures published within the
-window of the new articles' days are loaded from ``signatures`` the first time, and
-those another process wrote since are loaded before each batch. :func:`rebuild` assigns
+window of the new articles' days are loaded from ``signatures`` the first time; when
+another process has stored articles meanwhile, the index is made anew before the batch. :func:`rebuild` assigns
 every stored article again, from its text (an upgraded store, or a change of settings).
 """
 from __future__ import annotations
@@ -78,9 +78,8 @@ def assign_stories(conn: sqlite3.Connection, records: list[dict],
     """Give each new record (stored in this transaction) its signature and story, and
     summarise the stories touched (``touched``: more ids to refresh, e.g. of replaced
     articles). Returns the ids of the stories refreshed."""
-    index = index_for(conn)
+    index = _fresh_index(conn)
     sketches = sketches if sketches is not None else sketch_records(records)
-    _catch_up(conn, index)
     _load_days(conn, index, {day_number(r.get("published")) for r in records})
     touched = set(touched or ())
     for record in records:
@@ -101,15 +100,15 @@ def assign_stories(conn: sqlite3.Connection, records: list[dict],
     return refresh_stories(conn, touched)
 
 
-def _catch_up(conn: sqlite3.Connection, index: StoryIndex) -> None:
-    """Load what another process stored since the index last looked."""
-    rows = conn.execute(_LOAD + " WHERE s.seq > ?", (index.seq,)).fetchall()
-    for row in rows:
-        number = day_number(row[1])
-        if number in index.days or (number is None and index.undated):
-            _load_row(index, row)
-    if rows:
-        index.seq = conn.execute("SELECT MAX(seq) FROM signatures").fetchone()[0]
+def _fresh_index(conn: sqlite3.Connection) -> StoryIndex:
+    """The connection's index, made anew when another process stored articles since it
+    last looked (they may have merged or renamed stories it holds)."""
+    index = index_for(conn)
+    latest = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM signatures").fetchone()[0]
+    if latest != index.seq:
+        drop_index(conn)
+        index = index_for(conn)
+    return index
 
 
 def _load_days(conn: sqlite3.Connection, index: StoryIndex, days: set) -> None:
