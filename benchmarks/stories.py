@@ -4,7 +4,8 @@ any story swallow unrelated news, and what does it cost?
     python benchmarks/stories.py --days 3            # quality on three days
     python benchmarks/stories.py --days 3 --ingest   # the story step's cost in an ingest
     python benchmarks/stories.py --whole             # the whole corpus from scratch, in memory
-    python benchmarks/stories.py --rebuild           # ... in a store (marsad stories --rebuild)
+    python benchmarks/stories.py --rebuild --keep /tmp/snn-bare.db  # ... in a store, then again
+                                                     # (marsad stories --rebuild)
     python benchmarks/stories.py --days 3 --sample 20  # also print same-story pairs to read
 
 Quality: every pair of articles of the first ``--days`` days whose 5-word shingle sets have
@@ -187,15 +188,22 @@ def whole(days: int | None) -> None:
           f"{largest / n:.2%}; {len(index)} articles held at the end")
 
 
-def rebuild_store(days: int | None) -> None:
-    """``marsad stories --rebuild`` on a store of the articles (stored without analysis)."""
+def rebuild_store(days: int | None, keep: str | None) -> None:
+    """``marsad stories --rebuild`` on a store of the articles (stored without analysis;
+    with ``keep``, a store made by an earlier run with the same ``--keep``: then the
+    process's peak memory is the rebuild's)."""
     from marsad.store import ingest_records, open_store
     from marsad.store.db import transaction
     from marsad.store.story_store import rebuild
 
     with tempfile.TemporaryDirectory() as tmp:
-        conn = open_store(Path(tmp) / "s.db")
-        ingest_records(conn, articles(days))
+        path = Path(keep or Path(tmp) / "s.db")
+        made = path.exists()
+        conn = open_store(path)
+        if not made:
+            started = time.perf_counter()
+            stats = ingest_records(conn, articles(days))
+            print(f"store-only ingest: {stats} in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
         with transaction(conn):
             count = rebuild(conn)
@@ -211,6 +219,7 @@ def main() -> None:
     parser.add_argument("--whole", action="store_true", help="the whole corpus, from scratch")
     parser.add_argument("--rebuild", action="store_true",
                         help="store the articles, then time the rebuild of all stories")
+    parser.add_argument("--keep", metavar="DB", help="--rebuild: the store to make or reuse")
     parser.add_argument("--ingest", action="store_true",
                         help="the cost of the story step in a store-only ingest of the days")
     parser.add_argument("--sample", type=int, default=0, help="same-story pairs to print")
@@ -219,7 +228,7 @@ def main() -> None:
     if args.whole:
         whole(None if args.days == 3 and not args.days_given else args.days)
     elif args.rebuild:
-        rebuild_store(None if args.days == 3 and not args.days_given else args.days)
+        rebuild_store(None if args.days == 3 and not args.days_given else args.days, args.keep)
     elif args.ingest:
         ingest_cost(articles(args.days))
     else:
