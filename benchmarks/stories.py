@@ -3,6 +3,7 @@ any story swallow unrelated news, and what does it cost?
 
     python benchmarks/stories.py --days 3            # quality on three days
     python benchmarks/stories.py --days 3 --ingest   # the story step's cost in an ingest
+    python benchmarks/stories.py --ingest --records records.jsonl  # ... of analysed records
     python benchmarks/stories.py --whole             # the whole corpus from scratch, in memory
     python benchmarks/stories.py --rebuild --keep /tmp/snn-bare.db  # ... in a store, then again
                                                      # (marsad stories --rebuild)
@@ -19,13 +20,12 @@ whole corpus grouped from its texts in memory, with the peak memory of the proce
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import sys
 import tempfile
 import time
-import zipfile
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -219,6 +219,8 @@ def main() -> None:
     parser.add_argument("--whole", action="store_true", help="the whole corpus, from scratch")
     parser.add_argument("--rebuild", action="store_true",
                         help="store the articles, then time the rebuild of all stories")
+    parser.add_argument("--records", metavar="JSONL",
+                        help="--ingest: these marsad/1 records (with their events and quotes)")
     parser.add_argument("--keep", metavar="DB", help="--rebuild: the store to make or reuse")
     parser.add_argument("--ingest", action="store_true",
                         help="the cost of the story step in a store-only ingest of the days")
@@ -230,7 +232,11 @@ def main() -> None:
     elif args.rebuild:
         rebuild_store(None if args.days == 3 and not args.days_given else args.days, args.keep)
     elif args.ingest:
-        ingest_cost(articles(args.days))
+        if args.records:  # analysed records (marsad export --table articles --format jsonl)
+            with open(args.records, encoding="utf-8") as lines:
+                ingest_cost([json.loads(line) for line in lines])
+        else:
+            ingest_cost(articles(args.days))
     else:
         quality(articles(args.days), args.sample)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

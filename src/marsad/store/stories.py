@@ -205,7 +205,3 @@ def _near(a: Optional[int], b: Optional[int], window: int) -> bool:
     """Whether two days are within ``window`` of each other (an undated article is near
     every other one)."""
     return a is None or b is None or abs(a - b) <= window
-
-
-def _day_of_key(key: tuple[str, str]) -> Optional[int]:
-    return day_number(key[0]) if key[0] != "~" else None

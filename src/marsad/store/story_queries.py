@@ -7,7 +7,8 @@ import json
 import sqlite3
 from typing import Iterator, Optional
 
-from marsad.store.queries import Page, _first_day, _last_day, _page, check_date
+from marsad.periods import bounds
+from marsad.store.queries import MAX_PAGE, Page, check_date
 from marsad.store.story_events import reactions
 
 TOP = 10  # actors and places named in a story's summary
@@ -20,10 +21,10 @@ def _range(since: Optional[str], until: Optional[str]) -> tuple[str, list]:
     where, params = [], []
     if since:
         where.append("s.last >= ?")
-        params.append(_first_day(since))
+        params.append(bounds(since)[0].isoformat())
     if until:
         where.append("s.first <= ?")
-        params.append(_last_day(until))
+        params.append(bounds(until)[1].isoformat())
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -31,7 +32,7 @@ def list_stories(conn: sqlite3.Connection, since: Optional[str] = None,
                  until: Optional[str] = None, limit: int = 20, offset: int = 0,
                  min_articles: int = 1) -> Page:
     """Stories, newest first (by their last day), with their counts."""
-    limit, offset = _page(limit, offset)
+    limit, offset = max(1, min(int(limit), MAX_PAGE)), max(0, int(offset))
     where, params = _range(since, until)
     if min_articles > 1:
         where += (" AND" if where else " WHERE") + " s.articles >= ?"
