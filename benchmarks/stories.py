@@ -119,7 +119,7 @@ def quality(records: list[dict], sample: int) -> None:
                   f"        {records[b]['outlet']}: {records[b]['title'][:70]}")
 
 
-def ingest_cost(records: list[dict]) -> None:
+def ingest_cost(records) -> None:
     """Store-only ingest into a fresh store; the time in the story step per article."""
     from marsad.store import ingest_records, open_store, story_store
     from marsad.store import ingest as ingest_module
@@ -234,7 +234,7 @@ def main() -> None:
     elif args.ingest:
         if args.records:  # analysed records (marsad export --table articles --format jsonl)
             with open(args.records, encoding="utf-8") as lines:
-                ingest_cost([json.loads(line) for line in lines])
+                ingest_cost(json.loads(line) for line in lines)
         else:
             ingest_cost(articles(args.days))
     else:
