@@ -15,7 +15,8 @@ EVENT_COLUMNS = ["article_id", "event_index", "date", "date_precision", "date_st
                  "source_name", "source_name_en",
                  "source_country", "source_sector", "type", "mode", "target_name",
                  "target_name_en", "target_country", "target_sector", "place", "place_country",
-                 "lat", "lon", "outlet", "url", "evidence"]
+                 "lat", "lon", "outlet", "url", "evidence", "story", "story_articles",
+                 "story_outlets"]
 
 
 @pytest.fixture()

@@ -188,6 +188,7 @@ def test_store_stories_upgrade_from_version_3(tmp_path):
     conn = open_store(path)
     one, two = _copies()
     ingest_records(conn, [one, two])
+    conn.execute("DROP VIEW events_story_view")
     for table in ("signatures", "story_members", "stories", "story_events"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
@@ -195,6 +196,7 @@ def test_store_stories_upgrade_from_version_3(tmp_path):
     conn = open_store(path)  # upgraded: the stored articles are grouped
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
     assert story_of(conn, "wire-2")["id"] == "wire-1"
+    assert conn.execute("SELECT COUNT(*) FROM events_story_view WHERE story_articles = 2").fetchone()[0] == 2
     conn.close()
 
 
@@ -240,3 +242,16 @@ def test_store_stories_two_writers_see_each_other(tmp_path):
     assert story_of(second, "wire-2")["id"] == "wire-1"
     first.close()
     second.close()
+
+
+def test_store_stories_events_view_counts_copies(two_copies):
+    """Each event row names its story and how many articles and outlets report it, so
+    counting (story, source, type, target) counts the event once."""
+    conn, _ = two_copies
+    rows = conn.execute("SELECT article_id, story, story_articles, story_outlets FROM events_story_view"
+                        " WHERE type = 'SUPPORT' ORDER BY article_id").fetchall()
+    assert [tuple(r) for r in rows] == [("sport-1", "sport-1", 1, 1), ("wire-1", "wire-1", 2, 2),
+                                        ("wire-2", "wire-1", 2, 2)]
+    once = conn.execute("SELECT COUNT(DISTINCT story || '|' || source_country || '|' || type)"
+                        " FROM events_story_view").fetchone()[0]
+    assert once == 2

@@ -20,8 +20,9 @@ QUERIES = {
     "events": """SELECT article_id, event_index, date, date_precision, date_start, date_end,
         source_name, source_name_en, source_country,
         source_sector, type, mode, target_name, target_name_en, target_country, target_sector,
-        place_name AS place, place_country, lat, lon, outlet, url, evidence
-        FROM events_view ORDER BY date_start, article_id, event_index""",
+        place_name AS place, place_country, lat, lon, outlet, url, evidence,
+        story, story_articles, story_outlets
+        FROM events_story_view ORDER BY date_start, article_id, event_index""",
     "quotes": """SELECT article_id, quote_index, published, outlet, kind, speaker_name,
         speaker_name_en, speaker_country, speaker_sector, speaker_text, cue, content, url
         FROM quotes_view ORDER BY published, article_id, quote_index""",
@@ -46,7 +47,7 @@ QUERIES = {
 }
 _FLOAT = {"lat", "lon"}
 _INT = {"event_index", "quote_index", "n_errors", "entities", "quotes", "events", "mentions",
-        "articles", "outlets"}
+        "articles", "outlets", "story_articles", "story_outlets"}
 
 
 class ExportError(MarsadError):

@@ -260,6 +260,17 @@ FROM articles a
 CROSS JOIN quotes q ON q.article_id = a.id  -- CROSS: walk articles by date, newest first
 LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.entity_id = q.speaker_entity;
 
+-- Events with their article's story (version 4) and how many of the story's articles and
+-- outlets report the same source, type and target (story_events): a view apart, so that
+-- the listings and charts over events_view pay nothing for it.
+CREATE VIEW IF NOT EXISTS events_story_view AS
+SELECT v.*, sm.story_id AS story, se.articles AS story_articles, se.outlets AS story_outlets
+FROM events_view v
+LEFT JOIN story_members sm ON sm.article_id = v.article_id
+LEFT JOIN story_events se ON se.story_id = sm.story_id
+     AND se.source = COALESCE(v.source_actor, v.source_country, '') AND se.type = v.type
+     AND se.target = COALESCE(v.target_actor, v.target_country, '');
+
 """
 
 # Rebuild the rows of ``actors`` for the actor keys in the JSON array bound twice.
