@@ -62,16 +62,13 @@ def test_store_stories_index_groups_copies_and_keeps_news_apart():
 
 def test_store_stories_id_is_first_article_and_merges():
     index = StoryIndex()
-    half = SUMMIT.split()
-    first_half, second_half = " ".join(half[:30]), " ".join(half[25:])
-    _add(index, "x", first_half, "2015-07-22")
-    _add(index, "y", second_half, "2015-07-22")
-    assert index.articles["x"].story != index.articles["y"].story
-    # the whole text copies both halves closely enough? then stories merge, under the
-    # earliest article's id; an earlier article renames the story after itself
-    merged = _add(index, "w", SUMMIT, "2015-07-21")
-    assert merged.story_id == "w"
-    assert set(merged.renamed.values()) <= {"w"}
+    _add(index, "x", SUMMIT, "2015-07-21")
+    _add(index, "y", SUMMIT, "2015-07-27")  # six days later: beyond the window, apart
+    assert index.articles["y"].story == "y"
+    # a copy between them is near both: the two stories become one, under the first's id
+    bridge = _add(index, "w", SUMMIT, "2015-07-24")
+    assert (bridge.story_id, bridge.link, bridge.renamed) == ("x", "copy", {"y": "x"})
+    assert {index.articles[a].story for a in "xyw"} == {"x"}
 
 
 def test_store_stories_stable_id_when_a_later_copy_arrives():
@@ -255,3 +252,18 @@ def test_store_stories_events_view_counts_copies(two_copies):
     once = conn.execute("SELECT COUNT(DISTINCT story || '|' || source_country || '|' || type)"
                         " FROM events_story_view").fetchone()[0]
     assert once == 2
+
+
+def test_store_stories_follow_up_must_share_with_the_first_article():
+    """A text sharing a part with a later member of a story, but nothing with its first
+    article, starts a story of its own: loose links do not chain."""
+    first = " ".join(f"w{i}" for i in range(60))
+    extra = " ".join(f"x{i}" for i in range(30))
+    index = StoryIndex()
+    _add(index, "a", first, "2015-07-21")
+    assert _add(index, "b", first + " " + extra, "2015-07-21").link == "copy"
+    drifted = _add(index, "c", extra + " " + " ".join(f"y{i}" for i in range(5)), "2015-07-22")
+    assert drifted.story_id == "c" and drifted.link == "first"
+    # one that shares with the first article too follows it up
+    follow = " ".join(f"w{i}" for i in range(30)) + " " + " ".join(f"z{i}" for i in range(30))
+    assert _add(index, "d", follow, "2015-07-22").story_id == "a"
