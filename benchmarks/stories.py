@@ -9,7 +9,7 @@ any story swallow unrelated news, and what does it cost?
                                                      # (marsad stories --rebuild)
     python benchmarks/stories.py --days 3 --sample 20  # also print same-story pairs to read
 
-Quality: every pair of articles of the first ``--days`` days whose 5-word shingle sets have
+Quality: every pair of articles of the first ``--days`` days whose texts' 5-word shingle sets have
 an exact Jaccard similarity ≥ 0.6 (computed once here, exactly, as a sparse product of the
 shingle matrix: a one-off check, not how marsad finds them) should be in one story. Purity:
 the exact Jaccard of the pairs that share a story, and the largest story's share.
@@ -60,7 +60,7 @@ def exact_pairs(records: list[dict], threshold: float = 0.6):
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, r in enumerate(records):
-        for s in shingles(r["text"] or r["title"]):
+        for s in shingles(r["text"]):  # the article's text: one without any has no pairs
             rows.append(i)
             cols.append(vocab.setdefault(s, len(vocab)))
     m = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)),
@@ -89,9 +89,9 @@ def quality(records: list[dict], sample: int) -> None:
     together = sum(story[a] == story[b] for a, b, _ in pairs)
     sizes = Counter(story)
     print(f"pairs in one story: {together}/{len(pairs)} = {together / max(1, len(pairs)):.1%}")
-    # An article of under MIN_SHINGLES shingles (no text, a one-word title such as
-    # «كاريكاتير», a cartoon) links to nothing: its pairs are counted apart.
-    texts = [len(shingles(r["text"] or r["title"])) >= MIN_SHINGLES for r in records]
+    # An article of under MIN_SHINGLES shingles (a text of a few words) links to nothing:
+    # its pairs are counted apart. Articles without text (cartoons) have no pairs here.
+    texts = [len(shingles(r["text"])) >= MIN_SHINGLES for r in records]
     real = [(a, b) for a, b, _ in pairs if texts[a] and texts[b]]
     joined = sum(story[a] == story[b] for a, b in real)
     print(f"  of them between articles of {MIN_SHINGLES}+ shingles: {joined}/{len(real)} = "
