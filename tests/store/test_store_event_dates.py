@@ -90,7 +90,8 @@ LEFT JOIN entities tgt ON tgt.article_id = e.article_id AND tgt.entity_id = e.ta
 def _as_version_1(path) -> None:
     """Turn the store at ``path`` into what marsad wrote with schema version 1."""
     c = open_store(path)
-    for statement in AS_VERSION_2 + ("DROP VIEW events_view", "DROP INDEX events_start",
+    for statement in AS_VERSION_2 + ("DROP VIEW events_story_view", "DROP VIEW events_view",
+                                     "DROP INDEX events_start",
                       "ALTER TABLE events DROP COLUMN date_precision",
                       "ALTER TABLE events DROP COLUMN date_start", "ALTER TABLE events DROP COLUMN date_end",
                       "CREATE INDEX events_day ON events(day, article_id, event_index)", V1_VIEW,
@@ -106,7 +107,7 @@ def test_store_event_dates_version_1_is_upgraded_when_opened_for_writing(tmp_pat
     with pytest.raises(StoreError, match="older marsad.*marsad ingest"):
         open_store(path, readonly=True)
     c = open_store(path)  # upgrades
-    assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "3"
+    assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "4"
     assert _ids(list_events(c)) == ["d-day-oct", "d-week", "d-month"]
     ingest_records(c, dated_records()[3:])
     assert _ids(list_events(c)) == NEWEST_FIRST

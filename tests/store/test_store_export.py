@@ -15,7 +15,8 @@ EVENT_COLUMNS = ["article_id", "event_index", "date", "date_precision", "date_st
                  "source_name", "source_name_en",
                  "source_country", "source_sector", "type", "mode", "target_name",
                  "target_name_en", "target_country", "target_sector", "place", "place_country",
-                 "lat", "lon", "outlet", "url", "evidence"]
+                 "lat", "lon", "outlet", "url", "evidence", "story", "story_articles",
+                 "story_outlets"]
 
 
 @pytest.fixture()
@@ -42,6 +43,10 @@ def test_store_export_jsonl(conn, table):
     first = json.loads(out.getvalue().splitlines()[0])
     if table == "articles":
         assert first == synthetic_record()  # the marsad/1 record as stored
+    elif table == "stories":
+        assert first["id"] == "synth-1" and json.loads(first["article_ids"]) == ["synth-1"]
+    elif table == "story_events":
+        assert first["story_id"] == "synth-1" and first["articles"] == 1
     else:
         assert first["article_id"] == "synth-1"
 

@@ -22,8 +22,10 @@ from marsad.store.export import FORMATS, TABLES
 @library_errors
 def export(db, table, fmt, output, quiet):
     """Write a table of the store --db: events (one row per event: date, source actor,
-    type, mode, target actor, place, evidence, url), quotes, entities or articles
-    (as JSON Lines: the marsad/1 records as stored).
+    type, mode, target actor, place, evidence, url), quotes, entities, articles
+    (as JSON Lines: the marsad/1 records as stored), stories (one row per story: title,
+    first and last day, counts, article ids) or story_events (a story's events merged
+    per source, type and target, with the articles and outlets reporting each).
 
     \b
     Examples:

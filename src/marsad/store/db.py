@@ -146,6 +146,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         if version == SCHEMA_VERSION:
             return
         reindex = version in REINDEX_FROM
+        stories = int(version) < 4
         while version != SCHEMA_VERSION:
             for statement in _statements(UPGRADES[version]):
                 conn.execute(statement)
@@ -156,6 +157,10 @@ def _upgrade(conn: sqlite3.Connection) -> None:
             _refresh_all_actors(conn)
         for statement in _statements(INDEXES + VIEWS):
             conn.execute(statement)
+        if stories:  # version 4 groups the stored articles into stories
+            from marsad.store.story_store import rebuild
+
+            rebuild(conn)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
 
 

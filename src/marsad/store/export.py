@@ -13,15 +13,16 @@ from typing import IO, Iterator
 
 from marsad.errors import MarsadError
 
-TABLES = ("events", "quotes", "entities", "articles")
+TABLES = ("events", "quotes", "entities", "articles", "stories", "story_events")
 FORMATS = ("csv", "jsonl", "parquet")
 
 QUERIES = {
     "events": """SELECT article_id, event_index, date, date_precision, date_start, date_end,
         source_name, source_name_en, source_country,
         source_sector, type, mode, target_name, target_name_en, target_country, target_sector,
-        place_name AS place, place_country, lat, lon, outlet, url, evidence
-        FROM events_view ORDER BY date_start, article_id, event_index""",
+        place_name AS place, place_country, lat, lon, outlet, url, evidence,
+        story, story_articles, story_outlets
+        FROM events_story_view ORDER BY date_start, article_id, event_index""",
     "quotes": """SELECT article_id, quote_index, published, outlet, kind, speaker_name,
         speaker_name_en, speaker_country, speaker_sector, speaker_text, cue, content, url
         FROM quotes_view ORDER BY published, article_id, quote_index""",
@@ -35,9 +36,18 @@ QUERIES = {
         (SELECT COUNT(*) FROM quotes x WHERE x.article_id = a.id) AS quotes,
         (SELECT COUNT(*) FROM events x WHERE x.article_id = a.id) AS events
         FROM articles a ORDER BY a.published, a.id""",
+    "stories": """SELECT s.id, s.title, s.first, s.last, s.articles, s.outlets, s.events, s.quotes,
+        (SELECT json_group_array(m.article_id) FROM (SELECT x.article_id FROM story_members x
+           JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id
+           ORDER BY COALESCE(a.published, '~'), a.id) m) AS article_ids
+        FROM stories s ORDER BY s.first, s.id""",
+    "story_events": """SELECT story_id, source, source_name, source_country, type, target,
+        target_name, target_country, articles, outlets, first_date, first_article, evidence
+        FROM story_events ORDER BY first_date, story_id, source, type, target""",
 }
 _FLOAT = {"lat", "lon"}
-_INT = {"event_index", "quote_index", "n_errors", "entities", "quotes", "events", "mentions"}
+_INT = {"event_index", "quote_index", "n_errors", "entities", "quotes", "events", "mentions",
+        "articles", "outlets", "story_articles", "story_outlets"}
 
 
 class ExportError(MarsadError):

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from marsad.periods import iso_bounds, precision_of
 from marsad.model import Article, Record
+from marsad.store import story_store
 from marsad.store.db import store_errors, transaction
 from marsad.store.schema import REFRESH_ACTORS
 from marsad.store.search import index_fields
@@ -177,23 +178,34 @@ def write_batch(conn: sqlite3.Connection, records: Iterable[dict], update: bool,
                 stats: IngestStats) -> None:
     """Store ``records`` in one transaction. Each is checked again inside the transaction,
     so two processes ingesting the same input never store an article twice. A stored
-    article whose record has a passing fault (:data:`RETRY_CODES`) is replaced."""
+    article whose record has a passing fault (:data:`RETRY_CODES`) is replaced. Each
+    article written joins its story (:mod:`marsad.store.story_store`)."""
     records = list(records)  # analyse before the write lock is taken
-    with transaction(conn):
-        touched: set[str] = set()  # actor keys whose summary row must be rebuilt
-        for record in records:
-            article_id, chash = _record_key(record)
-            found = stored_ids(conn, article_id, chash)
-            if found and not update and not retryable(conn, found):
-                stats.skipped += 1
-                continue
-            for old in found:
-                touched |= delete_article(conn, old)
-            touched |= insert_record(conn, record, chash)
-            stats.updated += bool(found)
-            stats.added += not found
-            stats.with_errors += bool(record.get("errors"))
-        refresh_actors(conn, touched)
+    sketches = story_store.sketch_records(records)
+    try:
+        with transaction(conn):
+            touched: set[str] = set()  # actor keys whose summary row must be rebuilt
+            stories: set[str] = set()  # stories that lost a replaced article
+            written: list[dict] = []
+            for record in records:
+                article_id, chash = _record_key(record)
+                found = stored_ids(conn, article_id, chash)
+                if found and not update and not retryable(conn, found):
+                    stats.skipped += 1
+                    continue
+                for old in found:
+                    stories.add(story_store.forget(conn, old))
+                    touched |= delete_article(conn, old)
+                touched |= insert_record(conn, record, chash)
+                written.append(record)
+                stats.updated += bool(found)
+                stats.added += not found
+                stats.with_errors += bool(record.get("errors"))
+            refresh_actors(conn, touched)
+            story_store.assign_stories(conn, written, sketches, stories - {None})
+    except BaseException:
+        story_store.drop_index(conn)  # it may hold what was rolled back
+        raise
 
 
 def refresh_actors(conn: sqlite3.Connection, keys: set[str]) -> None:

@@ -7,7 +7,7 @@ article is ingested again with ``--update``. Fields a record gains later stay in
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -159,6 +159,57 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 );
 """
 
+# Stories (version 4; marsad.store.story_store): each article's MinHash signature, the story
+# it belongs to, a summary row per story and its events merged across its articles.
+STORY_TABLES = """
+CREATE TABLE IF NOT EXISTS signatures (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT, -- order of writing: a writer sees what others added
+    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    day        TEXT,                     -- the article's publication date
+    shingles   INTEGER NOT NULL,         -- distinct 5-word shingles of its folded text
+    minhash    BLOB NOT NULL             -- MinHash of the shingles: 128 little-endian uint32
+);
+
+CREATE TABLE IF NOT EXISTS story_members (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id   TEXT NOT NULL,            -- the id of the story's first article
+    link       TEXT NOT NULL,            -- first, copy, follow
+    linked_to  TEXT,                     -- the article it was found to copy or follow
+    similarity REAL                      -- their estimated Jaccard similarity
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id       TEXT PRIMARY KEY,           -- the id of its first article (earliest, then smallest id)
+    title    TEXT,                       -- its first article's title
+    first    TEXT,                       -- first and last publication date
+    last     TEXT,
+    articles INTEGER NOT NULL,
+    outlets  INTEGER NOT NULL,
+    events   INTEGER NOT NULL,           -- merged events (story_events rows)
+    quotes   INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS story_events (
+    story_id       TEXT NOT NULL,
+    source         TEXT NOT NULL,        -- actor key, else country code, else ''
+    type           TEXT NOT NULL,
+    target         TEXT NOT NULL,
+    source_name    TEXT,
+    source_country TEXT,
+    target_name    TEXT,
+    target_country TEXT,
+    articles       INTEGER NOT NULL,     -- articles of the story reporting it
+    outlets        INTEGER NOT NULL,     -- their outlets
+    first_date     TEXT,                 -- the first report: its publication date and article
+    first_article  TEXT,
+    evidence       TEXT NOT NULL,        -- JSON: [{article, start, end, text}] of every report
+    PRIMARY KEY (story_id, source, type, target)
+);
+CREATE INDEX IF NOT EXISTS signatures_day ON signatures(day);
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last DESC, id);
+"""
+
 INDEXES = """
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
@@ -213,6 +264,17 @@ FROM articles a
 CROSS JOIN quotes q ON q.article_id = a.id  -- CROSS: walk articles by date, newest first
 LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.entity_id = q.speaker_entity;
 
+-- Events with their article's story (version 4) and how many of the story's articles and
+-- outlets report the same source, type and target (story_events): a view apart, so that
+-- the listings and charts over events_view pay nothing for it.
+CREATE VIEW IF NOT EXISTS events_story_view AS
+SELECT v.*, sm.story_id AS story, se.articles AS story_articles, se.outlets AS story_outlets
+FROM events_view v
+LEFT JOIN story_members sm ON sm.article_id = v.article_id
+LEFT JOIN story_events se ON se.story_id = sm.story_id
+     AND se.source = COALESCE(v.source_actor, v.source_country, '') AND se.type = v.type
+     AND se.target = COALESCE(v.target_actor, v.target_country, '');
+
 """
 
 # Rebuild the rows of ``actors`` for the actor keys in the JSON array bound twice.
@@ -236,7 +298,7 @@ SELECT e.actor_key,
 FROM entities e WHERE e.actor_key IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key;
 """
 
-ALL = TABLES + INDEXES + VIEWS
+ALL = TABLES + STORY_TABLES + INDEXES + VIEWS
 
 # How a store of an older version becomes this one: statements run in one transaction by
 # marsad.store.db (which also fills the new columns), keyed by the version they upgrade.
@@ -256,6 +318,9 @@ ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE actors ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE actors ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
 """,
+    # Version 4 groups articles into stories: the tables are made and every stored article
+    # is assigned (marsad.store.story_store.rebuild).
+    "3": STORY_TABLES,
 }
 # Upgrades after which every article's full-text index row is computed again.
 REINDEX_FROM = {"1", "2"}

@@ -8,7 +8,7 @@ from typing import Optional
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from marsad.store import queries
+from marsad.store import queries, story_queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS
 from marsad.web.deps import connection
@@ -142,3 +142,27 @@ def network(request: Request, by: str = Query("country", pattern="^(country|acto
     conn = connection(request)
     edges = queries.network_edges(conn, Filters(type=type, since=since, until=until), by)
     return _json({"by": by, "edges": edges})
+
+
+@router.get("/stories", summary="List stories")
+async def stories(request: Request, since: Optional[str] = SINCE(), until: Optional[str] = UNTIL(),
+                  min_articles: int = Query(1, ge=1, le=100_000,
+                                            description="Only stories of at least this many articles."),
+                  limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """Stories (articles about the same news: copies across outlets, rewrites, follow-ups),
+    newest first by their last day, with the numbers of articles, outlets, merged events
+    and quotes. ``since``/``until`` keep the stories whose days overlap the range."""
+    conn = connection(request)
+    return _json(story_queries.list_stories(conn, since, until, limit, offset, min_articles).to_dict())
+
+
+@router.get("/stories/{story_id}", summary="One story")
+def story(request: Request, story_id: str = Path(..., max_length=300)) -> Response:
+    """A story: its articles, its events merged per (source, type, target) with the
+    articles and outlets reporting each and every evidence span, reactions by country and
+    actor (statements and stance), and its most named actors and places."""
+    conn = connection(request)
+    found = story_queries.get_story(conn, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return _json(found)

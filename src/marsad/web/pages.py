@@ -15,7 +15,7 @@ from starlette.datastructures import QueryParams
 
 from marsad.model import EVENT_TYPES
 from marsad.store import facets as store_facets
-from marsad.store import queries
+from marsad.store import queries, story_queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
 from marsad.web import charts
@@ -29,6 +29,7 @@ TEMPLATES = resources.files("marsad.web") / "templates"
 PAGE = 20
 ACTOR_PAGE = 50  # actors per page of the index
 ACTOR_QUOTES = 100  # quotes per page of an actor's «what they said»
+STORY_PAGE = 50  # stories per page of the listing
 PLOVER = EVENT_TYPES
 _CHECKS = {"date": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "type": re.compile(r"^[A-Za-z]{1,20}$"),
            "country": re.compile(r"^(?:[A-Z]{3}|IGO)$"), "sector": re.compile(r"^[A-Z]{2,5}$")}
@@ -141,6 +142,7 @@ async def article(request: Request, article_id: str, q: str = Query("", max_leng
     entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict)}
     return render("article.html", request, r=record, q=q, entities=entities,
                   segments=article_segments(record, hits),
+                  story=story_queries.story_of(conn, record.get("id") or article_id[:300]),
                   labels_present=sorted({e.get("label") for e in entities.values()} & set(LABELS)))
 
 
@@ -227,6 +229,25 @@ def network(request: Request, by: str = Query("country", pattern="^(country|acto
             (_json_list(keys),))}
     graph = charts.network(edges, names=names)
     return render("network.html", request, graph=graph, by=by, filters=filters, edges=edges)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+async def stories(request: Request, since: Optional[str] = FIELD(), until: Optional[str] = FIELD(),
+                  min: int = Query(1, ge=1, le=100_000), offset: int = Query(0, ge=0, le=1_000_000)):
+    filters = {"since": _opt(since, "date"), "until": _opt(until, "date"), "min": min}
+    conn = connection(request)
+    page = story_queries.list_stories(conn, filters["since"], filters["until"], STORY_PAGE,
+                                      offset, min)
+    return render("stories.html", request, page=page, f=filters)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str):
+    conn = connection(request)
+    found = story_queries.get_story(conn, story_id[:300])
+    if found is None:
+        raise HTTPException(404, "لا توجد قصة بهذا المعرّف")  # no story with this id
+    return render("story.html", request, s=found)
 
 
 @router.get("/docs", response_class=HTMLResponse)
