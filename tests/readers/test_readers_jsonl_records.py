@@ -108,12 +108,15 @@ def test_readers_json_array_streamed(tmp_path: Path, monkeypatch, chunk: int) ->
     "content, texts, codes",
     [
         ('[{"text": "a"}, 3, {"text": "b"}]', ["a", "", "b"], [None, "not_object", None]),
-        ('[{"text": "a"}, {"text": "b"', ["a", ""], [None, "json_invalid"]),
+        ('[{"text": "a"}, {"text": "b"', ["a", ""], [None, "truncated"]),
+        ('[{"text": "a"}, {"text": "b"}', ["a", "b", ""], [None, None, "truncated"]),  # no "]"
+        ('[{"text": "a"}, {"text": b, "title": "a title long enough"}]', ["a", ""],
+         [None, "json_invalid"]),
         ('{"text": "a"}\n{"text": "b"}', ["a", "b"], [None, None]),
         ("[]", [], []),
         ("", [], []),
     ],
-    ids=["non-object", "truncated", "sequence", "empty-array", "empty-file"],
+    ids=["non-object", "truncated", "not-closed", "invalid", "sequence", "empty-array", "empty-file"],
 )
 def test_readers_json_array_items(tmp_path: Path, content: str, texts, codes) -> None:
     path = tmp_path / "items.json"

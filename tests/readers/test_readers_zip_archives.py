@@ -69,10 +69,13 @@ def test_readers_zip_unknown_extension_is_sniffed(tmp_path: Path) -> None:
 
 def test_readers_zip_broken_archive_is_one_error_record(tmp_path: Path) -> None:
     broken = tmp_path / "cut.zip"
-    broken.write_bytes(snn_zip(tmp_path / "whole.zip").read_bytes()[:40])
+    broken.write_bytes(snn_zip(tmp_path / "whole.zip").read_bytes()[:40])  # inside a header
+    articles = list(read([str(broken)]))
+    assert len(articles) == 1 and first_error(articles[0]) == "truncated"
+    assert str(broken) in articles[0].errors[0].message
+    broken.write_bytes(b"PK\x05\x06 not a zip at all")
     articles = list(read([str(broken)]))
     assert len(articles) == 1 and first_error(articles[0]) == "zip_invalid"
-    assert str(broken) in articles[0].errors[0].message
 
 
 def test_readers_zip_bad_member_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -81,7 +84,7 @@ def test_readers_zip_bad_member_does_not_stop_the_others(tmp_path: Path) -> None
         zf.writestr("a.json", "[{\"title\": \"x\", \"content\": ")  # truncated
         zf.writestr("b.jsonl", json.dumps(SNN[0], ensure_ascii=False))
     articles = list(read([str(archive)]))
-    assert [first_error(a) for a in articles] == ["json_invalid", None]
+    assert [first_error(a) for a in articles] == ["truncated", None]
 
 
 def test_readers_zip_from_stdin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ and unknown extensions) from the first bytes (:func:`sniff`).
 """
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import sys
@@ -19,7 +18,7 @@ from marsad.readers.feeds import looks_like_feed, read_feed
 from marsad.readers.formats import format_of, not_article
 from marsad.readers.html import read_html
 from marsad.readers.jsonl import read_json, read_jsonl
-from marsad.readers.source import prefixed
+from marsad.readers.source import open_binary, prefixed
 from marsad.readers.text import read_text
 from marsad.readers.warc import read_warc
 
@@ -194,13 +193,12 @@ def _detect(path: str) -> Optional[str]:
 
 
 def _head(path: str) -> bytes:
+    """The first bytes of ``path`` (decompressed, for a ``.gz`` other than ``.warc.gz``;
+    a file cut short gives what there is: its reader then says it is cut)."""
     try:
-        if path.endswith(".gz") and not path.lower().endswith(".warc.gz"):
-            with gzip.open(path, "rb") as fh:
-                return fh.read(_HEAD)
-        with open(path, "rb") as fh:
+        with open_binary(path, decompress=not path.lower().endswith(".warc.gz")) as fh:
             return fh.read(_HEAD)
-    except (OSError, EOFError) as exc:
+    except OSError as exc:
         raise ReaderError(f"{path}: cannot be read ({exc})") from exc
 
 

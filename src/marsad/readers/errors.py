@@ -18,7 +18,9 @@ CODES = {
     "too_large": "a file or JSON line larger than the maximum input size (--max-input-size)",
     "encoding_unknown": "no encoding gives plausible text",
     "empty_text": "the item has no text (empty file, empty field, blank entry)",
-    "json_invalid": "a line or array item is not valid JSON (e.g. truncated)",
+    "json_invalid": "a line or array item is not valid JSON",
+    "truncated": "the input is cut short: it ends inside an item (a WARC record, a JSON value "
+                 "or array, a gzip stream, a zip member or directory)",
     "not_object": "a JSON item is not an object",
     "no_text": "a JSON object has no text/content/body field",
     "text_not_string": "a JSON object's text/content/body field is not a string (e.g. a number)",
@@ -26,7 +28,7 @@ CODES = {
     "feed_invalid": "the input is not a readable RSS/Atom feed",
     "warc_invalid": "a WARC record could not be read",
     "zip_invalid": "a zip archive, or one of its members, could not be read",
-    "read_failed": "an unexpected failure while reading one item",
+    "read_failed": "an unexpected failure while reading one item, or damaged gzip data",
     "unsupported_format": "the format of the input could not be recognised",
 }
 

@@ -13,14 +13,16 @@ from typing import Any, BinaryIO, Iterator, Optional
 
 from marsad.model import Article
 from marsad.readers.dates import iso_date
-from marsad.readers.errors import error_article
-from marsad.readers.source import MAX_INPUT_MB, PathLike, open_binary, prefixed, too_large
+from marsad.readers.errors import DecodeError, error_article
+from marsad.readers.source import (MAX_INPUT_MB, PathLike, cut_short, open_binary, prefixed,
+                                   too_large)
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date", "date_extracted", "published_at")
 OUTLET_FIELDS = ("outlet", "source")
 _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters survive
 _CHUNK = 1 << 20
+_END = object()  # the end of a JSON input, from _values
 _TOO_LARGE = "larger than the maximum input size ({:g} MB); raise it with --max-input-size MB"
 
 
@@ -28,19 +30,29 @@ def read_jsonl(path: PathLike, *, stream: Optional[BinaryIO] = None,
                max_bytes: Optional[int] = None) -> Iterator[Article]:
     """Yield one article per non-blank line of the JSON Lines file ``path`` (or ``stream``).
     A line longer than ``max_bytes`` (default :data:`~marsad.readers.source.MAX_INPUT_MB`)
-    is a ``too_large`` error record, and reading stops there."""
+    is a ``too_large`` error record, and reading stops there. A compressed file cut short
+    (:func:`~marsad.readers.source.cut_short`) ends in a ``truncated`` error record: the
+    line it cuts, or the line after the last whole one."""
     name = str(path)
     limit = max_bytes or MAX_INPUT_MB << 20
     fh = stream if stream is not None else open_binary(path)
+    lineno = 0
     try:
         for lineno, line, note in _lines(fh, limit):
+            source = f"{name}:{lineno}"
             if line is None:
-                source = f"{name}:{lineno}"
                 yield error_article("too_large", f"{too_large(source, limit)}; reading {name} "
                                     f"stopped", source)
                 return
+            failure = None if line.endswith("\n") else cut_short(fh)  # the last line
+            if failure:
+                yield _truncated(source, failure, lineno - 1)
+                return
             if line.strip():
-                yield _line_article(line, f"{name}:{lineno}", note)
+                yield _line_article(line, source, note, last=not line.endswith("\n"))
+        failure = cut_short(fh)
+        if failure:
+            yield _truncated(f"{name}:{lineno + 1}", failure, lineno)
     finally:
         if stream is None:
             fh.close()
@@ -50,23 +62,46 @@ def read_json(path: PathLike, *, stream: Optional[BinaryIO] = None,
               max_bytes: Optional[int] = None) -> Iterator[Article]:
     """Yield one article per object of a ``.json`` file holding an array of objects (or
     objects one after another), parsed incrementally. An object longer than ``max_bytes``
-    characters is a ``too_large`` error record, and reading stops there."""
+    characters is a ``too_large`` error record, and reading stops there; a file that ends
+    inside a value or before its array is closed (cut short) ends in a ``truncated`` one."""
     name = str(path)
     limit = max_bytes or MAX_INPUT_MB << 20
     fh = stream if stream is not None else open_binary(path)
     try:
         # over a wrapper of its own, so that closing the text layer never closes stdin
         text = io.TextIOWrapper(prefixed(b"", fh), encoding="utf-8-sig", errors="replace", newline="")
-        for lineno, value, error in _values(text, limit):
+        read = 0
+        for lineno, value, failure in _values(text, limit):
             source = f"{name}:{lineno}"
-            if error:
-                code = "too_large" if error.startswith("larger than") else "json_invalid"
-                yield error_article(code, f"{source}: {error}", source)
-            else:
+            if value is _END:
+                failure = cut_short(fh)  # values one after another, cut between two
+                if failure:
+                    yield _truncated(source, failure, read, "value")
+                return
+            if failure is None:
+                read += 1
                 yield record_article(value, source)
+                continue
+            code, why = failure
+            failure = cut_short(fh)
+            if failure is None and code == "truncated":
+                failure = DecodeError(code, f"cut short: {why}")
+            if failure:
+                yield _truncated(source, failure, read, "value")
+            else:
+                yield error_article(code, f"{source}: {why}", source)
+            return
     finally:
         if stream is None:
             fh.close()
+
+
+def _truncated(source: str, failure: DecodeError, before: int, item: str = "line") -> Article:
+    """The error record of an input cut short (or damaged) at ``source``, ``before`` items
+    read."""
+    read = (f"no {item} before it" if not before else f"the {item} before it was read" if before == 1
+            else f"the {before} {item}s before it were read")
+    return error_article(failure.code, f"{source}: {failure.message}; {read}", source)
 
 
 def record_article(obj: Any, source: str, meta: Optional[dict] = None) -> Article:
@@ -130,12 +165,19 @@ def _known_fields(obj: dict) -> dict[str, Any]:
     return fields
 
 
-def _line_article(line: str, source: str, note: Optional[str]) -> Article:
+def _line_article(line: str, source: str, note: Optional[str], last: bool = False) -> Article:
+    """The article of one JSON line; ``last``: the line ends the file without a newline,
+    so a line that breaks off is the file cut short (``truncated``)."""
     line = line.rstrip("\r\n")  # so that error columns count within the line
     try:
         obj = _DECODER.decode(line)
     except json.JSONDecodeError as exc:
-        hint = "; the line looks truncated" if exc.pos >= len(line.rstrip()) - 1 or "Unterminated" in exc.msg else ""
+        cut = exc.pos >= len(line.rstrip()) - 1 or "Unterminated" in exc.msg
+        if cut and last:
+            message = (f"{source}: the file is cut short inside this line (invalid JSON: "
+                       f"{exc.msg} at column {exc.colno})")
+            return error_article("truncated", message, source)
+        hint = "; the line looks truncated" if cut else ""
         message = f"{source}: invalid JSON ({exc.msg} at column {exc.colno}{hint})"
         return error_article("json_invalid", message, source)
     except RecursionError:
@@ -206,10 +248,12 @@ class _Buffer:
                 return ""
 
 
-def _values(stream: io.TextIOBase, limit: int) -> Iterator[tuple[int, Any, Optional[str]]]:
-    """(line, value, None) for each value of an array or a sequence of JSON values, or
-    (line, None, reason) once for a syntax error or a value longer than ``limit``
-    characters, after which the rest cannot be trusted."""
+def _values(stream: io.TextIOBase, limit: int) -> Iterator[tuple[int, Any, Optional[tuple[str, str]]]]:
+    """(line, value, None) for each value of an array or a sequence of JSON values, then
+    (line, :data:`_END`, None) at the end of the input; or (line, None, (code, reason))
+    once for a syntax error (``json_invalid``), a value longer than ``limit`` characters
+    (``too_large``) or an input that ends inside a value or an array (``truncated``), after
+    which the rest cannot be trusted."""
     buf = _Buffer(stream)
     first = buf.skip(" \t\r\n\ufeff")
     in_array = first == "["
@@ -217,34 +261,42 @@ def _values(stream: io.TextIOBase, limit: int) -> Iterator[tuple[int, Any, Optio
         buf.advance(buf.pos + 1)
     while True:
         nxt = buf.skip(" \t\r\n,") if in_array else buf.skip(" \t\r\n")
+        if in_array and not nxt:
+            yield buf.line, None, ("truncated", f"the input ends at line {buf.line} before "
+                                   f"its array is closed")
+            return
         if not nxt or (in_array and nxt == "]"):
+            yield buf.line, _END, None
             return
         line = buf.line
         value, error = _decode_one(buf, limit)
         if error:
-            yield line, None, f"{error}; the rest of the input (from line {line}) was not read"
+            code, why = error
+            yield line, None, (code, f"{why}; the rest of the input (from line {line}) was not read")
             return
         yield line, value, None
 
 
-def _decode_one(buf: _Buffer, limit: int) -> tuple[Any, Optional[str]]:
+def _decode_one(buf: _Buffer, limit: int) -> tuple[Any, Optional[tuple[str, str]]]:
     """Decode the value at ``buf.pos``, reading more while it is cut by the chunk end (up
-    to ``limit`` characters)."""
+    to ``limit`` characters); the value, or None and (code, reason)."""
     while True:
         try:
             value, end = _DECODER.raw_decode(buf.text, buf.pos)
         except json.JSONDecodeError as exc:
             cut = "Unterminated" in exc.msg or exc.pos >= len(buf.text) - 6
             if cut and len(buf.text) - buf.pos > limit:
-                return None, _TOO_LARGE.format(limit / 2**20)
+                return None, ("too_large", _TOO_LARGE.format(limit / 2**20))
             if cut and buf.more(len(buf.text) - buf.pos):  # grow geometrically: linear time
                 continue
-            return None, f"invalid JSON ({exc.msg}{'; the input looks truncated' if cut else ''})"
+            if cut and (exc.pos >= len(buf.text.rstrip()) - 5 or "Unterminated" in exc.msg):
+                return None, ("truncated", f"the input ends inside this value ({exc.msg})")
+            return None, ("json_invalid", f"invalid JSON ({exc.msg})")
         except RecursionError:
-            return None, "invalid JSON (nested too deeply)"
+            return None, ("json_invalid", "invalid JSON (nested too deeply)")
         if end == len(buf.text) and buf.more():  # a number may continue in the next chunk
             continue
         if end - buf.pos > limit:
-            return None, _TOO_LARGE.format(limit / 2**20)
+            return None, ("too_large", _TOO_LARGE.format(limit / 2**20))
         buf.advance(end)
         return value, None
