@@ -43,7 +43,8 @@ def test_cli_mixed_jsonl(tmp_path):
     assert by_id["good-1"]["entities"] and by_id["good-1"]["dates"][0]["value"] == "2023-09-12"
     assert by_id["surrogate"]["text"] == "قال بوتين \ud800 إن روسيا فخورة."
     assert [e["code"] for e in by_id["big"]["errors"]] == ["text_truncated"]
-    assert len(by_id["big"]["text"]) == len(big)
+    assert by_id["big"]["text"] == big[:100000]  # cut, and said so
+    assert by_id["big"]["meta"]["text_chars"] == len(big)
     codes = sorted(r["errors"][0]["code"] for r in records if r["errors"] and r["id"] != "big")
     assert codes == ["empty_text", "json_invalid", "no_text", "not_object"]
     assert all(str(path) in r["errors"][0]["message"] for r in records if r["errors"])

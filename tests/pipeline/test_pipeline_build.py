@@ -59,11 +59,15 @@ def test_unreadable_article_passes_through_with_its_errors(nlp):
     assert record.errors[0].code == "json_invalid" and record.text == ""
 
 
-def test_overlong_text_is_analysed_in_part_and_kept_whole(nlp):
+def test_overlong_text_is_cut_and_says_so(nlp):
     text = "قال بوتين إن روسيا فخورة. " * 100
-    record = run(nlp, Article(text=text, id="long"), max_chars=500)
-    assert record.text == text
+    record = run(nlp, Article(text=text, source="long.txt"), max_chars=500)
+    assert record.text == text[:500] and record.id == Article(text=text).id  # id of the whole
     assert record.errors[0].code == "text_truncated"
+    assert record.errors[0].message == (f"long.txt: the text has {len(text)} characters; the "
+                                        f"first 500 were analysed and kept, the last "
+                                        f"{len(text) - 500} dropped (--max-chars)")
+    assert all(m.end <= 500 for e in record.entities for m in e.mentions)
 
 
 def test_keep_hands_the_pipeline_to_the_permanent_generation():

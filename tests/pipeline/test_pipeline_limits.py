@@ -31,5 +31,6 @@ def test_size_limit_comes_from_load():
     nlp = load(steps=STEPS, max_chars=1000)
     text = "قال الرئيس فلاديمير بوتين إن روسيا فخورة. " * 100
     (record,) = process([Article(text=text, id="long")], nlp)
-    assert record.text == text and record.errors[0].code == "text_truncated"
+    assert record.text == text[:1000] and record.errors[0].code == "text_truncated"
+    assert record.meta["text_chars"] == len(text) and str(len(text)) in record.errors[0].message
     assert all(m.end <= 1000 for e in record.entities for m in e.mentions)

@@ -57,8 +57,9 @@ def limit_options(f):
                      metavar="SECONDS", help="Stop analysing an article after this long (0: no "
                      "limit); its record keeps what was found and says so in errors.")(f)
     f = click.option("--max-chars", type=click.IntRange(1000), default=200_000, show_default=True,
-                     help="Analyse at most this many characters of an article (the record keeps "
-                          "the whole text and says it was truncated).")(f)
+                     help="Analyse and keep at most this many characters of an article: a "
+                          "longer text is cut to its first N characters, and its record says so "
+                          "(a text_truncated error with the length it had).")(f)
     return f
 
 

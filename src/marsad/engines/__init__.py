@@ -13,7 +13,14 @@ def analyse(articles: Iterable[Article], settings: dict[str, Any], jobs: int = 1
     """Records for ``articles`` in input order. ``settings`` are the keyword arguments of
     :func:`marsad.pipeline.build.load`. With ``encode`` (a picklable function of a record,
     such as :func:`marsad.writers.encode`), each record is passed through it where it was
-    made and its result is yielded instead: workers then send back JSON text, not objects."""
+    made and its result is yielded instead: workers then send back JSON text, not objects.
+    Texts longer than ``settings["max_chars"]`` are cut here, before they travel to a
+    worker (:func:`marsad.pipeline.limits.bound_text`)."""
+    from marsad.pipeline.build import DEFAULT_MAX_CHARS
+    from marsad.pipeline.limits import bound_text
+
+    max_chars = settings.get("max_chars") or DEFAULT_MAX_CHARS
+    articles = (bound_text(article, max_chars) for article in articles)
     if engine == "dask":
         from marsad.engines.dask import process_dask
 

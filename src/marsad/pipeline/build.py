@@ -19,7 +19,7 @@ from marsad.errors import MarsadError
 from marsad.lexicon.loader import Lexicon
 from marsad.model import Article, ErrorInfo, Record
 from marsad.pipeline.extensions import register
-from marsad.pipeline.limits import ArticleTimeout, deadline
+from marsad.pipeline.limits import ArticleTimeout, bound_text, deadline
 from marsad.pipeline.record import to_record
 from marsad.pipeline.tokenizer import MarsadTokenizer
 
@@ -31,7 +31,7 @@ STEPS = ("marsad_sentences", "marsad_dates", "marsad_ner", "marsad_actors", "mar
 _LEXICON_STEPS = {"marsad_actors", "marsad_events"}
 
 TITLE_SEPARATOR = "\n\n"
-DEFAULT_MAX_CHARS = 200_000  # longer texts are cut for analysis (the record keeps the full text)
+DEFAULT_MAX_CHARS = 200_000  # longer texts are cut to this (limits.bound_text), the record says so
 ZONE = 64  # articles per vocabulary memory zone (see process)
 DEFAULT_TIME_LIMIT = 30.0  # seconds of analysis per article before its remaining steps are dropped
 
@@ -115,30 +115,25 @@ def run(nlp: Language, article: Article, max_chars: Optional[int] = None) -> Rec
     """Run every step on one article and return its record. Never raises for the article's
     sake: a failing step is recorded in ``errors`` and the remaining steps still run.
 
-    Limits (from :func:`load`): a text longer than ``max_chars`` is analysed in its first
-    part (``text_truncated``); an article still being analysed after ``time_limit`` seconds
-    keeps what the finished steps found and its remaining steps are skipped (``time_limit``).
+    Limits (from :func:`load`): a text longer than ``max_chars`` is cut to its first
+    ``max_chars`` characters, analysed and kept (``text_truncated``, see
+    :func:`~marsad.pipeline.limits.bound_text`); an article still being analysed after
+    ``time_limit`` seconds keeps what the finished steps found and its remaining steps are
+    skipped (``time_limit``).
     """
     if article.errors and not article.text:
         return Record.from_article(article)  # nothing to analyse: the reader said why
     limits = nlp.meta.get("marsad", {})
-    max_chars = max_chars or limits.get("max_chars") or DEFAULT_MAX_CHARS
-    analysed = article
-    notes: list[ErrorInfo] = []
-    if len(article.text) > max_chars:
-        notes.append(ErrorInfo("text_truncated", f"{article.source or article.id}: text has "
-                               f"{len(article.text)} characters; analysed the first {max_chars}",
-                               article.source))
-        analysed = Article(**{**article.__dict__, "text": article.text[:max_chars], "errors": []})
-    return _analyse(nlp, article, analysed, notes, limits.get("time_limit"))
+    article = bound_text(article, max_chars or limits.get("max_chars") or DEFAULT_MAX_CHARS)
+    return _analyse(nlp, article, limits.get("time_limit"))
 
 
-def _analyse(nlp: Language, article: Article, analysed: Article, notes: list[ErrorInfo],
-             time_limit: Optional[float]) -> Record:
+def _analyse(nlp: Language, article: Article, time_limit: Optional[float]) -> Record:
     step = "tokenizer"
+    notes: list[ErrorInfo] = []
     with deadline(time_limit) as timer:
         try:
-            doc = make_doc(nlp, analysed)
+            doc = make_doc(nlp, article)
             for step, proc in nlp.pipeline:
                 try:
                     doc = proc(doc)
@@ -155,8 +150,8 @@ def _analyse(nlp: Language, article: Article, analysed: Article, notes: list[Err
         except Exception as exc:  # noqa: BLE001 - the tokenizer itself failed
             return _with_errors(article, [*notes, _failure(step, article, exc)])
     record = to_record(doc)
-    record.text = article.text
-    record.errors[:0] = notes
+    at = len(article.errors)  # after the reader's (and the size limit's), before the steps'
+    record.errors[at:at] = notes
     return record
 
 
