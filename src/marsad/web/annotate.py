@@ -46,6 +46,51 @@ def marks_of(record: dict, hits: list[tuple[int, int]] = ()) -> list[_Mark]:
     """Every displayable annotation of the record's body text."""
     text = record.get("text") or ""
     n = len(text)
+    marks = _quote_event_marks(record, n)
+    for ent in record.get("entities") or []:
+        ent = ent if isinstance(ent, dict) else {}
+        for m in ent.get("mentions") or []:
+            if _valid(m, n):
+                marks.append(_entity_mark(ent, m["start"], m["end"]))
+    for a, b in hits:
+        if 0 <= a < b <= n:
+            marks.append(_Mark(a, b, "hit"))
+    return marks
+
+
+def _entity_mark(ent: dict, start: int, end: int) -> _Mark:
+    label = ent.get("label") if ent.get("label") in LABELS else "MISC"
+    tip = " · ".join(str(x) for x in (ent.get("name_en"), ent.get("country"),
+                                       ent.get("sector"), ent.get("role")) if x)
+    return _Mark(start, end, f"ent ent-{label}", actor_url(ent.get("actor_key")), tip or None)
+
+
+def part_marks(record: dict, mentions: list[tuple[str, int, int]], start: int, end: int,
+               hits: list[tuple[int, int]] = ()) -> list[_Mark]:
+    """The annotations of the part ``start``–``end`` of a long article, in offsets of the
+    part (cut at its edges): its quotes and events from ``record`` (whose entities carry no
+    mentions, see :func:`marsad.store.queries.get_article_part`), the entity ``mentions``
+    ``(entity_id, start, end)`` found in the part, and ``hits`` (already in the part's
+    offsets)."""
+    size = end - start
+    marks = []
+    for m in _quote_event_marks(record, None):
+        if m.start < end and m.end > start:
+            m.start, m.end = max(m.start, start) - start, min(m.end, end) - start
+            marks.append(m)
+    entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict)}
+    for entity_id, a, b in mentions:
+        if a < b and a < end and b > start:
+            marks.append(_entity_mark(entities.get(entity_id, {}), max(a, start) - start,
+                                      min(b, end) - start))
+    marks.extend(_Mark(a, b, "hit") for a, b in hits if 0 <= a < b <= size)
+    return marks
+
+
+def _quote_event_marks(record: dict, n: Optional[int]) -> list[_Mark]:
+    """The marks of the record's event evidence, quotes and cues (any valid offsets when
+    ``n``, the text's length, is None)."""
+    n = n if n is not None else 1 << 62
     marks: list[_Mark] = []
     for ev in record.get("events") or []:
         ev = ev if isinstance(ev, dict) else {}
@@ -59,18 +104,6 @@ def marks_of(record: dict, hits: list[tuple[int, int]] = ()) -> list[_Mark]:
                                tip=str(q.get("kind") or "")))
         if _valid(q.get("cue"), n):
             marks.append(_Mark(q["cue"]["start"], q["cue"]["end"], "cue"))
-    for ent in record.get("entities") or []:
-        ent = ent if isinstance(ent, dict) else {}
-        label = ent.get("label") if ent.get("label") in LABELS else "MISC"
-        tip = " · ".join(str(x) for x in (ent.get("name_en"), ent.get("country"),
-                                           ent.get("sector"), ent.get("role")) if x)
-        for m in ent.get("mentions") or []:
-            if _valid(m, n):
-                marks.append(_Mark(m["start"], m["end"], f"ent ent-{label}",
-                                   actor_url(ent.get("actor_key")), tip or None))
-    for a, b in hits:
-        if 0 <= a < b <= n:
-            marks.append(_Mark(a, b, "hit"))
     return marks
 
 

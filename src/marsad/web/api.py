@@ -82,7 +82,7 @@ async def articles(request: Request, q: str = Q(), actor: Optional[str] = ACTOR(
 
 
 @router.get("/articles/{article_id}", summary="One article's marsad/1 record")
-async def article(request: Request, article_id: str = Path(..., max_length=300)) -> Response:
+def article(request: Request, article_id: str = Path(..., max_length=300)) -> Response:
     """The marsad/1 record of the article, exactly as stored."""
     conn = connection(request)
     raw = queries.get_record(conn, article_id)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import threading
+from collections import OrderedDict
 from importlib import resources
 from typing import Optional
 
@@ -19,7 +22,7 @@ from marsad.store import queries, story_queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
 from marsad.web import charts
-from marsad.web.annotate import LABELS, actor_url, article_segments
+from marsad.web.annotate import LABELS, actor_url, article_segments, part_marks, segments
 from marsad.web.deps import connection
 from marsad.web.downloads import FORMAT, download, page_meta
 from marsad.web.labels import arabic, english
@@ -27,6 +30,9 @@ from marsad.web.labels import arabic, english
 router = APIRouter(include_in_schema=False)
 TEMPLATES = resources.files("marsad.web") / "templates"
 PAGE = 20
+PART_CHARS = 50_000  # characters of a long article's text per page (?part=N)
+OUTLINES = 8  # long articles whose outline (record without text) a server process keeps
+_OUTLINES_LOCK = threading.Lock()
 ACTOR_PAGE = 50  # actors per page of the index
 ACTOR_QUOTES = 100  # quotes per page of an actor's «what they said»
 STORY_PAGE = 50  # stories per page of the listing
@@ -133,17 +139,68 @@ def search(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS), act
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article(request: Request, article_id: str, q: str = Query("", max_length=MAX_QUERY_CHARS)):
+def article(request: Request, article_id: str, q: str = Query("", max_length=MAX_QUERY_CHARS),
+            part: int = Query(1, ge=1, le=1_000_000)):
+    """An article with its annotations highlighted. Run in the thread pool (a plain
+    function), and bounded: a text longer than :data:`PART_CHARS` is shown a part at a
+    time (``?part=N``), and only that part is read, searched and highlighted."""
     conn = connection(request)
-    record = queries.get_article(conn, article_id[:300])
-    if record is None:
+    article_id = article_id[:300]
+    length = queries.text_length(conn, article_id)
+    if length is None:
         raise HTTPException(404, "لا توجد مقالة بهذا المعرّف")  # no article with this id
-    hits = find_hits(record.get("text") or "", parse_query(q)) if q else []
+    parts = max(1, -(-length // PART_CHARS))
+    if part > parts:
+        raise HTTPException(404, f"لا يوجد الجزء {part}: للمقالة {parts} أجزاء")  # no part N: the article has M parts
+    if parts == 1:
+        record = queries.get_article(conn, article_id)
+        hits = find_hits(record.get("text") or "", parse_query(q)) if q else []
+        shown = article_segments(record, hits)
+    else:
+        start = (part - 1) * PART_CHARS
+        record, length = _outline(request, conn, article_id)
+        text, mentions = queries.text_part(conn, article_id, start, PART_CHARS)
+        hits = find_hits(text, parse_query(q)) if q else []
+        shown = segments(text, part_marks(record, mentions, start, start + len(text), hits))
     entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict)}
-    return render("article.html", request, r=record, q=q, entities=entities,
-                  segments=article_segments(record, hits),
-                  story=story_queries.story_of(conn, record.get("id") or article_id[:300]),
+    return render("article.html", request, r=record, q=q, entities=entities, segments=shown,
+                  part=part, parts=parts, length=length,
+                  story=story_queries.story_of(conn, record.get("id") or article_id),
                   labels_present=sorted({e.get("label") for e in entities.values()} & set(LABELS)))
+
+
+def _outline(request: Request, conn, article_id: str) -> tuple[dict, int]:
+    """:func:`queries.article_outline` of a long article, kept for its next parts (a few
+    per server process, dropped when the store file changes)."""
+    with _OUTLINES_LOCK:  # pages run in the thread pool
+        kept = getattr(request.app.state, "outlines", None)
+        if kept is None:
+            kept = request.app.state.outlines = OrderedDict()
+        stamp = (article_id, *_file_stamp(request.app.state.db_path))
+        found = kept.get(stamp)
+        if found is not None:
+            kept.move_to_end(stamp)
+            return found
+    found = queries.article_outline(conn, article_id)
+    if found is None:  # removed since its length was read
+        raise HTTPException(404, "لا توجد مقالة بهذا المعرّف")  # no article with this id
+    with _OUTLINES_LOCK:
+        kept[stamp] = found
+        while len(kept) > OUTLINES:
+            kept.popitem(last=False)
+    return found
+
+
+def _file_stamp(db_path) -> tuple:
+    """Size and time of the store's files: they change with every write."""
+    stamp = []
+    for path in (str(db_path), f"{db_path}-wal"):
+        try:
+            st = os.stat(path)
+            stamp.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
 
 
 QUOTE_COLUMNS = ["article_id", "quote_index", "published", "outlet", "kind", "speaker_name",
