@@ -129,3 +129,18 @@ def test_engines_faults_workers_that_cannot_start_are_one_error():
 
     with pytest.raises(EngineError, match="could not start"):
         list(process_parallel([_article(i) for i in range(5)], jobs=2, settings={"no_such": 1}))
+
+
+def test_engines_faults_dask_dead_worker_loses_nothing(monkeypatch):
+    """On a local Dask cluster (worker processes): the batch holding the article that kills
+    its worker is run again by the scheduler, then article by article; that article becomes
+    a worker_died record and the run goes on (about 15-25 s: four worker restarts)."""
+    pytest.importorskip("dask.distributed")
+    from marsad.engines.dask import process_dask
+
+    monkeypatch.setenv(FAULT_ENV, "a-05")  # the workers are spawned with this environment
+    articles = [_article(i) for i in range(12)]
+    records = list(process_dask(articles, {}, workers=2, batch=4))
+    assert [r.id for r in records] == [a.id for a in articles]  # none lost, none twice, in order
+    assert _codes(records[5]) == ["worker_died"]
+    assert all(not r.errors for i, r in enumerate(records) if i != 5)

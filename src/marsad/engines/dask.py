@@ -10,6 +10,11 @@ engine, so the records are identical:
   archives (Common Crawl News WARC files) on a real cluster: see docs/scale-out.md.
 
 Each worker process builds the pipeline once per settings and keeps it.
+
+A worker that dies (a crash, the out-of-memory killer) loses its tasks; the scheduler runs
+them again on another worker. A batch whose task kills workers again (``KilledWorker``) is
+sent again one article at a time, alone on the cluster, so the article to blame is known:
+it becomes a ``worker_died`` error record, and the others are analysed as usual.
 """
 from __future__ import annotations
 
@@ -20,10 +25,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
+from marsad.engines.local import failed_records, fault_hook
 from marsad.engines.types import Encode
 from marsad.model import Article
 
 BATCH = 64
+# Times the local cluster's scheduler runs a task again after the worker running it died
+# (Dask's default is 3: a killer article would then cost 8 worker restarts, not 4).
+ALLOWED_FAILURES = 1
 
 
 @lru_cache(maxsize=4)
@@ -37,6 +46,7 @@ def analyse_batch(batch: list[Article], settings_json: str, encode: Encode = Non
     """The records of one batch, passed through ``encode`` when given (runs on a worker)."""
     from marsad.pipeline.build import process
 
+    fault_hook(batch)
     records = process(batch, _nlp(settings_json))
     return [encode(r) for r in records] if encode else list(records)
 
@@ -62,34 +72,66 @@ def analyse_file(path: str, out_dir: str, settings_json: str, fmt: Optional[str]
 
 
 def _client(workers: int, scheduler: Optional[str]):
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
         return Client(scheduler), None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
     return Client(cluster), cluster
+
+
+class _Job:
+    """A batch sent to the cluster; ``alone`` once its articles are sent one by one."""
+
+    __slots__ = ("chunk", "future", "alone")
+
+    def __init__(self, chunk: list[Article], future=None, alone: bool = False):
+        self.chunk, self.future, self.alone = chunk, future, alone
 
 
 def process_dask(articles: Iterable[Article], settings: dict[str, Any], workers: int = 2,
                  scheduler: Optional[str] = None, batch: int = BATCH, encode: Encode = None) -> Iterator[Any]:
     """Records for ``articles`` in input order, analysed on Dask (passed through ``encode``
     on the worker when given: see :func:`marsad.engines.analyse`)."""
+    from dask.distributed import wait
+    from distributed import KilledWorker
+
     settings_json = json.dumps(settings, sort_keys=True)
     client, cluster = _client(workers, scheduler)
+
+    def submit(chunk: list[Article]):
+        return client.submit(analyse_batch, chunk, settings_json, encode, pure=False)
+
     try:
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
         articles = iter(articles)
-        pending: deque = deque()
+        pending: deque[_Job] = deque()
         while True:
-            while len(pending) < window:
+            while len(pending) < window and not any(job.alone for job in pending):
                 chunk = list(islice(articles, batch))
                 if not chunk:
                     break
-                pending.append(client.submit(analyse_batch, chunk, settings_json, encode, pure=False))
+                pending.append(_Job(chunk, submit(chunk)))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            job = pending[0]
+            if job.future is None:  # an article sent alone: nothing else runs meanwhile
+                job.future = submit(job.chunk)
+            try:
+                records = job.future.result()
+            except KilledWorker:
+                if not job.alone:
+                    pending.popleft()
+                    wait([j.future for j in pending if j.future is not None])  # the others first
+                    pending.extendleft(_Job([a], alone=True) for a in reversed(job.chunk))
+                    continue
+                records = failed_records(job.chunk, "worker_died",
+                                         "Dask worker processes died analysing it", encode)
+            pending.popleft()
+            yield from records
     finally:
         client.close()
         if cluster is not None:

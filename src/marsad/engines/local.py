@@ -61,12 +61,18 @@ def _ping() -> bool:
     return True
 
 
-def _analyse(batch: list[Article], encode: Encode = None) -> list[Any]:
-    from marsad.pipeline.build import process
-
+def fault_hook(batch: list[Article]) -> None:
+    """Exit this worker at once when ``batch`` holds an article named by :data:`FAULT_ENV`
+    (tests only: it stands for a worker killed by the system)."""
     doomed = set(filter(None, os.environ.get(FAULT_ENV, "").split(",")))
     if doomed and any(a.id in doomed for a in batch):
         os._exit(70)
+
+
+def _analyse(batch: list[Article], encode: Encode = None) -> list[Any]:
+    from marsad.pipeline.build import process
+
+    fault_hook(batch)
     records = process(batch, _worker_nlp)
     return [encode(r) for r in records] if encode else list(records)
 
@@ -103,10 +109,10 @@ def process_parallel(articles: Iterable[Article], jobs: int, settings: Optional[
                 task = pending[0]
                 if task.deaths < DEATHS:
                     continue
-                records = _failed(task.chunk, "worker_died",
+                records = failed_records(task.chunk, "worker_died",
                                   "a worker process died twice analysing it", encode)
             except Exception as exc:  # noqa: BLE001 - e.g. a record that could not be pickled
-                records = _failed(task.chunk, "worker_failed", f"{type(exc).__name__}: {exc}", encode)
+                records = failed_records(task.chunk, "worker_failed", f"{type(exc).__name__}: {exc}", encode)
             pending.popleft()
             yield from records
     finally:
@@ -204,7 +210,9 @@ class EngineError(MarsadError):
     """The engine itself cannot run (workers do not start)."""
 
 
-def _failed(chunk: list[Article], code: str, why: str, encode: Encode = None) -> list[Any]:
+def failed_records(chunk: list[Article], code: str, why: str, encode: Encode = None) -> list[Any]:
+    """Records for the articles of ``chunk`` with one error each (``code``: ``why``),
+    passed through ``encode`` when given."""
     records = []
     for article in chunk:
         record = Record.from_article(article)
