@@ -131,16 +131,57 @@ def test_engines_faults_workers_that_cannot_start_are_one_error():
         list(process_parallel([_article(i) for i in range(5)], jobs=2, settings={"no_such": 1}))
 
 
-def test_engines_faults_dask_dead_worker_loses_nothing(monkeypatch):
-    """On a local Dask cluster (worker processes): the batch holding the article that kills
-    its worker is run again by the scheduler, then article by article; that article becomes
-    a worker_died record and the run goes on (about 15-25 s: four worker restarts)."""
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """A local Dask cluster of two worker processes, spawned with the fault hook set (as
+    --engine dask starts one: a task runs again once after a death)."""
     pytest.importorskip("dask.distributed")
+    import dask
+    from dask.distributed import LocalCluster
+
+    from marsad.engines.dask import ALLOWED_FAILURES
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(FAULT_ENV, "a-05,s-1")  # the workers are spawned with this environment
+        with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+        with cluster:
+            yield cluster.scheduler_address
+
+
+def test_engines_faults_dask_dead_worker_loses_nothing(dask_cluster):
+    """The batch holding the article that kills its worker is run again by the scheduler,
+    then article by article; that article becomes a worker_died record and the run goes on
+    (with the next test, about 17-45 s on a busy 2-core machine: six worker restarts)."""
     from marsad.engines.dask import process_dask
 
-    monkeypatch.setenv(FAULT_ENV, "a-05")  # the workers are spawned with this environment
     articles = [_article(i) for i in range(12)]
-    records = list(process_dask(articles, {}, workers=2, batch=4))
+    records = list(process_dask(articles, {}, scheduler=dask_cluster, batch=4))
     assert [r.id for r in records] == [a.id for a in articles]  # none lost, none twice, in order
     assert _codes(records[5]) == ["worker_died"]
     assert all(not r.errors for i, r in enumerate(records) if i != 5)
+
+
+def test_engines_faults_dask_shard_that_kills_workers_is_not_written(dask_cluster, tmp_path):
+    """With --shard-dir, the file whose task kills workers gets no shard and one Error line
+    (exit code 1); the other file's shard is written."""
+    from click.testing import CliRunner
+
+    from marsad.cli.main import cli
+
+    text = _article(0).text
+    (tmp_path / "bad.jsonl").write_text("".join(
+        json.dumps({"id": f"s-{i}", "text": text}, ensure_ascii=False) + "\n" for i in range(3)),
+        encoding="utf-8")  # s-1 kills its worker
+    (tmp_path / "good.jsonl").write_text(json.dumps({"id": "g", "text": text}, ensure_ascii=False)
+                                         + "\n", encoding="utf-8")
+    out = tmp_path / "shards"
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "bad.jsonl"), str(tmp_path / "good.jsonl"),
+                                      "--engine", "dask", "--scheduler", dask_cluster,
+                                      "--shard-dir", str(out)])
+    assert result.exit_code == 1, result.output
+    assert f"Error: {tmp_path / 'bad.jsonl'}: Dask worker processes died" in result.stderr
+    assert "1 shards written (0 already done, 1 not written)" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.jsonl.marsad.jsonl"]

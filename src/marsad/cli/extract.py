@@ -89,12 +89,18 @@ def _extract_shards(inputs, fmt, shard_dir, settings, jobs, engine, scheduler, q
         raise click.UsageError("--shard-dir needs --engine dask")
     paths = expand_inputs(list(inputs), fmt)
     done = process_shards(paths, shard_dir, settings, workers=jobs, scheduler=scheduler, fmt=fmt)
+    lost = [d["failed"] for d in done if d.get("failed")]
+    for line in lost:  # even with --quiet: a shard not written must not go unnoticed
+        click.echo(f"Error: {line}", err=True)
     if not quiet:
         articles = sum(d["articles"] for d in done)
         failed = sum(d["with_errors"] for d in done)
-        click.echo(f"marsad: {len(done)} shards written ({len(paths) - len(done)} already done), "
+        click.echo(f"marsad: {len(done) - len(lost)} shards written ({len(paths) - len(done)} "
+                   f"already done{f', {len(lost)} not written' if lost else ''}), "
                    f"{articles} articles, {failed} with errors, "
                    f"{time.perf_counter() - started:.2f} s", err=True)
+    if lost:
+        sys.exit(1)
 
 
 def _open_output(path: str):

@@ -63,12 +63,18 @@ def analyse_file(path: str, out_dir: str, settings_json: str, fmt: Optional[str]
     partial = target.with_suffix(".partial")
     count = failed = 0
     with open(partial, "w", encoding="utf-8") as out:
-        for record in process(read([path], format=fmt), nlp):
+        for record in process(_hooked(read([path], format=fmt)), nlp):
             out.write(record.to_json() + "\n")
             count += 1
             failed += bool(record.errors)
     partial.replace(target)
     return {"input": path, "output": str(target), "articles": count, "with_errors": failed}
+
+
+def _hooked(articles: Iterable[Article]) -> Iterator[Article]:
+    for article in articles:
+        fault_hook([article])
+        yield article
 
 
 def _client(workers: int, scheduler: Optional[str]):
@@ -138,17 +144,34 @@ def process_dask(articles: Iterable[Article], settings: dict[str, Any], workers:
             cluster.close()
 
 
+def _shard_result(future, path: str, out_dir: str) -> dict[str, Any]:
+    """The counts of one shard; a shard whose task killed workers is not written (what the
+    dead worker left is removed), and its counts say so (``failed``)."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        partial = (Path(out_dir) / (Path(path).name + ".marsad.jsonl")).with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        return {"input": path, "output": None, "articles": 0, "with_errors": 0,
+                "failed": f"{path}: Dask worker processes died analysing it; its shard was not "
+                          f"written (run the command again to retry it)"}
+
+
 def process_shards(paths: list[str], out_dir: str, settings: dict[str, Any], workers: int = 2,
                    scheduler: Optional[str] = None, fmt: Optional[str] = None) -> list[dict[str, Any]]:
     """Analyse each input file on a worker, one output shard per input; returns the counts
-    per shard in input order. Inputs whose shard already exists are skipped (resumable)."""
+    per shard in input order. Inputs whose shard already exists are skipped (resumable).
+    A file whose task kills workers has no shard: its counts carry ``failed``, a line
+    saying so."""
     settings_json = json.dumps(settings, sort_keys=True)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     todo = [p for p in paths if not (Path(out_dir) / (Path(p).name + ".marsad.jsonl")).exists()]
     client, cluster = _client(workers, scheduler)
     try:
         futures = [client.submit(analyse_file, p, out_dir, settings_json, fmt, pure=False) for p in todo]
-        return [f.result() for f in futures]
+        return [_shard_result(f, p, out_dir) for f, p in zip(futures, todo)]
     finally:
         client.close()
         if cluster is not None:
