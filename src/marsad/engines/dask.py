@@ -163,15 +163,24 @@ def process_shards(paths: list[str], out_dir: str, settings: dict[str, Any], wor
                    scheduler: Optional[str] = None, fmt: Optional[str] = None) -> list[dict[str, Any]]:
     """Analyse each input file on a worker, one output shard per input; returns the counts
     per shard in input order. Inputs whose shard already exists are skipped (resumable).
-    A file whose task kills workers has no shard: its counts carry ``failed``, a line
-    saying so."""
+    A file whose task was lost with workers is run again alone on the cluster once the
+    others are done; one that kills workers then too has no shard: its counts carry
+    ``failed``, a line saying so."""
     settings_json = json.dumps(settings, sort_keys=True)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     todo = [p for p in paths if not (Path(out_dir) / (Path(p).name + ".marsad.jsonl")).exists()]
     client, cluster = _client(workers, scheduler)
     try:
-        futures = [client.submit(analyse_file, p, out_dir, settings_json, fmt, pure=False) for p in todo]
-        return [_shard_result(f, p, out_dir) for f, p in zip(futures, todo)]
+        def submit(path: str):
+            return client.submit(analyse_file, path, out_dir, settings_json, fmt, pure=False)
+
+        futures = [submit(p) for p in todo]
+        results = [_shard_result(f, p, out_dir) for f, p in zip(futures, todo)]
+        # A file lost with a worker that another file killed is run again, alone now
+        for i, path in enumerate(todo):
+            if results[i].get("failed"):
+                results[i] = _shard_result(submit(path), path, out_dir)
+        return results
     finally:
         client.close()
         if cluster is not None:
