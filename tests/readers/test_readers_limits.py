@@ -89,3 +89,37 @@ def test_readers_limits_json_object_larger_than_the_limit_stops_the_file(tmp_pat
     assert articles[0].id == "a" and not articles[0].errors
     assert len(articles) == 2 and _codes(articles[1:]) == ["too_large"]
     assert len(list(read([str(path)]))) == 3  # under the default limit: all read
+
+
+def test_readers_limits_huge_html_page_is_cut_before_extraction(tmp_path, monkeypatch):
+    import marsad.readers.html as html_reader
+
+    monkeypatch.setattr(html_reader, "MAX_PAGE_CHARS", 5000)
+    paragraphs = "".join(f"<p>{TEXT.strip()} {i}</p>" for i in range(400))
+    path = tmp_path / "huge.html"
+    path.write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
+    (article,) = read([str(path)])
+    assert _codes([article]) == ["text_truncated"] and article.text.startswith("قال")
+    assert len(article.text) < 5000 and f"the first 5000" in article.errors[0].message
+
+
+def test_readers_limits_warc_response_larger_than_the_limit(tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for name, repeat in (("big", 2000), ("small", 3)):
+            body = f"<html><body><article><p>{TEXT * repeat}</p></article></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"http://x/{name}", "response",
+                                                          payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    big, small = read([str(path)], max_bytes=10_000)
+    assert _codes([big]) == ["too_large"] and big.url == "http://x/big"
+    assert big.source.startswith(f"{path}#") and "--max-input-size" in big.errors[0].message
+    assert not small.errors and small.text.startswith("قال")

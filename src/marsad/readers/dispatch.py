@@ -32,10 +32,11 @@ READERS: dict[str, Callable[..., Iterator[Article]]] = {
     "warc": read_warc,
     "zip": read_zip,
 }
-# Reader options, by format. max_bytes: the largest file (or JSON line or object) read
-# whole (marsad.readers.source.MAX_INPUT_MB by default).
+# Reader options, by format. max_bytes: the largest file (or JSON line or object, or WARC
+# response) read whole (marsad.readers.source.MAX_INPUT_MB by default).
 OPTIONS = {"txt": ("title_line", "encoding", "max_bytes"), "html": ("max_bytes",),
-           "rss": ("max_bytes",), "jsonl": ("max_bytes",), "json": ("max_bytes",)}
+           "rss": ("max_bytes",), "jsonl": ("max_bytes",), "json": ("max_bytes",),
+           "warc": ("max_bytes",)}
 _HEAD = 65536
 
 

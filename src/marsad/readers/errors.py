@@ -25,6 +25,8 @@ CODES = {
     "no_text": "a JSON object has no text/content/body field",
     "text_not_string": "a JSON object's text/content/body field is not a string (e.g. a number)",
     "no_main_text": "no main text could be extracted from an HTML page",
+    "text_truncated": "an HTML page too large to extract whole: its text is taken from its "
+                      "first part (the record keeps the text found, and this note)",
     "feed_invalid": "the input is not a readable RSS/Atom feed",
     "warc_invalid": "a WARC record could not be read",
     "zip_invalid": "a zip archive, or one of its members, could not be read",

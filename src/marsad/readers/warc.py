@@ -18,19 +18,23 @@ from marsad.model import Article
 from marsad.readers.dates import iso_date
 from marsad.readers.errors import error_article
 from marsad.readers.html import html_article
-from marsad.readers.source import PathLike, open_binary
+from marsad.readers.source import MAX_INPUT_MB, PathLike, open_binary, too_large
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _HEAD = 512  # first bytes kept: whether a broken input started as a WARC
 
 
-def read_warc(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[Article]:
-    """Yield one article per HTML response of the WARC file ``path`` (or ``stream``)."""
+def read_warc(path: PathLike, *, stream: Optional[BinaryIO] = None,
+              max_bytes: Optional[int] = None) -> Iterator[Article]:
+    """Yield one article per HTML response of the WARC file ``path`` (or ``stream``). A
+    response larger than ``max_bytes`` (default :data:`~marsad.readers.source.MAX_INPUT_MB`)
+    is a ``too_large`` error record (the rest of it is skipped, not read into memory)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     name = str(path)
+    limit = max_bytes or MAX_INPUT_MB << 20
     # warcio decompresses .warc.gz itself, member by member: the file is opened raw
     fh = stream if stream is not None else open_binary(path, decompress=False)
     seen = _Seen(fh)
@@ -45,7 +49,7 @@ def read_warc(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[
             payload, failure = b"", None
             if content_type is not None:
                 try:
-                    payload = record.content_stream().read()
+                    payload = record.content_stream().read(limit + 1)
                 except Exception as exc:  # a damaged record (bad chunking, bad compression)
                     failure = exc
             # the offset is known once the record is read (warcio reads to its end)
@@ -58,7 +62,10 @@ def read_warc(path: PathLike, *, stream: Optional[BinaryIO] = None) -> Iterator[
                                     url=record.rec_headers.get_header("WARC-Target-URI"))
                 return
             read += 1
-            if content_type is not None:
+            if content_type is not None and len(payload) > limit:
+                yield error_article("too_large", too_large(source, limit), source,
+                                    url=record.rec_headers.get_header("WARC-Target-URI"))
+            elif content_type is not None:
                 yield _record_article(record, payload, failure, source, content_type)
         # warcio ends quietly on a record whose headers are cut: bytes left after the last
         # whole record are one
@@ -172,7 +179,7 @@ def _record_article(record, payload: bytes, failure: Optional[Exception], source
         return error_article("warc_invalid", f"{source}: record could not be read ({failure!r})", source, url=url)
     charset = _CHARSET.search(content_type)
     article = html_article(payload, source, url=url, charset=charset.group(1) if charset else None)
-    if article.errors:
+    if not article.text:  # an error record (a page cut to its first part still has a text)
         return article
     article.meta["warc_date"] = warc_date
     if article.published:
