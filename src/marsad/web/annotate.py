@@ -69,7 +69,7 @@ def part_marks(record: dict, mentions: list[tuple[str, int, int]], start: int, e
                hits: list[tuple[int, int]] = ()) -> list[_Mark]:
     """The annotations of the part ``start``–``end`` of a long article, in offsets of the
     part (cut at its edges): its quotes and events from ``record`` (whose entities carry no
-    mentions, see :func:`marsad.store.queries.get_article_part`), the entity ``mentions``
+    mentions, see :func:`marsad.store.parts.article_outline`), the entity ``mentions``
     ``(entity_id, start, end)`` found in the part, and ``hits`` (already in the part's
     offsets)."""
     size = end - start

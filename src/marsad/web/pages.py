@@ -18,6 +18,7 @@ from starlette.datastructures import QueryParams
 
 from marsad.model import EVENT_TYPES
 from marsad.store import facets as store_facets
+from marsad.store import parts as store_parts
 from marsad.store import queries, story_queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
@@ -146,7 +147,7 @@ def article(request: Request, article_id: str, q: str = Query("", max_length=MAX
     time (``?part=N``), and only that part is read, searched and highlighted."""
     conn = connection(request)
     article_id = article_id[:300]
-    length = queries.text_length(conn, article_id)
+    length = store_parts.text_length(conn, article_id)
     if length is None:
         raise HTTPException(404, "لا توجد مقالة بهذا المعرّف")  # no article with this id
     parts = max(1, -(-length // PART_CHARS))
@@ -159,7 +160,7 @@ def article(request: Request, article_id: str, q: str = Query("", max_length=MAX
     else:
         start = (part - 1) * PART_CHARS
         record, length = _outline(request, conn, article_id)
-        text, mentions = queries.text_part(conn, article_id, start, PART_CHARS)
+        text, mentions = store_parts.text_part(conn, article_id, start, PART_CHARS)
         hits = find_hits(text, parse_query(q)) if q else []
         shown = segments(text, part_marks(record, mentions, start, start + len(text), hits))
     entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict)}
@@ -170,7 +171,7 @@ def article(request: Request, article_id: str, q: str = Query("", max_length=MAX
 
 
 def _outline(request: Request, conn, article_id: str) -> tuple[dict, int]:
-    """:func:`queries.article_outline` of a long article, kept for its next parts (a few
+    """:func:`marsad.store.parts.article_outline` of a long article, kept for its next parts (a few
     per server process, dropped when the store file changes)."""
     with _OUTLINES_LOCK:  # pages run in the thread pool
         kept = getattr(request.app.state, "outlines", None)
@@ -181,7 +182,7 @@ def _outline(request: Request, conn, article_id: str) -> tuple[dict, int]:
         if found is not None:
             kept.move_to_end(stamp)
             return found
-    found = queries.article_outline(conn, article_id)
+    found = store_parts.article_outline(conn, article_id)
     if found is None:  # removed since its length was read
         raise HTTPException(404, "لا توجد مقالة بهذا المعرّف")  # no article with this id
     with _OUTLINES_LOCK:
