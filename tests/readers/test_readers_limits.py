@@ -123,3 +123,38 @@ def test_readers_limits_warc_response_larger_than_the_limit(tmp_path):
     assert _codes([big]) == ["too_large"] and big.url == "http://x/big"
     assert big.source.startswith(f"{path}#") and "--max-input-size" in big.errors[0].message
     assert not small.errors and small.text.startswith("قال")
+
+
+def test_readers_limits_reach_zip_members(tmp_path):
+    import zipfile
+
+    path = tmp_path / "day.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.txt", TEXT * 1000)
+        archive.writestr("small.txt", TEXT)
+    big, small = read([str(path)], max_bytes=10_000)
+    assert _codes([big]) == ["too_large"] and big.source == f"{path}!big.txt"
+    assert not small.errors
+
+
+def test_readers_limits_endless_zip_on_stdin_ends(monkeypatch):
+    import io
+    import sys
+
+    class EndlessZip(io.RawIOBase):
+        """A zip member's header, then NUL bytes without end."""
+
+        def __init__(self):
+            self.head = b"PK\x03\x04"
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            n = len(buffer)
+            data, self.head = (self.head[:n] + bytes(max(0, n - len(self.head)))), b""
+            buffer[:n] = data
+            return n
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(EndlessZip())))
+    assert _codes(read(["-"], max_bytes=1 << 20)) == ["too_large"]

@@ -38,27 +38,31 @@ def read_zip(
     stream: Optional[BinaryIO] = None,
     format: Optional[str] = None,
     note: Optional[Note] = None,
+    max_bytes: Optional[int] = None,
 ) -> Iterator[Article]:
     """Yield the articles of every article member of the zip archive ``path`` (or
-    ``stream``), members in name order. ``format`` forces the members' format."""
+    ``stream``), members in name order. ``format`` forces the members' format;
+    ``max_bytes`` goes to the members' readers (the largest member, JSON line or object
+    read whole)."""
     name = str(path)
     note = note or _stderr
+    limits = {"max_bytes": max_bytes} if max_bytes else {}
     try:
         archive = zipfile.ZipFile(stream if stream is not None else path)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         if _starts_with_member(path, stream):
-            yield from _read_cut(path, stream, format, note)
+            yield from _read_cut(path, stream, format, note, limits)
         else:
             yield error_article("zip_invalid", f"{name}: not a readable zip archive ({exc})", name)
         return
     with archive:
         members = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
         for info in members:
-            yield from _member(archive, info, name, format, note)
+            yield from _member(archive, info, name, format, note, limits)
 
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, format: Optional[str],
-            note: Note) -> Iterator[Article]:
+            note: Note, limits: dict) -> Iterator[Article]:
     source = f"{name}!{info.filename}"
     fmt = _member_format(info.filename, format, source, note)
     if fmt is None:
@@ -68,7 +72,7 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, format: 
         return
     try:
         with archive.open(info) as fh:
-            yield from MEMBER_READERS[fmt](source, stream=fh)
+            yield from MEMBER_READERS[fmt](source, stream=fh, **limits)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:  # CRC, zlib, truncation
         yield error_article("zip_invalid", f"{source}: the member cannot be read ({exc})", source)
 
@@ -107,7 +111,7 @@ def _starts_with_member(path: PathLike, stream: Optional[BinaryIO]) -> bool:
 
 
 def _read_cut(path: PathLike, stream: Optional[BinaryIO], format: Optional[str],
-              note: Note) -> Iterator[Article]:
+              note: Note, limits: dict) -> Iterator[Article]:
     """The articles of a zip archive without its directory, member after member, then the
     error record of where it ends."""
     name = str(path)
@@ -125,7 +129,8 @@ def _read_cut(path: PathLike, stream: Optional[BinaryIO], format: Optional[str],
             fmt = _member_format(member.name, format, source, note)
             if fmt is None or member.stream is None:
                 continue
-            for article in MEMBER_READERS[fmt](source, stream=io.BufferedReader(member.stream)):
+            for article in MEMBER_READERS[fmt](source, stream=io.BufferedReader(member.stream),
+                                               **limits):
                 if any(e.code in ("truncated", "zip_invalid") for e in article.errors):
                     reported.add(member.name)
                 yield article

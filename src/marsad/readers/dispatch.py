@@ -18,7 +18,7 @@ from marsad.readers.feeds import looks_like_feed, read_feed
 from marsad.readers.formats import format_of, not_article
 from marsad.readers.html import read_html
 from marsad.readers.jsonl import read_json, read_jsonl
-from marsad.readers.source import open_binary, prefixed
+from marsad.readers.source import MAX_INPUT_MB, open_binary, prefixed, too_large
 from marsad.readers.text import read_text
 from marsad.readers.warc import read_warc
 
@@ -36,7 +36,7 @@ READERS: dict[str, Callable[..., Iterator[Article]]] = {
 # response) read whole (marsad.readers.source.MAX_INPUT_MB by default).
 OPTIONS = {"txt": ("title_line", "encoding", "max_bytes"), "html": ("max_bytes",),
            "rss": ("max_bytes",), "jsonl": ("max_bytes",), "json": ("max_bytes",),
-           "warc": ("max_bytes",)}
+           "warc": ("max_bytes",), "zip": ("max_bytes",)}
 _HEAD = 65536
 
 
@@ -147,7 +147,8 @@ def _read_file(path: str, fmt: Optional[str], options: dict, note: Note,
         return
     if fmt == "zip":
         members = forced if forced != "zip" else None
-        yield from _guarded(read_zip(path, format=members, note=note), path)
+        yield from _guarded(read_zip(path, format=members, note=note,
+                                     max_bytes=options.get("max_bytes")), path)
         return
     yield from _guarded(READERS[fmt](path, **_options_for(fmt, options)), path)
 
@@ -161,8 +162,14 @@ def _read_stdin(format: Optional[str], options: dict, note: Note) -> Iterator[Ar
             yield error_article("unsupported_format", "stdin: format not recognised (use --format)", "stdin")
         return
     if fmt == "zip" or sniff(head) == "zip":  # a zip's directory is at its end: needs seeking
-        yield from _guarded(read_zip("stdin", stream=io.BytesIO(head + stdin.read()), note=note,
-                                     format=None if fmt == "zip" else fmt), "stdin")
+        limit = options.get("max_bytes") or MAX_INPUT_MB << 20
+        data = head + stdin.read(limit + 1 - len(head))
+        if len(data) > limit:  # an endless pipe ends here
+            yield error_article("too_large", too_large("stdin", limit), "stdin")
+            return
+        yield from _guarded(read_zip("stdin", stream=io.BytesIO(data), note=note,
+                                     format=None if fmt == "zip" else fmt,
+                                     max_bytes=options.get("max_bytes")), "stdin")
         return
     stream = prefixed(head, stdin)
     yield from _guarded(READERS[fmt]("stdin", stream=stream, **_options_for(fmt, options)), "stdin")
