@@ -1,0 +1,145 @@
+"""The watch loop: poll every feed, fetch and store each new item once, fire alerts; again
+every ``interval`` seconds.
+
+Order of writes, so that a process killed at any moment loses and duplicates nothing:
+an item's article is stored (its own transaction, through the ingest path), then its
+alerts are recorded and delivered, then the item is marked as seen; a feed's ETag and
+Last-Modified are saved only after all its items were handled. Killed before the mark,
+the next run reads the feed in full, finds the item unseen, fetches it again and finds the
+article already stored under the same id: it marks it and stores nothing twice.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from marsad.model import Article
+from marsad.store import watch as kept
+from marsad.watch.alerts import Alerts
+from marsad.watch.feeds import Entry, FeedRead, read_feed
+from marsad.watch.fetch import Fetcher
+from marsad.watch.items import item_article, retry_reason
+
+MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
+
+
+@dataclass
+class PollStats:
+    """What one poll did, over all feeds."""
+
+    feeds: dict[str, int] = field(default_factory=dict)  # feed status → number of feeds
+    new: int = 0  # items not seen before (and retries of failed ones)
+    added: int = 0  # articles stored (error records included)
+    duplicates: int = 0  # items whose content was stored already (another link, another feed)
+    failed: int = 0  # pages that could not be fetched or read (stored as error records)
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        feeds = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(self.feeds.items()))
+        return (f"{sum(self.feeds.values())} feeds ({feeds}); {self.new} new items: {self.added} stored, "
+                f"{self.duplicates} duplicates, {self.failed} failed; {self.seconds:.2f} s")
+
+
+class Watcher:
+    """Polls ``feeds`` into the store ``conn``. ``analyse`` turns articles into records
+    (the pipeline); ``alerts`` is None without rules; ``say`` reports a problem (stderr);
+    ``workers`` pages are fetched and read at once while the articles before them are
+    analysed."""
+
+    def __init__(self, conn: sqlite3.Connection, feeds: list[str], fetcher: Fetcher,
+                 analyse: Callable[[Iterable[Article]], Iterable], alerts: Optional[Alerts] = None,
+                 say: Callable[[str], None] = print, workers: int = 4):
+        self.conn, self.feeds, self.fetcher, self.analyse = conn, feeds, fetcher, analyse
+        self.alerts, self.say = alerts, say
+        self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="watch-fetch")
+        kept.ensure_tables(conn)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+    def run(self, interval: float, once: bool = False,
+            on_poll: Callable[[int, PollStats], None] = lambda n, s: None) -> None:
+        """Poll once (``once``), or forever, a poll starting every ``interval`` seconds."""
+        number = 0
+        while True:
+            started = time.monotonic()
+            number += 1
+            on_poll(number, self.poll())
+            if once:
+                return
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+    def poll(self) -> PollStats:
+        """Read every feed once and handle its new items; a feed's failure is reported and
+        recorded, and the others go on."""
+        stats = PollStats()
+        started = time.perf_counter()
+        if self.alerts:
+            self.alerts.retry()
+        for url in self.feeds:
+            status = self.poll_feed(url, stats)
+            stats.feeds[status] = stats.feeds.get(status, 0) + 1
+        stats.seconds = time.perf_counter() - started
+        return stats
+
+    def poll_feed(self, url: str, stats: PollStats) -> str:
+        row = kept.feed_row(self.conn, url)
+        read = read_feed(self.fetcher, url, row["etag"] if row else None,
+                         row["last_modified"] if row else None)
+        if read.status not in ("ok", "not_modified"):
+            self.say(f"{url}: {read.status.replace('_', ' ')}: {read.error}")
+            kept.record_poll(self.conn, url, status=read.status, error=read.error,
+                             http_status=read.http_status)
+            return read.status
+        if read.error:
+            self.say(f"{url}: {read.error}")
+        todo = [e for e in read.entries if kept.seen_item(self.conn, e.key, e.link) is None]
+        todo = _unique(todo)
+        keys = {e.key for e in todo}
+        retries = [r for r in kept.items_to_retry(self.conn, url, MAX_ATTEMPTS) if r["item_key"] not in keys]
+        todo += [Entry(r["item_key"], r["link"], {"id": None, "link": r["link"]}, 0) for r in retries]
+        self.handle(url, read, todo, stats)
+        kept.record_poll(self.conn, url, status=read.status, error=read.error,
+                         http_status=read.http_status, title=read.title,
+                         entries=len(read.entries) if read.status == "ok" else None,
+                         new_items=len(todo), validators=read.validators)
+        return read.status
+
+    def handle(self, url: str, read: FeedRead, todo: list[Entry], stats: PollStats) -> None:
+        """Fetch the pages of ``todo`` in the pool, then store each in feed order."""
+        outlet = read.title or (kept.feed_row(self.conn, url) or {"title": None})["title"]
+        futures = [self.pool.submit(item_article, self.fetcher, e, url, outlet) for e in todo]
+        for entry, future in zip(todo, futures):
+            article = future.result()
+            stats.new += 1
+            outcome, article_id = kept.store_article(self.conn, article, self.analyse)
+            problem = retry_reason(article)
+            if outcome == "duplicate":
+                status = "duplicate"
+                stats.duplicates += 1
+            elif problem:
+                status = "failed"
+                stats.failed += 1
+                self.say(f"{url}: item {entry.link or entry.key}: {problem}")
+            else:
+                status = "stored"
+            stats.added += outcome in ("added", "replaced")
+            if self.alerts and status != "failed":
+                self.alerts.check(article_id)
+            kept.mark_item(self.conn, entry.key, url, entry.link, article_id, status,
+                           problem if status == "failed" else None)
+
+
+def _unique(entries: list[Entry]) -> list[Entry]:
+    """A feed listing the same item (key or link) twice: handled once."""
+    seen: set[str] = set()
+    out = []
+    for e in entries:
+        if e.key in seen or (e.link and e.link in seen):
+            continue
+        seen.update(x for x in (e.key, e.link) if x)
+        out.append(e)
+    return out
