@@ -205,3 +205,11 @@ def newest_items(conn: sqlite3.Connection, limit: int = 50, offset: int = 0) -> 
         " WHERE i.status != 'duplicate' ORDER BY i.first_seen DESC, i.rowid DESC LIMIT ? OFFSET ?",
         (limit, offset)).fetchall()
     return [dict(r) for r in rows]
+
+
+def count_items(conn: sqlite3.Connection) -> int:
+    """How many articles watch stored (what :func:`newest_items` pages through)."""
+    if not has_watch_tables(conn):
+        return 0
+    return conn.execute("SELECT COUNT(*) FROM feed_items WHERE status != 'duplicate'"
+                        " AND article_id IN (SELECT id FROM articles)").fetchone()[0]

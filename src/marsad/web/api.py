@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from marsad.store import queries
+from marsad.store import watch as watched
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS
 from marsad.web.deps import connection
@@ -142,3 +143,15 @@ def network(request: Request, by: str = Query("country", pattern="^(country|acto
     conn = connection(request)
     edges = queries.network_edges(conn, Filters(type=type, since=since, until=until), by)
     return _json({"by": by, "edges": edges})
+
+
+@router.get("/feeds", summary="What marsad watch is doing")
+async def feeds(request: Request, limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """The feeds ``marsad watch`` polls (URL, title, last poll, status, error, HTTP status,
+    polls, entries, new items at the last poll, items stored and failed), those with a
+    problem first, and ``newest``: the articles it stored, newest first (a listing)."""
+    conn = connection(request)
+    items = watched.newest_items(conn, limit, offset)
+    return _json({"feeds": watched.list_feeds(conn),
+                  "newest": {"total": watched.count_items(conn), "limit": limit, "offset": offset,
+                             "items": items}})

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from marsad.model import EVENT_TYPES
 from marsad.store import queries
+from marsad.store import watch as watched
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
 from marsad.web import charts
@@ -148,6 +149,14 @@ def network(request: Request, by: str = Query("country", pattern="^(country|acto
             (_json_list(keys),))}
     graph = charts.network(edges, names=names)
     return render("network.html", request, graph=graph, by=by, filters=filters, edges=edges)
+
+
+@router.get("/feeds", response_class=HTMLResponse)
+async def feeds(request: Request, offset: int = Query(0, ge=0, le=1_000_000)):
+    """What `marsad watch` is doing: its feeds and the newest articles it stored."""
+    conn = connection(request)
+    return render("feeds.html", request, feeds=watched.list_feeds(conn), offset=offset, page=PAGE,
+                  items=watched.newest_items(conn, PAGE, offset), total=watched.count_items(conn))
 
 
 @router.get("/docs", response_class=HTMLResponse)
