@@ -16,9 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Optional
 
-NAV = '<nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/politics">سياسة</a></li></ul></nav>'
-FOOTER = "<footer><p>جميع الحقوق محفوظة © موقع الاختبار</p></footer>"
-NAV_WORDS = ("الرئيسية", "جميع الحقوق محفوظة")
+NAV = '<nav><ul><li><a href="/">واجهة موقع الاختبار</a></li><li><a href="/politics">أقسام موقع الاختبار</a></li></ul></nav>'
+FOOTER = "<footer><p>حقوق موقع الاختبار محفوظة</p></footer>"
+NAV_WORDS = ("موقع الاختبار",)
 
 
 def corpus_articles(snn_dir: Path, limit: int) -> list[dict]:

@@ -68,8 +68,9 @@ def read_feed(fetcher: Fetcher, url: str, etag: Optional[str] = None,
     import feedparser  # imported late, as the readers do
 
     allowed, why = fetcher.allowed(url)
-    if not allowed:
-        return FeedRead(url, "disallowed", error=why.removeprefix("retry: "))
+    if not allowed:  # robots.txt says no, or could not be read (then the site is down)
+        status = "error" if why.startswith("retry: ") else "disallowed"
+        return FeedRead(url, status, error=why.removeprefix("retry: "))
     headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"}
     if etag:
         headers["If-None-Match"] = etag
@@ -87,7 +88,7 @@ def read_feed(fetcher: Fetcher, url: str, etag: Optional[str] = None,
         "content-type": got.headers.get("content-type", "application/xml"),
         "content-location": got.url})
     warning = _bozo(parsed)
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.entries and (warning or not parsed.get("version")):
         what = got.headers.get("content-type", "unknown type").split(";")[0]
         return FeedRead(url, "invalid", 200, error=f"not an RSS or Atom feed ({what}"
                         + (f"; {warning})" if warning else ")"))
