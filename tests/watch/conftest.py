@@ -30,11 +30,10 @@ def site():
 @pytest.fixture()
 def make_watcher(tmp_path, nlp):
     """make_watcher(feeds, rules=None, **fetcher options) → (watcher, connection, messages)."""
-    from marsad.pipeline.build import process
     from marsad.store import open_store
     from marsad.watch.alerts import Alerts
     from marsad.watch.fetch import Fetcher
-    from marsad.watch.loop import Watcher
+    from marsad.watch.loop import Analyser, Watcher
 
     made = []
 
@@ -44,7 +43,7 @@ def make_watcher(tmp_path, nlp):
         fetcher = Fetcher(**options)
         messages: list[str] = []
         alerts = Alerts(rules, conn, fetcher, messages.append) if rules else None
-        watcher = Watcher(conn, feeds, fetcher, lambda articles: process(articles, nlp), alerts,
+        watcher = Watcher(conn, feeds, fetcher, Analyser(nlp), alerts,
                           say=messages.append)
         made.append((watcher, fetcher, conn))
         return watcher, conn, messages

@@ -148,3 +148,23 @@ def test_a_per_host_delay_spaces_requests(site, snn_articles, make_watcher):
     watcher.poll()
     # robots.txt, the feed and three pages: five requests, at least 0.2 s apart
     assert len(site.log) == 5 and time.monotonic() - started >= 0.8
+
+
+def test_an_unexpected_failure_on_one_feed_leaves_the_others(site, snn_articles, make_watcher, monkeypatch):
+    import marsad.watch.loop as loop
+
+    feeds = build_site(site, snn_articles, feeds=2, per_feed=1)
+    real = loop.read_feed
+
+    def flaky(fetcher, url, *args):
+        if url == feeds[0]:
+            raise ValueError("a parser bug")
+        return real(fetcher, url, *args)
+
+    monkeypatch.setattr(loop, "read_feed", flaky)
+    watcher, conn, messages = make_watcher(feeds)
+    stats = watcher.poll()
+    assert stats.feeds == {"error": 1, "ok": 1} and stats.added == 1
+    row = _feed(conn, feeds[0])
+    assert row["status"] == "error" and "ValueError: a parser bug" in row["error"]
+    assert any("a parser bug" in m for m in messages)

@@ -25,8 +25,9 @@ from marsad.cli.options import library_errors, quiet_option
               metavar="SECONDS", help="Give up on a connection or a read after this long.")
 @click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
               help="Further tries after a timeout, a failed connection, a 5xx or 429.")
-@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64),
-              help="Pages fetched and read at once (the analysis runs in this process).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Pages fetched and read at once, in threads, while the analysis runs in "
+                   "this process (more threads help with slow sites, and cost CPU time here).")
 @click.option("--user-agent", default=None, metavar="TEXT",
               help="The User-Agent sent (default: marsad/VERSION (Arabic news monitor; "
                    "marsad watch)); add a way to reach you.")
@@ -50,12 +51,12 @@ def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, us
       marsad watch feeds.txt --db news.db --once
       marsad watch feeds.txt --db news.db --interval 600 --alerts alerts.toml
     """
-    from marsad.pipeline.build import keep, load, process
+    from marsad.pipeline.build import keep, load
     from marsad.store import open_store
     from marsad.watch.alerts import Alerts, load_rules
     from marsad.watch.feeds import read_feed_list
     from marsad.watch.fetch import USER_AGENT, Fetcher
-    from marsad.watch.loop import Watcher
+    from marsad.watch.loop import Analyser, Watcher
 
     urls = read_feed_list(feeds)
     rule_list = load_rules(rules) if rules else []
@@ -75,7 +76,7 @@ def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, us
     try:
         nlp = keep(load())
         alerts = Alerts(rule_list, conn, fetcher, say) if rule_list else None
-        watcher = Watcher(conn, urls, fetcher, lambda articles: process(articles, nlp), alerts,
+        watcher = Watcher(conn, urls, fetcher, Analyser(nlp), alerts,
                           say=say, workers=workers)
         watcher.run(interval, once=once, on_poll=polled)
     except KeyboardInterrupt:

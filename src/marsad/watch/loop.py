@@ -14,16 +14,45 @@ import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from marsad.model import Article
 from marsad.store import watch as kept
+from marsad.store.db import StoreError
 from marsad.watch.alerts import Alerts
 from marsad.watch.feeds import Entry, FeedRead, read_feed
 from marsad.watch.fetch import Fetcher
 from marsad.watch.items import item_article, retry_reason
 
 MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
+
+
+class Analyser:
+    """The pipeline for articles that come one at a time, as watch's do: each is run as
+    :func:`marsad.pipeline.build.process` runs it, but one vocabulary memory zone spans
+    ``zone`` articles across calls (a zone per article cost ~5 ms an article); memory stays
+    flat all the same."""
+
+    def __init__(self, nlp, zone: int = 64):
+        self.nlp, self.zone, self.count, self.context = nlp, zone, 0, None
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator:
+        from marsad.pipeline.build import run
+
+        for article in articles:
+            if self.context is None:
+                self.context = self.nlp.memory_zone()
+                self.context.__enter__()
+            record = run(self.nlp, article)
+            self.count += 1
+            if self.count % self.zone == 0:
+                self.close()
+            yield record
+
+    def close(self) -> None:
+        if self.context is not None:
+            context, self.context = self.context, None
+            context.__exit__(None, None, None)
 
 
 @dataclass
@@ -51,7 +80,7 @@ class Watcher:
 
     def __init__(self, conn: sqlite3.Connection, feeds: list[str], fetcher: Fetcher,
                  analyse: Callable[[Iterable[Article]], Iterable], alerts: Optional[Alerts] = None,
-                 say: Callable[[str], None] = print, workers: int = 4):
+                 say: Callable[[str], None] = print, workers: int = 2):
         self.conn, self.feeds, self.fetcher, self.analyse = conn, feeds, fetcher, analyse
         self.alerts, self.say = alerts, say
         self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="watch-fetch")
@@ -79,9 +108,19 @@ class Watcher:
         started = time.perf_counter()
         if self.alerts:
             self.alerts.retry()
-        for url in self.feeds:
-            status = self.poll_feed(url, stats)
-            stats.feeds[status] = stats.feeds.get(status, 0) + 1
+        try:
+            for url in self.feeds:
+                try:
+                    status = self.poll_feed(url, stats)
+                except StoreError:
+                    raise  # the store cannot be written: nothing else can be done
+                except Exception as exc:  # a bug met on one feed must not stop the others
+                    status, error = "error", f"failed while reading it ({type(exc).__name__}: {exc})"
+                    self.say(f"{url}: error: {error}")
+                    kept.record_poll(self.conn, url, status=status, error=error)
+                stats.feeds[status] = stats.feeds.get(status, 0) + 1
+        finally:
+            getattr(self.analyse, "close", lambda: None)()  # no memory zone open between polls
         stats.seconds = time.perf_counter() - started
         return stats
 
