@@ -108,7 +108,7 @@ def kills(args) -> None:
                 site.set(path, page_html(articles[(f * 31 + i) % len(articles)] | {"title": title}))
                 published[site.base + path] = title
             items = [{"title": t, "link": u, "guid": u} for u, t in published.items() if f"/k/{f}/" in u]
-            site.feed(f"/kf/{f}.xml", f"صحيفة {f}", items[::-1][:30])  # the newest 30, as outlets do
+            site.feed(f"/kf/{f}.xml", f"صحيفة {f}", items[::-1])  # newest first; all of them
 
     with tempfile.TemporaryDirectory() as tmp:
         feeds_file = Path(tmp) / "feeds.txt"
@@ -125,6 +125,8 @@ def kills(args) -> None:
                 os.kill(proc.pid, signal.SIGKILL)
                 killed += 1
             proc.wait()
+        before = len(published)
+        stored_by_killed = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         grow(2)
         subprocess.run(command + ["--once"], check=True, stderr=subprocess.DEVNULL)
         conn = sqlite3.connect(db)
@@ -135,7 +137,8 @@ def kills(args) -> None:
         errors = conn.execute("SELECT COUNT(*) FROM articles WHERE n_errors > 0").fetchone()[0]
         print(f"{args.kills} runs ({killed} killed with SIGKILL at a random moment, the feeds "
               f"growing between them) + a last --once: {len(published)} items published, "
-              f"{len(set(urls))} stored, {lost} lost, {duplicated} duplicated, {errors} error records")
+              f"{len(set(urls))} stored, {lost} lost, {duplicated} duplicated, {errors} error records "
+              f"({stored_by_killed} of the first {before} stored by the killed runs)")
     site.stop()
 
 

@@ -135,7 +135,9 @@ class Watcher:
             return read.status
         if read.error:
             self.say(f"{url}: {read.error}")
-        todo = [e for e in read.entries if kept.seen_item(self.conn, e.key, e.link) is None]
+        # oldest first (feeds list the newest first): a run stopped early has handled the
+        # items closest to dropping out of the feed
+        todo = [e for e in reversed(read.entries) if kept.seen_item(self.conn, e.key, e.link) is None]
         todo = _unique(todo)
         keys = {e.key for e in todo}
         retries = [r for r in kept.items_to_retry(self.conn, url, MAX_ATTEMPTS) if r["item_key"] not in keys]
