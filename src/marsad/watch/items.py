@@ -68,8 +68,9 @@ def item_article(fetcher: Fetcher, entry: Entry, feed_url: str, outlet: Optional
     return article
 
 
-def retry_reason(article: Article) -> Optional[str]:
-    """The message of an error that may pass (``retry:``), else of any error, else None."""
+def failure_reason(article: Article) -> Optional[str]:
+    """Why the article is an error record (its first error, without the link in front; it
+    starts with ``retry:`` when the failure may pass), or None."""
     if not article.errors:
         return None
     message = article.errors[0].message

@@ -22,7 +22,7 @@ from marsad.store.db import StoreError
 from marsad.watch.alerts import Alerts
 from marsad.watch.feeds import Entry, FeedRead, read_feed
 from marsad.watch.fetch import Fetcher
-from marsad.watch.items import item_article, retry_reason
+from marsad.watch.items import failure_reason, item_article
 
 MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
 
@@ -157,7 +157,7 @@ class Watcher:
             article = future.result()
             stats.new += 1
             outcome, article_id = kept.store_article(self.conn, article, self.analyse)
-            problem = retry_reason(article)
+            problem = failure_reason(article)
             if outcome == "duplicate":
                 status = "duplicate"
                 stats.duplicates += 1
