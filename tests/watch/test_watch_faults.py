@@ -168,3 +168,15 @@ def test_an_unexpected_failure_on_one_feed_leaves_the_others(site, snn_articles,
     row = _feed(conn, feeds[0])
     assert row["status"] == "error" and "ValueError: a parser bug" in row["error"]
     assert any("a parser bug" in m for m in messages)
+
+
+def test_slow_feeds_are_read_at_once(site, make_watcher):
+    import time
+
+    for f in range(8):
+        site.feed(f"/slow/{f}.xml", f"بطيئة {f}", [], delay=0.5)
+    watcher, _, _ = make_watcher([f"{site.base}/slow/{f}.xml" for f in range(8)])
+    started = time.monotonic()
+    stats = watcher.poll()
+    assert stats.feeds == {"ok": 8}
+    assert time.monotonic() - started < 2.5  # one after another: 4 s

@@ -25,6 +25,7 @@ from marsad.watch.fetch import Fetcher
 from marsad.watch.items import failure_reason, item_article
 
 MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
+FEED_THREADS = 8  # feeds read at once at the start of a poll
 
 
 class Analyser:
@@ -84,10 +85,12 @@ class Watcher:
         self.conn, self.feeds, self.fetcher, self.analyse = conn, feeds, fetcher, analyse
         self.alerts, self.say = alerts, say
         self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="watch-fetch")
+        self.feed_pool = ThreadPoolExecutor(max_workers=FEED_THREADS, thread_name_prefix="watch-feeds")
         kept.ensure_tables(conn)
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+        self.feed_pool.shutdown(wait=False, cancel_futures=True)
 
     def run(self, interval: float, once: bool = False,
             on_poll: Callable[[int, PollStats], None] = lambda n, s: None) -> None:
@@ -108,10 +111,17 @@ class Watcher:
         started = time.perf_counter()
         if self.alerts:
             self.alerts.retry()
+        # the feeds are read at once (threads; a host's requests still wait their turn),
+        # their items handled one feed after another in the order of the feeds file
+        reads = {}
+        for url in self.feeds:
+            row = kept.feed_row(self.conn, url)
+            reads[url] = self.feed_pool.submit(read_feed, self.fetcher, url, row["etag"] if row else None,
+                                               row["last_modified"] if row else None)
         try:
             for url in self.feeds:
                 try:
-                    status = self.poll_feed(url, stats)
+                    status = self.poll_feed(url, reads[url].result(), stats)
                 except StoreError:
                     raise  # the store cannot be written: nothing else can be done
                 except Exception as exc:  # a bug met on one feed must not stop the others
@@ -124,10 +134,9 @@ class Watcher:
         stats.seconds = time.perf_counter() - started
         return stats
 
-    def poll_feed(self, url: str, stats: PollStats) -> str:
-        row = kept.feed_row(self.conn, url)
-        read = read_feed(self.fetcher, url, row["etag"] if row else None,
-                         row["last_modified"] if row else None)
+    def poll_feed(self, url: str, read: FeedRead, stats: PollStats) -> str:
+        """Record what reading the feed gave and handle its new items (and the failed ones
+        worth trying again); return the feed's status."""
         if read.status not in ("ok", "not_modified"):
             self.say(f"{url}: {read.status.replace('_', ' ')}: {read.error}")
             kept.record_poll(self.conn, url, status=read.status, error=read.error,
