@@ -92,7 +92,7 @@ def test_alerts_fire_once_per_article_to_a_file_and_a_url(site, snn_articles, ma
                           encoding="utf-8")
     rules = load_rules(rules_path)
     watcher, conn, messages = make_watcher([base + "/feed.xml"], rules=rules)
-    watcher.poll()
+    stats = watcher.poll()
     lines = [json.loads(x) for x in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 3 and {x["rule"] for x in lines} == {"everything"}
     ids = {r[0] for r in conn.execute("SELECT id FROM articles")}
@@ -100,6 +100,7 @@ def test_alerts_fire_once_per_article_to_a_file_and_a_url(site, snn_articles, ma
     word_lines = [json.loads(x) for x in (tmp_path / "word.jsonl").read_text(encoding="utf-8").splitlines()]
     assert word_lines and all(word in json.dumps(x["matched"], ensure_ascii=False) for x in word_lines)
     assert [json.loads(p) for p in site.posted] == word_lines
+    assert stats.alerts == 3 + len(word_lines)
     assert site.requests_to("/hook") and all(h["content-type"] == "application/json"
                                              for m, p, h in site.log if p == "/hook")
     # the same articles again (a new poll, a new watcher on the same store): nothing fires twice

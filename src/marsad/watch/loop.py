@@ -65,12 +65,14 @@ class PollStats:
     added: int = 0  # articles stored (error records included)
     duplicates: int = 0  # items whose content was stored already (another link, another feed)
     failed: int = 0  # pages that could not be fetched or read (stored as error records)
+    alerts: int = 0  # alerts delivered
     seconds: float = 0.0
 
     def __str__(self) -> str:
         feeds = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(self.feeds.items()))
         return (f"{sum(self.feeds.values())} feeds ({feeds}); {self.new} new items: {self.added} stored, "
-                f"{self.duplicates} duplicates, {self.failed} failed; {self.seconds:.2f} s")
+                f"{self.duplicates} duplicates, {self.failed} pages failed (kept as error records); "
+                f"{self.alerts} alerts; {self.seconds:.2f} s")
 
 
 class Watcher:
@@ -109,6 +111,7 @@ class Watcher:
         recorded, and the others go on."""
         stats = PollStats()
         started = time.perf_counter()
+        fired = self.alerts.fired if self.alerts else 0
         if self.alerts:
             self.alerts.retry()
         # the feeds are read at once (threads; a host's requests still wait their turn),
@@ -131,6 +134,7 @@ class Watcher:
                 stats.feeds[status] = stats.feeds.get(status, 0) + 1
         finally:
             getattr(self.analyse, "close", lambda: None)()  # no memory zone open between polls
+        stats.alerts = self.alerts.fired - fired if self.alerts else 0
         stats.seconds = time.perf_counter() - started
         return stats
 
