@@ -117,8 +117,8 @@ def test_an_alert_that_cannot_be_posted_is_tried_again(site, snn_articles, make_
     site.feed("/feed.xml", "صحيفة", [{"title": "t", "link": site.base + "/n.html", "guid": "n"}])
     site.set("/hook", "", status=503)
     rules_path = tmp_path / "rules.toml"
-    rules_path.write_text(f"[[rule]]\nname = 'all'\noutlets = ['صحيفة']\npost = '{site.base}/hook'\n",
-                          encoding="utf-8")
+    rules_path.write_text(f"[[rule]]\nname = 'all'\noutlets = ['صحيفة']\npost = '{site.base}/hook'\n"
+                          f"file = 'alerts.jsonl'\n", encoding="utf-8")
     watcher, conn, messages = make_watcher([site.base + "/feed.xml"], rules=load_rules(rules_path))
     watcher.poll()
     assert any("not delivered" in m and "HTTP 503" in m for m in messages)
@@ -127,3 +127,5 @@ def test_an_alert_that_cannot_be_posted_is_tried_again(site, snn_articles, make_
     watcher.poll()
     assert conn.execute("SELECT state FROM alerts_fired").fetchone()[0] == "sent"
     assert len(site.posted) == 2
+    # the line was written the first time: delivering the POST again does not write it twice
+    assert len((tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()) == 1

@@ -174,7 +174,9 @@ def _rule(item, where: str, base: Path, file, post) -> Rule:
 class Alerts:
     """Checks stored articles against the rules and delivers what matches, once per rule
     and article. The alert is recorded ``pending`` before it is delivered and ``sent``
-    after; a run killed in between delivers it again when it starts (at least once)."""
+    after; a run killed in between delivers it again when it starts: its line is not
+    written again when the file already ends with it (:func:`written`), its POST is sent
+    again (at least once)."""
 
     def __init__(self, rules: list[Rule], conn: sqlite3.Connection, fetcher: Fetcher,
                  say: Callable[[str], None]):
@@ -205,12 +207,12 @@ class Alerts:
             text = kept.record_of(self.conn, row["article_id"])
             if rule and text:
                 record = json.loads(text)
-                self._deliver(rule, record, rule.matches(record) or {})
+                self._deliver(rule, record, rule.matches(record) or {}, again=True)
 
-    def _deliver(self, rule: Rule, record: dict, found: dict) -> None:
+    def _deliver(self, rule: Rule, record: dict, found: dict, again: bool = False) -> None:
         line = alert_line(rule, record, found)
         problems = []
-        if rule.file:
+        if rule.file and not (again and written(rule.file, rule.name, record["id"])):
             try:
                 with open(rule.file, "a", encoding="utf-8") as out:
                     out.write(line + "\n")
@@ -241,6 +243,21 @@ class Alerts:
         if not 200 <= response.status_code < 300:
             return f"POST {url}: HTTP {response.status_code}"
         return None
+
+
+def written(path: Path, rule: str, article_id: str, tail: int = 1 << 20) -> bool:
+    """Whether the end of the alerts file (its last ``tail`` bytes) already holds the line
+    of this rule and article: a run killed after writing it and before recording it, or an
+    alert whose POST failed after its line was written, is not written twice."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - tail))
+            data = f.read().decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    key = json.dumps({"rule": rule, "article": article_id}, ensure_ascii=False)[1:-1]
+    return key in data
 
 
 def alert_line(rule: Rule, record: dict, found: dict) -> str:
