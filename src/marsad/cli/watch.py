@@ -31,14 +31,12 @@ from marsad.cli.options import library_errors, quiet_option
 @click.option("--user-agent", default=None, metavar="TEXT",
               help="The User-Agent sent (default: marsad/VERSION (Arabic news monitor; "
                    "marsad watch)); add a way to reach you.")
-@click.option("--ignore-robots", is_flag=True, hidden=True,
-              help="Do not read robots.txt (for tests against your own server only).")
 @click.option("--lock-timeout", default=60.0, show_default=True, type=click.FloatRange(0),
               metavar="SECONDS", help="While another process writes to the store, keep trying this long.")
 @quiet_option
 @library_errors
 def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, user_agent,
-          ignore_robots, lock_timeout, quiet):
+          lock_timeout, quiet):
     """Poll the RSS/Atom feeds listed in FEEDS (one URL a line, # comments) and store the
     article of every new item in the store --db, as `marsad ingest` does.
 
@@ -71,7 +69,7 @@ def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, us
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # ends like Ctrl-C: each item is whole
     conn = open_store(db, lock_timeout=lock_timeout)
     fetcher = Fetcher(user_agent=user_agent or USER_AGENT, delay=delay, timeout=timeout,
-                      retries=retries, robots=not ignore_robots)
+                      retries=retries)
     watcher = None
     try:
         nlp = keep(load())
