@@ -25,9 +25,10 @@ from marsad.cli.options import library_errors, quiet_option
               metavar="SECONDS", help="Give up on a connection or a read after this long.")
 @click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
               help="Further tries after a timeout, a failed connection, a 5xx or 429.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(0, 64),
               help="Pages fetched and read at once, in threads, while the analysis runs in "
-                   "this process (more threads help with slow sites, and cost CPU time here).")
+                   "this process (more threads help with slow sites, and cost CPU time here; "
+                   "0: fetch in the main thread).")
 @click.option("--user-agent", default=None, metavar="TEXT",
               help="The User-Agent sent (default: marsad/VERSION (Arabic news monitor; "
                    "marsad watch)); add a way to reach you.")

@@ -85,6 +85,35 @@ def store_article(conn: sqlite3.Connection, article: Article,
     raise RuntimeError(f"{article.url or article.id}: the article was neither stored nor found")
 
 
+def store_articles(conn: sqlite3.Connection, articles: list[Article],
+                   analyse: Callable[[Iterable[Article]], Iterable]) -> list[tuple[str, str]]:
+    """:func:`store_article` for several articles, written in one ingest transaction (the
+    ``actors`` summary is rebuilt once for them, not once per article: for an actor named
+    in most articles that rebuild grows with the store). Returns one ``(outcome,
+    article_id)`` per article, in order."""
+    with store_errors(conn):
+        before = [stored_ids(conn, a.id, content_hash(a.id, a.title, a.text)) for a in articles]
+    alone = {i for i, (a, found) in enumerate(zip(articles, before))
+             if a.id in found and not a.errors and is_fetch_error(conn, a.id)}
+    together = [a for i, a in enumerate(articles) if i not in alone]
+    if together:
+        ingest_articles(conn, together, batch_size=len(together), analyse=analyse)
+    out = []
+    for i, (article, found_before) in enumerate(zip(articles, before)):
+        if i in alone:  # an error record to replace: its own transaction
+            out.append(store_article(conn, article, analyse))
+            continue
+        with store_errors(conn):
+            found = stored_ids(conn, article.id, content_hash(article.id, article.title, article.text))
+        if article.id in found:
+            out.append(("stored" if article.id in found_before else "added", article.id))
+        elif found:
+            out.append(("duplicate", found[0]))
+        else:
+            raise RuntimeError(f"{article.url or article.id}: the article was neither stored nor found")
+    return out
+
+
 def is_fetch_error(conn: sqlite3.Connection, article_id: str) -> bool:
     """Whether the stored article is the error record of a page watch could not fetch."""
     marks = ",".join("?" * len(FETCH_CODES))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -26,6 +26,7 @@ from marsad.watch.items import failure_reason, item_article
 
 MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
 FEED_THREADS = 8  # feeds read at once at the start of a poll
+BATCH = 16  # articles of a feed analysed and stored in one transaction
 
 
 class Analyser:
@@ -86,7 +87,7 @@ class Watcher:
                  say: Callable[[str], None] = print, workers: int = 2):
         self.conn, self.feeds, self.fetcher, self.analyse = conn, feeds, fetcher, analyse
         self.alerts, self.say = alerts, say
-        self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="watch-fetch")
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="watch-fetch") if workers else Inline()
         self.feed_pool = ThreadPoolExecutor(max_workers=FEED_THREADS, thread_name_prefix="watch-feeds")
         kept.ensure_tables(conn)
 
@@ -166,25 +167,47 @@ class Watcher:
         """Fetch the pages of ``todo`` in the pool, then store each in feed order."""
         outlet = read.title or (kept.feed_row(self.conn, url) or {"title": None})["title"]
         futures = [self.pool.submit(item_article, self.fetcher, e, url, outlet) for e in todo]
-        for entry, future in zip(todo, futures):
-            article = future.result()
-            stats.new += 1
-            outcome, article_id = kept.store_article(self.conn, article, self.analyse)
-            problem = failure_reason(article)
-            if outcome == "duplicate":
-                status = "duplicate"
-                stats.duplicates += 1
-            elif problem:
-                status = "failed"
-                stats.failed += 1
-                self.say(f"{url}: item {entry.link or entry.key}: {problem}")
-            else:
-                status = "stored"
-            stats.added += outcome in ("added", "replaced")
-            if self.alerts and status != "failed":
-                self.alerts.check(article_id)
-            kept.mark_item(self.conn, entry.key, url, entry.link, article_id, status,
-                           problem if status == "failed" else None)
+        for start in range(0, len(todo), BATCH):
+            # a batch is analysed and written while the pool fetches the next pages
+            articles = [f.result() for f in futures[start:start + BATCH]]
+            outcomes = kept.store_articles(self.conn, articles, self.analyse)
+            for entry, article, outcome in zip(todo[start:start + BATCH], articles, outcomes):
+                self.settle(url, entry, article, *outcome, stats)
+
+    def settle(self, url: str, entry: Entry, article: Article, outcome: str, article_id: str,
+               stats: PollStats) -> None:
+        """After an item's article is stored: count it, fire its alerts, mark it as seen."""
+        stats.new += 1
+        problem = failure_reason(article)
+        if outcome == "duplicate":
+            status = "duplicate"
+            stats.duplicates += 1
+        elif problem:
+            status = "failed"
+            stats.failed += 1
+            self.say(f"{url}: item {entry.link or entry.key}: {problem}")
+        else:
+            status = "stored"
+        stats.added += outcome in ("added", "replaced")
+        if self.alerts and status != "failed":
+            self.alerts.check(article_id)
+        kept.mark_item(self.conn, entry.key, url, entry.link, article_id, status,
+                       problem if status == "failed" else None)
+
+
+class Inline:
+    """An executor that runs each job when it is submitted (``workers=0``: no threads)."""
+
+    def submit(self, job, *args) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(job(*args))
+        except BaseException as exc:  # handed to the caller by result(), as a pool would
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
 
 
 def _unique(entries: list[Entry]) -> list[Entry]:
