@@ -1,9 +1,9 @@
 """What ``marsad watch`` keeps in the store (docs/watch.md): the feeds it polls, every feed
 item it has handled and the alerts it has fired.
 
-An item is stored through the same path as ``marsad ingest`` (:func:`store_article` calls
-:func:`~marsad.store.ingest.ingest_articles`, one article per transaction), then marked as
-seen (:func:`mark_item`) in a second transaction. A process killed between the two finds
+An item is stored through the same path as ``marsad ingest`` (:func:`store_articles` calls
+:func:`~marsad.store.ingest.ingest_articles`, a feed's new articles in one transaction),
+then marked as seen (:func:`mark_item`) in another. A process killed between the two finds
 the item unseen when it starts again, fetches it again and finds the article stored (same
 id), so it marks it and stores nothing twice.
 """

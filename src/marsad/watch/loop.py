@@ -2,9 +2,9 @@
 every ``interval`` seconds.
 
 Order of writes, so that a process killed at any moment loses and duplicates nothing:
-an item's article is stored (its own transaction, through the ingest path), then its
-alerts are recorded and delivered, then the item is marked as seen; a feed's ETag and
-Last-Modified are saved only after all its items were handled. Killed before the mark,
+a feed's new articles are stored through the ingest path (up to :data:`BATCH` to a
+transaction), then each one's alerts are recorded and delivered and its item is marked as
+seen; a feed's ETag and Last-Modified are saved only after all its items were handled. Killed before the mark,
 the next run reads the feed in full, finds the item unseen, fetches it again and finds the
 article already stored under the same id: it marks it and stores nothing twice.
 """
