@@ -89,3 +89,17 @@ def test_the_same_link_in_two_feeds_is_one_article(site, snn_articles, make_watc
     stats = watcher.poll()
     assert stats.added == 1 and stats.new == 1
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+
+
+def test_two_links_to_the_same_article_in_one_poll_store_it_once(site, snn_articles, make_watcher):
+    site.set("/a.html", page_html(snn_articles[0]))
+    site.set("/a-copy.html", page_html(snn_articles[0]))
+    site.feed("/feed.xml", "صحيفة", [{"title": "t", "link": site.base + "/a.html", "guid": "1"},
+                                     {"title": "t", "link": site.base + "/a-copy.html", "guid": "2"}])
+    watcher, conn, _ = make_watcher([site.base + "/feed.xml"])
+    stats = watcher.poll()
+    assert (stats.new, stats.added, stats.duplicates) == (2, 1, 1)
+    (stored,) = conn.execute("SELECT id FROM articles").fetchall()
+    rows = conn.execute("SELECT status, article_id FROM feed_items ORDER BY rowid").fetchall()
+    assert {r["status"] for r in rows} == {"stored", "duplicate"}
+    assert {r["article_id"] for r in rows} == {stored["id"]}
