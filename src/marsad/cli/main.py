@@ -28,11 +28,11 @@ cli.add_command(extract)
 cli.add_command(eval_group)
 cli.add_command(train_group)
 cli.add_command(show)
+cli.add_command(__import__("marsad.cli.watch", fromlist=["watch"]).watch)
 cli.add_command(__import__("marsad.cli.ingest", fromlist=["ingest"]).ingest)
 cli.add_command(__import__("marsad.cli.search", fromlist=["search"]).search)
 cli.add_command(__import__("marsad.cli.export", fromlist=["export"]).export)
 cli.add_command(__import__("marsad.cli.serve", fromlist=["serve"]).serve)
-cli.add_command(__import__("marsad.cli.watch", fromlist=["watch"]).watch)
 
 
 def main() -> None:

@@ -9,9 +9,9 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from marsad.store import queries
-from marsad.store import watch as watched
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS
+from marsad.store.watch import count_items, list_feeds, newest_items
 from marsad.web.deps import connection
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -92,6 +92,18 @@ async def article(request: Request, article_id: str = Path(..., max_length=300))
     return Response(raw, media_type="application/json")
 
 
+@router.get("/feeds", summary="What marsad watch is doing")
+async def feeds(request: Request, limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """The feeds ``marsad watch`` polls (URL, title, last poll, status, error, HTTP status,
+    polls, entries, new items at the last poll, items stored and failed), those with a
+    problem first, and ``newest``: the articles it stored, newest first (a listing)."""
+    conn = connection(request)
+    items = newest_items(conn, limit, offset)
+    return _json({"feeds": list_feeds(conn),
+                  "newest": {"total": count_items(conn), "limit": limit, "offset": offset,
+                             "items": items}})
+
+
 @router.get("/events", summary="List events")
 async def events(request: Request, type: Optional[str] = TYPE(), country: Optional[str] = COUNTRY(),
            actor: Optional[str] = ACTOR(), since: Optional[str] = SINCE(),
@@ -144,14 +156,3 @@ def network(request: Request, by: str = Query("country", pattern="^(country|acto
     edges = queries.network_edges(conn, Filters(type=type, since=since, until=until), by)
     return _json({"by": by, "edges": edges})
 
-
-@router.get("/feeds", summary="What marsad watch is doing")
-async def feeds(request: Request, limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
-    """The feeds ``marsad watch`` polls (URL, title, last poll, status, error, HTTP status,
-    polls, entries, new items at the last poll, items stored and failed), those with a
-    problem first, and ``newest``: the articles it stored, newest first (a listing)."""
-    conn = connection(request)
-    items = watched.newest_items(conn, limit, offset)
-    return _json({"feeds": watched.list_feeds(conn),
-                  "newest": {"total": watched.count_items(conn), "limit": limit, "offset": offset,
-                             "items": items}})
