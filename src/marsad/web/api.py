@@ -155,4 +155,3 @@ def network(request: Request, by: str = Query("country", pattern="^(country|acto
     conn = connection(request)
     edges = queries.network_edges(conn, Filters(type=type, since=since, until=until), by)
     return _json({"by": by, "edges": edges})
-

@@ -14,9 +14,9 @@ from fastapi.responses import HTMLResponse
 
 from marsad.model import EVENT_TYPES
 from marsad.store import queries
-from marsad.store import watch as watched
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
+from marsad.store.watch import count_items, list_feeds, newest_items
 from marsad.web import charts
 from marsad.web.annotate import LABELS, actor_url, article_segments
 from marsad.web.deps import connection
@@ -69,6 +69,14 @@ async def home(request: Request):
     conn = connection(request)
     recent = queries.search_articles(conn, "", limit=PAGE)
     return render("home.html", request, recent=recent, stats=queries.store_stats(conn))
+
+
+@router.get("/feeds", response_class=HTMLResponse)
+async def feeds(request: Request, offset: int = Query(0, ge=0, le=1_000_000)):
+    """What `marsad watch` is doing: its feeds and the newest articles it stored."""
+    conn = connection(request)
+    return render("feeds.html", request, feeds=list_feeds(conn), offset=offset, page=PAGE,
+                  items=newest_items(conn, PAGE, offset), total=count_items(conn))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -149,14 +157,6 @@ def network(request: Request, by: str = Query("country", pattern="^(country|acto
             (_json_list(keys),))}
     graph = charts.network(edges, names=names)
     return render("network.html", request, graph=graph, by=by, filters=filters, edges=edges)
-
-
-@router.get("/feeds", response_class=HTMLResponse)
-async def feeds(request: Request, offset: int = Query(0, ge=0, le=1_000_000)):
-    """What `marsad watch` is doing: its feeds and the newest articles it stored."""
-    conn = connection(request)
-    return render("feeds.html", request, feeds=watched.list_feeds(conn), offset=offset, page=PAGE,
-                  items=watched.newest_items(conn, PAGE, offset), total=watched.count_items(conn))
 
 
 @router.get("/docs", response_class=HTMLResponse)
