@@ -21,7 +21,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[web,dask,parquet,test]'
+	$(BIN)/python -m pip install --quiet -e '.[web,dask,parquet,watch,test]'
 	@touch $(STAMP)
 
 bench: $(STAMP)  ## throughput benchmarks (need ../shared)

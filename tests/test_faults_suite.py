@@ -88,7 +88,7 @@ def test_faults_full_disk_ingest_then_rerun(tmp_path):
     _records(src, 300)
     marker = uuid.uuid4().hex
     full = _marsad("ingest", "--records", src, "--db", db, "--batch-size", "20",
-                   marker=marker, fsize=300_000)
+                   marker=marker, fsize=600_000)  # an empty store is about 300 KB (its tables and indexes)
     out, err = full.communicate(timeout=120)
     assert full.returncode == 1, err
     lines = err.strip().splitlines()

@@ -324,3 +324,53 @@ ALTER TABLE actors ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
 }
 # Upgrades after which every article's full-text index row is computed again.
 REINDEX_FROM = {"1", "2"}
+
+# What `marsad watch` keeps (docs/watch.md): the feeds it polls, every feed item it has
+# handled (so that an item is fetched and stored once, across restarts) and the alerts
+# fired. New tables only, created IF NOT EXISTS: a store of this version without them gets
+# them the first time watch opens it (marsad.store.watch.ensure_tables); no upgrade needed.
+WATCH_TABLES = """
+CREATE TABLE IF NOT EXISTS feeds (
+    url           TEXT PRIMARY KEY,
+    title         TEXT,                  -- the feed's own title, at its last read
+    last_poll     TEXT,                  -- UTC, ISO 8601
+    last_ok       TEXT,                  -- the last poll that read the feed (200 or 304)
+    status        TEXT,                  -- ok, not_modified, error, invalid, disallowed
+    error         TEXT,                  -- why, when the last poll did not read it (or a warning)
+    http_status   INTEGER,
+    etag          TEXT,                  -- validators for the next conditional GET
+    last_modified TEXT,
+    polls         INTEGER NOT NULL DEFAULT 0,
+    entries       INTEGER NOT NULL DEFAULT 0,  -- entries in the feed at its last read
+    new_items     INTEGER NOT NULL DEFAULT 0,  -- items new at the last poll
+    stored        INTEGER NOT NULL DEFAULT 0,  -- items stored from it (articles and error records)
+    failed        INTEGER NOT NULL DEFAULT 0   -- of those, pages that could not be fetched or read
+);
+
+CREATE TABLE IF NOT EXISTS feed_items (
+    item_key   TEXT PRIMARY KEY,         -- the entry's GUID (global, else prefixed with the feed), else its link
+    feed_url   TEXT NOT NULL,
+    link       TEXT,
+    article_id TEXT,                     -- the stored article (for a duplicate: the one with its content)
+    status     TEXT NOT NULL,            -- stored, duplicate, failed
+    error      TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 1,
+    first_seen TEXT NOT NULL,            -- UTC, when it was first stored
+    last_tried TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS feed_items_link ON feed_items(link);
+CREATE INDEX IF NOT EXISTS feed_items_seen ON feed_items(first_seen);
+CREATE INDEX IF NOT EXISTS feed_items_feed ON feed_items(feed_url, status);
+
+CREATE TABLE IF NOT EXISTS alerts_fired (
+    rule       TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    fired_at   TEXT NOT NULL,            -- UTC
+    state      TEXT NOT NULL,            -- pending, sent, failed
+    detail     TEXT,                     -- why the last delivery failed
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (rule, article_id)
+);
+"""
+
+ALL += WATCH_TABLES  # new stores have them from the start

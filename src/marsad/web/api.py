@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from marsad.store import queries, story_queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS
+from marsad.store.watch import count_items, list_feeds, newest_items
 from marsad.web.deps import connection
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -89,6 +90,18 @@ def article(request: Request, article_id: str = Path(..., max_length=300)) -> Re
     if raw is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return Response(raw, media_type="application/json")
+
+
+@router.get("/feeds", summary="What marsad watch is doing")
+async def feeds(request: Request, limit: int = LIMIT(), offset: int = OFFSET()) -> Response:
+    """The feeds ``marsad watch`` polls (URL, title, last poll, status, error, HTTP status,
+    polls, entries, new items at the last poll, items stored and failed), those with a
+    problem first, and ``newest``: the articles it stored, newest first (a listing)."""
+    conn = connection(request)
+    items = newest_items(conn, limit, offset)
+    return _json({"feeds": list_feeds(conn),
+                  "newest": {"total": count_items(conn), "limit": limit, "offset": offset,
+                             "items": items}})
 
 
 @router.get("/events", summary="List events")

@@ -22,6 +22,7 @@ from marsad.store import parts as store_parts
 from marsad.store import queries, story_queries
 from marsad.store.queries import Filters
 from marsad.store.search import MAX_QUERY_CHARS, find_hits, parse_query
+from marsad.store.watch import count_items, list_feeds, newest_items
 from marsad.web import charts
 from marsad.web.annotate import LABELS, actor_url, article_segments, part_marks, segments
 from marsad.web.deps import connection
@@ -116,6 +117,14 @@ async def home(request: Request):
     conn = connection(request)
     recent = queries.search_articles(conn, "", limit=PAGE)
     return render("home.html", request, recent=recent, stats=queries.store_stats(conn))
+
+
+@router.get("/feeds", response_class=HTMLResponse)
+async def feeds(request: Request, offset: int = Query(0, ge=0, le=1_000_000)):
+    """What `marsad watch` is doing: its feeds and the newest articles it stored."""
+    conn = connection(request)
+    return render("feeds.html", request, feeds=list_feeds(conn), offset=offset, page=PAGE,
+                  items=newest_items(conn, PAGE, offset), total=count_items(conn))
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -1,0 +1,222 @@
+"""The watch loop: poll every feed, fetch and store each new item once, fire alerts; again
+every ``interval`` seconds.
+
+Order of writes, so that a process killed at any moment loses and duplicates nothing:
+a feed's new articles are stored through the ingest path (up to :data:`BATCH` to a
+transaction), then each one's alerts are recorded and delivered and its item is marked as
+seen; a feed's ETag and Last-Modified are saved only after all its items were handled. Killed before the mark,
+the next run reads the feed in full, finds the item unseen, fetches it again and finds the
+article already stored under the same id: it marks it and stores nothing twice.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional
+
+from marsad.model import Article
+from marsad.store import watch as kept
+from marsad.store.db import StoreError
+from marsad.watch.alerts import Alerts
+from marsad.watch.feeds import Entry, FeedRead, read_feed
+from marsad.watch.fetch import Fetcher
+from marsad.watch.items import failure_reason, item_article
+
+MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
+FEED_THREADS = 8  # feeds read at once at the start of a poll
+BATCH = 16  # articles of a feed analysed and stored in one transaction
+
+
+class Analyser:
+    """The pipeline for articles that come one at a time, as watch's do: each is run as
+    :func:`marsad.pipeline.build.process` runs it, but one vocabulary memory zone spans
+    ``zone`` articles across calls (a zone per article cost ~5 ms an article); memory stays
+    flat all the same."""
+
+    def __init__(self, nlp, zone: int = 64):
+        self.nlp, self.zone, self.count, self.context = nlp, zone, 0, None
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator:
+        from marsad.pipeline.build import run
+
+        for article in articles:
+            if self.context is None:
+                self.context = self.nlp.memory_zone()
+                self.context.__enter__()
+            record = run(self.nlp, article)
+            self.count += 1
+            if self.count % self.zone == 0:
+                self.close()
+            yield record
+
+    def close(self) -> None:
+        if self.context is not None:
+            context, self.context = self.context, None
+            context.__exit__(None, None, None)
+
+
+@dataclass
+class PollStats:
+    """What one poll did, over all feeds."""
+
+    feeds: dict[str, int] = field(default_factory=dict)  # feed status → number of feeds
+    new: int = 0  # items not seen before (and retries of failed ones)
+    added: int = 0  # articles stored (error records included)
+    duplicates: int = 0  # items whose content was stored already (another link, another feed)
+    failed: int = 0  # pages that could not be fetched or read (stored as error records)
+    alerts: int = 0  # alerts delivered
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        feeds = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(self.feeds.items()))
+        return (f"{sum(self.feeds.values())} feeds ({feeds}); {self.new} new items: {self.added} stored, "
+                f"{self.duplicates} duplicates, {self.failed} pages failed (kept as error records); "
+                f"{self.alerts} alerts; {self.seconds:.2f} s")
+
+
+class Watcher:
+    """Polls ``feeds`` into the store ``conn``. ``analyse`` turns articles into records
+    (the pipeline); ``alerts`` is None without rules; ``say`` reports a problem (stderr);
+    ``workers`` pages are fetched and read at once while the articles before them are
+    analysed."""
+
+    def __init__(self, conn: sqlite3.Connection, feeds: list[str], fetcher: Fetcher,
+                 analyse: Callable[[Iterable[Article]], Iterable], alerts: Optional[Alerts] = None,
+                 say: Callable[[str], None] = print, workers: int = 2):
+        self.conn, self.feeds, self.fetcher, self.analyse = conn, feeds, fetcher, analyse
+        self.alerts, self.say = alerts, say
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="watch-fetch") if workers else Inline()
+        self.feed_pool = ThreadPoolExecutor(max_workers=FEED_THREADS, thread_name_prefix="watch-feeds")
+        kept.ensure_tables(conn)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.feed_pool.shutdown(wait=False, cancel_futures=True)
+
+    def run(self, interval: float, once: bool = False,
+            on_poll: Callable[[int, PollStats], None] = lambda n, s: None) -> None:
+        """Poll once (``once``), or forever, a poll starting every ``interval`` seconds."""
+        number = 0
+        while True:
+            started = time.monotonic()
+            number += 1
+            on_poll(number, self.poll())
+            if once:
+                return
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+    def poll(self) -> PollStats:
+        """Read every feed once and handle its new items; a feed's failure is reported and
+        recorded, and the others go on."""
+        stats = PollStats()
+        started = time.perf_counter()
+        fired = self.alerts.fired if self.alerts else 0
+        if self.alerts:
+            self.alerts.retry()
+        # the feeds are read at once (threads; a host's requests still wait their turn),
+        # their items handled one feed after another in the order of the feeds file
+        reads = {}
+        for url in self.feeds:
+            row = kept.feed_row(self.conn, url)
+            reads[url] = self.feed_pool.submit(read_feed, self.fetcher, url, row["etag"] if row else None,
+                                               row["last_modified"] if row else None)
+        try:
+            for url in self.feeds:
+                try:
+                    status = self.poll_feed(url, reads[url].result(), stats)
+                except StoreError:
+                    raise  # the store cannot be written: nothing else can be done
+                except Exception as exc:  # a bug met on one feed must not stop the others
+                    status, error = "error", f"failed while reading it ({type(exc).__name__}: {exc})"
+                    self.say(f"{url}: error: {error}")
+                    kept.record_poll(self.conn, url, status=status, error=error)
+                stats.feeds[status] = stats.feeds.get(status, 0) + 1
+        finally:
+            getattr(self.analyse, "close", lambda: None)()  # no memory zone open between polls
+        stats.alerts = self.alerts.fired - fired if self.alerts else 0
+        stats.seconds = time.perf_counter() - started
+        return stats
+
+    def poll_feed(self, url: str, read: FeedRead, stats: PollStats) -> str:
+        """Record what reading the feed gave and handle its new items (and the failed ones
+        worth trying again); return the feed's status."""
+        if read.status not in ("ok", "not_modified"):
+            self.say(f"{url}: {read.status.replace('_', ' ')}: {read.error}")
+            kept.record_poll(self.conn, url, status=read.status, error=read.error,
+                             http_status=read.http_status)
+            return read.status
+        if read.error:
+            self.say(f"{url}: {read.error}")
+        # oldest first (feeds list the newest first): a run stopped early has handled the
+        # items closest to dropping out of the feed
+        todo = [e for e in reversed(read.entries) if kept.seen_item(self.conn, e.key, e.link) is None]
+        todo = _unique(todo)
+        keys = {e.key for e in todo}
+        retries = [r for r in kept.items_to_retry(self.conn, url, MAX_ATTEMPTS) if r["item_key"] not in keys]
+        todo += [Entry(r["item_key"], r["link"], {"id": None, "link": r["link"]}, 0) for r in retries]
+        self.handle(url, read, todo, stats)
+        kept.record_poll(self.conn, url, status=read.status, error=read.error,
+                         http_status=read.http_status, title=read.title,
+                         entries=len(read.entries) if read.status == "ok" else None,
+                         new_items=len(todo), validators=read.validators)
+        return read.status
+
+    def handle(self, url: str, read: FeedRead, todo: list[Entry], stats: PollStats) -> None:
+        """Fetch the pages of ``todo`` in the pool, then store each in feed order."""
+        outlet = read.title or (kept.feed_row(self.conn, url) or {"title": None})["title"]
+        futures = [self.pool.submit(item_article, self.fetcher, e, url, outlet) for e in todo]
+        for start in range(0, len(todo), BATCH):
+            # a batch is analysed and written while the pool fetches the next pages
+            articles = [f.result() for f in futures[start:start + BATCH]]
+            outcomes = kept.store_articles(self.conn, articles, self.analyse)
+            for entry, article, outcome in zip(todo[start:start + BATCH], articles, outcomes):
+                self.settle(url, entry, article, *outcome, stats)
+
+    def settle(self, url: str, entry: Entry, article: Article, outcome: str, article_id: str,
+               stats: PollStats) -> None:
+        """After an item's article is stored: count it, fire its alerts, mark it as seen."""
+        stats.new += 1
+        problem = failure_reason(article)
+        if outcome == "duplicate":
+            status = "duplicate"
+            stats.duplicates += 1
+        elif problem:
+            status = "failed"
+            stats.failed += 1
+            self.say(f"{url}: item {entry.link or entry.key}: {problem}")
+        else:
+            status = "stored"
+        stats.added += outcome in ("added", "replaced")
+        if self.alerts and status != "failed":
+            self.alerts.check(article_id)
+        kept.mark_item(self.conn, entry.key, url, entry.link, article_id, status,
+                       problem if status == "failed" else None)
+
+
+class Inline:
+    """An executor that runs each job when it is submitted (``workers=0``: no threads)."""
+
+    def submit(self, job, *args) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(job(*args))
+        except BaseException as exc:  # handed to the caller by result(), as a pool would
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _unique(entries: list[Entry]) -> list[Entry]:
+    """A feed listing the same item (key or link) twice: handled once."""
+    seen: set[str] = set()
+    out = []
+    for e in entries:
+        if e.key in seen or (e.link and e.link in seen):
+            continue
+        seen.update(x for x in (e.key, e.link) if x)
+        out.append(e)
+    return out
