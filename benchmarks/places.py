@@ -4,11 +4,11 @@
 
 Runs the whole pipeline over ``--n`` articles spread over the corpus (all outlets and
 years) and counts, for every mention of a LOC entity: whether the entity has a country,
-and whether the article's places (``record.places``) give coordinates at that mention (a
-place overlapping it: «منطقة عسير» over the entity's «عسير»). A mention with no country
-whose name the gazetteer lists as a region or sea spanning countries («الشرق الأوسط»,
-«البحر الأحمر», also «القدس», left without a country on purpose) is counted apart as a
-known region. Prints the shares, the time of the whole run, and the most frequent LOC
+and whether it has coordinates (the entity's ``lat``/``lon``, else a place of the article,
+``record.places``, overlapping the mention: «منطقة عسير» over the entity's «عسير»). A
+mention with no country whose entity carries a region code («الشرق الأوسط» middle_east,
+«البحر الأحمر» red_sea), or whose name the gazetteer lists with no country («القدس», left
+without a country on purpose), is counted apart as a known region. Prints the shares, the time of the whole run, and the most frequent LOC
 names left without a country. ``--sample`` writes a random sample of resolved mentions
 (name, country, English name, coordinates, the words around it) for a hand check.
 """
@@ -63,17 +63,17 @@ def main() -> None:
                 total += 1
                 # the article's place over this mention («منطقة عسير» over «عسير»)
                 place = next((p for p in places if p.start < m.end and m.start < p.end), None)
-                coords = place is not None and place.lat is not None
+                coords = e.lat is not None or place is not None and place.lat is not None
                 with_country += bool(e.country)
                 with_coords += coords
-                if not e.country and _known(m.text, regions, name_key):
+                if not e.country and (e.region or _known(m.text, regions, name_key)):
                     region += 1
                 elif not e.country:
                     unresolved[m.text] += 1
                 else:
                     text = record.text
-                    resolved.append((m.text, e.country, e.name_en or "", place.lat if coords else "",
-                                     place.lon if coords else "",
+                    lat, lon = (e.lat, e.lon) if e.lat is not None else (place.lat, place.lon) if coords else ("", "")
+                    resolved.append((m.text, e.country, e.name_en or "", lat, lon,
                                      text[max(0, m.start - 40):m.end + 40].replace("\n", " ")))
     seconds = time.perf_counter() - start
     print(f"{len(articles)} SaudiNewsNet articles (spread), {seconds:.1f} s, {total} LOC mentions")

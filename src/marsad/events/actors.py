@@ -46,6 +46,7 @@ class Mention:
     can_act: bool = True  # False for a place that never stands for an actor («مقاطعة آمور»)
     clitic: str = ""  # proclitics before the name («ل» in «لروسيا»)
     codes: tuple[str, ...] = ()  # the candidates of an ambiguous nationality («الكورية»)
+    weak_place: bool = False  # its place is a weak gazetteer name (a compiled town, «صور»)
 
 
 @dataclass
@@ -64,6 +65,17 @@ def actor_mentions(doc, lex: Lexicon, year: Optional[When] = None) -> list[Menti
     if entities:
         return mentions_from_entities(doc.text, entities)
     return mentions_from_lexicon(doc.text, lex, year)
+
+
+def confirmed_places(mentions: list[Mention], entities) -> list[Mention]:
+    """Mentions (linked to ``entities``) without the places of weak gazetteer names that no
+    place entity confirms: «فرح» is the Afghan town only where the NER read a place there
+    (it is "joy" elsewhere); without entities, as they are."""
+    if entities is None:
+        return mentions
+    places = {e.id for e in entities if e.label in ("LOC", "FAC")}
+    return [replace(m, place=None) if m.weak_place and m.place is not None and m.entity not in places else m
+            for m in mentions]
 
 
 def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
@@ -222,7 +234,7 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
     first, last = group[0], group[-1]
     country = sector = None
     codes: tuple[str, ...] = ()
-    kind, place, can_act = None, None, True
+    kind, place, can_act, weak = None, None, True, False
     for p in group:
         r = p.record
         if isinstance(r, LexActor):
@@ -235,8 +247,11 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
             kind = kind or ("adj" if r.kind == "adj" else "country" if r.kind == "name" else "region")
             if r.kind == "name" and r.code and len(group) == 1:
                 place = _country_place(lex, r.code, p, text)
+            elif r.kind == "region" and len(group) == 1:
+                place = _region_place(lex, r, p, text)  # «الشرق الأوسط» on the map too
         elif isinstance(r, LexPlace):
             place = _place(r, p, text)
+            weak = bool(r.flags & {"weak", "homograph"})
             if r.metonym:
                 codes = codes or ((r.country,) if r.country else ())
                 sector = sector or ("GOV" if r.metonym == "country" else r.metonym)
@@ -252,17 +267,23 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
         sector = sector or "GOV"
     return Mention(first.start, last.end, first.clitic_start, text[first.start:last.end], country,
                    sector, kind or "title", None, place, can_act, clitic=first.clitic,
-                   codes=codes if country is None and len(codes) > 1 else ())
+                   codes=codes if country is None and len(codes) > 1 else (), weak_place=weak)
 
 
 def _place(r: LexPlace, p: _Part, text: str) -> Place:
-    return Place(text[p.start:p.end], r.country, r.lat, r.lon, r.name_en, r.kind, p.start, p.end)
+    return Place(text[p.start:p.end], r.country, r.lat, r.lon, r.name_en, r.kind, p.start, p.end, r.region)
 
 
 def _country_place(lex: Lexicon, code: str, p: _Part, text: str) -> Place:
     c = lex.place_of_country(code)
     lat, lon, en = (c.lat, c.lon, c.name_en) if c else (None, None, None)
     return Place(text[p.start:p.end], code, lat, lon, en, "country", p.start, p.end)
+
+
+def _region_place(lex: Lexicon, r: CountryName, p: _Part, text: str) -> Optional[Place]:
+    """The gazetteer's place of a region that countries.tsv names («الشرق الأوسط»), if any."""
+    c = lex.spanning_place(r.name)
+    return Place(text[p.start:p.end], None, c.lat, c.lon, c.name_en, c.kind, p.start, p.end, c.region) if c else None
 
 
 def _disambiguate(mentions: list[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
-from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
+from marsad.events.actors import Mention, confirmed_places, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
@@ -104,8 +104,8 @@ class EventCoder:
                 words += part
         if mentions is None:
             mentions = mentions_from_lexicon(text, self.lexicon, pub, matches, words)
-            mentions = sorted(link_to_entities(mentions, entities) + placed_beyond(text, mentions, entities, self.sources),
-                              key=lambda m: m.start)
+            mentions = sorted(confirmed_places(link_to_entities(mentions, entities), entities)
+                              + placed_beyond(text, mentions, entities, self.sources), key=lambda m: m.start)
         places = places_of(text, mentions)
         if not words:
             return Coded([], places)

@@ -38,6 +38,7 @@ class Lexicon:
     country_places: dict[str, Place]
     outlets: Outlets = field(default_factory=lambda: Outlets(()), repr=False, compare=False)
     _matchers: dict[tuple[str, ...], Matcher] = field(default_factory=dict, repr=False, compare=False)
+    _spanning: dict[str, dict[str, Place]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, extra_dirs: Iterable[Path | str] = ()) -> Lexicon:
@@ -66,6 +67,13 @@ class Lexicon:
         if chosen not in self._matchers:
             self._matchers[chosen] = Matcher(self.entries(chosen))
         return self._matchers[chosen]
+
+    def spanning_place(self, name: str) -> Place | None:
+        """The gazetteer's place with no single country named ``name`` («الشرق الأوسط»)."""
+        if "spanning" not in self._spanning:
+            self._spanning["spanning"] = {name_key(n): p for p in reversed(self.places)
+                                          if not p.country for n in p.names}
+        return self._spanning["spanning"].get(name_key(name))
 
     def place_of_country(self, code: str) -> Place | None:
         """The country as a place (names, centroid), by alpha-3 code."""

@@ -35,6 +35,8 @@ class Place:
     metonym: str | None = None
     flags: frozenset[str] = frozenset()
     population: int | None = None
+    region: str | None = None  # a place spanning countries: its code in regions.tsv
+
 
     @property
     def coords(self) -> tuple[float, float] | None:
@@ -55,10 +57,35 @@ def _key(row) -> str:
     return f"{row.require('name_en')}|{row.get('country')}"
 
 
+@dataclass(frozen=True)
+class Region:
+    """A region spanning countries (``regions.tsv``): marsad's code, and the UN M49 code
+    where the region is one of M49's."""
+
+    code: str
+    name_en: str
+    kind: str
+    m49: str | None = None
+
+
+def load_regions(extra_dirs: Sequence[Path] = ()) -> dict[str, Region]:
+    """``regions.tsv``: code -> :class:`Region`."""
+    rows = layered("regions.tsv", extra_dirs, ("code", "name_en", "kind"), lambda r: r.require("code"))
+    out = {}
+    for code, (row,) in rows.items():
+        m49 = row.get("m49") or None
+        if m49 is not None and not (len(m49) == 3 and m49.isdigit()):
+            raise row.error(f"m49 must be three digits, not {m49!r}")
+        out[code] = Region(code, row.require("name_en"), row.require("kind"), m49)
+    return out
+
+
 def load_places(extra_dirs: Sequence[Path] = (), towns: bool = True) -> tuple[Place, ...]:
     """``places.tsv`` (shipped, then each extra dir), keyed by English name and country,
     then (with ``towns``) the rows of ``towns.tsv`` whose key is not among them: a curated
-    place comes before a compiled town of the same name."""
+    place comes before a compiled town of the same name. A place's ``region`` must be a
+    code of ``regions.tsv``."""
+    regions = load_regions(extra_dirs)
     rows = layered("places.tsv", extra_dirs, COLUMNS, _key)
     if towns:
         compiled = layered("towns.tsv", extra_dirs, COLUMNS, _key)
@@ -73,8 +100,12 @@ def load_places(extra_dirs: Sequence[Path] = (), towns: bool = True) -> tuple[Pl
         if metonym not in (None, "country") and metonym not in SECTORS:
             raise row.error(f"metonym must be 'country' or a sector, not {metonym!r}")
         population = row.number("population")
+        region = row.get("region") or None
+        if region is not None and region not in regions:
+            raise row.error(f"region {region!r} is not a code of regions.tsv")
         out.append(Place(key, row.values("names"), row.require("name_en"), row.get("country") or None,
-                         kind, label, lat, lon, metonym, row.flags(), int(population) if population else None))
+                         kind, label, lat, lon, metonym, row.flags(), int(population) if population else None,
+                         region))
     return tuple(out)
 
 
