@@ -68,10 +68,11 @@ COMMON = frozenset("""
 الجديد ايل إيل الحرية النصر السلام الأمل النهضة الوحدة الثورة المدينة الجزيرة صبر نصر
 """.split())
 # First Arabic consonant -> the Latin letters an English transliteration may begin with.
-FIRST = {"ا": "aeiou", "أ": "aeiou", "إ": "aeiou", "آ": "a", "ع": "aeiou`'", "ب": "b", "ت": "t",
+# Arabic writes p with «ب» (Palermo «باليرمو») and v with «ف» (Vancouver «فانكوفر»).
+FIRST = {"ا": "aeiou", "أ": "aeiou", "إ": "aeiou", "آ": "a", "ع": "aeiou`'", "ب": "bp", "ت": "t",
          "ث": "t", "ج": "jgdy", "ح": "h", "خ": "kh", "د": "d", "ذ": "dz", "ر": "r", "ز": "z",
-         "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "dz", "غ": "g", "ف": "f", "ق": "qgk",
-         "ك": "kc", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "wvou", "ي": "yie", "ى": "a"}
+         "س": "sc", "ش": "sc", "ص": "s", "ض": "d", "ط": "t", "ظ": "dz", "غ": "g", "ف": "fv", "ق": "qgk",
+         "ك": "kcq", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "wvou", "ي": "yie", "ى": "a"}
 ENGLISH_ARTICLE = re.compile(r"^(?:a[ltdnrsz][ -]|el[ -]|as-|ash[ -])", re.I)
 
 

@@ -53,3 +53,41 @@ def test_entities_places_ambiguous_name_takes_article_country(nlp, text, country
     entities, places = _places(nlp, text)
     assert entities["الجوف"] == country
     assert next(p for name, p in places.items() if "الجوف" in name)[0] == country
+
+
+def _entities(nlp, text):
+    return {e.name: e for e in extract(Article(text=text), nlp).entities if e.label in ("LOC", "FAC")}
+
+
+@pytest.mark.parametrize("name, region", [
+    ("الشرق الأوسط", "middle_east"), ("البحر الأحمر", "red_sea"), ("دول الخليج", "gulf_states"),
+    ("شمال أفريقيا", "north_africa"),
+])
+def test_entities_places_region_spanning_countries_has_code(nlp, name, region):
+    text = f"بحث الوزيران في الرياض الأوضاع في الشرق الأوسط والبحر الأحمر ودول الخليج وشمال أفريقيا."
+    e = _entities(nlp, text)[name]
+    assert (e.country, e.region) == (None, region)
+    assert e.lat is not None and e.lon is not None
+    record = extract(Article(text=text), nlp)
+    assert region in {p.region for p in record.places}  # on the map too
+
+
+def test_entities_places_have_coordinates(nlp):
+    entities = _entities(nlp, "وصل الوزير إلى جنيف قادما من جيبوتي ثم زار ولاية فرجينيا.")
+    assert (entities["جنيف"].country, round(entities["جنيف"].lat)) == ("CHE", 46)
+    assert entities["جيبوتي"].country == "DJI" and entities["جيبوتي"].lat is not None  # a country: its centroid
+    assert entities["فرجينيا"].country == "USA" and entities["فرجينيا"].region is None
+    assert "region" not in extract(Article(text="زار الوزير جنيف."), nlp).entities[0].to_dict()
+
+
+def test_entities_places_compiled_town_has_coordinates(nlp):
+    # a town compiled from world_cities_ar takes GeoNames' coordinates (tools/build_towns.py)
+    entities = _entities(nlp, "قتل خمسة في هجوم على سوق في مدينة بيجي شمال بغداد.")
+    town = entities.get("بيجي")
+    assert town is not None and town.country == "IRQ" and town.lat is not None
+
+
+def test_entities_places_weak_town_places_nothing_unconfirmed(nlp):
+    # «فرح» is a town of Afghanistan and "joy": without the NER's support, no place
+    record = extract(Article(text="عبر الحضور عن فرح كبير بالنتيجة في بيشة."), nlp)
+    assert "AFG" not in {p.country for p in record.places}

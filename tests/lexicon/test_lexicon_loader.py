@@ -92,7 +92,7 @@ def test_loader_people_have_gender_role_and_sane_years(lexicon):
 
 
 def test_loader_places_have_coordinates(lexicon):
-    # the curated places.tsv; the compiled towns.tsv has none in its source (docs/lexicons.md)
+    # every curated place (places.tsv); most compiled towns have them too (GeoNames)
     curated = {p.key for p in load_places(towns=False)}
     for place in lexicon.places:
         assert place.coords is not None or place.key not in curated, place.key

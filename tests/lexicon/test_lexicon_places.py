@@ -72,3 +72,29 @@ def test_lexicon_places_idiom_is_no_place(lex):
     text = "انشق من مسقط رأس الأسد، ووصل الوزير إلى مسقط أمس"  # «مسقط رأس»: birthplace
     kept = [m.start for m in placed_matches(text, lex.matcher().find(text)) if m.text == "مسقط"]
     assert kept == [text.rindex("مسقط")]
+
+
+def test_lexicon_places_spanning_countries_have_region_codes(lex):
+    from marsad.lexicon.places import load_regions
+    regions = load_regions()
+    assert regions["europe"].m49 == "150" and regions["middle_east"].m49 is None
+    spanning = [p for p in lex.places if not p.country]
+    # Jerusalem is left without a country on purpose, and is no region either
+    assert {p.name_en for p in spanning if p.region is None} == {"Jerusalem"}
+    assert all(p.region in regions for p in spanning if p.region)
+    assert all(p.region is None for p in lex.places if p.country)
+
+
+def test_lexicon_places_region_must_be_known(tmp_path):
+    from marsad.lexicon.tsv import LexiconError
+    (tmp_path / "places.tsv").write_text(
+        "names\tname_en\tcountry\tkind\tlabel\tlat\tlon\tmetonym\tflags\tregion\n"
+        "بحر الظلمات\tSea of Darkness\t\twater\tLOC\t30\t-30\t\t\tdarkness\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="regions.tsv"):
+        load_places([tmp_path])
+
+
+def test_lexicon_places_compiled_towns_mostly_have_coordinates(lex):
+    towns = [p for p in lex.places if "weak" in p.flags and p.population]
+    assert len(towns) > 3000
+    assert sum(p.coords is not None for p in towns) / len(towns) > 0.95
