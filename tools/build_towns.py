@@ -26,7 +26,8 @@ that has its Arabic name (else its English name), the most populous one. GeoName
 names are not tagged by language (Persian and Urdu forms are among them): only names
 written in Arabic letters alone are read, and they pass the same checks; a name shared by
 more than three towns is a common word or a generic one («الروضة» the garden) and is left
-out, and so is a name holding a name the other lexicons know (a person, an organisation, a
+out, and so is a one-word name that is a word of the language (:func:`common_word`: «الزيارة»
+the visit, «نايف» a man's name), and a name holding a name the other lexicons know (a person, an organisation, a
 title: «مدينة الملك عبدالله»), which it would hide from the matcher. Rows are written most
 populous first: with no country in the article to choose, the larger town is read.
 """
@@ -125,7 +126,8 @@ def build(shared: Path) -> list[tuple]:
             code = by_country.get(r["CountryNameEn"])
             full, en = r["CityNameAr"].strip(), r["CityNameEn"].strip()
             name = core(full)
-            if code not in COUNTRIES or full in WRONG or name in COMMON or not plausible(name, en):
+            if code not in COUNTRIES or full in WRONG or name in COMMON or not plausible(name, en) \
+                    or common_word(name):
                 continue
             forms = [f for f in dict.fromkeys((name, full)) if name_key(f) not in known]
             if name_key(name) in known or not forms or name_key(name) in seen:
@@ -202,6 +204,30 @@ def hides_a_name(name: str) -> bool:
 
 
 _MATCHER = None
+
+
+def common_word(name: str) -> bool:
+    """Is the one-word ``name`` a word of the language rather than a town's: a trigger,
+    marker or speech cue of the event and quote lexicons («الزيارة» the visit), or a word of
+    people's names (``entities/data/name_words_en.tsv``: «جمال», «نايف»)? A weak town of that
+    name would take the word from the coders that read it."""
+    global _COMMON_WORDS
+    if _COMMON_WORDS is None:
+        from importlib import resources
+
+        from marsad.events.lexicon import load_event_lexicon
+        events = load_event_lexicon()
+        words = set(events.forms) | set(events.light) | {w for ws in events.markers.values() for w in ws}
+        cues = resources.files("marsad.quotes") / "data" / "cues.tsv"
+        words |= {line.split("\t")[0] for line in cues.read_text(encoding="utf-8").splitlines() if line[:1] != "#"}
+        given = resources.files("marsad.entities") / "data" / "name_words_en.tsv"
+        words |= {line.split("\t")[0] for line in given.read_text(encoding="utf-8").splitlines() if line[:1] != "#"}
+        _COMMON_WORDS = {name_key(w) for w in words}
+    key = name_key(name)
+    return " " not in key and (key in _COMMON_WORDS or key.startswith("ال") and key[2:] in _COMMON_WORDS)
+
+
+_COMMON_WORDS: set[str] | None = None
 MAX_SHARED = 3  # a name of more towns than this is generic («الروضة» the garden)
 
 
@@ -213,7 +239,8 @@ def added(places: dict[str, list[dict]], known: set[str], rows: set[tuple[str, s
     towns: dict[int, dict] = {}
     for key, bucket in places.items():
         ar = core(bucket[0]["ar"])
-        if key in known or len(bucket) > MAX_SHARED or ar in COMMON or len(key) < 3 or hides_a_name(ar):
+        if key in known or len(bucket) > MAX_SHARED or ar in COMMON or len(key) < 3 or common_word(ar) \
+                or hides_a_name(ar):
             continue
         for t in bucket:
             if plausible(ar, t["en"]) and (t["en"], t["country"]) not in rows:

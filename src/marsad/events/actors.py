@@ -46,7 +46,7 @@ class Mention:
     can_act: bool = True  # False for a place that never stands for an actor («مقاطعة آمور»)
     clitic: str = ""  # proclitics before the name («ل» in «لروسيا»)
     codes: tuple[str, ...] = ()  # the candidates of an ambiguous nationality («الكورية»)
-    weak_place: bool = False  # its place is a weak gazetteer name (a compiled town, «صور»)
+    weak_place: bool = False  # it names a weak gazetteer place (a compiled town: «فرح»)
 
 
 @dataclass
@@ -68,14 +68,12 @@ def actor_mentions(doc, lex: Lexicon, year: Optional[When] = None) -> list[Menti
 
 
 def confirmed_places(mentions: list[Mention], entities) -> list[Mention]:
-    """Mentions (linked to ``entities``) without the places of weak gazetteer names that no
-    place entity confirms: «فرح» is the Afghan town only where the NER read a place there
-    (it is "joy" elsewhere); without entities, as they are."""
-    if entities is None:
-        return mentions
-    places = {e.id for e in entities if e.label in ("LOC", "FAC")}
-    return [replace(m, place=None) if m.weak_place and m.place is not None and m.entity not in places else m
-            for m in mentions]
+    """Mentions (linked to ``entities``) less those of weak gazetteer names that no place
+    entity confirms: «فرح» is the Afghan town only where the NER read a place there (it is
+    "joy" elsewhere, «الدور» "the role" and not Ad Dawr), and the word stays free for the
+    coder. Without entities nothing confirms them: none is kept."""
+    places = {e.id for e in entities or () if e.label in ("LOC", "FAC")}
+    return [m for m in mentions if not (m.weak_place and m.entity not in places)]
 
 
 def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
@@ -247,11 +245,9 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
             kind = kind or ("adj" if r.kind == "adj" else "country" if r.kind == "name" else "region")
             if r.kind == "name" and r.code and len(group) == 1:
                 place = _country_place(lex, r.code, p, text)
-            elif r.kind == "region" and len(group) == 1:
-                place = _region_place(lex, r, p, text)  # «الشرق الأوسط» on the map too
         elif isinstance(r, LexPlace):
             place = _place(r, p, text)
-            weak = bool(r.flags & {"weak", "homograph"})
+            weak = "weak" in r.flags
             if r.metonym:
                 codes = codes or ((r.country,) if r.country else ())
                 sector = sector or ("GOV" if r.metonym == "country" else r.metonym)
@@ -280,12 +276,6 @@ def _country_place(lex: Lexicon, code: str, p: _Part, text: str) -> Place:
     return Place(text[p.start:p.end], code, lat, lon, en, "country", p.start, p.end)
 
 
-def _region_place(lex: Lexicon, r: CountryName, p: _Part, text: str) -> Optional[Place]:
-    """The gazetteer's place of a region that countries.tsv names («الشرق الأوسط»), if any."""
-    c = lex.spanning_place(r.name)
-    return Place(text[p.start:p.end], None, c.lat, c.lon, c.name_en, c.kind, p.start, p.end, c.region) if c else None
-
-
 def _disambiguate(mentions: list[Mention]) -> list[Mention]:
     """An ambiguous nationality («الكورية»: PRK or KOR) takes the code the article names
     unambiguously elsewhere; with none or both, it stays unknown."""
@@ -307,7 +297,17 @@ def attributive(text: str, m: Mention) -> bool:
     return any(r.startswith("ال") for r, _ in proclitic_readings(word_before(text, m.start)))
 
 
-def places_of(text: str, mentions: list[Mention]) -> list[Place]:
+def places_of(text: str, mentions: list[Mention], lex: Optional[Lexicon] = None) -> list[Place]:
     """Every place named in the text (countries, cities, regions, facilities), in order;
-    a country name used as an adjective is no place."""
-    return [m.place for m in mentions if m.place is not None and not attributive(text, m)]
+    a country name used as an adjective is no place. With ``lex``, a region countries.tsv
+    names («الشرق الأوسط») is placed by the gazetteer too (for the map; the coder does not
+    see it as a place)."""
+    out = []
+    for m in mentions:
+        if m.place is not None and not attributive(text, m):
+            out.append(m.place)
+        elif m.place is None and m.kind == "region" and lex is not None:
+            c = lex.spanning_place(m.text)
+            if c is not None:
+                out.append(Place(m.text, None, c.lat, c.lon, c.name_en, c.kind, m.start, m.end, c.region))
+    return out

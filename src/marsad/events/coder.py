@@ -103,10 +103,10 @@ class EventCoder:
                 spans.append((a, b))
                 words += part
         if mentions is None:
-            mentions = mentions_from_lexicon(text, self.lexicon, pub, matches, words)
-            mentions = sorted(confirmed_places(link_to_entities(mentions, entities), entities)
-                              + placed_beyond(text, mentions, entities, self.sources), key=lambda m: m.start)
-        places = places_of(text, mentions)
+            mentions = confirmed_places(link_to_entities(mentions_from_lexicon(text, self.lexicon, pub, matches, words),
+                                                         entities), entities)
+            mentions = sorted(mentions + placed_beyond(text, mentions, entities, self.sources), key=lambda m: m.start)
+        places = places_of(text, mentions, self.lexicon)
         if not words:
             return Coded([], places)
         starts = [a for a, _ in spans]
