@@ -91,3 +91,11 @@ def test_entities_places_weak_town_places_nothing_unconfirmed(nlp):
     # «فرح» is a town of Afghanistan and "joy": without the NER's support, no place
     record = extract(Article(text="عبر الحضور عن فرح كبير بالنتيجة في بيشة."), nlp)
     assert "AFG" not in {p.country for p in record.places}
+
+
+def test_entities_places_spelt_otherwise(nlp):
+    # the NER's place, spelt unlike the gazetteer: known by its consonants, and on the map
+    record = extract(Article(text="وقعت حادثة في مدينة مينابوليس الأمريكية قبل أيام."), nlp)
+    town = next(e for e in record.entities if e.name == "مينابوليس")
+    assert (town.country, town.name_en) == ("USA", "Minneapolis") and town.lat is not None
+    assert any(p.name == "مينابوليس" and p.lat is not None for p in record.places)

@@ -12,7 +12,7 @@ from marsad.lexicon.actors import SECTORS, load_countries
 from marsad.lexicon.places import load_places
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = ["countries.tsv", "people.tsv", "organizations.tsv", "titles.tsv", "places.tsv", "centroids.tsv"]
+FILES = ["countries.tsv", "people.tsv", "organizations.tsv", "titles.tsv", "places.tsv", "regions.tsv", "centroids.tsv"]
 AMBIGUITY_FLAGS = {"ambiguous", "context", "homograph"}
 
 

@@ -98,3 +98,13 @@ def test_lexicon_places_compiled_towns_mostly_have_coordinates(lex):
     towns = [p for p in lex.places if "weak" in p.flags and p.population]
     assert len(towns) > 3000
     assert sum(p.coords is not None for p in towns) / len(towns) > 0.95
+
+
+@pytest.mark.parametrize("name, name_en", [
+    ("مينابوليس", "Minneapolis"),  # «مينيابولس» in the gazetteer
+    ("ريودي جانيرو", "Rio de Janeiro"),  # the space moved
+    ("هورست", None),  # too few consonants to look up
+])
+def test_lexicon_places_by_skeleton(lex, name, name_en):
+    place = lex.place_by_skeleton(name)
+    assert (place.name_en if place else None) == name_en

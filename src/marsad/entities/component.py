@@ -143,6 +143,8 @@ def locate(e: Entity, c: Cluster, lexicon: Lexicon) -> Entity:
     coordinates of its place (a country's centroid for a country) and, for a place spanning
     countries («الشرق الأوسط», «البحر الأحمر»), its region code (``regions.tsv``)."""
     known = c.lexical
+    if e.label == "LOC" and known is None and not e.country:
+        return _spelt_otherwise(e, c, lexicon)
     if e.label not in ("LOC", "FAC") or known is None or known.actor is not None:
         return e
     place = known.place
@@ -151,6 +153,19 @@ def locate(e: Entity, c: Cluster, lexicon: Lexicon) -> Entity:
     if place is not None:
         e.region = None if e.country else place.region
         e.lat, e.lon = place.lat, place.lon
+    return e
+
+
+def _spelt_otherwise(e: Entity, c: Cluster, lexicon: Lexicon) -> Entity:
+    """A place the NER found and the lexicon does not know by that spelling, known by its
+    consonants («مينابوليس» Minneapolis, «ريودي جانيرو»; :meth:`Lexicon.place_by_skeleton`)."""
+    for m in sorted(c.names, key=lambda m: m.start - m.end):
+        place = lexicon.place_by_skeleton(m.text)
+        if place is not None and place.label == "LOC":
+            e.country, e.region, e.name_en = place.country, place.region, place.name_en
+            e.lat, e.lon = place.lat, place.lon
+            e.country_source = "lexicon" if place.country else None
+            return e
     return e
 
 

@@ -297,6 +297,20 @@ def attributive(text: str, m: Mention) -> bool:
     return any(r.startswith("ال") for r, _ in proclitic_readings(word_before(text, m.start)))
 
 
+def entity_places(entities, mentions: list[Mention]) -> list[Place]:
+    """Places of the place entities (LOC, FAC) with coordinates where no lexicon mention
+    stands (a name known by another spelling: «مينابوليس»), for the map."""
+    taken = [(m.clitic_start, m.end) for m in mentions]
+    out = []
+    for e in entities or ():
+        if e.label not in ("LOC", "FAC") or e.lat is None:
+            continue
+        for m in e.mentions:
+            if m.field != "title" and all(m.end <= a or b <= m.start for a, b in taken):
+                out.append(Place(m.text, e.country, e.lat, e.lon, e.name_en, None, m.start, m.end, e.region))
+    return out
+
+
 def places_of(text: str, mentions: list[Mention], lex: Optional[Lexicon] = None) -> list[Place]:
     """Every place named in the text (countries, cities, regions, facilities), in order;
     a country name used as an adjective is no place. With ``lex``, a region countries.tsv
