@@ -8,9 +8,12 @@ and whether it has coordinates (the entity's ``lat``/``lon``, else a place of th
 ``record.places``, overlapping the mention: «منطقة عسير» over the entity's «عسير»). A
 mention with no country whose entity carries a region code («الشرق الأوسط» middle_east,
 «البحر الأحمر» red_sea), or whose name the gazetteer lists with no country («القدس», left
-without a country on purpose), is counted apart as a known region. Prints the shares, the time of the whole run, and the most frequent LOC
-names left without a country. ``--sample`` writes a random sample of resolved mentions
-(name, country, English name, coordinates, the words around it) for a hand check.
+without a country on purpose), is counted apart as a known region. Prints the shares, the
+time of the whole run, how many unresolved mentions the lexicon knows as a person or
+organisation (the NER read them as places: «الأناضول» the agency, «لاتسيو» the club), and
+the most frequent LOC names left without a country. ``--sample`` writes a random sample of
+resolved mentions (name, country, English name, coordinates, the words around it) for a
+hand check.
 """
 from __future__ import annotations
 
@@ -81,6 +84,9 @@ def main() -> None:
     print(f"  known region/sea:   {region:6d}  {100 * region / max(total, 1):5.1f} %  (no single country)")
     print(f"  country or region:  {with_country + region:6d}  {100 * (with_country + region) / max(total, 1):5.1f} %")
     print(f"  with coordinates:   {with_coords:6d}  {100 * with_coords / max(total, 1):5.1f} %")
+    actors = lex.matcher(("organizations", "people"))
+    misread = sum(n for name, n in unresolved.items() if actors.lookup(name) or actors.lookup(name[1:]))
+    print(f"  no country, a person or organisation in the lexicon (an NER misreading): {misread}")
     print(f"most frequent LOC names with no country ({sum(unresolved.values())} mentions):")
     for name, count in unresolved.most_common(args.top):
         print(f"  {count:4d}  {name}")
