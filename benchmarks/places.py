@@ -13,7 +13,8 @@ time of the whole run, how many unresolved mentions the lexicon knows as a perso
 organisation (the NER read them as places: «الأناضول» the agency, «لاتسيو» the club), and
 the most frequent LOC names left without a country. ``--sample`` writes a random sample of
 resolved mentions (name, country, English name, coordinates, the words around it) for a
-hand check.
+hand check; ``--unresolved`` one of the mentions left without a country, to tell the
+gazetteer's gaps from the NER's misreadings by hand.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def main() -> None:
     parser.add_argument("--sample", type=Path, help="write a sample of resolved mentions here (TSV)")
     parser.add_argument("--sample-size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=23)
+    parser.add_argument("--unresolved", type=Path, help="write a sample of unresolved mentions here (TSV)")
     args = parser.parse_args()
 
     from marsad.lexicon.loader import Lexicon
@@ -52,6 +54,7 @@ def main() -> None:
                 for a in saudinewsnet(args.n, spread=True)]
     total = with_country = with_coords = region = 0
     unresolved: Counter[str] = Counter()
+    left = []  # unresolved mentions, with the words around them
     resolved = []
     start = time.perf_counter()
     for article in articles:
@@ -73,6 +76,7 @@ def main() -> None:
                     region += 1
                 elif not e.country:
                     unresolved[m.text] += 1
+                    left.append((m.text, record.text[max(0, m.start - 40):m.end + 40].replace("\n", " ")))
                 else:
                     text = record.text
                     lat, lon = (e.lat, e.lon) if e.lat is not None else (place.lat, place.lon) if coords else ("", "")
@@ -98,6 +102,13 @@ def main() -> None:
             w.writerow(["name", "country", "name_en", "lat", "lon", "context", "right"])
             w.writerows(rows)
         print(f"wrote {len(rows)} resolved mentions to {args.sample}")
+    if args.unresolved:
+        rows = random.Random(args.seed).sample(left, min(args.sample_size, len(left)))
+        with open(args.unresolved, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t")
+            w.writerow(["name", "context", "kind"])
+            w.writerows(rows)
+        print(f"wrote {len(rows)} unresolved mentions to {args.unresolved}")
 
 
 def _known(text: str, regions: set[str], name_key) -> bool:
