@@ -99,3 +99,12 @@ def test_entities_places_spelt_otherwise(nlp):
     town = next(e for e in record.entities if e.name == "مينابوليس")
     assert (town.country, town.name_en) == ("USA", "Minneapolis") and town.lat is not None
     assert any(p.name == "مينابوليس" and p.lat is not None for p in record.places)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("دمرت القوات المصرية في سيناء البنية التحتية للتنظيم جنوب رفح بالقرب من الشيخ زويد.", "EGY"),
+    ("قصفت طائرات الاحتلال الإسرائيلي منزلا في رفح جنوب قطاع غزة.", "PSE"),
+])
+def test_entities_places_border_town_takes_article_country(nlp, text, country):
+    # «رفح» lies on both sides of the Egypt-Gaza border: the article's places choose
+    assert _entities(nlp, text)["رفح"].country == country
