@@ -108,3 +108,10 @@ def test_lexicon_places_compiled_towns_mostly_have_coordinates(lex):
 def test_lexicon_places_by_skeleton(lex, name, name_en):
     place = lex.place_by_skeleton(name)
     assert (place.name_en if place else None) == name_en
+
+
+def test_lexicon_places_li_before_lam_is_the_article(lex):
+    # «للحج»: «ل» + «الحج» (for the Hajj), not «ل» + «لحج» (Lahij); «في لحج» is Lahij
+    text = "تأشيرة العمل الموسمي للحج ثلاثة أشهر، وقتل خمسة في لحج"
+    kept = [m.start for m in placed_matches(text, lex.matcher().find(text)) if m.text == "لحج"]
+    assert kept == [text.rindex("لحج")]

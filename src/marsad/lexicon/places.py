@@ -163,13 +163,16 @@ def in_place_context(text: str, start: int, clitic: str = "") -> bool:
 
 def placed_matches(text: str, matches: Iterable) -> list:
     """Lexicon matches without those of places that are also common words (flag
-    ``common``: «درعا» Daraa / a shield) standing outside a place context, and without
-    place names opening an idiom (:data:`IDIOMS`)."""
+    ``common``: «درعا» Daraa / a shield) standing outside a place context, without place
+    names opening an idiom (:data:`IDIOMS`), and without names flagged ``article`` behind
+    the preposition «ل», which then reads as the article («للحج»: for the Hajj)."""
     out = []
     for m in matches:
         if m.text in IDIOMS and text[m.end:m.end + 5].split()[:1] and \
                 text[m.end:m.end + 5].split()[0] in IDIOMS[m.text]:
             continue
+        if m.clitic.endswith("ل") and all(isinstance(e, Place) and "article" in e.flags for e in m.entries):
+            continue  # «للحج»: «ل» + «الحج» (for the Hajj), not «ل» + Lahij
         common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
         if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
                 and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
