@@ -144,13 +144,13 @@ def country_places(countries: Iterable[CountryName],
 # and administration, directions. «في درعا» is Daraa; «درعا تذكاريا» is a shield.
 LOCATIVE = frozenset(
     "في إلى الى من عن قرب بقرب حول داخل خارج نحو تجاه عبر أنحاء ضواحي ريف أهالي سكان مدينة "
-    "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة "
+    "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة ريف بريف وريف "
     "ببلدة قرية بقرية مركز بمركز مديرية بمديرية ولاية بولاية إقليم بإقليم أمير أمانة شمال "
     "جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
 # A proclitic «ب»/«ل» does not place a common word: «بحجة أن» is "on the pretext that",
 # «بالوجه» "with the face"; only a locative word before it does.
 # Names that are the first word of an idiom: «مسقط رأس» birthplace, not Muscat.
-IDIOMS = {"مسقط": ("رأس", "راس")}
+IDIOMS = {"مسقط": ("رأس", "راس"), "سوسة": ("النخيل",)}  # «سوسة النخيل»: the palm weevil, not Sousse
 
 
 def in_place_context(text: str, start: int, clitic: str = "") -> bool:
@@ -164,15 +164,18 @@ def in_place_context(text: str, start: int, clitic: str = "") -> bool:
 def placed_matches(text: str, matches: Iterable) -> list:
     """Lexicon matches without those of places that are also common words (flag
     ``common``: «درعا» Daraa / a shield) standing outside a place context, without place
-    names opening an idiom (:data:`IDIOMS`), and without names flagged ``article`` behind
-    the preposition «ل», which then reads as the article («للحج»: for the Hajj)."""
+    names opening an idiom (:data:`IDIOMS`), without names flagged ``article`` behind the
+    preposition «ل», which then reads as the article («للحج»: for the Hajj), and without
+    names flagged ``noprep`` behind a preposition («كريمة»: a daughter, not Raymah)."""
     out = []
     for m in matches:
-        if m.text in IDIOMS and text[m.end:m.end + 5].split()[:1] and \
-                text[m.end:m.end + 5].split()[0] in IDIOMS[m.text]:
+        if m.text in IDIOMS and text[m.end:m.end + 20].split()[:1] and \
+                text[m.end:m.end + 20].split()[0] in IDIOMS[m.text]:
             continue
         if m.clitic.endswith("ل") and all(isinstance(e, Place) and "article" in e.flags for e in m.entries):
             continue  # «للحج»: «ل» + «الحج» (for the Hajj), not «ل» + Lahij
+        if m.clitic[-1:] in "بلك" and m.clitic and all(isinstance(e, Place) and "noprep" in e.flags for e in m.entries):
+            continue  # «كريمة» a daughter, not «ك» + Raymah
         common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
         if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
                 and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
