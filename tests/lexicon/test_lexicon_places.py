@@ -130,3 +130,15 @@ def test_lexicon_places_words_that_are_not_the_place(lex, text, name, placed):
     kept = [m.text for m in placed_matches(text, lex.matcher().find(text)) if any(
         isinstance(e, type(lex.places[0])) for e in m.entries)]
     assert any(name in k for k in kept) is placed
+
+
+@pytest.mark.parametrize("text, name, placed", [
+    ("تمت مواراته في مسقط رأسه العقلة", "مسقط", False),  # his birthplace
+    ("حديثهم لاذع ينبع من غضبة الضمير", "ينبع", False),  # springs from
+    ("افتتح محافظ ينبع المشروع", "ينبع", True),
+    ("عملاء الشركة في الرياض وجدة", "وجدة", False),  # «و» + Jeddah, not Oujda
+    ("وصل الوفد إلى مدينة وجدة المغربية", "وجدة", True),
+])
+def test_lexicon_places_idioms_and_conjunction_names(lex, text, name, placed):
+    kept = [m.text for m in placed_matches(text, lex.matcher().find(text))]
+    assert any(name in k for k in kept) is placed

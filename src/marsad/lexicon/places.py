@@ -150,7 +150,9 @@ LOCATIVE = frozenset(
 # A proclitic «ب»/«ل» does not place a common word: «بحجة أن» is "on the pretext that",
 # «بالوجه» "with the face"; only a locative word before it does.
 # Names that are the first word of an idiom: «مسقط رأس» birthplace, not Muscat.
-IDIOMS = {"مسقط": ("رأس", "راس"), "سوسة": ("النخيل",)}  # «سوسة النخيل»: the palm weevil, not Sousse
+# «سوسة النخيل»: the palm weevil, not Sousse; «ينبع من»: springs from, not Yanbu. The next
+# word may carry a suffix («مسقط رأسه», his birthplace).
+IDIOMS = {"مسقط": ("رأس", "راس"), "سوسة": ("النخيل",), "ينبع": ("من",)}
 
 
 def in_place_context(text: str, start: int, clitic: str = "") -> bool:
@@ -169,8 +171,7 @@ def placed_matches(text: str, matches: Iterable) -> list:
     names flagged ``noprep`` behind a preposition («كريمة»: a daughter, not Raymah)."""
     out = []
     for m in matches:
-        if m.text in IDIOMS and text[m.end:m.end + 20].split()[:1] and \
-                text[m.end:m.end + 20].split()[0] in IDIOMS[m.text]:
+        if m.text in IDIOMS and _opens_idiom(text[m.end:m.end + 20].split()[:1], IDIOMS[m.text]):
             continue
         if m.clitic.endswith("ل") and all(isinstance(e, Place) and "article" in e.flags for e in m.entries):
             continue  # «للحج»: «ل» + «الحج» (for the Hajj), not «ل» + Lahij
@@ -182,6 +183,13 @@ def placed_matches(text: str, matches: Iterable) -> list:
             continue
         out.append(m)
     return in_article_countries(out)
+
+
+def _opens_idiom(after: list[str], words: tuple[str, ...]) -> bool:
+    """Is the word after a name (``after``: it, or nothing) one of ``words``, bare or with
+    a pronoun suffix («رأسه», «رأسها»)? «من» takes none."""
+    return bool(after) and any(after[0] == w or len(w) > 2 and after[0].startswith(w) and len(after[0]) - len(w) <= 2
+                               for w in words)
 
 
 def in_article_countries(matches: list) -> list:
