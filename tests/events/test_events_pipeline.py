@@ -99,14 +99,3 @@ def test_pipeline_entities_mode_runs(dev):
     nlp = pipeline(actors="entities")
     records = system_records(dev[:3], nlp)
     assert all(not r["errors"] for r in records)
-
-
-@pytest.mark.parametrize("text, place", [
-    ("اعتقلت قوات الاحتلال الإسرائيلي خمسة شبان في بلدة بيت أمر شمال الخليل.", "بيت أمر"),  # «في بلدة X»
-    ("قصفت الطائرات الروسية أمس مواقع المعارضة في ريف حلب.", "حلب"),  # «في ريف X»
-])
-def test_events_pipeline_place_behind_a_settlement_noun(nlp, text, place):
-    # «بلدة», «ريف», «مديرية»...: the place after such a noun is where the event happened (#23)
-    record = run(nlp, Article(text=text, published="2015-08-01"))
-    assert record.events and record.events[0].place is not None
-    assert record.events[0].place.name == place
