@@ -119,9 +119,17 @@ class Entity:
     # where the country came from: lexicon, title, adjective, affiliation, place, story, outlet
     country_source: Optional[str] = None
     gender: Optional[str] = None  # m, f: lets «أضاف/أضافت» choose between speakers
+    # places (LOC, FAC): a region spanning countries (code of lexicon/data/regions.tsv:
+    # «الشرق الأوسط» middle_east), and the gazetteer's coordinates; written only when known
+    region: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
 
     def to_dict(self) -> dict[str, Any]:
         d = _values(self)
+        for key in ("region", "lat", "lon"):
+            if d[key] is None:
+                del d[key]
         d["mentions"] = [m.to_dict() for m in self.mentions]
         return d
 
@@ -182,6 +190,7 @@ class Place:
     kind: Optional[str] = None  # country, city, region, facility
     start: Optional[int] = None
     end: Optional[int] = None
+    region: Optional[str] = None  # a place spanning countries: its code (lexicon/data/regions.tsv)
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(_values(self), keep=("name", "country", "lat", "lon"))

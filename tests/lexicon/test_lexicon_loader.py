@@ -12,7 +12,7 @@ from marsad.lexicon.actors import SECTORS, load_countries
 from marsad.lexicon.places import load_places
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = ["countries.tsv", "people.tsv", "organizations.tsv", "titles.tsv", "places.tsv", "centroids.tsv"]
+FILES = ["countries.tsv", "people.tsv", "organizations.tsv", "titles.tsv", "places.tsv", "regions.tsv", "centroids.tsv"]
 AMBIGUITY_FLAGS = {"ambiguous", "context", "homograph"}
 
 
@@ -92,7 +92,7 @@ def test_loader_people_have_gender_role_and_sane_years(lexicon):
 
 
 def test_loader_places_have_coordinates(lexicon):
-    # the curated places.tsv; the compiled towns.tsv has none in its source (docs/lexicons.md)
+    # every curated place (places.tsv); most compiled towns have them too (GeoNames)
     curated = {p.key for p in load_places(towns=False)}
     for place in lexicon.places:
         assert place.coords is not None or place.key not in curated, place.key

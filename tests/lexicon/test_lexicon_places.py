@@ -72,3 +72,73 @@ def test_lexicon_places_idiom_is_no_place(lex):
     text = "انشق من مسقط رأس الأسد، ووصل الوزير إلى مسقط أمس"  # «مسقط رأس»: birthplace
     kept = [m.start for m in placed_matches(text, lex.matcher().find(text)) if m.text == "مسقط"]
     assert kept == [text.rindex("مسقط")]
+
+
+def test_lexicon_places_spanning_countries_have_region_codes(lex):
+    from marsad.lexicon.places import load_regions
+    regions = load_regions()
+    assert regions["europe"].m49 == "150" and regions["middle_east"].m49 is None
+    spanning = [p for p in lex.places if not p.country]
+    # Jerusalem is left without a country on purpose, and is no region either
+    assert {p.name_en for p in spanning if p.region is None} == {"Jerusalem"}
+    assert all(p.region in regions for p in spanning if p.region)
+    assert all(p.region is None for p in lex.places if p.country)
+
+
+def test_lexicon_places_region_must_be_known(tmp_path):
+    from marsad.lexicon.tsv import LexiconError
+    (tmp_path / "places.tsv").write_text(
+        "names\tname_en\tcountry\tkind\tlabel\tlat\tlon\tmetonym\tflags\tregion\n"
+        "بحر الظلمات\tSea of Darkness\t\twater\tLOC\t30\t-30\t\t\tdarkness\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="regions.tsv"):
+        load_places([tmp_path])
+
+
+def test_lexicon_places_compiled_towns_mostly_have_coordinates(lex):
+    towns = [p for p in lex.places if "weak" in p.flags and p.population]
+    assert len(towns) > 3000
+    assert sum(p.coords is not None for p in towns) / len(towns) > 0.95
+
+
+@pytest.mark.parametrize("name, name_en", [
+    ("مينابوليس", "Minneapolis"),  # «مينيابولس» in the gazetteer
+    ("ريودي جانيرو", "Rio de Janeiro"),  # the space moved
+    ("هورست", None),  # too few consonants to look up
+])
+def test_lexicon_places_by_skeleton(lex, name, name_en):
+    place = lex.place_by_skeleton(name)
+    assert (place.name_en if place else None) == name_en
+
+
+def test_lexicon_places_li_before_lam_is_the_article(lex):
+    # «للحج»: «ل» + «الحج» (for the Hajj), not «ل» + «لحج» (Lahij); «في لحج» is Lahij
+    text = "تأشيرة العمل الموسمي للحج ثلاثة أشهر، وقتل خمسة في لحج"
+    kept = [m.start for m in placed_matches(text, lex.matcher().find(text)) if m.text == "لحج"]
+    assert kept == [text.rindex("لحج")]
+
+
+@pytest.mark.parametrize("text, name, placed", [
+    ("وابنه من كريمة الشيخ فلان", "ريمة", False),  # «كريمة»: the daughter of
+    ("قتل خمسة في محافظة ريمة", "ريمة", True),
+    ("مكافحة حشرة سوسة النخيل الحمراء", "سوسة", False),  # the red palm weevil
+    ("هجوم على فندق في سوسة", "سوسة", True),
+    ("فكلنا حماة لديننا ووطننا", "حماة", False),  # protectors
+    ("قصف الطيران ريف حماة", "حماة", True),
+    ("تثقيف الشباب في أمور دينهم", "أمور", False),  # matters, not Amur (hamza-folded)
+])
+def test_lexicon_places_words_that_are_not_the_place(lex, text, name, placed):
+    kept = [m.text for m in placed_matches(text, lex.matcher().find(text)) if any(
+        isinstance(e, type(lex.places[0])) for e in m.entries)]
+    assert any(name in k for k in kept) is placed
+
+
+@pytest.mark.parametrize("text, name, placed", [
+    ("تمت مواراته في مسقط رأسه العقلة", "مسقط", False),  # his birthplace
+    ("حديثهم لاذع ينبع من غضبة الضمير", "ينبع", False),  # springs from
+    ("افتتح محافظ ينبع المشروع", "ينبع", True),
+    ("عملاء الشركة في الرياض وجدة", "وجدة", False),  # «و» + Jeddah, not Oujda
+    ("وصل الوفد إلى مدينة وجدة المغربية", "وجدة", True),
+])
+def test_lexicon_places_idioms_and_conjunction_names(lex, text, name, placed):
+    kept = [m.text for m in placed_matches(text, lex.matcher().find(text))]
+    assert any(name in k for k in kept) is placed

@@ -74,7 +74,8 @@ class ActorsComponent:
         doc.user_data["setting"] = setting
         clusters = [c for c in cluster(mentions + phrases) if not not_an_actor(c)]
         clusters = resolve_offices(clusters, self.offices, setting, day)
-        doc._.entities = [to_entity(c, f"e{i}", day, setting) for i, c in enumerate(clusters, 1)]
+        doc._.entities = [locate(to_entity(c, f"e{i}", day, setting), c, self.lexicon)
+                          for i, c in enumerate(clusters, 1)]
         return doc
 
     def _setting(self, doc: Doc, text: str, matches, mentions, when) -> Setting:
@@ -135,6 +136,37 @@ def to_entity(c: Cluster, entity_id: str, when: Optional[When], setting: Optiona
     return Entity(id=entity_id, label=c.label, name=names[0].text, name_en=name_en, country=country,
                   country_source=source, sector=sector, role=role, gender=gender,
                   mentions=[Span(m.start, m.end, m.text) for m in mentions])
+
+
+def locate(e: Entity, c: Cluster, lexicon: Lexicon) -> Entity:
+    """A place entity (LOC, FAC) with what the gazetteer knows of where it is: the
+    coordinates of its place (a country's centroid for a country) and, for a place spanning
+    countries («الشرق الأوسط», «البحر الأحمر»), its region code (``regions.tsv``)."""
+    known = c.lexical
+    if e.label == "LOC" and known is None and not e.country:
+        return _spelt_otherwise(e, c, lexicon)
+    if e.label not in ("LOC", "FAC") or known is None or known.actor is not None:
+        return e
+    place = known.place
+    if e.country and (place is None or place.country != e.country):
+        place = lexicon.place_of_country(e.country)  # a country named: its centroid
+    if place is not None:
+        e.region = None if e.country else place.region
+        e.lat, e.lon = place.lat, place.lon
+    return e
+
+
+def _spelt_otherwise(e: Entity, c: Cluster, lexicon: Lexicon) -> Entity:
+    """A place the NER found and the lexicon does not know by that spelling, known by its
+    consonants («مينابوليس» Minneapolis, «ريودي جانيرو»; :meth:`Lexicon.place_by_skeleton`)."""
+    for m in sorted(c.names, key=lambda m: m.start - m.end):
+        place = lexicon.place_by_skeleton(m.text)
+        if place is not None and place.label == "LOC":
+            e.country, e.region, e.name_en = place.country, place.region, place.name_en
+            e.lat, e.lon = place.lat, place.lon
+            e.country_source = "lexicon" if place.country else None
+            return e
+    return e
 
 
 @lru_cache(maxsize=1)

@@ -136,6 +136,12 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
         if not over:
             extra.append(NameMention(start, end, text, label, "ner"))
             continue
+        if len(over) == 1 and _clitic_only(text[:over[0].start - start]) and over[0].end == end \
+                and over[0].label == label and (over[0].place is not None or over[0].country_name is not None):
+            # the NER took the proclitic into the place's name («وويلز», «وأبين»): the same
+            # place, which the lexicon's span (without the proclitic) names
+            over[0].origin, over[0].weak = "both", False
+            continue
         if len(over) == 1 and start <= over[0].start and over[0].end <= end \
                 and end - start > over[0].end - over[0].start:
             shadowed.update(id(m) for m in over)
@@ -171,6 +177,12 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _clitic_only(prefix: str) -> bool:
+    """Is ``prefix`` (what an NER span has before a lexicon name) one or two proclitics
+    («و», «وب», «لل» aside)?"""
+    return 0 < len(prefix) <= 2 and all(c in "وفبلك" for c in prefix)
 
 
 def patronymic(text: str, start: int) -> bool:

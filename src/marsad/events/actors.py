@@ -46,6 +46,7 @@ class Mention:
     can_act: bool = True  # False for a place that never stands for an actor («مقاطعة آمور»)
     clitic: str = ""  # proclitics before the name («ل» in «لروسيا»)
     codes: tuple[str, ...] = ()  # the candidates of an ambiguous nationality («الكورية»)
+    weak_place: bool = False  # it names a weak gazetteer place (a compiled town: «فرح»)
 
 
 @dataclass
@@ -64,6 +65,15 @@ def actor_mentions(doc, lex: Lexicon, year: Optional[When] = None) -> list[Menti
     if entities:
         return mentions_from_entities(doc.text, entities)
     return mentions_from_lexicon(doc.text, lex, year)
+
+
+def confirmed_places(mentions: list[Mention], entities) -> list[Mention]:
+    """Mentions (linked to ``entities``) less those of weak gazetteer names that no place
+    entity confirms: «فرح» is the Afghan town only where the NER read a place there (it is
+    "joy" elsewhere, «الدور» "the role" and not Ad Dawr), and the word stays free for the
+    coder. Without entities nothing confirms them: none is kept."""
+    places = {e.id for e in entities or () if e.label in ("LOC", "FAC")}
+    return [m for m in mentions if not (m.weak_place and m.entity not in places)]
 
 
 def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
@@ -222,7 +232,7 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
     first, last = group[0], group[-1]
     country = sector = None
     codes: tuple[str, ...] = ()
-    kind, place, can_act = None, None, True
+    kind, place, can_act, weak = None, None, True, False
     for p in group:
         r = p.record
         if isinstance(r, LexActor):
@@ -237,6 +247,7 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
                 place = _country_place(lex, r.code, p, text)
         elif isinstance(r, LexPlace):
             place = _place(r, p, text)
+            weak = "weak" in r.flags
             if r.metonym:
                 codes = codes or ((r.country,) if r.country else ())
                 sector = sector or ("GOV" if r.metonym == "country" else r.metonym)
@@ -252,11 +263,11 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
         sector = sector or "GOV"
     return Mention(first.start, last.end, first.clitic_start, text[first.start:last.end], country,
                    sector, kind or "title", None, place, can_act, clitic=first.clitic,
-                   codes=codes if country is None and len(codes) > 1 else ())
+                   codes=codes if country is None and len(codes) > 1 else (), weak_place=weak)
 
 
 def _place(r: LexPlace, p: _Part, text: str) -> Place:
-    return Place(text[p.start:p.end], r.country, r.lat, r.lon, r.name_en, r.kind, p.start, p.end)
+    return Place(text[p.start:p.end], r.country, r.lat, r.lon, r.name_en, r.kind, p.start, p.end, r.region)
 
 
 def _country_place(lex: Lexicon, code: str, p: _Part, text: str) -> Place:
@@ -286,7 +297,31 @@ def attributive(text: str, m: Mention) -> bool:
     return any(r.startswith("ال") for r, _ in proclitic_readings(word_before(text, m.start)))
 
 
-def places_of(text: str, mentions: list[Mention]) -> list[Place]:
+def entity_places(entities, mentions: list[Mention]) -> list[Place]:
+    """Places of the place entities (LOC, FAC) with coordinates where no lexicon mention
+    stands (a name known by another spelling: «مينابوليس»), for the map."""
+    taken = [(m.clitic_start, m.end) for m in mentions]
+    out = []
+    for e in entities or ():
+        if e.label not in ("LOC", "FAC") or e.lat is None:
+            continue
+        for m in e.mentions:
+            if m.field != "title" and all(m.end <= a or b <= m.start for a, b in taken):
+                out.append(Place(m.text, e.country, e.lat, e.lon, e.name_en, None, m.start, m.end, e.region))
+    return out
+
+
+def places_of(text: str, mentions: list[Mention], lex: Optional[Lexicon] = None) -> list[Place]:
     """Every place named in the text (countries, cities, regions, facilities), in order;
-    a country name used as an adjective is no place."""
-    return [m.place for m in mentions if m.place is not None and not attributive(text, m)]
+    a country name used as an adjective is no place. With ``lex``, a region countries.tsv
+    names («الشرق الأوسط») is placed by the gazetteer too (for the map; the coder does not
+    see it as a place)."""
+    out = []
+    for m in mentions:
+        if m.place is not None and not attributive(text, m):
+            out.append(m.place)
+        elif m.place is None and m.kind == "region" and lex is not None:
+            c = lex.spanning_place(m.text)
+            if c is not None:
+                out.append(Place(m.text, None, c.lat, c.lon, c.name_en, c.kind, m.start, m.end, c.region))
+    return out

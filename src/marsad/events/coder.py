@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
-from marsad.events.actors import Mention, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
+from marsad.events.actors import Mention, confirmed_places, entity_places, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
@@ -103,10 +103,11 @@ class EventCoder:
                 spans.append((a, b))
                 words += part
         if mentions is None:
-            mentions = mentions_from_lexicon(text, self.lexicon, pub, matches, words)
-            mentions = sorted(link_to_entities(mentions, entities) + placed_beyond(text, mentions, entities, self.sources),
-                              key=lambda m: m.start)
-        places = places_of(text, mentions)
+            mentions = confirmed_places(link_to_entities(mentions_from_lexicon(text, self.lexicon, pub, matches, words),
+                                                         entities), entities)
+            mentions = sorted(mentions + placed_beyond(text, mentions, entities, self.sources), key=lambda m: m.start)
+        places = places_of(text, mentions, self.lexicon)
+        places = sorted(places + entity_places(entities, mentions), key=lambda p: p.start or 0)
         if not words:
             return Coded([], places)
         starts = [a for a, _ in spans]

@@ -226,7 +226,14 @@ def load_countries(extra_dirs: Sequence[Path] = ()) -> tuple[CountryName, ...]:
             rec = CountryName(form, codes, kind, en, row.flags(), source)
             target = written if form == row.get("ar") else generated
             target[name_key(form)] = rec
-    return tuple({**generated, **written}.values())
+    out = {**generated, **written}
+    for name, code, en in cldr_countries():
+        rec = out.get(name_key(name))
+        if rec is not None and rec.kind == "adj" and rec.codes == (code,):
+            # «جيبوتي», «زيمبابوي»: the country's name is also its adjective's bare form; the
+            # name wins there, the adjective keeps its other forms («الجيبوتي», «جيبوتية»)
+            out[name_key(name)] = CountryName(name, (code,), "name", en, frozenset(), "cldr")
+    return tuple(out.values())
 
 
 # ---------------------------------------------------------------- people, organisations

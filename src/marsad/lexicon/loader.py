@@ -1,7 +1,7 @@
 """``Lexicon``: every lexicon of the package (plus users' folders) loaded once.
 
 Users' folders hold files named like the shipped ones (``countries.tsv``, ``people.tsv``,
-``organizations.tsv``, ``titles.tsv``, ``places.tsv``, ``centroids.tsv``, ``outlets.tsv``); their rows
+``organizations.tsv``, ``titles.tsv``, ``places.tsv``, ``regions.tsv``, ``centroids.tsv``, ``outlets.tsv``); their rows
 replace or add to the shipped rows by key, and a row flagged ``off`` removes its key.
 PETRARCH dictionaries there add actors (``*.petrarch.txt``) and agent nouns as titles
 (``*.agents.txt``); see :mod:`marsad.lexicon.petrarch`.
@@ -38,6 +38,7 @@ class Lexicon:
     country_places: dict[str, Place]
     outlets: Outlets = field(default_factory=lambda: Outlets(()), repr=False, compare=False)
     _matchers: dict[tuple[str, ...], Matcher] = field(default_factory=dict, repr=False, compare=False)
+    _spanning: dict[str, dict[str, Place | None]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, extra_dirs: Iterable[Path | str] = ()) -> Lexicon:
@@ -67,9 +68,41 @@ class Lexicon:
             self._matchers[chosen] = Matcher(self.entries(chosen))
         return self._matchers[chosen]
 
+    def spanning_place(self, name: str) -> Place | None:
+        """The gazetteer's place with no single country named ``name`` («الشرق الأوسط»)."""
+        if "spanning" not in self._spanning:
+            self._spanning["spanning"] = {name_key(n): p for p in reversed(self.places)
+                                          if not p.country for n in p.names}
+        return self._spanning["spanning"].get(name_key(name))
+
+    def place_by_skeleton(self, name: str) -> Place | None:
+        """The one place whose name has the consonants of ``name`` (long vowels, hamzas and
+        spaces left out): «كمبردج» is «كامبريدج», «برستول» «بريستول». None when no place or
+        places of different countries have them, or when they are fewer than five."""
+        if "skeleton" not in self._spanning:
+            index: dict[str, Place | None] = {}
+            for p in self.places:
+                for n in p.names:
+                    key = skeleton(n)
+                    if len(key) >= SKELETON_MIN:
+                        other = index.get(key, p)
+                        index[key] = p if other is not None and (other.country, other.region) == (p.country, p.region) else None
+            self._spanning["skeleton"] = index
+        return self._spanning["skeleton"].get(skeleton(name))
+
     def place_of_country(self, code: str) -> Place | None:
         """The country as a place (names, centroid), by alpha-3 code."""
         return self.country_places.get(code)
+
+
+SKELETON_MIN = 5  # consonants a name must keep to be looked up by them
+_VOWELS = str.maketrans("", "", "اويىءأإآؤئ ")
+
+
+def skeleton(name: str) -> str:
+    """A name's matching key without long vowels, hamzas and spaces: the part of a
+    transliteration that does not vary between papers («ريودي جانيرو» = «ريو دي جانيرو»)."""
+    return name_key(name).translate(_VOWELS)
 
 
 PETRARCH_GLOB = "*.petrarch.txt"  # PETRARCH-format actor dictionaries in users' folders

@@ -35,6 +35,8 @@ class Place:
     metonym: str | None = None
     flags: frozenset[str] = frozenset()
     population: int | None = None
+    region: str | None = None  # a place spanning countries: its code in regions.tsv
+
 
     @property
     def coords(self) -> tuple[float, float] | None:
@@ -55,10 +57,35 @@ def _key(row) -> str:
     return f"{row.require('name_en')}|{row.get('country')}"
 
 
+@dataclass(frozen=True)
+class Region:
+    """A region spanning countries (``regions.tsv``): marsad's code, and the UN M49 code
+    where the region is one of M49's."""
+
+    code: str
+    name_en: str
+    kind: str
+    m49: str | None = None
+
+
+def load_regions(extra_dirs: Sequence[Path] = ()) -> dict[str, Region]:
+    """``regions.tsv``: code -> :class:`Region`."""
+    rows = layered("regions.tsv", extra_dirs, ("code", "name_en", "kind"), lambda r: r.require("code"))
+    out = {}
+    for code, (row,) in rows.items():
+        m49 = row.get("m49") or None
+        if m49 is not None and not (len(m49) == 3 and m49.isdigit()):
+            raise row.error(f"m49 must be three digits, not {m49!r}")
+        out[code] = Region(code, row.require("name_en"), row.require("kind"), m49)
+    return out
+
+
 def load_places(extra_dirs: Sequence[Path] = (), towns: bool = True) -> tuple[Place, ...]:
     """``places.tsv`` (shipped, then each extra dir), keyed by English name and country,
     then (with ``towns``) the rows of ``towns.tsv`` whose key is not among them: a curated
-    place comes before a compiled town of the same name."""
+    place comes before a compiled town of the same name. A place's ``region`` must be a
+    code of ``regions.tsv``."""
+    regions = load_regions(extra_dirs)
     rows = layered("places.tsv", extra_dirs, COLUMNS, _key)
     if towns:
         compiled = layered("towns.tsv", extra_dirs, COLUMNS, _key)
@@ -73,8 +100,12 @@ def load_places(extra_dirs: Sequence[Path] = (), towns: bool = True) -> tuple[Pl
         if metonym not in (None, "country") and metonym not in SECTORS:
             raise row.error(f"metonym must be 'country' or a sector, not {metonym!r}")
         population = row.number("population")
+        region = row.get("region") or None
+        if region is not None and region not in regions:
+            raise row.error(f"region {region!r} is not a code of regions.tsv")
         out.append(Place(key, row.values("names"), row.require("name_en"), row.get("country") or None,
-                         kind, label, lat, lon, metonym, row.flags(), int(population) if population else None))
+                         kind, label, lat, lon, metonym, row.flags(), int(population) if population else None,
+                         region))
     return tuple(out)
 
 
@@ -113,13 +144,15 @@ def country_places(countries: Iterable[CountryName],
 # and administration, directions. «في درعا» is Daraa; «درعا تذكاريا» is a shield.
 LOCATIVE = frozenset(
     "في إلى الى من عن قرب بقرب حول داخل خارج نحو تجاه عبر أنحاء ضواحي ريف أهالي سكان مدينة "
-    "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة "
+    "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة ريف بريف وريف "
     "ببلدة قرية بقرية مركز بمركز مديرية بمديرية ولاية بولاية إقليم بإقليم أمير أمانة شمال "
     "جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
 # A proclitic «ب»/«ل» does not place a common word: «بحجة أن» is "on the pretext that",
 # «بالوجه» "with the face"; only a locative word before it does.
 # Names that are the first word of an idiom: «مسقط رأس» birthplace, not Muscat.
-IDIOMS = {"مسقط": ("رأس", "راس")}
+# «سوسة النخيل»: the palm weevil, not Sousse; «ينبع من»: springs from, not Yanbu. The next
+# word may carry a suffix («مسقط رأسه», his birthplace).
+IDIOMS = {"مسقط": ("رأس", "راس"), "سوسة": ("النخيل",), "ينبع": ("من",)}
 
 
 def in_place_context(text: str, start: int, clitic: str = "") -> bool:
@@ -132,19 +165,31 @@ def in_place_context(text: str, start: int, clitic: str = "") -> bool:
 
 def placed_matches(text: str, matches: Iterable) -> list:
     """Lexicon matches without those of places that are also common words (flag
-    ``common``: «درعا» Daraa / a shield) standing outside a place context, and without
-    place names opening an idiom (:data:`IDIOMS`)."""
+    ``common``: «درعا» Daraa / a shield) standing outside a place context, without place
+    names opening an idiom (:data:`IDIOMS`), without names flagged ``article`` behind the
+    preposition «ل», which then reads as the article («للحج»: for the Hajj), and without
+    names flagged ``noprep`` behind a preposition («كريمة»: a daughter, not Raymah)."""
     out = []
     for m in matches:
-        if m.text in IDIOMS and text[m.end:m.end + 5].split()[:1] and \
-                text[m.end:m.end + 5].split()[0] in IDIOMS[m.text]:
+        if m.text in IDIOMS and _opens_idiom(text[m.end:m.end + 20].split()[:1], IDIOMS[m.text]):
             continue
+        if m.clitic.endswith("ل") and all(isinstance(e, Place) and "article" in e.flags for e in m.entries):
+            continue  # «للحج»: «ل» + «الحج» (for the Hajj), not «ل» + Lahij
+        if m.clitic[-1:] in "بلك" and m.clitic and all(isinstance(e, Place) and "noprep" in e.flags for e in m.entries):
+            continue  # «كريمة» a daughter, not «ك» + Raymah
         common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
         if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
                 and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
             continue
         out.append(m)
     return in_article_countries(out)
+
+
+def _opens_idiom(after: list[str], words: tuple[str, ...]) -> bool:
+    """Is the word after a name (``after``: it, or nothing) one of ``words``, bare or with
+    a pronoun suffix («رأسه», «رأسها»)? «من» takes none."""
+    return bool(after) and any(after[0] == w or len(w) > 2 and after[0].startswith(w) and len(after[0]) - len(w) <= 2
+                               for w in words)
 
 
 def in_article_countries(matches: list) -> list:

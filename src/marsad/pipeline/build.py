@@ -67,10 +67,13 @@ class UnknownStepError(MarsadError, ValueError):
 
 def clitic_hosts(lexicon: Lexicon) -> set[str]:
     """Normalised words a proclitic may be split from: every lexicon name's first word
-    («لروسيا» → ل + روسيا; «للولايات المتحدة» → ل + الولايات)."""
+    («لروسيا» → ل + روسيا; «للولايات المتحدة» → ل + الولايات), but not those of weak
+    places (the compiled towns: «بلاتر» is Blatter, not ب + the Indian town «لاتر»)."""
     from marsad.lexicon.matcher import name_key
+    from marsad.lexicon.places import Place
 
-    return {name_key(name).split(" ", 1)[0] for name, _ in lexicon.entries()}
+    return {name_key(name).split(" ", 1)[0] for name, record in lexicon.entries()
+            if not (isinstance(record, Place) and "weak" in record.flags)}
 
 
 GC_YOUNG = 20_000  # allocations between young-generation collections once a pipeline is kept
