@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from marsad.text.normalize import normalize
-from marsad.text.tokenize import CLITIC, PUNCT, SPACE, normalize_word, tokenize
+from marsad.text.tokenize import CLITIC, PUNCT, SPACE, normalize_word, token_spans
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 16
@@ -82,10 +82,11 @@ def index_fields(title: Optional[str], text: str) -> tuple[str, str, str]:
 
 def _index_words(text: str) -> list[str]:
     out: list[str] = []
-    for token in tokenize(seats_folded(text)):
-        if token.kind in (CLITIC, PUNCT, SPACE):
+    find = _KEY_WORD.findall
+    for _, _, kind, norm, _ in token_spans(seats_folded(text)):  # the tokenizer's pieces, no Token objects
+        if kind in (CLITIC, PUNCT, SPACE):
             continue
-        out.extend(_KEY_WORD.findall(token.norm))
+        out.extend(find(norm))
     return out
 
 
