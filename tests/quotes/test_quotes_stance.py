@@ -164,3 +164,11 @@ def test_a_cue_without_content_does_not_lend_a_clause_as_speaker():
 def test_wa_bayn_after_bayn_is_between_not_a_cue():
     text = "وأضاف اللاعب أن المفاوضات بينه وبين إدارة النادي الأهلي بدأت قبل شهر."
     assert [c for _, c, _ in quotes_of(text)] == ["المفاوضات بينه وبين إدارة النادي الأهلي بدأت قبل شهر"]
+
+
+def test_object_of_a_stance_verb_right_after_the_speakers_name():
+    text = "وأكد المسؤول الإعلامي للجناح العسكري للحزب بختيار دوغان قصف الطائرات التركية لمواقع الحزب في الشريط الحدودي."
+    i = text.index("بختيار دوغان")
+    found = quotes_of(text, names=[(i, i + len("بختيار دوغان"))])
+    assert [(c, s.endswith("بختيار دوغان")) for _, c, s in found] == [
+        ("قصف الطائرات التركية لمواقع الحزب في الشريط الحدودي", True)], found

@@ -218,8 +218,8 @@ class Extents:
             after_subject = (k - 1 in names and k not in names) or (
                 k - 1 > j and (self.reader._is("time", k - 1) or self.reader._is("adverb", k - 1)))
             if after_subject and (self.reader._is("title", k) or self.reader._is("relative", k)
-                                  or self.reader.ends_phrase(k) or not key.startswith(("ال", "بال"))
-                                  and not self.lex.is_a("objhead", key.lstrip("ب"))):
+                                  or self.reader.ends_phrase(k) or self.reader._is("time", k)
+                                  or self.reader._is("adverb", k) or self.cue_at(k) is not None):
                 after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
             bare = not (key[0] == "ب" and len(key) > 3)
             if obj and bare and (self.reader._is("objhead", k, strip_prefix=False) or after_subject) \
