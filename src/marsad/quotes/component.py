@@ -45,7 +45,7 @@ def quotes(doc: Doc) -> Doc:
 # «حسب», «بحسب», «وفق»: "according to" also introduces documents, polls and situations
 _ACCORDING = frozenset(normalize_word(w) for w in "حسب بحسب وحسب وبحسب وفق وفقا وفقاً طبقا طبقاً".split())
 _PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن".split())
-_MAX_UNNAMED_WORDS = 5
+_MAX_UNNAMED_WORDS = 6  # «مسؤولا آخر في المجلس الأعلى للسلام»
 _MAX_INSTITUTION_WORDS = 10  # «الجهاز المركزي المصري للتعبئة العامة والإحصاء»
 
 
