@@ -265,7 +265,8 @@ class Extents:
                 if status == "subject" and rng and rng[0] == first and rng[1] - rng[0] <= 8 \
                         and self._speech_intro(cue, k):
                     return k, True
-                if k > first + 2 and self._speech_intro(cue, k):
+                # a new saying («التي قال إن»), not «الأمر الذي يؤكد أن», which is the speaker's
+                if k > first + 2 and cue.pos == "perf" and self._speech_intro(cue, k):
                     b = self._clause_start(first, k)
                     if b is not None:
                         return b, False
