@@ -267,3 +267,16 @@ def test_store_stories_follow_up_must_share_with_the_first_article():
     # one that shares with the first article too follows it up
     follow = " ".join(f"w{i}" for i in range(30)) + " " + " ".join(f"z{i}" for i in range(30))
     assert _add(index, "d", follow, "2015-07-22").story_id == "a"
+
+
+def test_reactions_merge_edited_copies_of_one_statement_but_not_a_long_one_quoting_it():
+    from marsad.store.story_events import _merge_copies
+
+    said = {
+        "كل من يحاول العبث بامن المملكه سيجد الرد عمليا في الميدان فورا": {"text": "a", "kind": "direct", "articles": ["x1", "x2"]},
+        "ان كل من يحاول العبث بامن المملكه سيجد الرد عمليا في الميدان فورا": {"text": "b", "kind": "direct", "articles": ["x3"]},
+        "كل من يحاول العبث بامن المملكه سيجد الرد عمليا في الميدان فورا وقال ذوو الشهداء ان ارواحهم فداء للوطن ودعوا الله ان يحفظ البلاد من كل سوء وشر وتابعوا حديثهم عن الشهداء الذين سقطوا دفاعا عن المسجد والمصلين في صلاة الجمعة": {
+            "text": "c", "kind": "mixed", "articles": ["x4"]},
+    }
+    merged = _merge_copies(said)
+    assert [(m["text"], m["articles"]) for m in merged] == [("a", ["x1", "x2", "x3"]), ("c", ["x4"])]

@@ -8,6 +8,8 @@ another are one source when both are Vladimir Putin.
 """
 from __future__ import annotations
 
+import re
+
 import sqlite3
 from typing import Optional
 
@@ -80,7 +82,7 @@ def reactions(conn: sqlite3.Connection, story_id: str,
             continue
         key = key or "?" + search_fold(speaker_text or "")
         actor = actors.setdefault(key, _actor(key, name or speaker_text, name_en, country))
-        said = actor["_said"].setdefault(" ".join(search_fold(content).split()),
+        said = actor["_said"].setdefault(" ".join(_WORDS.findall(search_fold(content))),
                                          {"text": content, "kind": kind, "articles": []})
         if aid not in said["articles"]:
             said["articles"].append(aid)
@@ -100,13 +102,50 @@ def reactions(conn: sqlite3.Connection, story_id: str,
                                 "articles": e["articles"]})
     by_country: dict[Optional[str], list[dict]] = {}
     for actor in actors.values():
-        actor["statements"] = list(actor.pop("_said").values())
+        actor["statements"] = _merge_copies(actor.pop("_said"))
         by_country.setdefault(actor["country"], []).append(actor)
     groups = [{"country": c, "actors": sorted(a, key=_weight, reverse=True)}
               for c, a in by_country.items()]
     groups.sort(key=lambda g: (g["country"] is None, -sum(_weight(a) for a in g["actors"]),
                                g["country"] or ""))
     return groups
+
+
+_WORDS = re.compile(r"\w+")
+COPY_SHARE = 0.8  # of the shorter statement's words found in the longer: the same statement
+COPY_LENGTH = 0.5  # ... when the shorter has at least this share of the longer's words
+
+
+def _merge_copies(said: dict[str, dict]) -> list[dict]:
+    """The statements of one actor with the copies of each merged: papers edit agency copy
+    («أيده الله», a leading «إن», other quotation marks), so two statements of about the
+    same length sharing most of their words are one; it reads as the copy most articles
+    carry, with the articles of all. A long statement does not swallow the short ones it
+    quotes among others."""
+    items = [(set(key.split()), item) for key, item in said.items()]
+    group = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, (a, _) in enumerate(items):
+        for j in range(i):
+            b = items[j][0]
+            small, large = (a, b) if len(a) <= len(b) else (b, a)
+            if small and len(small) >= COPY_LENGTH * len(large) and len(small & large) >= COPY_SHARE * len(small):
+                group[root(i)] = root(j)
+    merged: dict[int, list[dict]] = {}
+    for i, (_, item) in enumerate(items):
+        merged.setdefault(root(i), []).append(item)
+    out = []
+    for members in merged.values():
+        best = max(members, key=lambda it: (len(it["articles"]), -len(it["text"])))
+        articles = [a for it in members for a in it["articles"]]
+        out.append({**best, "articles": list(dict.fromkeys(articles))})
+    return sorted(out, key=lambda it: -len(it["articles"]))
 
 
 def _actor(key: str, name: Optional[str], name_en: Optional[str], country: Optional[str]) -> dict:
