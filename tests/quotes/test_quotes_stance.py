@@ -172,3 +172,16 @@ def test_object_of_a_stance_verb_right_after_the_speakers_name():
     found = quotes_of(text, names=[(i, i + len("بختيار دوغان"))])
     assert [(c, s.endswith("بختيار دوغان")) for _, c, s in found] == [
         ("قصف الطائرات التركية لمواقع الحزب في الشريط الحدودي", True)], found
+
+
+def test_reversed_guillemets_pair_up():
+    text = ("وقال الأمير: » إن كل من يحاول العبث بأمن المملكة فإنه سيجد الرد عمليا «. "
+            "من جهتهم أعرب ذوو الشهداء عن شكرهم لخادم الحرمين.")
+    contents = [c for _, c, _ in quotes_of(text)]
+    assert contents == ["كل من يحاول العبث بأمن المملكة فإنه سيجد الرد عمليا"], contents
+
+
+def test_a_stray_closing_mark_opens_nothing_without_its_reversed_partner():
+    text = "وقال الوزير إن رعاية المشروع بـ” فطن ” تأتي من الشعور بالمسؤولية. وأضاف أن البرنامج يستمر عاما."
+    contents = [c for _, c, _ in quotes_of(text)]
+    assert contents == ["رعاية المشروع بـ” فطن ” تأتي من الشعور بالمسؤولية", "البرنامج يستمر عاما"], contents

@@ -20,7 +20,8 @@ CLOSERS = "»”}’"
 AMBIGUOUS = "\"'"
 QUOTE_CHARS = frozenset(OPENERS + CLOSERS + AMBIGUOUS)
 _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
-_PAIRS = {"«": "»", "“": "”", "„": "“”", "{": "}", "‘": "’", '"': '"', "'": "'"}
+_PAIRS = {"«": "»", "“": "”", "„": "“”", "{": "}", "‘": "’", '"': '"', "'": "'",
+          "»": "«", "”": "“"}  # reversed guillemets and quotes: «» ... «», ” ... “
 
 
 @dataclass(slots=True)
@@ -93,7 +94,10 @@ def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
                     stack.pop()
                     spans.append(QSpan(at, pos, pos))
                     continue
-            if ch in OPENERS or ch in AMBIGUOUS or looks_open:
+            # a closing mark with nothing open, not glued to the word before it, opens a
+            # quotation written with reversed marks («قال: » إن ... «.»)
+            reversed_open = not stack and ch in "»”" and left_open and _PAIRS[ch] in text[pos + 1:pend]
+            if ch in OPENERS or ch in AMBIGUOUS or looks_open or reversed_open:
                 stack.append((ch, pos))
         for _, at in stack:
             spans.append(QSpan(at, None, pend))
