@@ -185,3 +185,9 @@ def test_a_stray_closing_mark_opens_nothing_without_its_reversed_partner():
     text = "وقال الوزير إن رعاية المشروع بـ” فطن ” تأتي من الشعور بالمسؤولية. وأضاف أن البرنامج يستمر عاما."
     contents = [c for _, c, _ in quotes_of(text)]
     assert contents == ["رعاية المشروع بـ” فطن ” تأتي من الشعور بالمسؤولية", "البرنامج يستمر عاما"], contents
+
+
+def test_amma_topic_speaks_with_fa():
+    text = ("وقال باتريك انطاكي إن الفندق ممتلئ. أما فريدي فريد، مدير فندق جلوريا دبي، فذكر أن نسبة "
+            "الاشغال سجلت ارتفاعا كبيرا. وأوضح أن الفندق رصد اهتماما كبيرا.")
+    assert [s for _, _, s in quotes_of(text)] == ["باتريك انطاكي", "فريدي فريد", "فريدي فريد"]

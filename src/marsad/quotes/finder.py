@@ -184,6 +184,10 @@ class QuoteFinder:
             return None
         status, rng = ("initial", None)
         sent0 = self.sent_start[self.toks[c].sent]
+        if m.prefix == "ف":
+            topic = self._amma_topic(sent0, c)
+            if topic is not None:
+                return topic  # «أما فريدي فريد، مدير الفندق، فذكر أن»: the topic speaks
         if not m.prefix:
             status, rng = self.reader.backward(c, sent0)
             if status in ("nonspeaker", "invalid") or (intro is None and status != "initial"):
@@ -202,6 +206,16 @@ class QuoteFinder:
         if status == "after_prep":
             return self.reader.asked(sent0, c)
         return None
+
+    def _amma_topic(self, sent0: int, c: int) -> Optional[tuple[int, int]]:
+        """The topic of «أما X، ف...» when the cue at ``c`` carries that «ف»: the phrase after
+        «أما» up to its first comma (an apposition after the comma is the topic's too)."""
+        toks = self.toks
+        a = next((k for k in range(sent0, c) if toks[k].key == "اما"), None)
+        if a is None or a + 1 >= c:
+            return None
+        end = next((k for k in range(a + 1, c) if toks[k].text in "،,"), c)
+        return self.reader.forward(a + 1, end)
 
     def _bare_subject(self, rng: tuple[int, int]) -> Optional[tuple[int, int]]:
         """The subject of a cue without content, remembered for the cues after it: up to the
