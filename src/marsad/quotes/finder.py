@@ -197,6 +197,8 @@ class QuoteFinder:
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
         obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
         fwd = self.reader.forward(c + 1, stop, obj_split=obj)
+        if status == "held":  # «كما سيعقد اجتماعا مع نظيريه ... يقول مسؤولون أميركيون إنه»: VSO first
+            return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
         if fwd and self.reader._is("nonspeaker", fwd[0]):

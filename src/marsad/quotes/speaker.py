@@ -179,7 +179,9 @@ class PhraseReader:
 
     def backward(self, c: int, sent_start: int) -> tuple[str, Optional[tuple[int, int]]]:
         """Look before a verb at token ``c`` for its subject. Returns (status, range) with
-        status: initial (the verb opens its clause), subject, after_prep, nonspeaker, invalid."""
+        status: initial (the verb opens its clause), subject, held (a subject holding a
+        preposition, opened by a connector: weaker than a phrase after the verb), after_prep,
+        nonspeaker, invalid."""
         k = c - 1
         while k >= sent_start and self.toks[k].key in PARTICLES:
             k -= 1  # «وقد قال», «ولم يستبعد»: particles of the verb, not its subject
@@ -208,7 +210,7 @@ class PhraseReader:
                     break
                 head = self._opened_head(k, sent_start)
                 if head is not None and t.key not in ASKED:
-                    return "subject", self.trim(head, end)  # «لكن دائرة الأوقاف في القدس أكدت»
+                    return "held", self.trim(head, end)  # «لكن دائرة الأوقاف في القدس أكدت»
                 rng = self.trim(k + 1, end)
                 if rng and self._is("nonspeaker", rng[0]):
                     return "nonspeaker", rng
