@@ -122,14 +122,7 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    print(f"\n{'page':10} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    every = []
-    for page, values in by_page.items():
-        every += values
-        print(f"{page:10} {len(values):5} {statistics.median(values):8.1f} {percentile(values, 95):8.1f}"
-              f" {max(values):8.1f}")
-    print(f"{'all':10} {len(every):5} {statistics.median(every):8.1f} {percentile(every, 95):8.1f}"
-          f" {max(every):8.1f}")
+    print_table("", by_page)
     if args.cpu:
         cpu_times(args.db, args.repeat, args.cache_size)
     print("\nslowest URLs (p95 ms; first request ms):")
@@ -152,14 +145,18 @@ def cpu_times(db: str, repeat: int, cache_size: int) -> None:
             started = time.process_time()
             assert client.get(path).status_code == 200, path
             by_page[page].append((time.process_time() - started) * 1000)
-    print(f"\nCPU time per request, in this process:\n{'page':10} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    every = []
-    for page, values in by_page.items():
-        every += values
+    print_table("CPU time per request, in this process:", by_page)
+
+
+def print_table(title: str, by_page: dict[str, list[float]]) -> None:
+    """p50, p95 and max milliseconds per page, then over all requests."""
+    if title:
+        print("\n" + title, end="")
+    print(f"\n{'page':10} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    every = [ms for values in by_page.values() for ms in values]
+    for page, values in [*by_page.items(), ("all", every)]:
         print(f"{page:10} {len(values):5} {statistics.median(values):8.1f} {percentile(values, 95):8.1f}"
               f" {max(values):8.1f}")
-    print(f"{'all':10} {len(every):5} {statistics.median(every):8.1f} {percentile(every, 95):8.1f}"
-          f" {max(every):8.1f}")
 
 
 if __name__ == "__main__":
