@@ -46,10 +46,11 @@ def describe_speakers(doc: Doc, quotes: list[Quote], function_words: frozenset[s
         inside = [m for m in links if speaker.start <= m.clitic_start and m.end <= speaker.end]
         if inside and not _leads(doc_text[speaker.start:inside[0].clitic_start], function_words):
             inside = []  # «يرحل هذا الزعيم»: a clause around a title, not a description
-        if not inside and not _describes(speaker.text, function_words):
+        named = _named_inside(entities, speaker.start, speaker.end)
+        if not inside and not named and not _describes(speaker.text, function_words):
             continue
         role = interpret(inside) if inside else None
-        placed = _placed(role, setting, speaker.start, speaker.end)
+        placed = _placed(role, setting, speaker.start, speaker.end, named)
         holder = _holder(role, placed, setting)
         entity = known.get(holder.name_en) if holder else None
         if entity is None:
@@ -80,11 +81,25 @@ def _describes(phrase: str, function_words: frozenset[str]) -> bool:
     return bare.startswith(ARTICLE) and not {first, bare} & function_words
 
 
-def _placed(role: Optional[Role], setting: Setting, start: int, end: int) -> Optional[Placed]:
+def _named_inside(entities: list[Entity], start: int, end: int) -> list[Entity]:
+    """Entities named inside a speaker phrase that the quotes step did not take as the
+    speaker: a place or person completing a noun («محافظ عدن», «مدير مركز القاهرة
+    للدراسات»), in text order."""
+    found = sorted((m.start, i, e) for i, e in enumerate(entities) for m in e.mentions
+                   if start <= m.start and m.end <= end)
+    return [e for _, _, e in found]
+
+
+def _placed(role: Optional[Role], setting: Setting, start: int, end: int,
+            named: list[Entity] = ()) -> Optional[Placed]:
     if role is not None and role.country:
         return Placed(role.country, "title")
     if setting.multinational(start, end):
         return None  # «دبلوماسي غربي آخر», «مصادر عربية»: of no one country
+    for entity in named:  # «محافظ عدن» is Yemeni, «مكتب حاكم اسطنبول» Turkish
+        if entity.country:  # a country («وزير خارجية السعودية») places an office; a town does not
+            country_itself = entity.label != "LOC" or entity.sector == "GOV"
+            return Placed(entity.country, "affiliation" if country_itself else "place")
     return setting.describe(start, end) or setting.fallback([(start, end)])
 
 
@@ -93,6 +108,8 @@ def _holder(role: Optional[Role], placed: Optional[Placed], setting: Setting) ->
     country the article places it in), or None."""
     if role is None or role.office is None or role.kind != "title":
         return None
+    if placed is not None and placed.source == "place":
+        return None  # «أمير منطقة الرياض» is the region's governor, not the head of state
     title_role, organisation = role.office
     return setting.offices.holder(title_role, placed.country if placed else None, setting.when, organisation) \
         if setting.offices is not None else None

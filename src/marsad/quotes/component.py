@@ -8,6 +8,7 @@ anonymous source) keeps its text with ``entity`` null.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -34,9 +35,9 @@ def quotes(doc: Doc) -> Doc:
     names = [(m.start, m.end) for e in doc._.entities or [] if e.label in ("PER", "ORG")
              for m in e.mentions if m.field is None]
     found = find_quotes(text, sentences=doc.user_data.get("sentences"), names=names)
-    linked = refer_back(link_speakers(found, doc._.entities or []), doc._.entities or [], text)
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
+    linked = refer_back(link_speakers(found, doc._.entities or [], text, titles), doc._.entities or [], text)
     doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
     describe_speakers(doc, doc._.quotes, _function_words())
     return doc
@@ -82,17 +83,19 @@ def _function_words() -> frozenset[str]:
     return frozenset(normalize_word(w) for w in not_name_edges()) | _PARTICLES
 
 
-def link_speakers(found: list[Quote], entities: list[Entity]) -> list[Quote]:
-    """Quotes whose speaker points to the entity named in its phrase."""
+def link_speakers(found: list[Quote], entities: list[Entity], text: str,
+                  titles: list[tuple[int, int]] = ()) -> list[Quote]:
+    """Quotes whose speaker points to the entity heading its phrase (``titles``: spans of
+    the lexicon's titles, which stand before a name in apposition: «الملك», «د.»)."""
     index = mentions_of(entities)
     for quote in found:
         speaker = quote.speaker
         if speaker is None or speaker.start is None:
             continue
-        chosen = _entity_in(index, speaker.start, speaker.end)
+        chosen = _entity_in(index, speaker.start, speaker.end, text, titles)
         if chosen is not None:
-            entity, (start, end, text) = chosen
-            quote.speaker = Speaker(entity.id, text, start, end)
+            entity, (start, end, name) = chosen
+            quote.speaker = Speaker(entity.id, name, start, end)
         else:
             quote.speaker = Speaker(None, speaker.text, speaker.start, speaker.end)
     return found
@@ -161,16 +164,96 @@ def _in_chain(roots: frozenset[str], before: str) -> bool:
     return False
 
 
-def _entity_in(index, start: int, end: int) -> Optional[tuple[Entity, tuple[int, int, str]]]:
-    """The best entity with a mention inside [start, end), and its best mention there."""
+def _entity_in(index, start: int, end: int, text: str,
+               titles: list[tuple[int, int]]) -> Optional[tuple[Entity, tuple[int, int, str]]]:
+    """The entity that heads the phrase [start, end), and its best mention there.
+
+    A name completing another noun is not the speaker: «مدير جامعة الملك خالد», «رئيس غرفة
+    أبها», «مدير مركز القاهرة للدراسات» name a director, not King Khalid, Abha or Cairo, and
+    «دعت باكستان مجلس الأمن» has Pakistan speak to the Council; a place inside a phrase is
+    where its speaker is («مدن وقرى السودان», «مصادر محلية في تعز»). So the choice is a person
+    heading the phrase or standing in apposition to it («المتحدث باسم الخارجية جون كيربي»),
+    else the first name heading it, else an organisation the speaker belongs to (a spokesman
+    speaks for it: «المتحدث باسم الحزب», «عضو المجلس المصري للشؤون الخارجية»); a phrase
+    whose names are places or persons completing a noun links to none and stays a
+    description."""
     inside = [(s, e, ent) for s, e, ent in index if start <= s and e <= end]
     if not inside:
         inside = [(s, e, ent) for s, e, ent in index if s < end and start < e]
-    if not inside:
+        if not inside:
+            return None
+        heads, behind = inside, []
+    else:
+        spans = [(s, e, ent.label) for s, e, ent in inside]
+        roles = [_role(text, s, start, spans, titles) for s, _, _ in inside]
+        heads = [x for x, r in zip(inside, roles)  # a place speaks only as the phrase itself
+                 if r == "head" and (x[2].label != "LOC" or not text[start:x[0]].strip())]  # («قالت واشنطن»)
+        behind = [x for x, r in zip(inside, roles) if r != "head" and x[2].label == "ORG"]
+    persons = [x for x in heads if x[2].label == "PER"]
+    chosen = persons or heads or behind
+    if not chosen:
         return None
-    _, _, entity = min(inside, key=lambda x: (LABEL_RANK.get(x[2].label, 9), -(x[1] - x[0])))
+    if persons:  # the longest name: «الكولونيل ... مايكل ادمونسون», not the title tagged alone
+        _, _, entity = min(persons, key=lambda x: (x[0] - x[1], x[0]))
+    else:
+        _, _, entity = min(chosen, key=lambda x: (x[0], LABEL_RANK.get(x[2].label, 9)))
     # Its name rather than a description of it: the shortest of its mentions there
     # («دميتري بيسكوف», not «الناطق باسم الرئاسة الروسية»).
     s, e = min(((s, e) for s, e, ent in inside if ent is entity), key=lambda x: x[1] - x[0])
-    text = next(m.text for m in entity.mentions if (m.start, m.end) == (s, e))
-    return entity, (s, e, text)
+    text_of_mention = next(m.text for m in entity.mentions if (m.start, m.end) == (s, e))
+    return entity, (s, e, text_of_mention)
+
+
+_ABBREVIATION = re.compile(r"^(?:[\u0621-\u064A]{1,2}\.)+$")  # «د.», «م.», «أ.د.»: titles
+
+
+def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, str]],
+          titles: list[tuple[int, int]]) -> str:
+    """How the name at ``s`` stands in a phrase starting at ``phrase_start``: "head" (it
+    opens the phrase, or follows a definite word, a name, a comma or a title in
+    apposition), "prep" (behind a preposition: «باسم الخارجية», «لجامعة»), or "genitive"
+    (completing the indefinite noun of an office or institution: «غرفة أبها»)."""
+    word_start = s
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "،,(«\"-–":
+        word_start -= 1
+    if word_start < s:  # a proclitic on the name itself: «لجامعة», «لوزير الطاقة» (an addressee)
+        return "prep" if normalize_word(text[word_start:s])[-1:] in ("ب", "ل", "ك") else "head"
+    p = s
+    while True:
+        q = p
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        if q <= phrase_start or text[q - 1] in "،,-–:(«\"":
+            return "head"
+        w0 = q
+        while w0 > 0 and not text[w0 - 1].isspace():
+            w0 -= 1
+        word = text[w0:q]
+        key = normalize_word(word)
+        if w0 < phrase_start:
+            return "head"
+        title = next((a for a, b in titles if a < q <= b), None)
+        if title is not None and w0 < title and normalize_word(text[w0:title])[-1:] in ("ب", "ل", "ك"):
+            return "prep"  # «موجها حديثه للأمير محمد بن سلمان»: the one addressed
+        if title is not None and any(a <= w0 < b and label != "PER" for a, b, label in mentions):
+            return "genitive"  # «جامعة الملك خالد» tagged «جامعة الملك» + «خالد»: the body's name
+        if title is not None or _ABBREVIATION.match(word):
+            p = w0 if title is None else title  # «وزير الخارجية», «الملك», «د.»: a title in
+            continue                            # apposition to the name; look before it
+        if any(a <= w0 < b for a, b, _ in mentions):
+            return "head"  # «وزير خارجية إيران محمد جواد ظريف»: after another name
+        if key in _CALLED:
+            return "head"  # «شاهد عيان يدعى أحمد اكاي»: a witness called ...
+        if key in _NAME_LINKS:
+            return "head"
+        if default_lexicon().is_a("prep", key, False):
+            return "prep"
+        bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+        lexicon = default_lexicon()
+        if lexicon.is_a("title", bare) or lexicon.is_a("institution", bare):
+            return "genitive"  # «مدير جامعة», «رئيس غرفة أبها», «سفارة خادم الحرمين الشريفين»
+        return "head"  # «رئيسة النادي السعودي بيوجين ملاك المنيف»: whatever else, apposition
+
+
+_NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())
+_CALLED = frozenset(normalize_word(w) for w in "يدعى تدعى يدعي تدعي المدعو المدعوة اسمه اسمها يسمى تسمى".split())

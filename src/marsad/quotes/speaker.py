@@ -151,8 +151,8 @@ class PhraseReader:
                     break
                 j += 1
                 continue
-            if j > start and self.ends_phrase(j):
-                break
+            if j > start and (self.ends_phrase(j) or self.accusative_participle(j)):
+                break  # «وأضاف السيسي موجها حديثه للأمير ...»: the speaker ends at the participle
             if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)):
                 return None
             prev = self.toks[j - 1].key if j > start else ""
@@ -165,6 +165,14 @@ class PhraseReader:
                 break  # «ووصف رئيس مركز دراسات الخليج الدكتور عمر الحسن العلاقة»: after the name
             j += 1
         return self.trim(start, j)
+
+    def accusative_participle(self, i: int) -> bool:
+        """A circumstantial participle («موجهاً», «مبتسماً»: مـ...ـاً), never part of a
+        subject, which is nominative."""
+        key = self.toks[i].key
+        if i in self.names or key[1:2] in ("ا", "ي") or (key.endswith("يا") and len(key) >= 7):
+            return False  # «ماريا زاخاروفا», «ميلانيا», «ماليزيا», «موريتانيا»: names
+        return len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and not self._is("notpart", i, False)
 
     def _same_name(self, j: int) -> bool:
         """Is token ``j`` inside the same recognised name as token ``j - 1``?"""

@@ -1,0 +1,66 @@
+"""The speaker is the name heading its phrase, not a name completing it: «رئيس غرفة أبها»
+is not Abha, «مدير مركز القاهرة للدراسات» not Cairo, «دعت باكستان مجلس الأمن» is Pakistan
+speaking. Sentences written here in the style of SaudiNewsNet; the category comes from
+reading unannotated corpus articles (places and bodies taken as speakers)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline.build import extract, load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _speaker(nlp, text):
+    """(speaker text, its entity's label, its entity's country) of the last quote."""
+    record = extract(Article(text=text, published="2015-07-21", outlet="okaz"), nlp)
+    assert record.quotes, text
+    speaker = record.quotes[-1].speaker
+    entity = next(e for e in record.entities if e.id == speaker.entity) if speaker.entity else None
+    return speaker.text, entity.label if entity else None, entity.country if entity else None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وأضاف رئيس غرفة أبها إن شباب الأمة هم المقصودون أولاً.", "أبها"),
+    ("وقال مدير مركز القاهرة للدراسات الاقتصادية إن القناة الجديدة ستجذب رؤوس الأموال.", "القاهرة"),
+    ("وأكد محافظ عدن أن المعركة ستحسم قريبا.", "عدن"),
+])
+def test_a_place_completing_a_title_is_not_the_speaker(nlp, place, text):
+    speaker, label, _ = _speaker(nlp, text)
+    assert speaker != place and place in speaker and label != "LOC"
+
+
+def test_the_place_still_gives_the_description_its_country(nlp):
+    _, _, country = _speaker(nlp, "وقال مدير مركز القاهرة للدراسات الاقتصادية إن القناة الجديدة ستجذب رؤوس الأموال.")
+    assert country == "EGY"
+
+
+def test_the_subject_speaks_not_the_object(nlp):
+    speaker, _, country = _speaker(nlp, "ودعت باكستان مجلس الأمن الدولي إلى اتخاذ خطوات جادة لمعالجة قضايا الشرق الأوسط.")
+    assert speaker == "باكستان" and country == "PAK"
+
+
+def test_the_person_in_apposition_after_a_title(nlp):
+    speaker, label, _ = _speaker(nlp, "وقال وزير الخارجية عادل الجبير إن المملكة ترحب بالاتفاق.")
+    assert speaker == "عادل الجبير" and label == "PER"
+
+
+def test_an_addressee_is_not_the_speaker(nlp):
+    speaker, _, _ = _speaker(nlp, "وقال الأمين العام لمنظمة أوبك عبدالله البدري لوزير الطاقة الروسي ألكسندر نوفاك "
+                                  "إن أسعار النفط ستتعافى.")
+    assert "نوفاك" not in speaker
+
+
+def test_a_participle_ends_the_speaker_phrase(nlp):
+    speaker, _, _ = _speaker(nlp, "وأضاف السيسي موجها حديثه للأمير محمد بن سلمان: «إنني ممتن لكم».")
+    assert speaker == "السيسي"
+
+
+def test_a_name_shaped_like_a_participle_is_kept(nlp):
+    # «ماريا»: مـ...ـا like «موجها», but a name
+    speaker, _, _ = _speaker(nlp, "وقالت المتحدثة باسم الوزارة ماريا زاخاروفا اليوم: إن الاجتماع مهم.")
+    assert "زاخاروفا" in speaker
