@@ -64,3 +64,37 @@ def test_a_name_shaped_like_a_participle_is_kept(nlp):
     # «ماريا»: مـ...ـا like «موجها», but a name
     speaker, _, _ = _speaker(nlp, "وقالت المتحدثة باسم الوزارة ماريا زاخاروفا اليوم: إن الاجتماع مهم.")
     assert "زاخاروفا" in speaker
+
+
+def _found(text):
+    from marsad.quotes.finder import find_quotes
+    return [(q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) for q in find_quotes(text)]
+
+
+def test_fahasb_only_is_no_cue():
+    # «فحسب» is "only", not «ف» + «حسب» (according to)
+    assert _found("ووفق الدراسة، فإن المواقف العدائية لم تقتصر على البحرين فحسب، وإنما شملت كل دول الخليج.") \
+        in ([], [("وفق", "الدراسة")])
+    assert all(cue != "فحسب" for cue, _ in _found("لم تقتصر على البحرين فحسب، وإنما شملت كل دول الخليج العربي كلها."))
+
+
+def test_an_accusative_word_ends_the_subject():
+    # «عددًا» carries the accusative tanwin: the object begins there
+    found = _found("وأقر مجلس الوزراء عددًا من الإجراءات من بينها أن يكون لكل شاطئ حرم مفتوح للعامة.")
+    assert found and found[0][1] == "مجلس الوزراء"
+
+
+def test_an_adverb_is_no_speaker():
+    found = _found("وأكدت المملكة مرارا وتكرارا أن أمن الخليج كل لا يتجزأ عن أمنها.")
+    assert found and found[0][1] == "المملكة"
+
+
+def test_a_quantity_of_people_is_one_speaker():
+    found = _found("وأكد عدد من المتخصصين أن بناء المستشفيات التأهيلية ضرورة ملحة في كل المناطق.")
+    assert found and found[0][1].startswith("عدد من المتخصصين")
+
+
+def test_a_connector_is_no_speaker(nlp):
+    record = extract(Article(text="لذلك يقول: إن الأمر يحتاج إلى صبر طويل ومتابعة دائمة من الجميع.",
+                             published="2015-07-21", outlet="okaz"), nlp)
+    assert not [q for q in record.quotes if q.speaker and q.speaker.text == "لذلك"]

@@ -24,6 +24,7 @@ from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
 from marsad.quotes.cues import default_lexicon
 from marsad.quotes.finder import find_quotes
+from marsad.quotes.speaker import QUANTITY
 from marsad.text.tokenize import normalize_word
 
 LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
@@ -45,7 +46,7 @@ def quotes(doc: Doc) -> Doc:
 
 # «حسب», «بحسب», «وفق»: "according to" also introduces documents, polls and situations
 _ACCORDING = frozenset(normalize_word(w) for w in "حسب بحسب وحسب وبحسب وفق وفقا وفقاً طبقا طبقاً".split())
-_PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن".split())
+_PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن ألا أكثر".split())
 _MAX_UNNAMED_WORDS = 6  # «مسؤولا آخر في المجلس الأعلى للسلام»
 _MAX_INSTITUTION_WORDS = 10  # «الجهاز المركزي المصري للتعبئة العامة والإحصاء»
 
@@ -65,8 +66,9 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     if speaker.start is not None and any(speaker.start <= a and b <= speaker.end for a, b in titles):
         return True
     words = speaker.text.split()
-    limit = _MAX_INSTITUTION_WORDS if default_lexicon().is_a("institution", normalize_word(words[0]), True) \
-        else _MAX_UNNAMED_WORDS
+    head = normalize_word(words[0])
+    limit = _MAX_INSTITUTION_WORDS if default_lexicon().is_a("institution", head, True) or head in QUANTITY \
+        else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
     if len(words) > limit or any(ch.isdigit() for ch in speaker.text):
         return False
     if quote.cue is not None and normalize_word(quote.cue.text) in _ACCORDING:
@@ -75,6 +77,8 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
     if bare is not first and bare[:1] in ("ب", "ل", "ك"):
         return False  # «وبمنطق»: and-by..., an adverbial, not a subject
+    if first[:1] in ("ب", "ل", "ك") and first[1:] in _function_words():
+        return False  # «لذلك يقول», «بذلك»: a connector
     return not ({first, bare} & _function_words())
 
 
@@ -177,6 +181,8 @@ def _entity_in(index, start: int, end: int, text: str,
     speaks for it: «المتحدث باسم الحزب», «عضو المجلس المصري للشؤون الخارجية»); a phrase
     whose names are places or persons completing a noun links to none and stays a
     description."""
+    if normalize_word(text[start:end].split(maxsplit=1)[0]) in QUANTITY:
+        return None  # «طالب عددٌ من المغردين وزير العمل مفرج الحقباني»: the many speak, a name is their object
     inside = [(s, e, ent) for s, e, ent in index if start <= s and e <= end]
     if not inside:
         inside = [(s, e, ent) for s, e, ent in index if s < end and start < e]

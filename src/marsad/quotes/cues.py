@@ -110,6 +110,8 @@ class CueLexicon:
         return found
 
     def _match(self, key: str, after_stop: bool) -> Optional[CueMatch]:
+        if key in self.phrases.get("notcue", ()):
+            return None  # «فحسب» is "only", not "and according to"
         cue = self._bare.get(key)
         if cue is None and after_stop:
             cue = self._prefixed.get(key)

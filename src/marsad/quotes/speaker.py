@@ -23,6 +23,8 @@ NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عب�
 PARTICLES = frozenset("قد وقد لقد لم ولم لن ولن فلم".split())
 WHEN = frozenset("عندما حين حينما بعدما".split())  # open a clause of time before the main verb
 QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
+QUANTITY = frozenset("عدد وعدد بعض كثير الكثير العديد مجموعة عشرات مئات الاف".split())  # folded: «عدد من ...»
+TANWIN_FATH = "\u064b"  # ـً: names never carry it
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
 
@@ -151,10 +153,14 @@ class PhraseReader:
                     break
                 j += 1
                 continue
+            if t.key == "من" and self.toks[j - 1].key in QUANTITY:
+                j += 1  # «عدد من المتخصصين», «كثير من المراقبين»: one phrase
+                continue
             if j > start and (self.ends_phrase(j) or self.accusative_participle(j)):
                 break  # «وأضاف السيسي موجها حديثه للأمير ...»: the speaker ends at the participle
-            if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)):
-                return None
+            if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)
+                                             or TANWIN_FATH in t.text):
+                return None  # «يؤكد انطلاقًا من ذلك»: an accusative opens no subject
             prev = self.toks[j - 1].key if j > start else ""
             if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
                     and not self.is_prep(j - 1) and prev not in NAME_LINKS and not self._same_name(j):
@@ -167,8 +173,11 @@ class PhraseReader:
         return self.trim(start, j)
 
     def accusative_participle(self, i: int) -> bool:
-        """A circumstantial participle («موجهاً», «مبتسماً»: مـ...ـاً), never part of a
-        subject, which is nominative."""
+        """An accusative word — written with its tanwin («عددًا») or shaped like a
+        circumstantial participle («موجها», «مبتسماً»: مـ...ـاً) — never part of a subject,
+        which is nominative («أقر مجلس الوزراء عددًا من الإجراءات»)."""
+        if TANWIN_FATH in self.toks[i].text:
+            return True
         key = self.toks[i].key
         if i in self.names or key[1:2] in ("ا", "ي") or (key.endswith("يا") and len(key) >= 7):
             return False  # «ماريا زاخاروفا», «ميلانيا», «ماليزيا», «موريتانيا»: names
