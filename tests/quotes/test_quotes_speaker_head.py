@@ -98,3 +98,11 @@ def test_a_connector_is_no_speaker(nlp):
     record = extract(Article(text="لذلك يقول: إن الأمر يحتاج إلى صبر طويل ومتابعة دائمة من الجميع.",
                              published="2015-07-21", outlet="okaz"), nlp)
     assert not [q for q in record.quotes if q.speaker and q.speaker.text == "لذلك"]
+
+
+def test_a_possessed_verbal_noun_opens_the_object():
+    # «سعادته», «التأكيد»: inflected forms of the lexicon's verbal nouns begin the object
+    found = _found("وأبدى أمير المنطقة سعادته بنجاح حفل افتتاح المهرجان في ليلته الأولى.")
+    assert found and found[0][1] == "أمير المنطقة"
+    found = _found("وجدد الطرفان المعارضان التأكيد على التزامهما بمحاربة الإرهاب بكل أشكاله.")
+    assert found and found[0][1] == "الطرفان المعارضان"

@@ -145,12 +145,29 @@ def title_words() -> frozenset[str]:
                      if t.kind in ("title", "honorific"))
 
 
+POSSESSIVE = ("ه", "ها", "هم", "هما", "نا")
+
+
+def inflected(nouns: frozenset[str]) -> frozenset[str]:
+    """Folded verbal nouns with their definite and possessive forms: «تأكيد» also as
+    «التأكيد», «تأكيده», «تأكيدها»; «سعادة» (folded «سعاده») as «سعادته»."""
+    out = set(nouns)
+    for noun in nouns:
+        if noun.startswith("ال"):
+            continue
+        out.add("ال" + noun)
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        out.update(stem + suffix for suffix in POSSESSIVE)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> CueLexicon:
     """The lexicon shipped with the package; its ``title`` class comes from the titles
     lexicon, one place for the titles."""
     phrases = parse_phrases((_DATA / "phrases.tsv").read_text(encoding="utf-8"))
     phrases["title"] = phrases.get("title", frozenset()) | title_words()
+    phrases["objhead"] = inflected(phrases.get("objhead", frozenset()))
     return CueLexicon(parse_cues((_DATA / "cues.tsv").read_text(encoding="utf-8")), phrases)
 
 

@@ -156,8 +156,9 @@ class PhraseReader:
             if t.key == "من" and self.toks[j - 1].key in QUANTITY:
                 j += 1  # «عدد من المتخصصين», «كثير من المراقبين»: one phrase
                 continue
-            if j > start and (self.ends_phrase(j) or self.accusative_participle(j)):
-                break  # «وأضاف السيسي موجها حديثه للأمير ...»: the speaker ends at the participle
+            if j > start and (self.ends_phrase(j) or self.accusative_participle(j)
+                              or (obj_split and self._is("objhead", j, strip_prefix=False))):
+                break  # «وأضاف السيسي موجها حديثه ...», «أبدى أمير المنطقة سعادته»: the object begins
             if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)
                                              or TANWIN_FATH in t.text):
                 return None  # «يؤكد انطلاقًا من ذلك»: an accusative opens no subject
