@@ -99,6 +99,9 @@ def link_speakers(found: list[Quote], entities: list[Entity], text: str,
         chosen = _entity_in(index, speaker.start, speaker.end, text, titles)
         if chosen is not None:
             entity, (start, end, name) = chosen
+            if start < speaker.start or end > speaker.end:  # a tagged name spilling over the phrase
+                start, end = max(start, speaker.start), min(end, speaker.end)  # («ونوه العقيد الغامدي»)
+                name = text[start:end]
             quote.speaker = Speaker(entity.id, name, start, end)
         else:
             quote.speaker = Speaker(None, speaker.text, speaker.start, speaker.end)
