@@ -8,6 +8,8 @@ import pytest
 
 from marsad.model import Article
 from marsad.pipeline.build import extract, load
+from marsad.quotes.finder import find_quotes
+from marsad.quotes.tokens import paragraph_ends, quote_spans
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +69,6 @@ def test_a_name_shaped_like_a_participle_is_kept(nlp):
 
 
 def _found(text):
-    from marsad.quotes.finder import find_quotes
     return [(q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) for q in find_quotes(text)]
 
 
@@ -106,3 +107,18 @@ def test_a_possessed_verbal_noun_opens_the_object():
     assert found and found[0][1] == "أمير المنطقة"
     found = _found("وجدد الطرفان المعارضان التأكيد على التزامهما بمحاربة الإرهاب بكل أشكاله.")
     assert found and found[0][1] == "الطرفان المعارضان"
+
+
+def test_a_quotation_mark_never_closed_does_not_swallow_the_next_quotation():
+    text = ("وتابع قائلا: «إن الجيوش حمت الأنظمة وليس الوطن والمواطنين، مطالبا ببناء دولة مدنية. "
+            "وزاد: «لا بأس من بناء لواءين أو ثلاثة من القوات الخاصة لمواجهة الإرهاب». وأكد العفيفي أن اليمن بخير.")
+    contents = [q.content.text for q in find_quotes(text)]
+    assert "لا بأس من بناء لواءين أو ثلاثة من القوات الخاصة لمواجهة الإرهاب" in contents
+    assert not any(c.startswith("«") for c in contents)
+
+
+def test_a_quoted_word_inside_a_quotation_nests():
+    text = "وقال: «لا نعتقد أن التقدم «محزن» كما يقال». وانتهى."
+    spans = quote_spans(text, paragraph_ends(text))
+    outer = text.index("«"), text.index("».")
+    assert any((s.open, s.close) == outer for s in spans)

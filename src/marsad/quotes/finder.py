@@ -357,8 +357,11 @@ class QuoteFinder:
         return a, b, True
 
     def _range(self, first: int, end: int) -> tuple[int, int]:
-        """Offsets of tokens ``[first, end)`` without trailing punctuation (closing marks kept)."""
+        """Offsets of tokens ``[first, end)`` without trailing punctuation (closing marks kept)
+        nor a leading mark that opens no quotation."""
         toks = self.toks
+        while first < end and toks[first].text in QUOTE_CHARS and first not in self.qspan_at:
+            first += 1  # a stray mark left open («إن ... وزاد: «...»»)
         while end > first and not toks[end - 1].is_word and toks[end - 1].text not in QUOTE_CHARS and toks[end - 1].text != ")":
             end -= 1
         if end <= first:

@@ -71,8 +71,10 @@ def paragraph_ends(text: str) -> list[int]:
 
 def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
     """Pair quotation marks within each paragraph. Marks are read by their shape and by the
-    spaces around them, so «...« and ” ...” (malformed pairs) still pair up; a mark left
-    open ends at its paragraph's end, so it never swallows the rest of the article."""
+    spaces around them, so «...« and ” ...” (malformed pairs) still pair up, and a mark that
+    opens again inside one («... «محزن» ...») nests. A mark left open ends at its
+    paragraph's end, so it never swallows the rest of the article, unless a closed pair
+    follows it («إن ... وزاد: «...»»): then it is a stray mark and dropped."""
     spans: list[QSpan] = []
     pstart = 0
     for pend in para_ends:
@@ -86,6 +88,9 @@ def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
             looks_open = left_open and not right_open
             if ch == "'" and not (left_open or right_open):
                 continue  # an apostrophe inside a Latin word
+            if stack and ch == stack[-1][0] and ch in "«“" and looks_open:
+                stack.append((ch, pos))  # «... «محزن» ...» nests; «إن ... وزاد: «...» too, and
+                continue                 # the outer mark, never closed, is dropped below
             if stack:
                 top, at = stack[-1]
                 closes = ch in _PAIRS.get(top, "") or ch in AMBIGUOUS or ch == top or ch in CLOSERS
@@ -99,8 +104,10 @@ def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
             reversed_open = not stack and ch in "»”" and left_open and _PAIRS[ch] in text[pos + 1:pend]
             if ch in OPENERS or ch in AMBIGUOUS or looks_open or reversed_open:
                 stack.append((ch, pos))
+        closed_after = [sp.open for sp in spans if sp.close is not None and sp.open >= pstart]
         for _, at in stack:
-            spans.append(QSpan(at, None, pend))
+            if not any(o > at for o in closed_after):  # one left open before a closed pair: a stray mark
+                spans.append(QSpan(at, None, pend))
         pstart = pend
     spans.sort(key=lambda s: s.open)
     return spans
