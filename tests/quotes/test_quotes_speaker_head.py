@@ -122,3 +122,22 @@ def test_a_quoted_word_inside_a_quotation_nests():
     spans = quote_spans(text, paragraph_ends(text))
     outer = text.index("«"), text.index("».")
     assert any((s.open, s.close) == outer for s in spans)
+
+
+def test_mimma_yushir_is_the_journalist():
+    # «مما يشير إلى أن»: "which shows that", no speaker
+    assert not _found("تراجعت المعنويات بمنطقة اليورو في أغسطس بقدر قليل، مما يشير إلى أن النمو الاقتصادي يتعافى.")
+
+
+def test_a_cue_word_inside_a_recognised_name_is_the_name():
+    text = "قال المخرج والكاتب المسرحي أمين طالب، إن مسرحيات الطفل بصيف الشرقية هدفها الترفيه والتعليم."
+    start = text.index("أمين")
+    found = [(q.cue.text, q.speaker.text) for q in find_quotes(text, names=[(start, start + len("أمين طالب"))])]
+    assert found == [("قال", "المخرج والكاتب المسرحي أمين طالب")]
+
+
+def test_a_long_title_chain_reaches_the_name():
+    text = ("وأوضح مدير أعلى خدمات الأصول والمشاريع بشركة المياه الوطنية بمكة المكرمة والطائف المهندس "
+            "سعيد بن علي العمري أن المحطة ستعمل بكامل طاقتها قريبا.")
+    found = _found(text)
+    assert found and found[0][1].endswith("سعيد بن علي العمري")

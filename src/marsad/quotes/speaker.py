@@ -24,6 +24,7 @@ PARTICLES = frozenset("قد وقد لقد لم ولم لن ولن فلم".split(
 WHEN = frozenset("عندما حين حينما بعدما".split())  # open a clause of time before the main verb
 QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
 QUANTITY = frozenset("عدد وعدد بعض كثير الكثير العديد مجموعة عشرات مئات الاف".split())  # folded: «عدد من ...»
+MAX_PHRASE = 20  # tokens: «مدير أعلى خدمات الأصول والمشاريع بشركة المياه الوطنية ... المهندس سعيد بن ...»
 TANWIN_FATH = "\u064b"  # ـً: names never carry it
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
@@ -137,7 +138,7 @@ class PhraseReader:
                          or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول")):
             k += 1
         start, j = k, k
-        while j < b and j - start < 14:
+        while j < b and j - start < MAX_PHRASE:
             t = self.toks[j]
             if j in self.short_quote_at:  # «رويترز», "المعلم": a quoted name is part of the phrase
                 j = self.short_quote_at[j] + 1
@@ -243,7 +244,7 @@ class PhraseReader:
             rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير»: a time word is no subject
         if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])):
             return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker
-        if rng[1] - rng[0] > 14:
+        if rng[1] - rng[0] > MAX_PHRASE:
             return "invalid", None
         if self._is("nonspeaker", rng[0]):
             return "nonspeaker", rng
