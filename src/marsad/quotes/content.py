@@ -60,7 +60,14 @@ class Extents:
             return None  # «جاء ذلك خلال», «اختياره جاء تقديرا»: no cue
         if m and m.cue.lemma == "بين" and self.between(i):
             return None
+        if m and self.in_name(i, m):
+            return None
         return m.cue if m else None
+
+    def in_name(self, i: int, m) -> bool:
+        """Is the cue verb at ``i`` a word inside a recognised name («المخرج أمين طالب»)? A
+        verb with «و/ف» or at the name's start (the tagger's «ونوه العقيد ...») is a cue."""
+        return self.reader.names.get(i, i) != i and not m.prefix and m.cue.pos in ("perf", "impf")
 
     def between(self, i: int) -> bool:
         """«بيني وبين», «بينه وبين»: «وبين» after a «بين» of its phrase is the preposition."""

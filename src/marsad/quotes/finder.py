@@ -126,8 +126,8 @@ class QuoteFinder:
                 continue  # «بيني وبين مسيري النادي»: "between"
             if c > 0 and self.toks[c - 1].text[:1].isdigit():
                 continue  # «100 طالب موهوب»: after a number the word is a noun
-            if self.reader.names.get(c, c) != c and not m.prefix and m.cue.pos in ("perf", "impf"):
-                continue  # «المخرج أمين طالب»: a name, not a verb («فبيّن», «بحسب» glued to a name are cues)
+            if self.ext.in_name(c, m):
+                continue  # «المخرج أمين طالب»: a name, not a verb
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
             if m.cue.pos == "perf" and PASSIVE in tok.text[:4]:

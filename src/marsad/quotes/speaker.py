@@ -126,8 +126,11 @@ class PhraseReader:
             return self.is_prep(i) and (i == 0 or self.toks[i - 1].key != "بن")
         if self.is_prep(i):
             return True
-        if t.key in THAT or self.lex.match(t.key):
+        if t.key in THAT:
             return True
+        m = self.lex.match(t.key)
+        if m and not (self._same_name(i) and not m.prefix and m.cue.pos in ("perf", "impf")):
+            return True  # («المخرج أمين طالب»: a cue verb inside a name goes on)
         return (self._is("relative", i) or self._is("time", i) or self._is("adverb", i)
                 or self.is_media(i))
 
