@@ -141,3 +141,9 @@ def test_a_long_title_chain_reaches_the_name():
             "سعيد بن علي العمري أن المحطة ستعمل بكامل طاقتها قريبا.")
     found = _found(text)
     assert found and found[0][1].endswith("سعيد بن علي العمري")
+
+
+def test_the_verb_after_wifqa_ma_is_no_speaker():
+    # «وفق ما ألمحت الشركة»: the verb after «ما» (even one folded like a definite noun)
+    found = _found("تعتزم شركة سوني الكشف عن هاتف ذكي يمتاز بسرعته العالية، وفق ما ألمحت الشركة في تغريدة.")
+    assert found and found[0] == ("وفق", "الشركة")

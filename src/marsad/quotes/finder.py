@@ -443,9 +443,8 @@ class QuoteFinder:
         j = p + 1
         if toks[p].key == "حسبما" or (j < len(toks) and toks[j].key in ("ما", "لما")):
             j += 1 if toks[p].key != "حسبما" else 0
-            if j < len(toks) and (self.lex.match(toks[j].key) or self.lex.match(toks[j].key.rstrip("ه").rstrip("ت"))
-                                  or self.lex.match(toks[j].key[:-2])):
-                j += 1
+            if j < len(toks) and toks[j].is_word and not toks[j].text.startswith("ال"):
+                j += 1  # the verb after «ما»: «بحسب ما أعلنت», «وفق ما ألمحت الشركة», «حسبما أظهر»
         if toks[p].key.endswith("نقلا"):
             if j >= len(toks) or toks[j].key != "عن":
                 return
