@@ -106,3 +106,18 @@ def test_placing_a_body_named_back_by_its_kind(nlp, body):
     # «المتحدث باسم الحزب»: the party the article named before, and its country
     text = f"أعلن حزب المؤتمر الشعبي العام موقفه. وقال المتحدث {body} عبده الجندي إن الحزب يرفض الاتفاق."
     assert _placed(nlp, text, "عبده الجندي", published="2015-07-21", outlet="okaz") == ("YEM", "affiliation")
+
+
+def test_a_nationality_adjective_ending_a_name_is_a_family_name(nlp):
+    # «عبدالله التركي» (the Saudi secretary-general of the Muslim World League) is not Turkish,
+    # and his family name does not make the story Turkish either
+    text = ("قال الأمين العام لرابطة العالم الإسلامي الدكتور عبدالله بن عبدالمحسن التركي إن المؤتمر مهم. "
+            "وبيّن عبدالله التركي أن الإعلام الجديد مؤثر.")
+    record = extract(Article(text=text, published="2015-07-21", outlet="okaz"), nlp)
+    assert "TUR" not in {e.country for e in record.entities}
+
+
+def test_a_title_before_the_adjective_still_places(nlp):
+    country, _ = _placed(nlp, "وقال الرئيس التركي رجب طيب أردوغان إن العملية مستمرة.", "رجب طيب أردوغان",
+                         published="2015-07-21", outlet="okaz")
+    assert country == "TUR"

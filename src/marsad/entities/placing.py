@@ -118,10 +118,17 @@ class Setting:
         self.regions = regions  # regional adjectives («غربي»): the actor they describe has no country
         self.when = when  # the publication day: who holds an office
         self.offices = offices
+        title_starts = frozenset(titles)
+        ends = {b: a for a, b in people if a not in title_starts}
+        # «عبدالله التركي», «محمد المصري»: a nationality adjective ending a person's name (one
+        # not opened by a title: «الرئيس التركي») is a family name, not a nationality, nor a
+        # mark of the story's country
+        marks = [m for m in marks if not (m.kind == "adj" and m.end in ends and ends[m.end] < m.start
+                                          and text[m.end - 1] == "ي")]  # singular: «لاعبين كوبيين» stays
         self.marks = marks  # in text order
         self.starts = [m.start for m in marks]
         self.people = people  # spans of person names: a description stops at another person
-        self.titles = frozenset(titles)  # where titles (not honorifics) start: «لوف مدرب ألمانيا»
+        self.titles = title_starts  # where titles (not honorifics) start: «لوف مدرب ألمانيا»
         self.story = Story(text, marks, body_start, outlet_country, sentences)
 
     def describe(self, start: int, end: int) -> Optional[Placed]:
