@@ -147,3 +147,8 @@ def test_the_verb_after_wifqa_ma_is_no_speaker():
     # «وفق ما ألمحت الشركة»: the verb after «ما» (even one folded like a definite noun)
     found = _found("تعتزم شركة سوني الكشف عن هاتف ذكي يمتاز بسرعته العالية، وفق ما ألمحت الشركة في تغريدة.")
     assert found and found[0] == ("وفق", "الشركة")
+
+
+def test_a_possessed_noun_after_a_comma_is_no_apposition():
+    found = _found("وأكد نائب مدير مصلحة الزكاة والدخل، عملهم على تطوير الأنظمة بأن الإقرارات ستقدم إلكترونيا.")
+    assert found and found[0][1] == "نائب مدير مصلحة الزكاة والدخل"

@@ -153,7 +153,7 @@ class PhraseReader:
                 break
             if t.text in "،,":
                 if j + 1 >= b or self.ends_phrase(j + 1) or self.toks[j + 1].text in QUOTE_CHARS \
-                        or (obj_split and self.toks[j + 1].key.startswith("ال")):
+                        or (obj_split and self.toks[j + 1].key.startswith("ال")) or self._possessed(j + 1):
                     break
                 j += 1
                 continue
@@ -176,6 +176,12 @@ class PhraseReader:
                 break  # «ووصف رئيس مركز دراسات الخليج الدكتور عمر الحسن العلاقة»: after the name
             j += 1
         return self.trim(start, j)
+
+    def _possessed(self, i: int) -> bool:
+        """A noun with a pronoun suffix after a comma («، عملهم»): no apposition to a speaker."""
+        key = self.toks[i].key
+        return i not in self.names and len(key) > 4 and key.endswith(("هم", "هما", "ها")) \
+            and not key.lstrip("و").startswith("اسم")  # «، واسمها نور»: her name is
 
     def accusative_participle(self, i: int) -> bool:
         """An accusative word — written with its tanwin («عددًا») or shaped like a
