@@ -152,3 +152,11 @@ def test_the_verb_after_wifqa_ma_is_no_speaker():
 def test_a_possessed_noun_after_a_comma_is_no_apposition():
     found = _found("وأكد نائب مدير مصلحة الزكاة والدخل، عملهم على تطوير الأنظمة بأن الإقرارات ستقدم إلكترونيا.")
     assert found and found[0][1] == "نائب مدير مصلحة الزكاة والدخل"
+
+
+def test_a_relative_clause_with_its_own_saying_ends_the_content():
+    # «قرية ... قال إنه أسفر»: the relative clause is someone's words of their own
+    text = ("دان مسعود البرزاني رئيس اقليم كردستان العراق السبت قصف تركيا لقرية في الاقليم قال إنه أسفر "
+            "عن سقوط عدد من القتلى المدنيين.")
+    contents = [q.content.text for q in find_quotes(text)]
+    assert "قصف تركيا لقرية في الاقليم" in contents

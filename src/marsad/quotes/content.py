@@ -19,6 +19,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
 PREP_KEYS = {"إلى": "الي", "على": "علي", "عن": "عن", "من": "من", "في": "في", "ب": "ب"}
 THAT_PREPS = frozenset(("الي", "علي", "عن", "من", "في"))  # «إلى أن», «من أن», «في أن»
 TAIL = frozenset(("حد",))  # «على حد تعبيره/قوله» closes a statement
+BUT_THEY = frozenset("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم".split())  # «، لكنه أشار إلى أن»
 
 
 @dataclass
@@ -277,6 +278,9 @@ class Extents:
                     b = self._clause_start(first, k)
                     if b is not None:
                         return b, False
+                    if toks[k - 1].text.startswith("ال") and not self.lex.match(toks[k - 1].key):
+                        return k, False  # «قصف تركيا لقرية في الاقليم قال إنه أسفر ...»: a
+                        # relative clause on the last noun, someone's words of their own
             k += 1
         return last + 1, False
 
@@ -289,7 +293,7 @@ class Extents:
             t = toks[i]
             if t.text in "،,":
                 return i
-            if self.reader._is("relative", i, strip_prefix=False) or t.key in ("كما", "وكما") \
+            if self.reader._is("relative", i, strip_prefix=False) or t.key in ("كما", "وكما") or t.key in BUT_THEY \
                     or self.reader._is("stop", i, strip_prefix=False):
                 return i
             if t.key in THAT and toks[i - 1].key in ("الا", "بعد", "قبل"):
