@@ -25,6 +25,7 @@ MIN_WORDS = 2
 NOUN_REACH = 12
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
+DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
@@ -332,7 +333,8 @@ class QuoteFinder:
                 if nested:
                     return
                 a, b = self._range(first, end)
-                if intro.how == "nominal" and len(self.text[a:b].split()) < MIN_NOMINAL_WORDS:
+                if intro.how == "nominal" and m.cue.lemma not in DEMANDS \
+                        and len(self.text[a:b].split()) < MIN_NOMINAL_WORDS:
                     return
         if b <= a:
             return
