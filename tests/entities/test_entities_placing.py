@@ -121,3 +121,11 @@ def test_a_title_before_the_adjective_still_places(nlp):
     country, _ = _placed(nlp, "وقال الرئيس التركي رجب طيب أردوغان إن العملية مستمرة.", "رجب طيب أردوغان",
                          published="2015-07-21", outlet="okaz")
     assert country == "TUR"
+
+
+def test_the_un_adjective_places_an_actor_in_the_un_not_the_story(nlp):
+    text = ("وقال المبعوث الأممي إلى اليمن إن لدى دولة الإمارات سمعة طيبة في مجال المساعدات. "
+            "ودعت المملكة أمام المجالس الدولية والأممية إلى تجريم الإساءة للأديان.")
+    record = extract(Article(text=text, published="2015-07-21", outlet="okaz"), nlp)
+    assert _entity(record, "المبعوث الأممي").country == "IGO"
+    assert all(e.country != "IGO" for e in record.entities if e.label == "LOC")

@@ -51,7 +51,9 @@ class Story:
         self.body_start = body_start
         self.outlet_country = outlet_country
         self.sentence_starts = [s for s, _ in sentences]
-        self.marks = sorted(marks, key=lambda m: m.start)
+        # «الأممية» (of the UN) describes an actor; as an adjective it marks no story's country
+        self.marks = sorted((m for m in marks if not (m.kind == "adj" and m.country == "IGO")),
+                            key=lambda m: m.start)
         self.counts: Counter = Counter()
         self.adjectives: Counter = Counter()
         self.people: Counter = Counter()
