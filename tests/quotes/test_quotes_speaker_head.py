@@ -160,3 +160,21 @@ def test_a_relative_clause_with_its_own_saying_ends_the_content():
             "عن سقوط عدد من القتلى المدنيين.")
     contents = [q.content.text for q in find_quotes(text)]
     assert "قصف تركيا لقرية في الاقليم" in contents
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال ل\"الرياض\" الشيخ فالح الشبلي المتحدث باسم الائتلاف بأن أيادي الشر تعود مرة أخرى.",
+     "الشيخ فالح الشبلي المتحدث باسم الائتلاف"),
+    ("وقال لرويترز وزير الخارجية إن المحادثات كانت مثمرة جدا.", "وزير الخارجية"),
+    # a kind of outlet: its name follows, so no speaker is read after it
+    ("وأضاف لقناة سكاي نيوز اليوم الجمعة “نحقق تقدما لكن هناك حاجة لفعل المزيد”.", None),
+])
+def test_an_addressee_before_the_speaker_is_skipped(text, speaker):
+    found = _found(text)
+    assert found and found[0][1] == speaker
+
+
+def test_an_oblique_plural_after_the_verb_is_its_object():
+    # «المواطنين» (not «المواطنون») is no subject: the current speaker asks them
+    found = _found("وقال العنزي إن الحادث وقع ليلا. ودعا المواطنين إلى أخذ الحيطة والحذر عند القيادة ليلا.")
+    assert [s for _, s in found] == ["العنزي", "العنزي"]

@@ -25,6 +25,9 @@ WHEN = frozenset("عندما حين حينما بعدما".split())  # open a cl
 QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
 QUANTITY = frozenset("عدد وعدد بعض كثير الكثير العديد مجموعة عشرات مئات الاف".split())  # folded: «عدد من ...»
 MAX_PHRASE = 20  # tokens: «مدير أعلى خدمات الأصول والمشاريع بشركة المياه الوطنية ... المهندس سعيد بن ...»
+# «لوكالة فرانس برس», «لقناة سكاي نيوز»: a kind of outlet whose name follows, so where the
+# addressee ends is unknown and no speaker is read after it
+MEDIA_KINDS = frozenset("وكاله صحيفه جريده قناه فضاييه موقع تلفزيون اذاعه مجله شبكه هييه محطه".split())
 TANWIN_FATH = "\u064b"  # ـً: names never carry it
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
@@ -137,9 +140,16 @@ class PhraseReader:
     def forward(self, a: int, b: int, obj_split: bool = False) -> Optional[tuple[int, int]]:
         """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``."""
         k = a
-        while k < b and (self._is("adverb", k) or self._is("time", k) or self._is("opener", k)
-                         or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول")):
-            k += 1
+        while k < b:
+            if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) \
+                    or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
+                k += 1
+            elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
+                                       else self.toks[k].key[1:] not in MEDIA_KINDS):
+                # an addressee before the speaker: «وقال لرويترز الوزير», «قال لـ"الرياض" الشيخ ...»
+                k = self.short_quote_at[k + 1] + 1 if k + 1 in self.short_quote_at else k + 1
+            else:
+                break
         start, j = k, k
         while j < b and j - start < MAX_PHRASE:
             t = self.toks[j]
@@ -164,8 +174,8 @@ class PhraseReader:
                               or (obj_split and self._is("objhead", j, strip_prefix=False))):
                 break  # «وأضاف السيسي موجها حديثه ...», «أبدى أمير المنطقة سعادته»: the object begins
             if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)
-                                             or TANWIN_FATH in t.text):
-                return None  # «يؤكد انطلاقًا من ذلك»: an accusative opens no subject
+                                             or TANWIN_FATH in t.text or self._oblique_plural(j)):
+                return None  # «يؤكد انطلاقًا من ذلك», «وطالب المواطنين بـ»: an accusative opens no subject
             prev = self.toks[j - 1].key if j > start else ""
             if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
                     and not self.is_prep(j - 1) and prev not in NAME_LINKS and not self._same_name(j):
@@ -176,6 +186,13 @@ class PhraseReader:
                 break  # «ووصف رئيس مركز دراسات الخليج الدكتور عمر الحسن العلاقة»: after the name
             j += 1
         return self.trim(start, j)
+
+    def _oblique_plural(self, i: int) -> bool:
+        """A definite sound plural in «ـين» («المواطنين», «المسؤولين»): accusative or genitive,
+        never the subject right after its verb, which would read «المواطنون»."""
+        t = self.toks[i]
+        return (t.text.startswith("ال") and len(t.key) >= 8 and t.key.endswith("ين")  # not «البحرين»
+                and i not in self.names and not self._is("title", i))
 
     def _possessed(self, i: int) -> bool:
         """A noun with a pronoun suffix after a comma («، عملهم»): no apposition to a speaker."""
