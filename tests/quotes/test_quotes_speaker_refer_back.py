@@ -36,3 +36,10 @@ def test_refer_back_not_across_a_preposition(nlp):
     text = ("ورفع سمو رئيس الهيئة التهنئة لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز. "
             "وقال سموه إن المشروع مهم.")
     assert "سلمان بن عبدالعزيز" not in _speakers(nlp, text)[-1]
+
+
+def test_refer_back_to_a_name_opening_with_the_title(nlp):
+    # the tagger's mention «الأمير محمد بن نايف» holds its title; «صاحب السمو» before it
+    text = ("رأس نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز الجلسة "
+            "التي عقدها مجلس الوزراء اليوم في جدة. وقال سموه إن التفجير الإرهابي كشف حقد المجرمين.")
+    assert "محمد بن نايف" in _speakers(nlp, text)[-1]

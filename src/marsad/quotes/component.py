@@ -148,24 +148,32 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str) -> list[Q
 
 def _introduced_with(roots: frozenset[str], entities: list[Entity], text: str, before: int):
     """The first person whose mention before ``before`` stands in the same title chain as
-    one of ``roots`` (at most six words between, none behind a preposition: «سمو رئيس الهيئة
-    التهنئة لخادم الحرمين» does not introduce the king), with that mention."""
+    one of ``roots`` or opens with one (at most six words between, none behind a preposition:
+    «سمو رئيس الهيئة التهنئة لخادم الحرمين» does not introduce the king), with that mention."""
     found = []
     for e in entities:
         if e.label != "PER" or normalize_word(e.name) in _pronominal():
             continue
         for m in e.mentions:
-            if m.field is None and m.end <= before and _in_chain(roots, text[max(0, m.start - 60):m.start]):
+            if m.field is None and m.end <= before and (_in_chain(roots, text[max(0, m.start - 60):m.start])
+                                                         or _opens_with(roots, m.text)):
                 found.append((m.start, e, m))
                 break
     return min(found, key=lambda x: x[0])[1:] if found else None
 
 
+def _opens_with(roots: frozenset[str], mention: str) -> bool:
+    """Does a name open with one of ``roots`` and go on with at least two name words («الأمير
+    محمد بن نايف»), rather than being a title alone («صاحب السمو الأمير»)?"""
+    words = [normalize_word(w) for w in mention.split()]
+    return len(words) >= 3 and words[0] in roots and not set(words[1:]) & roots
+
+
 def _in_chain(roots: frozenset[str], before: str) -> bool:
     words = [normalize_word(w) for w in before.replace("،", " ").split()][-7:]
     for i in range(len(words) - 1, -1, -1):
-        if words[i] in roots:
-            return True
+        if words[i] in roots or (words[i].startswith("ال") and words[i][2:] in roots):
+            return True  # «صاحب السمو الملكي الأمير محمد بن نايف ... وقال سموه»
         if words[i][:1] in ("ل", "ب") and words[i][1:3] == "ال" or words[i] in _function_words():
             return False  # «لخادم», «بالأمير»: another phrase
     return False
