@@ -178,3 +178,12 @@ def test_an_oblique_plural_after_the_verb_is_its_object():
     # «المواطنين» (not «المواطنون») is no subject: the current speaker asks them
     found = _found("وقال العنزي إن الحادث وقع ليلا. ودعا المواطنين إلى أخذ الحيطة والحذر عند القيادة ليلا.")
     assert [s for _, s in found] == ["العنزي", "العنزي"]
+
+
+@pytest.mark.parametrize("text", [
+    "ذئاب ضالة لم ترد أن يخرج شهر العبادة والصيام إلا بكثير من الدماء والأشلاء.",
+    "وواصل النصر ضغطه في الشوط الثاني، ويبدو أن الفريق استعاد لياقته بعد المعسكر الطويل.",
+])
+def test_a_colon_cue_takes_no_that_clause(text):
+    # «ترد», «واصل», «تساءل» introduce words only after a colon or in quotation marks
+    assert not _found(text)

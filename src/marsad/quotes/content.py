@@ -149,7 +149,7 @@ class Extents:
                 continue
             if t.text == ":" and ":" in cue.complement:
                 return Intro("colon", k, k + 1)
-            if {"أن", "عن…أن", ":", "OBJ+بأن"} & set(cue.complement):
+            if {"أن", "عن…أن", "OBJ+بأن"} & set(cue.complement):  # «:» alone: no «أن» («لم ترد أن»)
                 if t.key in THAT:
                     return Intro("that", k, k + 1)
                 if t.key in THAT_PREPS and k + 1 < end and toks[k + 1].key in THAT:
