@@ -78,6 +78,7 @@ class Frame:
         self.coord: list[Optional[int]] = [None] * len(mentions)
         self.locative = [False] * len(mentions)
         self.adjective = [m.kind == "adj" for m in mentions]
+        self._targets: dict[tuple, tuple] = {}
         for k in range(len(mentions)):
             self._mark(k)
 
@@ -495,7 +496,15 @@ class Frame:
         return None
 
     def targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
-        """The target group and how it was found (a preposition, "obj" or "gen")."""
+        """The target group and how it was found (a preposition, "obj" or "gen");
+        memoised (the rules and the learnt stage both ask)."""
+        key = (hit.head, hit.last, id(hit.entry), hit.tense, after, stop)
+        found = self._targets.get(key)
+        if found is None:
+            found = self._targets[key] = self._find_targets(hit, after, stop)
+        return found
+
+    def _find_targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
         for spec in hit.entry.target:
             if spec == "obj":
                 g = self.direct_object(after, stop) if hit.is_verb else None
