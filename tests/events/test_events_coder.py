@@ -134,3 +134,13 @@ def test_coder_fills_places(coder):
     places = coder(text, PUBLISHED).places
     assert [p.name for p in places] == ["القاهرة", "الرياض"]
     assert all(text[p.start:p.end] == p.name and p.country and p.lat is not None for p in places)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # exchange of expertise between the Kingdom and the state of Turkey
+    ("جرى تبادل الخبرات بين المملكة ودولة تركيا الشقيقة.", {("SAU", "COOPERATE", "TUR"), ("TUR", "COOPERATE", "SAU")}),
+    # Egypt and the Republic of Sudan signed an agreement
+    ("وقعت مصر وجمهورية السودان اتفاقية للتعاون.", {("EGY", "AGREE", "SDN"), ("SDN", "AGREE", "EGY")}),
+])
+def test_coder_state_word_before_a_coordinated_country(coder, text, expected):
+    assert triples(coder, text) == expected

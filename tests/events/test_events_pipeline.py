@@ -108,3 +108,21 @@ def test_pipeline_entities_mode_runs(dev):
 ])
 def test_pipeline_target_is_the_doer_in_a_relative_clause_on_the_object(nlp, text, triple):
     assert triple in _triples(run(nlp, Article(text=text, published="2015-07-20")))
+
+
+@pytest.fixture()
+def rules_only(nlp):
+    coder = nlp.get_pipe("marsad_events").coder
+    coder.model = {"weights": {}, "bias": 0.0, "threshold": 2.0}  # the learnt stage off
+    yield nlp
+    coder.model = None
+
+
+def test_pipeline_title_then_its_holder_is_one_subject(rules_only):
+    # The Malaysian prime minister Najib Razak met the emir of Qatar; then «the two met».
+    # With entities the title and the name are two mentions: the name is the title's
+    # holder, not whom he met, and the emir is the object.
+    text = ("التقى رئيس الوزراء الماليزي نجيب عبد الرزاق أمير قطر الشيخ تميم بن حمد. "
+            "والتقى الاثنان في ماليزيا الجمعة الماضية.")
+    assert _triples(run(rules_only, Article(text=text, published="2015-07-20"))) == {
+        ("MYS", "CONSULT", "QAT"), ("QAT", "CONSULT", "MYS")}

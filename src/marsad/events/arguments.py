@@ -41,6 +41,7 @@ QUANTIFIERS = frozenset(normalize(w) for w in (  # «العديد من», «عش
     "العديد عددا عدد عشرات مئات آلاف بعض أحد إحدى عناصر").split())
 TITLE_MODIFIERS = frozenset(normalize(w) for w in (  # adjectives inside a title chain
     "الأول الثاني الثالث الأعلى العام العامة السابق السابقة الحالي المساعد المناوب").split())
+STATE_HEADS = frozenset(normalize(w) for w in "دولة جمهورية مملكة سلطنة إمارة".split())  # «ودولة تركيا»: and (the state of) Turkey
 ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
 Group = list[int]  # indices of coordinated mentions
 # Words that are not nouns though they look like plain words (complementisers, particles).
@@ -124,7 +125,8 @@ class Frame:
             self.adjective[k] = True  # «الإغاثة السعودية»: Saudi, not Saudi Arabia
         if prep is None and self.adjective[k]:
             prep = self._np_prep(first)
-        joiner = before is not None and self.words[before].text in ("و", "-", "–", "/")
+        joiner = before is not None and (self.words[before].text in ("و", "-", "–", "/")
+                                         or self.key(before)[:1] == "و" and self.key(before)[1:] in STATE_HEADS)
         conj = clitic.startswith(("و", "ف")) or joiner
         if k > 0 and self.adjective[k] and self.adjective[k - 1] and self.span[k - 1][1] == first - 1:
             conj = True  # «تعاون سعودي أمريكي»: two nationalities on one noun
@@ -386,6 +388,9 @@ class Frame:
         البرزاني رئيس اقليم كردستان العراق السبت | قصف تركيا», «اجتمع الأمير محمد بن
         سلمان بن عبدالعزيز ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع | في جدة»."""
         j, moved = self._skip(start, 1, len(self.words)), False
+        named = self._named_holder(start, j)
+        if named is not None:  # «رئيس الوزراء الماليزي | نجيب عبد الرزاق»: the title's holder by name
+            j, moved = self._skip(self.span[named][1] + 1, 1, len(self.words)), True
         while self.same_sentence(j, start):
             if self.key(j) in NAME_LINKS and self.same_sentence(j + 1, j) and (j + 1) not in self.owner:
                 j, moved = self._skip(j + 2, 1, len(self.words)), True  # «بن عبدالعزيز»: the name goes on
@@ -404,6 +409,17 @@ class Frame:
             if not self.mentions[k].country:
                 j = self._past_body(j)  # «رئيسة اتحاد المصارف اليونانية»: the body the title names
         return j if moved else start
+
+    def _named_holder(self, start: int, j: int) -> Optional[int]:
+        """The person named right after a subject that is a title of the same country (or
+        of none): «أعرب وزير الخارجية الأمريكي جون كيري»; None otherwise."""
+        title, person = self.mention_at(start - 1, first=False), self.mention_at(j)
+        if title is None or person is None or not self.same_sentence(j, start - 1):
+            return None
+        mt, mp = self.mentions[title], self.mentions[person]
+        if mt.kind != "title" or mp.kind != "person" or self.prep[person] is not None or self.coord[person] is not None:
+            return None
+        return person if mp.country is None or mt.country is None or mp.country == mt.country else None
 
     def _past_body(self, j: int) -> int:
         """Past the noun phrase of a body after a title of no country, when a nationality
