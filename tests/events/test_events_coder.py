@@ -144,3 +144,10 @@ def test_coder_fills_places(coder):
 ])
 def test_coder_state_word_before_a_coordinated_country(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_coder_place_phrase_before_the_complement(coder):
+    # the Bahraini community in the Kingdom condemned the hostile statements Iran repeats:
+    # «بالمملكة» says where; the target is the doer of what is condemned
+    text = "نددت الجالية البحرينية بالمملكة بالتصريحات العدائية التي ترددها ايران."
+    assert triples(coder, text) == {("BHR", "ACCUSE", "IRN")}

@@ -318,12 +318,19 @@ class Frame:
     # ------------------------------------------------------------------ targets
     def complement(self, start: int, prep: str, stop: int) -> Optional[Group]:
         """The first actor inside the phrase introduced by ``prep`` after ``start``."""
-        for j in range(start, min(stop, start + NP_SPAN)):
+        j, end = start, min(stop, start + NP_SPAN)
+        while j < end:
             if not self.same_sentence(j, start) or self.stops(j) or self.words[j].text in "،,":
                 return None
             k = self.mention_at(j)
             if k is not None and self.prep[k] == prep and self.coord[k] is None:
-                return self._actor_group(k)
+                g = self._actor_group(k)
+                if g is None and j == start and self.locative[k]:
+                    # «نددت الجالية البحرينية بالمملكة بالتصريحات»: where, then what
+                    j = self.past_place(j)
+                    end = min(stop, j + NP_SPAN)
+                    continue
+                return g
             readings = proclitic_readings(self.key(j))
             if any(r == prep + suf for r, pre in readings if pre in ("", "و", "ف") for suf in SUFFIXES):
                 return None  # «ضدها», «معه»: the target is a pronoun
@@ -335,7 +342,17 @@ class Frame:
                 k = self.mention_at(j + 1) if self.same_sentence(j + 1, j) else None
                 # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition
                 return self._actor_group(k) if k is not None and self.free(k) and not self.adjective[k] else None
+            j += 1
         return None
+
+    def past_place(self, j: int) -> int:
+        """The word after the place phrase at ``j`` («بالمملكة»), or ``j`` when none is there."""
+        k = self.mention_at(j)
+        if k is None or not self.locative[k]:
+            return j
+        while k + 1 < len(self.mentions) and self.coord[k + 1] == k:
+            k += 1  # «في السعودية والإمارات»
+        return self.span[k][1] + 1
 
     def _first_actor(self, start: int, stop: int, prep: str) -> Optional[Group]:
         """The first actor of the noun phrase at ``start``: not under another preposition,
@@ -533,7 +550,7 @@ class Frame:
             else:
                 g = self.complement(after, spec, stop)
                 if g is None and hit.entry.type in RELATIVE_TYPES:
-                    j = self._skip(after, 1, stop)
+                    j = self.past_place(self._skip(after, 1, stop))
                     if j < stop and self.key(j) == spec:
                         g = self.relative_agent(j + 1, stop)
                     elif j < stop and any(pre.endswith(spec) for _, pre in proclitic_readings(self.key(j)) if pre):
