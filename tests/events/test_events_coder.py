@@ -151,3 +151,13 @@ def test_coder_place_phrase_before_the_complement(coder):
     # «بالمملكة» says where; the target is the doer of what is condemned
     text = "نددت الجالية البحرينية بالمملكة بالتصريحات العدائية التي ترددها ايران."
     assert triples(coder, text) == {("BHR", "ACCUSE", "IRN")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Bahrain expressed its condolences to the Saudi people: «ـها» stands for the state
+    ("وأعربت مملكة البحرين عن تعازيها ومواساتها للشعب السعودي.", {("BHR", "SUPPORT", "SAU")}),
+    # ... but an organisation's own meeting in a city is no event with the host country
+    ("عقدت منظمة اليونسكو اليوم اجتماعها الـ 39 في مدينة بون.", set()),
+])
+def test_coder_feminine_possessive_owned_by_a_state(coder, text, expected):
+    assert triples(coder, text) == expected

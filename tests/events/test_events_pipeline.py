@@ -126,3 +126,12 @@ def test_pipeline_title_then_its_holder_is_one_subject(rules_only):
             "والتقى الاثنان في ماليزيا الجمعة الماضية.")
     assert _triples(run(rules_only, Article(text=text, published="2015-07-20"))) == {
         ("MYS", "CONSULT", "QAT"), ("QAT", "CONSULT", "MYS")}
+
+
+def test_pipeline_title_of_no_country_in_a_complement_is_its_holder(rules_only):
+    # the king received a call from «His Royal Highness Prince Salman bin Hamad Al Khalifa»:
+    # the honorific has no country; the prince it introduces is the caller
+    text = ("تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اتصالا هاتفيا أمس من صاحب السمو الملكي "
+            "الأمير سلمان بن حمد آل خليفة ولي العهد بمملكة البحرين.")
+    assert _triples(run(rules_only, Article(text=text, published="2015-08-07"))) == {
+        ("SAU", "CONSULT", "BHR"), ("BHR", "CONSULT", "SAU")}

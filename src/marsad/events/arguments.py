@@ -30,6 +30,7 @@ PREPOSITIONS = frozenset(
     "في مع الي علي ضد من عن بين لدي عند حول تجاه ازاء حيال قرب داخل امام نحو عبر ضمن بشان".split()
 )
 PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
+STATE_KINDS = frozenset({"country", "capital", "institution"})  # what a feminine «ـها» may stand for
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
@@ -372,7 +373,7 @@ class Frame:
         return None
 
     def _actor_group(self, k: int) -> Optional[Group]:
-        g = [x for x in self.group(k) if not self.locative[x] and self.mentions[x].can_act]
+        g = [x for x in self.group(self.holder(k)) if not self.locative[x] and self.mentions[x].can_act]
         return g or None
 
     def direct_object(self, start: int, stop: int) -> Optional[Group]:
@@ -467,12 +468,17 @@ class Frame:
         """Who a possessive pronoun on the noun at ``h`` stands for: the nearest person or
         title before it in its sentence, under a preposition or not («المرافقين لوزير الدفاع
         الأمريكي أشتون كارتر في زيارته إلى العراق»)."""
+        feminine = self.key(h).endswith("ها")  # «دعمها»: a state or body may own it too
         for j in range(h - 1, max(-1, h - BACK_SPAN * 2), -1):
             if not self.same_sentence(j, h):
                 return None
             k = self.mention_at(j, first=False)
-            if k is not None and self.mentions[k].kind in ("person", "title") and self.mentions[k].country:
+            if k is None or not self.mentions[k].country:
+                continue
+            if self.mentions[k].kind in ("person", "title"):
                 return [k]
+            if feminine and self.mentions[k].kind in STATE_KINDS and self.free(k):
+                return self.group(k)  # «وأعربت مملكة البحرين عن تعازيها»: Bahrain's condolences
         return None
 
     def objects_beyond(self, start: int, stop: int) -> list[int]:

@@ -317,8 +317,9 @@ class _Run:
                 elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=hit.head):
                     g = self._topic(lv)
             return g, after
-        if self._possessed(hit) and not self._complement_noun(hit):
-            return f.owner_back(hit.head) or self._topic(hit.head), after  # «خلال لقائه»: his
+        if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
+            # «خلال لقائه»: his; «أعربت مملكة البحرين عن تعازيها»: hers, the one who expresses it
+            return f.owner_back(hit.head) or self._topic(hit.head), after
         if governed(f, self.hits, hit) or self._complement_noun(hit):
             return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
         gen = f.genitive(hit.last)
