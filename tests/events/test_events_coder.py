@@ -161,3 +161,9 @@ def test_coder_place_phrase_before_the_complement(coder):
 ])
 def test_coder_feminine_possessive_owned_by_a_state(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_coder_freezing_funds_is_a_sanction_on_their_owner(coder):
+    # Turkey froze the funds of the former Yemeni president
+    text = "جمدت تركيا رسميا أموال الرئيس اليمني السابق علي عبدالله صالح وعدد من قادة التمرد."
+    assert triples(coder, text) == {("TUR", "SANCTION", "YEM")}
