@@ -197,9 +197,11 @@ def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], wor
     if not aliases:
         return []
     taken = Taken((m.clitic_start, m.end) for m in mentions)
+    # a reading of a word ends as the word does, but «لل» + noun reads «ال» + noun
+    ends = tuple(aliases) + tuple(a[1:] for a in aliases if a.startswith("ال"))
     out = []
     for w in words:
-        if w.kind != "word" or len(w.key) < 4:
+        if w.kind != "word" or len(w.key) < 4 or not w.key.endswith(ends):
             continue
         for rest, pre in proclitic_readings(w.key):
             m = aliases.get(rest)

@@ -100,6 +100,8 @@ ARTICLE_FEATURES = ("log_candidates", "log_sentences", "lead", "early", "src_sha
                     "pair_types", "log_pair_sentences", "src_title", "tgt_title", "both_title")
 FEATURES = CANDIDATE_FEATURES + ARTICLE_FEATURES
 _INDEX = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
+_SPEAKER, _PREV, _SUBJECT, _NO_TARGET = (frozenset({_INDEX[n]}) for n in ("src_speaker", "src_prev", "src_subject", "tgt_none"))
+_SAME_COUNTRY = frozenset({_INDEX["same_country"], _INDEX["domestic_ok"]})
 
 
 @lru_cache(maxsize=1)
@@ -175,43 +177,42 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
         sources.append((speaker, "speaker"))
     countries = {i.country for i in here}
     out = []
-    base = {_INDEX[name] for name in (  # what every candidate of the trigger shares
+    base = frozenset(_INDEX[name] for name in (  # what every candidate of the trigger shares
         "verb" if hit.tense != NOUN else "noun", f"type={entry.type}",
         "countries_1" if len(countries) <= 1 else "countries_2" if len(countries) == 2 else "countries_3plus",
         *(flag for flag in ("symmetric", "unilateral", "needtarget") if flag in entry.flags),
         *(("asserted",) if asserted else ()), *(("first_sentences",) if sentence < FIRST_SENTENCES else ()),
-        *(("in_quote",) if speaker is not None else ()))}
+        *(("in_quote",) if speaker is not None else ())))
     domestic = entry.type in DOMESTIC
     roles = roles or {}
     as_src = {id(i): _side_features("src", i, hit, roles) for i in here}  # once per actor, not per pair
     as_tgt = {id(i): _side_features("tgt", i, hit, roles) for i in here}
-    subject_near = _INDEX["src_subject"]
     for src, where in sources:
         mine = base | (as_src[id(src)] if where == "here" else _side_features("src", src, hit, roles, place=False))
         if where == "speaker":
-            mine.add(_INDEX["src_speaker"])
+            mine |= _SPEAKER
         elif where == "prev":
-            mine.add(_INDEX["src_prev"])
+            mine |= _PREV
         elif hit.tense != NOUN and (src.last < hit.head and hit.head - src.last <= 2
                                     or src.first > hit.last and src.first - hit.last <= 2):
-            mine.add(subject_near)
+            mine |= _SUBJECT
         for tgt in [None] + here:
             if tgt is src or (tgt is not None and tgt.country == src.country and (tgt.entity == src.entity or not domestic)):
                 continue  # the same actor, or one state twice for a type that is never domestic
             if tgt is None:
-                x = mine | {_INDEX["tgt_none"]}
+                x = mine | _NO_TARGET
             else:
                 x = mine | as_tgt[id(tgt)]
                 if tgt.country == src.country:
-                    x |= {_INDEX["same_country"], _INDEX["domestic_ok"]}
+                    x |= _SAME_COUNTRY
             key = (src.country, entry.type, tgt.country if tgt else "")
-            out.append(Candidate(key, frozenset(x), hit, src, tgt, lo, hi))
+            out.append(Candidate(key, x, hit, src, tgt, lo, hi))
             if len(out) >= MAX_PAIRS:
                 return out
     return out
 
 
-def _side_features(side: str, item: Item, hit: Hit, roles: dict, place: bool = True) -> set[int]:
+def _side_features(side: str, item: Item, hit: Hit, roles: dict, place: bool = True) -> frozenset[int]:
     """Indices of the features an actor sets as the ``side`` of a trigger: where it stands
     (only for an actor of the trigger's sentence, ``place``), its preposition, sector, kind,
     how sure its country is, and the role the argument reader gave it."""
@@ -241,7 +242,7 @@ def _side_features(side: str, item: Item, hit: Hit, roles: dict, place: bool = T
     for role in ("subject", "target"):
         if any(a < item.end and item.start < b for a, b in roles.get(role, ())):
             names.append(f"role_{role}")
-    return {_INDEX[f"{side}_{name}"] for name in names}
+    return frozenset(_INDEX[f"{side}_{name}"] for name in names)
 
 
 def dense(features: frozenset[int]) -> list[float]:
