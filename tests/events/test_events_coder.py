@@ -167,3 +167,24 @@ def test_coder_freezing_funds_is_a_sanction_on_their_owner(coder):
     # Turkey froze the funds of the former Yemeni president
     text = "جمدت تركيا رسميا أموال الرئيس اليمني السابق علي عبدالله صالح وعدد من قادة التمرد."
     assert triples(coder, text) == {("TUR", "SANCTION", "YEM")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the king received the Egyptian president; the two sides discussed cooperation
+    ("استقبل خادم الحرمين الشريفين الملك سلمان الرئيس المصري عبدالفتاح السيسي. "
+     "وبحث الجانبان سبل التعاون بين البلدين.",
+     {("SAU", "CONSULT", "EGY"), ("EGY", "CONSULT", "SAU"), ("SAU", "COOPERATE", "EGY"), ("EGY", "COOPERATE", "SAU")}),
+    # Najib said the emir of Qatar is interested; «the two met»
+    ("قال رئيس الوزراء الماليزي نجيب عبد الرزاق إن أمير قطر الشيخ تميم بن حمد مهتم بالاستثمار. "
+     "والتقى الاثنان في ماليزيا الجمعة الماضية.", {("MYS", "CONSULT", "QAT"), ("QAT", "CONSULT", "MYS")}),
+    # three countries named before: «the two» is not resolved
+    ("اجتمع وزير الخارجية السعودي عادل الجبير مع نظيره الروسي سيرغي لافروف بحضور وزير الخارجية الأمريكي "
+     "جون كيري. والتقى الاثنان مجددا أمس.",
+     {("SAU", "CONSULT", "RUS"), ("RUS", "CONSULT", "SAU")}),
+    # «the two parties» of a clash are most often factions of one country: not coded
+    ("قصفت الطائرات السعودية مواقع للحوثيين في اليمن. ودارت اشتباكات عنيفة بين الطرفين.", set()),
+    # «يزورها الاثنين»: Monday, not «the two»
+    ("قال وزير الخارجية الفرنسي لوران فابيوس إن الجزائر التي يزورها الاثنين شريك مهم.", set()),
+])
+def test_coder_the_two_sides_named_before(coder, text, expected):
+    assert triples(coder, text) == expected
