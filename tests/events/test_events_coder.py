@@ -134,3 +134,57 @@ def test_coder_fills_places(coder):
     places = coder(text, PUBLISHED).places
     assert [p.name for p in places] == ["القاهرة", "الرياض"]
     assert all(text[p.start:p.end] == p.name and p.country and p.lat is not None for p in places)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # exchange of expertise between the Kingdom and the state of Turkey
+    ("جرى تبادل الخبرات بين المملكة ودولة تركيا الشقيقة.", {("SAU", "COOPERATE", "TUR"), ("TUR", "COOPERATE", "SAU")}),
+    # Egypt and the Republic of Sudan signed an agreement
+    ("وقعت مصر وجمهورية السودان اتفاقية للتعاون.", {("EGY", "AGREE", "SDN"), ("SDN", "AGREE", "EGY")}),
+])
+def test_coder_state_word_before_a_coordinated_country(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_place_phrase_before_the_complement(coder):
+    # the Bahraini community in the Kingdom condemned the hostile statements Iran repeats:
+    # «بالمملكة» says where; the target is the doer of what is condemned
+    text = "نددت الجالية البحرينية بالمملكة بالتصريحات العدائية التي ترددها ايران."
+    assert triples(coder, text) == {("BHR", "ACCUSE", "IRN")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Bahrain expressed its condolences to the Saudi people: «ـها» stands for the state
+    ("وأعربت مملكة البحرين عن تعازيها ومواساتها للشعب السعودي.", {("BHR", "SUPPORT", "SAU")}),
+    # ... but an organisation's own meeting in a city is no event with the host country
+    ("عقدت منظمة اليونسكو اليوم اجتماعها الـ 39 في مدينة بون.", set()),
+])
+def test_coder_feminine_possessive_owned_by_a_state(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_freezing_funds_is_a_sanction_on_their_owner(coder):
+    # Turkey froze the funds of the former Yemeni president
+    text = "جمدت تركيا رسميا أموال الرئيس اليمني السابق علي عبدالله صالح وعدد من قادة التمرد."
+    assert triples(coder, text) == {("TUR", "SANCTION", "YEM")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the king received the Egyptian president; the two sides discussed cooperation
+    ("استقبل خادم الحرمين الشريفين الملك سلمان الرئيس المصري عبدالفتاح السيسي. "
+     "وبحث الجانبان سبل التعاون بين البلدين.",
+     {("SAU", "CONSULT", "EGY"), ("EGY", "CONSULT", "SAU"), ("SAU", "COOPERATE", "EGY"), ("EGY", "COOPERATE", "SAU")}),
+    # Najib said the emir of Qatar is interested; «the two met»
+    ("قال رئيس الوزراء الماليزي نجيب عبد الرزاق إن أمير قطر الشيخ تميم بن حمد مهتم بالاستثمار. "
+     "والتقى الاثنان في ماليزيا الجمعة الماضية.", {("MYS", "CONSULT", "QAT"), ("QAT", "CONSULT", "MYS")}),
+    # three countries named before: «the two» is not resolved
+    ("اجتمع وزير الخارجية السعودي عادل الجبير مع نظيره الروسي سيرغي لافروف بحضور وزير الخارجية الأمريكي "
+     "جون كيري. والتقى الاثنان مجددا أمس.",
+     {("SAU", "CONSULT", "RUS"), ("RUS", "CONSULT", "SAU")}),
+    # «the two parties» of a clash are most often factions of one country: not coded
+    ("قصفت الطائرات السعودية مواقع للحوثيين في اليمن. ودارت اشتباكات عنيفة بين الطرفين.", set()),
+    # «يزورها الاثنين»: Monday, not «the two»
+    ("قال وزير الخارجية الفرنسي لوران فابيوس إن الجزائر التي يزورها الاثنين شريك مهم.", set()),
+])
+def test_coder_the_two_sides_named_before(coder, text, expected):
+    assert triples(coder, text) == expected

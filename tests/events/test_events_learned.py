@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from marsad.events.learned import (ARTICLE_FEATURES, CANDIDATE_FEATURES, FEATURES, Candidate, Context, Item,
-                                   candidates, score, shipped_model, triples)
+                                   candidates, dense, score, shipped_model, triples)
 from marsad.events.lexicon import PERF, load_event_lexicon
 from marsad.eval.events import pipeline
 from marsad.events.trigger import Hit
@@ -31,20 +31,22 @@ def test_learned_candidates_pair_every_actor_in_reach():
     found = {c.key: c for c in candidates(hit, 0, 6, 0, items, [], None, True)}
     assert ("SAU", "CONSULT", "EGY") in found and ("EGY", "CONSULT", "SAU") in found
     assert ("SAU", "CONSULT", "") in found  # and each side alone
-    x = dict(zip(CANDIDATE_FEATURES, found[("SAU", "CONSULT", "EGY")].features))
+    x = dict(zip(CANDIDATE_FEATURES, dense(found[("SAU", "CONSULT", "EGY")].features)))
     assert x["src_subject"] == 1 and x["src_after"] == 1 and x["tgt_prep_ok"] == 1
     assert x["type=CONSULT"] == 1 and x["asserted"] == 1 and x["first_sentences"] == 1
 
 
 def test_learned_triples_gather_candidates_with_the_article_features():
     hit = _hit("التقى", 0)
-    a = Candidate(("SAU", "CONSULT", "EGY"), [0.0] * len(CANDIDATE_FEATURES), hit, _item(1, "SAU", "e1"), None, 0, 5, (0, 40))
-    b = Candidate(("SAU", "CONSULT", "EGY"), [1.0] * len(CANDIDATE_FEATURES), hit, _item(1, "SAU", "e1"), None, 6, 9, (60, 90))
+    half = len(CANDIDATE_FEATURES) // 2
+    a = Candidate(("SAU", "CONSULT", "EGY"), frozenset(range(half)), hit, _item(1, "SAU", "e1"), None, 0, 5, (0, 40))
+    b = Candidate(("SAU", "CONSULT", "EGY"), frozenset(range(half, len(CANDIDATE_FEATURES))), hit,
+                  _item(1, "SAU", "e1"), None, 6, 9, (60, 90))
     ctx = Context(Counter({"SAU": 3, "EGY": 1}), frozenset({"EGY"}), frozenset({("SAU", "CONSULT", "EGY")}), 0, 400)
     [(key, vector, first)] = triples([b, a], ctx)
     x = dict(zip(FEATURES, vector))
     assert key == ("SAU", "CONSULT", "EGY") and first is a  # the earliest candidate is the evidence
-    assert all(x[f] == 1.0 for f in CANDIDATE_FEATURES)  # the largest value of each
+    assert all(x[f] == 1.0 for f in CANDIDATE_FEATURES)  # what any of its candidates has
     assert x["rule"] == 1 and x["src_rank1"] == 1 and x["tgt_title"] == 1 and x["src_title"] == 0
     assert x["src_share"] == 0.75 and x["lead"] == 1
 
@@ -61,6 +63,9 @@ def test_learned_score_follows_the_weights():
     vector[FEATURES.index("rule")] = 1.0
     assert score(vector, {"weights": {"rule": 5.0}, "bias": 0.0}) > 0.99
     assert score(vector, {"weights": {"rule": -5.0}, "bias": 0.0}) < 0.01
+    vector[FEATURES.index("src_share")] = 0.5  # real-valued article features weigh by their value
+    model = {"weights": {"rule": 1.0, "src_share": 2.0}, "bias": -2.0}
+    assert score(vector, model) == pytest.approx(0.5)
 
 
 CUBA = ("كما طالبت كوبا في اطار تطبيع علاقاتها مع الولايات المتحدة، باستعادة الاراضي التي تقيم "

@@ -10,7 +10,7 @@ from marsad.pipeline.build import make_doc, run
 
 DEV_F1_FLOOR = 0.65  # measured 0.698 (P 0.938, R 0.556) with lexicon actors; see docs/events.md
 SEED_F1_FLOOR = 0.85  # measured 0.923
-TRAIN_F1_FLOOR = 0.45  # measured 0.482 (P 0.798, R 0.345); partly in sample: train.jsonl trains the learnt stage
+TRAIN_F1_FLOOR = 0.45  # measured 0.567 (P 0.802, R 0.438, session 9); partly in sample: train.jsonl trains the learnt stage
 TRAIN_PRECISION_FLOOR = 0.75
 
 
@@ -108,3 +108,30 @@ def test_pipeline_entities_mode_runs(dev):
 ])
 def test_pipeline_target_is_the_doer_in_a_relative_clause_on_the_object(nlp, text, triple):
     assert triple in _triples(run(nlp, Article(text=text, published="2015-07-20")))
+
+
+@pytest.fixture()
+def rules_only(nlp):
+    coder = nlp.get_pipe("marsad_events").coder
+    coder.model = {"weights": {}, "bias": 0.0, "threshold": 2.0}  # the learnt stage off
+    yield nlp
+    coder.model = None
+
+
+def test_pipeline_title_then_its_holder_is_one_subject(rules_only):
+    # The Malaysian prime minister Najib Razak met the emir of Qatar; then «the two met».
+    # With entities the title and the name are two mentions: the name is the title's
+    # holder, not whom he met, and the emir is the object.
+    text = ("التقى رئيس الوزراء الماليزي نجيب عبد الرزاق أمير قطر الشيخ تميم بن حمد. "
+            "والتقى الاثنان في ماليزيا الجمعة الماضية.")
+    assert _triples(run(rules_only, Article(text=text, published="2015-07-20"))) == {
+        ("MYS", "CONSULT", "QAT"), ("QAT", "CONSULT", "MYS")}
+
+
+def test_pipeline_title_of_no_country_in_a_complement_is_its_holder(rules_only):
+    # the king received a call from «His Royal Highness Prince Salman bin Hamad Al Khalifa»:
+    # the honorific has no country; the prince it introduces is the caller
+    text = ("تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اتصالا هاتفيا أمس من صاحب السمو الملكي "
+            "الأمير سلمان بن حمد آل خليفة ولي العهد بمملكة البحرين.")
+    assert _triples(run(rules_only, Article(text=text, published="2015-08-07"))) == {
+        ("SAU", "CONSULT", "BHR"), ("BHR", "CONSULT", "SAU")}

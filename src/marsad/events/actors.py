@@ -11,9 +11,10 @@ from the words around it (:mod:`marsad.events.arguments`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Any, Optional
 
 from marsad.lexicon.actors import Actor as LexActor, CountryName, When
@@ -47,6 +48,20 @@ class Mention:
     clitic: str = ""  # proclitics before the name («ل» in «لروسيا»)
     codes: tuple[str, ...] = ()  # the candidates of an ambiguous nationality («الكورية»)
     weak_place: bool = False  # it names a weak gazetteer place (a compiled town: «فرح»)
+
+
+class Taken:
+    """Character spans already taken (e.g. by lexicon mentions), asked whether a new span
+    overlaps one of them in O(log n) (an article has hundreds of mentions)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return i > 0 and self.reach[i - 1] > start
 
 
 @dataclass
@@ -91,8 +106,15 @@ def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
             size = min(b, m.end) - max(a, m.start)
             if size > overlap:
                 best, overlap = eid, size
-        out.append(replace(m, entity=best) if best and m.entity is None else m)
+        out.append(_with_entity(m, best) if best and m.entity is None else m)
     return out
+
+
+def _with_entity(m: Mention, entity: str) -> Mention:
+    """``replace(m, entity=entity)`` without the dataclass machinery (one per mention)."""
+    new = object.__new__(Mention)
+    new.__dict__.update(m.__dict__, entity=entity)
+    return new
 
 
 def _placed(entity, sources: frozenset[str]) -> bool:
@@ -109,9 +131,8 @@ def placed_beyond(text: str, mentions: list[Mention], entities, sources) -> list
     """Mentions of persons and organisations the lexicon does not name but the article
     places (``country_source`` in ``sources``), where no lexicon mention stands."""
     chosen = [e for e in entities or () if e.label in ("PER", "ORG") and _placed(e, sources)]
-    taken = [(m.clitic_start, m.end) for m in mentions]
-    return [m for m in mentions_from_entities(text, chosen)
-            if all(m.end <= a or b <= m.clitic_start for a, b in taken)]
+    taken = Taken((m.clitic_start, m.end) for m in mentions)
+    return [m for m in mentions_from_entities(text, chosen) if not taken.overlaps(m.clitic_start, m.end)]
 
 
 def mentions_from_entities(text: str, entities) -> list[Mention]:
@@ -175,14 +196,16 @@ def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], wor
             aliases.setdefault(normalize_word(parts[-1]), m)
     if not aliases:
         return []
-    taken = [(m.clitic_start, m.end) for m in mentions]
+    taken = Taken((m.clitic_start, m.end) for m in mentions)
+    # a reading of a word ends as the word does, but «لل» + noun reads «ال» + noun
+    ends = tuple(aliases) + tuple(a[1:] for a in aliases if a.startswith("ال"))
     out = []
     for w in words:
-        if w.kind != "word" or len(w.key) < 4:
+        if w.kind != "word" or len(w.key) < 4 or not w.key.endswith(ends):
             continue
         for rest, pre in proclitic_readings(w.key):
             m = aliases.get(rest)
-            if m is None or any(a < w.end and w.start < b for a, b in taken):
+            if m is None or taken.overlaps(w.start, w.end):
                 continue
             start = skip_letters(text, w.start, len(pre))
             out.append(Mention(start, w.end, w.start, text[start:w.end], m.country, m.sector, "person",
@@ -300,13 +323,13 @@ def attributive(text: str, m: Mention) -> bool:
 def entity_places(entities, mentions: list[Mention]) -> list[Place]:
     """Places of the place entities (LOC, FAC) with coordinates where no lexicon mention
     stands (a name known by another spelling: «مينابوليس»), for the map."""
-    taken = [(m.clitic_start, m.end) for m in mentions]
+    taken = Taken((m.clitic_start, m.end) for m in mentions)
     out = []
     for e in entities or ():
         if e.label not in ("LOC", "FAC") or e.lat is None:
             continue
         for m in e.mentions:
-            if m.field != "title" and all(m.end <= a or b <= m.start for a, b in taken):
+            if m.field != "title" and not taken.overlaps(m.start, m.end):
                 out.append(Place(m.text, e.country, e.lat, e.lon, e.name_en, None, m.start, m.end, e.region))
     return out
 

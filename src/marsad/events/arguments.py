@@ -30,6 +30,7 @@ PREPOSITIONS = frozenset(
     "في مع الي علي ضد من عن بين لدي عند حول تجاه ازاء حيال قرب داخل امام نحو عبر ضمن بشان".split()
 )
 PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
+STATE_KINDS = frozenset({"country", "capital", "institution"})  # what a feminine «ـها» may stand for
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
@@ -41,6 +42,7 @@ QUANTIFIERS = frozenset(normalize(w) for w in (  # «العديد من», «عش
     "العديد عددا عدد عشرات مئات آلاف بعض أحد إحدى عناصر").split())
 TITLE_MODIFIERS = frozenset(normalize(w) for w in (  # adjectives inside a title chain
     "الأول الثاني الثالث الأعلى العام العامة السابق السابقة الحالي المساعد المناوب").split())
+STATE_HEADS = frozenset(normalize(w) for w in "دولة جمهورية مملكة سلطنة إمارة".split())  # «ودولة تركيا»: and (the state of) Turkey
 ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظام السوري أحكاما بالإعدام»)
 Group = list[int]  # indices of coordinated mentions
 # Words that are not nouns though they look like plain words (complementisers, particles).
@@ -78,6 +80,7 @@ class Frame:
         self.coord: list[Optional[int]] = [None] * len(mentions)
         self.locative = [False] * len(mentions)
         self.adjective = [m.kind == "adj" for m in mentions]
+        self._targets: dict[tuple, tuple] = {}
         for k in range(len(mentions)):
             self._mark(k)
 
@@ -123,7 +126,8 @@ class Frame:
             self.adjective[k] = True  # «الإغاثة السعودية»: Saudi, not Saudi Arabia
         if prep is None and self.adjective[k]:
             prep = self._np_prep(first)
-        joiner = before is not None and self.words[before].text in ("و", "-", "–", "/")
+        joiner = before is not None and (self.words[before].text in ("و", "-", "–", "/")
+                                         or self.key(before)[:1] == "و" and self.key(before)[1:] in STATE_HEADS)
         conj = clitic.startswith(("و", "ف")) or joiner
         if k > 0 and self.adjective[k] and self.adjective[k - 1] and self.span[k - 1][1] == first - 1:
             conj = True  # «تعاون سعودي أمريكي»: two nationalities on one noun
@@ -315,12 +319,19 @@ class Frame:
     # ------------------------------------------------------------------ targets
     def complement(self, start: int, prep: str, stop: int) -> Optional[Group]:
         """The first actor inside the phrase introduced by ``prep`` after ``start``."""
-        for j in range(start, min(stop, start + NP_SPAN)):
+        j, end = start, min(stop, start + NP_SPAN)
+        while j < end:
             if not self.same_sentence(j, start) or self.stops(j) or self.words[j].text in "،,":
                 return None
             k = self.mention_at(j)
             if k is not None and self.prep[k] == prep and self.coord[k] is None:
-                return self._actor_group(k)
+                g = self._actor_group(k)
+                if g is None and j == start and self.locative[k]:
+                    # «نددت الجالية البحرينية بالمملكة بالتصريحات»: where, then what
+                    j = self.past_place(j)
+                    end = min(stop, j + NP_SPAN)
+                    continue
+                return g
             readings = proclitic_readings(self.key(j))
             if any(r == prep + suf for r, pre in readings if pre in ("", "و", "ف") for suf in SUFFIXES):
                 return None  # «ضدها», «معه»: the target is a pronoun
@@ -332,7 +343,17 @@ class Frame:
                 k = self.mention_at(j + 1) if self.same_sentence(j + 1, j) else None
                 # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition
                 return self._actor_group(k) if k is not None and self.free(k) and not self.adjective[k] else None
+            j += 1
         return None
+
+    def past_place(self, j: int) -> int:
+        """The word after the place phrase at ``j`` («بالمملكة»), or ``j`` when none is there."""
+        k = self.mention_at(j)
+        if k is None or not self.locative[k]:
+            return j
+        while k + 1 < len(self.mentions) and self.coord[k + 1] == k:
+            k += 1  # «في السعودية والإمارات»
+        return self.span[k][1] + 1
 
     def _first_actor(self, start: int, stop: int, prep: str) -> Optional[Group]:
         """The first actor of the noun phrase at ``start``: not under another preposition,
@@ -352,7 +373,7 @@ class Frame:
         return None
 
     def _actor_group(self, k: int) -> Optional[Group]:
-        g = [x for x in self.group(k) if not self.locative[x] and self.mentions[x].can_act]
+        g = [x for x in self.group(self.holder(k)) if not self.locative[x] and self.mentions[x].can_act]
         return g or None
 
     def direct_object(self, start: int, stop: int) -> Optional[Group]:
@@ -385,6 +406,9 @@ class Frame:
         البرزاني رئيس اقليم كردستان العراق السبت | قصف تركيا», «اجتمع الأمير محمد بن
         سلمان بن عبدالعزيز ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع | في جدة»."""
         j, moved = self._skip(start, 1, len(self.words)), False
+        named = self._named_holder(start, j)
+        if named is not None:  # «رئيس الوزراء الماليزي | نجيب عبد الرزاق»: the title's holder by name
+            j, moved = self._skip(self.span[named][1] + 1, 1, len(self.words)), True
         while self.same_sentence(j, start):
             if self.key(j) in NAME_LINKS and self.same_sentence(j + 1, j) and (j + 1) not in self.owner:
                 j, moved = self._skip(j + 2, 1, len(self.words)), True  # «بن عبدالعزيز»: the name goes on
@@ -403,6 +427,17 @@ class Frame:
             if not self.mentions[k].country:
                 j = self._past_body(j)  # «رئيسة اتحاد المصارف اليونانية»: the body the title names
         return j if moved else start
+
+    def _named_holder(self, start: int, j: int) -> Optional[int]:
+        """The person named right after a subject that is a title of the same country (or
+        of none): «أعرب وزير الخارجية الأمريكي جون كيري»; None otherwise."""
+        title, person = self.mention_at(start - 1, first=False), self.mention_at(j)
+        if title is None or person is None or not self.same_sentence(j, start - 1):
+            return None
+        mt, mp = self.mentions[title], self.mentions[person]
+        if mt.kind != "title" or mp.kind != "person" or self.prep[person] is not None or self.coord[person] is not None:
+            return None
+        return person if mp.country is None or mt.country is None or mp.country == mt.country else None
 
     def _past_body(self, j: int) -> int:
         """Past the noun phrase of a body after a title of no country, when a nationality
@@ -433,12 +468,17 @@ class Frame:
         """Who a possessive pronoun on the noun at ``h`` stands for: the nearest person or
         title before it in its sentence, under a preposition or not («المرافقين لوزير الدفاع
         الأمريكي أشتون كارتر في زيارته إلى العراق»)."""
+        feminine = self.key(h).endswith("ها")  # «دعمها»: a state or body may own it too
         for j in range(h - 1, max(-1, h - BACK_SPAN * 2), -1):
             if not self.same_sentence(j, h):
                 return None
             k = self.mention_at(j, first=False)
-            if k is not None and self.mentions[k].kind in ("person", "title") and self.mentions[k].country:
+            if k is None or not self.mentions[k].country:
+                continue
+            if self.mentions[k].kind in ("person", "title"):
                 return [k]
+            if feminine and self.mentions[k].kind in STATE_KINDS and self.free(k):
+                return self.group(k)  # «وأعربت مملكة البحرين عن تعازيها»: Bahrain's condolences
         return None
 
     def objects_beyond(self, start: int, stop: int) -> list[int]:
@@ -495,7 +535,15 @@ class Frame:
         return None
 
     def targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
-        """The target group and how it was found (a preposition, "obj" or "gen")."""
+        """The target group and how it was found (a preposition, "obj" or "gen");
+        memoised (the rules and the learnt stage both ask)."""
+        key = (hit.head, hit.last, id(hit.entry), hit.tense, after, stop)
+        found = self._targets.get(key)
+        if found is None:
+            found = self._targets[key] = self._find_targets(hit, after, stop)
+        return found
+
+    def _find_targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
         for spec in hit.entry.target:
             if spec == "obj":
                 g = self.direct_object(after, stop) if hit.is_verb else None
@@ -508,7 +556,7 @@ class Frame:
             else:
                 g = self.complement(after, spec, stop)
                 if g is None and hit.entry.type in RELATIVE_TYPES:
-                    j = self._skip(after, 1, stop)
+                    j = self.past_place(self._skip(after, 1, stop))
                     if j < stop and self.key(j) == spec:
                         g = self.relative_agent(j + 1, stop)
                     elif j < stop and any(pre.endswith(spec) for _, pre in proclitic_readings(self.key(j)) if pre):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ class Item:
 @dataclass
 class Candidate:
     key: tuple[str, str, str]  # source country, type, target country ("" for none)
-    features: list[float]
+    features: frozenset[int]  # indices of its CANDIDATE_FEATURES (all are 0/1)
     hit: Hit
     source: Item
     target: Optional[Item]
@@ -99,6 +100,8 @@ ARTICLE_FEATURES = ("log_candidates", "log_sentences", "lead", "early", "src_sha
                     "pair_types", "log_pair_sentences", "src_title", "tgt_title", "both_title")
 FEATURES = CANDIDATE_FEATURES + ARTICLE_FEATURES
 _INDEX = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
+_SPEAKER, _PREV, _SUBJECT, _NO_TARGET = (frozenset({_INDEX[n]}) for n in ("src_speaker", "src_prev", "src_subject", "tgt_none"))
+_SAME_COUNTRY = frozenset({_INDEX["same_country"], _INDEX["domestic_ok"]})
 
 
 @lru_cache(maxsize=1)
@@ -174,39 +177,34 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
         sources.append((speaker, "speaker"))
     countries = {i.country for i in here}
     out = []
-    base = [0.0] * len(CANDIDATE_FEATURES)  # what every candidate of the trigger shares
-    for name in ("verb" if hit.tense != NOUN else "noun", f"type={entry.type}",
-                 "countries_1" if len(countries) <= 1 else "countries_2" if len(countries) == 2 else "countries_3plus",
-                 *(flag for flag in ("symmetric", "unilateral", "needtarget") if flag in entry.flags),
-                 *(("asserted",) if asserted else ()), *(("first_sentences",) if sentence < FIRST_SENTENCES else ()),
-                 *(("in_quote",) if speaker is not None else ())):
-        base[_INDEX[name]] = 1.0
+    base = frozenset(_INDEX[name] for name in (  # what every candidate of the trigger shares
+        "verb" if hit.tense != NOUN else "noun", f"type={entry.type}",
+        "countries_1" if len(countries) <= 1 else "countries_2" if len(countries) == 2 else "countries_3plus",
+        *(flag for flag in ("symmetric", "unilateral", "needtarget") if flag in entry.flags),
+        *(("asserted",) if asserted else ()), *(("first_sentences",) if sentence < FIRST_SENTENCES else ()),
+        *(("in_quote",) if speaker is not None else ())))
     domestic = entry.type in DOMESTIC
     roles = roles or {}
     as_src = {id(i): _side_features("src", i, hit, roles) for i in here}  # once per actor, not per pair
     as_tgt = {id(i): _side_features("tgt", i, hit, roles) for i in here}
     for src, where in sources:
-        mine = as_src.get(id(src)) if where == "here" else _side_features("src", src, hit, roles, place=False)
+        mine = base | (as_src[id(src)] if where == "here" else _side_features("src", src, hit, roles, place=False))
+        if where == "speaker":
+            mine |= _SPEAKER
+        elif where == "prev":
+            mine |= _PREV
+        elif hit.tense != NOUN and (src.last < hit.head and hit.head - src.last <= 2
+                                    or src.first > hit.last and src.first - hit.last <= 2):
+            mine |= _SUBJECT
         for tgt in [None] + here:
             if tgt is src or (tgt is not None and tgt.country == src.country and (tgt.entity == src.entity or not domestic)):
                 continue  # the same actor, or one state twice for a type that is never domestic
-            x = base.copy()
-            for i in mine:
-                x[i] = 1.0
-            if where == "speaker":
-                x[_INDEX["src_speaker"]] = 1.0
-            elif where == "prev":
-                x[_INDEX["src_prev"]] = 1.0
-            elif hit.tense != NOUN and (src.last < hit.head and hit.head - src.last <= 2
-                                        or src.first > hit.last and src.first - hit.last <= 2):
-                x[_INDEX["src_subject"]] = 1.0
             if tgt is None:
-                x[_INDEX["tgt_none"]] = 1.0
+                x = mine | _NO_TARGET
             else:
-                for i in as_tgt[id(tgt)]:
-                    x[i] = 1.0
+                x = mine | as_tgt[id(tgt)]
                 if tgt.country == src.country:
-                    x[_INDEX["same_country"]] = x[_INDEX["domestic_ok"]] = 1.0
+                    x |= _SAME_COUNTRY
             key = (src.country, entry.type, tgt.country if tgt else "")
             out.append(Candidate(key, x, hit, src, tgt, lo, hi))
             if len(out) >= MAX_PAIRS:
@@ -214,7 +212,7 @@ def candidates(hit: Hit, lo: int, hi: int, sentence: int, items: list[Item], pre
     return out
 
 
-def _side_features(side: str, item: Item, hit: Hit, roles: dict, place: bool = True) -> list[int]:
+def _side_features(side: str, item: Item, hit: Hit, roles: dict, place: bool = True) -> frozenset[int]:
     """Indices of the features an actor sets as the ``side`` of a trigger: where it stands
     (only for an actor of the trigger's sentence, ``place``), its preposition, sector, kind,
     how sure its country is, and the role the argument reader gave it."""
@@ -244,12 +242,21 @@ def _side_features(side: str, item: Item, hit: Hit, roles: dict, place: bool = T
     for role in ("subject", "target"):
         if any(a < item.end and item.start < b for a, b in roles.get(role, ())):
             names.append(f"role_{role}")
-    return [_INDEX[f"{side}_{name}"] for name in names]
+    return frozenset(_INDEX[f"{side}_{name}"] for name in names)
+
+
+def dense(features: frozenset[int]) -> list[float]:
+    """A candidate's feature indices as a vector over ``CANDIDATE_FEATURES``."""
+    x = [0.0] * len(CANDIDATE_FEATURES)
+    for i in features:
+        x[i] = 1.0
+    return x
 
 
 def triples(found: list[Candidate], ctx: Context) -> list[tuple[tuple[str, str, str], list[float], Candidate]]:
     """The article's (source, type, target) triples with their features and their first
-    candidate (its evidence), in order of first appearance."""
+    candidate (its evidence), in order of first appearance. A triple has a candidate
+    feature when one of its candidates has it."""
     by: dict[tuple, list[Candidate]] = {}
     for c in found:
         by.setdefault(c.key, []).append(c)
@@ -263,7 +270,7 @@ def triples(found: list[Candidate], ctx: Context) -> list[tuple[tuple[str, str, 
     out = []
     for key, cs in by.items():
         s, t, g = key
-        vector = list(map(max, zip(*(c.features for c in cs))))
+        vector = dense(frozenset().union(*(c.features for c in cs)))
         first = min(c.sentence[0] for c in cs)
         vector += [
             math.log1p(len(cs)), math.log1p(len({c.sentence for c in cs})),
@@ -282,6 +289,14 @@ def triples(found: list[Candidate], ctx: Context) -> list[tuple[tuple[str, str, 
 
 def score(vector: Sequence[float], model: dict[str, Any]) -> float:
     """The model's probability that a triple is an event of the article."""
-    weights = model["weights"]
-    z = model.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in zip(FEATURES, vector) if v)
+    z = model.get("bias", 0.0) + sum(map(operator.mul, _aligned(model), vector))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _aligned(model: dict[str, Any]) -> list[float]:
+    """The model's weights in the order of ``FEATURES`` (kept on the model once made)."""
+    aligned = model.get("_aligned")
+    if aligned is None or len(aligned) != len(FEATURES):
+        weights = model["weights"]
+        aligned = model["_aligned"] = [weights.get(name, 0.0) for name in FEATURES]
+    return aligned

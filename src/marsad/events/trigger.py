@@ -41,15 +41,17 @@ def _prefix_ok(entry: TriggerEntry, tense: str, pre: str) -> bool:
     return all(c in CONJ for c in pre)
 
 
-_CANDIDATES: dict[tuple[int, str], tuple] = {}
+_CANDIDATES: dict[int, dict[str, tuple]] = {}  # per lexicon (its id): word key -> readings
 DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # harakat, shadda, sukun, tatweel
 
 
 def candidates(lex: EventLexicon, key: str) -> tuple[tuple[Form, str, bool, bool], ...]:
     """(form, proclitics, suffixed, literal) readings of a word key that reach a trigger,
     most literal first; memoised per lexicon and key (words repeat across articles)."""
-    memo_key = (id(lex), key)
-    found = _CANDIDATES.get(memo_key)
+    memo = _CANDIDATES.get(id(lex))
+    if memo is None:
+        memo = _CANDIDATES[id(lex)] = {}
+    found = memo.get(key)
     if found is None:
         out = []
         if not lex.is_("stop", key):
@@ -58,8 +60,8 @@ def candidates(lex: EventLexicon, key: str) -> tuple[tuple[Form, str, bool, bool
                     if _prefix_ok(form.entry, form.tense, pre) and not (suffixed and form.entry.kind == "phrase"):
                         out.append((form, pre, suffixed, stem == key))
         found = tuple(out)
-        if len(_CANDIDATES) < 500_000:
-            _CANDIDATES[memo_key] = found
+        if len(memo) < 500_000:
+            memo[key] = found
     return found
 
 

@@ -43,9 +43,9 @@ class Word(NamedTuple):
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words, numbers and punctuation marks of ``text[start:end]``."""
     norm, new = normalize_word, tuple.__new__  # a NamedTuple built without its Python __new__
-    return [new(Word, (m.start(), m.end(), g, norm(g), m.lastgroup))
+    return [new(Word, (a, b, g, norm(g), m.lastgroup))
             for m in _WORD_RE.finditer(text, start, len(text) if end is None else end)
-            for g in (m.group(),)]
+            for (a, b), g in ((m.span(), m.group()),)]
 
 
 def scan_sentences(text: str, sentences: list[tuple[int, int]]) -> list[list[Word]]:
