@@ -26,7 +26,7 @@ from marsad.watch.items import failure_reason, item_article
 
 MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
 FEED_THREADS = 8  # feeds read at once at the start of a poll
-BATCH = 16  # articles of a feed analysed and stored in one transaction
+BATCH = 32  # articles of a feed analysed and stored in one transaction
 
 
 class Analyser:
