@@ -16,6 +16,7 @@ import argparse
 import multiprocessing as mp
 import os
 import random
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -43,6 +44,12 @@ def serve(conn, feeds: int, items: int, cpu: int | None) -> None:
     site.stop()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process so far, all its threads (the pipeline's and the fetchers')."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def throughput(args) -> None:
     from marsad.pipeline.build import keep, load
     from marsad.store import open_store
@@ -65,11 +72,15 @@ def throughput(args) -> None:
         conn = open_store(Path(tmp) / "watch.db")
         fetcher = Fetcher(delay=0.0, timeout=10.0)
         watcher = Watcher(conn, urls, fetcher, Analyser(nlp), say=print, workers=args.workers)
+        load, cpu = os.getloadavg()[0], cpu_seconds()
         first = watcher.poll()
+        cpu = cpu_seconds() - cpu
         stored = conn.execute("SELECT COUNT(*) FROM articles WHERE n_errors = 0").fetchone()[0]
         print(f"first poll: {first}")
         print(f"  {stored} articles stored in {first.seconds:.1f} s: "
-              f"{stored / first.seconds:.1f} articles/s (fetch, read, analyse, store)")
+              f"{stored / first.seconds:.1f} articles/s (fetch, read, analyse, store); the watcher "
+              f"used {cpu:.1f} s of CPU ({stored / cpu:.1f} articles per CPU-second); load average "
+              f"{load:.2f} before, {os.getloadavg()[0]:.2f} after")
         idle = [watcher.poll() for _ in range(3)]
         print(f"idle polls ({args.feeds} feeds, all 304): "
               + ", ".join(f"{p.seconds:.3f} s" for p in idle))
@@ -83,11 +94,12 @@ def throughput(args) -> None:
         pages = [html_article(page_html(a).encode(), f"page{i}", url=f"http://site/{i}", id=f"p{i}")
                  for i, a in enumerate(corpus_articles(SAUDINEWSNET, args.feeds * args.items))]
         conn = open_store(Path(tmp) / "ingest.db")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         stats = ingest_articles(conn, pages, analyse=Analyser(nlp))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         print(f"the same {stats.added} articles through ingest alone (no HTTP, batches of 100): "
-              f"{seconds:.1f} s, {stats.added / seconds:.1f} articles/s")
+              f"{seconds:.1f} s, {stats.added / seconds:.1f} articles/s ({cpu:.1f} s of CPU); "
+              f"load average {os.getloadavg()[0]:.2f}")
         conn.close()
     parent.send("stop")
     server.join()

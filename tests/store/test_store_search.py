@@ -103,3 +103,36 @@ def test_store_search_hits_index_original_text():
     text = "قمة بوتين – كيم: «ضد الإمبريالية» ولروسيا"
     hits = find_hits(text, parse_query("الامبريالية روسيا"))
     assert [text[a:b] for a, b in hits] == ["الإمبريالية", "ولروسيا"]
+
+
+def _index_fields_by_token_spans(title, text):
+    """The index columns as computed from the tokenizer's spans (the definition that
+    index_fields computes faster through word_keys)."""
+    import re
+
+    from marsad.store.search import search_fold, seats_folded
+    from marsad.text.tokenize import CLITIC, PUNCT, SPACE, token_spans
+
+    def words(t):
+        return [w for _, _, kind, norm, _ in token_spans(seats_folded(t))
+                if kind not in (CLITIC, PUNCT, SPACE) for w in re.findall(r"\w+", norm)]
+
+    title_words, body_words = words(title or ""), words(text)
+    extra = set()
+    for word in set(re.findall(r"\w+", search_fold((title or "") + " " + text))):
+        extra |= {word} | stripped_forms(word)
+    extra -= set(title_words) | set(body_words)
+    return " ".join(title_words), " ".join(body_words), " ".join(sorted(extra))
+
+
+def test_index_fields_equal_the_index_of_the_tokenizer_spans(saudinewsnet_dir):
+    import json
+    import zipfile
+
+    path = sorted(saudinewsnet_dir.glob("*.zip"))[1]
+    with zipfile.ZipFile(path) as z:
+        articles = json.loads(z.read(z.namelist()[0]))[:200]
+    articles.append({"title": "مسئول ومسؤولون", "content": "وقال المسئول لروسيا: «التعاون»... 2023/9/13 O'Neil x_y"})
+    for a in articles:
+        title, text = a.get("title"), a.get("content") or ""
+        assert index_fields(title, text) == _index_fields_by_token_spans(title, text)

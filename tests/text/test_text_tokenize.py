@@ -1,5 +1,7 @@
 """Tokens with exact offsets; proclitics split only before known words."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marsad.text.tokenize import CLITIC, tokenize, words
 
@@ -74,3 +76,43 @@ def test_tokenize_real_saudinewsnet_sentence():
 def test_words_are_whitespace_units():
     text = "قال بوتين:  إن\nروسيا"
     assert [text[a:b] for a, b in words(text)] == ["قال", "بوتين:", "إن", "روسيا"]
+
+
+# --- word_keys: the keys token_spans gives the search index, without offsets ----------
+
+def _keys_by_token_spans(text):
+    from marsad.text.tokenize import PUNCT, SPACE, token_spans
+
+    return [norm for _, _, kind, norm, _ in token_spans(text) if kind not in (CLITIC, PUNCT, SPACE)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس بوتين لروسيا: إن «التعاون» مع بكين... مهم جداً! في 13/9/2023 و٢٠٢٣٫٥",
+    "Putin's visit — O'Neil, co-operation; x_y 3.5 ـالـ  \u200cو\u200d ...والصين …للولايات",
+    "", "   ", "ـَ", "؟!«»", "abc123def ١٢٣abc",
+])
+def test_word_keys_equal_the_keys_of_token_spans(text):
+    from marsad.text.tokenize import word_keys
+
+    assert word_keys(text) == _keys_by_token_spans(text)
+
+
+@given(st.text(alphabet="وفبلكال ابتسمنيطوكيرةئؤ ًَّـ\u200c\u200d.…,-'’_:/0١9aZé\n\t!«", max_size=80))
+def test_word_keys_equal_the_keys_of_token_spans_on_any_text(text):
+    from marsad.text.tokenize import word_keys
+
+    assert word_keys(text) == _keys_by_token_spans(text)
+
+
+def test_word_keys_equal_the_keys_of_token_spans_on_corpus_articles(saudinewsnet_dir):
+    import json
+    import zipfile
+
+    from marsad.text.tokenize import word_keys
+
+    path = sorted(saudinewsnet_dir.glob("*.zip"))[0]
+    with zipfile.ZipFile(path) as z:
+        articles = json.loads(z.read(z.namelist()[0]))[:300]
+    for a in articles:
+        text = (a.get("title") or "") + "\n\n" + (a.get("content") or "")
+        assert word_keys(text) == _keys_by_token_spans(text)

@@ -2,6 +2,8 @@
 conditional GET, changed feeds, and a User-Agent that names marsad."""
 from __future__ import annotations
 
+import time
+
 from feedsite import NAV_WORDS, build_site, page_html
 
 
@@ -103,3 +105,37 @@ def test_two_links_to_the_same_article_in_one_poll_store_it_once(site, snn_artic
     rows = conn.execute("SELECT status, article_id FROM feed_items ORDER BY rowid").fetchall()
     assert {r["status"] for r in rows} == {"stored", "duplicate"}
     assert {r["article_id"] for r in rows} == {stored["id"]}
+
+
+def test_the_next_feeds_pages_are_fetched_while_a_feed_is_analysed(site, snn_articles, make_watcher):
+    for f in range(2):
+        site.feed(f"/f{f}.xml", f"صحيفة {f}", [
+            {"title": a["title"], "link": f"{site.base}/p{f}/{i}.html", "guid": f"{f}-{i}"}
+            for i, a in enumerate(snn_articles[f * 3:f * 3 + 3])])
+        for i, a in enumerate(snn_articles[f * 3:f * 3 + 3]):
+            site.set(f"/p{f}/{i}.html", page_html(a))
+    # the same link in both feeds: the first feed's, never fetched ahead for the second
+    site.feed("/f1.xml", "صحيفة 1", [
+        {"title": a["title"], "link": f"{site.base}/p1/{i}.html", "guid": f"1-{i}"}
+        for i, a in enumerate(snn_articles[3:6])] + [
+        {"title": snn_articles[0]["title"], "link": f"{site.base}/p0/0.html", "guid": "1-shared"}])
+    site.feed("/f0.xml", "صحيفة 0", [  # read last: the second feed is read when the first's turn comes
+        {"title": a["title"], "link": f"{site.base}/p0/{i}.html", "guid": f"0-{i}"}
+        for i, a in enumerate(snn_articles[:3])], delay=0.3)
+    watcher, conn, _ = make_watcher([site.base + "/f0.xml", site.base + "/f1.xml"])
+    analyse, seen = watcher.analyse, []
+
+    def slow(articles):  # while the first feed is analysed, the pool fetches the second's pages
+        for record in analyse(articles):
+            if record.url.startswith(site.base + "/p0/"):
+                time.sleep(0.3)
+                seen.append(sum(1 for _, p, _ in site.log if p.startswith("/p1/")))
+            yield record
+
+    watcher.analyse = slow
+    stats = watcher.poll()
+    assert seen[-1] == 3  # all three pages of the second feed, before its turn
+    assert (stats.new, stats.added) == (6, 6)
+    assert sorted(p for _, p, _ in site.log if p.startswith("/p")) == sorted(
+        [f"/p0/{i}.html" for i in range(3)] + [f"/p1/{i}.html" for i in range(3)])  # each page once
+    assert conn.execute("SELECT COUNT(*) FROM feed_items").fetchone()[0] == 6

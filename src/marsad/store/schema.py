@@ -287,14 +287,16 @@ SELECT e.actor_key,
         GROUP BY x.name ORDER BY COUNT(*) DESC, length(x.name) LIMIT 1),
        MAX(e.name_en), MAX(e.label), MAX(e.country), MAX(e.sector), MAX(e.role),
        COUNT(DISTINCT e.article_id),
-       (SELECT COUNT(*) FROM entities x JOIN mentions m ON m.article_id = x.article_id
-        AND m.entity_id = x.entity_id WHERE x.actor_key = e.actor_key),
-       (SELECT COUNT(*) FROM entities x JOIN quotes q ON q.article_id = x.article_id
-        AND q.speaker_entity = x.entity_id WHERE x.actor_key = e.actor_key),
-       (SELECT COUNT(*) FROM entities x JOIN events v ON v.article_id = x.article_id
-        AND v.source_entity = x.entity_id WHERE x.actor_key = e.actor_key)
-       + (SELECT COUNT(*) FROM entities x JOIN events v ON v.article_id = x.article_id
-        AND v.target_entity = x.entity_id WHERE x.actor_key = e.actor_key)
+       -- the counts are summed over the actor's entity rows as they are read for the
+       -- columns above (one pass over them, not one more pass per count)
+       SUM((SELECT COUNT(*) FROM mentions m WHERE m.article_id = e.article_id
+            AND m.entity_id = e.entity_id)),
+       SUM((SELECT COUNT(*) FROM quotes q WHERE q.article_id = e.article_id
+            AND q.speaker_entity = e.entity_id)),
+       SUM((SELECT COUNT(*) FROM events v WHERE v.article_id = e.article_id
+            AND v.source_entity = e.entity_id)
+           + (SELECT COUNT(*) FROM events v WHERE v.article_id = e.article_id
+              AND v.target_entity = e.entity_id))
 FROM entities e WHERE e.actor_key IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key;
 """
 

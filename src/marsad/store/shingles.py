@@ -50,7 +50,7 @@ def shingles(text: Optional[str], size: int = SHINGLE) -> set[str]:
 def shingle_hashes(text: Optional[str], size: int = SHINGLE) -> np.ndarray:
     """One 32-bit hash per distinct shingle of ``text`` (as :func:`shingles` cuts them),
     combined from the CRC-32 of each word: uint64 values below 2**32."""
-    wh = np.fromiter((_word_hash(w) for w in words(text)), dtype=np.uint64)
+    wh = np.array(list(map(_word_hash, words(text))), dtype=np.uint64)
     n = len(wh)
     if n == 0:
         return wh

@@ -23,13 +23,15 @@ WORD, NUMBER, LATIN, PUNCT, SPACE, CLITIC = "word", "number", "latin", "punct", 
 _ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc"
 _ARABIC_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-_TOKEN_RE = re.compile(
-    rf"(?P<space>\s+)"
-    rf"|(?P<number>[{_DIGITS}]+(?:[.,/:+\-٫٬][{_DIGITS}]+)*)"
-    rf"|(?P<word>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_ARABIC_MARKS}]*)"
-    rf"|(?P<latin>[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*)"
-    rf"|(?P<punct>\.{{2,}}|…|[^\s])"
-)
+_NUMBER = rf"[{_DIGITS}]+(?:[.,/:+\-٫٬][{_DIGITS}]+)*"
+_WORD = rf"[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_ARABIC_MARKS}]*"
+_LATIN = r"[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*"
+_TOKEN_RE = re.compile(rf"(?P<space>\s+)|(?P<number>{_NUMBER})|(?P<word>{_WORD})|(?P<latin>{_LATIN})"
+                       rf"|(?P<punct>\.{{2,}}|…|[^\s])")
+# The same alternatives without space and punctuation, in the same order. No character that
+# _TOKEN_RE gives to space or punctuation can start one of them, so a scan with this
+# pattern finds the same number, word and Latin tokens and skips the rest (word_keys).
+_WORDS_RE = re.compile(rf"({_NUMBER})|({_WORD})|({_LATIN})")
 # A leading mark (tatweel, diacritic) before a letter: glue it to the preceding word, e.g. «الـ».
 _CONJ = ("و", "ف")  # and, so
 _PREP = ("ب", "ل", "ك")  # with/in, to/for, like
@@ -172,6 +174,25 @@ def token_spans(text: str, known: Optional[Iterable[str]] = None) -> list[tuple[
         for i, (a, b, sub_norm) in enumerate(parts):
             append((start + a, start + b, CLITIC if i < last else WORD, sub_norm, True))
     return spans
+
+
+def word_keys(text: str) -> list[str]:
+    """The matching keys of the words, numbers and Latin words of ``text``, in order, with
+    proclitics cut off as :func:`token_spans` cuts them (no known words but the article's
+    own): the ``norm`` of every token of :func:`token_spans` that is not space, punctuation
+    or a clitic, without offsets. For the search index: about twice as fast."""
+    found = _WORDS_RE.findall(text)  # (number, word, latin), one of them not empty
+    norm = normalize_word
+    keys = [norm(n or w or latin) for n, w, latin in found]
+    hosts = KnownWords((), {k for (_, w, _), k in zip(found, keys) if w})
+    done: dict[str, str] = {}  # a word's last piece, once per distinct word of the text
+    for i, (_, w, _) in enumerate(found):
+        if w and keys[i][:1] in _CLITIC_LETTERS:
+            key = done.get(w)
+            if key is None:
+                key = done[w] = split_clitics(w, hosts)[-1][2]
+            keys[i] = key
+    return keys
 
 
 def words(text: str) -> list[tuple[int, int]]:

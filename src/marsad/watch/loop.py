@@ -26,7 +26,7 @@ from marsad.watch.items import failure_reason, item_article
 
 MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
 FEED_THREADS = 8  # feeds read at once at the start of a poll
-BATCH = 16  # articles of a feed analysed and stored in one transaction
+BATCH = 32  # articles of a feed analysed and stored in one transaction
 
 
 class Analyser:
@@ -89,6 +89,7 @@ class Watcher:
         self.alerts, self.say = alerts, say
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="watch-fetch") if workers else Inline()
         self.feed_pool = ThreadPoolExecutor(max_workers=FEED_THREADS, thread_name_prefix="watch-feeds")
+        self.ahead: dict[str, dict[str, Future]] = {}  # feed URL -> item key -> page fetched ahead
         kept.ensure_tables(conn)
 
     def close(self) -> None:
@@ -122,10 +123,13 @@ class Watcher:
             row = kept.feed_row(self.conn, url)
             reads[url] = self.feed_pool.submit(read_feed, self.fetcher, url, row["etag"] if row else None,
                                                row["last_modified"] if row else None)
+        self.ahead = {}
         try:
-            for url in self.feeds:
+            for n, url in enumerate(self.feeds):
+                following = self.feeds[n + 1] if n + 1 < len(self.feeds) else None
                 try:
-                    status = self.poll_feed(url, reads[url].result(), stats)
+                    status = self.poll_feed(url, reads[url].result(), stats,
+                                            (following, reads[following]) if following else None)
                 except StoreError:
                     raise  # the store cannot be written: nothing else can be done
                 except Exception as exc:  # a bug met on one feed must not stop the others
@@ -135,13 +139,19 @@ class Watcher:
                 stats.feeds[status] = stats.feeds.get(status, 0) + 1
         finally:
             getattr(self.analyse, "close", lambda: None)()  # no memory zone open between polls
+            for futures in self.ahead.values():
+                for future in futures.values():
+                    future.cancel()
+            self.ahead = {}
         stats.alerts = self.alerts.fired - fired if self.alerts else 0
         stats.seconds = time.perf_counter() - started
         return stats
 
-    def poll_feed(self, url: str, read: FeedRead, stats: PollStats) -> str:
+    def poll_feed(self, url: str, read: FeedRead, stats: PollStats,
+                  following: Optional[tuple[str, Future]] = None) -> str:
         """Record what reading the feed gave and handle its new items (and the failed ones
-        worth trying again); return the feed's status."""
+        worth trying again); return the feed's status. ``following``: the next feed's URL
+        and the reading of it, whose pages are fetched while this feed's are analysed."""
         if read.status not in ("ok", "not_modified"):
             self.say(f"{url}: {read.status.replace('_', ' ')}: {read.error}")
             kept.record_poll(self.conn, url, status=read.status, error=read.error,
@@ -149,30 +159,60 @@ class Watcher:
             return read.status
         if read.error:
             self.say(f"{url}: {read.error}")
-        # oldest first (feeds list the newest first): a run stopped early has handled the
-        # items closest to dropping out of the feed
-        todo = [e for e in reversed(read.entries) if kept.seen_item(self.conn, e.key, e.link) is None]
-        todo = _unique(todo)
-        keys = {e.key for e in todo}
-        retries = [r for r in kept.items_to_retry(self.conn, url, MAX_ATTEMPTS) if r["item_key"] not in keys]
-        todo += [Entry(r["item_key"], r["link"], {"id": None, "link": r["link"]}, 0) for r in retries]
-        self.handle(url, read, todo, stats)
+        todo = self.new_items(url, read)
+        self.handle(url, read, todo, stats, following)
         kept.record_poll(self.conn, url, status=read.status, error=read.error,
                          http_status=read.http_status, title=read.title,
                          entries=len(read.entries) if read.status == "ok" else None,
                          new_items=len(todo), validators=read.validators)
         return read.status
 
-    def handle(self, url: str, read: FeedRead, todo: list[Entry], stats: PollStats) -> None:
-        """Fetch the pages of ``todo`` in the pool, then store each in feed order."""
-        outlet = read.title or (kept.feed_row(self.conn, url) or {"title": None})["title"]
-        futures = [self.pool.submit(item_article, self.fetcher, e, url, outlet) for e in todo]
+    def new_items(self, url: str, read: FeedRead) -> list[Entry]:
+        """The feed's items not seen yet, oldest first (feeds list the newest first: a run
+        stopped early has handled the items closest to dropping out of the feed), then its
+        failed items worth trying again."""
+        todo = [e for e in reversed(read.entries) if kept.seen_item(self.conn, e.key, e.link) is None]
+        todo = _unique(todo)
+        keys = {e.key for e in todo}
+        retries = [r for r in kept.items_to_retry(self.conn, url, MAX_ATTEMPTS) if r["item_key"] not in keys]
+        return todo + [Entry(r["item_key"], r["link"], {"id": None, "link": r["link"]}, 0) for r in retries]
+
+    def handle(self, url: str, read: FeedRead, todo: list[Entry], stats: PollStats,
+               following: Optional[tuple[str, Future]] = None) -> None:
+        """Fetch the pages of ``todo`` in the pool (those fetched ahead are taken as they
+        are), start fetching the next feed's, then store each item in feed order."""
+        early, outlet = self.ahead.pop(url, {}), self.outlet(url, read)
+        futures = [early.pop(e.key, None) or self.pool.submit(item_article, self.fetcher, e, url, outlet)
+                   for e in todo]
+        for future in early.values():  # fetched ahead but seen since: not needed
+            future.cancel()
+        if following:
+            self.fetch_ahead(*following, taken=todo)
         for start in range(0, len(todo), BATCH):
             # a batch is analysed and written while the pool fetches the next pages
             articles = [f.result() for f in futures[start:start + BATCH]]
             outcomes = kept.store_articles(self.conn, articles, self.analyse)
             for entry, article, outcome in zip(todo[start:start + BATCH], articles, outcomes):
                 self.settle(url, entry, article, *outcome, stats)
+
+    def outlet(self, url: str, read: FeedRead) -> Optional[str]:
+        return read.title or (kept.feed_row(self.conn, url) or {"title": None})["title"]
+
+    def fetch_ahead(self, url: str, reading: Future, taken: list[Entry]) -> None:
+        """Start fetching the pages of the next feed's new items, so that they are ready
+        when its turn comes. Items of ``taken`` (this feed's: stored before that turn) are
+        left out; at its turn the feed's new items are found again, and a page fetched ahead
+        is used only for an item still new. A feed not read yet waits for its turn."""
+        if not reading.done() or reading.exception() is not None:
+            return
+        read = reading.result()
+        if read.status not in ("ok", "not_modified"):
+            return
+        keys, links = {e.key for e in taken}, {e.link for e in taken if e.link}
+        todo = [e for e in self.new_items(url, read) if e.key not in keys and e.link not in links]
+        outlet = self.outlet(url, read)
+        self.ahead[url] = {e.key: self.pool.submit(item_article, self.fetcher, e, url, outlet)
+                           for e in todo}
 
     def settle(self, url: str, entry: Entry, article: Article, outcome: str, article_id: str,
                stats: PollStats) -> None:
