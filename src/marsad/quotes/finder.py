@@ -9,6 +9,7 @@ into the original text.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
@@ -66,10 +67,13 @@ class QuoteFinder:
             return out
         spans = sorted(names)
         starts = [a for a, _ in spans]
-        from bisect import bisect_right
+        reach, high = [], -1  # reach[i]: the furthest end of spans[0..i]
+        for _, b in spans:
+            high = max(high, b)
+            reach.append(high)
         for t in self.toks:
             i = bisect_right(starts, t.start) - 1
-            while i >= 0 and spans[i][0] <= t.start:
+            while i >= 0 and reach[i] >= t.end:  # stop once no earlier name can hold the token
                 a, b = spans[i]
                 if t.end <= b:
                     first = next(k for k in range(t.i, -1, -1) if k == 0 or self.toks[k - 1].end <= a)
