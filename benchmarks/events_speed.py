@@ -31,11 +31,12 @@ def main() -> None:
 
     import marsad.events  # noqa: F401  (registers marsad_events)
     from marsad.model import Article
-    from marsad.pipeline.build import STEPS, load, make_doc
+    from marsad.pipeline.build import STEPS, keep, load, make_doc
 
     steps = args.steps.split(",") if args.steps else [s for s in STEPS if s != "marsad_events"]
     nlp = load(steps=steps, lexicon_dirs=args.lexicon)
     nlp.add_pipe("marsad_events", config={"lexicon_dirs": args.lexicon})
+    keep(nlp)  # as every command and worker runs it: the model out of the collector's passes
     articles = [Article(text=a["content"], title=a.get("title"), published=a["date_extracted"][:10])
                 for a in saudinewsnet(args.n + args.warm)]
     warm, articles = articles[:args.warm], articles[args.warm:]
