@@ -24,7 +24,7 @@ from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
 from marsad.quotes.cues import default_lexicon
 from marsad.quotes.finder import find_quotes
-from marsad.quotes.speaker import QUANTITY
+from marsad.quotes.speaker import NAME_LINKS
 from marsad.text.tokenize import normalize_word
 
 LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
@@ -67,7 +67,8 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
         return True
     words = speaker.text.split()
     head = normalize_word(words[0])
-    limit = _MAX_INSTITUTION_WORDS if default_lexicon().is_a("institution", head, True) or head in QUANTITY \
+    lexicon = default_lexicon()
+    limit = _MAX_INSTITUTION_WORDS if lexicon.is_a("institution", head, True) or lexicon.is_a("quantity", head, True) \
         else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
     if len(words) > limit or any(ch.isdigit() for ch in speaker.text):
         return False
@@ -192,7 +193,7 @@ def _entity_in(index, start: int, end: int, text: str,
     speaks for it: «المتحدث باسم الحزب», «عضو المجلس المصري للشؤون الخارجية»); a phrase
     whose names are places or persons completing a noun links to none and stays a
     description."""
-    if normalize_word(text[start:end].split(maxsplit=1)[0]) in QUANTITY:
+    if default_lexicon().is_a("quantity", normalize_word(text[start:end].split(maxsplit=1)[0]), True):
         return None  # «طالب عددٌ من المغردين وزير العمل مفرج الحقباني»: the many speak, a name is their object
     inside = [(s, e, ent) for s, e, ent in index if start <= s and e <= end]
     if not inside:
@@ -226,10 +227,11 @@ _ABBREVIATION = re.compile(r"^(?:[\u0621-\u064A]{1,2}\.)+$")  # «د.», «م.»
 
 def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, str]],
           titles: list[tuple[int, int]]) -> str:
-    """How the name at ``s`` stands in a phrase starting at ``phrase_start``: "head" (it
-    opens the phrase, or follows a definite word, a name, a comma or a title in
-    apposition), "prep" (behind a preposition: «باسم الخارجية», «لجامعة»), or "genitive"
-    (completing the indefinite noun of an office or institution: «غرفة أبها»)."""
+    """How the name at ``s`` stands in a phrase starting at ``phrase_start``: "prep" (behind
+    a preposition: «باسم الخارجية», «لجامعة»), "genitive" (completing the indefinite noun of
+    an office or institution, titles skipped: «غرفة أبها», «جامعة الملك خالد»), else "head"
+    (it opens the phrase or stands in apposition after a comma, a name, «يدعى» or any
+    other word)."""
     word_start = s
     while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "،,(«\"-–":
         word_start -= 1
@@ -261,7 +263,7 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
             return "head"  # «وزير خارجية إيران محمد جواد ظريف»: after another name
         if key in _CALLED:
             return "head"  # «شاهد عيان يدعى أحمد اكاي»: a witness called ...
-        if key in _NAME_LINKS:
+        if key in NAME_LINKS:
             return "head"
         if default_lexicon().is_a("prep", key, False):
             return "prep"
@@ -272,5 +274,4 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
         return "head"  # «رئيسة النادي السعودي بيوجين ملاك المنيف»: whatever else, apposition
 
 
-_NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())
 _CALLED = frozenset(normalize_word(w) for w in "يدعى تدعى يدعي تدعي المدعو المدعوة اسمه اسمها يسمى تسمى".split())

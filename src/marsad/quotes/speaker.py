@@ -23,11 +23,7 @@ NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عب�
 PARTICLES = frozenset("قد وقد لقد لم ولم لن ولن فلم لا ولا".split())
 WHEN = frozenset("عندما حين حينما بعدما".split())  # open a clause of time before the main verb
 QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
-QUANTITY = frozenset("عدد وعدد بعض كثير الكثير العديد مجموعة عشرات مئات الاف".split())  # folded: «عدد من ...»
 MAX_PHRASE = 20  # tokens: «مدير أعلى خدمات الأصول والمشاريع بشركة المياه الوطنية ... المهندس سعيد بن ...»
-# «لوكالة فرانس برس», «لقناة سكاي نيوز»: a kind of outlet whose name follows, so where the
-# addressee ends is unknown and no speaker is read after it
-MEDIA_KINDS = frozenset("وكاله صحيفه جريده قناه فضاييه موقع تلفزيون اذاعه مجله شبكه هييه محطه".split())
 TANWIN_FATH = "\u064b"  # ـً: names never carry it
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
@@ -145,7 +141,7 @@ class PhraseReader:
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
                 k += 1
             elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
-                                       else self.toks[k].key[1:] not in MEDIA_KINDS):
+                                       else not self.lex.is_a("mediakind", self.toks[k].key[1:])):
                 # an addressee before the speaker: «وقال لرويترز الوزير», «قال لـ"الرياض" الشيخ ...»
                 k = self.short_quote_at[k + 1] + 1 if k + 1 in self.short_quote_at else k + 1
             else:
@@ -167,7 +163,7 @@ class PhraseReader:
                     break
                 j += 1
                 continue
-            if t.key == "من" and self.toks[j - 1].key in QUANTITY:
+            if t.key == "من" and self._is("quantity", j - 1):
                 j += 1  # «عدد من المتخصصين», «كثير من المراقبين»: one phrase
                 continue
             if j > start and (self.ends_phrase(j) or self.accusative_participle(j)
