@@ -189,7 +189,7 @@ def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> lis
                 m.country, m.country_source = role.country, "title"
             m.gender = m.gender or role.gender
             if role.country or role.kind == "institution" or len(links) > 1:
-                phrases.append(_phrase(text, role, m.label, attached=m))
+                phrases.append(_phrase(text, role, m.label, attached=m, start=_description_start(links)))
             break
         else:  # no title around the name: a nationality right before it still says its country
             if m.label == "PER" and m.country is None:
@@ -237,9 +237,20 @@ def _flagged(links: list[Match], flag: str) -> bool:
     return head is not None and flag in head.flags
 
 
+def _description_start(links: list[Match]) -> int:
+    """Where a chain before a name starts as a description of it: at its first title or
+    organisation. A place leading the chain completes a phrase before it («رئيس هيئة الأركان
+    في | اليمن اللواء محمد المقدشي»): it still places the person, but «اليمن اللواء» is no
+    name of his."""
+    for m in links:
+        if any(isinstance(e, Title) or isinstance(e, Actor) and e.kind == "org" for e in m.entries):
+            return m.start
+    return links[0].start
+
+
 def _phrase(text: str, role: Role, label: str, attached: Optional[NameMention] = None,
-            descriptive: bool = False) -> NameMention:
-    start, end = role.start, role.end
+            descriptive: bool = False, start: Optional[int] = None) -> NameMention:
+    start, end = role.start if start is None else start, role.end
     return NameMention(start, end, text[start:end], label, "phrase", country=role.country,
                        country_source="title" if role.country else None, office=role.office,
                        sector=role.sector, role=role.role, gender=role.gender,

@@ -22,7 +22,7 @@ from marsad.entities.described import describe_speakers
 from marsad.entities.words import not_name_edges
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
-from marsad.quotes.cues import default_lexicon
+from marsad.quotes.cues import default_lexicon, pronominal_speakers
 from marsad.quotes.finder import find_quotes
 from marsad.quotes.speaker import NAME_LINKS
 from marsad.text.tokenize import normalize_word
@@ -38,7 +38,8 @@ def quotes(doc: Doc) -> Doc:
     found = find_quotes(text, sentences=doc.user_data.get("sentences"), names=names)
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
-    linked = refer_back(link_speakers(found, doc._.entities or [], text, titles), doc._.entities or [], text)
+    proper = {(s, e) for s, e, _ in doc.user_data.get("names", ())}  # names, not descriptions
+    linked = refer_back(link_speakers(found, doc._.entities or [], text, titles, proper), doc._.entities or [], text)
     doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
     describe_speakers(doc, doc._.quotes, _function_words())
     return doc
@@ -89,15 +90,16 @@ def _function_words() -> frozenset[str]:
 
 
 def link_speakers(found: list[Quote], entities: list[Entity], text: str,
-                  titles: list[tuple[int, int]] = ()) -> list[Quote]:
+                  titles: list[tuple[int, int]] = (), proper: frozenset[tuple[int, int]] = frozenset()) -> list[Quote]:
     """Quotes whose speaker points to the entity heading its phrase (``titles``: spans of
-    the lexicon's titles, which stand before a name in apposition: «الملك», «د.»)."""
+    the lexicon's titles, which stand before a name in apposition: «الملك», «د.»; ``proper``:
+    spans of names, as against the descriptions of the entities step)."""
     index = mentions_of(entities)
     for quote in found:
         speaker = quote.speaker
         if speaker is None or speaker.start is None:
             continue
-        chosen = _entity_in(index, speaker.start, speaker.end, text, titles)
+        chosen = _entity_in(index, speaker.start, speaker.end, text, titles, proper)
         if chosen is not None:
             entity, (start, end, name) = chosen
             if start < speaker.start or end > speaker.end:  # a tagged name spilling over the phrase
@@ -107,18 +109,6 @@ def link_speakers(found: list[Quote], entities: list[Entity], text: str,
         else:
             quote.speaker = Speaker(None, speaker.text, speaker.start, speaker.end)
     return found
-
-
-@lru_cache(maxsize=1)
-def _pronominal() -> dict[str, frozenset[str]]:
-    """``data/pronominal_speakers.txt``: normalised honorific + pronoun → the words that
-    introduce its referent."""
-    from importlib import resources
-
-    path = resources.files("marsad.quotes") / "data" / "pronominal_speakers.txt"
-    rows = (line.split("#", 1)[0].split() for line in path.read_text(encoding="utf-8").splitlines())
-    return {normalize_word(r[0]): frozenset(normalize_word(w) for w in r[1].split("|"))
-            for r in rows if len(r) == 2}
 
 
 def refer_back(quotes: list[Quote], entities: list[Entity], text: str) -> list[Quote]:
@@ -133,8 +123,8 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str) -> list[Q
             continue
         linked = by_id.get(speaker.entity) if speaker.entity else None
         # the tagger sometimes takes «معاليه» for a name: an entity of that word alone refers back too
-        roots = _pronominal().get(normalize_word(speaker.text or ""))
-        if roots is not None and (linked is None or normalize_word(linked.name) in _pronominal()):
+        roots = pronominal_speakers().get(normalize_word(speaker.text or ""))
+        if roots is not None and (linked is None or normalize_word(linked.name) in pronominal_speakers()):
             chosen = _introduced_with(roots, entities, text, speaker.start)
             if chosen is not None:
                 entity, mention = chosen
@@ -142,7 +132,7 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str) -> list[Q
             elif last is not None and last.start is not None and last.start < speaker.start:
                 quote.speaker = last
         entity = by_id.get(quote.speaker.entity) if quote.speaker and quote.speaker.entity else None
-        if entity is not None and entity.label == "PER" and normalize_word(entity.name) not in _pronominal():
+        if entity is not None and entity.label == "PER" and normalize_word(entity.name) not in pronominal_speakers():
             last = quote.speaker
     return quotes
 
@@ -153,7 +143,7 @@ def _introduced_with(roots: frozenset[str], entities: list[Entity], text: str, b
     «سمو رئيس الهيئة التهنئة لخادم الحرمين» does not introduce the king), with that mention."""
     found = []
     for e in entities:
-        if e.label != "PER" or normalize_word(e.name) in _pronominal():
+        if e.label != "PER" or normalize_word(e.name) in pronominal_speakers():
             continue
         for m in e.mentions:
             if m.field is None and m.end <= before and (_in_chain(roots, text[max(0, m.start - 60):m.start])
@@ -180,8 +170,8 @@ def _in_chain(roots: frozenset[str], before: str) -> bool:
     return False
 
 
-def _entity_in(index, start: int, end: int, text: str,
-               titles: list[tuple[int, int]]) -> Optional[tuple[Entity, tuple[int, int, str]]]:
+def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, int]],
+               proper: frozenset[tuple[int, int]] = frozenset()) -> Optional[tuple[Entity, tuple[int, int, str]]]:
     """The entity that heads the phrase [start, end), and its best mention there.
 
     A name completing another noun is not the speaker: «مدير جامعة الملك خالد», «رئيس غرفة
@@ -215,9 +205,9 @@ def _entity_in(index, start: int, end: int, text: str,
         _, _, entity = min(persons, key=lambda x: (x[0] - x[1], x[0]))
     else:
         _, _, entity = min(chosen, key=lambda x: (x[0], LABEL_RANK.get(x[2].label, 9)))
-    # Its name rather than a description of it: the shortest of its mentions there
-    # («دميتري بيسكوف», not «الناطق باسم الرئاسة الروسية»).
-    s, e = min(((s, e) for s, e, ent in inside if ent is entity), key=lambda x: x[1] - x[0])
+    # Its name rather than a description of it: a name first, then the shortest of its
+    # mentions there («دميتري بيسكوف», not «الناطق باسم الرئاسة الروسية» nor «أمير الكويت»).
+    s, e = min(((s, e) for s, e, ent in inside if ent is entity), key=lambda x: ((x[0], x[1]) not in proper, x[1] - x[0]))
     text_of_mention = next(m.text for m in entity.mentions if (m.start, m.end) == (s, e))
     return entity, (s, e, text_of_mention)
 

@@ -162,10 +162,21 @@ def inflected(nouns: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def pronominal_speakers() -> dict[str, frozenset[str]]:
+    """``data/pronominal_speakers.txt``: folded honorific + pronoun («سموه», «معاليه») → the
+    folded words that introduce its referent."""
+    rows = (line.split("#", 1)[0].split()
+            for line in (_DATA / "pronominal_speakers.txt").read_text(encoding="utf-8").splitlines())
+    return {normalize(r[0]): frozenset(normalize(w) for w in r[1].split("|")) for r in rows if len(r) == 2}
+
+
+@lru_cache(maxsize=1)
 def default_lexicon() -> CueLexicon:
     """The lexicon shipped with the package; its ``title`` class comes from the titles
-    lexicon, one place for the titles."""
+    lexicon, one place for the titles, and its ``pronominal`` class («سموه», «معاليه») from
+    ``pronominal_speakers.txt``."""
     phrases = parse_phrases((_DATA / "phrases.tsv").read_text(encoding="utf-8"))
+    phrases["pronominal"] = frozenset(pronominal_speakers())
     phrases["title"] = phrases.get("title", frozenset()) | title_words()
     phrases["objhead"] = inflected(phrases.get("objhead", frozenset()))
     return CueLexicon(parse_cues((_DATA / "cues.tsv").read_text(encoding="utf-8")), phrases)

@@ -131,6 +131,8 @@ class QuoteFinder:
                 continue  # «بيني وبين مسيري النادي»: "between"
             if c > 0 and self.toks[c - 1].text[:1].isdigit():
                 continue  # «100 طالب موهوب»: after a number the word is a noun
+            if not m.prefix and m.cue.pos in ("perf", "impf") and self.reader.noun_slot(c):
+                continue  # «يتم ذكر حسناته», «يعبر عن رأي شخصي»: a verbal noun, not a verb
             if self.ext.in_name(c, m):
                 continue  # «المخرج أمين طالب»: a name, not a verb
             if c > 0 and self.toks[c - 1].key == "مما":

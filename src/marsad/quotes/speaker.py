@@ -104,6 +104,16 @@ class PhraseReader:
             return False
         return not (self.toks[i].key.endswith("علي") and self.toks[i].text.endswith("ي"))
 
+    def noun_slot(self, i: int) -> bool:
+        """Must a word at ``i`` be a noun, being right after an auxiliary of the passive («يتم
+        ذكر») or a preposition that governs a noun («عن رأي»; «علي» the name is no «على»)?"""
+        if i <= 0:
+            return False
+        before = self.toks[i - 1]
+        if self._is("auxiliary", i - 1):
+            return True
+        return self._is("governs", i - 1) and not (before.key.endswith("علي") and before.text.endswith("ي"))
+
     def is_media(self, i: int) -> bool:
         """«لرويترز», «لـ(عكاظ)», «لوكالة», «للصحفيين»: an addressee, not part of a name."""
         key = self.toks[i].key
@@ -137,7 +147,7 @@ class PhraseReader:
         """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``."""
         k = a
         while k < b:
-            if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) \
+            if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
                 k += 1
             elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
@@ -146,6 +156,8 @@ class PhraseReader:
                 k = self.short_quote_at[k + 1] + 1 if k + 1 in self.short_quote_at else k + 1
             else:
                 break
+        if k > a and self.toks[k - 1].text in "،," and k < b and self._possessed(k):
+            return None  # «أعلنت أمس، انسحابها»: after the comma the object, not a subject
         start, j = k, k
         while j < b and j - start < MAX_PHRASE:
             t = self.toks[j]
@@ -172,6 +184,8 @@ class PhraseReader:
             if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)
                                              or TANWIN_FATH in t.text or self._oblique_plural(j)):
                 return None  # «يؤكد انطلاقًا من ذلك», «وطالب المواطنين بـ»: an accusative opens no subject
+            if j == start and self._is("pronominal", j, strip_prefix=False):
+                return j, j + 1  # «ودعا سماحته الوعاظ», «وقال فضيلته في خطبته»: a whole noun phrase
             prev = self.toks[j - 1].key if j > start else ""
             if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
                     and not self.is_prep(j - 1) and prev not in NAME_LINKS and not self._same_name(j):
