@@ -50,6 +50,10 @@ def describe_speakers(doc: Doc, quotes: list[Quote], function_words: frozenset[s
         if not inside and not named and not _describes(speaker.text, function_words):
             continue
         role = interpret(inside) if inside else None
+        entity = _introduced(entities, role, speaker.start, doc_text) if not named else None
+        if entity is not None:
+            _join(quote, entity, speaker)
+            continue
         placed = _placed(role, setting, speaker.start, speaker.end, named)
         holder = _holder(role, placed, setting)
         entity = known.get(holder.name_en) if holder else None
@@ -59,10 +63,40 @@ def describe_speakers(doc: Doc, quotes: list[Quote], function_words: frozenset[s
             if entity is None:
                 entity = made[key] = _entity(f"e{len(entities) + 1}", speaker, role, holder, placed, setting)
                 entities.append(entity)
-        if all((m.start, m.end) != (speaker.start, speaker.end) for m in entity.mentions):
-            entity.mentions.append(Span(speaker.start, speaker.end, speaker.text))
-            entity.mentions.sort(key=lambda m: m.start)
-        quote.speaker = Speaker(entity.id, speaker.text, speaker.start, speaker.end)
+        _join(quote, entity, speaker)
+
+
+def _join(quote: Quote, entity: Entity, speaker: Speaker) -> None:
+    """The speaker phrase becomes a mention of ``entity`` and the quote's speaker."""
+    if all((m.start, m.end) != (speaker.start, speaker.end) for m in entity.mentions):
+        entity.mentions.append(Span(speaker.start, speaker.end, speaker.text))
+        entity.mentions.sort(key=lambda m: m.start)
+    quote.speaker = Speaker(entity.id, speaker.text, speaker.start, speaker.end)
+
+
+def _introduced(entities: list[Entity], role: Optional[Role], before: int, text: str) -> Optional[Entity]:
+    """The one person the article introduced earlier with the phrase's title: «شدد وزير خارجية
+    المملكة عادل الجبير ... وتابع وزير الخارجية» is al-Jubeir again, whatever office-holder
+    «وزير الخارجية» would name in the story's country. The title must be definite («مدير
+    كبير», «مندوب ثان» are someone new) and either name a specific office («foreign minister»,
+    not «minister»: «وزير الاستثمار» is not «وزيرة التعاون الدولي نجلاء الأهواني») or stand
+    right before that person's name earlier («الأمير فيصل بن خالد ... وقال الأمير»). None
+    when no person, or more than one, qualifies, or the phrase's country differs."""
+    if role is None or role.role is None or role.kind != "title":
+        return None
+    chain = normalize(text[role.start:role.end])
+    if not any(w.startswith(ARTICLE) for w in chain.split()):
+        return None
+    specific = " " in role.role
+
+    def introduced_here(e: Entity) -> bool:
+        return any(m.end <= before and chain in normalize(text[max(0, m.start - 60):m.start]) for m in e.mentions)
+
+    same = {e.id: e for e in entities if e.label == "PER" and e.role == role.role
+            and any(m.end <= before for m in e.mentions)
+            and (role.country is None or e.country in (None, role.country))
+            and (specific or introduced_here(e))}
+    return next(iter(same.values())) if len(same) == 1 else None
 
 
 def _leads(words_before: str, function_words: frozenset[str]) -> bool:

@@ -17,6 +17,7 @@ from marsad.quotes.cues import CueLexicon
 from marsad.quotes.tokens import QUOTE_CHARS, Tok
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
+KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
 NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عبد اللطيف», «أبو الغيط»: one name
@@ -148,6 +149,7 @@ class PhraseReader:
         k = a
         while k < b:
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
+                    or (self._is("proprep", k, strip_prefix=False) and k not in self.names) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
                 k += 1
             elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
@@ -244,8 +246,10 @@ class PhraseReader:
         if k < sent_start:
             return "initial", None
         t = self.toks[k]
-        if t.text in "،," and end < c:  # «وكان ليون، قد أشار»: the subject of «كان» before the comma
-            for b in range(k - 1, max(k - 6, sent_start - 1), -1):
+        if t.text in "،," and end < c and self.toks[end].key == "قد":  # «وكان ليون، قد أشار»: the subject of «كان»
+            for b in range(k - 1, max(k - KANA_REACH, sent_start - 1), -1):
+                if self.toks[b].key in THAT or self.toks[b].text in ":؛;" or self.lex.match(self.toks[b].key):
+                    break
                 if self.toks[b].key in KANA:
                     rng = self.trim(b + 1, k)
                     return ("subject", rng) if rng else ("initial", None)
@@ -311,7 +315,8 @@ class PhraseReader:
         """A word that cannot open a speaker phrase: a pronoun («نحن في مرحلة جديدة»), a verbal
         noun that opens an object («ضرورة»), or a preposition fused to a noun («لمجلس العلاقات», «بوجود نقص», «للصحفيين»)."""
         key = self.toks[i].key
-        if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False):
+        if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False) \
+                or (self._is("proprep", i, strip_prefix=False) and i not in self.names):
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
         if len(key) > 3 and key[0] in "لبك":
             rest = key[1:]
@@ -323,13 +328,43 @@ class PhraseReader:
 
     def clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
         """Guess the subject of a sentence that opens with «و/ف» + verb («وظهر كيري وهو ...»,
-        «وعبّر الفنان عمر الجاسر عن ...»): the phrase after that first word. («وعبر» opening
-        a sentence is the verb "expressed", not the preposition "via".)"""
-        t = self.toks[s0]
-        if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) or self._is("opener", s0) \
-                or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
+        «وعبّر الفنان عمر الجاسر عن ...»): the phrase after that first word. An opener or a
+        leading adjunct may stand before that verb, which then carries no «و»: «بدوره استعرض
+        الدكتور اللويم ...، وأشار», «وفي المقابل، تمسك أحد النواب ...، وقال». («وعبر» opening a
+        sentence is the verb "expressed", not the preposition "via".)"""
+        v = self._after_opening(s0, c)
+        if v is None:
+            t = self.toks[s0]
+            if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) or self._is("opener", s0) \
+                    or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
+                return None
+            return self.forward(s0 + 1, c)
+        t = self.toks[v]
+        if v + 1 >= c or not t.is_word or len(t.key) < 3 or t.key.startswith("ال") or v in self.names \
+                or self.lex.match(t.key) or self.is_prep(v, strip_prefix=True) or t.key in KANA or t.key in THAT \
+                or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v):
             return None
-        return self.forward(s0 + 1, c)
+        return self.forward(v + 1, c)
+
+    def _after_opening(self, s0: int, c: int) -> Optional[int]:
+        """The token after a sentence's opener («بدوره», «من جانبه،») or leading adjunct up to its
+        comma («وفي المقابل،»), or None when the sentence opens otherwise."""
+        toks = self.toks
+        k = s0
+        if k < c and toks[k].key in ("من", "ومن") and self._is("opener", k + 1):
+            k += 1
+        if self._is("opener", k) and toks[k].key not in PARTICLES and toks[k].key.lstrip("و") not in WHEN:
+            k += 1
+        elif self.is_prep(k, strip_prefix=True) and toks[k].key != "وعبر":
+            comma = next((i for i in range(k + 1, min(k + 5, c)) if toks[i].text in "،,"), None)
+            if comma is None:
+                return None
+            k = comma
+        else:
+            return None
+        while k < c and toks[k].text in "،,":
+            k += 1
+        return k if k < c else None
 
     def asked(self, sent_start: int, c: int) -> Optional[tuple[int, int]]:
         """«وعندما سئل بوتين عما ... قال:» — the one asked is the one who answers."""

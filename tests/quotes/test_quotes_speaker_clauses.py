@@ -1,0 +1,89 @@
+"""Speakers read from the clause around the cue: openers, «كان ... قد», addressee pronouns,
+words that only look like cues, and titles that name a person introduced earlier."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline.build import extract, load
+from marsad.quotes.finder import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _speakers(nlp, text):
+    record = extract(Article(text=text, published="2015-08-01", outlet="okaz"), nlp)
+    entities = {e.id: e for e in record.entities}
+    return [(entities[q.speaker.entity].name if q.speaker.entity else q.speaker.text, q.speaker.text)
+            for q in record.quotes]
+
+
+def _found(text):
+    return [(q.speaker.text if q.speaker else None, q.cue.text, q.content.text) for q in find_quotes(text)]
+
+
+def test_verb_after_an_opener_lends_its_subject():
+    # «بدوره استعرض X ...، وأشار»: X points out, not the speaker quoted before
+    found = _found("وقال النجيدي إن العنف خطر. بدوره استعرض الدكتور اللويم إحصاءات الضحايا، "
+                   "وأشار إلى أن السكوت جريمة.")
+    assert found[-1][0].startswith("الدكتور اللويم")
+
+
+def test_kana_subject_reaches_back_over_an_apposition():
+    found = _found("وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد أن الحوار ممكن.")
+    assert "محمد البخيتي" in found[0][0]
+
+
+def test_wa_qad_opens_a_new_clause_not_a_kana_subject():
+    found = _found("وكان السبب هو الاسم، وقد رأت الناظرة أن تهب لنجدتي فورا.")
+    assert all(not (s or "").startswith("السبب") for s, _, _ in found)
+
+
+def test_addressee_pronoun_is_not_the_speaker():
+    found = _found("سألت عن السبب فقالوا لي إن المدير سوف يتقاعد قريبا.")
+    assert found and found[0][0] != "لي"
+    found = _found("رد عليه أبو فهد بأن الحلال لا يصرف عليك شيئا أبدا.")
+    assert found and found[0][0] == "أبو فهد"
+
+
+def test_comma_after_the_verb_then_the_object():
+    # «وجدد، التأكيد بإحكام المقاومة»: the resistance is what he spoke of, not the speaker
+    found = _found("وجدد، التأكيد بإحكام المقاومة والجيش الوطني السيطرة على مديريات عدن كافة.")
+    assert all("المقاومة" not in (s or "") for s, _, _ in found)
+    found = _found("وكانت الجبهة قد أعلنت أمس، انسحابها من المواقع، معتبرة أن الخطوة تخدم مصالح أنقرة.")
+    assert all((s or "") != "انسحابها" for s, _, _ in found)
+
+
+def test_honorific_pronoun_is_a_whole_subject():
+    found = _found("ودعا سماحته الوعاظ إلى أن يربوا الشباب على الخير.")
+    assert found[0][0] == "سماحته"
+
+
+def test_cue_shaped_nouns():
+    assert not _found("ومن الممكن أن يتم ذكر حسنات الشخص المتوفى في المجالس العامة.")
+    assert not any(cue == "رأي" for _, cue, _ in _found("وهو يعبر عن رأي شخصي إلا أنه يعبر عن المجتمع."))
+
+
+def test_prayer_to_al_bari_is_not_a_statement():
+    assert not _found("ودعا سموه الباري عز وجل أن يحفظ على بلادنا أمنها واستقرارها.")
+
+
+def test_title_refers_to_the_person_introduced_with_it(nlp):
+    text = ("شدد وزير خارجية المملكة عادل الجبير على أن المخرج الوحيد هو الحل السياسي. "
+            "وتابع وزير الخارجية قائلا: \"نحن مستعدون لدعم عملية سياسية في اليمن\".")
+    assert [name for name, _ in _speakers(nlp, text)] == ["عادل الجبير", "عادل الجبير"]
+
+
+def test_indefinite_title_is_someone_new(nlp):
+    text = ("وقال مدير المعارض محمد العلي إن المبيعات ارتفعت كثيرا. "
+            "وقال مدير كبير في سلسلة متاجر إن المبيعات تراجعت بنسبة كبيرة.")
+    assert _speakers(nlp, text)[-1][0] != "محمد العلي"
+
+
+def test_speaker_span_is_the_name_not_a_place_before_its_title(nlp):
+    text = ("نوه رئيس هيئة الأركان العامة في اليمن اللواء محمد المقدشي، بالدور المحوري الذي أسهمت "
+            "به دول التحالف العربي.")
+    assert _speakers(nlp, text)[0] == ("محمد المقدشي", "محمد المقدشي")
