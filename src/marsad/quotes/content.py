@@ -223,7 +223,7 @@ class Extents:
             prev = self.toks[k - 1]
             # after the speaker's name, or a time word or adverb that closes the subject
             # («أكد المتحدث حسيب صديقي أمس نبأ وفاة ...», «وصفت طالبان آنذاك خبر ...»)
-            after_subject = (k - 1 in names and k not in names) or (
+            after_subject = (k - 1 in names and k not in names and not self.reader._is("title", k - 1)) or (
                 k - 1 > j and (self.reader._is("time", k - 1) or self.reader._is("adverb", k - 1)))
             if after_subject and (self.reader._is("title", k) or self.reader._is("relative", k)
                                   or self.reader.ends_phrase(k) or self.reader._is("time", k)

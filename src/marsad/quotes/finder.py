@@ -23,6 +23,8 @@ from marsad.text.sentences import split_sentences
 SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
+IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
+ISSUER_REACH = 14  # tokens back from such a cue to the issuer's name
 NOUN_REACH = 12
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
@@ -199,6 +201,9 @@ class QuoteFinder:
             topic = self._amma_topic(sent0, c)
             if topic is not None:
                 return topic  # «أما فريدي فريد، مدير الفندق، فذكر أن»: the topic speaks
+        issuer = self._issuer(c, sent0)
+        if issuer is not None:
+            return issuer
         if not m.prefix:
             status, rng = self.reader.backward(c, sent0)
             if status in ("nonspeaker", "invalid") or (intro is None and status != "initial"):
@@ -218,6 +223,48 @@ class QuoteFinder:
             return fwd
         if status == "after_prep":
             return self.reader.asked(sent0, c)
+        return None
+
+    def _issuer(self, c: int, sent0: int) -> Optional[tuple[int, int]]:
+        """«أصدر النادي البرتغالي بورتو بياناً أكد فيه أن», «ألقى الدكتور عبد الله العقيل كلمة
+        أوضح فيها»: a cue followed by «فيه/فيها» right after a statement noun tells what that
+        statement said; its speaker is the one who issued it, the nearest name before in the
+        clause that is no preposition's object. None — the usual reading — when a name follows
+        as the subject, the statement is someone's («تصريحاته التي أكد فيها»), the clause is
+        cut by a comma, or the issuer is a preposition's object («مقابلة مع أبي مالك ... قال
+        فيها» names whom the reporter asked)."""
+        toks, names, reader = self.toks, self.reader.names, self.reader
+        if c + 1 >= len(toks) or toks[c + 1].key not in IN_IT:
+            return None
+        noun = next((k for k in range(c - 1, max(sent0, c - 4) - 1, -1)  # past adjectives and «التي»:
+                     if self._statement_noun(k) is not None), None)    # «بياناً رسمياً أكد فيه»
+        if noun is None or not self._statement_noun(noun):
+            return None
+        after = reader.forward(c + 2, min(c + 2 + ISSUER_REACH, len(toks)))
+        if after and any(k in names for k in range(*after)):
+            return None  # «أصدرت الوزارة بياناً أكد فيه الوزير خالد الفالح»: the subject follows
+        for k in range(noun - 1, max(sent0, c - ISSUER_REACH) - 1, -1):
+            if toks[k].text in "،,:؛;" or self.lex.match(toks[k].key):
+                return None  # «بطرحه عدة تساؤلات، قال فيها»: the issuer is further off
+            if k in names:
+                first = names[k]
+                if first > sent0 and (reader.is_prep(first - 1, strip_prefix=True) or toks[first - 1].key in ("مع", "ومع")):
+                    return None
+                return first, k + 1
+        return None
+
+    def _statement_noun(self, k: int) -> Optional[bool]:
+        """Is token ``k`` a statement noun («بياناً», «الكلمة»)? False for one with a possessive
+        («تصريحاته»: his, whoever he is), None for any other word."""
+        key = self.toks[k].key
+        key = key[2:] if key.startswith("ال") else key
+        for form in (key, key[:-1] if key.endswith("ا") else None):
+            if form and self.lex.is_a("statement", form):
+                return True
+        for suffix in ("ه", "ها", "هم", "هما"):
+            stem = key[:-len(suffix)] if key.endswith(suffix) else None
+            if stem and (self.lex.is_a("statement", stem) or self.lex.is_a("statement", stem[:-1] + "ه")):
+                return False
         return None
 
     def _amma_topic(self, sent0: int, c: int) -> Optional[tuple[int, int]]:

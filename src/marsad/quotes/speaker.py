@@ -190,10 +190,12 @@ class PhraseReader:
                 return j, j + 1  # «ودعا سماحته الوعاظ», «وقال فضيلته في خطبته»: a whole noun phrase
             prev = self.toks[j - 1].key if j > start else ""
             if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
-                    and not self.is_prep(j - 1) and prev not in NAME_LINKS and not self._same_name(j):
+                    and not self.is_prep(j - 1) and prev not in NAME_LINKS and not self._same_name(j) \
+                    and not self._is("title", j - 1):  # «مفتي الجمهورية»: a title's genitive
                 if not self.names or j - 1 in self.names:
                     break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
             if obj_split and j > start and j - 1 in self.names and j not in self.names and t.key.startswith("ال") \
+                    and not self._is("title", j - 1) \
                     and any(self.toks[i].is_word for i in range(start, j)):
                 break  # «ووصف رئيس مركز دراسات الخليج الدكتور عمر الحسن العلاقة»: after the name
             j += 1
@@ -340,11 +342,14 @@ class PhraseReader:
                 return None
             return self.forward(s0 + 1, c)
         t = self.toks[v]
-        if v + 1 >= c or not t.is_word or len(t.key) < 3 or t.key.startswith("ال") or v in self.names \
+        if v + 1 >= c or not t.is_word or len(t.key) < 3 or t.text.startswith("ال") or v in self.names \
                 or self.lex.match(t.key) or self.is_prep(v, strip_prefix=True) or t.key in KANA or t.key in THAT \
                 or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v):
             return None
-        return self.forward(v + 1, c)
+        rng = self.forward(v + 1, c)
+        if rng and not self._is("opener", s0) and not any(k in self.names for k in range(*rng)):
+            return None  # «إلى ذلك، ارتفعت السياحة الوافدة ...، مشيرا»: after an adjunct, only a named subject
+        return rng
 
     def _after_opening(self, s0: int, c: int) -> Optional[int]:
         """The token after a sentence's opener («بدوره», «من جانبه،») or leading adjunct up to its
@@ -355,7 +360,7 @@ class PhraseReader:
             k += 1
         if self._is("opener", k) and toks[k].key not in PARTICLES and toks[k].key.lstrip("و") not in WHEN:
             k += 1
-        elif self.is_prep(k, strip_prefix=True) and toks[k].key != "وعبر":
+        elif self.is_prep(k, strip_prefix=True) and toks[k].key != "وعبر" and self.names:
             comma = next((i for i in range(k + 1, min(k + 5, c)) if toks[i].text in "،,"), None)
             if comma is None:
                 return None
