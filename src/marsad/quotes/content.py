@@ -63,6 +63,8 @@ class Extents:
             return None
         if m and self.in_name(i, m):
             return None
+        if m and not m.prefix and m.cue.pos in ("perf", "impf") and self.reader.noun_slot(i):
+            return None  # «طلب عدم ذكر اسمه», «يتم ذكر»: a verbal noun
         return m.cue if m else None
 
     def in_name(self, i: int, m) -> bool:
@@ -154,7 +156,8 @@ class Extents:
                     return Intro("that", k, k + 1)
                 if t.key in THAT_PREPS and k + 1 < end and toks[k + 1].key in THAT:
                     return Intro("that", k + 1, k + 2)
-            if k > j and self.cue_at(k) and not absorbed(self.cue_at(k)) and self.cue_at(k).pos != "prep":
+            if k > j and self.cue_at(k) and not absorbed(self.cue_at(k)) and self.cue_at(k).pos != "prep" \
+                    and not self._in_relative(k):
                 break
             if nominal is None and t.key in preps and "عن…أن" not in cue.complement:
                 nominal = k
@@ -169,6 +172,14 @@ class Extents:
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _in_relative(self, k: int) -> bool:
+        """Is the cue at ``k`` the verb of a relative clause on the speaker («وأضاف المصدر
+        الذي لم يكشف عن اسمه أن ...»), which does not end the search for the content?"""
+        b = k - 1
+        while b > 0 and self.toks[b].key in ("لم", "لا", "قد"):
+            b -= 1
+        return b >= 0 and self.reader._is("relative", b, strip_prefix=False)
 
     def _adjacent(self, j: int, k: int) -> bool:
         """Do the tokens ``[j, k)`` between a cue and a quotation mark hold only its speaker
