@@ -152,8 +152,8 @@ class Extents:
             if t.text == ":" and ":" in cue.complement:
                 return Intro("colon", k, k + 1)
             if {"أن", "عن…أن", "OBJ+بأن"} & set(cue.complement):  # «:» alone: no «أن» («لم ترد أن»)
-                if t.key in THAT:
-                    return Intro("that", k, k + 1)
+                if t.key in THAT and not (k > j and self.reader._is("conj", k - 1)):
+                    return Intro("that", k, k + 1)  # («قبل أن»: a conjunction)
                 if t.key in THAT_PREPS and k + 1 < end and toks[k + 1].key in THAT:
                     return Intro("that", k + 1, k + 2)
             if k > j and self.cue_at(k) and not absorbed(self.cue_at(k)) and self.cue_at(k).pos != "prep" \

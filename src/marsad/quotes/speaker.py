@@ -320,7 +320,7 @@ class PhraseReader:
         if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False) \
                 or (self._is("proprep", i, strip_prefix=False) and i not in self.names):
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
-        if len(key) > 3 and key[0] in "لبك":
+        if len(key) > 3 and key[0] in "لبك" and i not in self.names:  # «بالمير» (Palmer) is a name
             rest = key[1:]
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
