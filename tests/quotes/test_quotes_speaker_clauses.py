@@ -87,3 +87,26 @@ def test_speaker_span_is_the_name_not_a_place_before_its_title(nlp):
     text = ("نوه رئيس هيئة الأركان العامة في اليمن اللواء محمد المقدشي، بالدور المحوري الذي أسهمت "
             "به دول التحالف العربي.")
     assert _speakers(nlp, text)[0] == ("محمد المقدشي", "محمد المقدشي")
+
+
+def test_sentence_opening_with_a_titled_name_lends_it(nlp):
+    text = ("وقال المدرب خالد العطوي إن الفريق جاهز. رئيس اللجنة البارالمبية أحمد المقيرن رفع التهنئة "
+            "للقيادة، مؤكداً أن القيادة حريصة على دعم الرياضيين.")
+    assert _speakers(nlp, text)[-1][0] == "أحمد المقيرن"
+
+
+def test_byline_is_no_speaker(nlp):
+    text = "بدر الجبل –سبق– تيماء: يلاحق مواطن إدارة السجون بمنطقة تبوك مطالبًا بحقوق مالية له عن قيمة عقد."
+    record = extract(Article(text=text, published="2015-08-01"), nlp)
+    assert all("الجبل" not in (q.speaker.text or "") for q in record.quotes)
+
+
+def test_a_cited_prophet_does_not_carry_over():
+    found = _found("وقال الخطيب إن الأمانة واجبة. قال رسول الله صلى الله عليه وسلم: «لا إيمان لمن لا أمانة له». "
+                   "وشدد على ضرورة كشف مخططات الفئة الضالة.")
+    assert not any(cue == "شدد" and (s or "").startswith("رسول") for s, cue, _ in found)
+
+
+def test_an_before_qabl_is_a_conjunction():
+    assert not _found("فيما أضاف بدر النخلي الهدف الثالث للأهلي في الدقيقة 57، قبل أن تضرب النيران الصديقة الفتح.")
+    assert _found("وقال الوزير بعد أن التقى نظيره إن العلاقات قوية.")[0][2] == "العلاقات قوية"

@@ -333,7 +333,8 @@ class QuoteFinder:
                         return SpeakerPhrase(None, prev.text, prev.start, prev.end, gender, False)
         start, end = toks[i].start, toks[j - 1].end
         phrase = self.text[start:end]
-        self.tracker.add(Candidate(phrase, start, end, gender, toks[c].para))
+        if not self.reader._is("scripture", i):  # «قال رسول الله ﷺ» is cited, not the article's speaker
+            self.tracker.add(Candidate(phrase, start, end, gender, toks[c].para))
         return SpeakerPhrase(None, phrase, start, end, gender, True)
 
     def _inherit(self, gender: str, c: int) -> Optional[SpeakerPhrase]:

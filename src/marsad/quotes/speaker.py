@@ -335,6 +335,8 @@ class PhraseReader:
         الدكتور اللويم ...، وأشار», «وفي المقابل، تمسك أحد النواب ...، وقال». («وعبر» opening a
         sentence is the verb "expressed", not the preposition "via".)"""
         v = self._after_opening(s0, c)
+        if v is None and (s0 in self.names or self._is("title", s0, strip_prefix=False)):
+            return self._topic_name(s0, c)
         if v is None:
             t = self.toks[s0]
             if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) or self._is("opener", s0) \
@@ -350,6 +352,22 @@ class PhraseReader:
         if rng and not self._is("opener", s0) and not any(k in self.names for k in range(*rng)):
             return None  # «إلى ذلك، ارتفعت السياحة الوافدة ...، مشيرا»: after an adjunct, only a named subject
         return rng
+
+    def _topic_name(self, s0: int, c: int) -> Optional[tuple[int, int]]:
+        """A sentence that opens with a name or a title before its verb («رئيس اللجنة
+        البارالمبية أحمد المقيرن رفع التهنئة ...، مؤكداً»): its topic up to the end of the
+        first name, when one comes before any comma; else None."""
+        for k in range(s0, min(c, s0 + MAX_PHRASE)):
+            if self.toks[k].text in "،,:؛;":
+                return None
+            if k in self.names:
+                end = k
+                while end + 1 < c and self.names.get(end + 1) == self.names[k]:
+                    end += 1
+                if end + 1 < c and self.toks[end + 1].text[:1] in "-–—":
+                    return None  # «بدر الجبل –سبق– تيماء:»: a byline, not a subject
+                return s0, end + 1
+        return None
 
     def _after_opening(self, s0: int, c: int) -> Optional[int]:
         """The token after a sentence's opener («بدوره», «من جانبه،») or leading adjunct up to its
