@@ -248,12 +248,16 @@ class PhraseReader:
         if k < sent_start:
             return "initial", None
         t = self.toks[k]
-        if t.text in "،," and end < c and self.toks[end].key == "قد":  # «وكان ليون، قد أشار»: the subject of «كان»
-            for b in range(k - 1, max(k - KANA_REACH, sent_start - 1), -1):
+        if t.text[:1] in "،,-–" and end < c and self.toks[end].key == "قد":  # «وكان ليون، قد أشار»: the subject of «كان»
+            close = k
+            if t.text[:1] in "-–":  # «وكان أمين المنطقة -بعد أن زار المشروع- قد طالب»: over the aside
+                close = next((b for b in range(k - 1, max(k - KANA_REACH, sent_start - 1), -1)
+                              if self.toks[b].text[:1] in "-–"), k)
+            for b in range(close - 1, max(close - KANA_REACH, sent_start - 1), -1):
                 if self.toks[b].key in THAT or self.toks[b].text in ":؛;" or self.lex.match(self.toks[b].key):
                     break
                 if self.toks[b].key in KANA:
-                    rng = self.trim(b + 1, k)
+                    rng = self.trim(b + 1, close)
                     return ("subject", rng) if rng else ("initial", None)
         if t.text in "،,:؛;" or t.key in THAT or t.key in KANA or self._is("stop", k) or self._is("opener", k):
             return "initial", None
@@ -322,6 +326,10 @@ class PhraseReader:
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
         if len(key) > 3 and key[0] in "لبك" and i not in self.names:  # «بالمير» (Palmer) is a name
             rest = key[1:]
+            nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+            if key[0] == "ب" and rest.endswith("ه") and not rest.startswith("و") and not self._is("title", i) \
+                    and not (nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or i + 1 in self.names)):
+                return True  # «ويضيف بحسرة:», «قال بثقة إن»: the manner, not the speaker («بعثة الأمم المتحدة» is)
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
                     or (key[0] == "ل" and self.lex.is_a("institution", rest)):
