@@ -110,3 +110,17 @@ def test_a_cited_prophet_does_not_carry_over():
 def test_an_before_qabl_is_a_conjunction():
     assert not _found("فيما أضاف بدر النخلي الهدف الثالث للأهلي في الدقيقة 57، قبل أن تضرب النيران الصديقة الفتح.")
     assert _found("وقال الوزير بعد أن التقى نظيره إن العلاقات قوية.")[0][2] == "العلاقات قوية"
+
+
+def test_person_named_in_the_sentence_speaks_for_its_participle(nlp):
+    # the one named in the cue's own sentence, not the speaker quoted before it
+    text = ("وقال المحلل خالد العمري إن المعارضة منقسمة. ويرسم التطور الأخير أسئلة حول مستقبل الجبهة، "
+            "وهو ما استبعده المعارض السوري عبد الرحمن الحاج في حديثه للصحيفة، مشيرا إلى أن الجبهة "
+            "لن تهاجم مصالح أجنبية.")
+    assert _speakers(nlp, text)[-1][0] == "عبد الرحمن الحاج"
+
+
+def test_person_completing_a_noun_does_not_speak(nlp):
+    text = ("وقال المحلل خالد العمري إن المعارضة تعول على الحوار. وأشار إلى أن المعارضة تعول على "
+            "زيارة وزير الخارجية عادل الجبير إلى موسكو، مؤكدا أن المملكة هي الضمانة الحقيقية.")
+    assert _speakers(nlp, text)[-1][0] == "خالد العمري"

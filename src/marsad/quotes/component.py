@@ -35,7 +35,9 @@ def quotes(doc: Doc) -> Doc:
     text = text_of(doc)
     names = [(m.start, m.end) for e in doc._.entities or [] if e.label in ("PER", "ORG")
              for m in e.mentions if m.field is None]
-    found = find_quotes(text, sentences=doc.user_data.get("sentences"), names=names)
+    persons = [(m.start, m.end, e.gender or "-") for e in doc._.entities or [] if e.label == "PER"
+               for m in e.mentions if m.field is None]
+    found = find_quotes(text, sentences=doc.user_data.get("sentences"), names=names, persons=persons)
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
     proper = {(s, e) for s, e, _ in doc.user_data.get("names", ())}  # names, not descriptions

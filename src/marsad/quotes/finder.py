@@ -24,7 +24,8 @@ SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
 IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
-ISSUER_REACH = 14  # tokens back from such a cue to the issuer's name
+ISSUER_REACH = 14
+PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
 NOUN_REACH = 12
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
@@ -33,13 +34,16 @@ DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إل�
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
                 lexicon: Optional[CueLexicon] = None,
-                names: Optional[list[tuple[int, int]]] = None) -> list[Quote]:
+                names: Optional[list[tuple[int, int]]] = None,
+                persons: Optional[list[tuple[int, int, str]]] = None) -> list[Quote]:
     """Quotes of ``text`` in order. ``sentences`` are (start, end) offsets from the pipeline's
     splitter (else a simple fallback is used); ``lexicon`` defaults to the shipped one;
     ``names`` are offsets of the people and organisations the tagger found, which tell where
-    a speaker's name ends and a verb's object begins. Each quote's ``speaker`` is a
-    :class:`SpeakerPhrase` (entity None, gender, explicit flag)."""
-    return QuoteFinder(text, sentences, lexicon, names=names).run()
+    a speaker's name ends and a verb's object begins; ``persons`` are those of the names that
+    are people (start, end, gender m/f/-), who may be the unnamed subject of a cue in their
+    sentence. Each quote's
+    ``speaker`` is a :class:`SpeakerPhrase` (entity None, gender, explicit flag)."""
+    return QuoteFinder(text, sentences, lexicon, names=names, persons=persons).run()
 
 
 class QuoteFinder:
@@ -47,7 +51,8 @@ class QuoteFinder:
 
     def __init__(self, text: str, sentences: Optional[list[tuple[int, int]]] = None,
                  lexicon: Optional[CueLexicon] = None, split: Optional[SplitFn] = None,
-                 names: Optional[list[tuple[int, int]]] = None):
+                 names: Optional[list[tuple[int, int]]] = None,
+                 persons: Optional[list[tuple[int, int, str]]] = None):
         self.text = text
         self.lex = lexicon or default_lexicon()
         self.toks = tokenize(text)
@@ -56,6 +61,10 @@ class QuoteFinder:
             sentences = (split or split_sentences)(text)
         self._layout(sentences)
         self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at, self._name_tokens(names or []))
+        persons = persons or []
+        self.persons = self._name_tokens([(a, b) for a, b, _ in persons])  # token -> first token of the person's name
+        by_start = {t.start: t.i for t in self.toks}
+        self.person_gender = {by_start[a]: g for a, _, g in persons if a in by_start}  # first token -> m/f/-
         self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)
         self.tracker = Tracker()
         self.quotes: list[Quote] = []
@@ -346,6 +355,10 @@ class QuoteFinder:
         s0 = self.sent_start[toks[c].sent]
         cand = self.tracker.pick(gender, para)
         guess = self.reader.clause_subject(s0, c)
+        if guess is None or not any(k in self.persons for k in range(*guess)):
+            guess = self._sentence_person(s0, c, gender) or guess  # a person named in it before a non-human subject
+        if self.quotes and self.quotes[-1].cue is not None and self.quotes[-1].cue.start >= toks[s0].start:
+            guess = None  # «وأشار إلى أن ...، مؤكدا»: the sentence's own cue already named its speaker
         if guess is None and cand is None:
             for s in range(toks[c].sent - 1, max(toks[c].sent - 3, -1), -1):
                 if s in self.sent_start and para - toks[self.sent_start[s]].para <= 1:
@@ -359,6 +372,42 @@ class QuoteFinder:
             return None
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False)
+
+    def _sentence_person(self, s0: int, c: int, gender: str) -> Optional[tuple[int, int]]:
+        """The first person named in the cue's sentence before it, heading a phrase of its
+        own (no preposition's object): «وهو ما استبعده المعارض السوري عبد الرحمن الحاج في
+        حديثه، مشيرا», «امتنع المسؤول الإعلامي كرستيان لندمير عن الخوض ...، وقال». A
+        person the sentence names is its likelier subject than a speaker quoted before it."""
+        toks, persons, reader = self.toks, self.persons, self.reader
+        if toks[c].key.endswith(PLURAL_ENDINGS):
+            return None  # «وقالوا»: many speak, not the one person named
+        for k in range(s0, c):
+            if persons.get(k) != k:
+                continue
+            if k not in self.person_gender:
+                continue  # «للرئيس», «بالأمير»: a clitic preposition before the name
+            if k > s0 and (reader.is_prep(k - 1, strip_prefix=True) or toks[k - 1].key in ("مع", "ومع")
+                           or reader.is_media(k - 1)):
+                continue
+            if self._completes_noun(s0, k) or gender in ("m", "f") and self.person_gender[k] not in (gender, "-"):
+                continue  # a genitive, or a woman for «مضيفا»
+            end = k
+            while end + 1 < c and persons.get(end + 1) == k:
+                end += 1
+            return k, end + 1
+        return None
+
+    def _completes_noun(self, s0: int, k: int) -> bool:
+        """Does the name at ``k``, with the titles right before it, complete an indefinite noun
+        in «ة», which no verb ends in («ثقة الأمير محمد بن نايف», «طائرة ابن راشد», «جامعة
+        الأميرة نورة»)?"""
+        b = k - 1
+        while b > s0 and self.reader._is("title", b):
+            b -= 1
+        if b < s0 or not self.toks[b].is_word or self.reader._is("title", b):
+            return False
+        key = self.toks[b].key
+        return not self.toks[b].text.startswith("ال") and key.endswith("ه") and len(key) >= 3
 
     # ------------------------------------------------------------------ content
     def _emit(self, c: int, m: CueMatch, intro: Intro, speaker: Optional[SpeakerPhrase],
