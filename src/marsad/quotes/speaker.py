@@ -17,6 +17,7 @@ from marsad.quotes.cues import CueLexicon
 from marsad.quotes.tokens import QUOTE_CHARS, Tok
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
+HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
@@ -286,8 +287,9 @@ class PhraseReader:
                 return "invalid", None
             k -= 1
         rng = self.trim(k + 1, end)
-        while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])):
-            rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير»: a time word is no subject
+        while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])
+                       or self.toks[rng[0]].text.lstrip("و") in HERE):
+            rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير», «وهنا يقول»: a time or place word is no subject
         if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])):
             return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker
         if rng[1] - rng[0] > MAX_PHRASE:
