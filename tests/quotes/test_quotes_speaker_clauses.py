@@ -124,3 +124,9 @@ def test_person_completing_a_noun_does_not_speak(nlp):
     text = ("وقال المحلل خالد العمري إن المعارضة تعول على الحوار. وأشار إلى أن المعارضة تعول على "
             "زيارة وزير الخارجية عادل الجبير إلى موسكو، مؤكدا أن المملكة هي الضمانة الحقيقية.")
     assert _speakers(nlp, text)[-1][0] == "خالد العمري"
+
+
+def test_cue_verbs_with_an_object_pronoun():
+    found = _found("وقالت سلطات البحرين إن قرار تعليق الصحيفة نهائي، واتهمتها بإشاعة الانقسام والإساءة لعلاقات البحرين.")
+    assert any(cue == "اتهمتها" and content.startswith("بإشاعة") for _, cue, content in found)
+    assert not any(cue == "وصفه" for _, cue, _ in _found("ويتوقع العميد بحسب وصفه أن التحرير مسألة وقت قصير جدا."))
