@@ -127,6 +127,6 @@ def test_person_completing_a_noun_does_not_speak(nlp):
 
 
 def test_cue_verbs_with_an_object_pronoun():
-    found = _found("وقالت سلطات البحرين إن قرار تعليق الصحيفة نهائي، واتهمتها بإشاعة الانقسام والإساءة لعلاقات البحرين.")
-    assert any(cue == "اتهمتها" and content.startswith("بإشاعة") for _, cue, content in found)
+    found = _found('وقال الباراغوياني خوان نابوت: إن أمريكا الجنوبية ستدعم بلاتيني ووصفه بـ"الرجل الاستثنائي".')
+    assert ("الباراغوياني خوان نابوت", "وصفه", "الرجل الاستثنائي") in found
     assert not any(cue == "وصفه" for _, cue, _ in _found("ويتوقع العميد بحسب وصفه أن التحرير مسألة وقت قصير جدا."))
