@@ -130,3 +130,13 @@ def test_cue_verbs_with_an_object_pronoun():
     found = _found('وقال الباراغوياني خوان نابوت: إن أمريكا الجنوبية ستدعم بلاتيني ووصفه بـ"الرجل الاستثنائي".')
     assert ("الباراغوياني خوان نابوت", "وصفه", "الرجل الاستثنائي") in found
     assert not any(cue == "وصفه" for _, cue, _ in _found("ويتوقع العميد بحسب وصفه أن التحرير مسألة وقت قصير جدا."))
+
+
+def test_demand_content_starts_at_its_addressee():
+    # the guidelines' content of «دعا/طالب X Y إلى/بـ Z» is «Y إلى Z»
+    found = _found("وقال ظريف إن البديل حرب، داعيا الكونغرس الذي يسيطر عليه خصومه إلى عدم عرقلة النص.")
+    assert found[-1][2] == "الكونغرس الذي يسيطر عليه خصومه إلى عدم عرقلة النص"
+    found = _found("ودعا العمري إلى تبني مشروع قرار في البرلمان الأوروبي.")
+    assert found[0][2] == "تبني مشروع قرار في البرلمان الأوروبي"
+    found = _found("ودعا الاتحاد الأوروبي الذي أعفى باكستان من الرسوم إلى مراجعة القرار سريعا.")
+    assert all(not content.startswith("الذي") for _, _, content in found)

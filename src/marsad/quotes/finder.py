@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
-from marsad.quotes.speaker import THAT, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.speaker import PARTICLES, THAT, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
@@ -25,6 +25,7 @@ PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive (
 MIN_WORDS = 2
 IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
 ISSUER_REACH = 14
+ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
 NOUN_REACH = 12
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
@@ -197,7 +198,26 @@ class QuoteFinder:
             if first is not None and first < len(toks) and absorbed(self.lex.match(toks[first].key) and
                                                                    self.lex.match(toks[first].key).cue):
                 first += 1
+            if cue.lemma in DEMANDS and intro.how == "nominal":
+                first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
             self._emit(c, m, intro, speaker, object_first=first)
+
+    def _addressee(self, k: int, at: int) -> Optional[int]:
+        """The first token of whom a demand is made of, between its speaker (or cue) and the
+        preposition of the demand at ``at`` («طالب البيان المجتمع الدولي بتحمل مسؤولياته»,
+        «داعيا الكونغرس ... إلى عدم عرقلة النص»: the guidelines' content starts there). None
+        when nothing stands between, or what does is not plainly a noun phrase: an adjunct
+        («في ختام بيانها»), a relative clause («الذي أعفى ...»), an aside between commas, or
+        more than a dozen words."""
+        toks, reader = self.toks, self.reader
+        while k < at and (not toks[k].is_word or reader._is("time", k) or reader._is("adverb", k)):
+            k += 1
+        if k >= at or at - k > ADDRESSEE_REACH or reader.is_prep(k, strip_prefix=True) or toks[k].key in PARTICLES:
+            return None
+        if reader._is("relative", k, strip_prefix=False) or toks[k].key in ("ممن", "من") \
+                or any(toks[i].text in "،,()" for i in range(k, at)):
+            return None  # («الاتحاد الأوروبي الذي أعفى ...» belongs to the speaker; an aside between commas)
+        return k
 
     def _subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
         """Token range of the cue's explicit subject, None (inherit) or "skip" (no quote)."""
@@ -419,7 +439,7 @@ class QuoteFinder:
             a, b, direct = self._quoted(intro.at)
         else:
             first = intro.first
-            if object_first is not None and intro.how == "that":
+            if object_first is not None and (intro.how == "that" or intro.how == "nominal" and m.cue.lemma in DEMANDS):
                 first = object_first
             if intro.how in ("colon", "that") and first < len(toks) and toks[first].key in THAT \
                     and object_first is None:
