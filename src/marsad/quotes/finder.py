@@ -241,7 +241,7 @@ class QuoteFinder:
                 return rng  # SVO: a noun phrase after the verb is then its object
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
         obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
-        fwd = self.reader.forward(c + 1, stop, obj_split=obj)
+        fwd = self.reader.forward(c + 1, stop, obj_split=obj or cue.lemma in DEMANDS)  # («ودعا مدني المجتمع الدولي إلى»)
         if status == "held":  # «كما سيعقد اجتماعا مع نظيريه ... يقول مسؤولون أميركيون إنه»: VSO first
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
         if fwd and obj and not self._split_object(fwd, stop):
