@@ -140,3 +140,11 @@ def test_demand_content_starts_at_its_addressee():
     assert found[0][2] == "تبني مشروع قرار في البرلمان الأوروبي"
     found = _found("ودعا الاتحاد الأوروبي الذي أعفى باكستان من الرسوم إلى مراجعة القرار سريعا.")
     assert all(not content.startswith("الذي") for _, _, content in found)
+
+
+def test_quotation_before_this_is_what_he_said():
+    found = _found('"نحن سعداء تماما بالعودة إلى دوري المسابقة"، هذا ما قاله جون ألكسندر أمين عام يونايتد، '
+                   'مضيفا "الكرة البلجيكية قوية".')
+    assert found[0][1:] == ("قاله", "نحن سعداء تماما بالعودة إلى دوري المسابقة")
+    assert found[0][0].startswith("جون ألكسندر") and found[1][0].startswith("جون ألكسندر")
+    assert not _found("وكان القرار صعبا وهذا ما قاله الوزير أمس للصحفيين.")

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
-from marsad.quotes.speaker import PARTICLES, THAT, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.speaker import MAX_PHRASE, PARTICLES, THAT, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
@@ -23,6 +23,7 @@ from marsad.text.sentences import split_sentences
 SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
+THIS_IS = frozenset(("هذا", "ذلك", "وهذا", "وذلك"))  # «"..."، هذا ما قاله X»
 IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
@@ -133,6 +134,9 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         lex = self.lex
         for c, tok in enumerate(self.toks):
+            if tok.key == "ما" and c > 0 and self.toks[c - 1].key in THIS_IS:
+                self._this_is_what(c)
+                continue
             after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
             m = lex.match(tok.key, after_stop=after_stop)
             if m is None or m.cue.lemma == "قول":
@@ -164,6 +168,37 @@ class QuoteFinder:
             else:
                 self._verb(c, m)
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS]
+
+    def _this_is_what(self, c: int) -> None:
+        """«"نحن سعداء تماما بالعودة"، هذا ما قاله جون ألكسندر»: the quotation just before
+        «هذا/ذلك ما» + a saying verb with its object pronoun is the words of the subject that
+        follows the verb."""
+        toks = self.toks
+        v = c + 1
+        if v >= len(toks):
+            return
+        key = toks[v].key
+        stem = next((key[:-len(x)] for x in ("ه", "ها") if key.endswith(x) and len(key) > len(x) + 2), None)
+        m = self.lex.match(stem) if stem else None
+        if m is None or m.cue.pos != "perf":
+            return
+        k = c - 2
+        while k >= 0 and toks[k].text in "،,":
+            k -= 1
+        opener = next((o for o, close in self.close_tok.items() if close == k and self.qspan_at[o].close is not None), None)
+        if opener is None:
+            return
+        rng = self.reader.forward(v + 1, min(v + 1 + MAX_PHRASE, len(toks)))
+        if rng is None:
+            return
+        a, b, _ = self._quoted(opener)
+        if b <= a or self._claimed(a):
+            return
+        self.claimed.append((a, b))
+        self.consumed.add(v)
+        speaker = self._explicit(rng, m.cue.gender, v)
+        self.quotes.append(Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker,
+                                 cue=Span(toks[v].start, toks[v].end, toks[v].text)))
 
     def _claimed(self, off: int) -> bool:
         return any(a <= off < b for a, b in self.claimed)
