@@ -148,3 +148,16 @@ def test_quotation_before_this_is_what_he_said():
     assert found[0][1:] == ("قاله", "نحن سعداء تماما بالعودة إلى دوري المسابقة")
     assert found[0][0].startswith("جون ألكسندر") and found[1][0].startswith("جون ألكسندر")
     assert not _found("وكان القرار صعبا وهذا ما قاله الوزير أمس للصحفيين.")
+
+
+def test_plural_verb_carries_its_subject():
+    # a verb before its subject is singular: «وطالبوا» has its subject and the noun after it is the object
+    found = _found("وقال المشاركون إن الاحتلال مسؤول. وطالبوا المجتمع الدولي بتحمل مسؤولياته تجاه الشعب الفلسطيني.")
+    assert found[-1][0] == "المشاركون"
+
+
+def test_according_to_x_fa_inna():
+    found = _found("وحسب المصدر نفسه، فإن عضوا في الحرس الثوري كان يشرح للخلية كيفية تجنب الرصد.")
+    assert found[0][0] == "المصدر نفسه" and found[0][2].startswith("عضوا في الحرس الثوري")
+    found = _found("وبحسب أقارب الضحية فإن السيدة مطلقة منذ عامين.")
+    assert found[0][:1] == ("أقارب الضحية",) and found[0][2] == "السيدة مطلقة منذ عامين"

@@ -277,6 +277,10 @@ class QuoteFinder:
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
         obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
         fwd = self.reader.forward(c + 1, stop, obj_split=obj or cue.lemma in DEMANDS)  # («ودعا مدني المجتمع الدولي إلى»)
+        if fwd and cue.pos == "perf" and cue.gender == "-" and self.toks[c].key.endswith(("وا", "ا", "تا")) \
+                and cue.lemma != "جاء":
+            fwd = None  # «وطالبوا المجتمع الدولي بـ»: a verb before its subject is singular, so a plural
+            # or dual verb carries its subject and the noun after it is its object
         if status == "held":  # «كما سيعقد اجتماعا مع نظيريه ... يقول مسؤولون أميركيون إنه»: VSO first
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
         if fwd and obj and not self._split_object(fwd, stop):
@@ -617,12 +621,14 @@ class QuoteFinder:
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma
         leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,")
-        if leading:
+        if leading or self.reader.so_that(rng[1]):
             k = rng[1]
-            while k <= last and toks[k].text not in "،,":
+            while k <= last and toks[k].text not in "،," and not self.reader.so_that(k):
                 if k in self.sent_end_tok:
                     return
                 k += 1
+            if toks[k].text in "،," and self.reader.so_that(k + 1):
+                k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن»
             if k + 1 > last:
                 return
             end, _ = self.ext.reported_end(k + 1)

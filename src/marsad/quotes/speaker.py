@@ -17,6 +17,7 @@ from marsad.quotes.cues import CueLexicon
 from marsad.quotes.tokens import QUOTE_CHARS, Tok
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
+SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
@@ -106,6 +107,11 @@ class PhraseReader:
             return False
         return not (self.toks[i].key.endswith("علي") and self.toks[i].text.endswith("ي"))
 
+    def so_that(self, i: int) -> bool:
+        """«فإن» (with its hamza, as written: «فان غال» is a name), which ends a source's phrase
+        and opens what it says: «وبحسب أقارب الضحية فإن ...»."""
+        return 0 <= i < len(self.toks) and self.toks[i].text in SO_THAT and i not in self.names
+
     def noun_slot(self, i: int) -> bool:
         """Must a word at ``i`` be a noun, being right after an auxiliary of the passive («يتم
         ذكر») or a preposition that governs a noun («عن رأي»; «علي» the name is no «على»)?"""
@@ -137,7 +143,7 @@ class PhraseReader:
             return self.is_prep(i) and (i == 0 or self.toks[i - 1].key != "بن")
         if self.is_prep(i):
             return True
-        if t.key in THAT:
+        if t.key in THAT or self.so_that(i):
             return True
         m = self.lex.match(t.key)
         if m and not (self._same_name(i) and not m.prefix and m.cue.pos in ("perf", "impf")):
