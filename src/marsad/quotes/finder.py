@@ -627,7 +627,7 @@ class QuoteFinder:
                 if k in self.sent_end_tok:
                     return
                 k += 1
-            if toks[k].text in "،," and self.reader.so_that(k + 1):
+            if k < len(toks) and toks[k].text in "،," and self.reader.so_that(k + 1):
                 k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن»
             if k + 1 > last:
                 return
