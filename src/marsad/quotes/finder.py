@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
-from marsad.quotes.speaker import MAX_PHRASE, PARTICLES, THAT, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.speaker import MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
@@ -222,7 +222,8 @@ class QuoteFinder:
         if explicit and intro is None:
             explicit = self._bare_subject(explicit)  # no content: the phrase may run into the object
         if explicit:
-            speaker = self._explicit(explicit, cue.gender, c)
+            named = cue.pos == "noun" and any(k in self.persons for k in range(*explicit))
+            speaker = self._explicit(explicit, UNKNOWN_GENDER if named else cue.gender, c)  # «تأكيد أوباما»
         else:
             if cue.pos == "impf" and (intro is None or intro.how == "that"):
                 return  # «ويذكر أن ...»: the journalist, not a speaker

@@ -19,6 +19,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, Tok
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
 SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
+UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوباما»), which shows no gender
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
@@ -68,7 +69,7 @@ def pick_speaker(candidates: list[Candidate], gender: str, para: int, window: in
     recent = [c for _, c in reversed(ranked)]
     if gender in ("m", "f"):
         for c in recent:
-            if c.gender == gender and para - c.para <= window:
+            if c.gender in (gender, UNKNOWN_GENDER) and para - c.para <= window:
                 return c
     return recent[0]
 
