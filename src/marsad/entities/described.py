@@ -23,6 +23,7 @@ from marsad.model import Entity, Quote, Span, Speaker
 from marsad.text.normalize import normalize
 
 MAX_WORDS = 5
+INTRODUCED_REACH = 80  # characters before a name where the title that introduced it stands
 ARTICLE = "ال"  # a definite noun phrase («الصحيفة», «الجالية البحرينية») can name a speaker
 
 
@@ -78,10 +79,12 @@ def _introduced(entities: list[Entity], role: Optional[Role], before: int, text:
     """The one person the article introduced earlier with the phrase's title: «شدد وزير خارجية
     المملكة عادل الجبير ... وتابع وزير الخارجية» is al-Jubeir again, whatever office-holder
     «وزير الخارجية» would name in the story's country. The title must be definite («مدير
-    كبير», «مندوب ثان» are someone new) and either name a specific office («foreign minister»,
-    not «minister»: «وزير الاستثمار» is not «وزيرة التعاون الدولي نجلاء الأهواني») or stand
-    right before that person's name earlier («الأمير فيصل بن خالد ... وقال الأمير»). None
-    when no person, or more than one, qualifies, or the phrase's country differs."""
+    كبير», «مندوب ثان» are someone new) and either name the specific office the person holds
+    («foreign minister», not «minister»: «وزير الاستثمار» is not «وزيرة التعاون الدولي نجلاء
+    الأهواني») or have stood before that person's name earlier («الأمير فيصل بن خالد ...
+    وقال الأمير», «الرئيس العام لهيئة الأمر بالمعروف ... الشيخ الدكتور عبدالرحمن السند ...
+    وأضاف الرئيس العام»). None when no person, or more than one, qualifies, or the phrase's
+    country differs."""
     if role is None or role.role is None or role.kind != "title":
         return None
     chain = normalize(text[role.start:role.end])
@@ -90,12 +93,13 @@ def _introduced(entities: list[Entity], role: Optional[Role], before: int, text:
     specific = " " in role.role
 
     def introduced_here(e: Entity) -> bool:
-        return any(m.end <= before and chain in normalize(text[max(0, m.start - 60):m.start]) for m in e.mentions)
+        return any(m.end <= before and chain in normalize(text[max(0, m.start - INTRODUCED_REACH):m.start])
+                   for m in e.mentions)
 
-    same = {e.id: e for e in entities if e.label == "PER" and e.role == role.role
+    same = {e.id: e for e in entities if e.label == "PER"
             and any(m.end <= before for m in e.mentions)
             and (role.country is None or e.country in (None, role.country))
-            and (specific or introduced_here(e))}
+            and (specific and e.role == role.role or introduced_here(e))}
     return next(iter(same.values())) if len(same) == 1 else None
 
 
