@@ -41,7 +41,8 @@ def quotes(doc: Doc) -> Doc:
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
     proper = {(s, e) for s, e, _ in doc.user_data.get("names", ())}  # names, not descriptions
-    linked = refer_back(link_speakers(found, doc._.entities or [], text, titles, proper), doc._.entities or [], text)
+    linked = refer_back(link_speakers(found, doc._.entities or [], text, titles, proper), doc._.entities or [], text,
+                        proper)
     doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
     describe_speakers(doc, doc._.quotes, _function_words())
     return doc
@@ -113,7 +114,8 @@ def link_speakers(found: list[Quote], entities: list[Entity], text: str,
     return found
 
 
-def refer_back(quotes: list[Quote], entities: list[Entity], text: str) -> list[Quote]:
+def refer_back(quotes: list[Quote], entities: list[Entity], text: str,
+               proper: frozenset[tuple[int, int]] = frozenset()) -> list[Quote]:
     """«وأوضح معاليه»: a speaker that is an honorific with a pronoun refers to the first
     person the article introduced with that honorific or title («معالي وزير الخارجية عادل
     الجبير», «الأمير مشعل ... وقال سموه»), else to the person it last quoted."""
@@ -124,12 +126,16 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str) -> list[Q
         if speaker is None or speaker.start is None:
             continue
         linked = by_id.get(speaker.entity) if speaker.entity else None
-        # the tagger sometimes takes «معاليه» for a name: an entity of that word alone refers back too
+        # the tagger sometimes takes «معاليه» for a name: an entity of that word refers back too
+        # («معاليه باسمه» tagged as one name)
         roots = pronominal_speakers().get(normalize_word(speaker.text or ""))
-        if roots is not None and (linked is None or normalize_word(linked.name) in pronominal_speakers()):
+        if roots is not None and (linked is None or normalize_word(linked.name.split()[0]) in pronominal_speakers()):
             chosen = _introduced_with(roots, entities, text, speaker.start)
             if chosen is not None:
                 entity, mention = chosen
+                names = [m for m in entity.mentions if (m.start, m.end) in proper and m.end <= speaker.start]
+                if names and (mention.start, mention.end) not in proper:  # its name, not the description
+                    mention = max(names, key=lambda m: (m.end - m.start, -m.start))  # that introduced it
                 quote.speaker = Speaker(entity.id, mention.text, mention.start, mention.end)
             elif last is not None and last.start is not None and last.start < speaker.start:
                 quote.speaker = last
@@ -165,7 +171,7 @@ def _opens_with(roots: frozenset[str], mention: str) -> bool:
 def _in_chain(roots: frozenset[str], before: str) -> bool:
     words = [normalize_word(w) for w in before.replace("،", " ").split()][-7:]
     for i in range(len(words) - 1, -1, -1):
-        if words[i] in roots or (words[i].startswith("ال") and words[i][2:] in roots):
+        if words[i] in roots or (words[i].startswith("ال") and words[i][2:] in roots) or "ال" + words[i] in roots:
             return True  # «صاحب السمو الملكي الأمير محمد بن نايف ... وقال سموه»
         if words[i][:1] in ("ل", "ب") and words[i][1:3] == "ال" or words[i] in _function_words():
             return False  # «لخادم», «بالأمير»: another phrase
