@@ -425,6 +425,8 @@ class QuoteFinder:
                     guess = self.reader.clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
+        if guess is not None and cand is not None and not self._speaker_like(guess):
+            guess = None  # «وأرجع تأخر البعض منهم ...، مبينا»: the verb's object, not a new speaker
         if guess is not None and (cand is None or cand.start < toks[s0].start):
             a, b = toks[guess[0]].start, toks[guess[1] - 1].end
             cand = Candidate(self.text[a:b], a, b, gender, para, source="mention")
@@ -432,6 +434,15 @@ class QuoteFinder:
             return None
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False)
+
+    def _speaker_like(self, rng: tuple[int, int]) -> bool:
+        """Can a phrase guessed as a clause's subject speak: it holds a tagged name, or opens
+        with a definite noun, a title, an institution or a noun of number («عدد من»)? An
+        indefinite verbal noun («تأخر البعض منهم», «ارتفاع مساهمة الإنفاق») is the object."""
+        i = rng[0]
+        reader = self.reader
+        return any(k in reader.names for k in range(*rng)) or self.toks[i].text.lstrip("و").startswith("ال") \
+            or reader._is("title", i) or reader._is("institution", i) or reader._is("quantity", i)
 
     def _sentence_person(self, s0: int, c: int, gender: str) -> Optional[tuple[int, int]]:
         """The first person named in the cue's sentence before it, heading a phrase of its
