@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 from marsad.quotes.cues import Cue, CueLexicon
-from marsad.quotes.speaker import THAT, PhraseReader
+from marsad.quotes.speaker import BUT_THEY, THAT, PhraseReader
 from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
 
 PREP_KEYS = {"إلى": "الي", "على": "علي", "عن": "عن", "من": "من", "في": "في", "ب": "ب"}
 THAT_PREPS = frozenset(("الي", "علي", "عن", "من", "في"))  # «إلى أن», «من أن», «في أن»
 TAIL = frozenset(("حد",))  # «على حد تعبيره/قوله» closes a statement
-BUT_THEY = frozenset("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم".split())  # «، لكنه أشار إلى أن»
 
 
 @dataclass

@@ -471,14 +471,17 @@ class QuoteFinder:
     def _completes_noun(self, s0: int, k: int) -> bool:
         """Does the name at ``k``, with the titles right before it, complete an indefinite noun
         in «ة», which no verb ends in («ثقة الأمير محمد بن نايف», «طائرة ابن راشد», «جامعة
-        الأميرة نورة»)?"""
+        الأميرة نورة»), or a noun behind a fused preposition («لملعب الأمير عبدالله الفيصل»)?"""
         b = k - 1
         while b > s0 and self.reader._is("title", b):
             b -= 1
         if b < s0 or not self.toks[b].is_word or self.reader._is("title", b):
             return False
-        key = self.toks[b].key
-        return not self.toks[b].text.startswith("ال") and key.endswith("ه") and len(key) >= 3
+        key, text = self.toks[b].key, self.toks[b].text
+        if b < k - 1 and text[:1] in ("ل", "ب") and len(key) > 3 and b not in self.reader.names \
+                and text[1:2] not in "يتنأ" and not text.startswith(("لكن", "بعد")):  # (a title between: «لوري» is a name)
+            return True  # «لملعب الأمير عبدالله الفيصل»: a preposition's noun («ليجيب» is a verb)
+        return not text.startswith("ال") and key.endswith("ه") and len(key) >= 3
 
     # ------------------------------------------------------------------ content
     def _emit(self, c: int, m: CueMatch, intro: Intro, speaker: Optional[SpeakerPhrase],

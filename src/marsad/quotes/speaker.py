@@ -23,6 +23,7 @@ UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوبا�
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
+BUT_THEY = frozenset("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم".split())  # «، لكنه أشار إلى أن»: "but he"
 NAME_LINKS = frozenset("عبد ابو ابن بن ال ذو".split())  # «عبد اللطيف», «أبو الغيط»: one name
 PARTICLES = frozenset("قد وقد لقد لم ولم لن ولن فلم لا ولا".split())
 WHEN = frozenset("عندما حين حينما بعدما".split())  # open a clause of time before the main verb
@@ -192,7 +193,9 @@ class PhraseReader:
                               or (obj_split and self._is("objhead", j, strip_prefix=False))):
                 break  # «وأضاف السيسي موجها حديثه ...», «أبدى أمير المنطقة سعادته»: the object begins
             if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)
-                                             or TANWIN_FATH in t.text or self._oblique_plural(j)):
+                                             or TANWIN_FATH in t.text or self._oblique_plural(j)
+                                             or self.accusative_participle(j) and not t.key.endswith(("ها", "نا"))
+                                             and not self._construct_dual(j)):
                 return None  # «يؤكد انطلاقًا من ذلك», «وطالب المواطنين بـ»: an accusative opens no subject
             if j == start and self._is("pronominal", j, strip_prefix=False):
                 return j, j + 1  # «ودعا سماحته الوعاظ», «وقال فضيلته في خطبته»: a whole noun phrase
@@ -232,6 +235,13 @@ class PhraseReader:
         if i in self.names or key[1:2] in ("ا", "ي") or (key.endswith("يا") and len(key) >= 7):
             return False  # «ماريا زاخاروفا», «ميلانيا», «ماليزيا», «موريتانيا»: names
         return len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and not self._is("notpart", i, False)
+
+    def _construct_dual(self, i: int) -> bool:
+        """«مندوبا السعودية وناميبيا»: a dual in construct, shaped like an accusative
+        participle but followed by its genitive, a definite noun or a name."""
+        nxt = i + 1
+        return nxt < len(self.toks) and self.toks[nxt].is_word and (self.toks[nxt].text.startswith("ال")
+                                                                    or nxt in self.names)
 
     def _same_name(self, j: int) -> bool:
         """Is token ``j`` inside the same recognised name as token ``j - 1``?"""
