@@ -376,7 +376,8 @@ class PhraseReader:
                 or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v):
             return None
         rng = self.forward(v + 1, c)
-        if rng and not self._is("opener", s0) and not any(k in self.names for k in range(*rng)):
+        opener = self._is("opener", s0) or self.toks[s0].key in ("من", "ومن") and self._is("opener", s0 + 1)
+        if rng and not opener and not any(k in self.names for k in range(*rng)):
             return None  # «إلى ذلك، ارتفعت السياحة الوافدة ...، مشيرا»: after an adjunct, only a named subject
         return rng
 
