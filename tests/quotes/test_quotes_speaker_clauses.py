@@ -161,3 +161,9 @@ def test_according_to_x_fa_inna():
     assert found[0][0] == "المصدر نفسه" and found[0][2].startswith("عضوا في الحرس الثوري")
     found = _found("وبحسب أقارب الضحية فإن السيدة مطلقة منذ عامين.")
     assert found[0][:1] == ("أقارب الضحية",) and found[0][2] == "السيدة مطلقة منذ عامين"
+
+
+def test_a_lone_tatweel_is_no_crash():
+    # a corpus article with «ـ» standing alone made object_head index an empty key
+    found = _found("وأكد وزير الاقتصاد ـ ضرورة الإسراع في تنفيذ خطة التنمية العاشرة للمملكة.")
+    assert isinstance(found, list)

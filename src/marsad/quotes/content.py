@@ -239,7 +239,7 @@ class Extents:
                                   or self.reader.ends_phrase(k) or self.reader._is("time", k)
                                   or self.reader._is("adverb", k) or self.cue_at(k) is not None):
                 after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
-            bare = not (key[0] == "ب" and len(key) > 3)
+            bare = not (key[:1] == "ب" and len(key) > 3)
             if obj and bare and (self.reader._is("objhead", k, strip_prefix=False) or after_subject) \
                     and not self.reader.is_prep(k) and not self.reader._is("time", k) and prev.text not in "،,":
                 return k
@@ -270,7 +270,7 @@ class Extents:
                     return last + 1, False
                 k = self.close_tok[k] + 1
                 if k + 1 <= last and toks[k].text in "،," and len(toks[k + 1].key) > 2 \
-                        and toks[k + 1].key[0] == "و" and toks[k + 1].key[1:] not in THAT:
+                        and toks[k + 1].key[:1] == "و" and toks[k + 1].key[1:] not in THAT:
                     return k, False  # «... "تقديرًا لجهوده"، وسوف تقيم ...»: the journalist again
                 continue
             if k in self.sent_end_tok:
