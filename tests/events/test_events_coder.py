@@ -188,3 +188,15 @@ def test_coder_freezing_funds_is_a_sanction_on_their_owner(coder):
 ])
 def test_coder_the_two_sides_named_before(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Manama recalled its ambassador to Tehran the same day: the aside between commas does
+    # not hide the ambassador, and «سفيرها» (its own) is a recall, not a summons
+    ("واستدعت المنامة، في اليوم نفسه، سفيرها لدى طهران للتشاور.", {("BHR", "SANCTION", "IRN")}),
+    ("واستدعت البحرين سفيرها لدى طهران للتشاور.", {("BHR", "SANCTION", "IRN")}),
+    # ... the Iranian ambassador summoned is a protest to Iran
+    ("استدعت وزارة الخارجية البحرينية السفير الإيراني.", {("BHR", "ACCUSE", "IRN")}),
+])
+def test_coder_ambassador_recalled_past_an_aside(coder, text, expected):
+    assert triples(coder, text) == expected
