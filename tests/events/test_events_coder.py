@@ -200,3 +200,15 @@ def test_coder_the_two_sides_named_before(coder, text, expected):
 ])
 def test_coder_ambassador_recalled_past_an_aside(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who announces arrests made them; after «وكانت المنامة أعلنت», «كما أعلنت» is Manama's
+    ("وكانت المنامة أعلنت الجمعة الماضية إحباط عملية تهريب. كما أعلنت عن توقيف خمسة أشخاص.",
+     {("BHR", "COERCE", "BHR")}),
+    ("أعلنت وزارة الداخلية السعودية عن توقيف خمسة أشخاص.", {("SAU", "COERCE", "SAU")}),
+    # those behind the trigger's own preposition are its target, not its doer's genitive
+    ("أعلن الجيش اللبناني عن إلقاء القبض على سوريين.", {("LBN", "COERCE", "SYR")}),
+])
+def test_coder_an_announced_act_is_the_announcers(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -65,6 +65,7 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
+ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it announces
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
 SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
 
@@ -240,7 +241,7 @@ class _Run:
                 and not f.key(hit.head).endswith(OBJECT_PRONOUNS):  # «تستضيفها»: the object is given
             target = self._met(source, max(after, hit.last + 1), hi)
             spec = "obj" if target else spec
-        if not hit.is_verb and spec not in (None, "gen") and (gen := f.genitive(hit.last)) and gen != target:
+        if not hit.is_verb and spec not in (None, "gen") and (gen := self._genitive(hit)) and gen != target:
             source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
@@ -360,9 +361,11 @@ class _Run:
         if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
             # «خلال لقائه»: his; «أعربت مملكة البحرين عن تعازيها»: hers, the one who expresses it
             return f.owner_back(hit.head) or self._topic(hit.head), after
+        if self._complement_noun(hit) and f.key(hit.head - 1) == "عن" and (g := self._announcer(hit)):
+            return g, after  # «كما أعلنت عن توقيف خمسة أشخاص»: who announces the arrests made them
         if governed(f, self.hits, hit) or self._complement_noun(hit):
             return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
-        gen = f.genitive(hit.last)
+        gen = self._genitive(hit)
         if gen and f.adjective[gen[0]]:
             return gen, after  # «التحذيرات الأميركية», «الدعم الإيراني»: the owner acts
         # Past «أن» only for a noun owned by someone («محادثاته») or a stance that is the
@@ -372,6 +375,30 @@ class _Run:
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _genitive(self, hit: Hit) -> Optional[Group]:
+        """The actor a noun trigger governs («زيارة الرئيس»); none when the trigger ends in
+        its companion preposition («القبض على سوريين»: they are the target)."""
+        if hit.last > hit.head and self.f.key(hit.last) in COMPLEMENT_PREPS | {"مع"}:
+            return None
+        return self.f.genitive(hit.last)
+
+    def _announcer(self, hit: Hit) -> Optional[Group]:
+        """For a noun after «عن» that an announce verb of its clause governs, and that names
+        no doer of its own: the verb's subject, or the topic when the verb opens its clause
+        with no subject («كما أعلنت عن توقيف خمسة أشخاص»)."""
+        f, lo = self.f, self._sentence(hit.head)[0]
+        if self._genitive(hit) or self._relative_subject(hit):
+            return None
+        for v in range(hit.head - 2, max(lo, hit.head - ANNOUNCE_REACH) - 1, -1):
+            if f.stops(v) or any(h.head == v for h in self.hits):
+                return None
+            if f.is_("announce", v):
+                g = f.subject_before(v) or f.subject_after(v)
+                if g is None and self._clause_initial_at(v) and not f.explicit_subject(v, until=hit.head):
+                    g = self._topic(v)
+                return g
+        return None
 
     def _said(self, hit: Hit) -> Optional[Group]:
         """When a stance verb introduces a quote («حذر من أن ...», «طالب بأن ...»), the
