@@ -212,3 +212,23 @@ def test_coder_ambassador_recalled_past_an_aside(coder, text, expected):
 ])
 def test_coder_an_announced_act_is_the_announcers(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agent of no country arrests where it stands: the police in Riyadh are Saudi
+    ("ألقت الشرطة القبض على ثلاثة أشخاص في الرياض.", {("SAU", "COERCE", "SAU")}),
+    ("أعلنت وزارة الداخلية والأمن الوطني في غزة، عن توقيف عناصر يشتبه في ضلوعهم في التفجيرات.",
+     {("PSE", "COERCE", "PSE")}),
+    # a passive arrest: the authorities of the place named in its clause
+    ("وتم القبض على المتهم في جدة.", {("SAU", "COERCE", "SAU")}),
+    # ... not a place of another clause («بينما»: the strikes were in Syria, the arrests at home)
+    ("شنت غاراتها على مواقع له في سوريا، بينما نفذت الشرطة حملة توقيفات في مختلف انحاء البلاد.", set()),
+    ("فيما تم القبض على ثلاثة آخرين، تدرب بعضهم في إيران.", set()),
+])
+def test_coder_arrests_by_the_authorities_of_the_place(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_arrester_placed_by_the_place_is_a_state_not_the_town(coder):
+    event, = coder("وتم القبض على المتهم في جدة.", PUBLISHED).events
+    assert (event.source.entity, event.source.country, event.source.sector) == (None, "SAU", "GOV")

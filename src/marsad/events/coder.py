@@ -66,6 +66,8 @@ OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it announces
+CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a parenthesis)
+PASSIVE_AUX = frozenset({"تم", "يتم", "جري", "يجري"})  # normalised: «تم اعتقال», «جرى القبض على»
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
 SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
 
@@ -178,6 +180,7 @@ class _Run:
         self.published, self.dates, self.quotes = published, dates, quotes
         self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
         self.found: dict[tuple, Event] = {}
+        self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
 
     # ------------------------------------------------------------------ driver
@@ -249,6 +252,8 @@ class _Run:
         if spec == "بين":
             source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
         place = place_near(f, hit, lo, hi)
+        if entry.mode == "arrest" and not target and (placed := self._placed_arrester(hit, source)):
+            source, target, spec = placed, placed, "self"  # «ألقت الشرطة القبض على ثلاثة في الرياض»
         stateless = bool(target) and not any(self._country(k) for k in target)
         if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1:
             # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
@@ -267,7 +272,7 @@ class _Run:
                 target, spec = source[:1], "inward"
         if spec == "self":
             pairs = [(k, k) for k in source
-                     if f.mentions[k].country and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
+                     if self._country(k) and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
         elif spec == "inward":
             pairs = [(k, k) for k in source if f.mentions[k].country][:1]
         else:
@@ -278,6 +283,34 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at)
+
+    def _placed_arrester(self, hit: Hit, source: Optional[Group]) -> Optional[Group]:
+        """Who arrests when the sentence names no state: the authorities of the place where
+        it happens, named as an agent of no country («ألقت الشرطة القبض على ثلاثة أشخاص في
+        الرياض», «أعلنت وزارة الداخلية في غزة عن توقيف») or left out by a passive («تم
+        القبض على المتهم في جدة»). The place is the first located one after the agent, in
+        the trigger's clause (not past a comma after the trigger). The group standing for
+        them (the agent, or the place), its country set from the place's."""
+        f = self.f
+        if source:
+            if any(self._country(k) for k in source) or f.mentions[source[0]].sector not in STATE_SECTORS:
+                return None
+            start = f.span[source[-1]][1] + 1  # «وزارة الداخلية والأمن الوطني في غزة»
+        elif f.same_sentence(hit.head - 1, hit.head) and (
+                (aux := f.key(hit.head - 1)) in PASSIVE_AUX or aux[:1] in "وف" and aux[1:] in PASSIVE_AUX):
+            start = hit.last + 1
+        else:
+            return None
+        end = next((j for j in range(hit.last + 1, self._sentence(hit.head)[1])
+                    if f.words[j].text in CLAUSE_MARKS), self._sentence(hit.head)[1])
+        place = next((k for k in range(bisect_right(f.mention_firsts, start - 1), len(f.mentions))
+                      if f.span[k][0] < end and f.locative[k] and f.mentions[k].place is not None
+                      and f.mentions[k].place.country), None)
+        if place is None or f.span[place][0] >= end:
+            return None
+        k = source[0] if source else place
+        self.implied[k] = f.mentions[place].place.country
+        return [k]
 
     def _the_two(self, hit: Hit, lo: int, hi: int) -> Optional[tuple[int, int, int]]:
         """For «الجانبان», «الطرفين», «الاثنان», «البلدين» next to a symmetric trigger: the
@@ -493,7 +526,7 @@ class _Run:
     # ------------------------------------------------------------------ events
     def _country(self, k: int) -> Optional[str]:
         m = self.f.mentions[k]
-        return m.country or (m.place.country if m.place is not None and not m.can_act else None)
+        return m.country or self.implied.get(k) or (m.place.country if m.place is not None and not m.can_act else None)
 
     def _pairs(self, hit: Hit, source: Optional[Group], target: Optional[Group],
                spec: Optional[str]) -> list[tuple[int, Optional[int]]]:
@@ -582,4 +615,6 @@ class _Run:
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]
+        if k in self.implied and m.place is not None:  # the state of a place, not the place
+            return Actor(entity=None, country=self._country(k), sector="GOV")
         return Actor(entity=m.entity, country=self._country(k), sector=m.sector)
