@@ -232,3 +232,15 @@ def test_coder_arrests_by_the_authorities_of_the_place(coder, text, expected):
 def test_coder_arrester_placed_by_the_place_is_a_state_not_the_town(coder):
     event, = coder("وتم القبض على المتهم في جدة.", PUBLISHED).events
     assert (event.source.entity, event.source.country, event.source.sector) == (None, "SAU", "GOV")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the king sent a cable of condolence to the Egyptian president
+    ("بعث خادم الحرمين الشريفين الملك سلمان برقية عزاء للرئيس المصري.", {("SAU", "SUPPORT", "EGY")}),
+    # the German minister expressed his government's consolation to the Kingdom
+    ("وأعرب وزير الخارجية الألماني عن مواساة الحكومة الألمانية للمملكة.", {("DEU", "SUPPORT", "SAU")}),
+    # receiving condolences at home is no event between states
+    ("وتقبل أبناء الفقيد العزاء في منزلهم بالرياض.", set()),
+])
+def test_coder_condolence_is_support(coder, text, expected):
+    assert triples(coder, text) == expected
