@@ -244,3 +244,9 @@ def test_coder_arrester_placed_by_the_place_is_a_state_not_the_town(coder):
 ])
 def test_coder_condolence_is_support(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_coder_meeting_of_two_named_in_its_genitive(coder):
+    # a source said the meeting of Khaled Meshaal and the Russian foreign minister Lavrov
+    text = "وكشف مصدر أن لقاء خالد مشعل ووزير الخارجية الروسي سيرغي لافروف تناول الحصار."
+    assert triples(coder, text) == {("PSE", "CONSULT", "RUS"), ("RUS", "CONSULT", "PSE")}

@@ -535,9 +535,9 @@ class _Run:
         entry = hit.entry
         mutual = spec != "place"
         if not source:
-            if not (entry.symmetric and spec == "بين" and target and len(target) > 1):
+            if not (entry.symmetric and spec in ("بين", "gen") and target and len(target) > 1):
                 return []
-            source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ»
+            source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ», «لقاء مشعل ولافروف»
         srcs = [k for k in source if self.f.mentions[k].country]
         if not srcs or len(srcs) < len(source) and self.f.mentions[source[0]].country is None:
             return []
