@@ -250,3 +250,9 @@ def test_coder_meeting_of_two_named_in_its_genitive(coder):
     # a source said the meeting of Khaled Meshaal and the Russian foreign minister Lavrov
     text = "وكشف مصدر أن لقاء خالد مشعل ووزير الخارجية الروسي سيرغي لافروف تناول الحصار."
     assert triples(coder, text) == {("PSE", "CONSULT", "RUS"), ("RUS", "CONSULT", "PSE")}
+
+
+def test_coder_companion_past_the_comma_closing_a_subject(coder):
+    # the Egyptian foreign ministry, expressed its condemnation of the Israeli attack
+    text = "وأعربت وزارة الخارجية المصرية، عن إدانتها للهجوم الإسرائيلي."
+    assert triples(coder, text) == {("EGY", "ACCUSE", "ISR")}

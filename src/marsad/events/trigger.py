@@ -85,8 +85,12 @@ def _slots_match(words: list[Word], i: int, entry: TriggerEntry, stop: int,
         k = j
         while (k := k + 1) < min(stop, j + 10 + MAX_ASIDE):
             if words[k].kind == "punct":
-                if not may_skip or (k := _aside_end(words, k, stop)) is None:
+                if not may_skip:
                     break
+                if (end := _aside_end(words, k, stop)) is not None:
+                    k = end  # past an aside between commas
+                elif not (words[k].text in COMMAS and k - 1 in names):
+                    break  # (a comma closing a subject is passed: «وأعربت الخارجية المصرية، عن إدانتها»)
                 continue
             if words[k].key in keys:
                 found = k
