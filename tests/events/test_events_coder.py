@@ -256,3 +256,14 @@ def test_coder_companion_past_the_comma_closing_a_subject(coder):
     # the Egyptian foreign ministry, expressed its condemnation of the Israeli attack
     text = "وأعربت وزارة الخارجية المصرية، عن إدانتها للهجوم الإسرائيلي."
     assert triples(coder, text) == {("EGY", "ACCUSE", "ISR")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the meeting that brought together the Syrian president and the Iraqi prime minister's envoy
+    ("كشف مسؤول أمني عراقي أن اللقاء الذي جمع الرئيس السوري بشار الأسد بمبعوث رئيس الوزراء العراقي تناول الأوضاع.",
+     {("SYR", "CONSULT", "IRQ"), ("IRQ", "CONSULT", "SYR")}),
+    # «جمع» collected: no actor brought together, no event
+    ("جمعت الشرطة الأدلة من موقع الحادث.", set()),
+])
+def test_coder_a_meeting_that_brought_two_together(coder, text, expected):
+    assert triples(coder, text) == expected
