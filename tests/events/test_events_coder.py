@@ -267,3 +267,11 @@ def test_coder_companion_past_the_comma_closing_a_subject(coder):
 ])
 def test_coder_a_meeting_that_brought_two_together(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_coder_a_phone_call_received_from(coder):
+    # the deputy king received a phone call today from King Mohammed VI of Morocco (the verb
+    # «تلقى» is too far from «اتصالا» past the long title: the noun reads «من» itself)
+    text = ("تلقى نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز اتصالاً هاتفياً "
+            "اليوم من جلالة الملك محمد السادس ملك المملكة المغربية الشقيقة.")
+    assert triples(coder, text) == {("SAU", "CONSULT", "MAR"), ("MAR", "CONSULT", "SAU")}
