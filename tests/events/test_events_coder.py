@@ -275,3 +275,20 @@ def test_coder_a_phone_call_received_from(coder):
     text = ("تلقى نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز اتصالاً هاتفياً "
             "اليوم من جلالة الملك محمد السادس ملك المملكة المغربية الشقيقة.")
     assert triples(coder, text) == {("SAU", "CONSULT", "MAR"), ("MAR", "CONSULT", "SAU")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the deputy of the Custodian received a call from the Bahraini interior minister, named
+    # first by a name the lexicon does not know, then by his title «بمملكة البحرين»
+    ("وتلقى نائب خادم الحرمين الشريفين اتصالا هاتفيا أمس من الفريق الركن الشيخ راشد بن عبدالله آل خليفة "
+     "وزير الداخلية بمملكة البحرين.", {("SAU", "CONSULT", "BHR"), ("BHR", "CONSULT", "SAU")}),
+])
+def test_coder_deputy_and_title_with_its_state(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_deputy_is_a_mention_of_his_own(coder):
+    from marsad.events.actors import mentions_from_lexicon
+    text = "وتلقى نائب خادم الحرمين الشريفين اتصالا هاتفيا."
+    m, = mentions_from_lexicon(text, coder.lexicon)
+    assert (m.text, m.country, m.kind, m.entity) == ("نائب خادم الحرمين الشريفين", "SAU", "title", None)

@@ -28,6 +28,9 @@ from marsad.text.tokenize import normalize_word
 
 _JOIN_GAP = re.compile(r"^[\s،,]*$")  # only spaces or commas between parts of one name
 _ADJ_GAP = re.compile(r"^\s+(?:ال\S+\s+){1,2}$")  # «القوات [الخاصة] العراقية»
+_WORD_BEFORE = re.compile(r"(\S+) $")
+# «نائب خادم الحرمين الشريفين», «مستشار الرئيس الأمريكي»: another person of the same state
+DEPUTIES = frozenset(normalize_word(w) for w in ("نائب", "مستشار", "مساعد"))
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,25 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
     mentions = [_mention(g, text, lex, year) for g in groups]
     mentions = [m for m in mentions if m is not None]
     extra = _surnames(text, mentions, groups, words if words is not None else scan(text))
-    return _disambiguate(sorted(mentions + extra, key=lambda m: m.start))
+    return _disambiguate(_deputies(text, sorted(mentions + extra, key=lambda m: m.start)))
+
+
+def _deputies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A deputy or adviser named by whom they serve («نائب خادم الحرمين الشريفين»,
+    «لمستشار الرئيس الأمريكي») is an official of that person's state, not that person:
+    the mention takes the word in, keeps the country and sector, and names no entity."""
+    out: list[Mention] = []
+    for m in mentions:
+        w = None if m.clitic or m.kind not in ("person", "title") or not m.country \
+            else _WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
+        if w is not None and (not out or out[-1].end <= w.start()):
+            pre = next((p for r, p in proclitic_readings(normalize_word(w.group(1))) if r in DEPUTIES), None)
+            if pre is not None:
+                start = skip_letters(text, w.start(), len(pre))
+                m = Mention(start, m.end, w.start(), text[start:m.end], m.country, m.sector, "title",
+                            None, clitic=text[w.start():start])
+        out.append(m)
+    return out
 
 
 NOT_POLITICAL = frozenset({"club", "sport"})  # a transfer deal between clubs is no AGREE between states
@@ -231,9 +252,11 @@ def _is_title(record: Any) -> bool:
 def _joins(group: list[_Part], part: _Part, text: str) -> bool:
     """Does ``part`` continue the name in ``group``? Only after a title or institution,
     with nothing but spaces or commas between (or one or two adjectives before a
-    nationality), and only when the part has no proclitic of its own."""
+    nationality), and only when the part has no proclitic of its own — but for a country
+    named with «ب» right after a title, as the Gulf press names an official's state
+    («وزير الداخلية بمملكة البحرين», «بدولة الكويت»)."""
     if part.clitic:
-        return False
+        return part.clitic == "ب" and _of_country(group, part, text)
     if any(p.record is part.record for p in group) and _JOIN_GAP.match(text[group[-1].end:part.clitic_start]):
         return True  # «خادم الحرمين الشريفين الملك سلمان»: one person named twice
     if not any(_is_title(p.record) for p in group):
@@ -249,6 +272,15 @@ def _joins(group: list[_Part], part: _Part, text: str) -> bool:
                     and _is_title(group[-1].record) and group[-1].record.kind == "institution")
     rec = part.record
     return bool(_ADJ_GAP.match(gap)) and isinstance(rec, CountryName) and rec.kind == "adj"
+
+
+def _of_country(group: list[_Part], part: _Part, text: str) -> bool:
+    """«وزير الداخلية بمملكة البحرين»: a country's name behind «ب» right after a title (of
+    no country yet) is the title's state."""
+    rec = part.record
+    return isinstance(rec, CountryName) and rec.kind == "name" and _is_title(group[-1].record) \
+        and not any(isinstance(p.record, (CountryName, LexPlace, LexActor)) for p in group) \
+        and text[group[-1].end:part.clitic_start] == " "
 
 
 def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) -> Optional[Mention]:

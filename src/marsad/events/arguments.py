@@ -233,16 +233,23 @@ class Frame:
     def holder(self, k: int) -> int:
         """A title of no country right before a person is that person's: «صاحب السمو
         الملكي الأمير محمد بن سلمان» acts as the prince, «معالي وزير خارجية روسيا
-        الاتحادية سيرجي لافروف» as Lavrov (a country in the title is passed over)."""
+        الاتحادية سيرجي لافروف» as Lavrov (a country in the title is passed over); past a
+        name the lexicon does not know, a title with a country stands for its holder
+        («الفريق الركن الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»)."""
         if self.mentions[k].kind != "title" or self.mentions[k].country:
             return k
         end, nouns = self.span[k][1], 0
         for n in range(k + 1, len(self.mentions)):
             between = range(end + 1, self.span[n][0])
             nouns += len(between)
-            if nouns > HOLDER_GAP or not all(self.is_noun(i) for i in between):
+            if not all(self.is_noun(i) for i in between):
                 return k
             kind = self.mentions[n].kind
+            if kind == "title" and self.mentions[n].country and len(between) <= HOLDER_GAP \
+                    and self.prep[n] is None and self.free(n):
+                return n  # «الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»: his office's state
+            if nouns > HOLDER_GAP:
+                return k
             if not nouns and n == k + 1 and self.prep[n] == "ل" and kind == "org" and self.mentions[n].country:
                 return n  # «مبعوث الأمين العام للأمم المتحدة»: an official of the body
             if kind == "person":  # «لرئيس مجلس الوزراء ... الأمير محمد»: the «ل» is the title's
