@@ -292,3 +292,17 @@ def test_coder_deputy_is_a_mention_of_his_own(coder):
     text = "وتلقى نائب خادم الحرمين الشريفين اتصالا هاتفيا."
     m, = mentions_from_lexicon(text, coder.lexicon)
     assert (m.text, m.country, m.kind, m.entity) == ("نائب خادم الحرمين الشريفين", "SAU", "title", None)
+
+
+def test_coder_a_chain_of_titles_after_a_person_is_his(coder):
+    # the deputy crown prince, second deputy prime minister, minister of defence, held a phone
+    # call with King Abdullah II (whose «الثاني» is no surname for «النائب الثاني»)
+    text = ("أجرى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس "
+            "الوزراء وزير الدفاع اليوم اتصالا هاتفيا بجلالة الملك عبدالله الثاني بن الحسين ملك المملكة الأردنية الهاشمية.")
+    assert triples(coder, text) == {("SAU", "CONSULT", "JOR"), ("JOR", "CONSULT", "SAU")}
+
+
+def test_actors_regnal_number_is_no_surname(coder):
+    from marsad.events.actors import mentions_from_lexicon
+    text = "التقى الملك عبدالله الثاني ولي العهد. وقال النائب الثاني إن اللقاء مهم."
+    assert [m.text for m in mentions_from_lexicon(text, coder.lexicon) if m.text == "الثاني"] == []

@@ -30,6 +30,8 @@ _JOIN_GAP = re.compile(r"^[\s،,]*$")  # only spaces or commas between parts of 
 _ADJ_GAP = re.compile(r"^\s+(?:ال\S+\s+){1,2}$")  # «القوات [الخاصة] العراقية»
 _WORD_BEFORE = re.compile(r"(\S+) $")
 # «نائب خادم الحرمين الشريفين», «مستشار الرئيس الأمريكي»: another person of the same state
+# «عبدالله الثاني», «محمد السادس»: a regnal number is no surname («النائب الثاني»)
+ORDINALS = frozenset(normalize_word(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
 DEPUTIES = frozenset(normalize_word(w) for w in ("نائب", "مستشار", "مساعد"))
 
 
@@ -213,8 +215,9 @@ def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], wor
         if person is None:
             continue
         parts = text[person.start:person.end].split()
-        if len(parts) > 1 and len(normalize_word(parts[-1])) >= 4:  # not «علي» (= «على» on)
-            aliases.setdefault(normalize_word(parts[-1]), m)
+        last = normalize_word(parts[-1]) if parts else ""
+        if len(parts) > 1 and len(last) >= 4 and last not in ORDINALS:  # not «علي» (= «على» on)
+            aliases.setdefault(last, m)
     if not aliases:
         return []
     taken = Taken((m.clitic_start, m.end) for m in mentions)
@@ -226,8 +229,8 @@ def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], wor
             continue
         for rest, pre in proclitic_readings(w.key):
             m = aliases.get(rest)
-            if m is None or taken.overlaps(w.start, w.end):
-                continue
+            if m is None or w.start < m.end or taken.overlaps(w.start, w.end):
+                continue  # an alias stands for a name used before it
             start = skip_letters(text, w.start, len(pre))
             out.append(Mention(start, w.end, w.start, text[start:w.end], m.country, m.sector, "person",
                                m.entity, clitic=text[w.start:start]))

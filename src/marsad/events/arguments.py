@@ -33,6 +33,7 @@ PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
 STATE_KINDS = frozenset({"country", "capital", "institution"})  # what a feminine «ـها» may stand for
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
+APPOSITION_GAP = 3  # nouns between two titles of one person («ولي ولي العهد النائب الثاني لرئيس ...»)
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
 BODY_SPAN = 4  # words of a body's name after a title («اتحاد المصارف اليونانية»)
 OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
@@ -259,6 +260,20 @@ class Frame:
             end = self.span[n][1]
         return k
 
+    def apposed(self, k: int) -> int:
+        """A title of no country that ends a chain of titles after a person is that person's
+        («الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس
+        الوزراء وزير الدفاع»): back through the chain, while only nouns stand between."""
+        n = k
+        while self.mentions[n].kind in ("title", "institution") and not self.mentions[n].country and n > 0:
+            p = n - 1
+            between = range(self.span[p][1] + 1, self.span[n][0])
+            if len(between) > APPOSITION_GAP or not all(self.is_noun(i) for i in between) \
+                    or self.mentions[p].kind not in ("person", "title", "institution"):
+                return k
+            n = p
+        return n if n != k and self.mentions[n].country and self.free(n) else k
+
     def np_adjective(self, j: int) -> Optional[int]:
         """The nationality adjective on the noun at ``j`` («التحقيقات الأمريكية», «طائرات
         حربية تركية»), if that noun is not in a prepositional phrase."""
@@ -307,7 +322,7 @@ class Frame:
                 return None  # «أعلن عدم مشروعية طرد الصحافية»; a parenthesis is no subject
             k = self.mention_at(j, first=False)
             if k is not None and self.free(k) and (not self.adjective[k] or h - j <= ADJ_BACK_SPAN):
-                return self.group(self.holder(k))  # a nationality far back modifies some other noun
+                return self.group(self.apposed(self.holder(k)))  # a nationality far back modifies some other noun
         return None
 
     def light_verb(self, h: int) -> Optional[int]:
