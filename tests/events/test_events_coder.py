@@ -306,3 +306,15 @@ def test_actors_regnal_number_is_no_surname(coder):
     from marsad.events.actors import mentions_from_lexicon
     text = "التقى الملك عبدالله الثاني ولي العهد. وقال النائب الثاني إن اللقاء مهم."
     assert [m.text for m in mentions_from_lexicon(text, coder.lexicon) if m.text == "الثاني"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the king received, in Al-Salam palace in Jeddah today (Wednesday), the US defence secretary
+    ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبد العزيز، في قصر السلام بجدة اليوم (الأربعاء)، "
+     "وزير الدفاع الأميركي اشتون كارتر والوفد المرافق له.", {("SAU", "CONSULT", "USA"), ("USA", "CONSULT", "SAU")}),
+    # ... the minister of state for defence affairs «بدولة قطر»: Qatar's
+    ("استقبل الأمير محمد بن سلمان في قصر السلام بجدة مساء اليوم معالي وزير الدولة لشئون الدفاع بدولة قطر "
+     "اللواء ركن حمد بن علي العطية.", {("SAU", "CONSULT", "QAT"), ("QAT", "CONSULT", "SAU")}),
+])
+def test_coder_received_past_a_day_in_parentheses_and_a_state_behind_b(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -236,16 +236,21 @@ class Frame:
         الملكي الأمير محمد بن سلمان» acts as the prince, «معالي وزير خارجية روسيا
         الاتحادية سيرجي لافروف» as Lavrov (a country in the title is passed over); past a
         name the lexicon does not know, a title with a country stands for its holder
-        («الفريق الركن الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»)."""
+        («الفريق الركن الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»), and
+        a country behind «ب» closing the title is the state of the office («معالي وزير
+        الدولة لشئون الدفاع بدولة قطر»)."""
         if self.mentions[k].kind != "title" or self.mentions[k].country:
             return k
         end, nouns = self.span[k][1], 0
         for n in range(k + 1, len(self.mentions)):
             between = range(end + 1, self.span[n][0])
             nouns += len(between)
+            kind = self.mentions[n].kind
+            if kind == "country" and n == k + 1 and self.prep[n] == "ب" and len(between) <= 3 \
+                    and all(self.words[i].kind == "word" for i in between):
+                return n  # «وزير الدولة لشئون الدفاع بدولة قطر»: the state whose office it is
             if not all(self.is_noun(i) for i in between):
                 return k
-            kind = self.mentions[n].kind
             if kind == "title" and self.mentions[n].country and len(between) <= HOLDER_GAP \
                     and self.prep[n] is None and self.free(n):
                 return n  # «الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»: his office's state
@@ -509,7 +514,11 @@ class Frame:
         قاديروف» (the object after the subject's long apposition). The clause ends at
         strong punctuation, a clause-opening word or a speech or light verb."""
         out = []
-        for j in range(start, min(stop, start + OBJECT_SPAN)):
+        j, end = start - 1, min(stop, start + OBJECT_SPAN)
+        while (j := j + 1) < end:
+            if self.words[j].text == "(" and (close := self._time_aside(j)) is not None:
+                j = close  # «في قصر السلام بجدة اليوم (الأربعاء)، وزير الدفاع الأميركي»
+                continue
             if not self.same_sentence(j, start) or self.stops(j) or self.is_("speech", j) \
                     or any(k in self.lex.light for k in self.keys(j)) or self.key(j) in THAT_WORDS:
                 break
@@ -517,6 +526,15 @@ class Frame:
             if k is not None and self.free(k) and self.mentions[k].kind not in PLACE_KINDS:
                 out.append(k)
         return out
+
+    def _time_aside(self, j: int) -> Optional[int]:
+        """The «)» closing a parenthesis at ``j`` that holds only time words («(الأربعاء)»)."""
+        for i in range(j + 1, min(len(self.words), j + 4)):
+            if self.words[i].text == ")":
+                return i if i > j + 1 and self.same_sentence(i, j) else None
+            if not (self.is_("skip", i) or self.words[i].kind == "num"):
+                return None
+        return None
 
     def _after_location(self, j: int, stop: int) -> Optional[Group]:
         """«استقبل الملك في قصر اليمامة بالرياض أمس الرئيس المصري»: the object after a
