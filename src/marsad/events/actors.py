@@ -104,15 +104,22 @@ def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
     if not spans:
         return mentions
     starts = [a for a, _, _ in spans]
-    out = []
+    links = []
     for m in mentions:
         best, overlap = None, 0
         for a, b, eid in spans[max(0, bisect_right(starts, m.start) - 8):bisect_right(starts, m.end)]:
             size = min(b, m.end) - max(a, m.start)
             if size > overlap:
-                best, overlap = eid, size
-        out.append(_with_entity(m, best) if best and m.entity is None else m)
-    return out
+                best, overlap = (a, b, eid), size
+        links.append(best if best and m.entity is None else None)
+    # one entity mention over two names of different countries («وزارة الدفاع الصينية الولايات
+    # المتحدة» read as one name) names neither
+    countries: dict[tuple, set] = {}
+    for m, link in zip(mentions, links):
+        if link is not None and m.country:
+            countries.setdefault(link, set()).add(m.country)
+    return [_with_entity(m, link[2]) if link is not None and len(countries.get(link, ())) <= 1 else m
+            for m, link in zip(mentions, links)]
 
 
 def _with_entity(m: Mention, entity: str) -> Mention:
