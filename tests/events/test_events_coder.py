@@ -318,3 +318,18 @@ def test_actors_regnal_number_is_no_surname(coder):
 ])
 def test_coder_received_past_a_day_in_parentheses_and_a_state_behind_b(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Obama called his Turkish counterpart: «بنظيره التركي», a counterpart's nationality
+    ("اتصل الرئيس الأميركي باراك أوباما بنظيره التركي رجب طيب إردوغان.", {("USA", "CONSULT", "TUR"), ("TUR", "CONSULT", "USA")}),
+    # ... spoke by phone with
+    ("وتحدث الرئيس الروسي هاتفياً مع العاهل السعودي.", {("RUS", "CONSULT", "SAU"), ("SAU", "CONSULT", "RUS")}),
+    # minister Adel al-Jubeir, the Saudi foreign minister, had met his German counterpart
+    ("وكان الوزير عادل الجبير، وزير الخارجية السعودي، التقى نظيره الألماني فرانك فالتر شتاينماير في برلين.",
+     {("SAU", "CONSULT", "DEU"), ("DEU", "CONSULT", "SAU")}),
+    # praising the Saudi position: an adjective after a plain noun is still its owner
+    ("أشاد الرئيس المصري بالموقف السعودي.", {("EGY", "SUPPORT", "SAU")}),
+])
+def test_coder_counterparts_calls_and_appositions(coder, text, expected):
+    assert triples(coder, text) == expected

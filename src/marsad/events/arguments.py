@@ -214,8 +214,21 @@ class Frame:
         j = self._skip(h - 1, -1, -1)
         if not self.same_sentence(j, h):
             return None
+        if self.words[j].text in "،," and self.same_sentence(j - 1, h):
+            return self._apposition_before(j)
         k = self.mention_at(j, first=False)
         return self.group(k) if k is not None and self.free(k) else None
+
+    def _apposition_before(self, comma: int) -> Optional[Group]:
+        """«وكان الوزير عادل الجبير، وزير الخارجية السعودي، التقى»: an apposition between
+        commas right after a name, closed by the comma before the verb, is the subject."""
+        k = self.mention_at(comma - 1, first=False)
+        if k is None or not self.free(k) or not self.mentions[k].country:
+            return None
+        first = self.span[k][0]
+        if first < 2 or self.words[first - 1].text not in "،," or not self.same_sentence(first - 2, comma):
+            return None
+        return self.group(k) if self.mention_at(first - 2, first=False) is not None else None
 
     def subject_after(self, h: int, transitive: bool = True) -> Optional[Group]:
         """VSO: an actor right after word ``h`` («أعرب كيم»), or the nationality of the
@@ -368,8 +381,10 @@ class Frame:
                 return self._first_actor(j, stop, prep)
             if j == start and any(pre.endswith(prep) and not r.startswith("ال") for r, pre in readings if pre):
                 k = self.mention_at(j + 1) if self.same_sentence(j + 1, j) else None
-                # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition
-                return self._actor_group(k) if k is not None and self.free(k) and not self.adjective[k] else None
+                # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition; the
+                # nationality of a counterpart or delegation («اتصل بنظيره التركي», «بوفد روسي»)
+                return self._actor_group(k) if k is not None and self.free(k) \
+                    and (not self.adjective[k] or self.is_("delegate", j)) else None
             j += 1
         return None
 
