@@ -181,8 +181,10 @@ def test_coder_freezing_funds_is_a_sanction_on_their_owner(coder):
     ("اجتمع وزير الخارجية السعودي عادل الجبير مع نظيره الروسي سيرغي لافروف بحضور وزير الخارجية الأمريكي "
      "جون كيري. والتقى الاثنان مجددا أمس.",
      {("SAU", "CONSULT", "RUS"), ("RUS", "CONSULT", "SAU")}),
-    # «the two parties» of a clash are most often factions of one country: not coded
-    ("قصفت الطائرات السعودية مواقع للحوثيين في اليمن. ودارت اشتباكات عنيفة بين الطرفين.", set()),
+    # «the two parties» of a clash are most often factions of one country: not coded (the
+    # strike on the Houthis' positions is)
+    ("قصفت الطائرات السعودية مواقع للحوثيين في اليمن. ودارت اشتباكات عنيفة بين الطرفين.",
+     {("SAU", "ASSAULT", "YEM")}),
     # «يزورها الاثنين»: Monday, not «the two»
     ("قال وزير الخارجية الفرنسي لوران فابيوس إن الجزائر التي يزورها الاثنين شريك مهم.", set()),
 ])
@@ -332,4 +334,16 @@ def test_coder_received_past_a_day_in_parentheses_and_a_state_behind_b(coder, te
     ("أشاد الرئيس المصري بالموقف السعودي.", {("EGY", "SUPPORT", "SAU")}),
 ])
 def test_coder_counterparts_calls_and_appositions(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the fighter jets of the Arab coalition shelled Houthi positions: the coalition acts through
+    # its aircraft, the positions are the Houthis'
+    ("وفي وقت مبكر امس، قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع للحوثيين في جبهة الجفينة.",
+     {("SAU", "ASSAULT", "YEM")}),
+    # the IAEA, affiliated to the UN, asked: «التابعة للأمم المتحدة» is its own, no target
+    ("وطلبت الوكالة الدولية للطاقة الذرية التابعة للأمم المتحدة دخول موقع بارشين.", set()),
+])
+def test_coder_forces_act_for_their_owner(coder, text, expected):
     assert triples(coder, text) == expected

@@ -242,7 +242,27 @@ class Frame:
         if transitive and (self.words[j].kind == "num" or self.is_("numeral", j)):
             return None  # «قتل أربعة فلسطينيين»: passive, four were killed
         k = self.np_adjective(j)
+        if k is None:
+            k = self.force_owner(j)
         return self.group(k) if k is not None else None
+
+    def force_owner(self, j: int) -> Optional[int]:
+        """The actor whose aircraft, troops or ships the noun at ``j`` names: its genitive
+        («طيران التحالف العربي») or the one they belong to («الطائرات المقاتلة التابعة
+        للتحالف العربي»), past an adjective or two."""
+        if not self.is_("force", j):
+            return None
+        for i in range(j + 1, j + 4):
+            if not self.same_sentence(i, j):
+                return None
+            k = self.mention_at(i)
+            if k is not None:
+                belongs = self.prep[k] == "ل" and self.key(i - 1) in BELONGING
+                ok = (self.prep[k] is None and i == j + 1) or belongs
+                return k if ok and not self.locative[k] and self.mentions[k].can_act else None
+            if not self.is_noun(i):
+                return None
+        return None
 
     def holder(self, k: int) -> int:
         """A title of no country right before a person is that person's: «صاحب السمو
@@ -438,9 +458,11 @@ class Frame:
             if k is not None and not self.locative[k] and self.mentions[k].can_act:
                 return self.group(k)
         k = self.np_adjective(j)
-        if k is None and self.is_noun(j) and self.same_sentence(j + 1, j):
-            k = self.mention_at(j + 1)  # «أدان قصف تركيا»: the owner of the act condemned
-            k = k if k is not None and self.free(k) and not self.adjective[k] else None
+        if k is None and self.is_noun(j) and self.same_sentence(j + 1, j) and self.key(j) not in BELONGING:
+            k = self.mention_at(j + 1)  # «أدان قصف تركيا»: the owner of the act condemned,
+            owned = k is not None and (self.free(k) or self.prep[k] == "ل" and not self.locative[k]
+                                       and self.mentions[k].can_act)  # «قصفت مواقع للحوثيين»: theirs
+            k = k if owned and not self.adjective[k] else None
         return self.group(k) if k is not None and self.span[k][0] < stop else None
 
     def past_apposition(self, start: int) -> int:
@@ -622,6 +644,8 @@ class Frame:
 
 
 RELATIVES = frozenset(("الذي", "التي", "الذين"))
+# normalised «التابعة لـ», «الموالية لـ»: what follows is whom the noun before belongs to
+BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
 RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT"))  # acts judged, whose doer is the target
 
