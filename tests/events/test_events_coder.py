@@ -347,3 +347,13 @@ def test_coder_counterparts_calls_and_appositions(coder, text, expected):
 ])
 def test_coder_forces_act_for_their_owner(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the OIC's permanent human rights commission condemned the attack Israeli settlers launched:
+    # a body «التابعة لـ» the OIC acts for it; the doer named by a nationality in the relative clause
+    ("أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي وبشدة الهجوم الإرهابي "
+     "الذي شنه مستوطنون إسرائيليون.", {("IGO", "ACCUSE", "ISR")}),
+])
+def test_coder_a_body_belonging_to_another_and_a_doer_by_nationality(coder, text, expected):
+    assert triples(coder, text) == expected

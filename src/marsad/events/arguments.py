@@ -272,7 +272,11 @@ class Frame:
         («الفريق الركن الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»), and
         a country behind «ب» closing the title is the state of the office («معالي وزير
         الدولة لشئون الدفاع بدولة قطر»)."""
-        if self.mentions[k].kind != "title" or self.mentions[k].country:
+        if self.mentions[k].country:
+            return k
+        if self.mentions[k].kind in ("title", "institution") and (body := self._belongs_to(k)) is not None:
+            return body  # «الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي»
+        if self.mentions[k].kind != "title":
             return k
         end, nouns = self.span[k][1], 0
         for n in range(k + 1, len(self.mentions)):
@@ -297,6 +301,20 @@ class Frame:
                 return k  # «ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع الأمير محمد»
             end = self.span[n][1]
         return k
+
+    def _belongs_to(self, k: int) -> Optional[int]:
+        """The body a title of no country belongs to, named after «التابعة لـ» within a few
+        nouns («الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي»)."""
+        for i in range(self.span[k][1] + 1, self.span[k][1] + 1 + HOLDER_GAP):
+            if not self.same_sentence(i, self.span[k][1]) or self.words[i].kind != "word":
+                return None
+            if self.key(i) in BELONGING:
+                n = self.mention_at(i + 1) if self.same_sentence(i + 1, i) else None
+                return n if n is not None and self.prep[n] == "ل" and self.mentions[n].country \
+                    and not self.locative[n] else None
+            if i in self.owner:
+                return None
+        return None
 
     def apposed(self, k: int) -> int:
         """A title of no country that ends a chain of titles after a person is that person's
@@ -605,6 +623,8 @@ class Frame:
             if self.is_("boundary", j) and self.key(j) in RELATIVES:
                 v = j + 1  # the relative clause's verb, then its subject
                 k = self.mention_at(v + 1) if self.same_sentence(v + 1, j) and self.words[v].kind == "word" else None
+                if k is None and self.same_sentence(v + 1, j) and self.words[v].kind == "word":
+                    k = self.np_adjective(v + 1)  # «الهجوم الذي شنه مستوطنون إسرائيليون»
                 if k is not None and self.free(k) and not self.locative[k] and self.mentions[k].can_act \
                         and self.span[k][0] < stop:
                     return self.group(k)
