@@ -357,3 +357,10 @@ def test_coder_forces_act_for_their_owner(coder, text, expected):
 ])
 def test_coder_a_body_belonging_to_another_and_a_doer_by_nationality(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_coder_a_verb_after_haythu_opens_its_clause(coder):
+    # the UN envoy visited Beijing yesterday, where he met the Chinese deputy foreign minister
+    text = ("وزار مبعوث الأمم المتحدة الخاص إلى سوريا ستيفان دي ميستورا بكين، أمس، حيث التقى مع نائب وزير "
+            "الشؤون الخارجية الصيني.")
+    assert {("IGO", "CONSULT", "CHN"), ("CHN", "CONSULT", "IGO")} <= triples(coder, text)

@@ -56,7 +56,7 @@ DUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
-CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت"})
+CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت", "حيث"})
 # Entities the lexicon does not know that act in events: those whose own words place them
 # («قائد المقاومة الشعبية في تعز حمود المخلافي»), not the story's or the outlet's guesses.
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
