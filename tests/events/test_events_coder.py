@@ -364,3 +364,22 @@ def test_coder_a_verb_after_haythu_opens_its_clause(coder):
     text = ("وزار مبعوث الأمم المتحدة الخاص إلى سوريا ستيفان دي ميستورا بكين، أمس، حيث التقى مع نائب وزير "
             "الشؤون الخارجية الصيني.")
     assert {("IGO", "CONSULT", "CHN"), ("CHN", "CONSULT", "IGO")} <= triples(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the popular resistance advanced; then «the resistance» captured many Houthis: the head noun
+    # alone stands for the body named before with it
+    ("وحققت المقاومة الشعبية تقدما في عدن. وقال قائد ميداني إن المقاومة أسرت العديد من الحوثيين.",
+     {("YEM", "COERCE", "YEM")}),
+    # a body's own session in a city is no meeting with that country
+    ("أكد الائتلاف الوطني السوري أن الهيئة العامة للائتلاف عقدت اجتماعها الثاني والعشرين في إسطنبول.", set()),
+])
+def test_coder_a_body_named_again_by_its_head(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_actors_head_alone_not_another_body(coder):
+    from marsad.events.actors import mentions_from_lexicon
+    text = "وصل وفد حركة حماس إلى القاهرة. وقالت الحركة إن الزيارة ناجحة. وأدانت الحركة الإسلامية القرار."
+    found = [(m.text, m.country) for m in mentions_from_lexicon(text, coder.lexicon) if "حركة" in m.text]
+    assert found == [("حركة حماس", "PSE"), ("الحركة", "PSE")]  # «الحركة الإسلامية» is no Hamas

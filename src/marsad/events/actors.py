@@ -184,8 +184,54 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
             groups.append([part])
     mentions = [_mention(g, text, lex, year) for g in groups]
     mentions = [m for m in mentions if m is not None]
-    extra = _surnames(text, mentions, groups, words if words is not None else scan(text))
-    return _disambiguate(_deputies(text, sorted(mentions + extra, key=lambda m: m.start)))
+    words = words if words is not None else scan(text)
+    extra = _surnames(text, mentions, groups, words)
+    mentions = _heads(text, sorted(mentions + extra, key=lambda m: m.start), words)
+    return _disambiguate(_deputies(text, mentions))
+
+
+def _heads(text: str, mentions: list[Mention], words: list[Word]) -> list[Mention]:
+    """Later mentions of a body by its head noun alone («المقاومة» after «المقاومة
+    الشعبية», «المنظمة» after «منظمة التعاون الإسلامي»): the bare definite head, standing
+    alone (no definite word after it), is the body named last before it with that head."""
+    heads: dict[str, list[Mention]] = {}
+    for m in mentions:
+        parts = m.text.split()
+        if m.kind in ("org", "institution") and m.country and len(parts) > 1 and not m.clitic:
+            head = normalize_word(parts[0])
+            head = head if head.startswith("ال") else "ال" + head
+            if len(head) >= 5:
+                heads.setdefault(head, []).append(m)
+    if not heads:
+        return mentions
+    starts = [m.start for m in mentions]
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    out = list(mentions)
+    added = []
+    for n, w in enumerate(words):
+        if w.kind != "word" or len(w.key) < 5:
+            continue
+        for rest, pre in proclitic_readings(w.key):
+            named = heads.get(rest)
+            if not named:
+                continue
+            body = next((m for m in reversed(named) if m.end <= w.start), None)
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            if body is None or nxt is not None and nxt.kind == "word" and nxt.key.startswith("ال"):
+                break  # «الحركة الإسلامية»: another body
+            start = skip_letters(text, w.start, len(pre))
+            i = bisect_right(starts, w.end - 1) - 1
+            if i >= 0 and mentions[i].end > w.start:  # the word is already a mention
+                old = mentions[i]
+                if old.country or normalize_word(old.text) != rest:
+                    break
+                out[by_start[old.start]] = replace(old, country=body.country, sector=body.sector,
+                                                   entity=body.entity, kind=body.kind)
+            else:
+                added.append(Mention(start, w.end, w.start, text[start:w.end], body.country, body.sector,
+                                     body.kind, body.entity, clitic=text[w.start:start]))
+            break
+    return sorted(out + added, key=lambda m: m.start) if added else out
 
 
 def _deputies(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -255,7 +255,10 @@ class _Run:
         if entry.mode == "arrest" and not target and (placed := self._placed_arrester(hit, source)):
             source, target, spec = placed, placed, "self"  # «ألقت الشرطة القبض على ثلاثة في الرياض»
         stateless = bool(target) and not any(self._country(k) for k in target)
-        if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1:
+        session = self._possessed(hit) and entry.mode == "meeting" \
+            and f.mentions[source[0]].kind in ("institution", "org") if source else False
+        if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1 \
+                and not session:  # «الهيئة العامة للائتلاف ... في اجتماعها المنعقد في إسطنبول»: a venue
             # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
             # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
