@@ -208,8 +208,9 @@ def _heads(text: str, mentions: list[Mention], words: list[Word]) -> list[Mentio
     by_start = {m.start: i for i, m in enumerate(mentions)}
     out = list(mentions)
     added = []
+    ends = tuple(h[2:] for h in heads)  # a reading ends as the word does («للمنظمة» → «المنظمة»)
     for n, w in enumerate(words):
-        if w.kind != "word" or len(w.key) < 5:
+        if w.kind != "word" or len(w.key) < 5 or not w.key.endswith(ends):
             continue
         for rest, pre in proclitic_readings(w.key):
             named = heads.get(rest)
