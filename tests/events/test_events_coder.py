@@ -383,3 +383,9 @@ def test_actors_head_alone_not_another_body(coder):
     text = "وصل وفد حركة حماس إلى القاهرة. وقالت الحركة إن الزيارة ناجحة. وأدانت الحركة الإسلامية القرار."
     found = [(m.text, m.country) for m in mentions_from_lexicon(text, coder.lexicon) if "حركة" in m.text]
     assert found == [("حركة حماس", "PSE"), ("الحركة", "PSE")]  # «الحركة الإسلامية» is no Hamas
+
+
+def test_coder_target_is_whom_the_phrase_belongs_to(coder):
+    # Saudi Arabia works in coordination with the committee of the Yemeni government
+    text = "تعمل السعودية بالتنسيق مع اللجنة العليا للإغاثة التابعة للحكومة اليمنية."
+    assert triples(coder, text) == {("SAU", "COOPERATE", "YEM"), ("YEM", "COOPERATE", "SAU")}
