@@ -389,3 +389,14 @@ def test_coder_target_is_whom_the_phrase_belongs_to(coder):
     # Saudi Arabia works in coordination with the committee of the Yemeni government
     text = "تعمل السعودية بالتنسيق مع اللجنة العليا للإغاثة التابعة للحكومة اليمنية."
     assert triples(coder, text) == {("SAU", "COOPERATE", "YEM"), ("YEM", "COOPERATE", "SAU")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the United States and the other great powers refuse to hand Israel the secret annexes
+    ("وشكا كوهين من أن الولايات المتحدة وبقية القوى العظمى ترفض تسليم إسرائيل الملاحق السرية للاتفاق.",
+     {("USA", "REJECT", "ISR")}),
+    # «المالكي وأفراد أسرته»: his family, not «أسر» (captured) with al-Maliki as subject
+    ("وعبر نوري المالكي وأفراد أسرته عن شكرهم للوزير.", set()),
+])
+def test_coder_subject_with_a_conjunct_naming_no_actor(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -33,6 +33,7 @@ PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
 STATE_KINDS = frozenset({"country", "capital", "institution"})  # what a feminine «ـها» may stand for
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
+CONJUNCT_SPAN = 4  # words of a conjunct that names no actor («وبقية القوى العظمى»)
 APPOSITION_GAP = 3  # nouns between two titles of one person («ولي ولي العهد النائب الثاني لرئيس ...»)
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
 BODY_SPAN = 4  # words of a body's name after a title («اتحاد المصارف اليونانية»)
@@ -217,7 +218,23 @@ class Frame:
         if self.words[j].text in "،," and self.same_sentence(j - 1, h):
             return self._apposition_before(j)
         k = self.mention_at(j, first=False)
-        return self.group(k) if k is not None and self.free(k) else None
+        if k is None:
+            return self._conjoined_before(j)
+        return self.group(k) if self.free(k) else None
+
+    def _conjoined_before(self, j: int) -> Optional[Group]:
+        """«الولايات المتحدة وبقية القوى العظمى ترفض»: an actor whose conjunct, a few plain
+        nouns opened by «و», stands between it and the verb is the verb's subject (the noun
+        before the verb is definite: after «وأفراد» the next word is its genitive, no verb)."""
+        if not any(r.startswith("ال") for r, _ in proclitic_readings(self.key(j))):
+            return None
+        for i in range(j, max(-1, j - CONJUNCT_SPAN), -1):
+            if not self.is_noun(i) or i in self.owner:
+                return None
+            if self.key(i)[:1] == "و" and any(pre == "و" for _, pre in proclitic_readings(self.key(i))):
+                k = self.mention_at(i - 1, first=False) if self.same_sentence(i - 1, i) else None
+                return self.group(k) if k is not None and self.free(k) and self.mentions[k].country else None
+        return None
 
     def _apposition_before(self, comma: int) -> Optional[Group]:
         """«وكان الوزير عادل الجبير، وزير الخارجية السعودي، التقى»: an apposition between
