@@ -400,3 +400,8 @@ def test_coder_target_is_whom_the_phrase_belongs_to(coder):
 ])
 def test_coder_subject_with_a_conjunct_naming_no_actor(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_coder_a_demand_targets_the_doer_of_what_it_would_stop(coder):
+    # the Egyptian president demanded a halt to the strikes Israel launches on Gaza
+    assert triples(coder, "وطالب الرئيس المصري بوقف الغارات التي تشنها إسرائيل على غزة.") == {("EGY", "REQUEST", "ISR")}

@@ -686,7 +686,7 @@ RELATIVES = frozenset(("الذي", "التي", "الذين"))
 # normalised «التابعة لـ», «الموالية لـ»: what follows is whom the noun before belongs to
 BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
-RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT"))  # acts judged, whose doer is the target
+RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT", "REQUEST"))  # acts judged or demanded: the doer is the target
 
 
 def _index(starts: list[int], offset: int) -> int:
