@@ -405,3 +405,13 @@ def test_coder_subject_with_a_conjunct_naming_no_actor(coder, text, expected):
 def test_coder_a_demand_targets_the_doer_of_what_it_would_stop(coder):
     # the Egyptian president demanded a halt to the strikes Israel launches on Gaza
     assert triples(coder, "وطالب الرئيس المصري بوقف الغارات التي تشنها إسرائيل على غزة.") == {("EGY", "REQUEST", "ISR")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praising the centrality of the Kingdom's role: the actor at the end of a short genitive chain
+    ("أشاد الرئيس المصري بمحورية دور المملكة.", {("EGY", "SUPPORT", "SAU")}),
+    # expressing confidence «ب» the Saudi role
+    ("وأعرب الرئيس المصري عن ثقته بالدور السعودي.", {("EGY", "SUPPORT", "SAU")}),
+])
+def test_coder_support_for_a_role_named_deeper(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -435,7 +435,11 @@ class Frame:
             if any(pre.endswith(prep) and r.startswith("ال") for r, pre in readings if pre):
                 return self._first_actor(j, stop, prep)
             if j == start and any(pre.endswith(prep) and not r.startswith("ال") for r, pre in readings if pre):
-                k = self.mention_at(j + 1) if self.same_sentence(j + 1, j) else None
+                i = j + 1  # past a noun or two of the genitive chain («بمحورية دور المملكة»)
+                while i < min(stop, j + 3) and self.same_sentence(i, j) and self.mention_at(i) is None \
+                        and self.is_noun(i) and not self.key(i).startswith("و"):
+                    i += 1
+                k = self.mention_at(i) if self.same_sentence(i, j) else None
                 # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition; the
                 # nationality of a counterpart or delegation («اتصل بنظيره التركي», «بوفد روسي»)
                 return self._actor_group(k) if k is not None and self.free(k) \
