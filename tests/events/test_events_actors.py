@@ -21,3 +21,17 @@ def test_actors_taken_touching_is_no_overlap():
     taken = Taken([(10, 20)])
     assert not taken.overlaps(20, 25) and not taken.overlaps(5, 10)
     assert taken.overlaps(19, 21) and not Taken([]).overlaps(0, 100)
+
+
+def test_actors_one_entity_over_two_names_of_two_countries_names_neither():
+    # the entities step read «وزارة الدفاع الصينية الولايات المتحدة» (the Chinese defence ministry
+    # accused the United States) as one name: neither lexicon mention takes that entity
+    from types import SimpleNamespace
+    from marsad.events.actors import link_to_entities, mentions_from_lexicon
+    from marsad.lexicon.loader import Lexicon
+    text = "اتهمت وزارة الدفاع الصينية الولايات المتحدة بمحاولة اختراق مواقع عسكرية."
+    start = text.index("وزارة")
+    end = text.index(" بمحاولة")
+    entity = SimpleNamespace(id="e1", mentions=[SimpleNamespace(start=start, end=end, field=None)])
+    linked = link_to_entities(mentions_from_lexicon(text, Lexicon.load([])), [entity])
+    assert [(m.country, m.entity) for m in linked] == [("CHN", None), ("USA", None)]

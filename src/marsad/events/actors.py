@@ -28,6 +28,11 @@ from marsad.text.tokenize import normalize_word
 
 _JOIN_GAP = re.compile(r"^[\s،,]*$")  # only spaces or commas between parts of one name
 _ADJ_GAP = re.compile(r"^\s+(?:ال\S+\s+){1,2}$")  # «القوات [الخاصة] العراقية»
+_WORD_BEFORE = re.compile(r"(\S+) $")
+# «نائب خادم الحرمين الشريفين», «مستشار الرئيس الأمريكي»: another person of the same state
+# «عبدالله الثاني», «محمد السادس»: a regnal number is no surname («النائب الثاني»)
+ORDINALS = frozenset(normalize_word(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split())
+DEPUTIES = frozenset(normalize_word(w) for w in ("نائب", "مستشار", "مساعد"))
 
 
 @dataclass(frozen=True)
@@ -99,15 +104,22 @@ def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
     if not spans:
         return mentions
     starts = [a for a, _, _ in spans]
-    out = []
+    links = []
     for m in mentions:
         best, overlap = None, 0
         for a, b, eid in spans[max(0, bisect_right(starts, m.start) - 8):bisect_right(starts, m.end)]:
             size = min(b, m.end) - max(a, m.start)
             if size > overlap:
-                best, overlap = eid, size
-        out.append(_with_entity(m, best) if best and m.entity is None else m)
-    return out
+                best, overlap = (a, b, eid), size
+        links.append(best if best and m.entity is None else None)
+    # one entity mention over two names of different countries («وزارة الدفاع الصينية الولايات
+    # المتحدة» read as one name) names neither
+    countries: dict[tuple, set] = {}
+    for m, link in zip(mentions, links):
+        if link is not None and m.country:
+            countries.setdefault(link, set()).add(m.country)
+    return [_with_entity(m, link[2]) if link is not None and len(countries.get(link, ())) <= 1 else m
+            for m, link in zip(mentions, links)]
 
 
 def _with_entity(m: Mention, entity: str) -> Mention:
@@ -172,8 +184,73 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
             groups.append([part])
     mentions = [_mention(g, text, lex, year) for g in groups]
     mentions = [m for m in mentions if m is not None]
-    extra = _surnames(text, mentions, groups, words if words is not None else scan(text))
-    return _disambiguate(sorted(mentions + extra, key=lambda m: m.start))
+    words = words if words is not None else scan(text)
+    extra = _surnames(text, mentions, groups, words)
+    mentions = _heads(text, sorted(mentions + extra, key=lambda m: m.start), words)
+    return _disambiguate(_deputies(text, mentions))
+
+
+def _heads(text: str, mentions: list[Mention], words: list[Word]) -> list[Mention]:
+    """Later mentions of a body by its head noun alone («المقاومة» after «المقاومة
+    الشعبية», «المنظمة» after «منظمة التعاون الإسلامي»): the bare definite head, standing
+    alone (no definite word after it), is the body named last before it with that head."""
+    heads: dict[str, list[Mention]] = {}
+    for m in mentions:
+        parts = m.text.split()
+        if m.kind in ("org", "institution") and m.country and len(parts) > 1 and not m.clitic:
+            head = normalize_word(parts[0])
+            head = head if head.startswith("ال") else "ال" + head
+            if len(head) >= 5:
+                heads.setdefault(head, []).append(m)
+    if not heads:
+        return mentions
+    starts = [m.start for m in mentions]
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    out = list(mentions)
+    added = []
+    ends = tuple(h[2:] for h in heads)  # a reading ends as the word does («للمنظمة» → «المنظمة»)
+    for n, w in enumerate(words):
+        if w.kind != "word" or len(w.key) < 5 or not w.key.endswith(ends):
+            continue
+        for rest, pre in proclitic_readings(w.key):
+            named = heads.get(rest)
+            if not named:
+                continue
+            body = next((m for m in reversed(named) if m.end <= w.start), None)
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            if body is None or nxt is not None and nxt.kind == "word" and nxt.key.startswith("ال"):
+                break  # «الحركة الإسلامية»: another body
+            start = skip_letters(text, w.start, len(pre))
+            i = bisect_right(starts, w.end - 1) - 1
+            if i >= 0 and mentions[i].end > w.start:  # the word is already a mention
+                old = mentions[i]
+                if old.country or normalize_word(old.text) != rest:
+                    break
+                out[by_start[old.start]] = replace(old, country=body.country, sector=body.sector,
+                                                   entity=body.entity, kind=body.kind)
+            else:
+                added.append(Mention(start, w.end, w.start, text[start:w.end], body.country, body.sector,
+                                     body.kind, body.entity, clitic=text[w.start:start]))
+            break
+    return sorted(out + added, key=lambda m: m.start) if added else out
+
+
+def _deputies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A deputy or adviser named by whom they serve («نائب خادم الحرمين الشريفين»,
+    «لمستشار الرئيس الأمريكي») is an official of that person's state, not that person:
+    the mention takes the word in, keeps the country and sector, and names no entity."""
+    out: list[Mention] = []
+    for m in mentions:
+        w = None if m.clitic or m.kind not in ("person", "title") or not m.country \
+            else _WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
+        if w is not None and (not out or out[-1].end <= w.start()):
+            pre = next((p for r, p in proclitic_readings(normalize_word(w.group(1))) if r in DEPUTIES), None)
+            if pre is not None:
+                start = skip_letters(text, w.start(), len(pre))
+                m = Mention(start, m.end, w.start(), text[start:m.end], m.country, m.sector, "title",
+                            None, clitic=text[w.start():start])
+        out.append(m)
+    return out
 
 
 NOT_POLITICAL = frozenset({"club", "sport"})  # a transfer deal between clubs is no AGREE between states
@@ -192,8 +269,9 @@ def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], wor
         if person is None:
             continue
         parts = text[person.start:person.end].split()
-        if len(parts) > 1 and len(normalize_word(parts[-1])) >= 4:  # not «علي» (= «على» on)
-            aliases.setdefault(normalize_word(parts[-1]), m)
+        last = normalize_word(parts[-1]) if parts else ""
+        if len(parts) > 1 and len(last) >= 4 and last not in ORDINALS:  # not «علي» (= «على» on)
+            aliases.setdefault(last, m)
     if not aliases:
         return []
     taken = Taken((m.clitic_start, m.end) for m in mentions)
@@ -205,8 +283,8 @@ def _surnames(text: str, mentions: list[Mention], groups: list[list[_Part]], wor
             continue
         for rest, pre in proclitic_readings(w.key):
             m = aliases.get(rest)
-            if m is None or taken.overlaps(w.start, w.end):
-                continue
+            if m is None or w.start < m.end or taken.overlaps(w.start, w.end):
+                continue  # an alias stands for a name used before it
             start = skip_letters(text, w.start, len(pre))
             out.append(Mention(start, w.end, w.start, text[start:w.end], m.country, m.sector, "person",
                                m.entity, clitic=text[w.start:start]))
@@ -231,9 +309,11 @@ def _is_title(record: Any) -> bool:
 def _joins(group: list[_Part], part: _Part, text: str) -> bool:
     """Does ``part`` continue the name in ``group``? Only after a title or institution,
     with nothing but spaces or commas between (or one or two adjectives before a
-    nationality), and only when the part has no proclitic of its own."""
+    nationality), and only when the part has no proclitic of its own — but for a country
+    named with «ب» right after a title, as the Gulf press names an official's state
+    («وزير الداخلية بمملكة البحرين», «بدولة الكويت»)."""
     if part.clitic:
-        return False
+        return part.clitic == "ب" and _of_country(group, part, text)
     if any(p.record is part.record for p in group) and _JOIN_GAP.match(text[group[-1].end:part.clitic_start]):
         return True  # «خادم الحرمين الشريفين الملك سلمان»: one person named twice
     if not any(_is_title(p.record) for p in group):
@@ -249,6 +329,15 @@ def _joins(group: list[_Part], part: _Part, text: str) -> bool:
                     and _is_title(group[-1].record) and group[-1].record.kind == "institution")
     rec = part.record
     return bool(_ADJ_GAP.match(gap)) and isinstance(rec, CountryName) and rec.kind == "adj"
+
+
+def _of_country(group: list[_Part], part: _Part, text: str) -> bool:
+    """«وزير الداخلية بمملكة البحرين»: a country's name behind «ب» right after a title (of
+    no country yet) is the title's state."""
+    rec = part.record
+    return isinstance(rec, CountryName) and rec.kind == "name" and _is_title(group[-1].record) \
+        and not any(isinstance(p.record, (CountryName, LexPlace, LexActor)) for p in group) \
+        and text[group[-1].end:part.clitic_start] == " "
 
 
 def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) -> Optional[Mention]:

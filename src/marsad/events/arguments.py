@@ -33,6 +33,8 @@ PLACE_KINDS = frozenset({"country", "capital", "place", "region"})
 STATE_KINDS = frozenset({"country", "capital", "institution"})  # what a feminine «ـها» may stand for
 NP_SPAN = 8  # words a prepositional complement is searched over
 BACK_SPAN = 15  # words a noun's subject is searched back over
+CONJUNCT_SPAN = 4  # words of a conjunct that names no actor («وبقية القوى العظمى»)
+APPOSITION_GAP = 3  # nouns between two titles of one person («ولي ولي العهد النائب الثاني لرئيس ...»)
 HOLDER_GAP = 5  # nouns between a title and its holder («وزير الخارجية الأستاذ عادل بن أحمد الجبير»)
 BODY_SPAN = 4  # words of a body's name after a title («اتحاد المصارف اليونانية»)
 OBJECT_SPAN = 30  # words a meeting's object is searched over, past the subject's titles
@@ -213,8 +215,37 @@ class Frame:
         j = self._skip(h - 1, -1, -1)
         if not self.same_sentence(j, h):
             return None
+        if self.words[j].text in "،," and self.same_sentence(j - 1, h):
+            return self._apposition_before(j)
         k = self.mention_at(j, first=False)
-        return self.group(k) if k is not None and self.free(k) else None
+        if k is None:
+            return self._conjoined_before(j)
+        return self.group(k) if self.free(k) else None
+
+    def _conjoined_before(self, j: int) -> Optional[Group]:
+        """«الولايات المتحدة وبقية القوى العظمى ترفض»: an actor whose conjunct, a few plain
+        nouns opened by «و», stands between it and the verb is the verb's subject (the noun
+        before the verb is definite: after «وأفراد» the next word is its genitive, no verb)."""
+        if not any(r.startswith("ال") for r, _ in proclitic_readings(self.key(j))):
+            return None
+        for i in range(j, max(-1, j - CONJUNCT_SPAN), -1):
+            if not self.is_noun(i) or i in self.owner:
+                return None
+            if self.key(i)[:1] == "و" and any(pre == "و" for _, pre in proclitic_readings(self.key(i))):
+                k = self.mention_at(i - 1, first=False) if self.same_sentence(i - 1, i) else None
+                return self.group(k) if k is not None and self.free(k) and self.mentions[k].country else None
+        return None
+
+    def _apposition_before(self, comma: int) -> Optional[Group]:
+        """«وكان الوزير عادل الجبير، وزير الخارجية السعودي، التقى»: an apposition between
+        commas right after a name, closed by the comma before the verb, is the subject."""
+        k = self.mention_at(comma - 1, first=False)
+        if k is None or not self.free(k) or not self.mentions[k].country:
+            return None
+        first = self.span[k][0]
+        if first < 2 or self.words[first - 1].text not in "،," or not self.same_sentence(first - 2, comma):
+            return None
+        return self.group(k) if self.mention_at(first - 2, first=False) is not None else None
 
     def subject_after(self, h: int, transitive: bool = True) -> Optional[Group]:
         """VSO: an actor right after word ``h`` («أعرب كيم»), or the nationality of the
@@ -228,21 +259,57 @@ class Frame:
         if transitive and (self.words[j].kind == "num" or self.is_("numeral", j)):
             return None  # «قتل أربعة فلسطينيين»: passive, four were killed
         k = self.np_adjective(j)
+        if k is None:
+            k = self.force_owner(j)
         return self.group(k) if k is not None else None
+
+    def force_owner(self, j: int) -> Optional[int]:
+        """The actor whose aircraft, troops or ships the noun at ``j`` names: its genitive
+        («طيران التحالف العربي») or the one they belong to («الطائرات المقاتلة التابعة
+        للتحالف العربي»), past an adjective or two."""
+        if not self.is_("force", j):
+            return None
+        for i in range(j + 1, j + 4):
+            if not self.same_sentence(i, j):
+                return None
+            k = self.mention_at(i)
+            if k is not None:
+                belongs = self.prep[k] == "ل" and self.key(i - 1) in BELONGING
+                ok = (self.prep[k] is None and i == j + 1) or belongs
+                return k if ok and not self.locative[k] and self.mentions[k].can_act else None
+            if not self.is_noun(i):
+                return None
+        return None
 
     def holder(self, k: int) -> int:
         """A title of no country right before a person is that person's: «صاحب السمو
         الملكي الأمير محمد بن سلمان» acts as the prince, «معالي وزير خارجية روسيا
-        الاتحادية سيرجي لافروف» as Lavrov (a country in the title is passed over)."""
-        if self.mentions[k].kind != "title" or self.mentions[k].country:
+        الاتحادية سيرجي لافروف» as Lavrov (a country in the title is passed over); past a
+        name the lexicon does not know, a title with a country stands for its holder
+        («الفريق الركن الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»), and
+        a country behind «ب» closing the title is the state of the office («معالي وزير
+        الدولة لشئون الدفاع بدولة قطر»)."""
+        if self.mentions[k].country:
+            return k
+        if self.mentions[k].kind in ("title", "institution") and (body := self._belongs_to(k)) is not None:
+            return body  # «الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي»
+        if self.mentions[k].kind != "title":
             return k
         end, nouns = self.span[k][1], 0
         for n in range(k + 1, len(self.mentions)):
             between = range(end + 1, self.span[n][0])
             nouns += len(between)
-            if nouns > HOLDER_GAP or not all(self.is_noun(i) for i in between):
-                return k
             kind = self.mentions[n].kind
+            if kind == "country" and n == k + 1 and self.prep[n] == "ب" and len(between) <= 3 \
+                    and all(self.words[i].kind == "word" for i in between):
+                return n  # «وزير الدولة لشئون الدفاع بدولة قطر»: the state whose office it is
+            if not all(self.is_noun(i) for i in between):
+                return k
+            if kind == "title" and self.mentions[n].country and len(between) <= HOLDER_GAP \
+                    and self.prep[n] is None and self.free(n):
+                return n  # «الشيخ راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين»: his office's state
+            if nouns > HOLDER_GAP:
+                return k
             if not nouns and n == k + 1 and self.prep[n] == "ل" and kind == "org" and self.mentions[n].country:
                 return n  # «مبعوث الأمين العام للأمم المتحدة»: an official of the body
             if kind == "person":  # «لرئيس مجلس الوزراء ... الأمير محمد»: the «ل» is the title's
@@ -251,6 +318,34 @@ class Frame:
                 return k  # «ولي ولي العهد ... لرئيس مجلس الوزراء وزير الدفاع الأمير محمد»
             end = self.span[n][1]
         return k
+
+    def _belongs_to(self, k: int) -> Optional[int]:
+        """The body a title of no country belongs to, named after «التابعة لـ» within a few
+        nouns («الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي»)."""
+        for i in range(self.span[k][1] + 1, self.span[k][1] + 1 + HOLDER_GAP):
+            if not self.same_sentence(i, self.span[k][1]) or self.words[i].kind != "word":
+                return None
+            if self.key(i) in BELONGING:
+                n = self.mention_at(i + 1) if self.same_sentence(i + 1, i) else None
+                return n if n is not None and self.prep[n] == "ل" and self.mentions[n].country \
+                    and not self.locative[n] else None
+            if i in self.owner:
+                return None
+        return None
+
+    def apposed(self, k: int) -> int:
+        """A title of no country that ends a chain of titles after a person is that person's
+        («الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس
+        الوزراء وزير الدفاع»): back through the chain, while only nouns stand between."""
+        n = k
+        while self.mentions[n].kind in ("title", "institution") and not self.mentions[n].country and n > 0:
+            p = n - 1
+            between = range(self.span[p][1] + 1, self.span[n][0])
+            if len(between) > APPOSITION_GAP or not all(self.is_noun(i) for i in between) \
+                    or self.mentions[p].kind not in ("person", "title", "institution"):
+                return k
+            n = p
+        return n if n != k and self.mentions[n].country and self.free(n) else k
 
     def np_adjective(self, j: int) -> Optional[int]:
         """The nationality adjective on the noun at ``j`` («التحقيقات الأمريكية», «طائرات
@@ -300,7 +395,7 @@ class Frame:
                 return None  # «أعلن عدم مشروعية طرد الصحافية»; a parenthesis is no subject
             k = self.mention_at(j, first=False)
             if k is not None and self.free(k) and (not self.adjective[k] or h - j <= ADJ_BACK_SPAN):
-                return self.group(self.holder(k))  # a nationality far back modifies some other noun
+                return self.group(self.apposed(self.holder(k)))  # a nationality far back modifies some other noun
         return None
 
     def light_verb(self, h: int) -> Optional[int]:
@@ -340,9 +435,15 @@ class Frame:
             if any(pre.endswith(prep) and r.startswith("ال") for r, pre in readings if pre):
                 return self._first_actor(j, stop, prep)
             if j == start and any(pre.endswith(prep) and not r.startswith("ال") for r, pre in readings if pre):
-                k = self.mention_at(j + 1) if self.same_sentence(j + 1, j) else None
-                # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition
-                return self._actor_group(k) if k is not None and self.free(k) and not self.adjective[k] else None
+                i = j + 1  # past a noun or two of the genitive chain («بمحورية دور المملكة»)
+                while i < min(stop, j + 3) and self.same_sentence(i, j) and self.mention_at(i) is None \
+                        and self.is_noun(i) and not self.key(i).startswith("و"):
+                    i += 1
+                k = self.mention_at(i) if self.same_sentence(i, j) else None
+                # «مشيدا بحضور الأمير محمد»: the owner of the noun after the preposition; the
+                # nationality of a counterpart or delegation («اتصل بنظيره التركي», «بوفد روسي»)
+                return self._actor_group(k) if k is not None and self.free(k) \
+                    and (not self.adjective[k] or self.is_("delegate", j)) else None
             j += 1
         return None
 
@@ -368,8 +469,10 @@ class Frame:
                 return None  # «…وبحث»: a new conjunct, not «…والصحافي السوري»
             if k is not None and self.adjective[k] and j - start > 3:
                 return None
-            if k is not None and self.prep[k] in (None, "بين", prep) and not self.locative[k] and self.mentions[k].can_act:
-                return self._actor_group(k)  # an actor under another preposition is not the head
+            owner = k is not None and self.prep[k] == "ل" and j > start and self.key(j - 1) in BELONGING
+            if k is not None and (self.prep[k] in (None, "بين", prep) or owner) and not self.locative[k] \
+                    and self.mentions[k].can_act:  # an actor under another preposition is not the head,
+                return self._actor_group(k)  # but for whom it belongs to («معسكر اللواء 35 الموالي لصالح»)
         return None
 
     def _actor_group(self, k: int) -> Optional[Group]:
@@ -396,9 +499,11 @@ class Frame:
             if k is not None and not self.locative[k] and self.mentions[k].can_act:
                 return self.group(k)
         k = self.np_adjective(j)
-        if k is None and self.is_noun(j) and self.same_sentence(j + 1, j):
-            k = self.mention_at(j + 1)  # «أدان قصف تركيا»: the owner of the act condemned
-            k = k if k is not None and self.free(k) and not self.adjective[k] else None
+        if k is None and self.is_noun(j) and self.same_sentence(j + 1, j) and self.key(j) not in BELONGING:
+            k = self.mention_at(j + 1)  # «أدان قصف تركيا»: the owner of the act condemned,
+            owned = k is not None and (self.free(k) or self.prep[k] == "ل" and not self.locative[k]
+                                       and self.mentions[k].can_act)  # «قصفت مواقع للحوثيين»: theirs
+            k = k if owned and not self.adjective[k] else None
         return self.group(k) if k is not None and self.span[k][0] < stop else None
 
     def past_apposition(self, start: int) -> int:
@@ -487,7 +592,11 @@ class Frame:
         قاديروف» (the object after the subject's long apposition). The clause ends at
         strong punctuation, a clause-opening word or a speech or light verb."""
         out = []
-        for j in range(start, min(stop, start + OBJECT_SPAN)):
+        j, end = start - 1, min(stop, start + OBJECT_SPAN)
+        while (j := j + 1) < end:
+            if self.words[j].text == "(" and (close := self._time_aside(j)) is not None:
+                j = close  # «في قصر السلام بجدة اليوم (الأربعاء)، وزير الدفاع الأميركي»
+                continue
             if not self.same_sentence(j, start) or self.stops(j) or self.is_("speech", j) \
                     or any(k in self.lex.light for k in self.keys(j)) or self.key(j) in THAT_WORDS:
                 break
@@ -495,6 +604,15 @@ class Frame:
             if k is not None and self.free(k) and self.mentions[k].kind not in PLACE_KINDS:
                 out.append(k)
         return out
+
+    def _time_aside(self, j: int) -> Optional[int]:
+        """The «)» closing a parenthesis at ``j`` that holds only time words («(الأربعاء)»)."""
+        for i in range(j + 1, min(len(self.words), j + 4)):
+            if self.words[i].text == ")":
+                return i if i > j + 1 and self.same_sentence(i, j) else None
+            if not (self.is_("skip", i) or self.words[i].kind == "num"):
+                return None
+        return None
 
     def _after_location(self, j: int, stop: int) -> Optional[Group]:
         """«استقبل الملك في قصر اليمامة بالرياض أمس الرئيس المصري»: the object after a
@@ -528,6 +646,8 @@ class Frame:
             if self.is_("boundary", j) and self.key(j) in RELATIVES:
                 v = j + 1  # the relative clause's verb, then its subject
                 k = self.mention_at(v + 1) if self.same_sentence(v + 1, j) and self.words[v].kind == "word" else None
+                if k is None and self.same_sentence(v + 1, j) and self.words[v].kind == "word":
+                    k = self.np_adjective(v + 1)  # «الهجوم الذي شنه مستوطنون إسرائيليون»
                 if k is not None and self.free(k) and not self.locative[k] and self.mentions[k].can_act \
                         and self.span[k][0] < stop:
                     return self.group(k)
@@ -567,8 +687,10 @@ class Frame:
 
 
 RELATIVES = frozenset(("الذي", "التي", "الذين"))
+# normalised «التابعة لـ», «الموالية لـ»: what follows is whom the noun before belongs to
+BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
-RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT"))  # acts judged, whose doer is the target
+RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT", "REQUEST"))  # acts judged or demanded: the doer is the target
 
 
 def _index(starts: list[int], offset: int) -> int:

@@ -56,7 +56,7 @@ DUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
-CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت"})
+CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت", "حيث"})
 # Entities the lexicon does not know that act in events: those whose own words place them
 # («قائد المقاومة الشعبية في تعز حمود المخلافي»), not the story's or the outlet's guesses.
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
@@ -65,6 +65,9 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
+ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it announces
+CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a parenthesis)
+PASSIVE_AUX = frozenset({"تم", "يتم", "جري", "يجري"})  # normalised: «تم اعتقال», «جرى القبض على»
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
 SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
 
@@ -177,6 +180,7 @@ class _Run:
         self.published, self.dates, self.quotes = published, dates, quotes
         self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
         self.found: dict[tuple, Event] = {}
+        self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
 
     # ------------------------------------------------------------------ driver
@@ -240,7 +244,7 @@ class _Run:
                 and not f.key(hit.head).endswith(OBJECT_PRONOUNS):  # «تستضيفها»: the object is given
             target = self._met(source, max(after, hit.last + 1), hi)
             spec = "obj" if target else spec
-        if not hit.is_verb and spec not in (None, "gen") and (gen := f.genitive(hit.last)) and gen != target:
+        if not hit.is_verb and spec not in (None, "gen") and (gen := self._genitive(hit)) and gen != target:
             source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
@@ -248,8 +252,13 @@ class _Run:
         if spec == "بين":
             source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
         place = place_near(f, hit, lo, hi)
+        if entry.mode == "arrest" and not target and (placed := self._placed_arrester(hit, source)):
+            source, target, spec = placed, placed, "self"  # «ألقت الشرطة القبض على ثلاثة في الرياض»
         stateless = bool(target) and not any(self._country(k) for k in target)
-        if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1:
+        session = self._possessed(hit) and entry.mode == "meeting" \
+            and f.mentions[source[0]].kind in ("institution", "org") if source else False
+        if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1 \
+                and not session:  # «الهيئة العامة للائتلاف ... في اجتماعها المنعقد في إسطنبول»: a venue
             # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
             # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
@@ -266,7 +275,7 @@ class _Run:
                 target, spec = source[:1], "inward"
         if spec == "self":
             pairs = [(k, k) for k in source
-                     if f.mentions[k].country and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
+                     if self._country(k) and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
         elif spec == "inward":
             pairs = [(k, k) for k in source if f.mentions[k].country][:1]
         else:
@@ -277,6 +286,34 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at)
+
+    def _placed_arrester(self, hit: Hit, source: Optional[Group]) -> Optional[Group]:
+        """Who arrests when the sentence names no state: the authorities of the place where
+        it happens, named as an agent of no country («ألقت الشرطة القبض على ثلاثة أشخاص في
+        الرياض», «أعلنت وزارة الداخلية في غزة عن توقيف») or left out by a passive («تم
+        القبض على المتهم في جدة»). The place is the first located one after the agent, in
+        the trigger's clause (not past a comma after the trigger). The group standing for
+        them (the agent, or the place), its country set from the place's."""
+        f = self.f
+        if source:
+            if any(self._country(k) for k in source) or f.mentions[source[0]].sector not in STATE_SECTORS:
+                return None
+            start = f.span[source[-1]][1] + 1  # «وزارة الداخلية والأمن الوطني في غزة»
+        elif f.same_sentence(hit.head - 1, hit.head) and (
+                (aux := f.key(hit.head - 1)) in PASSIVE_AUX or aux[:1] in "وف" and aux[1:] in PASSIVE_AUX):
+            start = hit.last + 1
+        else:
+            return None
+        end = next((j for j in range(hit.last + 1, self._sentence(hit.head)[1])
+                    if f.words[j].text in CLAUSE_MARKS), self._sentence(hit.head)[1])
+        place = next((k for k in range(bisect_right(f.mention_firsts, start - 1), len(f.mentions))
+                      if f.span[k][0] < end and f.locative[k] and f.mentions[k].place is not None
+                      and f.mentions[k].place.country), None)
+        if place is None or f.span[place][0] >= end:
+            return None
+        k = source[0] if source else place
+        self.implied[k] = f.mentions[place].place.country
+        return [k]
 
     def _the_two(self, hit: Hit, lo: int, hi: int) -> Optional[tuple[int, int, int]]:
         """For «الجانبان», «الطرفين», «الاثنان», «البلدين» next to a symmetric trigger: the
@@ -360,9 +397,11 @@ class _Run:
         if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
             # «خلال لقائه»: his; «أعربت مملكة البحرين عن تعازيها»: hers, the one who expresses it
             return f.owner_back(hit.head) or self._topic(hit.head), after
+        if self._complement_noun(hit) and f.key(hit.head - 1) == "عن" and (g := self._announcer(hit)):
+            return g, after  # «كما أعلنت عن توقيف خمسة أشخاص»: who announces the arrests made them
         if governed(f, self.hits, hit) or self._complement_noun(hit):
             return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
-        gen = f.genitive(hit.last)
+        gen = self._genitive(hit)
         if gen and f.adjective[gen[0]]:
             return gen, after  # «التحذيرات الأميركية», «الدعم الإيراني»: the owner acts
         # Past «أن» only for a noun owned by someone («محادثاته») or a stance that is the
@@ -372,6 +411,30 @@ class _Run:
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _genitive(self, hit: Hit) -> Optional[Group]:
+        """The actor a noun trigger governs («زيارة الرئيس»); none when the trigger ends in
+        its companion preposition («القبض على سوريين»: they are the target)."""
+        if hit.last > hit.head and self.f.key(hit.last) in COMPLEMENT_PREPS | {"مع"}:
+            return None
+        return self.f.genitive(hit.last)
+
+    def _announcer(self, hit: Hit) -> Optional[Group]:
+        """For a noun after «عن» that an announce verb of its clause governs, and that names
+        no doer of its own: the verb's subject, or the topic when the verb opens its clause
+        with no subject («كما أعلنت عن توقيف خمسة أشخاص»)."""
+        f, lo = self.f, self._sentence(hit.head)[0]
+        if self._genitive(hit) or self._relative_subject(hit):
+            return None
+        for v in range(hit.head - 2, max(lo, hit.head - ANNOUNCE_REACH) - 1, -1):
+            if f.stops(v) or any(h.head == v for h in self.hits):
+                return None
+            if f.is_("announce", v):
+                g = f.subject_before(v) or f.subject_after(v)
+                if g is None and self._clause_initial_at(v) and not f.explicit_subject(v, until=hit.head):
+                    g = self._topic(v)
+                return g
+        return None
 
     def _said(self, hit: Hit) -> Optional[Group]:
         """When a stance verb introduces a quote («حذر من أن ...», «طالب بأن ...»), the
@@ -466,7 +529,7 @@ class _Run:
     # ------------------------------------------------------------------ events
     def _country(self, k: int) -> Optional[str]:
         m = self.f.mentions[k]
-        return m.country or (m.place.country if m.place is not None and not m.can_act else None)
+        return m.country or self.implied.get(k) or (m.place.country if m.place is not None and not m.can_act else None)
 
     def _pairs(self, hit: Hit, source: Optional[Group], target: Optional[Group],
                spec: Optional[str]) -> list[tuple[int, Optional[int]]]:
@@ -475,9 +538,9 @@ class _Run:
         entry = hit.entry
         mutual = spec != "place"
         if not source:
-            if not (entry.symmetric and spec == "بين" and target and len(target) > 1):
+            if not (entry.symmetric and spec in ("بين", "gen") and target and len(target) > 1):
                 return []
-            source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ»
+            source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ», «لقاء مشعل ولافروف»
         srcs = [k for k in source if self.f.mentions[k].country]
         if not srcs or len(srcs) < len(source) and self.f.mentions[source[0]].country is None:
             return []
@@ -555,4 +618,6 @@ class _Run:
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]
+        if k in self.implied and m.place is not None:  # the state of a place, not the place
+            return Actor(entity=None, country=self._country(k), sector="GOV")
         return Actor(entity=m.entity, country=self._country(k), sector=m.sector)

@@ -12,6 +12,8 @@ from marsad.events.lexicon import NOUN, EventLexicon, Form, TriggerEntry
 from marsad.events.words import CONJ, Word, bare, skip_letters, stems
 
 MAX_SKIP = 2  # words a "~" companion slot may come after
+COMMAS = frozenset("،,")
+MAX_ASIDE = 5  # words of an aside between commas a "~" slot reaches past («، في اليوم نفسه،»)
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Hit:
     start: int  # offsets of the trigger span, proclitics excluded
     end: int
     clitic: str  # proclitics on the head word («و», «وب», ...)
+    loose: int = 0  # companion words matched only once their clitics were stripped
 
     @property
     def is_verb(self) -> bool:
@@ -66,11 +69,12 @@ def candidates(lex: EventLexicon, key: str) -> tuple[tuple[Form, str, bool, bool
 
 
 def _slots_match(words: list[Word], i: int, entry: TriggerEntry, stop: int,
-                 names: set[int]) -> list[int] | None:
+                 names: set[int]) -> tuple[list[int], int] | None:
     """Indices of the head ``i`` and of the words matching the entry's phrase words and
-    companion slots after it, or None when they are not there. Words of actor names
-    (``names``) do not count against a "~" slot's reach."""
-    j, used = i, [i]
+    companion slots after it, with how many companions matched only loosely (:func:`bare`),
+    or None when they are not there. Words of actor names (``names``) do not count against
+    a "~" slot's reach."""
+    j, used, loose = i, [i], 0
     for w in entry.words:
         j += 1
         if j >= stop or (w != words[j].key and w not in bare(words[j].key)):
@@ -78,11 +82,21 @@ def _slots_match(words: list[Word], i: int, entry: TriggerEntry, stop: int,
         used.append(j)
     for may_skip, keys in entry.then:
         found, budget = None, MAX_SKIP if may_skip else 0
-        for k in range(j + 1, min(stop, j + 10)):
+        k = j
+        while (k := k + 1) < min(stop, j + 10 + MAX_ASIDE):
             if words[k].kind == "punct":
-                break
-            if words[k].key in keys or keys & bare(words[k].key):
+                if not may_skip:
+                    break
+                if (end := _aside_end(words, k, stop)) is not None:
+                    k = end  # past an aside between commas
+                elif not (words[k].text in COMMAS and k - 1 in names):
+                    break  # (a comma closing a subject is passed: «وأعربت الخارجية المصرية، عن إدانتها»)
+                continue
+            if words[k].key in keys:
                 found = k
+                break
+            if keys & bare(words[k].key):
+                found, loose = k, loose + 1
                 break
             if k in names:
                 continue  # an actor's name between («وقعت السعودية وفرنسا اتفاقية»)
@@ -93,7 +107,18 @@ def _slots_match(words: list[Word], i: int, entry: TriggerEntry, stop: int,
             return None
         j = found
         used.append(j)
-    return used
+    return used, loose
+
+
+def _aside_end(words: list[Word], k: int, stop: int) -> int | None:
+    """The comma closing an aside opened by the comma at ``k`` («استدعت المنامة، في اليوم
+    نفسه، سفيرها»), when it comes within MAX_ASIDE words with no other mark between."""
+    if words[k].text not in COMMAS:
+        return None
+    for m in range(k + 1, min(stop, k + MAX_ASIDE + 2)):
+        if words[m].kind == "punct":
+            return m if words[m].text in COMMAS and m > k + 1 else None
+    return None
 
 
 def find_triggers(words: list[Word], lex: EventLexicon, text: str,
@@ -122,14 +147,15 @@ def find_triggers(words: list[Word], lex: EventLexicon, text: str,
                 continue
             if suffixed and ta_marbuta:
                 continue  # «قبضة», «مظاهرة»: a ta marbuta is no pronoun «ـه» (they fold alike)
-            used = _slots_match(words, i, entry, stop, blocked)
-            if used is None:
+            matched = _slots_match(words, i, entry, stop, blocked)
+            if matched is None:
                 continue
+            used, loose = matched
             last = used[-1]
             seen.add(id(entry))
             literal_seen = literal_seen or id(entry) in literal_ids
             start = skip_letters(text, word.start, len(pre))
-            hits.append(Hit(entry, form.tense, i, last, start, words[last].end, pre))
+            hits.append(Hit(entry, form.tense, i, last, start, words[last].end, pre, loose))
     return _resolve(hits)
 
 
@@ -139,9 +165,11 @@ def _literal_ids(found: tuple) -> set[int]:
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
-    """Non-overlapping hits: the longest first, then the leftmost, then one with companions."""
+    """Non-overlapping hits: the longest first, then the leftmost, then one with companions,
+    then the one whose companions match as written («استدعت سفيرها»: recalled its own
+    ambassador, not summoned an ambassador)."""
     chosen: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (h.head - h.last, h.head, not h.entry.then)):
+    for h in sorted(hits, key=lambda h: (h.head - h.last, h.head, not h.entry.then, h.loose)):
         if all(h.last < c.head or h.head > c.last for c in chosen):
             chosen.append(h)
     return sorted(chosen, key=lambda h: h.head)
