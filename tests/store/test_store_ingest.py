@@ -5,7 +5,7 @@ import json
 import sqlite3
 
 import pytest
-from store_fixtures import synthetic_record
+from store_fixtures import SYNTH_TEXT, synthetic_record
 
 from marsad.model import Article
 from marsad.readers import read
@@ -167,3 +167,34 @@ def test_store_ingest_retries_passing_faults_without_update(tmp_path, code, retr
     n_errors = conn.execute("SELECT n_errors FROM articles WHERE id = 'slow-1'").fetchone()[0]
     assert n_errors == (0 if retried else 1)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_store_ingest_actors_added_by_batch_equal_a_rebuild(tmp_path):
+    # Batches of new articles are added to the actors' rows (ADD_ACTORS) instead of
+    # rebuilding them: the rows must be those a rebuild from every entity row gives, names
+    # written most often (ties by length), NULLs and larger values included.
+    import random
+
+    from marsad.store.ingest import refresh_actors
+
+    rng = random.Random(7)
+    names = ["لافروف", "سيرغي لافروف", "س. لافروف", "لافروف"]
+    records = []
+    for i in range(40):
+        entities = []
+        for j in range(rng.randint(0, 3)):
+            entities.append({"id": f"e{j + 1}", "label": rng.choice(["PER", None, "ORG"]),
+                             "name": rng.choice(names), "name_en": rng.choice(["Sergei Lavrov", None]),
+                             "country": rng.choice(["RUS", None, "IGO"]),
+                             "sector": rng.choice(["GOV", None]),
+                             "role": rng.choice([None, "foreign minister", "minister"]),
+                             "mentions": [{"start": 0, "end": 3, "text": "قال"}] * rng.randint(1, 3)})
+        records.append(synthetic_record(f"a{i}", text=f"{SYNTH_TEXT} {i}", entities=entities,
+                                        title=f"عنوان {i}"))
+    conn = open_store(tmp_path / "s.db")
+    ingest_records(conn, records, batch_size=3)
+    added = sorted(map(tuple, conn.execute("SELECT * FROM actors")))
+    refresh_actors(conn, {r[0] for r in conn.execute("SELECT actor_key FROM entities")})
+    rebuilt = sorted(map(tuple, conn.execute("SELECT * FROM actors")))
+    assert added == rebuilt and len(added) >= 2
+    assert {r[8] for r in added} != {0}  # mentions counted

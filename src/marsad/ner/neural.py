@@ -160,15 +160,19 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
 
     Every step runs over the whole batch; a sequence's best last label is read at its own
     length, so steps past it are computed but never used."""
-    b, t, _ = emissions.shape
+    b, t, n = emissions.shape
     em = emissions.transpose(1, 0, 2)                       # (T, B, L)
     scores = np.empty(em.shape, dtype=np.float32)
     back = np.zeros(em.shape, dtype=np.intp)
-    score = scores[0] = start + em[0]
+    scores[0] = start + em[0]
+    # Each step writes into arrays made once (no temporaries), with the ufuncs themselves.
+    cand = np.empty((b, n, n), dtype=np.result_type(scores, trans))  # (B, from, to)
+    best = np.empty((b, n), dtype=cand.dtype)
     for k in range(1, t):
-        cand = score[:, :, None] + trans                    # (B, from, to)
-        back[k] = cand.argmax(1)
-        score = scores[k] = cand.max(1) + em[k]
+        np.add(scores[k - 1][:, :, None], trans, out=cand)
+        cand.argmax(1, out=back[k])
+        np.maximum.reduce(cand, axis=1, out=best)
+        np.add(best, em[k], out=scores[k])
     last = (scores[lengths - 1, np.arange(b)] + end).argmax(1).tolist()
     # Back-pointers are followed in plain Python: one list index per token beats a numpy
     # call per position.

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from marsad.text.normalize import has_surrogate, utf8_safe
-from marsad.text.tokenize import SPACE, WORD, normalize_word, token_spans
+from marsad.text.tokenize import doc_words, normalize_word
 
 
 _KEPT_ATTRS = {NORM, IS_ALPHA, IS_SPACE, IS_PUNCT}  # what the steps read (NER: alpha, space, punct)
@@ -36,21 +36,7 @@ class MarsadTokenizer:
                 del vocab.lex_attr_getters[attr]
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        restored: list[tuple[int, str]] = []  # keys not the word's own («لولايات» → «الولايات»)
-        for start, end, kind, norm, split in token_spans(text, self.known):
-            piece = text[start:end]
-            if kind == SPACE:  # one plain space goes to the previous token, the rest is a token
-                if words and piece[0] == " " and not spaces[-1]:
-                    spaces[-1] = True
-                    piece = piece[1:]
-                    if not piece:
-                        continue
-            elif split and kind == WORD and norm != normalize_word(piece):
-                restored.append((len(words), norm))
-            words.append(piece)
-            spaces.append(False)
+        words, spaces, restored = doc_words(text, self.known)
         if has_surrogate(text):
             words = [utf8_safe(w) for w in words]
         doc = Doc(self.vocab, words=words, spaces=spaces)

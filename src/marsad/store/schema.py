@@ -277,9 +277,9 @@ LEFT JOIN story_events se ON se.story_id = sm.story_id
 
 """
 
-# Rebuild the rows of ``actors`` for the actor keys in the JSON array bound twice.
-REFRESH_ACTORS = """
-DELETE FROM actors WHERE actor_key IN (SELECT value FROM json_each(?1));
+# The ``actors`` row of each actor key among the entity rows ``e`` that FROM/WHERE select
+# (REFRESH_ACTORS and ADD_ACTORS below).
+_ACTOR_ROWS = """
 INSERT INTO actors (actor_key, name, name_en, label, country, sector, role, articles,
                     mentions, quotes, events)
 SELECT e.actor_key,
@@ -297,7 +297,33 @@ SELECT e.actor_key,
             AND v.source_entity = e.entity_id)
            + (SELECT COUNT(*) FROM events v WHERE v.article_id = e.article_id
               AND v.target_entity = e.entity_id))
+"""
+
+# Rebuild the rows of ``actors`` for the actor keys in the JSON array bound twice.
+REFRESH_ACTORS = """
+DELETE FROM actors WHERE actor_key IN (SELECT value FROM json_each(?1));""" + _ACTOR_ROWS + """\
 FROM entities e WHERE e.actor_key IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key;
+"""
+
+# Add the articles of the JSON array ?1, just inserted (none of them counted in ``actors``
+# yet), to the rows of the actors they name: their counts are added to the stored ones, the
+# other columns keep the larger value (MAX over the rows leaves NULLs out; max(a, b) is NULL
+# when either is), and only the name (the one written most often) reads the actor's other
+# rows. The rows REFRESH_ACTORS would give, without counting again all the rows of an actor
+# named in most articles.
+ADD_ACTORS = _ACTOR_ROWS + """\
+FROM entities e WHERE e.article_id IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key
+ON CONFLICT (actor_key) DO UPDATE SET
+    name = excluded.name,
+    name_en = coalesce(max(name_en, excluded.name_en), name_en, excluded.name_en),
+    label = coalesce(max(label, excluded.label), label, excluded.label),
+    country = coalesce(max(country, excluded.country), country, excluded.country),
+    sector = coalesce(max(sector, excluded.sector), sector, excluded.sector),
+    role = coalesce(max(role, excluded.role), role, excluded.role),
+    articles = articles + excluded.articles,
+    mentions = mentions + excluded.mentions,
+    quotes = quotes + excluded.quotes,
+    events = events + excluded.events
 """
 
 ALL = TABLES + STORY_TABLES + INDEXES + VIEWS

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable, Optional
 
 from marsad.text.normalize import normalize
@@ -85,10 +86,7 @@ def index_fields(title: Optional[str], text: str) -> tuple[str, str, str]:
 def _index_words(text: str) -> list[str]:
     """The indexed words of ``text``: the keys of its tokens that are not space,
     punctuation or a proclitic, cut into letters-and-digits runs."""
-    out: list[str] = []
-    for key in word_keys(seats_folded(text)):
-        out.extend(_key_words(key))
-    return out
+    return list(chain.from_iterable(map(_key_words, word_keys(seats_folded(text)))))
 
 
 @lru_cache(maxsize=65_536)
