@@ -62,20 +62,24 @@ class QuoteFinder:
         if sentences is None:
             sentences = (split or split_sentences)(text)
         self._layout(sentences)
-        self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at, self._name_tokens(names or []))
         persons = persons or []
-        self.persons = self._name_tokens([(a, b) for a, b, _ in persons])  # token -> first token of the person's name
-        by_start = {t.start: t.i for t in self.toks}
-        self.person_gender = {by_start[a]: g for a, _, g in persons if a in by_start}  # first token -> m/f/-
+        person_spans = {(a, b) for a, b, _ in persons}
+        name_spans = set(names or ())
+        held = self._name_tokens(name_spans | person_spans)  # one pass for names and people
+        self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at,
+                                   {t: first for t, (first, span) in held.items() if span in name_spans})
+        self.persons = {t: first for t, (first, span) in held.items() if span in person_spans}
+        starts = {a: g for a, _, g in persons}
+        self.person_gender = {t.i: starts[t.start] for t in self.toks if t.start in starts}  # first token -> m/f/-
         self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)
         self.tracker = Tracker()
         self.quotes: list[Quote] = []
         self.claimed: list[tuple[int, int]] = []  # offsets of direct content already taken
         self.consumed: set[int] = set()  # tokens between an emitted cue and its introducer
 
-    def _name_tokens(self, names: list[tuple[int, int]]) -> dict[int, int]:
-        """Token index -> first token of the name (character span) it lies in."""
-        out: dict[int, int] = {}
+    def _name_tokens(self, names) -> dict[int, tuple[int, tuple[int, int]]]:
+        """Token index -> (first token of the name it lies in, that name's character span)."""
+        out: dict[int, tuple[int, tuple[int, int]]] = {}
         if not names:
             return out
         spans = sorted(names)
@@ -90,7 +94,7 @@ class QuoteFinder:
                 a, b = spans[i]
                 if t.end <= b:
                     first = next(k for k in range(t.i, -1, -1) if k == 0 or self.toks[k - 1].end <= a)
-                    out[t.i] = first
+                    out[t.i] = first, (a, b)
                     break
                 i -= 1
         return out
