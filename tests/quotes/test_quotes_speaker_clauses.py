@@ -2,16 +2,9 @@
 words that only look like cues, and titles that name a person introduced earlier."""
 from __future__ import annotations
 
-import pytest
-
 from marsad.model import Article
-from marsad.pipeline.build import extract, load
+from marsad.pipeline.build import extract
 from marsad.quotes.finder import find_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
 
 
 def _speakers(nlp, text):

@@ -7,14 +7,9 @@ from __future__ import annotations
 import pytest
 
 from marsad.model import Article
-from marsad.pipeline.build import extract, load
+from marsad.pipeline.build import extract
 from marsad.quotes.finder import find_quotes
 from marsad.quotes.tokens import paragraph_ends, quote_spans
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
 
 
 def _speaker(nlp, text):

@@ -1,15 +1,8 @@
 """«وأوضح معاليه»: an honorific with a pronoun as a quote's subject refers back."""
 from __future__ import annotations
 
-import pytest
-
 from marsad.model import Article
-from marsad.pipeline.build import extract, load
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
+from marsad.pipeline.build import extract
 
 
 def _speakers(nlp, text):
