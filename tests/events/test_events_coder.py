@@ -415,3 +415,34 @@ def test_coder_a_demand_targets_the_doer_of_what_it_would_stop(coder):
 ])
 def test_coder_support_for_a_role_named_deeper(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Moscow denied any involvement and accused the Ukrainian military: «العسكريين» (an
+    # accusative plural) is the object, the verb after the comma a clause of its own
+    ("ونفت موسكو بشكل قاطع اي تورط، واتهمت العسكريين الاوكرانيين.", {("RUS", "ACCUSE", "UKR")}),
+    # Russia accused the Ukrainians (the accusative «ـيين» is no subject after the verb)
+    ("واتهمت روسيا الأوكرانيين بقصف المدنيين.", {("RUS", "ACCUSE", "UKR")}),
+    # Turkish warplanes struck positions in Iraq: the nominative noun phrase is the subject
+    ("وقصفت طائرات حربية تركية مواقع في العراق.", {("TUR", "ASSAULT", "IRQ")}),
+])
+def test_coder_accusative_plural_is_the_object(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_embedding_still_governs_a_verbal_noun_after_a_comma(coder):
+    # Russia called for a ceasefire and the withdrawal of Ukrainian forces: «وسحب» may be
+    # the noun (withdrawal), so it stays inside the call
+    text = "دعت روسيا إلى وقف إطلاق النار، وسحب القوات الأوكرانية من دونيتسك."
+    assert ("UKR", "RETREAT", "") not in triples(coder, text) and ("RUS", "RETREAT", "UKR") not in triples(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # President Ghani's government and the Taliban began direct peace talks
+    ("بدأت حكومة الرئيس أشرف غني وطالبان مفاوضات سلام مباشرة قبل أسبوعين في باكستان.",
+     {("AFG", "CONSULT", "AFG")}),
+    # ... but a minister meeting his own president is no event
+    ("والتقى الرئيس الأفغاني أشرف غني وزير الداخلية الأفغاني في كابول.", set()),
+])
+def test_coder_talks_between_a_state_and_insurgents_at_home(coder, text, expected):
+    assert triples(coder, text) == expected

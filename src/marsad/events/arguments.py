@@ -255,13 +255,22 @@ class Frame:
             return None
         k = self.mention_at(j)
         if k is not None:
+            if self.mentions[k].kind == "adj" and self._oblique(k):
+                return None  # «اتهم الإسرائيليين»: the accusative plural is the object
             return self.group(self.holder(k)) if self.free(k) else None
         if transitive and (self.words[j].kind == "num" or self.is_("numeral", j)):
             return None  # «قتل أربعة فلسطينيين»: passive, four were killed
         k = self.np_adjective(j)
+        if k is not None and self.key(j).endswith("ين") and self._oblique(k):
+            return None  # «واتهمت العسكريين الأوكرانيين»: a plural in «ـين» is no subject
         if k is None:
             k = self.force_owner(j)
         return self.group(k) if k is not None else None
+
+    def _oblique(self, k: int) -> bool:
+        """A nationality in the accusative or genitive plural or dual («ـيين», «ـيتين»): the
+        subject would take «ـيون/ـيان»."""
+        return normalize(self.mentions[k].text).endswith(("يين", "يتين"))
 
     def force_owner(self, j: int) -> Optional[int]:
         """The actor whose aircraft, troops or ships the noun at ``j`` names: its genitive
@@ -377,7 +386,8 @@ class Frame:
         noun a light verb governs) do not count."""
         j = self._skip(h + 1, 1, len(self.words))
         after = (self.same_sentence(j, h) and (until is None or j < until) and self.is_noun(j)
-                 and not any(r in PARTICLES for r, _ in proclitic_readings(self.key(j))))
+                 and not any(r in PARTICLES for r, _ in proclitic_readings(self.key(j)))
+                 and not self.key(j).endswith("يين"))  # «العسكريين»: an accusative plural, the object
         i = self._skip(h - 1, -1, -1)
         before = (self.same_sentence(i, h) and self.is_noun(i) and not self.is_("speech", i)
                   and not any(r in PARTICLES for r, _ in proclitic_readings(self.key(i))))

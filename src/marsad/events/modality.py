@@ -71,7 +71,11 @@ def words_between(f: Frame, a: int, b: int) -> int:
 
 def embedded(f: Frame, hits: list[Hit], hit: Hit, lo: int) -> bool:
     """Governed by an earlier trigger that does not assert what follows it: «دعا إلى
-    وقف إطلاق النار», «حذرت من التعاون العسكري», «إنذارا … بالانسحاب»."""
+    وقف إطلاق النار», «حذرت من التعاون العسكري», «إنذارا … بالانسحاب». A finite verb
+    opening a new conjunct after a comma («ونفت موسكو أي تورط، واتهمت العسكريين») is a
+    clause of its own."""
+    if _new_clause(f, hit):
+        return False
     for g in earlier(f, hits, hit):
         if "embed" not in g.entry.flags or g.head < lo:
             continue
@@ -79,6 +83,17 @@ def embedded(f: Frame, hits: list[Hit], hit: Hit, lo: int) -> bool:
                 f.stops(j, quotes=False) for j in range(g.last + 1, hit.head)):
             return True
     return False
+
+
+def _new_clause(f: Frame, hit: Hit) -> bool:
+    """A finite verb trigger with «و/ف» right after a comma: an imperfect, or a perfect
+    with its subject's ending («واتهمت», «وقصفوا»); a bare perfect may be a verbal noun
+    continuing the list («دعت إلى وقف إطلاق النار، وسحب القوات»)."""
+    j = hit.head - 1
+    if not (hit.is_verb and hit.clitic[:1] in ("و", "ف") and f.same_sentence(j, hit.head) and f.words[j].text in "،,"):
+        return False
+    stem = f.key(hit.head)[len(hit.clitic):]
+    return hit.tense in ("impf", "fut") or stem.endswith(("ت", "وا"))
 
 
 def governed(f: Frame, hits: list[Hit], hit: Hit) -> bool:
