@@ -3,7 +3,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text.normalize import _normalize_with_map_slow, normalize, normalize_with_map, to_original
+from marsad.text.normalize import (_normalize_with_map_slow, folding_table, normalize, normalize_with_map,
+                                   to_original)
 
 
 @pytest.mark.parametrize("raw, key", [
@@ -52,3 +53,21 @@ def test_normalize_with_map_agrees_with_normalize(seed_path):
 @given(st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤ ًٌٍَُِّْـ\u200f\u200bﻻﷲ٠١٢AİΣ", max_size=60))
 def test_normalize_with_map_fast_path_agrees_with_character_walk(text):
     assert normalize_with_map(text) == _normalize_with_map_slow(text)
+
+
+_FOLDING_ALPHABET = "ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤ ًٌٍَُِّْـ\u200f\u200bﻻﷲﺑﻮ٠١٢۱کیAİΣß،.\n"
+
+
+@given(st.text(alphabet=_FOLDING_ALPHABET, max_size=200))
+def test_normalize_equals_one_translation(text):
+    """The kept short keys and the replace-what-is-there path give what one ``translate``
+    of the whole table gives, for short and long texts alike."""
+    expected = text.translate(folding_table()).casefold()
+    assert normalize(text) == expected
+    assert normalize(text) == expected  # a kept key, the second time
+
+
+def test_normalize_equals_one_translation_on_articles(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    for piece in (text, text[:20], text[100:2000], "ﻻ" + text + "ﷲ"):
+        assert normalize(piece) == piece.translate(folding_table()).casefold()

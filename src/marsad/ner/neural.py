@@ -163,25 +163,30 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     b, t, n = emissions.shape
     em = emissions.transpose(1, 0, 2)                       # (T, B, L)
     scores = np.empty(em.shape, dtype=np.float32)
-    back = np.zeros(em.shape, dtype=np.intp)
     scores[0] = start + em[0]
     # Each step writes into arrays made once (no temporaries), with the ufuncs themselves.
-    cand = np.empty((b, n, n), dtype=np.result_type(scores, trans))  # (B, from, to)
+    # The candidates are laid out (from, B, to), so the best of each step is a reduction
+    # over the first axis (four times cheaper than over a middle one); the back-pointers
+    # are found after the loop, in one call over every step: the same sums as the loop's,
+    # so the same maxima and the same first-best ties.
+    cand = np.empty((n, b, n), dtype=np.result_type(scores, trans))  # (from, B, to)
     best = np.empty((b, n), dtype=cand.dtype)
+    add, reduce, moves = np.add, np.maximum.reduce, trans[:, None, :]
+    before, ems, now = list(scores.transpose(0, 2, 1)[:, :, :, None]), list(em), list(scores)
     for k in range(1, t):
-        np.add(scores[k - 1][:, :, None], trans, out=cand)
-        cand.argmax(1, out=back[k])
-        np.maximum.reduce(cand, axis=1, out=best)
-        np.add(best, em[k], out=scores[k])
+        add(before[k - 1], moves, out=cand)
+        reduce(cand, axis=0, out=best)
+        add(best, ems[k], out=now[k])
+    back = (scores[:-1, :, :, None] + trans).argmax(2)     # (T-1, B, L): back[k - 1] leads to step k
     last = (scores[lengths - 1, np.arange(b)] + end).argmax(1).tolist()
     # Back-pointers are followed in plain Python: one list index per token beats a numpy
     # call per position.
-    pointers = back.transpose(1, 0, 2).tolist()            # [sequence][position][label]
+    pointers = back.transpose(1, 0, 2).tolist()            # [sequence][position - 1][label]
     paths = []
     for steps, cur, n in zip(pointers, last, lengths.tolist()):
         path = [cur] * n
         for k in range(n - 1, 0, -1):
-            cur = path[k - 1] = steps[k][cur]
+            cur = path[k - 1] = steps[k - 1][cur]
         paths.append(path)
     return paths
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from marsad.periods import iso_bounds, precision_of
@@ -57,8 +58,10 @@ def id_problem(article_id: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=256)
 def content_hash(article_id: Optional[str], title: Optional[str], text: Optional[str]) -> str:
-    """SHA-256 over title and text; an article without text is told apart by its id."""
+    """SHA-256 over title and text; an article without text is told apart by its id. Kept
+    for the last articles: storing one asks for its hash up to four times."""
     basis = (title or "") + "\n\x00" + (text or "") if text else "\x00no-text\x00" + str(article_id)
     return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
 

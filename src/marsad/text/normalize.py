@@ -44,8 +44,40 @@ def folding_table() -> dict[int, str]:
 def normalize(text: str) -> str:
     """Return the matching key of ``text``: diacritics, tatweel, bidi and zero-width marks
     removed; alef forms, alef maqsura, ta marbuta, hamza seats, Persian letters, digits and
-    presentation forms folded; Latin case-folded. Whitespace is kept as it is."""
-    return text.translate(folding_table()).casefold()
+    presentation forms folded; Latin case-folded. Whitespace is kept as it is.
+
+    The same as ``text.translate(folding_table()).casefold()``, faster: a short text's key
+    is kept (words come again and again), and a longer one replaces only the characters
+    it holds that fold (one regex scan, then ``str.replace`` for each: about three times
+    faster on an article than ``translate``, which looks every character up)."""
+    if len(text) <= _SHORT:
+        key = _short_keys.get(text)
+        if key is None:
+            if len(_short_keys) >= _SHORT_KEYS:
+                _short_keys.clear()
+            key = _short_keys[text] = text.translate(folding_table()).casefold()
+        return key
+    folds, changes = _folding_plan()
+    for ch in set(folds.findall(text)):
+        text = text.replace(ch, changes[ch])
+    return text.casefold()
+
+
+_SHORT = 32           # texts this long or shorter have their key kept
+_SHORT_KEYS = 1 << 17  # at most this many kept keys (the store is emptied when full)
+_short_keys: dict[str, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _folding_plan() -> tuple[re.Pattern, dict[str, str]]:
+    """The characters that folding changes (one pattern) and what each becomes. Replacing
+    them one after another equals one ``translate`` only when no replacement holds a
+    character that folds again; ``fold.json`` is checked for it here."""
+    changes = {chr(cp): rep for cp, rep in folding_table().items() if rep != chr(cp)}
+    refolded = sorted({c for rep in changes.values() for c in rep if c in changes})
+    if refolded:
+        raise ValueError(f"fold.json: a replacement holds characters that fold again: {refolded}")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(changes)) + "]"), changes
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
