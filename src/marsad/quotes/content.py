@@ -164,6 +164,9 @@ class Extents:
                 nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...»
             k += 1
         if nominal is not None:
+            head = self.object_head(cue, j, nominal, nouns_only=True) if "OBJ" in cue.complement else None
+            if head is not None:  # «أكد X حرص المدينة على التعاون»: «على» belongs to the verbal noun
+                return Intro("obj", head, head)
             return Intro("nominal", nominal, nominal + 1)
         head = self.object_head(cue, j, k)
         if head is not None:
@@ -215,10 +218,11 @@ class Extents:
             return True
         return False
 
-    def object_head(self, cue: Cue, j: int, end: int) -> Optional[int]:
+    def object_head(self, cue: Cue, j: int, end: int, nouns_only: bool = False) -> Optional[int]:
         """For a finite verb of stance, the token after its subject that opens the reported
         object: a verbal noun («أكد هادي ضرورة ...», «طالب البيان بضرورة ...»). ``[j, end)``
-        are the tokens after the verb that the introducer search covered."""
+        are the tokens after the verb that the introducer search covered. With ``nouns_only``
+        only a verbal noun of the ``objhead`` class counts, not any word after a name."""
         if cue.pos not in ("perf", "impf"):
             return None
         obj = "OBJ" in cue.complement
@@ -230,19 +234,22 @@ class Extents:
             key = self.toks[k].key
             if not self.toks[k].is_word or k in names and k - 1 in names:
                 continue
+            if nouns_only and self.reader.is_prep(k, strip_prefix=True):
+                return None  # «أكد هؤلاء من خلال برنامج بناء الأمل ... على أهمية»: a genitive, not the object
             prev = self.toks[k - 1]
             # after the speaker's name, or a time word or adverb that closes the subject
             # («أكد المتحدث حسيب صديقي أمس نبأ وفاة ...», «وصفت طالبان آنذاك خبر ...»)
             after_subject = (k - 1 in names and k not in names and not self.reader._is("title", k - 1)) or (
                 k - 1 > j and (self.reader._is("time", k - 1) or self.reader._is("adverb", k - 1)))
-            if after_subject and (self.reader._is("title", k) or self.reader._is("relative", k)
+            if after_subject and (nouns_only or self.reader._is("title", k) or self.reader._is("relative", k)
                                   or self.reader.ends_phrase(k) or self.reader._is("time", k)
                                   or self.reader._is("adverb", k) or self.cue_at(k) is not None):
                 after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
             bare = not (key[:1] == "ب" and len(key) > 3)
-            if obj and bare and (self.reader._is("objhead", k, strip_prefix=False) or after_subject) \
-                    and not self.reader.is_prep(k) and not self.reader._is("time", k) and prev.text not in "،,":
-                return k
+            head = self.reader._is("objhead", k, strip_prefix=False)
+            if obj and bare and (head or after_subject) and not self.reader.is_prep(k) \
+                    and not self.reader._is("time", k) and (head or prev.text not in "،,"):
+                return k  # («أكد المتحدث ... العقيد ناصر الشريف، استمرار التنبيه»)
             if bi and not bare and (self.lex.is_a("objhead", key[1:]) or (key[1:3] == "ال" and len(key) > 5)
                                     or after_subject):
                 return k
