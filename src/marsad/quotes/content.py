@@ -158,22 +158,39 @@ class Extents:
             if k > j and self.cue_at(k) and not absorbed(self.cue_at(k)) and self.cue_at(k).pos != "prep" \
                     and not self._in_relative(k):
                 break
-            if nominal is None and t.key in preps and "عن…أن" not in cue.complement:
+            if nominal is None and t.key in preps and "عن…أن" not in cue.complement \
+                    and (t.key != "علي" or self.reader.is_prep(k)):  # («الدكتور علي بن محمد»: a name)
                 nominal = k
-            if nominal is None and "OBJ+ب" in cue.complement and k > j and len(t.key) > 3 and t.key[0] == "ب":
-                nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...»
+            if nominal is None and "OBJ+ب" in cue.complement and k > j and t.key[0] == "ب" \
+                    and (len(t.key) > 3 or len(t.key) == 3 and not self.reader.is_prep(k)
+                         and not self.reader._is("proprep", k, strip_prefix=False)):
+                nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...», «اردوغان بشن»
+            if nominal is None and cue.lemma == "دعا" and self._calls_for(k):
+                nominal = k  # «ودعا البرزاني في بيانه حزب العمال لإبعاد القتال», «كما دعوا لتسجيل احتجاج»
             k += 1
         if nominal is not None:
             head = self.object_head(cue, j, nominal, nouns_only=True) if "OBJ" in cue.complement else None
             if head is not None:  # «أكد X حرص المدينة على التعاون»: «على» belongs to the verbal noun
                 return Intro("obj", head, head)
-            return Intro("nominal", nominal, nominal + 1)
+            fused = toks[nominal].key not in PREP_KEYS.values()  # «بشن», «لإبعاد»: the noun is content
+            return Intro("nominal", nominal, nominal if fused else nominal + 1)
         head = self.object_head(cue, j, k)
         if head is not None:
             return Intro("obj", head, head)
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _calls_for(self, k: int) -> bool:
+        """Is token ``k`` a verbal noun with a fused «لـ» («لإبعاد», «لتسجيل», «للحوار»), what
+        «دعا» calls for, rather than a name («لافروف») or an addressee («لرويترز»)?"""
+        t = self.toks[k]
+        if t.key[:1] != "ل" or len(t.key) <= 4 or k in self.reader.names or t.text[:1] != "ل" \
+                or self.reader.is_media(k) or self.reader._is("proprep", k, strip_prefix=False):
+            return False
+        # a definite noun only of the verbal-noun shapes تفعّل/افتعال/استفعال («للتحرك», «للاستفادة»):
+        # «داعيا للفقيد بالرحمة», «للشهداء» is a prayer, «الهيئة العامة للغذاء» a name
+        return not t.key.startswith("لل") or t.key.startswith(("للت", "للا"))
 
     def _in_relative(self, k: int) -> bool:
         """Is the cue at ``k`` the verb of a relative clause on the speaker («وأضاف المصدر

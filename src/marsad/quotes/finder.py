@@ -31,6 +31,7 @@ PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a
 NOUN_REACH = 12
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
+EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
 DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
@@ -238,7 +239,7 @@ class QuoteFinder:
             if first is not None and first < len(toks) and absorbed(self.lex.match(toks[first].key) and
                                                                    self.lex.match(toks[first].key).cue):
                 first += 1
-            if cue.lemma in DEMANDS and intro.how == "nominal":
+            if intro.how == "nominal" and (cue.lemma in DEMANDS or obj):  # «اتهم X اردوغان بشن ...»
                 first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
             self._emit(c, m, intro, speaker, object_first=first)
 
@@ -250,8 +251,13 @@ class QuoteFinder:
         («في ختام بيانها»), a relative clause («الذي أعفى ...»), an aside between commas, or
         more than a dozen words."""
         toks, reader = self.toks, self.reader
-        while k < at and (not toks[k].is_word or reader._is("time", k) or reader._is("adverb", k)):
-            k += 1
+        while k < at:
+            if not toks[k].is_word or reader._is("time", k) or reader._is("adverb", k):
+                k += 1
+            elif toks[k].key == "في" and k + 1 < at and reader._is("adjunct", k + 1) and not reader.names.get(k + 1):
+                k += 2  # «ودعا البرزاني في بيانه حزب العمال لإبعاد ...»
+            else:
+                break
         if k >= at or at - k > ADDRESSEE_REACH or reader.is_prep(k, strip_prefix=True) or toks[k].key in PARTICLES:
             return None
         if reader._is("relative", k, strip_prefix=False) or toks[k].key in ("ممن", "من") \
@@ -288,6 +294,8 @@ class QuoteFinder:
             # or dual verb carries its subject and the noun after it is its object
         if status == "held":  # «كما سيعقد اجتماعا مع نظيريه ... يقول مسؤولون أميركيون إنه»: VSO first
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
+        if fwd and cue.lemma in DEMANDS and self.toks[fwd[0]].key in EVERYONE:
+            fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
         if fwd and self.reader._is("nonspeaker", fwd[0]):
@@ -497,7 +505,7 @@ class QuoteFinder:
             a, b, direct = self._quoted(intro.at)
         else:
             first = intro.first
-            if object_first is not None and (intro.how == "that" or intro.how == "nominal" and m.cue.lemma in DEMANDS):
+            if object_first is not None and intro.how in ("that", "nominal"):
                 first = object_first
             if intro.how in ("colon", "that") and first < len(toks) and toks[first].key in THAT \
                     and object_first is None:

@@ -205,6 +205,10 @@ class PhraseReader:
                     and not self._is("title", j - 1):  # «مفتي الجمهورية»: a title's genitive
                 if not self.names or j - 1 in self.names:
                     break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
+            if obj_split and j > start and j - 1 in self.names and j in self.names and self.names[j] == j \
+                    and self.names[j - 1] != j and t.key not in NAME_LINKS and self.toks[j - 1].key not in NAME_LINKS \
+                    and not self._is("title", j - 1):
+                break  # «واتهم كريس كريستي أوباما بالكذب»: a second name after a whole one is the object
             if obj_split and j > start and j - 1 in self.names and j not in self.names and t.key.startswith("ال") \
                     and not self._is("title", j - 1) \
                     and any(self.toks[i].is_word for i in range(start, j)):
