@@ -256,7 +256,7 @@ class QuoteFinder:
         while k < at:
             if not toks[k].is_word or reader._is("time", k) or reader._is("adverb", k):
                 k += 1
-            elif toks[k].key == "في" and k + 1 < at and reader._is("adjunct", k + 1) and not reader.names.get(k + 1):
+            elif toks[k].key == "في" and k + 1 < at and k + 1 not in reader.names and reader.adjunct_noun(k + 1):
                 k += 2  # «ودعا البرزاني في بيانه حزب العمال لإبعاد ...»
             else:
                 break
