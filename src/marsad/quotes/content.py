@@ -158,19 +158,39 @@ class Extents:
             if k > j and self.cue_at(k) and not absorbed(self.cue_at(k)) and self.cue_at(k).pos != "prep" \
                     and not self._in_relative(k):
                 break
-            if nominal is None and t.key in preps and "عن…أن" not in cue.complement:
+            if nominal is None and t.key in preps and "عن…أن" not in cue.complement \
+                    and (t.key != "علي" or self.reader.is_prep(k)):  # («الدكتور علي بن محمد»: a name)
                 nominal = k
-            if nominal is None and "OBJ+ب" in cue.complement and k > j and len(t.key) > 3 and t.key[0] == "ب":
-                nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...»
+            if nominal is None and "OBJ+ب" in cue.complement and k > j and t.key[0] == "ب" \
+                    and (len(t.key) > 3 or len(t.key) == 3 and not self.reader.is_prep(k)
+                         and not self.reader._is("proprep", k, strip_prefix=False)):
+                nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...», «اردوغان بشن»
+            if nominal is None and cue.lemma == "دعا" and self._calls_for(k):
+                nominal = k  # «ودعا البرزاني في بيانه حزب العمال لإبعاد القتال», «كما دعوا لتسجيل احتجاج»
             k += 1
         if nominal is not None:
-            return Intro("nominal", nominal, nominal + 1)
+            head = self.object_head(cue, j, nominal, nouns_only=True) if "OBJ" in cue.complement else None
+            if head is not None:  # «أكد X حرص المدينة على التعاون»: «على» belongs to the verbal noun
+                return Intro("obj", head, head)
+            fused = toks[nominal].key not in PREP_KEYS.values()  # «بشن», «لإبعاد»: the noun is content
+            return Intro("nominal", nominal, nominal if fused else nominal + 1)
         head = self.object_head(cue, j, k)
         if head is not None:
             return Intro("obj", head, head)
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _calls_for(self, k: int) -> bool:
+        """Is token ``k`` a verbal noun with a fused «لـ» («لإبعاد», «لتسجيل», «للحوار»), what
+        «دعا» calls for, rather than a name («لافروف») or an addressee («لرويترز»)?"""
+        t = self.toks[k]
+        if t.key[:1] != "ل" or len(t.key) <= 4 or k in self.reader.names or t.text[:1] != "ل" \
+                or self.reader.is_media(k) or self.reader._is("proprep", k, strip_prefix=False):
+            return False
+        # a definite noun only of the verbal-noun shapes تفعّل/افتعال/استفعال («للتحرك», «للاستفادة»):
+        # «داعيا للفقيد بالرحمة», «للشهداء» is a prayer, «الهيئة العامة للغذاء» a name
+        return not t.key.startswith("لل") or t.key.startswith(("للت", "للا"))
 
     def _in_relative(self, k: int) -> bool:
         """Is the cue at ``k`` the verb of a relative clause on the speaker («وأضاف المصدر
@@ -215,10 +235,11 @@ class Extents:
             return True
         return False
 
-    def object_head(self, cue: Cue, j: int, end: int) -> Optional[int]:
+    def object_head(self, cue: Cue, j: int, end: int, nouns_only: bool = False) -> Optional[int]:
         """For a finite verb of stance, the token after its subject that opens the reported
         object: a verbal noun («أكد هادي ضرورة ...», «طالب البيان بضرورة ...»). ``[j, end)``
-        are the tokens after the verb that the introducer search covered."""
+        are the tokens after the verb that the introducer search covered. With ``nouns_only``
+        only a verbal noun of the ``objhead`` class counts, not any word after a name."""
         if cue.pos not in ("perf", "impf"):
             return None
         obj = "OBJ" in cue.complement
@@ -230,19 +251,22 @@ class Extents:
             key = self.toks[k].key
             if not self.toks[k].is_word or k in names and k - 1 in names:
                 continue
+            if nouns_only and self.reader.is_prep(k, strip_prefix=True):
+                return None  # «أكد هؤلاء من خلال برنامج بناء الأمل ... على أهمية»: a genitive, not the object
             prev = self.toks[k - 1]
             # after the speaker's name, or a time word or adverb that closes the subject
             # («أكد المتحدث حسيب صديقي أمس نبأ وفاة ...», «وصفت طالبان آنذاك خبر ...»)
             after_subject = (k - 1 in names and k not in names and not self.reader._is("title", k - 1)) or (
                 k - 1 > j and (self.reader._is("time", k - 1) or self.reader._is("adverb", k - 1)))
-            if after_subject and (self.reader._is("title", k) or self.reader._is("relative", k)
+            if after_subject and (nouns_only or self.reader._is("title", k) or self.reader._is("relative", k)
                                   or self.reader.ends_phrase(k) or self.reader._is("time", k)
                                   or self.reader._is("adverb", k) or self.cue_at(k) is not None):
                 after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
             bare = not (key[:1] == "ب" and len(key) > 3)
-            if obj and bare and (self.reader._is("objhead", k, strip_prefix=False) or after_subject) \
-                    and not self.reader.is_prep(k) and not self.reader._is("time", k) and prev.text not in "،,":
-                return k
+            head = self.reader._is("objhead", k, strip_prefix=False)
+            if obj and bare and (head or after_subject) and not self.reader.is_prep(k) \
+                    and not self.reader._is("time", k) and (head or prev.text not in "،,"):
+                return k  # («أكد المتحدث ... العقيد ناصر الشريف، استمرار التنبيه»)
             if bi and not bare and (self.lex.is_a("objhead", key[1:]) or (key[1:3] == "ال" and len(key) > 5)
                                     or after_subject):
                 return k

@@ -31,6 +31,9 @@ PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a
 NOUN_REACH = 12
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
+RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
+                   "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
+EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
 DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
@@ -238,7 +241,7 @@ class QuoteFinder:
             if first is not None and first < len(toks) and absorbed(self.lex.match(toks[first].key) and
                                                                    self.lex.match(toks[first].key).cue):
                 first += 1
-            if cue.lemma in DEMANDS and intro.how == "nominal":
+            if intro.how == "nominal" and (cue.lemma in DEMANDS or obj):  # «اتهم X اردوغان بشن ...»
                 first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
             self._emit(c, m, intro, speaker, object_first=first)
 
@@ -250,8 +253,13 @@ class QuoteFinder:
         («في ختام بيانها»), a relative clause («الذي أعفى ...»), an aside between commas, or
         more than a dozen words."""
         toks, reader = self.toks, self.reader
-        while k < at and (not toks[k].is_word or reader._is("time", k) or reader._is("adverb", k)):
-            k += 1
+        while k < at:
+            if not toks[k].is_word or reader._is("time", k) or reader._is("adverb", k):
+                k += 1
+            elif toks[k].key == "في" and k + 1 < at and k + 1 not in reader.names and reader.adjunct_noun(k + 1):
+                k += 2  # «ودعا البرزاني في بيانه حزب العمال لإبعاد ...»
+            else:
+                break
         if k >= at or at - k > ADDRESSEE_REACH or reader.is_prep(k, strip_prefix=True) or toks[k].key in PARTICLES:
             return None
         if reader._is("relative", k, strip_prefix=False) or toks[k].key in ("ممن", "من") \
@@ -264,7 +272,7 @@ class QuoteFinder:
         cue = m.cue
         if cue.speaker == "inherit":
             return None
-        status, rng = ("initial", None)
+        status, rng, rel = "initial", None, None
         sent0 = self.sent_start[self.toks[c].sent]
         if m.prefix == "ف":
             topic = self._amma_topic(sent0, c)
@@ -274,7 +282,14 @@ class QuoteFinder:
         if issuer is not None:
             return issuer
         if not m.prefix:
-            status, rng = self.reader.backward(c, sent0)
+            rel = self._relative_subject(c, m, intro)
+            if rel is None:
+                status, rng = self.reader.backward(c, sent0)
+            elif rel == "skip":
+                return "skip"
+            elif rel != "after":
+                return rel
+        if not m.prefix and rel is None:
             if status in ("nonspeaker", "invalid") or (intro is None and status != "initial"):
                 return "skip"  # without content, only a clause-initial verb names a speaker
             if status == "subject":
@@ -288,6 +303,8 @@ class QuoteFinder:
             # or dual verb carries its subject and the noun after it is its object
         if status == "held":  # «كما سيعقد اجتماعا مع نظيريه ... يقول مسؤولون أميركيون إنه»: VSO first
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
+        if fwd and cue.lemma in DEMANDS and self.toks[fwd[0]].key in EVERYONE:
+            fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
         if fwd and self.reader._is("nonspeaker", fwd[0]):
@@ -297,6 +314,42 @@ class QuoteFinder:
         if status == "after_prep":
             return self.reader.asked(sent0, c)
         return None
+
+    def _relative_subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
+        """The subject of a cue in a relative clause («علي سعيد الذي أشار إلى أن», «مقالة عام
+        2013، التي قال فيها ...»): the name the relative pronoun refers to when it agrees with
+        the cue («علي جابر المدير العام لمجموعة MBC الذي قال»: the person before the body he
+        heads); "after" when they disagree, so the verb has a subject of its own, after it or
+        the current speaker, and the antecedent is its object; "skip" for a cue without words
+        of its own or an antecedent that is no name («المحكمة التي رأت», «الكثيرين الذين
+        رأوا», «الأمر الذي قال إنه»: a body, a crowd or a pronoun); None when the cue opens
+        no relative clause."""
+        toks = self.toks
+        r = c - 1
+        while r > 0 and toks[r].key in PARTICLES:
+            r -= 1
+        rel = RELATIVE_GENDER.get(toks[r].key) if r > 0 else None
+        if rel is None:
+            return None
+        if intro is None or intro.how not in ("that", "colon", "quote") or m.cue.pos == "impf":
+            return "skip"  # («الموضع الذي ترجح أن تكون الطائرة سقطت فيه»: "is thought")
+        if m.cue.gender != rel and "-" not in (m.cue.gender, rel):
+            return "after"  # «مقالة ... التي قال», «تلك المناطق التي قال»
+        a = r - 1
+        if a > 0 and toks[a].text in "،,":
+            a -= 1  # «السيسي، الذي أكد»
+        names = self.reader.names
+        if a not in names:
+            return "skip"
+        first = names[a]
+        before = toks[first - 1] if first > 0 else None
+        if before is not None and (self.reader.is_prep(first - 1, strip_prefix=True)
+                                   or before.key[:1] in ("ل", "ب") and len(before.key) > 3 and first - 1 not in names):
+            person = next((k for k in range(first - 2, max(first - 10, 0), -1) if k in self.persons), None)
+            if person is None:
+                return "skip"  # «لمجموعة MBC الذي»: a body behind a preposition, whose head is unnamed
+            return self.persons[person], person + 1
+        return first, a + 1
 
     def _issuer(self, c: int, sent0: int) -> Optional[tuple[int, int]]:
         """«أصدر النادي البرتغالي بورتو بياناً أكد فيه أن», «ألقى الدكتور عبد الله العقيل كلمة
@@ -497,7 +550,7 @@ class QuoteFinder:
             a, b, direct = self._quoted(intro.at)
         else:
             first = intro.first
-            if object_first is not None and (intro.how == "that" or intro.how == "nominal" and m.cue.lemma in DEMANDS):
+            if object_first is not None and intro.how in ("that", "nominal"):
                 first = object_first
             if intro.how in ("colon", "that") and first < len(toks) and toks[first].key in THAT \
                     and object_first is None:

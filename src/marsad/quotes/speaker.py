@@ -135,12 +135,23 @@ class PhraseReader:
                     or (rest.startswith("ل") and self.lex.is_a("media", "ا" + rest)))
         return False
 
+    def adjunct_noun(self, k: int) -> bool:
+        """Is token ``k`` a noun of the ``adjunct`` class, also with a possessive suffix
+        («بيانه», «بيانها», «مؤتمرها»)?"""
+        if not 0 <= k < len(self.toks):
+            return False
+        key = self.toks[k].key
+        if self.lex.is_a("adjunct", key):
+            return True
+        stem = next((key[:-len(x)] for x in ("ها", "ه") if key.endswith(x) and len(key) > len(x) + 2), None)
+        return stem is not None and (self.lex.is_a("adjunct", stem) or self.lex.is_a("adjunct", stem[:-1] + "ه"))
+
     def ends_phrase(self, i: int) -> bool:
         """True when token ``i`` opens an adjunct, a relative clause or another clause."""
         t = self.toks[i]
         nxt = self.toks[i + 1].key if i + 1 < len(self.toks) else ""
         if t.key == "في":
-            return self.lex.is_a("adjunct", nxt) or self.lex.is_a("time", nxt)
+            return self.adjunct_noun(i + 1) or self.lex.is_a("time", nxt)
         if t.key == "علي":  # «على» the preposition, not «علي» the name nor «بن على»
             return self.is_prep(i) and (i == 0 or self.toks[i - 1].key != "بن")
         if self.is_prep(i):
@@ -205,6 +216,10 @@ class PhraseReader:
                     and not self._is("title", j - 1):  # «مفتي الجمهورية»: a title's genitive
                 if not self.names or j - 1 in self.names:
                     break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
+            if obj_split and j > start and j - 1 in self.names and j in self.names and self.names[j] == j \
+                    and self.names[j - 1] != j and t.key not in NAME_LINKS and self.toks[j - 1].key not in NAME_LINKS \
+                    and not self._is("title", j - 1):
+                break  # «واتهم كريس كريستي أوباما بالكذب»: a second name after a whole one is the object
             if obj_split and j > start and j - 1 in self.names and j not in self.names and t.key.startswith("ال") \
                     and not self._is("title", j - 1) \
                     and any(self.toks[i].is_word for i in range(start, j)):
