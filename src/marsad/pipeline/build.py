@@ -32,7 +32,7 @@ _LEXICON_STEPS = {"marsad_actors", "marsad_events"}
 
 TITLE_SEPARATOR = "\n\n"
 DEFAULT_MAX_CHARS = 200_000  # longer texts are cut to this (limits.bound_text), the record says so
-ZONE = 64  # articles per vocabulary memory zone (see process)
+ZONE = 256  # articles per vocabulary memory zone (see process): 64 made the tokenizer 15 % slower
 DEFAULT_TIME_LIMIT = 30.0  # seconds of analysis per article before its remaining steps are dropped
 
 

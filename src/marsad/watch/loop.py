@@ -32,10 +32,13 @@ BATCH = 32  # articles of a feed analysed and stored in one transaction
 class Analyser:
     """The pipeline for articles that come one at a time, as watch's do: each is run as
     :func:`marsad.pipeline.build.process` runs it, but one vocabulary memory zone spans
-    ``zone`` articles across calls (a zone per article cost ~5 ms an article); memory stays
-    flat all the same."""
+    ``zone`` articles across calls (default: ``marsad.pipeline.build.ZONE``; a zone per
+    article cost ~5 ms an article); memory stays flat all the same."""
 
-    def __init__(self, nlp, zone: int = 64):
+    def __init__(self, nlp, zone: Optional[int] = None):
+        from marsad.pipeline.build import ZONE
+
+        zone = zone or ZONE
         self.nlp, self.zone, self.count, self.context = nlp, zone, 0, None
 
     def __call__(self, articles: Iterable[Article]) -> Iterator:
