@@ -198,3 +198,21 @@ def test_store_ingest_actors_added_by_batch_equal_a_rebuild(tmp_path):
     rebuilt = sorted(map(tuple, conn.execute("SELECT * FROM actors")))
     assert added == rebuilt and len(added) >= 2
     assert {r[8] for r in added} != {0}  # mentions counted
+
+
+def test_store_actor_names_are_read_from_the_index_and_old_stores_get_it(tmp_path):
+    # The actor's most written name is read from the (actor_key, name) index alone, not
+    # from its entity rows; a store made with the narrower (actor_key) index gets the new
+    # one, and loses the old, when opened to write.
+    from marsad.store.schema import ADD_ACTORS
+
+    conn = open_store(tmp_path / "s.db")
+    plan = " | ".join(r[-1] for r in conn.execute("EXPLAIN QUERY PLAN " + ADD_ACTORS, ("[]",)))
+    assert "COVERING INDEX entities_actor_name" in plan
+    conn.execute("DROP INDEX entities_actor_name")
+    conn.execute("CREATE INDEX entities_actor ON entities(actor_key)")
+    conn.commit()
+    conn.close()
+    conn = open_store(tmp_path / "s.db")
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "entities_actor_name" in indexes and "entities_actor" not in indexes

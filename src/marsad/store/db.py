@@ -12,7 +12,7 @@ from typing import Iterator, Optional, Union
 
 from marsad.errors import MarsadError
 from marsad.store.schema import (ALL, INDEXES, REFRESH_ACTORS, REINDEX_FROM, SCHEMA_VERSION,
-                                 UPGRADES, VIEWS)
+                                 SUPERSEDED_INDEXES, UPGRADES, VIEWS)
 from marsad.store.search import index_fields, search_fold
 
 DEFAULT_DB = "marsad.db"
@@ -97,13 +97,17 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _add_indexes(conn: sqlite3.Connection) -> None:
-    """Indexes added to the schema since the store was made (all are IF NOT EXISTS)."""
+    """Indexes added to the schema since the store was made (all are IF NOT EXISTS), and
+    those they supersede dropped."""
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     missing = [s for s in _statements(INDEXES) if s.split()[5] not in have]
-    if missing:
+    gone = [name for name in SUPERSEDED_INDEXES if name in have]
+    if missing or gone:
         with transaction(conn):
             for statement in missing:
                 conn.execute(statement)
+            for name in gone:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 def _statements(script: str) -> list[str]:

@@ -213,7 +213,8 @@ CREATE INDEX IF NOT EXISTS stories_last ON stories(last DESC, id);
 INDEXES = """
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
-CREATE INDEX IF NOT EXISTS entities_actor ON entities(actor_key);
+-- (actor_key, name): an actor's rows and, read from the index alone, its most written name
+CREATE INDEX IF NOT EXISTS entities_actor_name ON entities(actor_key, name);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
 CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(article_id, entity_id);
@@ -234,6 +235,10 @@ CREATE INDEX IF NOT EXISTS actors_events ON actors(events DESC, actor_key);
 CREATE INDEX IF NOT EXISTS entities_country_entity ON entities(country, article_id, entity_id);
 CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, published);
 """
+
+# Indexes an earlier schema made that a wider one above now serves: dropped when a store
+# is opened to write.
+SUPERSEDED_INDEXES = ("entities_actor",)
 
 VIEWS = """
 -- Events in the usual event-data shape, one row per event, with readable actor names.
