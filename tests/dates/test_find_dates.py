@@ -145,6 +145,10 @@ def test_find_dates_bad_published_is_a_named_error():
     "قتل 2015 شخصاً في 31/02/2015",
     "إن الميليشيات عملت لمثل هذا اليوم",               # for such a day
     "في مثل هذا اليوم حطت مركبة فايكينغ على المريخ",   # on this day (of an earlier year)
+    "علقت مشاركتها في أعقاب ثورة 25 يناير، كما",       # day and month naming a revolution
+    "منذ هجمات 11 سبتمبر",                            # ... attacks
+    "تحالف لقوى 14 آذار",                             # ... a Lebanese alliance (with «ل»)
+    "اجتمع في قصر 22 مايو بصنعاء",                     # ... a palace
 ])
 def test_find_dates_negative(text):
     assert found(text) == []
@@ -180,3 +184,11 @@ def test_a_date_never_runs_across_lines():
 
     assert [s for s in default_spotter().spot("1\n\nسبتمبر")] == []
     assert len(default_spotter().spot("1 سبتمبر")) == 1
+
+
+def test_find_dates_a_named_day_with_its_year_is_still_a_date():
+    # Only a day and month without a year after a name head is a name; the head leaves
+    # other dates alone.
+    assert [(d.text, d.value) for d in find_dates("ثورة 25 يناير 2011", "2015-08-03")] == [
+        ("25 يناير 2011", "2011-01-25")]
+    assert [d.value for d in find_dates("وصل في 25 يناير الماضي", "2015-08-03")] == ["2015-01-25"]

@@ -98,6 +98,7 @@ class Spotter:
         self.per_day = {_fold(w) for w in relative["per_day_before"]}
         self.month_triggers = {_fold(w) for w in calendar["month_triggers"]}
         self.weekday_blockers = {_fold(w) for w in calendar["weekday_blockers_before"]}
+        self.name_heads = {_fold(w) for w in calendar["name_heads_before"]}
         self.deictic = {_fold(k): v for k, v in relative["deictic"].items()}
         self.guarded = {_fold(w) for w in relative["deictic_guarded"]}
         self.blockers_before = {_fold(w) for w in relative["blockers_before"]}
@@ -213,6 +214,8 @@ class Spotter:
         parts = {"month": self.months[m1], "day": day, "year": _int(m["year"]), "weekday": weekday,
                  "year_dir": self.directions.get(_key_of(m["ydir"] or "")),
                  "month_dir": self.directions.get(_key_of(m["mdir"] or ""))}
+        if day is not None and parts["year"] is None and self._names_it(key, start):
+            return None  # «ثورة 25 يناير»: a name, not a day
         anchored = any(parts[k] is not None for k in ("day", "year", "year_dir", "month_dir"))
         if not anchored:
             before = _prev_word(key, m.start("m1"))
@@ -220,6 +223,13 @@ class Spotter:
             if before not in self.month_triggers or (names & self.needs_anchor and before != "شهر"):
                 return None
         return [("gregorian", start, m.end(), parts)]
+
+    def _names_it(self, key: str, start: int) -> bool:
+        """Is the word before ``start`` (without a proclitic) a head that makes the date after
+        it a name (``name_heads_before``)?"""
+        before = _prev_word(key, start)
+        return before in self.name_heads or any(
+            before[:n] in _CLITICS and before[n:] in self.name_heads for n in (1, 2))
 
     def _hijri(self, m: re.Match, key: str):
         day, weekday, start = self._before_month(m, "hm", key)
@@ -343,6 +353,7 @@ def _int(s: Optional[str]) -> Optional[int]:
 
 
 _PREV = re.compile(r"(\w+)\W*$")
+_CLITICS = {"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}  # proclitics a name head may carry
 _NEXT = re.compile(r"^\W*(\w+)")
 _MEDIA = {"قناه", "صحيفه", "جريده", "موقع", "شبكه", "مجله", "وكاله", "لقناه", "لصحيفه", "لجريده",
           "لموقع", "لشبكه", "لمجله", "بحسب", "اذاعه"}  # channel, newspaper, site, network ...
