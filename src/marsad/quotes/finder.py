@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
-from marsad.quotes.speaker import MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
@@ -413,8 +413,27 @@ class QuoteFinder:
                 end = k
                 while end + 1 < rng[1] and end + 1 in names and names[end + 1] == names[k]:
                     end += 1
+                if self.reader._is("title", rng[0]) and (k not in self.persons or self.reader._is("title", k)):
+                    end = self._titled_person(end + 1, rng[1]) or end
                 return rng[0], end + 1
         return rng if rng[1] - rng[0] <= BARE_SUBJECT else None
+
+    def _titled_person(self, k: int, j: int) -> Optional[int]:
+        """The last token of the person a title chain goes on to name after the body it
+        heads («أعلن رئيس النادي الأدبي الثقافي بمنطقة الباحة الشاعر حسن الزهراني موعد
+        ...», «أعلن رئيس نادي الشباب المكلف عبدالله القريني ترشحه», the title tagged as a
+        person): the office-holder, not the body nor the title, is the subject. None when a verbal noun, an accusative or a comma comes
+        first (the object has begun)."""
+        toks, reader = self.toks, self.reader
+        for i in range(k, j):
+            if i in self.persons:
+                end = i
+                while end + 1 < j and self.persons.get(end + 1) == self.persons[i]:
+                    end += 1
+                return end
+            if not toks[i].is_word or reader._is("objhead", i, strip_prefix=False) or reader.accusative_participle(i):
+                return None
+        return None
 
     def _original_source(self, rng: tuple[int, int], stop: int) -> tuple[int, int]:
         """«وأفادت وكالة الأنباء نقلا عن مصدر أمني أن ...»: the outlet passes on the words of
@@ -522,6 +541,8 @@ class QuoteFinder:
             end = k
             while end + 1 < c and persons.get(end + 1) == k:
                 end += 1
+            if k == s0 and end + 1 < c and toks[end + 1].text[:1] in DASHES:
+                continue  # «عبدالله البرقاوي- سبق- الرياض:»: the reporter's byline, not a subject
             return k, end + 1
         return None
 
