@@ -38,3 +38,15 @@ def test_a_name_before_a_title_tagged_as_a_person(nlp):
     speakers = _speakers(nlp, "أعلن رئيس نادي الشباب المكلف عبدالله القريني ترشحه لرئاسة مجلس الإدارة في الدورة "
                               "المقبلة، مشددا على اعتزازه بهذه الثقة الكبيرة.")
     assert speakers and speakers[0][1] == "عبدالله القريني"
+
+
+def test_a_title_reaches_its_name_past_a_preposition(nlp):
+    speakers = _speakers(nlp, "وقال النائب عن اسطنبول مراد اوزشليك إن الحكومة تساهلت مع المتطرفين.")
+    assert speakers == [("قال", "مراد اوزشليك")]
+    speakers = _speakers(nlp, "وقال النائب عن الحزب الديمقراطي، في برلمان الإقليم، بشار مشير، لـ«الشرق الأوسط»، "
+                              "إن الحزب سيوافق على المقترح.")
+    assert speakers == [("قال", "بشار مشير")]
+    # a person completing a noun is no apposition: «عن زيارة الأمير ...» is what he spoke of
+    found = find_quotes("وقال الوزير عن زيارة الأمير محمد بن سلمان إن المشروع اكتمل.",
+                        names=[(21, 41)], persons=[(21, 41, "m")])
+    assert found and found[0].speaker.text == "الوزير"

@@ -307,6 +307,10 @@ class QuoteFinder:
             fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
+        if fwd and fwd[1] < stop and self.reader._is("title", fwd[0]) and self.reader.is_prep(fwd[1], strip_prefix=True):
+            end = self._chain_person(fwd[1] + 1, stop)
+            if end is not None:
+                fwd = fwd[0], end + 1  # «قال النائب عن اسطنبول مراد اوزشليك إن»
         if fwd and self.reader._is("nonspeaker", fwd[0]):
             return "skip"
         if fwd:
@@ -417,6 +421,28 @@ class QuoteFinder:
                     end = self._titled_person(end + 1, rng[1]) or end
                 return rng[0], end + 1
         return rng if rng[1] - rng[0] <= BARE_SUBJECT else None
+
+    def _chain_person(self, k: int, j: int) -> Optional[int]:
+        """The last token of the person a title goes on to name past a preposition's phrase
+        («ويرى عضو التحالف الوطني النائب عن كتلة الأحرار ... في البرلمان حاكم الزاملي أن», «قال
+        النائب عن الحزب الديمقراطي، في برلمان الإقليم، بشار مشير، لـ»): the person must stand
+        in apposition (not behind a preposition, «أمام» or «مع») within a dozen tokens, before
+        any adjunct, time word, addressee, verbal noun or cue; else None."""
+        toks, reader = self.toks, self.reader
+        for i in range(k, min(j, k + ADDRESSEE_REACH)):
+            if i in self.persons and self.persons[i] == i:
+                if reader.is_prep(i - 1, strip_prefix=True) or toks[i - 1].key in ("مع", "امام") \
+                        or self._completes_noun(k, i):
+                    return None
+                end = i
+                while end + 1 < j and self.persons.get(end + 1) == i:
+                    end += 1
+                return end
+            if toks[i].key in THAT or toks[i].text in QUOTE_CHARS or toks[i].text in ":؛;." \
+                    or reader.adjunct_noun(i) or reader._is("time", i) or reader.is_media(i) \
+                    or reader._is("objhead", i, strip_prefix=False) or self.lex.match(toks[i].key):
+                return None
+        return None
 
     def _titled_person(self, k: int, j: int) -> Optional[int]:
         """The last token of the person a title chain goes on to name after the body it
