@@ -50,3 +50,10 @@ def test_a_title_reaches_its_name_past_a_preposition(nlp):
     found = find_quotes("وقال الوزير عن زيارة الأمير محمد بن سلمان إن المشروع اكتمل.",
                         names=[(21, 41)], persons=[(21, 41, "m")])
     assert found and found[0].speaker.text == "الوزير"
+
+
+def test_who_says_it_too_carries_on(nlp):
+    speakers = _speakers(nlp, "أعلن وزير الخارجية المصري سامح شكري ونظيره الأميركي جون كيري إطلاق الحوار. وأكد كيري "
+                              "أنه أجرى محادثات اتسمت بالصراحة الشديدة، وهو ما أكده شكري بدوره، قائلا إن الحوار جرى "
+                              "في أجواء إيجابية، مشيرا إلى أنه ناقش مع كيري اهتمام البلدين.")
+    assert [name for _, name in speakers] == ["جون كيري", "سامح شكري", "سامح شكري"]

@@ -24,6 +24,8 @@ SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
 THIS_IS = frozenset(("هذا", "ذلك", "وهذا", "وذلك"))  # «"..."، هذا ما قاله X»
+WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
+ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
 IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
@@ -141,7 +143,7 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         lex = self.lex
         for c, tok in enumerate(self.toks):
-            if tok.key == "ما" and c > 0 and self.toks[c - 1].key in THIS_IS:
+            if tok.key == "ما" and c > 0 and self.toks[c - 1].key in THIS_IS | WHICH_IS:
                 self._this_is_what(c)
                 continue
             after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
@@ -187,7 +189,13 @@ class QuoteFinder:
         key = toks[v].key
         stem = next((key[:-len(x)] for x in ("ه", "ها") if key.endswith(x) and len(key) > len(x) + 2), None)
         m = self.lex.match(stem) if stem else None
+        subject = v + 1
+        if m is None and v + 1 < len(toks) and toks[v + 1].key in ON_IT:
+            m, subject = self.lex.match(key), v + 2  # «وهو ما أشار إليه X»
         if m is None or m.cue.pos != "perf":
+            return
+        if toks[c - 1].key in WHICH_IS:
+            self._which_is_what(v, subject, m)
             return
         k = c - 2
         while k >= 0 and toks[k].text in "،,":
@@ -206,6 +214,23 @@ class QuoteFinder:
         speaker = self._explicit(rng, m.cue.gender, v)
         self.quotes.append(Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=Span(toks[v].start, toks[v].end, toks[v].text)))
+
+    def _which_is_what(self, v: int, subject: int, m: CueMatch) -> None:
+        """«وأكد كيري أنه أجرى محادثات صريحة، وهو ما أكده شكري بدوره، قائلا إن ...»: the one
+        who says it too (a name or a title after the verb) becomes the current speaker, whom
+        the participles after it refer to; the clause before is the first speaker's words."""
+        rng = self.reader.forward(subject, min(subject + MAX_PHRASE, len(self.toks)))
+        reader = self.reader
+        if rng is None or not (any(k in reader.names for k in range(*rng)) or reader._is("title", rng[0])
+                               or reader._is("institution", rng[0])):
+            return  # («وهو ما أكده الواقع»: no one)
+        rng = self._bare_subject(rng) or rng
+        first = next((k for k in range(*rng) if k in reader.names), rng[0])
+        if not reader._is("title", rng[0]) and not reader._is("institution", rng[0]):
+            rng = first, rng[1]  # «علي القحوم» with «القحوم» alone tagged: the name, not a word before it
+        a, b = self.toks[rng[0]].start, self.toks[rng[1] - 1].end
+        self.consumed.add(v)
+        self.tracker.add(Candidate(self.text[a:b], a, b, m.cue.gender, self.toks[v].para))
 
     def _claimed(self, off: int) -> bool:
         return any(a <= off < b for a, b in self.claimed)
@@ -457,6 +482,8 @@ class QuoteFinder:
                 while end + 1 < j and self.persons.get(end + 1) == self.persons[i]:
                     end += 1
                 return end
+            if toks[i].text in "،," and i + 1 < j and self.persons.get(i + 1) == i + 1:
+                continue  # «محافظ عدن رئيس مجلس المقاومة في المحافظة، نايف البكري»: in apposition
             if not toks[i].is_word or reader._is("objhead", i, strip_prefix=False) or reader.accusative_participle(i):
                 return None
         return None
