@@ -210,7 +210,7 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
     if not chosen:
         return None
     if persons:  # the longest name: «الكولونيل ... مايكل ادمونسون», not the title tagged alone
-        _, _, entity = min(persons, key=lambda x: (x[0] - x[1], x[0]))
+        _, _, entity = min(persons, key=lambda x: ((x[0], x[1]) not in proper, x[0] - x[1], x[0]))
     else:
         _, _, entity = min(chosen, key=lambda x: (x[0], LABEL_RANK.get(x[2].label, 9)))
     # Its name rather than a description of it: a name first, then the shortest of its

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
-from marsad.quotes.speaker import MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
@@ -24,6 +24,8 @@ SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
 THIS_IS = frozenset(("هذا", "ذلك", "وهذا", "وذلك"))  # «"..."، هذا ما قاله X»
+WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
+ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
 IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
@@ -141,7 +143,7 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         lex = self.lex
         for c, tok in enumerate(self.toks):
-            if tok.key == "ما" and c > 0 and self.toks[c - 1].key in THIS_IS:
+            if tok.key == "ما" and c > 0 and self.toks[c - 1].key in THIS_IS | WHICH_IS:
                 self._this_is_what(c)
                 continue
             after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
@@ -187,7 +189,13 @@ class QuoteFinder:
         key = toks[v].key
         stem = next((key[:-len(x)] for x in ("ه", "ها") if key.endswith(x) and len(key) > len(x) + 2), None)
         m = self.lex.match(stem) if stem else None
+        subject = v + 1
+        if m is None and v + 1 < len(toks) and toks[v + 1].key in ON_IT:
+            m, subject = self.lex.match(key), v + 2  # «وهو ما أشار إليه X»
         if m is None or m.cue.pos != "perf":
+            return
+        if toks[c - 1].key in WHICH_IS:
+            self._which_is_what(v, subject, m)
             return
         k = c - 2
         while k >= 0 and toks[k].text in "،,":
@@ -206,6 +214,23 @@ class QuoteFinder:
         speaker = self._explicit(rng, m.cue.gender, v)
         self.quotes.append(Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=Span(toks[v].start, toks[v].end, toks[v].text)))
+
+    def _which_is_what(self, v: int, subject: int, m: CueMatch) -> None:
+        """«وأكد كيري أنه أجرى محادثات صريحة، وهو ما أكده شكري بدوره، قائلا إن ...»: the one
+        who says it too (a name or a title after the verb) becomes the current speaker, whom
+        the participles after it refer to; the clause before is the first speaker's words."""
+        rng = self.reader.forward(subject, min(subject + MAX_PHRASE, len(self.toks)))
+        reader = self.reader
+        if rng is None or not (any(k in reader.names for k in range(*rng)) or reader._is("title", rng[0])
+                               or reader._is("institution", rng[0])):
+            return  # («وهو ما أكده الواقع»: no one)
+        rng = self._bare_subject(rng) or rng
+        first = next((k for k in range(*rng) if k in reader.names), rng[0])
+        if not reader._is("title", rng[0]) and not reader._is("institution", rng[0]):
+            rng = first, rng[1]  # «علي القحوم» with «القحوم» alone tagged: the name, not a word before it
+        a, b = self.toks[rng[0]].start, self.toks[rng[1] - 1].end
+        self.consumed.add(v)
+        self.tracker.add(Candidate(self.text[a:b], a, b, m.cue.gender, self.toks[v].para))
 
     def _claimed(self, off: int) -> bool:
         return any(a <= off < b for a, b in self.claimed)
@@ -307,6 +332,10 @@ class QuoteFinder:
             fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
+        if fwd and fwd[1] < stop and self.reader._is("title", fwd[0]) and self.reader.is_prep(fwd[1], strip_prefix=True):
+            end = self._chain_person(fwd[1] + 1, stop)
+            if end is not None:
+                fwd = fwd[0], end + 1  # «قال النائب عن اسطنبول مراد اوزشليك إن»
         if fwd and self.reader._is("nonspeaker", fwd[0]):
             return "skip"
         if fwd:
@@ -413,8 +442,51 @@ class QuoteFinder:
                 end = k
                 while end + 1 < rng[1] and end + 1 in names and names[end + 1] == names[k]:
                     end += 1
+                if self.reader._is("title", rng[0]) and (k not in self.persons or self.reader._is("title", k)):
+                    end = self._titled_person(end + 1, rng[1]) or end
                 return rng[0], end + 1
         return rng if rng[1] - rng[0] <= BARE_SUBJECT else None
+
+    def _chain_person(self, k: int, j: int) -> Optional[int]:
+        """The last token of the person a title goes on to name past a preposition's phrase
+        («ويرى عضو التحالف الوطني النائب عن كتلة الأحرار ... في البرلمان حاكم الزاملي أن», «قال
+        النائب عن الحزب الديمقراطي، في برلمان الإقليم، بشار مشير، لـ»): the person must stand
+        in apposition (not behind a preposition, «أمام» or «مع») within a dozen tokens, before
+        any adjunct, time word, addressee, verbal noun or cue; else None."""
+        toks, reader = self.toks, self.reader
+        for i in range(k, min(j, k + ADDRESSEE_REACH)):
+            if i in self.persons and self.persons[i] == i:
+                if reader.is_prep(i - 1, strip_prefix=True) or toks[i - 1].key in ("مع", "امام") \
+                        or self._completes_noun(k, i):
+                    return None
+                end = i
+                while end + 1 < j and self.persons.get(end + 1) == i:
+                    end += 1
+                return end
+            if toks[i].key in THAT or toks[i].text in QUOTE_CHARS or toks[i].text in ":؛;." \
+                    or reader.adjunct_noun(i) or reader._is("time", i) or reader.is_media(i) \
+                    or reader._is("objhead", i, strip_prefix=False) or self.lex.match(toks[i].key):
+                return None
+        return None
+
+    def _titled_person(self, k: int, j: int) -> Optional[int]:
+        """The last token of the person a title chain goes on to name after the body it
+        heads («أعلن رئيس النادي الأدبي الثقافي بمنطقة الباحة الشاعر حسن الزهراني موعد
+        ...», «أعلن رئيس نادي الشباب المكلف عبدالله القريني ترشحه», the title tagged as a
+        person): the office-holder, not the body nor the title, is the subject. None when a verbal noun, an accusative or a comma comes
+        first (the object has begun)."""
+        toks, reader = self.toks, self.reader
+        for i in range(k, j):
+            if i in self.persons:
+                end = i
+                while end + 1 < j and self.persons.get(end + 1) == self.persons[i]:
+                    end += 1
+                return end
+            if toks[i].text in "،," and i + 1 < j and self.persons.get(i + 1) == i + 1:
+                continue  # «محافظ عدن رئيس مجلس المقاومة في المحافظة، نايف البكري»: in apposition
+            if not toks[i].is_word or reader._is("objhead", i, strip_prefix=False) or reader.accusative_participle(i):
+                return None
+        return None
 
     def _original_source(self, rng: tuple[int, int], stop: int) -> tuple[int, int]:
         """«وأفادت وكالة الأنباء نقلا عن مصدر أمني أن ...»: the outlet passes on the words of
@@ -522,6 +594,8 @@ class QuoteFinder:
             end = k
             while end + 1 < c and persons.get(end + 1) == k:
                 end += 1
+            if k == s0 and end + 1 < c and toks[end + 1].text[:1] in DASHES:
+                continue  # «عبدالله البرقاوي- سبق- الرياض:»: the reporter's byline, not a subject
             return k, end + 1
         return None
 

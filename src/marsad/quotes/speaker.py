@@ -30,6 +30,7 @@ WHEN = frozenset("عندما حين حينما بعدما".split())  # open a cl
 QUESTION = frozenset("اذا عما هل".split())  # a question reported before the answer
 MAX_PHRASE = 20  # tokens: «مدير أعلى خدمات الأصول والمشاريع بشركة المياه الوطنية ... المهندس سعيد بن ...»
 TANWIN_FATH = "\u064b"  # ـً: names never carry it
+DASHES = "-–—"  # «بدر الجبل –سبق– تيماء:»: a byline's dashes
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
 
@@ -362,8 +363,10 @@ class PhraseReader:
             rest = key[1:]
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key[0] == "ب" and rest.endswith("ه") and not rest.startswith("و") and not self._is("title", i) \
+                    and not (len(key) == 5 and key[1] == "ا") \
                     and not (nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or i + 1 in self.names)):
-                return True  # «ويضيف بحسرة:», «قال بثقة إن»: the manner, not the speaker («بعثة الأمم المتحدة» is)
+                return True  # «ويضيف بحسرة:», «قال بثقة إن»: the manner, not the speaker («بعثة الأمم المتحدة»,
+                # and «باحثة» shaped فاعلة, are)
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
                     or (key[0] == "ل" and self.lex.is_a("institution", rest)):
@@ -407,7 +410,7 @@ class PhraseReader:
                 end = k
                 while end + 1 < c and self.names.get(end + 1) == self.names[k]:
                     end += 1
-                if end + 1 < c and self.toks[end + 1].text[:1] in "-–—":
+                if end + 1 < c and self.toks[end + 1].text[:1] in DASHES:
                     return None  # «بدر الجبل –سبق– تيماء:»: a byline, not a subject
                 return s0, end + 1
         return None
