@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import click
+from click.testing import CliRunner
 import pytest
 
 from marsad.cli.main import cli
@@ -20,7 +21,7 @@ COMMANDS = sorted(all_commands(), key=lambda c: c[0])
 
 
 def test_cli_top_level_help_lists_commands():
-    result = click.testing.CliRunner().invoke(cli, ["--help"])
+    result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
     for path, _ in COMMANDS:
         if len(path) == 1:
@@ -30,7 +31,7 @@ def test_cli_top_level_help_lists_commands():
 
 @pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=[" ".join(p) for p, _ in COMMANDS])
 def test_cli_every_command_has_help(path):
-    result = click.testing.CliRunner().invoke(cli, list(path) + ["--help"])
+    result = CliRunner().invoke(cli, list(path) + ["--help"])
     assert result.exit_code == 0
     assert len(result.output.split("\n\n", 2)[1].strip()) > 20  # a real description
     command = dict(COMMANDS)[path]
