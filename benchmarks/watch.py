@@ -57,7 +57,7 @@ def throughput(args) -> None:
     from marsad.watch.loop import Analyser, Watcher
 
     cpus = sorted(os.sched_getaffinity(0))
-    one_core = len(cpus) > 1 and not args.all_cores
+    one_core = len(cpus) > 1 and not args.all_cores and args.jobs == 1
     parent, child = mp.Pipe()
     server = mp.Process(target=serve, args=(child, args.feeds, args.items, cpus[-1] if one_core else None))
     server.start()
@@ -66,12 +66,17 @@ def throughput(args) -> None:
         os.sched_setaffinity(0, {cpus[0]})
     started = time.perf_counter()
     nlp = keep(load())
+    if args.jobs > 1:  # the analysis in worker processes (marsad watch --jobs)
+        from marsad.engines.local import Workers
+
+        workers = Workers(args.jobs)
     print(f"pipeline loaded in {time.perf_counter() - started:.1f} s; watcher on "
           f"{'core ' + str(cpus[0]) if one_core else 'all cores'}, site in another process")
     with tempfile.TemporaryDirectory() as tmp:
         conn = open_store(Path(tmp) / "watch.db")
         fetcher = Fetcher(delay=0.0, timeout=10.0)
-        watcher = Watcher(conn, urls, fetcher, Analyser(nlp), say=print, workers=args.workers)
+        analyse = workers if args.jobs > 1 else Analyser(nlp)
+        watcher = Watcher(conn, urls, fetcher, analyse, say=print, workers=args.workers)
         load, cpu = os.getloadavg()[0], cpu_seconds()
         first = watcher.poll()
         cpu = cpu_seconds() - cpu
@@ -85,6 +90,9 @@ def throughput(args) -> None:
         print(f"idle polls ({args.feeds} feeds, all 304): "
               + ", ".join(f"{p.seconds:.3f} s" for p in idle))
         watcher.close()
+        if args.jobs > 1:
+            workers.close()
+            print(f"  (with --jobs {args.jobs} the CPU time above is the watcher's own; its workers' is not in it)")
         fetcher.close()
         conn.close()
         # the same articles, already read, through `ingest` alone (pipeline + store, batches of 100)
@@ -160,6 +168,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--all-cores", action="store_true", help="do not pin the watcher to one core")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="analyse in this many worker processes (as watch --jobs; all cores)")
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--kill-feeds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=22)

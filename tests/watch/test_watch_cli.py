@@ -102,3 +102,22 @@ def test_killed_at_any_moment_it_loses_and_duplicates_nothing(site, snn_articles
     assert conn.execute("SELECT COUNT(*) FROM alerts_fired WHERE state = 'sent'").fetchone()[0] == total
     # a run killed between writing an alert's line and recording it does not write it again
     assert len(fired) == len(set(fired)) == total
+
+
+def test_jobs_analyse_in_worker_processes_and_store_the_same_records(site, snn_articles, tmp_path):
+    """--jobs 2 analyses in two worker processes: every item stored once, with the record one
+    process makes."""
+    total = _site_items(site, snn_articles, 3, 5)
+    feeds_file = tmp_path / "feeds.txt"
+    feeds_file.write_text("\n".join(f"{site.base}/feed/{f}.xml" for f in range(3)) + "\n", encoding="utf-8")
+    stored = {}
+    for jobs in ("1", "2"):
+        db = tmp_path / f"w{jobs}.db"
+        done = subprocess.run(MARSAD + ["watch", str(feeds_file), "--db", str(db), "--once", "--delay", "0",
+                                        "--jobs", jobs, "-q"], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        rows = sqlite3.connect(db).execute("SELECT url, record_json FROM articles").fetchall()
+        stored[jobs] = dict(rows)
+    assert len(stored["2"]) == total
+    assert stored["2"] == stored["1"]
+

@@ -29,6 +29,10 @@ from marsad.cli.options import library_errors, quiet_option
               help="Pages fetched and read at once, in threads, while the analysis runs in "
                    "this process (more threads help with slow sites, and cost CPU time here; "
                    "0: fetch in the main thread).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Analyse the articles in this many worker processes, each with the pipeline "
+                   "loaded (about 0.5 GB each); 1: in this process. Fetching and storing stay "
+                   "in this process.")
 @click.option("--user-agent", default=None, metavar="TEXT",
               help="The User-Agent sent (default: marsad/VERSION (Arabic news monitor; "
                    "marsad watch)); add a way to reach you.")
@@ -36,7 +40,7 @@ from marsad.cli.options import library_errors, quiet_option
               metavar="SECONDS", help="While another process writes to the store, keep trying this long.")
 @quiet_option
 @library_errors
-def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, user_agent,
+def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, jobs, user_agent,
           lock_timeout, quiet):
     """Poll the RSS/Atom feeds listed in FEEDS (one URL a line, # comments) and store the
     article of every new item in the store --db, as `marsad ingest` does.
@@ -71,12 +75,16 @@ def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, us
     conn = open_store(db, lock_timeout=lock_timeout)
     fetcher = Fetcher(user_agent=user_agent or USER_AGENT, delay=delay, timeout=timeout,
                       retries=retries)
-    watcher = None
+    watcher = analyse = None
     try:
-        nlp = keep(load())
+        if jobs > 1:
+            from marsad.engines.local import Workers
+
+            analyse = Workers(jobs)
+        else:
+            analyse = Analyser(keep(load()))
         alerts = Alerts(rule_list, conn, fetcher, say) if rule_list else None
-        watcher = Watcher(conn, urls, fetcher, Analyser(nlp), alerts,
-                          say=say, workers=workers)
+        watcher = Watcher(conn, urls, fetcher, analyse, alerts, say=say, workers=workers)
         watcher.run(interval, once=once, on_poll=polled)
     except KeyboardInterrupt:
         say("stopped")
@@ -84,5 +92,7 @@ def watch(feeds, db, interval, once, rules, delay, timeout, retries, workers, us
     finally:
         if watcher:
             watcher.close()
+        if analyse is not None:
+            analyse.close()  # the worker processes stop
         fetcher.close()
         conn.close()

@@ -93,30 +93,57 @@ def process_parallel(articles: Iterable[Article], jobs: int, settings: Optional[
     ``settings`` are the keyword arguments of :func:`marsad.pipeline.build.load`.
     Raises :class:`EngineError` when the workers cannot start."""
     pool = _Pool(jobs, settings or {}, encode)
-    articles = iter(articles)
-    pending: deque[_Task] = deque()
     try:
-        while True:
-            _fill(pending, articles, jobs, batch)
-            if not pending:
-                return
-            _submit(pool, pending)
-            task = pending[0]
-            try:
-                records = task.future.result()
-            except BrokenProcessPool:
-                _after_death(pool, pending)
-                task = pending[0]
-                if task.deaths < DEATHS:
-                    continue
-                records = failed_records(task.chunk, "worker_died",
-                                  "a worker process died twice analysing it", encode)
-            except Exception as exc:  # noqa: BLE001 - e.g. a record that could not be pickled
-                records = failed_records(task.chunk, "worker_failed", f"{type(exc).__name__}: {exc}", encode)
-            pending.popleft()
-            yield from records
+        yield from _records(pool, articles, batch)
     finally:
         pool.close()
+
+
+class Workers:
+    """Worker processes that outlive one input: each call analyses the articles given, in
+    order, as :func:`process_parallel` does (a worker that dies is replaced, its articles
+    sent again), and the workers wait for the next call with their pipelines loaded. For a
+    process that analyses articles as they come (``marsad watch --jobs``). ``close()``
+    stops them."""
+
+    def __init__(self, jobs: int, settings: Optional[dict[str, Any]] = None):
+        self.pool = _Pool(jobs, settings or {})
+        self.pool.check()
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[Record]:
+        articles = list(articles)
+        # as many tasks as workers (a watch batch is a feed's new items: ~20 articles)
+        batch = max(1, min(BATCH, -(-len(articles) // self.pool.jobs)))
+        return _records(self.pool, articles, batch)
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+def _records(pool: "_Pool", articles: Iterable[Article], batch: int) -> Iterator[Any]:
+    """The records of ``articles`` in input order, from the workers of ``pool``."""
+    articles = iter(articles)
+    pending: deque[_Task] = deque()
+    while True:
+        _fill(pending, articles, pool.jobs, batch)
+        if not pending:
+            return
+        _submit(pool, pending)
+        task = pending[0]
+        try:
+            records = task.future.result()
+        except BrokenProcessPool:
+            _after_death(pool, pending)
+            task = pending[0]
+            if task.deaths < DEATHS:
+                continue
+            records = failed_records(task.chunk, "worker_died",
+                                     "a worker process died twice analysing it", pool.encode)
+        except Exception as exc:  # noqa: BLE001 - e.g. a record that could not be pickled
+            records = failed_records(task.chunk, "worker_failed", f"{type(exc).__name__}: {exc}",
+                                     pool.encode)
+        pending.popleft()
+        yield from records
 
 
 def _fill(pending: deque[_Task], articles: Iterator[Article], jobs: int, batch: int) -> None:
@@ -196,6 +223,10 @@ class _Pool:
         """A fresh pool; :class:`EngineError` if its workers cannot even start."""
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
+        self.check()
+
+    def check(self) -> None:
+        """Wait for a worker to answer; :class:`EngineError` if they cannot start."""
         try:
             self.executor.submit(_ping).result()
         except BrokenProcessPool:

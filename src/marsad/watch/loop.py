@@ -51,13 +51,17 @@ class Analyser:
             record = run(self.nlp, article)
             self.count += 1
             if self.count % self.zone == 0:
-                self.close()
+                self.release()
             yield record
 
-    def close(self) -> None:
+    def release(self) -> None:
+        """End the open memory zone (the watcher does at the end of each poll)."""
         if self.context is not None:
             context, self.context = self.context, None
             context.__exit__(None, None, None)
+
+    def close(self) -> None:
+        self.release()
 
 
 @dataclass
@@ -141,7 +145,7 @@ class Watcher:
                     kept.record_poll(self.conn, url, status=status, error=error)
                 stats.feeds[status] = stats.feeds.get(status, 0) + 1
         finally:
-            getattr(self.analyse, "close", lambda: None)()  # no memory zone open between polls
+            getattr(self.analyse, "release", lambda: None)()  # no memory zone open between polls
             for futures in self.ahead.values():
                 for future in futures.values():
                     future.cancel()
