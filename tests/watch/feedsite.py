@@ -50,13 +50,16 @@ def page_html(article: dict, published: str = "2015-07-21") -> str:
 
 
 def rss(title: str, items: list[dict]) -> str:
-    """RSS 2.0 with ``items`` (guid, link, title, summary)."""
+    """RSS 2.0 with ``items`` (guid, link, title, summary; ``updated``, when given, as
+    ``dcterms:modified``)."""
     body = "".join(
         f"<item><title>{html.escape(i['title'])}</title><link>{html.escape(i['link'])}</link>"
         f"<guid isPermaLink=\"false\">{html.escape(i['guid'])}</guid>"
         f"<pubDate>Tue, 21 Jul 2015 10:00:00 +0300</pubDate>"
-        f"<description>{html.escape(i.get('summary', ''))}</description></item>" for i in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        + (f"<dcterms:modified>{i['updated']}</dcterms:modified>" if i.get("updated") else "")
+        + f"<description>{html.escape(i.get('summary', ''))}</description></item>" for i in items)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            f'xmlns:dcterms="http://purl.org/dc/terms/"><channel>'
             f"<title>{html.escape(title)}</title><link>http://example/</link>{body}</channel></rss>")
 
 

@@ -389,7 +389,8 @@ CREATE TABLE IF NOT EXISTS feed_items (
     error      TEXT,
     attempts   INTEGER NOT NULL DEFAULT 1,
     first_seen TEXT NOT NULL,            -- UTC, when it was first stored
-    last_tried TEXT NOT NULL
+    last_tried TEXT NOT NULL,
+    updated    TEXT                      -- the feed's last change date of the item as stored (corrections)
 );
 CREATE INDEX IF NOT EXISTS feed_items_link ON feed_items(link);
 CREATE INDEX IF NOT EXISTS feed_items_seen ON feed_items(first_seen);

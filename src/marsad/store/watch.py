@@ -29,11 +29,15 @@ def now() -> str:
 
 
 def ensure_tables(conn: sqlite3.Connection) -> None:
-    """Create watch's tables in a store made before they existed (a writable connection)."""
+    """Create watch's tables in a store made before they existed, and the columns added
+    since (a writable connection)."""
     with store_errors(conn), transaction(conn):
         for statement in WATCH_TABLES.split(";"):  # DDL without a ';' inside a statement
             if statement.strip():
                 conn.execute(statement)
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(feed_items)")}
+        if "updated" not in columns:  # stores watched before corrections were read
+            conn.execute("ALTER TABLE feed_items ADD COLUMN updated TEXT")
 
 
 def has_watch_tables(conn: sqlite3.Connection) -> bool:
@@ -122,25 +126,54 @@ def is_fetch_error(conn: sqlite3.Connection, article_id: str) -> bool:
 
 
 def mark_item(conn: sqlite3.Connection, key: str, feed_url: str, link: Optional[str],
-              article_id: Optional[str], status: str, error: Optional[str] = None) -> None:
+              article_id: Optional[str], status: str, error: Optional[str] = None,
+              updated: Optional[str] = None) -> None:
     """Record what became of an item (``stored``, ``duplicate`` or ``failed``), counting an
-    attempt; the feed's ``stored``/``failed`` counts follow."""
+    attempt; the feed's ``stored``/``failed`` counts follow. ``updated``: the feed's change
+    date of the item as read (:func:`marsad.watch.feeds.updated_of`)."""
     stamp = now()
     with store_errors(conn), transaction(conn):
         old = conn.execute("SELECT status FROM feed_items WHERE item_key = ?", (key,)).fetchone()
         conn.execute(
             "INSERT INTO feed_items(item_key, feed_url, link, article_id, status, error, attempts,"
-            " first_seen, last_tried) VALUES (?,?,?,?,?,?,1,?,?)"
+            " first_seen, last_tried, updated) VALUES (?,?,?,?,?,?,1,?,?,?)"
             " ON CONFLICT(item_key) DO UPDATE SET article_id = excluded.article_id,"
             " status = excluded.status, error = excluded.error, attempts = attempts + 1,"
-            " last_tried = excluded.last_tried",
-            (key, feed_url, link, article_id, status, error, stamp, stamp))
+            " last_tried = excluded.last_tried, updated = COALESCE(excluded.updated, updated)",
+            (key, feed_url, link, article_id, status, error, stamp, stamp, updated))
         if old is None and status in ("stored", "failed"):
             conn.execute("INSERT OR IGNORE INTO feeds(url) VALUES (?)", (feed_url,))
             conn.execute("UPDATE feeds SET stored = stored + 1 WHERE url = ?", (feed_url,))
         failed = (status == "failed") - (old is not None and old["status"] == "failed")
         if failed:
             conn.execute("UPDATE feeds SET failed = failed + ? WHERE url = ?", (failed, feed_url))
+
+
+def note_updated(conn: sqlite3.Connection, key: str, updated: str) -> None:
+    """Record the feed's change date of an item already handled (no new attempt)."""
+    with store_errors(conn), transaction(conn):
+        conn.execute("UPDATE feed_items SET updated = ? WHERE item_key = ?", (updated, key))
+
+
+def correct_article(conn: sqlite3.Connection, article: Article,
+                    analyse: Callable[[Iterable[Article]], Iterable]) -> str:
+    """Store the page of an item the feed says has changed in place of its stored article
+    (same id; analysed again, rows, index and story replaced in one transaction, as
+    ``ingest --update`` does). Returns ``corrected``; ``unchanged`` when the title and text
+    are those stored; ``kept`` when the stored version stays: the page could not be read
+    now, or its new text is stored as another article."""
+    if article.errors:
+        return "kept"
+    chash = content_hash(article.id, article.title, article.text)
+    with store_errors(conn):
+        found = stored_ids(conn, article.id, chash)
+        stored = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
+    if stored is not None and stored[0] == chash:
+        return "unchanged"
+    if any(i != article.id for i in found):
+        return "kept"
+    stats = ingest_articles(conn, [article], update=True, batch_size=1, analyse=analyse)
+    return "corrected" if stats.updated or stats.added else "unchanged"
 
 
 def items_to_retry(conn: sqlite3.Connection, feed_url: str, max_attempts: int) -> list[sqlite3.Row]:

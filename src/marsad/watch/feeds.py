@@ -7,6 +7,7 @@ that says why; the caller reports it and goes on with the other feeds.
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -47,6 +48,7 @@ class Entry:
     link: Optional[str]
     raw: Any
     position: int  # 1-based, in the feed as read
+    updated: Optional[str] = None  # when the feed says the item last changed (see :func:`updated_of`)
 
 
 @dataclass
@@ -92,11 +94,24 @@ def read_feed(fetcher: Fetcher, url: str, etag: Optional[str] = None,
         what = got.headers.get("content-type", "unknown type").split(";")[0]
         return FeedRead(url, "invalid", 200, error=f"not an RSS or Atom feed ({what}"
                         + (f"; {warning})" if warning else ")"))
-    entries = [Entry(item_key(url, e), e.get("link") or None, e, n)
+    entries = [Entry(item_key(url, e), e.get("link") or None, e, n, updated_of(e))
                for n, e in enumerate(parsed.entries, 1)]
     return FeedRead(url, "ok", 200, error=f"malformed, read anyway: {warning}" if warning else None,
                     title=parsed.get("feed", {}).get("title") or None, entries=entries,
                     validators=validators)
+
+
+def updated_of(entry: Any) -> Optional[str]:
+    """When the feed says the item last changed: Atom's ``<updated>``, RSS's
+    ``dcterms:modified``, as UTC ``YYYY-MM-DDTHH:MM:SSZ`` (the value as written when it
+    cannot be read as a time). None when the feed gives only a publication date: feedparser
+    would hand that back as ``updated``, but it tells nothing of a correction."""
+    if "updated" not in entry:  # the real key, not feedparser's fallback to ``published``
+        return None
+    parsed = entry.get("updated_parsed")
+    if parsed:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
+    return str(entry["updated"]).strip() or None
 
 
 def item_key(feed_url: str, entry: Any) -> str:

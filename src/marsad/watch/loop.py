@@ -10,6 +10,7 @@ article already stored under the same id: it marks it and stores nothing twice.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,7 +23,7 @@ from marsad.store.db import StoreError
 from marsad.watch.alerts import Alerts
 from marsad.watch.feeds import Entry, FeedRead, read_feed
 from marsad.watch.fetch import Fetcher
-from marsad.watch.items import failure_reason, item_article
+from marsad.watch.items import article_id as id_of_item, failure_reason, item_article
 
 MAX_ATTEMPTS = 3  # tries of a page that fails for a passing reason (timeouts, 5xx)
 FEED_THREADS = 8  # feeds read at once at the start of a poll
@@ -73,14 +74,16 @@ class PollStats:
     added: int = 0  # articles stored (error records included)
     duplicates: int = 0  # items whose content was stored already (another link, another feed)
     failed: int = 0  # pages that could not be fetched or read (stored as error records)
+    corrected: int = 0  # stored articles replaced by their page as changed (the feed said so)
     alerts: int = 0  # alerts delivered
     seconds: float = 0.0
 
     def __str__(self) -> str:
         feeds = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(self.feeds.items()))
+        corrected = f"{self.corrected} corrected; " if self.corrected else ""
         return (f"{sum(self.feeds.values())} feeds ({feeds}); {self.new} new items: {self.added} stored, "
                 f"{self.duplicates} duplicates, {self.failed} pages failed (kept as error records); "
-                f"{self.alerts} alerts; {self.seconds:.2f} s")
+                f"{corrected}{self.alerts} alerts; {self.seconds:.2f} s")
 
 
 class Watcher:
@@ -167,7 +170,10 @@ class Watcher:
         if read.error:
             self.say(f"{url}: {read.error}")
         todo = self.new_items(url, read)
+        changed = self.changed_items(read)
         self.handle(url, read, todo, stats, following)
+        if changed:
+            self.correct(url, read, changed, stats)
         kept.record_poll(self.conn, url, status=read.status, error=read.error,
                          http_status=read.http_status, title=read.title,
                          entries=len(read.entries) if read.status == "ok" else None,
@@ -183,6 +189,35 @@ class Watcher:
         keys = {e.key for e in todo}
         retries = [r for r in kept.items_to_retry(self.conn, url, MAX_ATTEMPTS) if r["item_key"] not in keys]
         return todo + [Entry(r["item_key"], r["link"], {"id": None, "link": r["link"]}, 0) for r in retries]
+
+    def changed_items(self, read: FeedRead) -> list[tuple[Entry, str]]:
+        """Stored items whose feed entry says they changed since they were stored (a later
+        ``updated``), with the key of their row. An item stored before its change date was
+        recorded gets it recorded now, and is not fetched again."""
+        out = []
+        for entry in read.entries:
+            if not entry.updated:
+                continue
+            row = kept.seen_item(self.conn, entry.key, entry.link)
+            if row is None or row["status"] != "stored" or row["article_id"] != id_of_item(entry):
+                continue
+            if row["updated"] is None:
+                kept.note_updated(self.conn, row["item_key"], entry.updated)
+            elif _later(entry.updated, row["updated"]):
+                out.append((entry, row["item_key"]))
+        return out
+
+    def correct(self, url: str, read: FeedRead, changed: list[tuple[Entry, str]], stats: PollStats) -> None:
+        """Fetch the pages of changed items again and store each in place of its article
+        when its title or text changed (a correction). A page that cannot be read now keeps
+        the stored version, and is tried again at the feed's next change."""
+        outlet = self.outlet(url, read)
+        futures = [self.pool.submit(item_article, self.fetcher, entry, url, outlet) for entry, _ in changed]
+        for (entry, key), future in zip(changed, futures):
+            outcome = kept.correct_article(self.conn, future.result(), self.analyse)
+            stats.corrected += outcome == "corrected"
+            if outcome != "kept":
+                kept.note_updated(self.conn, key, entry.updated)
 
     def handle(self, url: str, read: FeedRead, todo: list[Entry], stats: PollStats,
                following: Optional[tuple[str, Future]] = None) -> None:
@@ -239,7 +274,7 @@ class Watcher:
         if self.alerts and status != "failed":
             self.alerts.check(article_id)
         kept.mark_item(self.conn, entry.key, url, entry.link, article_id, status,
-                       problem if status == "failed" else None)
+                       problem if status == "failed" else None, updated=entry.updated)
 
 
 class Inline:
@@ -267,3 +302,14 @@ def _unique(entries: list[Entry]) -> list[Entry]:
         seen.update(x for x in (e.key, e.link) if x)
         out.append(e)
     return out
+
+
+def _later(updated: str, stored: str) -> bool:
+    """Is the change date ``updated`` after ``stored``? Both as :func:`updated_of` gives
+    them: UTC times compare as text; a value that is no time counts as later when it differs."""
+    if _UTC.fullmatch(updated) and _UTC.fullmatch(stored):
+        return updated > stored
+    return updated != stored
+
+
+_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
