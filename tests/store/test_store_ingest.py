@@ -216,3 +216,44 @@ def test_store_actor_names_are_read_from_the_index_and_old_stores_get_it(tmp_pat
     conn = open_store(tmp_path / "s.db")
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "entities_actor_name" in indexes and "entities_actor" not in indexes
+
+
+def _government(country):
+    return {"id": "e9", "label": "ORG", "name": "الحكومة", "name_en": "government", "country": country,
+            "sector": "GOV", "role": "government", "mentions": [{"start": 0, "end": 3, "text": "قال"}]}
+
+
+def test_store_an_actor_named_by_its_role_is_one_actor_per_country(tmp_path):
+    # «الحكومة» of Yemen and of Egypt are two actors; a named actor (Lavrov) stays one
+    # whatever the country; a role-named actor of no country keeps its plain key.
+    from marsad.store.ingest import actor_key
+
+    assert actor_key("الحكومة", "government", "government", "YEM") == "government (YEM)"
+    assert actor_key("لافروف", "Sergei Lavrov", "foreign minister", "RUS") == "sergei lavrov"
+    assert actor_key("الحكومة", "government", "government", None) == "government"
+    conn = open_store(tmp_path / "s.db")
+    records = [synthetic_record(f"a{i}", text=f"{SYNTH_TEXT} {i}", title=f"عنوان {i}",
+                                entities=[_government(country)]) for i, country in enumerate(["YEM", "EGY", "YEM"])]
+    ingest_records(conn, records)
+    rows = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT actor_key, country, articles FROM actors")}
+    assert rows == {"government (YEM)": ("YEM", 2), "government (EGY)": ("EGY", 1)}
+
+
+def test_store_version_4_is_upgraded_to_role_actors_per_country(tmp_path):
+    path = tmp_path / "s.db"
+    conn = open_store(path)
+    ingest_records(conn, [synthetic_record(f"a{i}", text=f"{SYNTH_TEXT} {i}", title=f"عنوان {i}",
+                                           entities=[_government(c)]) for i, c in enumerate(["YEM", "EGY"])])
+    # as version 4 stored them: one key for every government, summarised as one actor
+    conn.execute("UPDATE entities SET actor_key = 'government'")
+    conn.execute("DELETE FROM actors")
+    conn.execute("INSERT INTO actors(actor_key, name, name_en, label, country, sector, role, articles,"
+                 " mentions, quotes, events) VALUES ('government', 'الحكومة', 'government', 'ORG', 'YEM',"
+                 " 'GOV', 'government', 2, 2, 0, 0)")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    conn = open_store(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION
+    assert sorted(r[0] for r in conn.execute("SELECT actor_key FROM actors")) == ["government (EGY)",
+                                                                               "government (YEM)"]

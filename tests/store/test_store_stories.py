@@ -13,6 +13,7 @@ from marsad.cli.main import cli
 from marsad.store import ingest_records, open_store
 from marsad.store.shingles import jaccard, shingles, signature, similarity, sketch
 from marsad.store.stories import StoryIndex
+from marsad.store.schema import SCHEMA_VERSION
 from marsad.store.story_events import merged_events, reactions
 from marsad.store.story_queries import get_story, iter_stories, list_stories, story_of
 from tests.store.store_fixtures import synthetic_record
@@ -191,7 +192,7 @@ def test_store_stories_upgrade_from_version_3(tmp_path):
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.close()
     conn = open_store(path)  # upgraded: the stored articles are grouped
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION
     assert story_of(conn, "wire-2")["id"] == "wire-1"
     assert conn.execute("SELECT COUNT(*) FROM events_story_view WHERE story_articles = 2").fetchone()[0] == 2
     conn.close()

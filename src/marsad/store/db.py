@@ -151,6 +151,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
             return
         reindex = version in REINDEX_FROM
         stories = int(version) < 4
+        rekey = int(version) < 5
         while version != SCHEMA_VERSION:
             for statement in _statements(UPGRADES[version]):
                 conn.execute(statement)
@@ -158,6 +159,8 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         _fill_event_dates(conn)
         if reindex:
             _reindex(conn)
+        if rekey:  # every store before version 5 (and so every one reindexed)
+            _rekey_actors(conn)
             _refresh_all_actors(conn)
         for statement in _statements(INDEXES + VIEWS):
             conn.execute(statement)
@@ -186,8 +189,19 @@ def _reindex(conn: sqlite3.Connection) -> None:
                        (*index_fields(title, text or ""), rowid))
 
 
+def _rekey_actors(conn: sqlite3.Connection) -> None:
+    """Compute every entity's actor key again (version 5 keys an actor named only by its
+    role by its country too: :func:`marsad.store.ingest.actor_key`)."""
+    from marsad.store.ingest import actor_key
+
+    rows = conn.execute("SELECT rowid, name, name_en, role, country, actor_key FROM entities").fetchall()
+    changed = [(key, r[0]) for r in rows if (key := actor_key(r[1], r[2], r[3], r[4])) != r[5]]
+    conn.executemany("UPDATE entities SET actor_key = ? WHERE rowid = ?", changed)
+
+
 def _refresh_all_actors(conn: sqlite3.Connection) -> None:
-    """Summarise every actor again (version 3 counts mentions, quotes and events)."""
+    """Summarise every actor again (version 3 counts mentions, quotes and events; version 5
+    keys role-named actors by country)."""
     keys = json.dumps([r[0] for r in conn.execute("SELECT DISTINCT actor_key FROM entities")],
                       ensure_ascii=False)
     conn.execute("DELETE FROM actors")

@@ -66,11 +66,18 @@ def content_hash(article_id: Optional[str], title: Optional[str], text: Optional
     return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def actor_key(name: Optional[str], name_en: Optional[str]) -> str:
+def actor_key(name: Optional[str], name_en: Optional[str], role: Optional[str] = None,
+              country: Optional[str] = None) -> str:
     """The key that groups an actor's entities across articles: its English name in lower
-    case when known («vladimir putin»), else its folded Arabic name."""
+    case when known («vladimir putin»), else its folded Arabic name. An actor named only by
+    what it is («الحكومة», «السلطات», «الجيش», «وزير الخارجية»: its English name is its
+    role) is a different actor in each country: its key carries the country
+    ("government (SAU)"), so the governments of thirty countries are not one actor."""
     if name_en and name_en.strip():
-        return " ".join(name_en.lower().split())
+        key = " ".join(name_en.lower().split())
+        if country and role and key == " ".join(role.lower().split()):
+            return f"{key} ({country})"
+        return key
     return " ".join(normalize(name or "").split()) or "?"
 
 
@@ -274,10 +281,10 @@ def child_rows(record: dict) -> dict[str, list[tuple]]:
                                      "places", "errors")}
     for ent in _dicts(record.get("entities")):
         name, name_en = _v(ent.get("name")), _v(ent.get("name_en"))
+        role, country = _v(ent.get("role")), _v(ent.get("country"))
         rows["entities"].append((aid, _v(ent.get("id")), _v(ent.get("label")), name, name_en,
-                                 _v(ent.get("country")), _v(ent.get("sector")),
-                                 _v(ent.get("role")), normalize(name or ""),
-                                 actor_key(name, name_en)))
+                                 country, _v(ent.get("sector")), role, normalize(name or ""),
+                                 actor_key(name, name_en, role, country)))
         for m in _dicts(ent.get("mentions")):
             rows["mentions"].append((aid, _v(ent.get("id")), _i(m.get("start")), _i(m.get("end")),
                                      _v(m.get("text")) or "", _v(m.get("field"))))

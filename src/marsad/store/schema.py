@@ -7,7 +7,7 @@ article is ingested again with ``--update``. Fields a record gains later stay in
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -354,6 +354,10 @@ ALTER TABLE actors ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
     # Version 4 groups articles into stories: the tables are made and every stored article
     # is assigned (marsad.store.story_store.rebuild).
     "3": STORY_TABLES,
+    # Version 5 keys an actor named only by its role by its country too ("government
+    # (SAU)"): the keys are computed again and every actor summarised again
+    # (marsad.store.db._rekey_actors).
+    "4": "",
 }
 # Upgrades after which every article's full-text index row is computed again.
 REINDEX_FROM = {"1", "2"}
