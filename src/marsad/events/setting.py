@@ -60,7 +60,7 @@ def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[
             and not f.stops(j, quotes=False):
         if j in f.owner and (f.mentions[f.owner[j]].country or f.mentions[f.owner[j]].place):
             break  # a stateless group («أهدافا لداعش في سورية») does not stop the search
-        if j in f.owner and hit.entry.type == "CONSULT":
+        if j in f.owner and hit.entry.type == "CONSULT" and f.prep[f.owner[j]] in (None, "ل"):
             return None  # «الاجتماع الحالي للجنة الأولمبية الدولية في ماليزيا»: the body's own session
         if f.is_("locative", j) or f.key(j) in ("علي", "الي"):
             break
@@ -92,12 +92,14 @@ def place_back(f: Frame, hit: Hit, source: Group) -> Optional[Group]:
     return None
 
 
-def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int) -> Optional[DateRef]:
-    """The resolved date expression of the sentence nearest the trigger, if any."""
+def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int, own: bool = False) -> Optional[DateRef]:
+    """The resolved date expression of the sentence nearest the trigger, if any; with
+    ``own``, not one that tells another event's time (:func:`_past_contrast`). The
+    background test reads any date of the sentence: an old one there marks it as history."""
     words = f.words
     a = words[lo].start if lo < len(words) else 0
     b = words[hi - 1].end if 0 < hi <= len(words) else a
-    inside = [d for d in dates if a <= d.start < b and d.value and not _past_contrast(f, hit, d)]
+    inside = [d for d in dates if a <= d.start < b and d.value and not (own and _past_contrast(f, hit, d))]
     return min(inside, key=lambda d: abs(d.start - hit.start), default=None)
 
 
