@@ -60,7 +60,8 @@ def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[
             and not f.stops(j, quotes=False):
         if j in f.owner and (f.mentions[f.owner[j]].country or f.mentions[f.owner[j]].place):
             break  # a stateless group («أهدافا لداعش في سورية») does not stop the search
-        if j in f.owner and hit.entry.type == "CONSULT" and f.prep[f.owner[j]] in (None, "ل"):
+        if j in f.owner and hit.entry.type == "CONSULT" and f.prep[f.owner[j]] in (None, "ل") \
+                and f.mentions[f.owner[j]].kind in ("institution", "org"):
             return None  # «الاجتماع الحالي للجنة الأولمبية الدولية في ماليزيا»: the body's own session
         if f.is_("locative", j) or f.key(j) in ("علي", "الي"):
             break
