@@ -429,7 +429,7 @@ class _Run:
         the verb, «التي يتهمها الكرملين», where the Kremlin would accuse). The verb agrees
         with the pronoun (3rd feminine with «التي», masculine with «الذي», which no country
         or city takes), and it has an object or complement actor (a passive has none:
-        «نحلاوي الذي أوقف في ...»)."""
+        «نحلاوي الذي أوقف في ...»). A person only with a sector: a political actor."""
         f, h = self.f, hit.head
         rel = h - 1
         if hit.clitic or not f.same_sentence(rel - 1, h) or f.key(rel) not in RELATIVE_SUBJECTS:
@@ -441,8 +441,10 @@ class _Run:
         if feminine != (f.key(rel) == "التي"):
             return None
         k = f.mention_at(rel - 1, first=False)
-        if k is None or not f.free(k) or not self._country(k) or f.mentions[k].kind == "adj" \
-                or not feminine and f.mentions[k].kind in ("country", "capital", "place", "region"):
+        m = f.mentions[k] if k is not None else None
+        if m is None or not f.free(k) or not self._country(k) or m.kind == "adj" \
+                or not feminine and m.kind in ("country", "capital", "place", "region") \
+                or m.kind == "person" and m.sector is None:  # «البولندي أدريان الذي وصل»: a footballer
             return None
         target, _ = f.targets(hit, hit.last + 1, self._sentence(h)[1])
         return f.group(k) if target and k not in target else None
