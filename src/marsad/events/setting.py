@@ -19,9 +19,9 @@ from marsad.text.normalize import normalize
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})  # «محادثات في المملكة»
 PLACE_TARGET_SPAN = 6  # words after the trigger the first locative phrase is looked for
 PLACE_BACK_SENTENCES = 0  # sentences back an arrest's or raid's place is looked for
-# normalised لكن لكنه لكنها ولكن إلا بينما فيما حيث كما وكما: what follows tells another
+# normalised لكن لكنه لكنها ولكن إلا فيما حيث كما وكما: what follows tells another
 # event, whose date is not the trigger's
-DATE_BREAKS = frozenset(normalize(w) for w in "لكن لكنه لكنها ولكن إلا بينما فيما وفيما حيث كما وكما".split())
+DATE_BREAKS = frozenset(normalize(w) for w in "لكن لكنه لكنها ولكن إلا فيما وفيما حيث كما وكما".split())
 
 
 def place_near(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
@@ -106,7 +106,7 @@ def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int, own: b
 
 def _past_contrast(f: Frame, hit: Hit, d: DateRef) -> bool:
     """Does date ``d`` stand after the trigger beyond a word opening a clause of another
-    event («لكنه كان سيضطر للرحيل ... في فبراير القادم», «فيما», «بينما»)? A relative
+    event («لكنه كان سيضطر للرحيل ... في فبراير القادم», «فيما»; not «بينما كان», while)? A relative
     clause on the trigger («المحادثات التي جرت أمس») or a «when» clause still dates it."""
     if d.start <= hit.end:
         return False
