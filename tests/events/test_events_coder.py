@@ -446,3 +446,34 @@ def test_coder_embedding_still_governs_a_verbal_noun_after_a_comma(coder):
 ])
 def test_coder_talks_between_a_state_and_insurgents_at_home(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative pronoun with no pronoun back on the verb is its subject: Iran supports
+    ("وقالت الوزارة إن إيران التي تدعم الحوثيين بالسلاح تهدد المنطقة.", {("IRN", "SUPPORT", "YEM")}),
+    # ... with the pronoun back («يدعمها»), the actor after the verb is the subject: no Iranian support
+    ("وقالت الوزارة إن إيران التي تدعمها روسيا تهدد المنطقة.", set()),
+    # talks between the Afghan government and «the insurgents of» the Taliban (domestic talks)
+    ("وقال إن الجولة المقبلة من محادثات السلام بين الحكومة الأفغانية ومتمردي حركة طالبان ستجري في باكستان.",
+     {("AFG", "CONSULT", "AFG")}),
+    # a meeting with his Russian counterpart (named) and his Saudi one: both are met
+    ("وسيعقد وزير الخارجية الأمريكي جون كيري اجتماعا مع نظيريه الروسي سيرغي لافروف والسعودي عادل الجبير.",
+     {(a, "CONSULT", b) for a, b in (("USA", "RUS"), ("RUS", "USA"), ("USA", "SAU"), ("SAU", "USA"))}),
+    # ... but talks with a group of no country in Qatar are talks in Qatar
+    ("وبدأ وزير الخارجية الأمريكي جون كيري محادثات مع دول الخليج العربية في قطر.", {("USA", "CONSULT", "QAT")}),
+    # «was supposed to» meet: it did not happen
+    ("وكان من المفترض أن يلتقي الرئيس الأمريكي باراك أوباما نظيره الروسي فلاديمير بوتين.", set()),
+    # «ياسر بن علي» is a man's name, not «يأسر» (captures) with Ben Ali as its subject
+    ("وقال المتحدث ياسر بن علي إن الشركة ناقشت القضية.", set()),
+])
+def test_coder_argument_reader_session11(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_date_not_from_a_clause_of_another_event(coder):
+    # met (no date of its own), «but» will visit Japan in February: the meeting is not dated February
+    text = ("والتقى وزير الخارجية الأمريكي جون كيري رئيس الوزراء الماليزي نجيب عبد الرزاق في كوالالمبور، "
+            "لكنه سيزور اليابان في فبراير القادم.")
+    k = text.index("في فبراير")
+    events = coder(text, PUBLISHED, dates=[DateRef("في فبراير القادم", k, k + 16, "2016-02")]).events
+    assert events and {e.date for e in events} == {PUBLISHED}

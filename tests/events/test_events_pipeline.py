@@ -135,3 +135,11 @@ def test_pipeline_title_of_no_country_in_a_complement_is_its_holder(rules_only):
             "الأمير سلمان بن حمد آل خليفة ولي العهد بمملكة البحرين.")
     assert _triples(run(rules_only, Article(text=text, published="2015-08-07"))) == {
         ("SAU", "CONSULT", "BHR"), ("BHR", "CONSULT", "SAU")}
+
+
+def test_pipeline_a_body_meeting_in_a_country_is_no_meeting_with_it(nlp):
+    # the IOC (a body the entities step names, of no country) in its current session in
+    # Malaysia: Malaysia is where, not with whom
+    record = run(nlp, Article(text="وحضر الرئيس السويسري الاجتماع الحالي للجنة الأولمبية الدولية في ماليزيا.",
+                              title="خبر", published="2015-08-03"))
+    assert ("CHE", "CONSULT", "MYS") not in _triples(record)

@@ -129,7 +129,8 @@ class Frame:
         if prep is None and self.adjective[k]:
             prep = self._np_prep(first)
         joiner = before is not None and (self.words[before].text in ("و", "-", "–", "/")
-                                         or self.key(before)[:1] == "و" and self.key(before)[1:] in STATE_HEADS)
+                                         or self.key(before)[:1] == "و" and self.key(before)[1:] in STATE_HEADS
+                                         or _construct_plural(self.key(before)))
         conj = clitic.startswith(("و", "ف")) or joiner
         if k > 0 and self.adjective[k] and self.adjective[k - 1] and self.span[k - 1][1] == first - 1:
             conj = True  # «تعاون سعودي أمريكي»: two nationalities on one noun
@@ -191,11 +192,23 @@ class Frame:
         while self.coord[first] is not None:
             first = self.coord[first]
         out = [first]
-        nxt = first + 1
-        while nxt < len(self.mentions) and self.coord[nxt] == out[-1]:
-            out.append(nxt)
+        nxt, last = first + 1, first
+        while nxt < len(self.mentions):
+            if self.coord[nxt] == last:
+                out.append(nxt)
+                last = nxt
+            elif self._holder_of(last, nxt) and nxt + 1 < len(self.mentions) and self.coord[nxt + 1] == nxt:
+                last = nxt  # «نظيريه الروسي سيرجي لافروف والسعودي»: past the first one's name
+            else:
+                break
             nxt += 1
         return out
+
+    def _holder_of(self, k: int, n: int) -> bool:
+        """Is mention ``n`` the person named right after the title or nationality ``k``
+        («الروسي سيرجي لافروف»): one actor, not two?"""
+        return self.mentions[n].kind == "person" and self.prep[n] is None and self.coord[n] is None \
+            and self.span[n][0] == self.span[k][1] + 1 and (self.adjective[k] or self.mentions[k].kind == "title")
 
     def mention_at(self, i: int, first: bool = True) -> Optional[int]:
         """The mention whose first (or last) word is ``i``."""
@@ -701,6 +714,13 @@ RELATIVES = frozenset(("الذي", "التي", "الذين"))
 BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
 RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT", "REQUEST"))  # acts judged or demanded: the doer is the target
+
+
+def _construct_plural(key: str) -> bool:
+    """«ومتمردي», «ومسلحي», «وممثلي»: «و» + a participle's plural in the construct state
+    (no «ال», «ـي» for «ـين»): the next conjunct is whom it names («بين الحكومة الأفغانية
+    ومتمردي حركة طالبان»)."""
+    return len(key) >= 6 and key[0] == "و" and key[1] == "م" and key.endswith("ي")
 
 
 def _index(starts: list[int], offset: int) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, confirmed_places, entity_places, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
-from marsad.events.arguments import Frame, Group
+from marsad.events.arguments import NAME_LINKS, Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
 from marsad.events.learned import context_of, shipped_model, triples
@@ -69,6 +69,7 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
+RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it announces
 CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a parenthesis)
@@ -227,6 +228,9 @@ class _Run:
             if explicit or f.explicit_subject(hit.head):
                 self.topics.append((hit.head, explicit))
         entry = hit.entry
+        if hit.is_verb and hit.last == hit.head and f.same_sentence(hit.head + 1, hit.head) \
+                and f.key(hit.head + 1) in NAME_LINKS:
+            return  # «ياسر بن علي»: a first name («يأسر» captures), not a verb
         if entry.mode == "meeting" and hit.is_verb and f.same_sentence(hit.last + 1, hit.head) \
                 and f.key(hit.last + 1) == "علي":
             return  # «تلتقيان على ضرورة الحل»: they agree on, they do not meet
@@ -382,6 +386,8 @@ class _Run:
             g = f.subject_before(hit.head)
             if g is not None and self._dateline(g):
                 g = None  # «برلين دعا وزير الاقتصاد الألماني»: the dateline, then the subject
+            if g is None and (g := self._antecedent(hit)) is not None:
+                return g, after  # «كييف التي تتهم الكرملين»: Kyiv accuses
             if g is None and (g := f.subject_after(hit.head, hit.transitive)) is not None:
                 after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
@@ -416,6 +422,32 @@ class _Run:
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _antecedent(self, hit: Hit) -> Optional[Group]:
+        """The actor a relative pronoun right before the verb stands for, when the pronoun is
+        the verb's subject: «كييف التي تتهم الكرملين» (no pronoun back to the antecedent on
+        the verb, «التي يتهمها الكرملين», where the Kremlin would accuse). The verb agrees
+        with the pronoun (3rd feminine with «التي», masculine with «الذي», which no country
+        or city takes), and it has an object or complement actor (a passive has none:
+        «نحلاوي الذي أوقف في ...»). A person only with a sector: a political actor."""
+        f, h = self.f, hit.head
+        rel = h - 1
+        if hit.clitic or not f.same_sentence(rel - 1, h) or f.key(rel) not in RELATIVE_SUBJECTS:
+            return None
+        stem = f.key(h)
+        if hit.tense not in ("perf", "impf", "fut") or stem.endswith(OBJECT_PRONOUNS):
+            return None
+        feminine = stem.startswith(("ت", "ست")) if hit.tense != "perf" else stem.endswith("ت")
+        if feminine != (f.key(rel) == "التي"):
+            return None
+        k = f.mention_at(rel - 1, first=False)
+        m = f.mentions[k] if k is not None else None
+        if m is None or not f.free(k) or not self._country(k) or m.kind == "adj" \
+                or not feminine and m.kind in ("country", "capital", "place", "region") \
+                or m.kind == "person" and m.sector is None:  # «البولندي أدريان الذي وصل»: a footballer
+            return None
+        target, _ = f.targets(hit, hit.last + 1, self._sentence(h)[1])
+        return f.group(k) if target and k not in target else None
 
     def _genitive(self, hit: Hit) -> Optional[Group]:
         """The actor a noun trigger governs («زيارة الرئيس»); none when the trigger ends in
@@ -608,7 +640,7 @@ class _Run:
         b = max([hit.end] + [f.mentions[k].end for k in used] + [w.end for w in extra])
         evidence = Span(a, b, self.text[a:b])
         trigger = Span(hit.start, hit.end, self.text[hit.start:hit.end])
-        d = date_near(f, self.dates, hit, lo, hi)
+        d = date_near(f, self.dates, hit, lo, hi, own=True)
         date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
         for s, t in pairs:
             src = self._actor(s)

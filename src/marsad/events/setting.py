@@ -14,10 +14,14 @@ from marsad.events.actors import Mention
 from marsad.events.arguments import Frame, Group
 from marsad.events.trigger import Hit
 from marsad.model import DateRef
+from marsad.text.normalize import normalize
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})  # «محادثات في المملكة»
 PLACE_TARGET_SPAN = 6  # words after the trigger the first locative phrase is looked for
 PLACE_BACK_SENTENCES = 0  # sentences back an arrest's or raid's place is looked for
+# normalised لكن لكنه لكنها ولكن إلا فيما حيث كما وكما: what follows tells another
+# event, whose date is not the trigger's
+DATE_BREAKS = frozenset(normalize(w) for w in "لكن لكنه لكنها ولكن إلا فيما وفيما حيث كما وكما".split())
 
 
 def place_near(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
@@ -56,6 +60,9 @@ def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[
             and not f.stops(j, quotes=False):
         if j in f.owner and (f.mentions[f.owner[j]].country or f.mentions[f.owner[j]].place):
             break  # a stateless group («أهدافا لداعش في سورية») does not stop the search
+        if j in f.owner and hit.entry.type == "CONSULT" and f.prep[f.owner[j]] in (None, "ل") \
+                and f.mentions[f.owner[j]].kind in ("institution", "org"):
+            return None  # «الاجتماع الحالي للجنة الأولمبية الدولية في ماليزيا»: the body's own session
         if f.is_("locative", j) or f.key(j) in ("علي", "الي"):
             break
         j += 1
@@ -86,10 +93,22 @@ def place_back(f: Frame, hit: Hit, source: Group) -> Optional[Group]:
     return None
 
 
-def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int) -> Optional[DateRef]:
-    """The resolved date expression of the sentence nearest the trigger, if any."""
+def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int, own: bool = False) -> Optional[DateRef]:
+    """The resolved date expression of the sentence nearest the trigger, if any; with
+    ``own``, not one that tells another event's time (:func:`_past_contrast`). The
+    background test reads any date of the sentence: an old one there marks it as history."""
     words = f.words
     a = words[lo].start if lo < len(words) else 0
     b = words[hi - 1].end if 0 < hi <= len(words) else a
-    inside = [d for d in dates if a <= d.start < b and d.value]
+    inside = [d for d in dates if a <= d.start < b and d.value and not (own and _past_contrast(f, hit, d))]
     return min(inside, key=lambda d: abs(d.start - hit.start), default=None)
+
+
+def _past_contrast(f: Frame, hit: Hit, d: DateRef) -> bool:
+    """Does date ``d`` stand after the trigger beyond a word opening a clause of another
+    event («لكنه كان سيضطر للرحيل ... في فبراير القادم», «فيما»; not «بينما كان», while)? A relative
+    clause on the trigger («المحادثات التي جرت أمس») or a «when» clause still dates it."""
+    if d.start <= hit.end:
+        return False
+    end = bisect_right(f.word_starts, d.start) - 1
+    return any(f.key(j) in DATE_BREAKS for j in range(hit.last + 1, end))
