@@ -319,10 +319,24 @@ class _Run:
                       if f.span[k][0] < end and f.locative[k] and f.mentions[k].place is not None
                       and f.mentions[k].place.country), None)
         if place is None or f.span[place][0] >= end:
+            if source and (state := self._quoting_state(hit)):  # «قالت المنسقية التركية إن قوات الأمن أوقفت»
+                self.implied[source[0]] = state
+                return source[:1]
             return None
         k = source[0] if source else place
         self.implied[k] = f.mentions[place].place.country
         return [k]
+
+    def _quoting_state(self, hit: Hit) -> Optional[str]:
+        """The country of the state organ whose words hold the trigger («قالت وزارة الداخلية
+        التونسية إن قوات الأمن ...»): its agents of no country are that state's."""
+        f = self.f
+        for q in self.quotes:
+            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.start is not None:
+                said = [k for k, m in enumerate(f.mentions) if m.start < q.speaker.end and q.speaker.start < m.end
+                        and m.sector in STATE_SECTORS | {None} and self._country(k) not in (None, "IGO")]
+                return self._country(said[-1]) if said else None  # «المنسقية ... التركية»: the adjective
+        return None
 
     def _the_two(self, hit: Hit, lo: int, hi: int) -> Optional[tuple[int, int, int]]:
         """For «الجانبان», «الطرفين», «الاثنان», «البلدين» next to a symmetric trigger: the
