@@ -10,6 +10,8 @@
 - Any other sentence is background when its date (the one nearest the trigger) begins more
   than :data:`HISTORY_DAYS` before publication. A week, month or year counts from its
   first day.
+- A trailing tag line («سمات اعدام الجزيرة سوريا فيصل القاسم»: keywords, as 3alyoum prints
+  under each article) is no sentence: what it names is not reported there.
 
 The phrases are data: ``data/background.tsv``.
 """
@@ -32,6 +34,7 @@ HISTORY_DAYS = 400  # a sentence dated further back than this is background, not
 TITLE_CHARS = 300  # of a title, only so many characters are read
 _DASHES = frozenset("-–—:")  # «1948 - …», «1921- …», «1990: …»
 _BULLETS = frozenset("-–—•*")
+_TAG_LINE = re.compile(r"(?:^|\s)سمات(?:\s+\S+){1,12}\s*$")  # «سمات» (tags) + a few keywords, at the end
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +59,12 @@ def _has(kind: str, text: str) -> bool:
 def history_article(text: str, body_start: int) -> bool:
     """Is the article a this-day-in-history chronology (by its title, ``text[:body_start]``)?"""
     return 0 < body_start and _has("title", text[:min(body_start, TITLE_CHARS)])
+
+
+def tag_line(text: str) -> int:
+    """Where a trailing tag line («سمات …») starts in ``text``; ``len(text)`` if none."""
+    m = _TAG_LINE.search(text[-400:])
+    return len(text) - min(len(text), 400) + m.start() if m else len(text)
 
 
 def anniversary(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, confirmed_places, entity_places, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
 from marsad.events.arguments import NAME_LINKS, Frame, Group
-from marsad.events.background import HISTORY_DAYS, background, history_article  # noqa: F401 - HISTORY_DAYS for callers
+from marsad.events.background import HISTORY_DAYS, background, history_article, tag_line  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
 from marsad.events.learned import context_of, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
@@ -134,8 +134,9 @@ class EventCoder:
         inside = [m for m in mentions if (i := bisect_right(starts, m.clitic_start) - 1) >= 0
                   and m.end <= spans[i][1]]
         frame = Frame(text, words, inside, bounds, self.events)
+        tags = tag_line(text)
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
-                if h.start >= body_start]
+                if body_start <= h.start < tags]
         if history_article(text, body_start):
             hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
@@ -255,6 +256,8 @@ class _Run:
             spec = "obj" if target else spec
         if not hit.is_verb and spec not in (None, "gen") and (gen := self._genitive(hit)) and gen != target:
             source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
+        if not hit.is_verb and spec == "gen" and target and (obj := self._object_of_noun(hit, target, hi)):
+            source, target, spec = target, obj, "obj"  # «اتهام الحكومة البريطانية أمس أسبانيا»
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
                 source, target = target, None
@@ -462,6 +465,20 @@ class _Run:
             return None
         target, _ = f.targets(hit, hit.last + 1, self._sentence(h)[1])
         return f.group(k) if target and k not in target else None
+
+    def _object_of_noun(self, hit: Hit, gen: Group, hi: int) -> Optional[Group]:
+        """A verbal noun names its doer in the genitive and its object after it, as a verb
+        would («اتهام الحكومة البريطانية أمس أسبانيا»): the free actor right after the
+        genitive (past time words), another actor than the genitive's."""
+        f = self.f
+        if f.adjective[gen[0]] or f.prep[gen[0]] is not None:
+            return None
+        j = f._skip(f.past_apposition(f.span[gen[-1]][1] + 1), 1, hi)  # «أمس»
+        k = f.mention_at(j) if j < hi and f.same_sentence(j, hit.head) else None
+        if k is None or not f.free(k) or f.adjective[k] \
+                or any(self._same_actor(g, k) for g in gen):
+            return None
+        return f.group(f.holder(k))
 
     def _genitive(self, hit: Hit) -> Optional[Group]:
         """The actor a noun trigger governs («زيارة الرئيس»); none when the trigger ends in
