@@ -19,7 +19,7 @@ from marsad.events.arguments import NAME_LINKS, Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article, tag_line  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
 from marsad.events.learned import context_of, shipped_model, triples
-from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon
+from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
@@ -405,7 +405,8 @@ class _Run:
                 g = None  # «برلين دعا وزير الاقتصاد الألماني»: the dateline, then the subject
             if g is None and (g := self._antecedent(hit)) is not None:
                 return g, after  # «كييف التي تتهم الكرملين»: Kyiv accuses
-            if g is None and (g := f.subject_after(hit.head, hit.transitive)) is not None:
+            if g is None and not self._numbered(hit) \
+                    and (g := f.subject_after(hit.head, hit.transitive)) is not None:
                 after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
                 g = self._topic(hit.head)
@@ -439,6 +440,13 @@ class _Run:
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _numbered(self, hit: Hit) -> bool:
+        """A dual or plural verb («هجومان استهدفا القنصلية الأمريكية»): its subject stands
+        before it, so the actor after it is its object, not a VSO subject."""
+        if hit.entry.kind != "verb":
+            return False
+        return self.f.key(hit.head)[len(hit.clitic):] in numbered_forms(hit.entry.ar)
 
     def _antecedent(self, hit: Hit) -> Optional[Group]:
         """The actor a relative pronoun right before the verb stands for, when the pronoun is

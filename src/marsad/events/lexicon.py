@@ -169,6 +169,19 @@ def verb_forms(perfect: str, imperfect: str | None) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def numbered_forms(ar: str) -> frozenset[str]:
+    """The dual and plural 3rd-person forms of a verb row («استهدفا», «هاجموا», «يتهمون»):
+    Arabic puts their subject before them (a verb before its subject stays singular)."""
+    parts = ar.split()
+    perfect, imperfect = parts[0], parts[1] if len(parts) > 1 else None
+    single = {normalize(perfect), normalize(perfect)[:-1] + "ت", normalize(perfect) + "ت"}
+    if imperfect:
+        single |= {"ي" + normalize(imperfect)[1:], "ت" + normalize(imperfect)[1:]}
+    return frozenset(f for f, tense in verb_forms(perfect, imperfect)
+                     if tense in (PERF, IMPF) and f not in single)
+
+
 def noun_forms(noun: str) -> list[str]:
     """Normalised forms of a noun: bare, with «ال», accusative «ـا», dual."""
     n = normalize(noun)
