@@ -258,6 +258,9 @@ class _Run:
             source = gen  # «زيارة الرئيس كيم لروسيا»: the genitive is the visitor
         if not hit.is_verb and spec == "gen" and target and (obj := self._object_of_noun(hit, target, hi)):
             source, target, spec = target, obj, "obj"  # «اتهام الحكومة البريطانية أمس أسبانيا»
+        if not hit.is_verb and not target and source and f.adjective[source[0]] \
+                and f.span[source[0]][0] == hit.last + 1 and (obj := self._lam_object(hit, source, hi)):
+            target, spec = obj, "ل"  # «القصف الهندي للقرى الحدودية الباكستانية»
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
                 source, target = target, None
@@ -483,10 +486,37 @@ class _Run:
             return None
         j = f._skip(f.past_apposition(f.span[gen[-1]][1] + 1), 1, hi)  # «أمس»
         k = f.mention_at(j) if j < hi and f.same_sentence(j, hit.head) else None
+        if k is None:
+            return self._lam_object(hit, gen, hi)  # «إحراق مستوطنين يهود للرضيع الفلسطيني»
+        if f.prep[k] == "ل" and not f.locative[k] and f.mentions[k].can_act \
+                and not f.adjective[k]:  # «طرد الكويت للسفير الإيراني»: its object behind «ل»
+            return None if any(self._same_actor(g, k) for g in gen) else f.group(f.holder(k))
         if k is None or not f.free(k) or f.adjective[k] \
                 or any(self._same_actor(g, k) for g in gen):
             return None
         return f.group(f.holder(k))
+
+    def _lam_object(self, hit: Hit, owner: Group, hi: int) -> Optional[Group]:
+        """A verbal noun whose doer is its nationality adjective names its object behind
+        «ل»: «القصف الهندي للقرى الحدودية الباكستانية» (the villages' nationality),
+        «الدعم الإيراني لسوريا»."""
+        f = self.f
+        j = f.span[owner[-1]][1] + 1
+        if j >= hi or not f.same_sentence(j, hit.head):
+            return None
+        k = f.mention_at(j)
+        if k is not None:
+            return f.group(f.holder(k)) if f.prep[k] == "ل" and not f.locative[k] and f.mentions[k].can_act \
+                and not f.adjective[k] else None
+        if not any(pre in ("ل", "لل") for _, pre in proclitic_readings(f.key(j))):
+            return None
+        for i in range(j + 1, min(hi, j + 3)):  # the noun behind «ل», then an adjective or two
+            k = f.mention_at(i)
+            if k is not None:
+                return [k] if f.adjective[k] and not f.mentions[k].clitic else None
+            if not f.is_noun(i):
+                return None
+        return None
 
     def _genitive(self, hit: Hit) -> Optional[Group]:
         """The actor a noun trigger governs («زيارة الرئيس»); none when the trigger ends in
