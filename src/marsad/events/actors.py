@@ -24,6 +24,7 @@ from marsad.lexicon.places import placed_matches
 from marsad.lexicon.titles import Title
 from marsad.model import Place
 from marsad.events.words import Word, proclitic_readings, scan, skip_letters, word_before
+from marsad.text.normalize import normalize
 from marsad.text.tokenize import normalize_word
 
 _JOIN_GAP = re.compile(r"^[\s،,]*$")  # only spaces or commas between parts of one name
@@ -187,7 +188,28 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
     words = words if words is not None else scan(text)
     extra = _surnames(text, mentions, groups, words)
     mentions = _heads(text, sorted(mentions + extra, key=lambda m: m.start), words)
-    return _disambiguate(_deputies(text, mentions))
+    return _disambiguate(_deputies(text, _short_names(mentions)))
+
+
+def _short_names(mentions: list[Mention]) -> list[Mention]:
+    """A body named by one word of a longer name the article used before («التحالف» after
+    «قوات التحالف الدولي»: the lexicon's own reading of the bare word, the Saudi-led
+    coalition, is not the one meant) is that body, when every earlier name holding the word
+    names the same country."""
+    seen: list[tuple[list[str], Mention]] = []
+    out = []
+    for m in mentions:
+        words = normalize(m.text).split()
+        if m.kind == "org" and len(words) == 1:
+            earlier = [e for ws, e in seen if words[0] in ws]
+            countries = {e.country for e in earlier}
+            if len(countries) == 1 and m.country not in countries:
+                e = earlier[-1]
+                m = replace(m, country=e.country, sector=e.sector, entity=e.entity)
+        elif m.kind == "org" and m.country and len(words) > 1:
+            seen.append((words, m))
+        out.append(m)
+    return out
 
 
 def _heads(text: str, mentions: list[Mention], words: list[Word]) -> list[Mention]:
