@@ -23,7 +23,7 @@ from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexi
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
-from marsad.events.words import any_word, has_word, proclitic_readings, scan_sentences, suffix_readings
+from marsad.events.words import any_word, has_word, proclitic_readings, scan_sentences, suffix_readings, word_before
 from marsad.lexicon.loader import Lexicon
 from marsad.model import Actor, DateRef, Event, Place, Quote, Span
 from marsad.text.normalize import normalize
@@ -325,23 +325,27 @@ class _Run:
                       if f.span[k][0] < end and f.locative[k] and f.mentions[k].place is not None
                       and f.mentions[k].place.country), None)
         if place is None or f.span[place][0] >= end:
-            if source and (state := self._quoting_state(hit)):  # «قالت المنسقية التركية إن قوات الأمن أوقفت»
-                self.implied[source[0]] = state
-                return source[:1]
-            return None
+            said = self._quoting_state(hit)
+            if said is None:
+                return None
+            k = source[0] if source else said  # «قالت المنسقية التركية إن قوات الأمن أوقفت»; a passive:
+            self.implied[k] = self._country(said)  # «وأعلنت الداخلية التونسية أنه تم القبض على»
+            return [k]
         k = source[0] if source else place
         self.implied[k] = f.mentions[place].place.country
         return [k]
 
-    def _quoting_state(self, hit: Hit) -> Optional[str]:
-        """The country of the state organ whose words hold the trigger («قالت وزارة الداخلية
-        التونسية إن قوات الأمن ...»): its agents of no country are that state's."""
+    def _quoting_state(self, hit: Hit) -> Optional[int]:
+        """The mention of the state organ whose words hold the trigger («قالت وزارة الداخلية
+        التونسية إن قوات الأمن ...»; its country's): its agents of no country are that state's."""
         f = self.f
         for q in self.quotes:
             if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.start is not None:
                 said = [k for k, m in enumerate(f.mentions) if m.start < q.speaker.end and q.speaker.start < m.end
-                        and m.sector in STATE_SECTORS | {None} and self._country(k) not in (None, "IGO")]
-                return self._country(said[-1]) if said else None  # «المنسقية ... التركية»: the adjective
+                        and m.sector in STATE_SECTORS | {None} and self._country(k) not in (None, "IGO")
+                        and (m.kind != "adj" or word_before(self.text, m.clitic_start).startswith("ال"))]
+                # «المنسقية ... التركية»: an adjective on a definite noun; «اللواء منصور التركي»: a surname
+                return said[-1] if said else None
         return None
 
     def _the_two(self, hit: Hit, lo: int, hi: int) -> Optional[tuple[int, int, int]]:
