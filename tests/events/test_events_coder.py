@@ -477,3 +477,31 @@ def test_coder_date_not_from_a_clause_of_another_event(coder):
     k = text.index("في فبراير")
     events = coder(text, PUBLISHED, dates=[DateRef("في فبراير القادم", k, k + 16, "2016-02")]).events
     assert events and {e.date for e in events} == {PUBLISHED}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dual verb agrees with a subject before it: the American consulate is the object
+    ("ومن بينها هجومان استهدفا القنصلية الأمريكية في أنقرة.", set()),
+    # a verbal noun names its doer in the genitive and its object after it («أمس» between)
+    ("وأنبأت عن اتهام الحكومة البريطانية أمس أسبانيا بانتهاك سيادتها.", {("GBR", "ACCUSE", "ESP")}),
+    # ... or behind «ل»: the doer as a nationality on the noun, the object's nationality on its noun
+    ("أدى القصف الهندي للقرى الحدودية الباكستانية إلى تضرر المنازل.", {("IND", "ASSAULT", "PAK")}),
+    ("وأشارت الصحف إلى زيارة سمو ولي ولي العهد الأمير محمد بن سلمان لمصر.", {("SAU", "CONSULT", "EGY")}),
+    # sentences by a court, restored ties, fighter jets deployed (triggers.tsv)
+    ("قضت محكمة إثيوبية، الاثنين، بحبس 17 ناشطا.", {("ETH", "COERCE", "ETH")}),
+    ("وقالت الوكالة إن تونس اعادت علاقاتها الدبلوماسية مع سوريا.", {("TUN", "COOPERATE", "SYR")}),
+    ("نشرت الولايات المتحدة ست مقاتلات في قاعدة انجرليك جنوب تركيا.", {("USA", "MOBILIZE", "TUR")}),
+    # incited, planned, liable to: not done (markers.tsv, modal)
+    ("حرض داعش على قتل الرئيس التونسي الباجي قائد السبسي.", set()),
+    # «التحالف» after «قوات التحالف الدولي» is that coalition, not the Saudi-led one
+    ("نفذت قوات التحالف الدولي غارات ضد داعش في العراق. وأضاف البيان أن التحالف شن أيضا 13 غارة جوية في سوريا.",
+     {("IGO", "ASSAULT", "IRQ"), ("IGO", "ASSAULT", "SYR")}),
+])
+def test_coder_unseen_articles_session11_fifth(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_no_event_in_a_trailing_tag_line(coder):
+    # 3alyoum closes an article with keywords («سمات»): «الغارات الأمريكية على سوريا» is no report
+    text = "أصدر القضاء أحكاما على خمسة أشخاص. سمات الغارات الأمريكية على سوريا "
+    assert not [e for e in coder(text, PUBLISHED).events if e.trigger.start > text.index("سمات")]

@@ -2,7 +2,7 @@
 import pytest
 
 from marsad.events.lexicon import (PLOVER_TYPES, EventLexiconError, load_event_lexicon, noun_forms,
-                                   verb_forms)
+                                   numbered_forms, verb_forms)
 from marsad.text.normalize import normalize
 
 
@@ -69,3 +69,10 @@ def test_event_lexicon_kinds_of_shares_one_set_per_combination():
     kinds = [lex.kinds_of(normalize(w)) for w in ("قال", "وقال", "يقول")]
     assert "speech" in kinds[0] and kinds[0] == kinds[1] == kinds[2]
     assert kinds[0] is kinds[1] is kinds[2]
+
+
+def test_lexicon_numbered_forms_are_dual_and_plural_only():
+    forms = numbered_forms("استهدف يستهدف")
+    assert {"استهدفا", "استهدفوا", "يستهدفون", "يستهدفان"} <= forms
+    assert not {"استهدف", "استهدفت", "يستهدف", "تستهدف"} & forms  # singular: the subject may follow
+    assert {"التقيا", "التقوا"} <= numbered_forms("التقى يلتقي") and "التقت" not in numbered_forms("التقى يلتقي")

@@ -143,3 +143,20 @@ def test_pipeline_a_body_meeting_in_a_country_is_no_meeting_with_it(nlp):
     record = run(nlp, Article(text="وحضر الرئيس السويسري الاجتماع الحالي للجنة الأولمبية الدولية في ماليزيا.",
                               title="خبر", published="2015-08-03"))
     assert ("CHE", "CONSULT", "MYS") not in _triples(record)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # security forces of no country in the words of a state organ: that state's arrests
+    ("وقالت وزارة الداخلية التونسية إن قوات الأمن أوقفت، منذ أمس الجمعة، 320 شخصاً من المنتمين إلى تنظيم داعش.",
+     {("TUN", "COERCE", "TUN")}),
+    ("وأعلنت وزارة الداخلية التونسية أنه تم القبض على خمسة عناصر إرهابية.", {("TUN", "COERCE", "TUN")}),
+    # «التركي» closing a Saudi spokesman's name is a surname, not Turkey
+    ("وأكد المتحدث الأمني لوزارة الداخلية اللواء منصور التركي أن منفذ التفجير تم توقيفه بالسابق.", set()),
+    # a call and an incitement to assassinate: no assassination
+    ("تمكنت القوات الأمنية التونسية من عنصر داعشي قام بنشر فيديو يدعو الى اغتيال الرئيس التونسي الباجي قائد "
+     "السبسي، وله علاقة بأطراف في ليبيا قام بالتنسيق معها في إعداد الفيديو للتحريض على اغتيال الرئيس السبسي والغنوشي.",
+     set()),
+])
+def test_events_unseen_articles_in_the_pipeline(nlp, text, expected):
+    record = run(nlp, Article(text=text, title="خبر", published="2015-08-01"))
+    assert _triples(record) == expected
