@@ -493,6 +493,8 @@ def test_coder_date_not_from_a_clause_of_another_event(coder):
     ("نشرت الولايات المتحدة ست مقاتلات في قاعدة انجرليك جنوب تركيا.", {("USA", "MOBILIZE", "TUR")}),
     # incited, planned, liable to: not done (markers.tsv, modal)
     ("حرض داعش على قتل الرئيس التونسي الباجي قائد السبسي.", set()),
+    # clashes between a state's forces and insurgents of no country: where they fight, at home
+    ("ودارت اشتباكات عنيفة بين القوات العراقية وتنظيم داعش في الرمادي.", {("IRQ", "ASSAULT", "IRQ")}),
     # «التحالف» after «قوات التحالف الدولي» is that coalition, not the Saudi-led one
     ("نفذت قوات التحالف الدولي غارات ضد داعش في العراق. وأضاف البيان أن التحالف شن أيضا 13 غارة جوية في سوريا.",
      {("IGO", "ASSAULT", "IRQ"), ("IGO", "ASSAULT", "SYR")}),

@@ -651,6 +651,11 @@ class _Run:
             if not (entry.symmetric and spec in ("بين", "gen") and target and len(target) > 1):
                 return []
             source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ», «لقاء مشعل ولافروف»
+            if entry.type == "ASSAULT" and self._country(source[0]) and not any(self._country(k) for k in target) \
+                    and self.f.mentions[target[0]].sector in INSURGENT_SECTORS:
+                # «المعارك بين جيش النظام السوري ومقاتلي المعارضة»: insurgents of no country fight
+                # where they are, in the state's own country (GUIDELINES)
+                self.implied[target[0]] = self._country(source[0])
         srcs = [k for k in source if self.f.mentions[k].country]
         if not srcs or len(srcs) < len(source) and self.f.mentions[source[0]].country is None:
             return []
