@@ -218,6 +218,10 @@ class Frame:
         return k if self.span[k][0 if first else 1] == i else None
 
     # ------------------------------------------------------------------ subjects
+    def past_skips(self, i: int, stop: int) -> int:
+        """The first word from ``i`` on that is no skip word («أمس», «اليوم», «كانت»)."""
+        return self._skip(i, 1, stop)
+
     def _skip(self, i: int, step: int, limit: int) -> int:
         while 0 <= i < len(self.words) and i != limit and self.is_("skip", i) and i not in self.owner:
             i += step

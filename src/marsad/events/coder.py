@@ -488,15 +488,14 @@ class _Run:
         f = self.f
         if f.adjective[gen[0]] or f.prep[gen[0]] is not None:
             return None
-        j = f._skip(f.past_apposition(f.span[gen[-1]][1] + 1), 1, hi)  # «أمس»
+        j = f.past_skips(f.past_apposition(f.span[gen[-1]][1] + 1), hi)  # «أمس»
         k = f.mention_at(j) if j < hi and f.same_sentence(j, hit.head) else None
         if k is None:
             return self._lam_object(hit, gen, hi)  # «إحراق مستوطنين يهود للرضيع الفلسطيني»
         if f.prep[k] == "ل" and not f.locative[k] and f.mentions[k].can_act \
                 and not f.adjective[k]:  # «طرد الكويت للسفير الإيراني»: its object behind «ل»
             return None if any(self._same_actor(g, k) for g in gen) else f.group(f.holder(k))
-        if k is None or not f.free(k) or f.adjective[k] \
-                or any(self._same_actor(g, k) for g in gen):
+        if not f.free(k) or f.adjective[k] or any(self._same_actor(g, k) for g in gen):
             return None
         return f.group(f.holder(k))
 
@@ -653,7 +652,7 @@ class _Run:
             source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ», «لقاء مشعل ولافروف»
             if entry.type == "ASSAULT" and self._country(source[0]) and not any(self._country(k) for k in target) \
                     and self.f.mentions[target[0]].sector in INSURGENT_SECTORS:
-                # «المعارك بين جيش النظام السوري ومقاتلي المعارضة»: insurgents of no country fight
+                # «اشتباكات بين القوات العراقية وتنظيم داعش»: insurgents of no country fight
                 # where they are, in the state's own country (GUIDELINES)
                 self.implied[target[0]] = self._country(source[0])
         srcs = [k for k in source if self.f.mentions[k].country]
