@@ -477,3 +477,16 @@ def test_coder_date_not_from_a_clause_of_another_event(coder):
     k = text.index("في فبراير")
     events = coder(text, PUBLISHED, dates=[DateRef("في فبراير القادم", k, k + 16, "2016-02")]).events
     assert events and {e.date for e in events} == {PUBLISHED}
+
+
+def test_coder_a_past_event_is_not_dated_after_its_article(coder):
+    # met (past tense); the year in the sentence is the election's, after publication: the
+    # meeting keeps the publication date. A future-tense event may take a later date.
+    text = "والتقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف لبحث انتخابات عام 2018."
+    k = text.index("عام 2018")
+    year = [DateRef("عام 2018", k, k + 8, "2018")]
+    assert {e.date for e in coder(text, PUBLISHED, dates=year).events} == {PUBLISHED}
+    future = "وسيلتقي وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في عام 2018."
+    k = future.index("عام 2018")
+    events = coder(future, PUBLISHED, dates=[DateRef("عام 2018", k, k + 8, "2018")]).events
+    assert events and {e.date for e in events} == {"2018"}
