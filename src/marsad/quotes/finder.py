@@ -745,6 +745,17 @@ class QuoteFinder:
             speaker = self._inherit("-", c)
         self._emit(c, m, intro, speaker)
 
+    def _reporting(self, i: int) -> bool:
+        """Is the verb at ``i`` (after «بحسب ما») one that reports words: a cue or a verb of
+        the ``reports`` class, also with its object pronoun («ذكرته», «نشرته», «قاله»)?"""
+        key = self.toks[i].key
+        forms = [key]
+        if key.endswith(("ها", "هم")) and len(key) > 4:
+            forms.append(key[:-2])
+        elif key.endswith("ه") and len(key) > 3:
+            forms.append(key[:-1])
+        return any(self.lex.match(k) or self.lex.is_a("reports", k, True) for k in forms)
+
     def _prep(self, p: int) -> None:
         """«بحسب X», «وفقاً لـ X», «نقلاً عن X», «بحسب ما أعلنت X»: the speaker is the object
         of the preposition; the content is the clause before it (or after it, at the start
@@ -754,6 +765,8 @@ class QuoteFinder:
         if toks[p].key == "حسبما" or (j < len(toks) and toks[j].key in ("ما", "لما")):
             j += 1 if toks[p].key != "حسبما" else 0
             if j < len(toks) and toks[j].is_word and not toks[j].text.startswith("ال"):
+                if not self._reporting(j):
+                    return  # «وفق ما كفله له النظام», «حسب ما هو متبع»: a rule, no one's words
                 j += 1  # the verb after «ما»: «بحسب ما أعلنت», «وفق ما ألمحت الشركة», «حسبما أظهر»
         if toks[p].key.endswith("نقلا"):
             if j >= len(toks) or toks[j].key != "عن":

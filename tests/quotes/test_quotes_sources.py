@@ -1,0 +1,30 @@
+"""Speakers on unseen news, session 11 (third part): what «بحسب/وفق» cites, ..."""
+from __future__ import annotations
+
+from marsad.model import Article
+from marsad.pipeline.build import extract
+
+
+def _quotes(nlp, text):
+    record = extract(Article(text=text, published="2015-08-01", outlet="okaz"), nlp)
+    entities = {e.id: e for e in record.entities}
+    return [(q.cue.text if q.cue else "", entities[q.speaker.entity].name if q.speaker.entity else q.speaker.text,
+             q.content.text) for q in record.quotes]
+
+
+def test_according_to_a_rule_or_plan_is_no_quote(nlp):
+    text = ("وتنفذ الشركات المشاريع وفق شروط ومواصفات معينة، وتتولى الوزارة الإشراف والرقابة عليها. "
+            "ويتم التعامل مع المخالفين وفق ما نص عليه النظام الجديد. "
+            "وارتفعت الأسعار بنسبة كبيرة وفقا لتقديرات أولية.")
+    assert [q for q in _quotes(nlp, text) if q[0] in ("وفق", "وفقا")] == []
+
+
+def test_according_to_a_source_is_a_quote(nlp):
+    text = ("وقتل 27 شخصا على الأقل في حادث القطار، بحسب مصادر رسمية. "
+            "وارتفع الدين العام بنسبة 5 في المائة، وفقا لبيانات صندوق النقد الدولي. "
+            "وارتفعت درجات الحرارة إلى مستويات قياسية، وفقا للوكالة الدولية للطاقة. "
+            "وقتلت قوات الأمن مسلحا دخل دار سينما، بحسب متحدث باسم الشرطة. "
+            "وستفتح المحافظة شواطئها مجانا للمواطنين حسبما أعلن المسؤول المحلي.")
+    speakers = [q[1] for q in _quotes(nlp, text)]
+    assert len(speakers) == 5
+    assert "صندوق النقد الدولي" in speakers[1]
