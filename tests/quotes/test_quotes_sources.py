@@ -28,3 +28,17 @@ def test_according_to_a_source_is_a_quote(nlp):
     speakers = [q[1] for q in _quotes(nlp, text)]
     assert len(speakers) == 5
     assert "صندوق النقد الدولي" in speakers[1]
+
+
+def test_a_governor_is_a_title_that_reaches_his_name(nlp):
+    # «محافظ» opens a title chain; the person behind «من» is who appointed him, not the speaker
+    quotes = _quotes(nlp, "وهو ما أكده محافظ عدن المعين من الرئيس هادي، نايف البكري، مشيرا إلى أن "
+                          "المدينة آمنة وأن الخدمات عادت إلى معظم الأحياء.")
+    assert quotes and quotes[0][1] == "نايف البكري"
+
+
+def test_an_undersecretary_is_a_person_not_his_ministry(nlp):
+    record = extract(Article(text="وقال وكيل وزارة الخارجية الإيراني إن بلاده لن تتراجع عن الاتفاق النووي.",
+                             published="2015-08-01"), nlp)
+    entities = {e.id: e for e in record.entities}
+    assert record.quotes and entities[record.quotes[0].speaker.entity].label == "PER"

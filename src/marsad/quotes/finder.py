@@ -225,6 +225,7 @@ class QuoteFinder:
                                or reader._is("institution", rng[0])):
             return  # («وهو ما أكده الواقع»: no one)
         rng = self._bare_subject(rng) or rng
+        rng = self._past_prep(rng, min(subject + MAX_PHRASE, self.ext.para_last(subject) + 1), inside=True)
         first = next((k for k in range(*rng) if k in reader.names), rng[0])
         if not reader._is("title", rng[0]) and not reader._is("institution", rng[0]):
             rng = first, rng[1]  # «علي القحوم» with «القحوم» alone tagged: the name, not a word before it
@@ -332,10 +333,8 @@ class QuoteFinder:
             fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
-        if fwd and fwd[1] < stop and self.reader._is("title", fwd[0]) and self.reader.is_prep(fwd[1], strip_prefix=True):
-            end = self._chain_person(fwd[1] + 1, stop)
-            if end is not None:
-                fwd = fwd[0], end + 1  # «قال النائب عن اسطنبول مراد اوزشليك إن»
+        if fwd:
+            fwd = self._past_prep(fwd, stop)  # «قال النائب عن اسطنبول مراد اوزشليك إن»
         if fwd and self.reader._is("nonspeaker", fwd[0]):
             return "skip"
         if fwd:
@@ -447,21 +446,44 @@ class QuoteFinder:
                 return rng[0], end + 1
         return rng if rng[1] - rng[0] <= BARE_SUBJECT else None
 
+    def _past_prep(self, rng: tuple[int, int], stop: int, inside: bool = False) -> tuple[int, int]:
+        """A title phrase ending at a preposition (``inside``: holding one), extended to the
+        person it goes on to name before ``stop`` (``_chain_person``), else as it is."""
+        reader = self.reader
+        if not reader._is("title", rng[0]):
+            return rng
+        first = rng[0] + 1 if inside else rng[1]
+        p = next((k for k in range(first, min(rng[1] + 1, stop)) if reader.is_prep(k, strip_prefix=True)), None)
+        if p is not None:
+            end = self._chain_person(p + 1, stop)
+            if end is not None and end + 1 >= rng[1]:
+                return rng[0], end + 1
+        return rng
+
     def _chain_person(self, k: int, j: int) -> Optional[int]:
         """The last token of the person a title goes on to name past a preposition's phrase
         («ويرى عضو التحالف الوطني النائب عن كتلة الأحرار ... في البرلمان حاكم الزاملي أن», «قال
         النائب عن الحزب الديمقراطي، في برلمان الإقليم، بشار مشير، لـ»): the person must stand
         in apposition (not behind a preposition, «أمام» or «مع») within a dozen tokens, before
-        any adjunct, time word, addressee, verbal noun or cue; else None."""
+        any adjunct, time word, addressee, verbal noun or cue; a person behind a preposition is
+        passed over when a name follows in apposition after a comma («محافظ عدن المعين من
+        الرئيس هادي، نايف البكري»); else None."""
         toks, reader = self.toks, self.reader
+        behind = False  # a person behind a preposition was passed: the next must follow a comma
         for i in range(k, min(j, k + ADDRESSEE_REACH)):
             if i in self.persons and self.persons[i] == i:
-                if reader.is_prep(i - 1, strip_prefix=True) or toks[i - 1].key in ("مع", "امام") \
-                        or self._completes_noun(k, i):
-                    return None
                 end = i
                 while end + 1 < j and self.persons.get(end + 1) == i:
                     end += 1
+                t = i - 1
+                while t >= k and reader._is("title", t):
+                    t -= 1  # «من الرئيس هادي»
+                if reader.is_prep(t, strip_prefix=True) and not self._completes_noun(k, i):
+                    behind = True  # «محافظ عدن المعين من الرئيس هادي، نايف البكري»: who appointed him
+                    continue
+                if toks[i - 1].key in ("مع", "امام") or self._completes_noun(k, i) \
+                        or (behind and toks[i - 1].text not in "،,"):
+                    return None
                 return end
             if toks[i].key in THAT or toks[i].text in QUOTE_CHARS or toks[i].text in ":؛;." \
                     or reader.adjunct_noun(i) or reader._is("time", i) or reader.is_media(i) \
