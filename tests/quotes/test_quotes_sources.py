@@ -42,3 +42,21 @@ def test_an_undersecretary_is_a_person_not_his_ministry(nlp):
                              published="2015-08-01"), nlp)
     entities = {e.id: e for e in record.entities}
     assert record.quotes and entities[record.quotes[0].speaker.entity].label == "PER"
+
+
+def test_but_he_is_the_speaker_before_him(nlp):
+    quotes = _quotes(nlp, "وقال الرئيس الأميركي باراك أوباما إن إيران قد تستخدم الأموال لتمويل الإرهاب، "
+                          "لكنه اعتبر أن الاتفاق يظل أفضل من البديل، مشددا على أن بلاده قادرة على المحاسبة.")
+    assert [q[1] for q in quotes] == ["باراك أوباما"] * 3
+
+
+def test_but_it_does_not_say_is_no_quote(nlp):
+    quotes = _quotes(nlp, "وقد دان الرئيس الروسي فلاديمير بوتين هذه المبادرة. وتقدمت موسكو بمشروع قرار لكنه لا "
+                          "يشير إلى إنشاء محكمة بل يكتفي بطلب تسريع التحقيق.")
+    assert all("محكمة" not in q[2] for q in quotes)
+
+
+def test_a_reservation_expressed_is_no_speaker(nlp):
+    quotes = _quotes(nlp, "وقال الوزير حجار إن الجامعة ستفتح أبوابها. الوزير حجار استعرض في الحوار برنامج "
+                          "الوزارة، وأبدى تحفظه على بعض المقترحات، مضيفا أن الإصلاح يحتاج إلى وقت.")
+    assert quotes and quotes[-1][1] == "حجار"

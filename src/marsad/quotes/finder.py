@@ -258,8 +258,9 @@ class QuoteFinder:
             named = cue.pos == "noun" and any(k in self.persons for k in range(*explicit))
             speaker = self._explicit(explicit, UNKNOWN_GENDER if named else cue.gender, c)  # «تأكيد أوباما»
         else:
-            if cue.pos == "impf" and (intro is None or intro.how == "that"):
-                return  # «ويذكر أن ...»: the journalist, not a speaker
+            if cue.pos == "impf" and (intro is None or intro.how == "that") \
+                    and not self.reader._is("butpronoun", c - 1, strip_prefix=False):
+                return  # «ويذكر أن ...»: the journalist, not a speaker («لكنه يقول إن»: he)
             speaker = self._inherit(cue.gender, c)
         if intro is not None:
             obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
@@ -293,6 +294,13 @@ class QuoteFinder:
             return None  # («الاتحاد الأوروبي الذي أعفى ...» belongs to the speaker; an aside between commas)
         return k
 
+    def _but_pronoun(self, c: int, sent0: int) -> bool:
+        """Does «لكنه/ولكنها» (and «قد/لم/لا/لن») stand right before the cue at ``c``?"""
+        b = c - 1
+        while b > sent0 and self.toks[b].key in ("قد", "لم", "لا", "لن"):
+            b -= 1
+        return b >= 0 and self.reader._is("butpronoun", b, strip_prefix=False)
+
     def _subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
         """Token range of the cue's explicit subject, None (inherit) or "skip" (no quote)."""
         cue = m.cue
@@ -307,6 +315,9 @@ class QuoteFinder:
         issuer = self._issuer(c, sent0)
         if issuer is not None:
             return issuer
+        if self._but_pronoun(c, sent0):  # «لكنه اعتبر أن»: the pronoun speaks, who spoke before;
+            # «لكنه لا يشير إلى», «لكنه لم يذكر»: what was not said (most often of a text)
+            return "skip" if self.toks[c - 1].key in ("لم", "لا", "لن") else None
         if not m.prefix:
             rel = self._relative_subject(c, m, intro)
             if rel is None:
