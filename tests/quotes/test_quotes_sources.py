@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marsad.model import Article
 from marsad.pipeline.build import extract
+from marsad.quotes.finder import find_quotes
 
 
 def _quotes(nlp, text):
@@ -60,3 +61,15 @@ def test_a_reservation_expressed_is_no_speaker(nlp):
     quotes = _quotes(nlp, "وقال الوزير حجار إن الجامعة ستفتح أبوابها. الوزير حجار استعرض في الحوار برنامج "
                           "الوزارة، وأبدى تحفظه على بعض المقترحات، مضيفا أن الإصلاح يحتاج إلى وقت.")
     assert quotes and quotes[-1][1] == "حجار"
+
+
+def test_an_aside_naming_the_outlet_leaves_the_words_to_the_speaker(nlp):
+    quotes = _quotes(nlp, "وقال وزير الخارجية التركي مولود جاوش اوغلو، بحسب ما نقلت عنه وكالة الأناضول، إن "
+                          "«الطائرات الأميركية بدأت الوصول» إلى تركيا.")
+    assert [q[:2] for q in quotes] == [("قال", "مولود جاوش اوغلو")]
+
+
+def test_the_outlet_told_is_no_source():
+    found = find_quotes("وقتل عشرة أشخاص في انفجار سيارة مفخخة في بغداد، حسب ما أفادت وزارة الداخلية "
+                        "العراقية وكالة فرانس برس.")
+    assert found and found[0].speaker.text == "وزارة الداخلية العراقية"

@@ -809,6 +809,11 @@ class QuoteFinder:
         rng = self.reader.forward(j, min(j + 12, last + 1))
         if rng is None or self.reader._is("nonspeaker", rng[0]):
             return
+        if j > p + 1:  # «حسب ما أفادت وزارة الداخلية وكالة فرانس برس»: the outlet told, the ministry said
+            told = next((k for k in range(rng[0] + 1, rng[1]) if self.reader._is("mediakind", k, strip_prefix=False)
+                         and (toks[k - 1].text.startswith("ال") or k - 1 in self.reader.names)), None)
+            if told is not None:
+                rng = rng[0], told
         sent0 = self.sent_start[toks[p].sent]
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma
