@@ -73,3 +73,9 @@ def test_the_outlet_told_is_no_source():
     found = find_quotes("وقتل عشرة أشخاص في انفجار سيارة مفخخة في بغداد، حسب ما أفادت وزارة الداخلية "
                         "العراقية وكالة فرانس برس.")
     assert found and found[0].speaker.text == "وزارة الداخلية العراقية"
+
+
+def test_a_state_named_by_a_non_saying_verb_speaks_after_it(nlp):
+    quotes = _quotes(nlp, "وقال وزير الخارجية التركي مولود جاويش أوغلو إن الطائرات الأميركية بدأت الوصول. "
+                          "وشنت تركيا منذ ذلك الحين سلسلة من الغارات الجوية، مشيرة إلى أنها تستهدف ناشطين من حزب العمال.")
+    assert quotes[-1][:2] == ("مشيرة", "تركيا")

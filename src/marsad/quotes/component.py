@@ -37,7 +37,10 @@ def quotes(doc: Doc) -> Doc:
              for m in e.mentions if m.field is None]
     persons = [(m.start, m.end, e.gender or "-") for e in doc._.entities or [] if e.label == "PER"
                for m in e.mentions if m.field is None]
-    found = find_quotes(text, sentences=doc.user_data.get("sentences"), names=names, persons=persons)
+    places = [(m.start, m.end) for e in doc._.entities or [] if e.label == "LOC"
+              for m in e.mentions if m.field is None]
+    found = find_quotes(text, sentences=doc.user_data.get("sentences"), names=names, persons=persons,
+                        places=places)
     titles = [(m.start, m.end) for m in doc._.matches or []
               if any(isinstance(e, Title) for e in m.entries)]
     found = [q for q in found if cites_source(q, text, doc._.entities or [], titles)]

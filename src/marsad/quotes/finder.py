@@ -42,15 +42,17 @@ DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إل�
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
                 lexicon: Optional[CueLexicon] = None,
                 names: Optional[list[tuple[int, int]]] = None,
-                persons: Optional[list[tuple[int, int, str]]] = None) -> list[Quote]:
+                persons: Optional[list[tuple[int, int, str]]] = None,
+                places: Optional[list[tuple[int, int]]] = None) -> list[Quote]:
     """Quotes of ``text`` in order. ``sentences`` are (start, end) offsets from the pipeline's
     splitter (else a simple fallback is used); ``lexicon`` defaults to the shipped one;
     ``names`` are offsets of the people and organisations the tagger found, which tell where
     a speaker's name ends and a verb's object begins; ``persons`` are those of the names that
     are people (start, end, gender m/f/-), who may be the unnamed subject of a cue in their
-    sentence. Each quote's
+    sentence; ``places`` are offsets of the places it found, which speak when a verb has them
+    for subject («وشنت تركيا ... غارات، مشيرة إلى أن»). Each quote's
     ``speaker`` is a :class:`SpeakerPhrase` (entity None, gender, explicit flag)."""
-    return QuoteFinder(text, sentences, lexicon, names=names, persons=persons).run()
+    return QuoteFinder(text, sentences, lexicon, names=names, persons=persons, places=places).run()
 
 
 class QuoteFinder:
@@ -59,7 +61,8 @@ class QuoteFinder:
     def __init__(self, text: str, sentences: Optional[list[tuple[int, int]]] = None,
                  lexicon: Optional[CueLexicon] = None, split: Optional[SplitFn] = None,
                  names: Optional[list[tuple[int, int]]] = None,
-                 persons: Optional[list[tuple[int, int, str]]] = None):
+                 persons: Optional[list[tuple[int, int, str]]] = None,
+                 places: Optional[list[tuple[int, int]]] = None):
         self.text = text
         self.lex = lexicon or default_lexicon()
         self.toks = tokenize(text)
@@ -76,6 +79,8 @@ class QuoteFinder:
         self.persons = {t: first for t, (first, span) in held.items() if span in person_spans}
         starts = {a: g for a, _, g in persons}
         self.person_gender = {t.i: starts[t.start] for t in self.toks if t.start in starts}  # first token -> m/f/-
+        place_starts = {a for a, _ in places or ()}
+        self.places = {t.i for t in self.toks if t.start in place_starts}  # first tokens of places
         self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)
         self.tracker = Tracker()
         self.quotes: list[Quote] = []
@@ -599,12 +604,13 @@ class QuoteFinder:
 
     def _speaker_like(self, rng: tuple[int, int]) -> bool:
         """Can a phrase guessed as a clause's subject speak: it holds a tagged name, or opens
-        with a definite noun, a title, an institution or a noun of number («عدد من»)? An
+        with a definite noun, a title, an institution, a place or a noun of number («عدد من»)? An
         indefinite verbal noun («تأخر البعض منهم», «ارتفاع مساهمة الإنفاق») is the object."""
         i = rng[0]
         reader = self.reader
         return any(k in reader.names for k in range(*rng)) or self.toks[i].text.lstrip("و").startswith("ال") \
-            or reader._is("title", i) or reader._is("institution", i) or reader._is("quantity", i)
+            or reader._is("title", i) or reader._is("institution", i) or reader._is("quantity", i) \
+            or i in self.places  # «وشنت تركيا ... غارات، مشيرة»: a state speaks
 
     def _sentence_person(self, s0: int, c: int, gender: str) -> Optional[tuple[int, int]]:
         """The first person named in the cue's sentence before it, heading a phrase of its
