@@ -347,6 +347,14 @@ class QuoteFinder:
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
         if fwd and cue.lemma in DEMANDS and self.toks[fwd[0]].key in EVERYONE:
             fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
+        if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
+            # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
+            # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
+            told = next((k for k in range(*fwd) if self.reader._is("masculine", k, strip_prefix=False)), None)
+            if told == fwd[0]:
+                fwd = None
+            elif told is not None:
+                fwd = fwd[0], told
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
         if fwd:
