@@ -86,3 +86,10 @@ def test_a_feminine_demand_verb_has_no_masculine_subject(nlp):
                           "الازدهار. ودعت القيادة الفلسطينية المجتمع الدولي إلى التدخل العاجل لوقف الاستيطان.")
     assert [q[1] for q in quotes] == ["هيلاري كلينتون", "هيلاري كلينتون", "القيادة الفلسطينية"]
     assert quotes[2][2].startswith("المجتمع الدولي إلى")
+
+
+def test_a_quotation_after_anna_ends_where_the_journalist_resumes():
+    found = find_quotes("واوضح سيف حسبما نقل عنه التلفزيون الرسمي ان “23 مليار دولار هي موارد من عائدات المصرف "
+                        "المركزي و6 مليارات تقريبا هي للحكومة” وهذا الرقم اقل بكثير من التقديرات الأمريكية.")
+    said = [q for q in found if q.cue.text == "اوضح"]
+    assert said and said[0].kind == "direct" and said[0].content.text.endswith("هي للحكومة")

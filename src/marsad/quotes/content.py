@@ -93,7 +93,7 @@ class Extents:
             self._para_last = last
         return last[self.toks[i].para]
 
-    def speech_quote(self, k: int, after_cue: bool, adjacent: bool = False) -> bool:
+    def speech_quote(self, k: int, after_cue: bool, adjacent: bool = False, after_that: bool = False) -> bool:
         """Is the quotation opened at token ``k`` the speech a cue introduces, not a name or a
         title in quotation marks? Yes after a colon, when never closed, or when the clause
         ends with it; right after the cue, unless it is a short quoted name followed by more
@@ -120,6 +120,8 @@ class Extents:
         # after («وقال سيف “...” إلا أن ...»), unless
         # an «أن» clause follows it (then it was a quoted title: «في تقرير "..." إن»)
         that_next = nxt < len(self.toks) and self.toks[nxt].key in THAT
+        if after_that and words > 4 and followed_by_word and self.lex.is_a("resumes", self.toks[nxt].key):
+            return True  # «أوضح سيف أن "23 مليار دولار ..." وهذا الرقم أقل ...»: the journalist again
         return closes or (words > 4 and (self.toks[c - 1].text in SENT_END or (adjacent and not that_next)))
 
     # ------------------------------------------------------------------ introducer

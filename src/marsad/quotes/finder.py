@@ -678,7 +678,8 @@ class QuoteFinder:
                 first += 1  # «قال: إن ...»
             if first >= len(toks) or toks[first].para != toks[intro.at].para:
                 return
-            if first in self.qspan_at and ext.speech_quote(first, intro.how == "colon" and first == intro.first):
+            if first in self.qspan_at and ext.speech_quote(first, intro.how == "colon" and first == intro.first,
+                                                           after_that=intro.how == "that" and first == intro.at + 1):
                 a, b, direct = self._quoted(first)
             elif intro.how == "colon":
                 a, b = self._range(first, ext.colon_end(first))
