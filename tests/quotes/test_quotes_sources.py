@@ -93,3 +93,9 @@ def test_a_quotation_after_anna_ends_where_the_journalist_resumes():
                         "المركزي و6 مليارات تقريبا هي للحكومة” وهذا الرقم اقل بكثير من التقديرات الأمريكية.")
     said = [q for q in found if q.cue.text == "اوضح"]
     assert said and said[0].kind == "direct" and said[0].content.text.endswith("هي للحكومة")
+
+
+def test_but_then_an_adjunct_before_a_state_that_speaks(nlp):
+    quotes = _quotes(nlp, "وقالت المفوضية الأوروبية إن المفاوضات مستمرة. لكن مع ذلك، قامت الصين بتغيير خط سيرها، "
+                          "وتقدمت بطلب للانضمام إلى المفاوضات، قائلة إنها تقر بهدف المفاوضات.")
+    assert quotes[-1][:2] == ("قائلة", "الصين")

@@ -81,6 +81,7 @@ class QuoteFinder:
         self.person_gender = {t.i: starts[t.start] for t in self.toks if t.start in starts}  # first token -> m/f/-
         place_starts = {a for a, _ in places or ()}
         self.places = {t.i for t in self.toks if t.start in place_starts}  # first tokens of places
+        self.reader.places = self.places
         self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)
         self.tracker = Tracker()
         self.quotes: list[Quote] = []
@@ -826,7 +827,7 @@ class QuoteFinder:
             return
         if j > p + 1:  # «حسب ما أفادت وزارة الداخلية وكالة فرانس برس»: the outlet told, the ministry said
             told = next((k for k in range(rng[0] + 1, rng[1]) if self.reader._is("mediakind", k, strip_prefix=False)
-                         and (toks[k - 1].text.startswith("ال") or k - 1 in self.reader.names)), None)
+                         and (toks[k - 1].text.startswith(("ال", "وال")) or k - 1 in self.reader.names)), None)
             if told is not None:
                 rng = rng[0], told
         sent0 = self.sent_start[toks[p].sent]
