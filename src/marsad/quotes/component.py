@@ -64,66 +64,70 @@ def cites_source(quote: Quote, text: str, entities: list[Entity], titles: list[t
     """After «بحسب/وفق/حسب» (which also cite rules, polls and plans: «وفق شروط ومواصفات
     معينة», «وفقاً لرؤية خادم الحرمين», «حسب النظام») the phrase must open with a source: a
     name (an entity mention starts in its first word), a title, institution or anonymous
-    source of the titles lexicon, an outlet («صحيفة», «وكالة»), or a text or figure that
-    speaks for its issuer — named in the phrase («وفقا لبيانات صندوق النقد الدولي»,
-    «بحسب حصيلة جديدة للمرصد») or, for a statement, one already quoted («وبحسب البيان»).
-    Other quotes pass."""
+    source of the titles lexicon, an outlet («صحيفة», «وكالة»), a person or body cited for
+    what they know («الباحث», «مجموعة»), or a text or figure that speaks for its issuer —
+    named in the phrase («وفقا لبيانات صندوق النقد الدولي», «بحسب حصيلة جديدة للمرصد») or,
+    for a statement, one already quoted («وبحسب البيان»). After «بحسب ما» the finder already
+    read a verb of reporting. Other quotes pass."""
     speaker = quote.speaker
     if not _according(quote) or speaker is None or speaker.start is None:
         return True
     words = text[speaker.start:speaker.end].split()
     if not words:
         return False
-    first_end = speaker.start + len(words[0])
-    lexicon = default_lexicon()
     skipped = [normalize_word(w) for w in text[quote.cue.end:speaker.start].split()] \
         if quote.cue.end <= speaker.start else []
     if normalize_word(quote.cue.text).endswith("حسبما") or {"ما", "لما"} & set(skipped):
-        return True  # «بحسب ما أعلنت X»: the finder read a verb of reporting before X
+        return True  # «بحسب ما أعلنت X»
     mentions = [(m.start, m.end, e.label) for e in entities for m in e.mentions if m.field is None
                 if m.start < speaker.end and speaker.start < m.end]
-    quoted = words[0][:1] in "«\"“" or any(w and not any(ch.isalpha() for ch in w) for w in skipped)
-    if quoted and mentions:
+    if mentions and (words[0][:1] in "«\"“" or any(w and not any(ch.isalpha() for ch in w) for w in skipped)):
         return True  # a quoted name: «وبحسب «السعودي الفرنسي كابيتال»»
     skipped = [w.strip("«\"“ـ") for w in skipped]
     skipped = [w for w in skipped if w not in ("عن", "ل") and any(ch.isalpha() for ch in w)]  # «نقلا عن X»
-    if skipped:
-        key = skipped[0]
-    else:
-        key = normalize_word(words[0])
-    forms = {key}
-    for w in list(forms):
-        if w[:1] in ("و", "ف") and len(w) > 3:
-            forms.add(w[1:])  # «ووفقاً» but «وكالة»: both readings are tried
-    for w in list(forms):
-        if w[:2] == "لل":
-            forms.add("ال" + w[2:])  # «للوكالة الدولية»
-        elif w[:1] in ("ل", "ب") and len(w) > 3:
-            forms.add(w[1:])  # «لتقديرات», «لصندوق»
-    for w in list(forms):
-        for suffix in ("ها", "هم", "ه"):
-            if w.endswith(suffix) and len(w) - len(suffix) > 2:
-                forms.add(w[:-len(suffix)])  # «وحسب متحدثها الرسمي»
-                break
-    forms |= {"ال" + w for w in forms if not w.startswith("ال")} | {w[2:] for w in forms if w.startswith("ال")}
+    key = skipped[0] if skipped else normalize_word(words[0])
+    forms = _head_forms(key)
+    lexicon = default_lexicon()
 
     def is_a(*classes: str) -> bool:
         return any(lexicon.is_a(c, w) for c in classes for w in forms)
 
     if is_a("nonsource"):
         return False
-    named = [s for s, _, _ in mentions] + [a for a, b in titles if speaker.start <= a < speaker.end]
-    if any(s < first_end for s in named):
+    first_end = speaker.start + len(words[0])
+    named = [a for a, _, _ in mentions] + [a for a, _ in titles if speaker.start <= a < speaker.end]
+    if any(a < first_end for a in named):
         return True  # «بحسب وزارة الصحة», «وفقاً لمصادر أمنية», «بحسب أنقرة»
-    if len(words) > 1 and not key.startswith(("ال", "لل")) and key[:1] not in ("ل", "ب") and not is_a("figures", "document"):
-        second = speaker.start + len(text[speaker.start:speaker.end]) - len(text[speaker.start:speaker.end].split(None, 1)[1])
-        if any(s == second and label == "PER" for s, _, label in mentions):
+    if len(words) > 1 and key[:1] not in ("ل", "ب") and not key.startswith("ال") and not is_a("figures", "document"):
+        second = text.find(words[1], first_end)
+        if any(a == second and label == "PER" for a, _, label in mentions):
             return True  # «حسب كلاي بافور»: a first name the tagger left out
     if is_a("media", "mediakind", "title", "institution", "citable"):
         return True  # «وبحسب صحيفة "الديلي ميل"», «بحسب متحدث باسم الشرطة», «بحسب مركز دبي»
     if is_a("document"):
         return key.startswith("ال") or bool(named)
     return is_a("figures") and bool(named)
+
+
+def _head_forms(key: str) -> set[str]:
+    """The readings of a folded head word for the word classes: with and without a leading
+    و/ف («ووفقاً», but «وكالة»), a fused «لـ/بـ» («لتقديرات», «للوكالة» → «الوكالة»), a
+    pronoun suffix («متحدثها») and the article."""
+    forms = {key}
+    if key[:1] in ("و", "ف") and len(key) > 3:
+        forms.add(key[1:])
+    for w in list(forms):
+        if w[:2] == "لل":
+            forms.add("ال" + w[2:])
+        elif w[:1] in ("ل", "ب") and len(w) > 3:
+            forms.add(w[1:])
+    for w in list(forms):
+        suffix = next((x for x in ("ها", "هم", "ه") if w.endswith(x) and len(w) - len(x) > 2), None)
+        if suffix:
+            forms.add(w[:-len(suffix)])
+    return forms | {"ال" + w for w in forms if not w.startswith("ال")} | {w[2:] for w in forms if w.startswith("ال")}
+
+
 _PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن ألا أكثر".split())
 _MAX_UNNAMED_WORDS = 6  # «مسؤولا آخر في المجلس الأعلى للسلام»
 _MAX_INSTITUTION_WORDS = 10  # «الجهاز المركزي المصري للتعبئة العامة والإحصاء»
