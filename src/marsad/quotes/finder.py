@@ -14,9 +14,9 @@ from typing import Callable, Optional
 
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
-from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
+from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
-from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
+from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
 
@@ -781,7 +781,6 @@ class QuoteFinder:
         """«وجاء في بيان رئيس الإقليم مسعود برزاني: ...», «وجاء في البيان أن ...»: the words of
         a document; its issuer speaks (named after the document's noun, else the last issuer
         or speaker). Any other «جاء» («جاء ذلك خلال», «جاء في المركز الثاني») is no cue."""
-        toks = self.toks
         if not self.ext.document_frame(c):
             return
         intro = self.ext.introducer(m.cue, c + 2)
