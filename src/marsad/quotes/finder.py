@@ -769,7 +769,8 @@ class QuoteFinder:
         rng = self.reader.forward(an + 1, q)
         if rng is None:
             return
-        speaker = self._explicit(rng, m.cue.gender, c)
+        # the source's gender is that of «قوله/قولها», not of «نقلت» (the outlet's)
+        speaker = self._explicit(rng, qm.cue.gender if qm and qm.cue.lemma == "قول" else UNKNOWN_GENDER, c)
         if qm and qm.cue.lemma == "قول":
             intro = self.ext.introducer(qm.cue, q)
             if intro is not None:

@@ -64,7 +64,9 @@ class Candidate:
 def pick_speaker(candidates: list[Candidate], gender: str, para: int, window: int = 3) -> Optional[Candidate]:
     """Choose the referent of a subject-less cue from ``candidates`` (oldest first): the most
     recent one whose gender agrees with the cue within ``window`` paragraphs, else the most
-    recent one. Speaker candidates are preferred to bare mentions."""
+    recent one if it does not disagree. Speaker candidates are preferred to bare mentions.
+    A cue of one gender never takes a speaker of the other («وقالت» after only men were
+    quoted): its subject is then someone the sentence names, or nobody quoted."""
     if not candidates:
         return None
     ranked = sorted(enumerate(candidates), key=lambda ic: (ic[1].source == "speaker", ic[0]))
@@ -73,6 +75,8 @@ def pick_speaker(candidates: list[Candidate], gender: str, para: int, window: in
         for c in recent:
             if c.gender in (gender, UNKNOWN_GENDER) and para - c.para <= window:
                 return c
+        if recent[0].gender in ("m", "f") and recent[0].gender != gender:
+            return None
     return recent[0]
 
 
