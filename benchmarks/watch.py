@@ -135,7 +135,7 @@ def kills(args) -> None:
         feeds_file.write_text("".join(f"{site.base}/kf/{f}.xml\n" for f in range(args.kill_feeds)))
         db = Path(tmp) / "kills.db"
         command = [sys.executable, "-m", "marsad.cli.main", "watch", str(feeds_file), "--db", str(db),
-                   "--interval", "1", "--delay", "0", "-q"]
+                   "--interval", "1", "--delay", "0", "-q", "--jobs", str(args.jobs)]
         killed = 0
         for run in range(args.kills):
             grow(rng.randint(2, 5))

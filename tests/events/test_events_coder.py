@@ -507,3 +507,16 @@ def test_coder_no_event_in_a_trailing_tag_line(coder):
     # 3alyoum closes an article with keywords («سمات»): «الغارات الأمريكية على سوريا» is no report
     text = "أصدر القضاء أحكاما على خمسة أشخاص. سمات الغارات الأمريكية على سوريا "
     assert not [e for e in coder(text, PUBLISHED).events if e.trigger.start > text.index("سمات")]
+
+
+def test_coder_a_past_event_is_not_dated_after_its_article(coder):
+    # met (past tense); the year in the sentence is the election's, after publication: the
+    # meeting keeps the publication date. A future-tense event may take a later date.
+    text = "والتقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف لبحث انتخابات عام 2018."
+    k = text.index("عام 2018")
+    year = [DateRef("عام 2018", k, k + 8, "2018")]
+    assert {e.date for e in coder(text, PUBLISHED, dates=year).events} == {PUBLISHED}
+    future = "وسيلتقي وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في عام 2018."
+    k = future.index("عام 2018")
+    events = coder(future, PUBLISHED, dates=[DateRef("عام 2018", k, k + 8, "2018")]).events
+    assert events and {e.date for e in events} == {"2018"}

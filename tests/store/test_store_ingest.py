@@ -226,7 +226,7 @@ def _government(country):
 def test_store_an_actor_named_by_its_role_is_one_actor_per_country(tmp_path):
     # «الحكومة» of Yemen and of Egypt are two actors; a named actor (Lavrov) stays one
     # whatever the country; a role-named actor of no country keeps its plain key.
-    from marsad.store.ingest import actor_key
+    from marsad.store.keys import actor_key
 
     assert actor_key("الحكومة", "government", "government", "YEM") == "government (YEM)"
     assert actor_key("لافروف", "Sergei Lavrov", "foreign minister", "RUS") == "sergei lavrov"

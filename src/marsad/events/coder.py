@@ -717,7 +717,7 @@ class _Run:
         b = max([hit.end] + [f.mentions[k].end for k in used] + [w.end for w in extra])
         evidence = Span(a, b, self.text[a:b])
         trigger = Span(hit.start, hit.end, self.text[hit.start:hit.end])
-        d = date_near(f, self.dates, hit, lo, hi, own=True)
+        d = date_near(f, self.dates, hit, lo, hi, own=True, published=self.published)
         date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
         for s, t in pairs:
             src = self._actor(s)

@@ -91,7 +91,7 @@ def _learned_event(run: Run, c: Candidate) -> Event:
     inside = [i for i in (c.source, c.target) if i is not None and i.first >= 0 and c.lo <= i.first < c.hi]
     a = min([hit.start] + [i.start for i in inside])
     b = max([hit.end] + [i.end for i in inside])
-    d = date_near(f, run.dates, hit, c.lo, c.hi, own=True)
+    d = date_near(f, run.dates, hit, c.lo, c.hi, own=True, published=run.published)
     date = d.value if d else (run.published.isoformat() if run.published and hit.tense != FUT else None)
     place = place_near(f, hit, c.lo, c.hi)
     src = Actor(entity=c.source.entity, country=c.source.country, sector=c.source.sector)

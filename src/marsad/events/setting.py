@@ -7,13 +7,16 @@ in the past or present (the coder decides that).
 """
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from typing import Optional
 
 from marsad.events.actors import Mention
 from marsad.events.arguments import Frame, Group
+from marsad.events.lexicon import PERF, PERF1
 from marsad.events.trigger import Hit
 from marsad.model import DateRef
+from marsad.periods import bounds
 from marsad.text.normalize import normalize
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})  # «محادثات في المملكة»
@@ -22,6 +25,7 @@ PLACE_BACK_SENTENCES = 0  # sentences back an arrest's or raid's place is looked
 # normalised لكن لكنه لكنها ولكن إلا فيما حيث كما وكما: what follows tells another
 # event, whose date is not the trigger's
 DATE_BREAKS = frozenset(normalize(w) for w in "لكن لكنه لكنها ولكن إلا فيما وفيما حيث كما وكما".split())
+PAST = frozenset({PERF, PERF1})  # tenses of a trigger telling what happened
 
 
 def place_near(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
@@ -93,15 +97,27 @@ def place_back(f: Frame, hit: Hit, source: Group) -> Optional[Group]:
     return None
 
 
-def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int, own: bool = False) -> Optional[DateRef]:
+def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int, own: bool = False,
+              published: Optional[dt.date] = None) -> Optional[DateRef]:
     """The resolved date expression of the sentence nearest the trigger, if any; with
-    ``own``, not one that tells another event's time (:func:`_past_contrast`). The
+    ``own``, not one that tells another event's time (:func:`_past_contrast`), nor one
+    after ``published`` for a trigger in the past tense (what an article says happened did
+    not happen after it was published: «بحثت ... الحملة الانتخابية عام 2016»). The
     background test reads any date of the sentence: an old one there marks it as history."""
     words = f.words
     a = words[lo].start if lo < len(words) else 0
     b = words[hi - 1].end if 0 < hi <= len(words) else a
-    inside = [d for d in dates if a <= d.start < b and d.value and not (own and _past_contrast(f, hit, d))]
+    inside = [d for d in dates if a <= d.start < b and d.value
+              and not (own and (_past_contrast(f, hit, d) or _after(hit, d, published)))]
     return min(inside, key=lambda d: abs(d.start - hit.start), default=None)
+
+
+def _after(hit: Hit, d: DateRef, published: Optional[dt.date]) -> bool:
+    """Is ``d`` wholly after ``published`` while the trigger is a verb in the past tense?"""
+    if published is None or hit.tense not in PAST:
+        return False
+    first = bounds(d.value)
+    return first is not None and first[0] > published
 
 
 def _past_contrast(f: Frame, hit: Hit, d: DateRef) -> bool:

@@ -93,7 +93,7 @@ class Extents:
             self._para_last = last
         return last[self.toks[i].para]
 
-    def speech_quote(self, k: int, after_cue: bool, adjacent: bool = False) -> bool:
+    def speech_quote(self, k: int, after_cue: bool, adjacent: bool = False, after_that: bool = False) -> bool:
         """Is the quotation opened at token ``k`` the speech a cue introduces, not a name or a
         title in quotation marks? Yes after a colon, when never closed, or when the clause
         ends with it; right after the cue, unless it is a short quoted name followed by more
@@ -120,6 +120,8 @@ class Extents:
         # after («وقال سيف “...” إلا أن ...»), unless
         # an «أن» clause follows it (then it was a quoted title: «في تقرير "..." إن»)
         that_next = nxt < len(self.toks) and self.toks[nxt].key in THAT
+        if after_that and words > 4 and followed_by_word and self.lex.is_a("resumes", self.toks[nxt].key):
+            return True  # «أوضح سيف أن "23 مليار دولار ..." وهذا الرقم أقل ...»: the journalist again
         return closes or (words > 4 and (self.toks[c - 1].text in SENT_END or (adjacent and not that_next)))
 
     # ------------------------------------------------------------------ introducer
@@ -156,7 +158,7 @@ class Extents:
                 if t.key in THAT_PREPS and k + 1 < end and toks[k + 1].key in THAT:
                     return Intro("that", k + 1, k + 2)
             if k > j and self.cue_at(k) and not absorbed(self.cue_at(k)) and self.cue_at(k).pos != "prep" \
-                    and not self._in_relative(k):
+                    and not self._in_relative(k) and not self._according_verb(k):
                 break
             if nominal is None and t.key in preps and "عن…أن" not in cue.complement \
                     and (t.key != "علي" or self.reader.is_prep(k)):  # («الدكتور علي بن محمد»: a name)
@@ -191,6 +193,20 @@ class Extents:
         # a definite noun only of the verbal-noun shapes تفعّل/افتعال/استفعال («للتحرك», «للاستفادة»):
         # «داعيا للفقيد بالرحمة», «للشهداء» is a prayer, «الهيئة العامة للغذاء» a name
         return not t.key.startswith("لل") or t.key.startswith(("للت", "للا"))
+
+    def _according_verb(self, k: int) -> bool:
+        """Is the cue at ``k`` the verb of an attribution aside («وقال X، بحسب ما نقلت عنه
+        وكالة الأناضول، إن ...», «حسبما أفاد»), which does not end the search for the content?"""
+        toks = self.toks
+        if k < 1:
+            return False
+        before = self.cue_at(k - 1)
+        if before is not None and before.pos == "prep":
+            return True  # «حسبما أفاد»
+        if toks[k - 1].key not in ("ما", "لما") or k < 2:
+            return False
+        prep = self.cue_at(k - 2)
+        return prep is not None and prep.pos == "prep"
 
     def _in_relative(self, k: int) -> bool:
         """Is the cue at ``k`` the verb of a relative clause on the speaker («وأضاف المصدر

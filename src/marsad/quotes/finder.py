@@ -14,9 +14,9 @@ from typing import Callable, Optional
 
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
-from marsad.quotes.cues import Cue, CueLexicon, CueMatch, default_lexicon
+from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
-from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, Tok, paragraph_ends, quote_spans,
+from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
 
@@ -42,15 +42,17 @@ DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إل�
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
                 lexicon: Optional[CueLexicon] = None,
                 names: Optional[list[tuple[int, int]]] = None,
-                persons: Optional[list[tuple[int, int, str]]] = None) -> list[Quote]:
+                persons: Optional[list[tuple[int, int, str]]] = None,
+                places: Optional[list[tuple[int, int]]] = None) -> list[Quote]:
     """Quotes of ``text`` in order. ``sentences`` are (start, end) offsets from the pipeline's
     splitter (else a simple fallback is used); ``lexicon`` defaults to the shipped one;
     ``names`` are offsets of the people and organisations the tagger found, which tell where
     a speaker's name ends and a verb's object begins; ``persons`` are those of the names that
     are people (start, end, gender m/f/-), who may be the unnamed subject of a cue in their
-    sentence. Each quote's
+    sentence; ``places`` are offsets of the places it found, which speak when a verb has them
+    for subject («وشنت تركيا ... غارات، مشيرة إلى أن»). Each quote's
     ``speaker`` is a :class:`SpeakerPhrase` (entity None, gender, explicit flag)."""
-    return QuoteFinder(text, sentences, lexicon, names=names, persons=persons).run()
+    return QuoteFinder(text, sentences, lexicon, names=names, persons=persons, places=places).run()
 
 
 class QuoteFinder:
@@ -59,7 +61,8 @@ class QuoteFinder:
     def __init__(self, text: str, sentences: Optional[list[tuple[int, int]]] = None,
                  lexicon: Optional[CueLexicon] = None, split: Optional[SplitFn] = None,
                  names: Optional[list[tuple[int, int]]] = None,
-                 persons: Optional[list[tuple[int, int, str]]] = None):
+                 persons: Optional[list[tuple[int, int, str]]] = None,
+                 places: Optional[list[tuple[int, int]]] = None):
         self.text = text
         self.lex = lexicon or default_lexicon()
         self.toks = tokenize(text)
@@ -76,6 +79,9 @@ class QuoteFinder:
         self.persons = {t: first for t, (first, span) in held.items() if span in person_spans}
         starts = {a: g for a, _, g in persons}
         self.person_gender = {t.i: starts[t.start] for t in self.toks if t.start in starts}  # first token -> m/f/-
+        place_starts = {a for a, _ in places or ()}
+        self.places = {t.i for t in self.toks if t.start in place_starts}  # first tokens of places
+        self.reader.places = self.places
         self.ext = Extents(self.toks, self.lex, self.reader, self.qspan_at, self.close_tok, self.sent_end_tok)
         self.tracker = Tracker()
         self.quotes: list[Quote] = []
@@ -225,6 +231,7 @@ class QuoteFinder:
                                or reader._is("institution", rng[0])):
             return  # («وهو ما أكده الواقع»: no one)
         rng = self._bare_subject(rng) or rng
+        rng = self._past_prep(rng, min(subject + MAX_PHRASE, self.ext.para_last(subject) + 1), inside=True)
         first = next((k for k in range(*rng) if k in reader.names), rng[0])
         if not reader._is("title", rng[0]) and not reader._is("institution", rng[0]):
             rng = first, rng[1]  # «علي القحوم» with «القحوم» alone tagged: the name, not a word before it
@@ -257,8 +264,9 @@ class QuoteFinder:
             named = cue.pos == "noun" and any(k in self.persons for k in range(*explicit))
             speaker = self._explicit(explicit, UNKNOWN_GENDER if named else cue.gender, c)  # «تأكيد أوباما»
         else:
-            if cue.pos == "impf" and (intro is None or intro.how == "that"):
-                return  # «ويذكر أن ...»: the journalist, not a speaker
+            if cue.pos == "impf" and (intro is None or intro.how == "that") \
+                    and not self.reader._is("butpronoun", c - 1, strip_prefix=False):
+                return  # «ويذكر أن ...»: the journalist, not a speaker («لكنه يقول إن»: he)
             speaker = self._inherit(cue.gender, c)
         if intro is not None:
             obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
@@ -292,6 +300,13 @@ class QuoteFinder:
             return None  # («الاتحاد الأوروبي الذي أعفى ...» belongs to the speaker; an aside between commas)
         return k
 
+    def _but_pronoun(self, c: int, sent0: int) -> bool:
+        """Does «لكنه/ولكنها» (and «قد/لم/لا/لن») stand right before the cue at ``c``?"""
+        b = c - 1
+        while b > sent0 and self.toks[b].key in ("قد", "لم", "لا", "لن"):
+            b -= 1
+        return b >= 0 and self.reader._is("butpronoun", b, strip_prefix=False)
+
     def _subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
         """Token range of the cue's explicit subject, None (inherit) or "skip" (no quote)."""
         cue = m.cue
@@ -306,6 +321,9 @@ class QuoteFinder:
         issuer = self._issuer(c, sent0)
         if issuer is not None:
             return issuer
+        if self._but_pronoun(c, sent0):  # «لكنه اعتبر أن»: the pronoun speaks, who spoke before;
+            # «لكنه لا يشير إلى», «لكنه لم يذكر»: what was not said (most often of a text)
+            return "skip" if self.toks[c - 1].key in ("لم", "لا", "لن") else None
         if not m.prefix:
             rel = self._relative_subject(c, m, intro)
             if rel is None:
@@ -330,12 +348,18 @@ class QuoteFinder:
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
         if fwd and cue.lemma in DEMANDS and self.toks[fwd[0]].key in EVERYONE:
             fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
+        if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
+            # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
+            # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
+            told = next((k for k in range(*fwd) if self.reader._is("masculine", k, strip_prefix=False)), None)
+            if told == fwd[0]:
+                fwd = None
+            elif told is not None:
+                fwd = fwd[0], told
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
-        if fwd and fwd[1] < stop and self.reader._is("title", fwd[0]) and self.reader.is_prep(fwd[1], strip_prefix=True):
-            end = self._chain_person(fwd[1] + 1, stop)
-            if end is not None:
-                fwd = fwd[0], end + 1  # «قال النائب عن اسطنبول مراد اوزشليك إن»
+        if fwd:
+            fwd = self._past_prep(fwd, stop)  # «قال النائب عن اسطنبول مراد اوزشليك إن»
         if fwd and self.reader._is("nonspeaker", fwd[0]):
             return "skip"
         if fwd:
@@ -447,21 +471,44 @@ class QuoteFinder:
                 return rng[0], end + 1
         return rng if rng[1] - rng[0] <= BARE_SUBJECT else None
 
+    def _past_prep(self, rng: tuple[int, int], stop: int, inside: bool = False) -> tuple[int, int]:
+        """A title phrase ending at a preposition (``inside``: holding one), extended to the
+        person it goes on to name before ``stop`` (``_chain_person``), else as it is."""
+        reader = self.reader
+        if not reader._is("title", rng[0]):
+            return rng
+        first = rng[0] + 1 if inside else rng[1]
+        p = next((k for k in range(first, min(rng[1] + 1, stop)) if reader.is_prep(k, strip_prefix=True)), None)
+        if p is not None:
+            end = self._chain_person(p + 1, stop)
+            if end is not None and end + 1 >= rng[1]:
+                return rng[0], end + 1
+        return rng
+
     def _chain_person(self, k: int, j: int) -> Optional[int]:
         """The last token of the person a title goes on to name past a preposition's phrase
         («ويرى عضو التحالف الوطني النائب عن كتلة الأحرار ... في البرلمان حاكم الزاملي أن», «قال
         النائب عن الحزب الديمقراطي، في برلمان الإقليم، بشار مشير، لـ»): the person must stand
         in apposition (not behind a preposition, «أمام» or «مع») within a dozen tokens, before
-        any adjunct, time word, addressee, verbal noun or cue; else None."""
+        any adjunct, time word, addressee, verbal noun or cue; a person behind a preposition is
+        passed over when a name follows in apposition after a comma («محافظ عدن المعين من
+        الرئيس هادي، نايف البكري»); else None."""
         toks, reader = self.toks, self.reader
+        behind = False  # a person behind a preposition was passed: the next must follow a comma
         for i in range(k, min(j, k + ADDRESSEE_REACH)):
             if i in self.persons and self.persons[i] == i:
-                if reader.is_prep(i - 1, strip_prefix=True) or toks[i - 1].key in ("مع", "امام") \
-                        or self._completes_noun(k, i):
-                    return None
                 end = i
                 while end + 1 < j and self.persons.get(end + 1) == i:
                     end += 1
+                t = i - 1
+                while t >= k and reader._is("title", t):
+                    t -= 1  # «من الرئيس هادي»
+                if reader.is_prep(t, strip_prefix=True) and not self._completes_noun(k, i):
+                    behind = True  # «محافظ عدن المعين من الرئيس هادي، نايف البكري»: who appointed him
+                    continue
+                if toks[i - 1].key in ("مع", "امام") or self._completes_noun(k, i) \
+                        or (behind and toks[i - 1].text not in "،,"):
+                    return None
                 return end
             if toks[i].key in THAT or toks[i].text in QUOTE_CHARS or toks[i].text in ":؛;." \
                     or reader.adjunct_noun(i) or reader._is("time", i) or reader.is_media(i) \
@@ -566,12 +613,13 @@ class QuoteFinder:
 
     def _speaker_like(self, rng: tuple[int, int]) -> bool:
         """Can a phrase guessed as a clause's subject speak: it holds a tagged name, or opens
-        with a definite noun, a title, an institution or a noun of number («عدد من»)? An
+        with a definite noun, a title, an institution, a place or a noun of number («عدد من»)? An
         indefinite verbal noun («تأخر البعض منهم», «ارتفاع مساهمة الإنفاق») is the object."""
         i = rng[0]
         reader = self.reader
         return any(k in reader.names for k in range(*rng)) or self.toks[i].text.lstrip("و").startswith("ال") \
-            or reader._is("title", i) or reader._is("institution", i) or reader._is("quantity", i)
+            or reader._is("title", i) or reader._is("institution", i) or reader._is("quantity", i) \
+            or i in self.places  # «وشنت تركيا ... غارات، مشيرة»: a state speaks
 
     def _sentence_person(self, s0: int, c: int, gender: str) -> Optional[tuple[int, int]]:
         """The first person named in the cue's sentence before it, heading a phrase of its
@@ -631,7 +679,8 @@ class QuoteFinder:
                 first += 1  # «قال: إن ...»
             if first >= len(toks) or toks[first].para != toks[intro.at].para:
                 return
-            if first in self.qspan_at and ext.speech_quote(first, intro.how == "colon" and first == intro.first):
+            if first in self.qspan_at and ext.speech_quote(first, intro.how == "colon" and first == intro.first,
+                                                           after_that=intro.how == "that" and first == intro.at + 1):
                 a, b, direct = self._quoted(first)
             elif intro.how == "colon":
                 a, b = self._range(first, ext.colon_end(first))
@@ -720,7 +769,8 @@ class QuoteFinder:
         rng = self.reader.forward(an + 1, q)
         if rng is None:
             return
-        speaker = self._explicit(rng, m.cue.gender, c)
+        # the source's gender is that of «قوله/قولها», not of «نقلت» (the outlet's)
+        speaker = self._explicit(rng, qm.cue.gender if qm and qm.cue.lemma == "قول" else UNKNOWN_GENDER, c)
         if qm and qm.cue.lemma == "قول":
             intro = self.ext.introducer(qm.cue, q)
             if intro is not None:
@@ -732,7 +782,6 @@ class QuoteFinder:
         """«وجاء في بيان رئيس الإقليم مسعود برزاني: ...», «وجاء في البيان أن ...»: the words of
         a document; its issuer speaks (named after the document's noun, else the last issuer
         or speaker). Any other «جاء» («جاء ذلك خلال», «جاء في المركز الثاني») is no cue."""
-        toks = self.toks
         if not self.ext.document_frame(c):
             return
         intro = self.ext.introducer(m.cue, c + 2)
@@ -745,6 +794,17 @@ class QuoteFinder:
             speaker = self._inherit("-", c)
         self._emit(c, m, intro, speaker)
 
+    def _reporting(self, i: int) -> bool:
+        """Is the verb at ``i`` (after «بحسب ما») one that reports words: a cue or a verb of
+        the ``reports`` class, also with its object pronoun («ذكرته», «نشرته», «قاله»)?"""
+        key = self.toks[i].key
+        forms = [key]
+        if key.endswith(("ها", "هم")) and len(key) > 4:
+            forms.append(key[:-2])
+        elif key.endswith("ه") and len(key) > 3:
+            forms.append(key[:-1])
+        return any(self.lex.match(k) or self.lex.is_a("reports", k, True) for k in forms)
+
     def _prep(self, p: int) -> None:
         """«بحسب X», «وفقاً لـ X», «نقلاً عن X», «بحسب ما أعلنت X»: the speaker is the object
         of the preposition; the content is the clause before it (or after it, at the start
@@ -754,6 +814,8 @@ class QuoteFinder:
         if toks[p].key == "حسبما" or (j < len(toks) and toks[j].key in ("ما", "لما")):
             j += 1 if toks[p].key != "حسبما" else 0
             if j < len(toks) and toks[j].is_word and not toks[j].text.startswith("ال"):
+                if not self._reporting(j):
+                    return  # «وفق ما كفله له النظام», «حسب ما هو متبع»: a rule, no one's words
                 j += 1  # the verb after «ما»: «بحسب ما أعلنت», «وفق ما ألمحت الشركة», «حسبما أظهر»
         if toks[p].key.endswith("نقلا"):
             if j >= len(toks) or toks[j].key != "عن":
@@ -763,6 +825,11 @@ class QuoteFinder:
         rng = self.reader.forward(j, min(j + 12, last + 1))
         if rng is None or self.reader._is("nonspeaker", rng[0]):
             return
+        if j > p + 1:  # «حسب ما أفادت وزارة الداخلية وكالة فرانس برس»: the outlet told, the ministry said
+            told = next((k for k in range(rng[0] + 1, rng[1]) if self.reader._is("mediakind", k, strip_prefix=False)
+                         and (toks[k - 1].text.startswith(("ال", "وال")) or k - 1 in self.reader.names)), None)
+            if told is not None:
+                rng = rng[0], told
         sent0 = self.sent_start[toks[p].sent]
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma

@@ -64,7 +64,9 @@ class Candidate:
 def pick_speaker(candidates: list[Candidate], gender: str, para: int, window: int = 3) -> Optional[Candidate]:
     """Choose the referent of a subject-less cue from ``candidates`` (oldest first): the most
     recent one whose gender agrees with the cue within ``window`` paragraphs, else the most
-    recent one. Speaker candidates are preferred to bare mentions."""
+    recent one if it does not disagree. Speaker candidates are preferred to bare mentions.
+    A cue of one gender never takes a speaker of the other («وقالت» after only men were
+    quoted): its subject is then someone the sentence names, or nobody quoted."""
     if not candidates:
         return None
     ranked = sorted(enumerate(candidates), key=lambda ic: (ic[1].source == "speaker", ic[0]))
@@ -73,6 +75,8 @@ def pick_speaker(candidates: list[Candidate], gender: str, para: int, window: in
         for c in recent:
             if c.gender in (gender, UNKNOWN_GENDER) and para - c.para <= window:
                 return c
+        if recent[0].gender in ("m", "f") and recent[0].gender != gender:
+            return None
     return recent[0]
 
 
@@ -100,6 +104,7 @@ class PhraseReader:
         self.lex = lex
         self.short_quote_at = short_quote_at  # opening-mark token -> closing-mark token of a name-like quote
         self.names = names or {}  # token inside a recognised name -> first token of that name
+        self.places: set[int] = set()  # first tokens of the places the tagger found
 
     def _is(self, cls: str, i: int, strip_prefix: bool = True) -> bool:
         return 0 <= i < len(self.toks) and self.lex.is_a(cls, self.toks[i].key, strip_prefix)
@@ -395,8 +400,9 @@ class PhraseReader:
             return None
         rng = self.forward(v + 1, c)
         opener = self._is("opener", s0) or self.toks[s0].key in ("من", "ومن") and self._is("opener", s0 + 1)
-        if rng and not opener and not any(k in self.names for k in range(*rng)):
+        if rng and not opener and rng[0] not in self.places and not any(k in self.names for k in range(*rng)):
             return None  # «إلى ذلك، ارتفعت السياحة الوافدة ...، مشيرا»: after an adjunct, only a named subject
+            # («لكن مع ذلك، قامت الصين بتغيير ...، قائلة»: a place names one too)
         return rng
 
     def _topic_name(self, s0: int, c: int) -> Optional[tuple[int, int]]:
@@ -417,9 +423,11 @@ class PhraseReader:
 
     def _after_opening(self, s0: int, c: int) -> Optional[int]:
         """The token after a sentence's opener («بدوره», «من جانبه،») or leading adjunct up to its
-        comma («وفي المقابل،»), or None when the sentence opens otherwise."""
+        comma («وفي المقابل،», «لكن مع ذلك،»), or None when the sentence opens otherwise."""
         toks = self.toks
         k = s0
+        if k + 1 < c and toks[k].key in ("لكن", "ولكن") and self.is_prep(k + 1, strip_prefix=True):
+            k += 1  # «لكن مع ذلك، قامت الصين ...»: but, then the adjunct
         if k < c and toks[k].key in ("من", "ومن") and self._is("opener", k + 1):
             k += 1
         if self._is("opener", k) and toks[k].key not in PARTICLES and toks[k].key.lstrip("و") not in WHEN:

@@ -13,6 +13,7 @@ from typing import Iterator, Optional, Union
 from marsad.errors import MarsadError
 from marsad.store.schema import (ALL, INDEXES, REFRESH_ACTORS, REINDEX_FROM, SCHEMA_VERSION,
                                  SUPERSEDED_INDEXES, UPGRADES, VIEWS)
+from marsad.store.keys import actor_key
 from marsad.store.search import index_fields, search_fold
 
 DEFAULT_DB = "marsad.db"
@@ -191,9 +192,7 @@ def _reindex(conn: sqlite3.Connection) -> None:
 
 def _rekey_actors(conn: sqlite3.Connection) -> None:
     """Compute every entity's actor key again (version 5 keys an actor named only by its
-    role by its country too: :func:`marsad.store.ingest.actor_key`)."""
-    from marsad.store.ingest import actor_key
-
+    role by its country too: :func:`marsad.store.keys.actor_key`)."""
     rows = conn.execute("SELECT rowid, name, name_en, role, country, actor_key FROM entities").fetchall()
     changed = [(key, r[0]) for r in rows if (key := actor_key(r[1], r[2], r[3], r[4])) != r[5]]
     conn.executemany("UPDATE entities SET actor_key = ? WHERE rowid = ?", changed)

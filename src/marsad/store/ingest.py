@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from marsad.periods import iso_bounds, precision_of
 from marsad.model import Article, Record
 from marsad.store import story_store
+from marsad.store.keys import actor_key
 from marsad.store.db import store_errors, transaction
 from marsad.store.schema import ADD_ACTORS, REFRESH_ACTORS
 from marsad.store.search import index_fields
@@ -64,21 +65,6 @@ def content_hash(article_id: Optional[str], title: Optional[str], text: Optional
     for the last articles: storing one asks for its hash up to four times."""
     basis = (title or "") + "\n\x00" + (text or "") if text else "\x00no-text\x00" + str(article_id)
     return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def actor_key(name: Optional[str], name_en: Optional[str], role: Optional[str] = None,
-              country: Optional[str] = None) -> str:
-    """The key that groups an actor's entities across articles: its English name in lower
-    case when known («vladimir putin»), else its folded Arabic name. An actor named only by
-    what it is («الحكومة», «السلطات», «الجيش», «وزير الخارجية»: its English name is its
-    role) is a different actor in each country: its key carries the country
-    ("government (SAU)"), so the governments of thirty countries are not one actor."""
-    if name_en and name_en.strip():
-        key = " ".join(name_en.lower().split())
-        if country and role and key == " ".join(role.lower().split()):
-            return f"{key} ({country})"
-        return key
-    return " ".join(normalize(name or "").split()) or "?"
 
 
 # --- reading what is stored -------------------------------------------------------------
