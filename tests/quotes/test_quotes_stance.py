@@ -197,3 +197,19 @@ def test_a_phrase_after_the_verb_beats_a_held_subject_before_it():
     text = ("كما سيعقد اجتماعا ثلاثيا مع نظيريه الروسي سيرجي لافروف والسعودي عادل الجبير يقول مسؤولون "
             "أميركيون انه سيركز على الحرب في سوريا.")
     assert [(c, s) for _, c, s in quotes_of(text)] == [("سيركز على الحرب في سوريا", "مسؤولون أميركيون")]
+
+
+@pytest.mark.parametrize("text", [
+    # what a body did not disclose or claim (corpus articles, session 11 fifth part)
+    "وأكد المتحدث أن التحقيق مستمر. ولم تكشف الشركة الكورية عن تفاصيل أسعار الشاشة الجديدة ولا موعد طرحها.",
+    "وقال مجاهد إنه لا علم له بالهجوم. ولا يعلن المتمردون عادة مسؤوليتهم عن الهجمات التي تودي بحياة مدنيين.",
+    "وأكد المتحدث أن التحقيق مستمر. ولم يكشف الحلف عن جنسية الجندي الأجنبي القتيل وفقا للسياسة المعمول بها.",
+])
+def test_a_negated_cue_is_no_statement(text):
+    found = quotes_of(text)
+    assert len(found) == 1 and found[0][0] == "indirect"  # only the first sentence's words
+
+
+def test_not_ruling_out_is_a_statement():
+    found = quotes_of("ولم يستبعد المصدر أن تحصل انشقاقات كبيرة في صفوف الحركة خلال الأيام المقبلة.")
+    assert [f[2] for f in found] == ["المصدر"]

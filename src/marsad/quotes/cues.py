@@ -128,6 +128,10 @@ class CueLexicon:
         «وبين» read bare after «كما»? For other keys ``after_stop`` changes nothing."""
         return key in self._prefixed and key not in self._bare
 
+    def survives_negation(self, cue: Cue) -> bool:
+        """Does the cue still report a statement when negated («لم يستبعد»: class litotes)?"""
+        return normalize(cue.lemma) in self.phrases.get("litotes", ())
+
     def is_a(self, cls: str, key: str, strip_prefix: bool = False) -> bool:
         """True when the folded word ``key`` belongs to word class ``cls``."""
         words = self.phrases.get(cls, frozenset())
