@@ -293,16 +293,23 @@ class Frame:
         """The actor whose aircraft, troops or ships the noun at ``j`` names: its genitive
         («طيران التحالف العربي») or the one they belong to («الطائرات المقاتلة التابعة
         للتحالف العربي»), past an adjective or two."""
-        if not self.is_("force", j):
+        found = self._mention_after(j) if self.is_("force", j) else None
+        if found is None:
             return None
+        i, k = found
+        belongs = self.prep[k] == "ل" and self.key(i - 1) in BELONGING
+        ok = (self.prep[k] is None and i == j + 1) or belongs
+        return k if ok and not self.locative[k] and self.mentions[k].can_act else None
+
+    def _mention_after(self, j: int) -> Optional[tuple[int, int]]:
+        """``(word, mention)`` of the first mention within three words after the noun at
+        ``j``, in its sentence, with only nouns (its adjectives) before it."""
         for i in range(j + 1, j + 4):
             if not self.same_sentence(i, j):
                 return None
             k = self.mention_at(i)
             if k is not None:
-                belongs = self.prep[k] == "ل" and self.key(i - 1) in BELONGING
-                ok = (self.prep[k] is None and i == j + 1) or belongs
-                return k if ok and not self.locative[k] and self.mentions[k].can_act else None
+                return i, k
             if not self.is_noun(i):
                 return None
         return None
@@ -376,17 +383,11 @@ class Frame:
     def np_adjective(self, j: int) -> Optional[int]:
         """The nationality adjective on the noun at ``j`` («التحقيقات الأمريكية», «طائرات
         حربية تركية»), if that noun is not in a prepositional phrase."""
-        if not self.is_noun(j):
+        found = self._mention_after(j) if self.is_noun(j) else None
+        if found is None:
             return None
-        for i in range(j + 1, j + 4):
-            if not self.same_sentence(i, j):
-                return None
-            k = self.mention_at(i)
-            if k is not None:
-                return k if self.adjective[k] and not self.mentions[k].clitic else None
-            if not self.is_noun(i):
-                return None
-        return None
+        k = found[1]
+        return k if self.adjective[k] and not self.mentions[k].clitic else None
 
     def is_noun(self, j: int) -> bool:
         """A plain word that may head or modify a noun phrase (no preposition on it)."""
