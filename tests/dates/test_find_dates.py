@@ -192,3 +192,20 @@ def test_find_dates_a_named_day_with_its_year_is_still_a_date():
     assert [(d.text, d.value) for d in find_dates("ثورة 25 يناير 2011", "2015-08-03")] == [
         ("25 يناير 2011", "2011-01-25")]
     assert [d.value for d in find_dates("وصل في 25 يناير الماضي", "2015-08-03")] == ["2015-01-25"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Asharq Al-Awsat's «month (Syriac month) year» with a year before 1900: that year, not
+    # this year's day (it was 2015-08-08, and an Ottoman battle became a news event).
+    ("قرب حلب في 8 أغسطس (آب) 1516، حيث", [("8 أغسطس (آب) 1516", "1516-08-08")]),
+    ("في 8 أغسطس 1516 وقعت معركة", [("8 أغسطس 1516", "1516-08-08")]),
+    ("حفل افتتاحها في نوفمبر 1869، وقالت", [("نوفمبر 1869", "1869-11")]),
+    ("يوم 30 أبريل (نيسان) 1793م، وبقيت", [("30 أبريل (نيسان) 1793م", "1793-04-30")]),
+])
+def test_find_dates_a_year_before_1900_after_its_month(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text, "2015-08-03")] == expected
+
+
+def test_find_dates_a_count_after_a_month_alone_is_no_year():
+    # Without a day, an old-looking number followed by a word is a count, not a year.
+    assert all(not d.value.startswith("1800") for d in find_dates("في يناير 1800 جندي", "2015-08-03"))

@@ -26,6 +26,8 @@ _PRE = r"(?<!\w)(?:(?:[وف][بلك]?|[بلك])(?=\w))?"
 _NUM = r"(?:(?<![\w.,/:\-])|(?<=(?<!\w)[وبل]))"
 _END = r"(?!\w)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
+_OLD_YEAR = r"1[0-8]\d\d(?!\d)"  # a Gregorian year before 1900: only where it plainly ends a date
+_OLD_YEAR_AFTER = re.compile(r"\s*(?P<year>" + _OLD_YEAR + r")")
 _HYEAR = r"1[2-4]\d\d(?!\d)"
 _DAY = _NUM + r"(?P<day>[0-3]?\d)(?!\d)"
 
@@ -126,7 +128,11 @@ class Spotter:
         day = (r"(?:" + _DAY + day_fill + r"|(?<!\w)(?P<oday>" + _alt(self.ordinals) + r")\s+من\s+(?:شهر\s+)?)")
         lead_wd = r"(?:" + _WF + r"(?:يوم\s+)?(?P<wd>" + wd + r")\s*[،,]?\s*(?:الموافق\s+)?)?"
         dirs = _alt(self.directions)
-        year_tail = (r"(?:\s*[،,]?\s*(?:من\s+)?(?:" + ywords + r"\s+)?(?P<year>" + _YEAR + r")" + gmark
+        # A year before 1900 after a month only where it ends the date (a mark or punctuation
+        # follows): «8 أغسطس (آب) 1516،» is 1516, not this year's 8 August.
+        old_year = (r"(?P<oldyear>" + _OLD_YEAR + r")(?=\s?" + _alt(cal["gregorian_markers"]) + _END
+                    + r"|\s*[^\w\s]|\s*\Z)")
+        year_tail = (r"(?:\s*[،,]?\s*(?:من\s+)?(?:" + ywords + r"\s+)?(?:(?P<year>" + _YEAR + r")|" + old_year + r")" + gmark
                      + r"|\s+(?:من\s+)?(?P<yword>" + ywords + r")\s+(?P<ydir>" + dirs + r")" + _END
                      + r"|\s+(?P<mdir>" + dirs + r")" + _END + r")?")
         # What stands before a month name (weekday, day) is read backwards from it by
@@ -211,9 +217,15 @@ class Spotter:
     def _gregorian(self, m: re.Match, key: str):
         m1 = _key_of(m["m1"])
         day, weekday, start = self._before_month(m, "m1", key)
-        parts = {"month": self.months[m1], "day": day, "year": _int(m["year"]), "weekday": weekday,
+        parts = {"month": self.months[m1], "day": day, "year": _int(m["year"] or m["oldyear"]), "weekday": weekday,
                  "year_dir": self.directions.get(_key_of(m["ydir"] or "")),
                  "month_dir": self.directions.get(_key_of(m["mdir"] or ""))}
+        end = m.end()
+        if day is not None and parts["year"] is None and not m["mdir"] and not m["ydir"]:
+            # a full date: a number before 1900 right after its month is its year
+            # («8 أغسطس 1516 وقعت»), not a count («8 أغسطس 1500 شخص» is not written)
+            if old := _OLD_YEAR_AFTER.match(key, end):
+                parts["year"], end = int(old["year"]), old.end()
         if day is not None and parts["year"] is None and self._names_it(key, start):
             return None  # «ثورة 25 يناير»: a name, not a day
         anchored = any(parts[k] is not None for k in ("day", "year", "year_dir", "month_dir"))
@@ -222,7 +234,7 @@ class Spotter:
             names = {m1, _key_of(m["m2"] or m1)}
             if before not in self.month_triggers or (names & self.needs_anchor and before != "شهر"):
                 return None
-        return [("gregorian", start, m.end(), parts)]
+        return [("gregorian", start, end, parts)]
 
     def _names_it(self, key: str, start: int) -> bool:
         """Is the word before ``start`` (without a proclitic) a head that makes the date after
