@@ -228,7 +228,8 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
                                                  for m in c.mentions if m.origin == "phrase"):
         return None  # «دبلوماسي غربي»: a Western diplomat, of no one country
     if setting is not None:
-        found += [p for m in c.mentions if (p := setting.describe(m.start, m.end)) is not None]
+        organisation = c.label == "ORG"
+        found += [p for m in c.mentions if (p := setting.describe(m.start, m.end, organisation)) is not None]
     if found:
         return min(found, key=lambda p: SOURCES.index(p.source))
     return setting.fallback([(m.start, m.end) for m in c.mentions]) if setting is not None else None

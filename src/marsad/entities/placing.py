@@ -131,10 +131,14 @@ class Setting:
         self.titles = title_starts  # where titles (not honorifics) start: «لوف مدرب ألمانيا»
         self.story = Story(text, marks, body_start, outlet_country, sentences)
 
-    def describe(self, start: int, end: int) -> Optional[Placed]:
+    def describe(self, start: int, end: int, organisation: bool = False) -> Optional[Placed]:
         """The country of the description around the mention ``[start, end)``: the nearest
         mark before it in its clause, or after it behind a comma («X، مدير ...») or right
-        after «من/في» («مصدر من الرقة»)."""
+        after «من/في» («مصدر من الرقة»); for an ``organisation``, first a nationality
+        adjective right after its name («نادي أودينيزي الإيطالي», «صحيفة "الغارديان"
+        البريطانية»)."""
+        if organisation and (adjective := self._adjective_after(end)) is not None:
+            return Placed(adjective.country, "adjective")
         before = self._back_limit(start)
         after = self._forward_limit(end)
         best: Optional[tuple[tuple[bool, int], Mark]] = None
@@ -160,6 +164,17 @@ class Setting:
         if mark.kind == "place":
             return Placed(mark.country, "place")
         return Placed(mark.country, "adjective" if distance < 0 and mark.kind == "adj" else "affiliation")
+
+    def _adjective_after(self, end: int) -> Optional[Mark]:
+        """A nationality adjective standing right after ``end`` (past spaces and the name's
+        closing quotation marks), not patronage («الموالي لروسيا» is no adjective mark)."""
+        pos = end
+        while pos < len(self.text) and self.text[pos] in QUOTES + " ":
+            pos += 1
+        i = bisect_left(self.starts, pos)
+        if i < len(self.marks) and self.marks[i].start == pos and self.marks[i].kind == "adj":
+            return self.marks[i]
+        return None
 
     def _named_back(self, before: int, start: int) -> Optional[Placed]:
         """«المتحدث باسم الحزب عبده الجندي»: a body named back by its kind in the description
