@@ -39,6 +39,15 @@ def test_placing_from_the_words_around_the_actor(nlp, text, name, expected):
     assert _placed(nlp, text, name, published="2015-07-21") == expected
 
 
+def test_placing_an_organisation_by_the_adjective_after_its_name(nlp):
+    # the adjective right after an organisation's name beats the story's country (a Saudi
+    # team's camp in Austria made the Italian club Austrian)
+    text = ("وقال مدرب الهلال إن الفريق أقام معسكره في النمسا. ويلاقي الهلال فريق أودينيزي الإيطالي "
+            "غدا في مدينة سالزبورغ النمساوية، وذكرت صحيفة «دايلي ميل» البريطانية أن المباراة ودية.")
+    assert _placed(nlp, text, "أودينيزي", published="2015-07-21") == ("ITA", "adjective")
+    assert _placed(nlp, text, "دايلي ميل", published="2015-07-21") == ("GBR", "adjective")
+
+
 def test_placing_title_after_the_name_without_comma(nlp):
     text = "وقال يواكيم لوف مدرب ألمانيا إن المجموعة صعبة."
     assert _placed(nlp, text, "يواكيم لوف", published="2015-07-21")[0] == "DEU"
