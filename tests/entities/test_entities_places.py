@@ -118,3 +118,20 @@ def test_entities_places_border_town_takes_article_country(nlp, text, country):
 def test_entities_places_oman_or_amman(nlp, text, country):
     # «عُمان» (Oman) and «عمّان» (Amman) fold to one name: the article's countries choose
     assert _entities(nlp, text)["عمان"].country == country
+
+
+def test_entities_places_a_district_is_no_town_abroad(nlp):
+    # a compiled town behind «حي» of a country the article never names is the local district
+    text = "اندلع حريق بمنزل في حي الخالدية غرب مدينة بريدة، وباشرت فرق الدفاع المدني إطفاءه."
+    entities, places = _places(nlp, text)
+    assert "الخالدية" not in places and entities.get("الخالدية") != "JOR"
+    # the district of a city in the article's country stays
+    entities, places = _places(nlp, "سيطرت المقاومة على القصر الرئاسي بحي التواهي في عدن باليمن أمس.")
+    assert places["التواهي"][0] == "YEM"
+
+
+def test_entities_places_quneitra_by_the_article_country(nlp):
+    _, places = _places(nlp, "سقطت القذائف على المناطق السورية في القنيطرة قرب الجولان.")
+    assert places["القنيطرة"][0] == "SYR"
+    _, places = _places(nlp, "وصل الملك إلى مدينة القنيطرة المغربية قادما من الرباط.")
+    assert places["القنيطرة"][0] == "MAR"

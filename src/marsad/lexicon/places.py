@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Optional
 
 from marsad.lexicon.actors import SECTORS, CountryName
 from marsad.lexicon.tsv import layered
@@ -153,6 +154,11 @@ LOCATIVE = frozenset(
 # «سوسة النخيل»: the palm weevil, not Sousse; «ينبع من»: springs from, not Yanbu. The next
 # word may carry a suffix («مسقط رأسه», his birthplace).
 IDIOMS = {"مسقط": ("رأس", "راس"), "سوسة": ("النخيل",), "ينبع": ("من",)}
+# Heads that name what follows as a district or a street: a compiled town (flag ``weak``)
+# behind one, of a country the article never names, is a district of the article's city
+# that shares its name («بحي الفيصلية» in Najran is no Jordanian town); «حي التواهي» in a
+# story about Aden stays the Aden district.
+LOCAL_HEADS = frozenset("حي شارع".split())
 
 
 def in_place_context(text: str, start: int, clitic: str = "") -> bool:
@@ -182,7 +188,31 @@ def placed_matches(text: str, matches: Iterable) -> list:
                 and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
             continue
         out.append(m)
-    return in_article_countries(out)
+    return in_article_countries(_without_foreign_districts(text, out))
+
+
+def _without_foreign_districts(text: str, matches: list) -> list:
+    """``matches`` without compiled towns behind «حي/شارع» (:data:`LOCAL_HEADS`) whose
+    countries the article does not name: a local district, not a town abroad."""
+    local = [i for i, m in enumerate(matches)
+             if m.entries and all(isinstance(e, Place) and "weak" in e.flags for e in m.entries)
+             and _after_local_head(text, m.start, m.clitic)]
+    if not local:
+        return matches
+    named = {_country_of(m) for m in matches} - {None}
+    drop = {i for i in local if not {e.country for e in matches[i].entries} & named}
+    return [m for i, m in enumerate(matches) if i not in drop]
+
+
+def _after_local_head(text: str, start: int, clitic: str = "") -> bool:
+    """Does the name at ``text[start:]`` stand right behind a district, street or club head
+    (:data:`LOCAL_HEADS`, bare or behind «و/ف/ب/ل»: «بحي», «لنادي»)?"""
+    before = text[max(0, start - len(clitic) - 12):start - len(clitic)].split()
+    if not before or clitic:
+        return False
+    word = before[-1]
+    return word in LOCAL_HEADS or (word[:1] in "وفبل" and word[1:] in LOCAL_HEADS) \
+        or (word[:2] in ("وب", "فب") and word[2:] in LOCAL_HEADS)
 
 
 def _opens_idiom(after: list[str], words: tuple[str, ...]) -> bool:
@@ -192,21 +222,23 @@ def _opens_idiom(after: list[str], words: tuple[str, ...]) -> bool:
                                for w in words)
 
 
+def _country_of(m) -> Optional[str]:
+    """The one country a match stands for (a country, a nationality, a strong place), else None."""
+    codes = {e.code for e in m.entries if isinstance(e, CountryName) and e.code}
+    codes |= {e.country for e in m.entries if isinstance(e, Place) and e.country and not e.flags & {"weak", "homograph"}}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def in_article_countries(matches: list) -> list:
     """Matches of a name shared by places in different countries («الجوف»: the Saudi region,
     the Yemeni governorate) with the place of the country the article names most first;
     with none named, the order of the files (``places.tsv`` first). Countries are counted
     from names standing for exactly one (a country, a nationality, a place)."""
-    def country(m):
-        codes = {e.code for e in m.entries if isinstance(e, CountryName) and e.code}
-        codes |= {e.country for e in m.entries if isinstance(e, Place) and e.country and not e.flags & {"weak", "homograph"}}
-        return codes.pop() if len(codes) == 1 else None
-
     ambiguous = [i for i, m in enumerate(matches)
                  if len({e.country for e in m.entries if isinstance(e, Place)}) > 1]
     if not ambiguous:
         return matches
-    named = Counter(c for c in map(country, matches) if c)
+    named = Counter(c for c in map(_country_of, matches) if c)
     out = list(matches)
     for i in ambiguous:
         m = out[i]
