@@ -153,6 +153,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         reindex = version in REINDEX_FROM
         stories = int(version) < 4
         rekey = int(version) < 5
+        summarise = int(version) < 6  # version 6 counts each actor's values (actor_values)
         while version != SCHEMA_VERSION:
             for statement in _statements(UPGRADES[version]):
                 conn.execute(statement)
@@ -162,6 +163,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
             _reindex(conn)
         if rekey:  # every store before version 5 (and so every one reindexed)
             _rekey_actors(conn)
+        if summarise:
             _refresh_all_actors(conn)
         for statement in _statements(INDEXES + VIEWS):
             conn.execute(statement)
@@ -200,10 +202,11 @@ def _rekey_actors(conn: sqlite3.Connection) -> None:
 
 def _refresh_all_actors(conn: sqlite3.Connection) -> None:
     """Summarise every actor again (version 3 counts mentions, quotes and events; version 5
-    keys role-named actors by country)."""
+    keys role-named actors by country; version 6 counts their values in ``actor_values``)."""
     keys = json.dumps([r[0] for r in conn.execute("SELECT DISTINCT actor_key FROM entities")],
                       ensure_ascii=False)
     conn.execute("DELETE FROM actors")
+    conn.execute("DELETE FROM actor_values")
     for statement in REFRESH_ACTORS.strip().split(";\n"):
         conn.execute(statement, (keys,))
 

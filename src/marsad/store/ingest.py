@@ -222,7 +222,9 @@ def add_actors(conn: sqlite3.Connection, article_ids: list[str]) -> None:
     actors they name (inside a transaction): the rows :func:`refresh_actors` would give, at
     the cost of these articles' rows rather than of every row of each actor they name."""
     if article_ids:
-        conn.execute(ADD_ACTORS, (json.dumps(article_ids, ensure_ascii=False),))
+        param = (json.dumps(article_ids, ensure_ascii=False),)
+        for statement in ADD_ACTORS.strip().split(";\n"):
+            conn.execute(statement, param)
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> set[str]:

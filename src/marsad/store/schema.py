@@ -7,7 +7,7 @@ article is ingested again with ``--update``. Fields a record gains later stay in
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -151,6 +151,17 @@ CREATE TABLE IF NOT EXISTS actors (
     events    INTEGER NOT NULL DEFAULT 0  -- events with it as source or target
 );
 
+-- How many of an actor's entity rows carry each name, country, sector and role (version
+-- 6): the actors row shows the most frequent of each, kept up to date by counts added per
+-- batch rather than by reading all of an actor's rows again.
+CREATE TABLE IF NOT EXISTS actor_values (
+    actor_key TEXT NOT NULL,
+    field     TEXT NOT NULL,             -- name, country, sector, role
+    value     TEXT NOT NULL,
+    n         INTEGER NOT NULL,          -- entity rows (one per article) with this value
+    PRIMARY KEY (actor_key, field, value)
+) WITHOUT ROWID;
+
 -- Full-text index over a normalised copy of titles and texts (see marsad.store.search).
 -- body: the article's words, folded and with proclitics split; extra: other forms of the
 -- words (unsplit, proclitics and the article «ال» stripped) so that «روسيا» finds «لروسيا».
@@ -282,15 +293,30 @@ LEFT JOIN story_events se ON se.story_id = sm.story_id
 
 """
 
+# The value of an actor's field written most often (ties: the shortest name; for the other
+# fields the largest value, as MAX gave before version 6).
+def _most(field: str, tie: str = "v.value DESC") -> str:
+    return (f"(SELECT v.value FROM actor_values v WHERE v.actor_key = e.actor_key AND v.field = '{field}'"
+            f" ORDER BY v.n DESC, {tie} LIMIT 1)")
+
+
+# Count the name, country, sector and role of the entity rows ``e``
+# that WHERE selects into ``actor_values`` (added to the counts already there).
+def _value_rows(where: str) -> str:
+    parts = [f"SELECT e.actor_key, '{f}', e.{f}, COUNT(*) FROM entities e WHERE {where} AND e.{f} IS NOT NULL"
+             f" GROUP BY e.actor_key, e.{f}" for f in ("name", "country", "sector", "role")]
+    return ("INSERT INTO actor_values (actor_key, field, value, n)\n"
+            + "\nUNION ALL ".join(parts)
+            + "\nON CONFLICT (actor_key, field, value) DO UPDATE SET n = n + excluded.n;\n")
+
+
 # The ``actors`` row of each actor key among the entity rows ``e`` that FROM/WHERE select
-# (REFRESH_ACTORS and ADD_ACTORS below).
-_ACTOR_ROWS = """
+# (REFRESH_ACTORS and ADD_ACTORS below), its fields read from ``actor_values``.
+_ACTOR_ROWS = f"""
 INSERT INTO actors (actor_key, name, name_en, label, country, sector, role, articles,
                     mentions, quotes, events)
-SELECT e.actor_key,
-       (SELECT x.name FROM entities x WHERE x.actor_key = e.actor_key
-        GROUP BY x.name ORDER BY COUNT(*) DESC, length(x.name) LIMIT 1),
-       MAX(e.name_en), MAX(e.label), MAX(e.country), MAX(e.sector), MAX(e.role),
+SELECT e.actor_key, {_most("name", "length(v.value), v.value")},
+       MAX(e.name_en), MAX(e.label), {_most("country")}, {_most("sector")}, {_most("role")},
        COUNT(DISTINCT e.article_id),
        -- the counts are summed over the actor's entity rows as they are read for the
        -- columns above (one pass over them, not one more pass per count)
@@ -304,32 +330,33 @@ SELECT e.actor_key,
               AND v.target_entity = e.entity_id))
 """
 
-# Rebuild the rows of ``actors`` for the actor keys in the JSON array bound twice.
-REFRESH_ACTORS = """
-DELETE FROM actors WHERE actor_key IN (SELECT value FROM json_each(?1));""" + _ACTOR_ROWS + """\
-FROM entities e WHERE e.actor_key IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key;
-"""
+# Rebuild the rows of ``actors`` (and their counts in ``actor_values``) for the actor keys in
+# the JSON array ?1. Statements are separated by ";\n".
+_KEYS = "e.actor_key IN (SELECT value FROM json_each(?1))"
+REFRESH_ACTORS = (
+    "DELETE FROM actor_values WHERE actor_key IN (SELECT value FROM json_each(?1));\n"
+    "DELETE FROM actors WHERE actor_key IN (SELECT value FROM json_each(?1));\n"
+    + _value_rows(_KEYS) + _ACTOR_ROWS + f"FROM entities e WHERE {_KEYS} GROUP BY e.actor_key;\n")
 
-# Add the articles of the JSON array ?1, just inserted (none of them counted in ``actors``
-# yet), to the rows of the actors they name: their counts are added to the stored ones, the
-# other columns keep the larger value (MAX over the rows leaves NULLs out; max(a, b) is NULL
-# when either is), and only the name (the one written most often) reads the actor's other
-# rows. The rows REFRESH_ACTORS would give, without counting again all the rows of an actor
-# named in most articles.
-ADD_ACTORS = _ACTOR_ROWS + """\
-FROM entities e WHERE e.article_id IN (SELECT value FROM json_each(?1)) GROUP BY e.actor_key
+# Add the articles of the JSON array ?1, just inserted (none of them counted yet), to the
+# rows of the actors they name: their values are counted into ``actor_values``, their
+# counts added to the stored ones, and each field is the most frequent value again. The
+# rows REFRESH_ACTORS would give, at the cost of these articles' rows, not of every row of
+# an actor named in most articles.
+_BATCH = "e.article_id IN (SELECT value FROM json_each(?1))"
+ADD_ACTORS = (_value_rows(_BATCH) + _ACTOR_ROWS + f"""\
+FROM entities e WHERE {_BATCH} GROUP BY e.actor_key
 ON CONFLICT (actor_key) DO UPDATE SET
-    name = excluded.name,
+    name = excluded.name, country = excluded.country, sector = excluded.sector, role = excluded.role,
+    -- the English name and the label keep the larger value (MAX leaves NULLs out; max(a, b)
+    -- is NULL when either is)
     name_en = coalesce(max(name_en, excluded.name_en), name_en, excluded.name_en),
     label = coalesce(max(label, excluded.label), label, excluded.label),
-    country = coalesce(max(country, excluded.country), country, excluded.country),
-    sector = coalesce(max(sector, excluded.sector), sector, excluded.sector),
-    role = coalesce(max(role, excluded.role), role, excluded.role),
     articles = articles + excluded.articles,
     mentions = mentions + excluded.mentions,
     quotes = quotes + excluded.quotes,
-    events = events + excluded.events
-"""
+    events = events + excluded.events;
+""")
 
 ALL = TABLES + STORY_TABLES + INDEXES + VIEWS
 
@@ -358,6 +385,17 @@ ALTER TABLE actors ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
     # (SAU)"): the keys are computed again and every actor summarised again
     # (marsad.store.db._rekey_actors).
     "4": "",
+    # Version 6 counts each actor's values in ``actor_values`` and shows the most frequent
+    # (not the largest): the table is made and every actor summarised again.
+    "5": """
+CREATE TABLE IF NOT EXISTS actor_values (
+    actor_key TEXT NOT NULL,
+    field     TEXT NOT NULL,
+    value     TEXT NOT NULL,
+    n         INTEGER NOT NULL,
+    PRIMARY KEY (actor_key, field, value)
+) WITHOUT ROWID;
+""",
 }
 # Upgrades after which every article's full-text index row is computed again.
 REINDEX_FROM = {"1", "2"}
