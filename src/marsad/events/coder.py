@@ -65,10 +65,13 @@ STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت", "حيث"})
 # Entities the lexicon does not know that act in events: those whose own words place them
 # («قائد المقاومة الشعبية في تعز حمود المخلافي»), not the story's or the outlet's guesses.
-# Where an agent's entity got a country that may place the agent (not a place or description
-# near one of its mentions, which may stand in another clause: «في سوريا ... في الوقت الذي
-# احتجزت فيه الشرطة»)
-STORY_SOURCES = frozenset({"lexicon", "title", "adjective", "story", "outlet"})
+# Acts of force: an agent of no country («قوات الأمن», «المسلحون») doing one acts where the
+# story places it (an opposition party does not: «أشار حزب المعارضة إلى تصاعد الهجمات»)
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Where an agent's entity got a country that may place the agent (not a description near
+# one of its mentions, which may stand in another clause: «في سوريا ... في الوقت الذي احتجزت
+# فيه الشرطة»)
+STORY_SOURCES = frozenset({"lexicon", "title", "adjective", "place", "story", "outlet"})
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
@@ -146,7 +149,12 @@ class EventCoder:
             hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         story = {e.id: e.country for e in entities or ()  # where the story places each entity
                  if e.country and getattr(e, "country_source", None) in STORY_SOURCES}
-        run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [], story)
+        counts: Counter = Counter()
+        for e in entities or ():
+            if e.country not in (None, "IGO"):
+                counts[e.country] += sum(m.field is None for m in e.mentions)
+        dominant = counts.most_common(1)[0][0] if counts else None
+        run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [], story, dominant)
         events = run.events()
         model = self.model or shipped_model()
         if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
@@ -190,12 +198,11 @@ class _Run:
 
     def __init__(self, coder: EventCoder, text: str, frame: Frame, bounds, hits: list[Hit],
                  published: Optional[dt.date], dates: list[DateRef], quotes: list[Quote],
-                 story: Optional[dict[str, str]] = None):
+                 story: Optional[dict[str, str]] = None, dominant: Optional[str] = None):
         self.coder, self.text, self.f, self.bounds, self.hits = coder, text, frame, bounds, hits
         self.published, self.dates, self.quotes = published, dates, quotes
         self.story = story or {}  # entity id -> the country the entities step placed it in
-        counts = Counter(m.country for m in frame.mentions if m.country not in (None, "IGO"))
-        self.dominant = counts.most_common(1)[0][0] if counts else None  # the most named country
+        self.dominant = dominant  # the country the article names most
         self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
         self.found: dict[tuple, Event] = {}
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
@@ -282,12 +289,15 @@ class _Run:
             source, target, spec = placed, placed, "self"  # «ألقت الشرطة القبض على ثلاثة في الرياض»
         # a conflict or coercion happens where its sides are; talks' venue is no home («ممثلون
         # عن أوكرانيا وروسيا والمتمردين للاجتماع في مينسك»)
-        # and outside a conflict, only a state's agents are the story's («أقرت الحكومة»): a
-        # group's talks or support may be anywhere
-        conflict = entry.type in self.coder.domestic
-        here = clause_place(f, hit, lo, hi) if conflict else None
+        # and outside acts of force only a state's agents are the story's («أقرت الحكومة»): a
+        # group's talks or support may be anywhere, and words (demands, threats) are often
+        # another side's («استجابة لمناشدة الحكومة الشرعية» in a Saudi story: Yemen's)
+        force = entry.type in FORCE_TYPES
+        here = clause_place(f, hit, lo, hi) if force else None
         for k in (source or []) + (target or []):  # «قوات الأمن», «المسلحون»: where the story happens
-            if k not in self.implied and (conflict or f.mentions[k].sector in STATE_SECTORS) \
+            sector = f.mentions[k].sector
+            if k not in self.implied and (force and sector != "OPP" or entry.type not in self.coder.domestic
+                                          and sector in STATE_SECTORS) \
                     and (country := agent_setting(f, k, here, self.story, self.dominant)):
                 self.implied[k] = country
         stateless = bool(target) and not any(self._country(k) for k in target)
