@@ -294,7 +294,8 @@ class _Run:
         # another side's («استجابة لمناشدة الحكومة الشرعية» in a Saudi story: Yemen's)
         force = entry.type in FORCE_TYPES
         here = clause_place(f, hit, lo, hi) if force else None
-        for k in (source or []) + (target or []):  # «قوات الأمن», «المسلحون»: where the story happens
+        for k in source or []:  # «قوات الأمن», «المسلحون»: they act where the story happens; whom
+            # a state strikes may be abroad («شنت تركيا عملية عسكرية ضد المسلحين الأكراد»)
             sector = f.mentions[k].sector
             if k not in self.implied and (force and sector != "OPP" or entry.type not in self.coder.domestic
                                           and sector in STATE_SECTORS) \
@@ -721,8 +722,8 @@ class _Run:
         ``kind``: a conflict or coercion type, or talks between the state and insurgents."""
         if kind in self.coder.domestic:
             return True
-        if self.f.mentions[a].agent or self.f.mentions[b].agent:
-            return False  # talks of sides the story alone places: most often not a state's
+        if any(self.f.mentions[k].agent and k in self.implied for k in (a, b)):
+            return False  # a side only the story places («الحرس الجمهوري الموالي لصالح»): often an ally
         sectors = {self.f.mentions[a].sector, self.f.mentions[b].sector}
         return kind in STATE_VS_INSURGENT_TYPES and bool(sectors & STATE_SECTORS) and bool(sectors & INSURGENT_SECTORS)
 
