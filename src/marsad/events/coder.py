@@ -297,7 +297,9 @@ class _Run:
         for k in source or []:  # «قوات الأمن», «المسلحون»: they act where the story happens; whom
             # a state strikes may be abroad («شنت تركيا عملية عسكرية ضد المسلحين الأكراد»)
             sector = f.mentions[k].sector
-            if k not in self.implied and (force and sector != "OPP" or entry.type not in self.coder.domestic
+            crowd = entry.type == "PROTEST"  # crowds protest, not armies («وضعها الجيش ... في أعقاب المظاهرات»)
+            if k not in self.implied and (force and sector != "OPP" and (sector in STATE_SECTORS) != crowd
+                                          or entry.type not in self.coder.domestic
                                           and sector in STATE_SECTORS) \
                     and (country := agent_setting(f, k, here, self.story, self.dominant)):
                 self.implied[k] = country
