@@ -54,6 +54,7 @@ class Mention:
     clitic: str = ""  # proclitics before the name («ل» in «لروسيا»)
     codes: tuple[str, ...] = ()  # the candidates of an ambiguous nationality («الكورية»)
     weak_place: bool = False  # it names a weak gazetteer place (a compiled town: «فرح»)
+    agent: bool = False  # an agent of no country of its own («الشرطة», «المسلحون»): the story places it
 
 
 class Taken:
@@ -366,7 +367,7 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
     first, last = group[0], group[-1]
     country = sector = None
     codes: tuple[str, ...] = ()
-    kind, place, can_act, weak = None, None, True, False
+    kind, place, can_act, weak, agent = None, None, True, False, False
     for p in group:
         r = p.record
         if isinstance(r, LexActor):
@@ -391,13 +392,15 @@ def _mention(group: list[_Part], text: str, lex: Lexicon, year: Optional[When]) 
         elif isinstance(r, Title):
             sector = sector or r.sector
             kind = kind or ("institution" if r.kind == "institution" else "title")
+            agent = agent or "agent" in r.flags
     if country is None and len(codes) == 1:
         country = codes[0]
     if kind == "country":
         sector = sector or "GOV"
     return Mention(first.start, last.end, first.clitic_start, text[first.start:last.end], country,
                    sector, kind or "title", None, place, can_act, clitic=first.clitic,
-                   codes=codes if country is None and len(codes) > 1 else (), weak_place=weak)
+                   codes=codes if country is None and len(codes) > 1 else (), weak_place=weak,
+                   agent=agent and country is None and kind == "institution")
 
 
 def _place(r: LexPlace, p: _Part, text: str) -> Place:

@@ -9,6 +9,7 @@ country; one event is kept per (source, type, target) with every span stating it
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,7 +22,7 @@ from marsad.events import reach
 from marsad.events.learned import context_of, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.modality import asserted, governed
-from marsad.events.setting import date_near, place_back, place_near, place_target
+from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, proclitic_readings, scan_sentences, suffix_readings, word_before
 from marsad.lexicon.loader import Lexicon
@@ -64,6 +65,13 @@ STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت", "حيث"})
 # Entities the lexicon does not know that act in events: those whose own words place them
 # («قائد المقاومة الشعبية في تعز حمود المخلافي»), not the story's or the outlet's guesses.
+# Acts of force: an agent of no country («قوات الأمن», «المسلحون») doing one acts where the
+# story places it (an opposition party does not: «أشار حزب المعارضة إلى تصاعد الهجمات»)
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Where an agent's entity got a country that may place the agent (not a description near
+# one of its mentions, which may stand in another clause: «في سوريا ... في الوقت الذي احتجزت
+# فيه الشرطة»)
+STORY_SOURCES = frozenset({"lexicon", "title", "adjective", "place", "story", "outlet"})
 ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 
 
@@ -139,7 +147,14 @@ class EventCoder:
                 if body_start <= h.start < tags]
         if history_article(text, body_start):
             hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
-        run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [])
+        story = {e.id: e.country for e in entities or ()  # where the story places each entity
+                 if e.country and getattr(e, "country_source", None) in STORY_SOURCES}
+        counts: Counter = Counter()
+        for e in entities or ():
+            if e.country not in (None, "IGO"):
+                counts[e.country] += sum(m.field is None for m in e.mentions)
+        dominant = counts.most_common(1)[0][0] if counts else None
+        run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [], story, dominant)
         events = run.events()
         model = self.model or shipped_model()
         if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
@@ -182,9 +197,12 @@ class _Run:
     """One coding pass over one text (keeps the running topic)."""
 
     def __init__(self, coder: EventCoder, text: str, frame: Frame, bounds, hits: list[Hit],
-                 published: Optional[dt.date], dates: list[DateRef], quotes: list[Quote]):
+                 published: Optional[dt.date], dates: list[DateRef], quotes: list[Quote],
+                 story: Optional[dict[str, str]] = None, dominant: Optional[str] = None):
         self.coder, self.text, self.f, self.bounds, self.hits = coder, text, frame, bounds, hits
         self.published, self.dates, self.quotes = published, dates, quotes
+        self.story = story or {}  # entity id -> the country the entities step placed it in
+        self.dominant = dominant  # the country the article names most
         self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
         self.found: dict[tuple, Event] = {}
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
@@ -269,6 +287,22 @@ class _Run:
         place = place_near(f, hit, lo, hi)
         if entry.mode == "arrest" and not target and (placed := self._placed_arrester(hit, source)):
             source, target, spec = placed, placed, "self"  # «ألقت الشرطة القبض على ثلاثة في الرياض»
+        # a conflict or coercion happens where its sides are; talks' venue is no home («ممثلون
+        # عن أوكرانيا وروسيا والمتمردين للاجتماع في مينسك»)
+        # and outside acts of force only a state's agents are the story's («أقرت الحكومة»): a
+        # group's talks or support may be anywhere, and words (demands, threats) are often
+        # another side's («استجابة لمناشدة الحكومة الشرعية» in a Saudi story: Yemen's)
+        force = entry.type in FORCE_TYPES
+        here = clause_place(f, hit, lo, hi) if force else None
+        for k in source or []:  # «قوات الأمن», «المسلحون»: they act where the story happens; whom
+            # a state strikes may be abroad («شنت تركيا عملية عسكرية ضد المسلحين الأكراد»)
+            sector = f.mentions[k].sector
+            crowd = entry.type == "PROTEST"  # crowds protest, not armies («وضعها الجيش ... في أعقاب المظاهرات»)
+            if k not in self.implied and (force and sector != "OPP" and (sector in STATE_SECTORS) != crowd
+                                          or entry.type not in self.coder.domestic
+                                          and sector in STATE_SECTORS) \
+                    and (country := agent_setting(f, k, here, self.story, self.dominant)):
+                self.implied[k] = country
         stateless = bool(target) and not any(self._country(k) for k in target)
         session = self._possessed(hit) and entry.mode == "meeting" \
             and f.mentions[source[0]].kind in ("institution", "org") if source else False
@@ -278,7 +312,9 @@ class _Run:
             # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
         if not target and entry.mode in SELF_TARGET_MODES and source:
-            if entry.mode != "trial":  # a court tries its own; a raid may cross a border
+            if entry.mode != "trial" and not f.mentions[source[0]].agent:
+                # a court tries its own; a raid may cross a border (an agent the story places
+                # acts where it is: its clause's place, if any, placed it)
                 target, spec = place_back(f, hit, source[:1]), "place"  # «قوات الاحتلال ... في الضفة»
             if not target:
                 target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
@@ -286,13 +322,15 @@ class _Run:
             # «قرر تمديد حالة الطوارئ», «مظاهرات في طهران»: done at home, to its own country
             if place is not None and place.place is not None and place.place.country:
                 target, spec = [f.mentions.index(place)], "place"
-            elif entry.mode != "deployment":  # troops sent somewhere unnamed may face anyone
+            elif entry.mode != "deployment" or f.mentions[source[0]].agent:
+                # troops sent somewhere unnamed may face anyone; an agent the story places
+                # («المقاومة دفعت بتعزيزات») moves at home
                 target, spec = source[:1], "inward"
         if spec == "self":
             pairs = [(k, k) for k in source
                      if self._country(k) and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
         elif spec == "inward":
-            pairs = [(k, k) for k in source if f.mentions[k].country][:1]
+            pairs = [(k, k) for k in source if self._placed(k)][:1]
         else:
             pairs = self._pairs(hit, source, target, spec)
         at = None
@@ -640,6 +678,10 @@ class _Run:
         m = self.f.mentions[k]
         return m.country or self.implied.get(k) or (m.place.country if m.place is not None and not m.can_act else None)
 
+    def _placed(self, k: int) -> bool:
+        """Has mention ``k`` a country, its own or one the story gave it (not a place's)?"""
+        return bool(self.f.mentions[k].country) or k in self.implied and self.f.mentions[k].place is None
+
     def _pairs(self, hit: Hit, source: Optional[Group], target: Optional[Group],
                spec: Optional[str]) -> list[tuple[int, Optional[int]]]:
         """(source mention, target mention) pairs to code, both ways when symmetric (but
@@ -655,8 +697,8 @@ class _Run:
                 # «اشتباكات بين القوات العراقية وتنظيم داعش»: insurgents of no country fight
                 # where they are, in the state's own country (GUIDELINES)
                 self.implied[target[0]] = self._country(source[0])
-        srcs = [k for k in source if self.f.mentions[k].country]
-        if not srcs or len(srcs) < len(source) and self.f.mentions[source[0]].country is None:
+        srcs = [k for k in source if self._placed(k)]
+        if not srcs or len(srcs) < len(source) and not self._placed(source[0]):
             return []
         if not target:
             paired = all(self.f.adjective[k] for k in srcs)  # «تعاون سعودي أمريكي»
@@ -682,6 +724,8 @@ class _Run:
         ``kind``: a conflict or coercion type, or talks between the state and insurgents."""
         if kind in self.coder.domestic:
             return True
+        if any(self.f.mentions[k].agent and k in self.implied for k in (a, b)):
+            return False  # a side only the story places («الحرس الجمهوري الموالي لصالح»): often an ally
         sectors = {self.f.mentions[a].sector, self.f.mentions[b].sector}
         return kind in STATE_VS_INSURGENT_TYPES and bool(sectors & STATE_SECTORS) and bool(sectors & INSURGENT_SECTORS)
 

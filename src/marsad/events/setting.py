@@ -46,6 +46,41 @@ def place_near(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
     return best_before
 
 
+def agent_setting(f: Frame, k: int, place: Optional[Mention], story: dict[str, str],
+                  dominant: Optional[str] = None) -> Optional[str]:
+    """The country of an agent of no country of its own («قوات الأمن», «المسلحون»,
+    «السلطات»): the story places it (GUIDELINES: such an actor is coded by the country where
+    the story happens). The place governing the trigger's clause (``place``,
+    :func:`clause_place`), else the country the entities step gave the agent's entity (the
+    story's, or a coreferent name's: «الجيش» after «الجيش التركي»), else the article's
+    ``dominant`` country. None when it is no such agent or nothing places it."""
+    m = f.mentions[k]
+    if not m.agent or m.country:
+        return None
+    if place is not None and place.place is not None and place.place.country:
+        return place.place.country
+    return (story.get(m.entity) if m.entity is not None else None) or dominant
+
+
+def clause_place(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[Mention]:
+    """The located place of the trigger's clause: the first after the trigger before a comma
+    or the clause's end («اعتقلت الشرطة ... في محافظة الأنبار»), else the nearest before it
+    with no comma or clause end between («في محافظة أبين، ...» is another clause)."""
+    def cut(j: int) -> bool:
+        return f.stops(j) or f.words[j].kind == "punct" and f.words[j].text in "،,"
+    after = next((j for j in range(hit.last + 1, hi) if cut(j)), hi)
+    before = next((j for j in range(hit.head - 1, lo - 1, -1) if cut(j)), lo - 1)
+    best = None
+    for k, m in enumerate(f.mentions):
+        first = f.span[k][0]
+        if m.place is None or not m.place.country or not f.locative[k] or not (before < first < after):
+            continue
+        if first > hit.last:
+            return m
+        best = m
+    return best
+
+
 def _stateless(f: Frame, j: int) -> bool:
     """Is word ``j`` part of a group of no country and no place («تنظيم داعش»)?"""
     k = f.owner.get(j)
