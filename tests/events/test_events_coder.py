@@ -193,6 +193,30 @@ def test_coder_the_two_sides_named_before(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the crown prince arrived; «His Highness received» the Egyptian president
+    ("وصل ولي العهد السعودي الأمير محمد بن نايف إلى الرياض أمس. واستقبل سموه الرئيس المصري "
+     "عبد الفتاح السيسي في قصر اليمامة.", {("SAU", "CONSULT", "EGY"), ("EGY", "CONSULT", "SAU")}),
+    # «His Excellency condemned»: the minister named before
+    ("أكد وزير الخارجية السعودي عادل الجبير أن المملكة حريصة على الأمن. وأدان معاليه الهجوم الذي "
+     "شنته إيران على السفارة.", {("SAU", "ACCUSE", "IRN")}),
+    # «His Highness» is the prince, not the ambassador who spoke last
+    ("استقبل ولي العهد السعودي الأمير محمد بن نايف السفير الكوري. وأشاد السفير الكوري بالتطور. "
+     "وأدان سموه الهجوم الذي شنته إيران على السفارة.", {("SAU", "ACCUSE", "IRN")}),
+    # no prince named before: «سموه» stands for no one the text gives
+    ("أشاد الرئيس الأمريكي باراك أوباما بالتطور. وأدان سموه الهجوم الذي شنته إيران على السفارة.", set()),
+])
+def test_coder_honorific_subject_is_the_person_so_named_before(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_adverbial_phrase_after_a_verb_is_no_subject(coder):
+    # «وأشاد خلال استقباله»: «خلال» opens a phrase; the praise is the president's, the topic
+    text = ("التقى الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي جون كيري. وأشاد خلال "
+            "اللقاء بالدور الأمريكي.")
+    assert ("EGY", "SUPPORT", "USA") in triples(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
     # Manama recalled its ambassador to Tehran the same day: the aside between commas does
     # not hide the ambassador, and «سفيرها» (its own) is a recall, not a summons
     ("واستدعت المنامة، في اليوم نفسه، سفيرها لدى طهران للتشاور.", {("BHR", "SANCTION", "IRN")}),

@@ -49,6 +49,10 @@ ADJ_BACK_SPAN = 3  # ... and a bare nationality adjective («قضاء النظا
 Group = list[int]  # indices of coordinated mentions
 # Words that are not nouns though they look like plain words (complementisers, particles).
 PARTICLES = frozenset("ان انه انها انهم بان الي علي ثم كما لقد قد ما لا لم لن".split())
+RANK_SPAN = 4  # words before a name that may hold its rank («صاحب السمو الملكي الأمير ...»)
+# Adverbial prepositions opening a phrase between a verb and its object («وأشاد خلال
+# استقباله ...»): no subject of the verb's own.
+ADVERBIALS = frozenset(normalize(w) for w in "خلال أثناء عقب إثر لدى قبيل".split())
 
 
 class Frame:
@@ -397,13 +401,41 @@ class Frame:
         readings = proclitic_readings(w.key)
         return not any(r in PREPOSITIONS or (pre and pre[-1] in "بلك") for r, pre in readings[:1] + readings[1:2])
 
+    def honorific_after(self, h: int) -> Optional[int]:
+        """The honorific pronoun phrase right after verb ``h`` that is its subject («واستقبل
+        سموه», «وأكد معاليه»): it stands for the person named before, not for a new one."""
+        j = self._skip(h + 1, 1, len(self.words))
+        return j if self.same_sentence(j, h) and j not in self.owner and self.key(j) in self.lex.honorifics else None
+
+    def ranked(self, k: int, j: int) -> bool:
+        """Does mention ``k`` name a person or title of a country whose name or the few words
+        before it hold one of the ranks of the honorific at word ``j`` («صاحب السمو الملكي
+        الأمير ...» for «سموه»)?"""
+        m, (a, b) = self.mentions[k], self.span[k]
+        if m.kind not in ("person", "title") or not m.country or self.locative[k]:
+            return False
+        ranks = self.lex.honorifics[self.key(j)]
+        return any(r in ranks for i in range(max(0, a - RANK_SPAN), b + 1) if self.words[i].kind == "word"
+                   for r, _ in proclitic_readings(self.key(i)))
+
+    def honoured_here(self, j: int) -> Optional[Group]:
+        """The last person of the honorific's rank named before it in its own sentence
+        («توجه الأمير محمد بن سلمان ... إلى الأردن، وسيلتقي سموه»)."""
+        for k in range(bisect_left(self.mention_firsts, j) - 1, -1, -1):
+            if not self.same_sentence(self.span[k][0], j):
+                return None
+            if self.ranked(k, j):
+                return [k]
+        return None
+
     def explicit_subject(self, h: int, until: Optional[int] = None) -> bool:
         """Does verb ``h`` have a subject of its own that is no known actor: a noun right
         after it («في الغضون، استهدف المتمردون…») or right before it («وكان دي مستورا
         أجرى»)? Then its subject is not the running topic. Words from ``until`` on (the
         noun a light verb governs) do not count."""
         j = self._skip(h + 1, 1, len(self.words))
-        after = (self.same_sentence(j, h) and (until is None or j < until) and self.is_noun(j)
+        adverbial = self.same_sentence(h + 1, h) and any(r in ADVERBIALS for r, _ in proclitic_readings(self.key(h + 1)))
+        after = (self.same_sentence(j, h) and (until is None or j < until) and self.is_noun(j) and not adverbial
                  and not any(r in PARTICLES for r, _ in proclitic_readings(self.key(j)))
                  and not self.key(j).endswith("يين"))  # «العسكريين»: an accusative plural, the object
         i = self._skip(h - 1, -1, -1)

@@ -216,6 +216,9 @@ class _Run:
             if i in hit_at:
                 self._code(hit_at[i])
             elif ("speech" in kinds or "light" in kinds) and i not in f.owner:
+                if (j := f.honorific_after(i)) is not None:  # «وأكد سموه»: the one so named before
+                    self.topics.append((i, self._honoured(i, j)))
+                    continue
                 after = i + 1 if f.same_sentence(i + 1, i) and f.key(i + 1) in RESUMPTIVE else i
                 subject = f.subject_before(i) or f.subject_after(after)  # «زيارة قامت بها الوزيرة»
                 until = next((j for j in range(i + 1, i + 4) if j in hit_at), None)  # «أجرى خلالها مباحثات»
@@ -234,6 +237,21 @@ class _Run:
                 return group if sentence - self.f.sentence_of[i] <= TOPIC_SENTENCES else None
         return None
 
+    def _honoured(self, h: int, j: int) -> Optional[Group]:
+        """Whom the honorific at word ``j``, the subject of verb ``h``, stands for: the last
+        explicit subject of its rank (at most TOPIC_SENTENCES back: «استقبل ولي العهد ...
+        السفير الكوري. وأشاد السفير الكوري ... وأكد سموه»: the prince), else the last person
+        of its rank named in its sentence."""
+        f, sentence = self.f, self.f.sentence_of[h]
+        for i, group in reversed(self.topics):
+            if i >= h or not group:
+                continue
+            if sentence - f.sentence_of[i] > TOPIC_SENTENCES:
+                break
+            if any(f.ranked(k, j) for k in group):
+                return group
+        return f.honoured_here(j)
+
     def _sentence(self, h: int) -> tuple[int, int]:
         return self.bounds[self.f.sentence_of[h]] if self.bounds else (0, len(self.f.words))
 
@@ -242,7 +260,9 @@ class _Run:
         f = self.f
         hit = self._as_noun(hit)
         lo, hi = self._sentence(hit.head)
-        if hit.is_verb:
+        if hit.is_verb and (j := f.honorific_after(hit.head)) is not None:
+            self.topics.append((hit.head, self._honoured(hit.head, j)))  # «واستقبل سموه»: the one so named before
+        elif hit.is_verb:
             explicit = f.subject_before(hit.head) or f.subject_after(hit.head, hit.transitive)
             if explicit or f.explicit_subject(hit.head):
                 self.topics.append((hit.head, explicit))
@@ -444,6 +464,8 @@ class _Run:
             return self._speaker(hit), after
         if hit.tense == PART:  # «قال الوزير ...، مطالبا»: the clause's subject
             return self._topic(hit.head) or self.f.first_actor_of_sentence(hit.head), after
+        if hit.is_verb and (j := f.honorific_after(hit.head)) is not None:
+            return self._honoured(hit.head, j), j + 1  # «واستقبل سموه الرئيس المصري»: the one so named before
         if hit.is_verb:
             g = f.subject_before(hit.head)
             if g is not None and self._dateline(g):

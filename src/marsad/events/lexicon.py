@@ -74,6 +74,7 @@ class EventLexicon:
     markers: dict[str, frozenset[str]]  # kind -> normalised words (or phrases)
     light: dict[str, str]  # normalised light-verb form -> tense
     notes: tuple[str, ...] = ()  # what was read from PETRARCH verb dictionaries, per file
+    honorifics: dict[str, frozenset[str]] = field(default_factory=dict)  # «سموه» -> ranks (normalised)
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _shared: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -236,11 +237,19 @@ def _load(extra_dirs: tuple[Path, ...]) -> EventLexicon:
             else:
                 markers.setdefault(kind, set()).add(" ".join(normalize(row["ar"]).split()))
     notes = _add_petrarch(forms, markers, light, extra_dirs)
+    honorifics: dict[str, frozenset[str]] = {}
+    for path in _files("honorifics.tsv", extra_dirs):
+        for n, row in _read(path, ("ar", "ranks")):
+            ranks = frozenset(normalize(w) for w in row["ranks"].split())
+            if not ranks:
+                raise EventLexiconError(f"{path}:{n}: honorific {row['ar']!r} has no ranks")
+            honorifics[normalize(row["ar"])] = honorifics.get(normalize(row["ar"]), frozenset()) | ranks
     return EventLexicon(
         forms={k: tuple(v) for k, v in forms.items()},
         markers={k: frozenset(v) for k, v in markers.items()},
         light=light,
         notes=notes,
+        honorifics=honorifics,
     )
 
 
