@@ -297,9 +297,11 @@ class Extents:
             return cue.pos == "part" and cue.lemma != "قول"
         return len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and not self.reader._is("notpart", k)
 
-    def reported_end(self, first: int) -> tuple[int, bool]:
+    def reported_end(self, first: int, frame: Optional[str] = None) -> tuple[int, bool]:
         """End (exclusive token index) of reported content starting at ``first``, and whether
-        it was cut by a nested attribution («أن مرسي قال ...»: the quote is Morsi's)."""
+        it was cut by a nested attribution («أن مرسي قال ...»: the quote is Morsi's). A cue in a
+        concessive clause (``frame`` "concessive") reports words up to the main clause's «إلا»;
+        one in a «فيما/بينما» clause ("whereas") up to a comma before the main clause's cue."""
         toks = self.toks
         last = self.para_last(first)
         k = first
@@ -317,6 +319,8 @@ class Extents:
                 return k, False
             if k > first and self.clause_break(k):
                 return k, False
+            if k > first and self.main_clause(k, frame):
+                return k, False
             cue = self.cue_at(k)
             if k > first and cue and cue.pos in ("perf", "impf"):
                 status, rng = self.reader.backward(k, first)
@@ -333,6 +337,18 @@ class Extents:
                         # relative clause on the last noun, someone's words of their own
             k += 1
         return last + 1, False
+
+    def main_clause(self, k: int, frame: Optional[str]) -> bool:
+        """Does token ``k`` open the main clause after a subordinate one of kind ``frame``:
+        «إلا» after a concessive («وعلى الرغم من تأكيده على أن ... إلا أنه أقر»), a comma and
+        a cue without «و/ف» after «فيما/بينما» («وفيما قال مسؤول إنه ...، اتهم إمام»)?"""
+        toks = self.toks
+        if frame == "concessive":
+            return toks[k].key == "الا" and k + 1 < len(toks) and toks[k + 1].key in THAT
+        if frame == "whereas" and toks[k].text in "،," and k + 1 < len(toks):
+            cue = self.cue_at(k + 1)
+            return cue is not None and cue.pos in ("perf", "impf") and not self.prefixed_cue(k + 1)
+        return False
 
     def _clause_start(self, first: int, k: int) -> Optional[int]:
         """The token that opens the clause of a new cue at ``k`` inside reported content

@@ -36,6 +36,7 @@ MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names 
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
 EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
+FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
@@ -347,8 +348,9 @@ class QuoteFinder:
             # or dual verb carries its subject and the noun after it is its object
         if status == "held":  # «كما سيعقد اجتماعا مع نظيريه ... يقول مسؤولون أميركيون إنه»: VSO first
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
-        if fwd and cue.lemma in DEMANDS and self.toks[fwd[0]].key in EVERYONE:
-            fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
+        if fwd and cue.lemma in DEMANDS and (self.toks[fwd[0]].key in EVERYONE
+                                             or self.reader._is("demanded", fwd[0], strip_prefix=False)):
+            fwd = None  # «وحث جميع الأطراف على», «ودعا الشباب إلى»: whom the demand is made of
         if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
             # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
             # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
@@ -687,7 +689,7 @@ class QuoteFinder:
                 a, b = self._range(first, ext.colon_end(first))
                 direct = True
             else:
-                end, nested = ext.reported_end(first)
+                end, nested = ext.reported_end(first, frame=self._frame(c))
                 if nested:
                     return
                 a, b = self._range(first, end)
@@ -703,6 +705,21 @@ class QuoteFinder:
             self.claimed.append((a, b))
         self.quotes.append(Quote(kind=kind, content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=self._cue_span(c, m)))
+
+    def _frame(self, c: int) -> Optional[str]:
+        """The subordinate clause the cue at ``c`` stands in, read back to its sentence's start:
+        "concessive" («وعلى الرغم من أن القرشي جدد تأكيداته بأنه»), "whereas" («وفيما قال
+        مسؤول إنه»), or None when a comma or «إلا» comes first (the cue is in the main clause:
+        «ورغم ذلك، قال», «رغم ...، إلا أن مصادر أشارت»)."""
+        toks, reader = self.toks, self.reader
+        for k in range(c - 1, max(self.sent_start[toks[c].sent], c - FRAME_REACH) - 1, -1):
+            if toks[k].text in "،,؛;" or toks[k].key == "الا":
+                return None
+            if reader._is("concessive", k):
+                return "concessive"
+            if reader._is("whereas", k):
+                return "whereas"
+        return None
 
     def _one_quote(self, a: int, b: int) -> bool:
         return self.text[a:b].strip()[:1] in QUOTE_CHARS and self.text[a:b].strip()[-1:] in QUOTE_CHARS
