@@ -604,6 +604,8 @@ class QuoteFinder:
                     guess = self.reader.clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
+        if guess is None and cand is not None and c == s0:
+            guess = self._previous_person(c, gender, cand)  # «وانتقل حاكم لويزيانا بوبي جيندال ... . وقال:»
         if guess is not None and cand is not None and not self._speaker_like(guess):
             guess = None  # «وأرجع تأخر البعض منهم ...، مبينا»: the verb's object, not a new speaker
         if guess is not None and (cand is None or cand.start < toks[s0].start):
@@ -613,6 +615,25 @@ class QuoteFinder:
             return None
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False)
+
+    def _previous_person(self, c: int, gender: str, cand: Candidate) -> Optional[tuple[int, int]]:
+        """For a subject-less cue opening its sentence («وقال: ...»), the person who is the
+        subject of the sentence just before («وانتقل حاكم لويزيانا الجمهوري بوبي جيندال إثر
+        الحادث إلى مدينة لافايت.»), when that sentence is newer than the current speaker
+        ``cand`` and the person agrees with the cue's gender: the story moved on to them."""
+        toks = self.toks
+        s = toks[c].sent - 1
+        p0 = self.sent_start.get(s)
+        if p0 is None or toks[c].para - toks[p0].para > 1 or cand.start >= toks[p0].start:
+            return None
+        if self.quotes and self.quotes[-1].cue is not None and self.quotes[-1].cue.start >= toks[p0].start:
+            return None  # («ونوه إلى أن ...»: that sentence was the current speaker's words)
+        rng = self.reader.clause_subject(p0, c)
+        person = next((k for k in range(*rng) if self.persons.get(k) == k and not self.lex.match(toks[k].key)),
+                      None) if rng else None
+        if person is None or self.person_gender.get(person, "-") not in (gender, "-") and gender in ("m", "f"):
+            return None
+        return rng
 
     def _speaker_like(self, rng: tuple[int, int]) -> bool:
         """Can a phrase guessed as a clause's subject speak: it holds a tagged name, or opens
