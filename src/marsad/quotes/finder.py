@@ -606,6 +606,8 @@ class QuoteFinder:
                         break
         if guess is None and cand is not None and c == s0:
             guess = self._previous_person(c, gender, cand)  # «وانتقل حاكم لويزيانا بوبي جيندال ... . وقال:»
+        if guess is not None:
+            guess = self._definite_head(guess)  # «ووثق التقرير وفاة 368 شخصاً»: «التقرير», not its object
         if guess is not None and cand is not None and not self._speaker_like(guess):
             guess = None  # «وأرجع تأخر البعض منهم ...، مبينا»: the verb's object, not a new speaker
         if guess is not None and (cand is None or cand.start < toks[s0].start):
@@ -634,6 +636,21 @@ class QuoteFinder:
         if person is None or self.person_gender.get(person, "-") not in (gender, "-") and gender in ("m", "f"):
             return None
         return rng
+
+    def _definite_head(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """A clause subject guessed after a verb, cut before its object: a definite noun is
+        followed by no indefinite noun of its phrase (an adjective agrees: «التقرير الأخير»;
+        a construct's first noun has no «ال»), so in «ووثق التقرير وفاة 368 شخصاً» the subject is
+        «التقرير». Phrases holding a tagged name, or a title before an untagged one, are kept."""
+        a, b = rng
+        toks, reader = self.toks, self.reader
+        if b - a < 2 or any(k in reader.names for k in range(a, b)) or reader._is("title", a):
+            return rng
+        head, nxt = toks[a], toks[a + 1]
+        if not head.text.lstrip("وف").startswith("ال") or not nxt.is_word or nxt.text.startswith("ال") \
+                or nxt.text[:1].isdigit() or reader._is("title", a + 1) or reader.is_prep(a + 1, strip_prefix=True):
+            return rng
+        return a, a + 1
 
     def _speaker_like(self, rng: tuple[int, int]) -> bool:
         """Can a phrase guessed as a clause's subject speak: it holds a tagged name, or opens
