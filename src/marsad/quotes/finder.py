@@ -155,6 +155,10 @@ class QuoteFinder:
                 continue
             after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
             m = lex.match(tok.key, after_stop=after_stop)
+            if m is not None and m.cue.lemma == "قول" and m.cue.speaker == "inherit" \
+                    and c not in self.inside and c not in self.consumed:
+                self._saying(c, m)  # «وخلص إلى القول "..."», «مكتفيا بالقول إن»
+                continue
             if m is None or m.cue.lemma == "قول":
                 continue
             if c in self.inside or c in self.consumed or self._claimed(tok.start):
@@ -186,6 +190,26 @@ class QuoteFinder:
             else:
                 self._verb(c, m)
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS]
+
+    def _saying(self, c: int, m: CueMatch) -> None:
+        """«بالقول» / «إلى القول» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
+        «مكتفيا بالقول إن»): the words after it are the clause subject's or the current
+        speaker's. After a cue («وتابع بالقول:») the cue has taken them already."""
+        toks = self.toks
+        if toks[c].key == "القول" and (c == 0 or toks[c - 1].key not in ("الي", "الى")):
+            return  # («القول الفصل»)
+        verb = c - 2 if toks[c].key == "القول" else c - 1
+        if verb >= 0 and self.lex.match(toks[verb].key):
+            return
+        intro = self.ext.introducer(m.cue, c)
+        if intro is None or intro.how not in ("that", "colon", "quote"):
+            return
+        s0 = self.sent_start[toks[c].sent]
+        first = toks[s0].text.lstrip("وف")  # the sentence's verb carries the gender: «ومضت المصادر بالقول»
+        gender = "f" if len(first) > 2 and first.endswith("ت") and s0 not in self.reader.names else m.cue.gender
+        speaker = self._inherit(gender, c)
+        if speaker is not None:
+            self._emit(c, m, intro, speaker)
 
     def _this_is_what(self, c: int) -> None:
         """«"نحن سعداء تماما بالعودة"، هذا ما قاله جون ألكسندر»: the quotation just before
