@@ -175,6 +175,8 @@ class QuoteFinder:
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
+            if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
+                continue  # «ودليل يؤكد», «تظهر للمستخدم رسالة تقول»: a clause describing a noun
             if m.cue.pos == "perf" and PASSIVE in tok.text[:4]:
                 continue  # «وُصِفت», «أُعلن»: a passive verb has no speaker («يُعلن» is active)
             if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
@@ -210,6 +212,26 @@ class QuoteFinder:
         speaker = self._inherit(gender, c)
         if speaker is not None:
             self._emit(c, m, intro, speaker)
+
+    def _describes_noun(self, c: int) -> bool:
+        """Is the imperfect cue at ``c`` an adjective clause on the indefinite noun right
+        before it — a noun in «ة» or a document («رسالة تقول», «دراسة حديثة تقول» is not read
+        here, «خطوة إيجابية تؤكد», «بلاغ يفيد», «بيان يؤكد») — rather than a statement? A name,
+        a title or a source («مصادر تقول») is the verb's subject instead."""
+        if c == 0:
+            return False
+        b = c - 1
+        t = self.toks[b]
+        reader = self.reader
+        if not t.is_word or t.sent != self.toks[c].sent or t.text.lstrip("وف").startswith("ال") \
+                or b in reader.names or b in self.persons or b in self.places \
+                or any(reader._is(cls, b) for cls in ("title", "institution", "citable", "time", "adverb", "opener")):
+            return False
+        key = t.key[1:] if t.key[:1] in "وف" and len(t.key) > 3 else t.key
+        doc = self.lex.is_a("statement", key) or key.endswith("ا") and self.lex.is_a("statement", key[:-1])
+        if reader._is("adjunct", b) and not doc:
+            return False  # («بداية يرى الدكتور ...»: "first", an adverb)
+        return (key.endswith("ه") and len(key) > 3 and key not in THAT) or doc
 
     def _this_is_what(self, c: int) -> None:
         """«"نحن سعداء تماما بالعودة"، هذا ما قاله جون ألكسندر»: the quotation just before
