@@ -36,6 +36,7 @@ MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names 
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
 EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
+CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
@@ -231,7 +232,16 @@ class QuoteFinder:
         doc = self.lex.is_a("statement", key) or key.endswith("ا") and self.lex.is_a("statement", key[:-1])
         if reader._is("adjunct", b) and not doc:
             return False  # («بداية يرى الدكتور ...»: "first", an adverb)
+        s0 = self.sent_start[self.toks[c].sent]
+        if any(k == s0 or self._clause_edge(k - 1) for k in (b, b - 1) if k >= s0):
+            return False  # «مصادر مطلعة تقول», «لكن جهات رسمية تؤكد»: a subject opening its clause
         return (key.endswith("ه") and len(key) > 3 and key not in THAT) or doc
+
+    def _clause_edge(self, k: int) -> bool:
+        """Does token ``k`` close what comes before a new clause: punctuation, «لكن», «بينما»,
+        «كما», an opener?"""
+        t = self.toks[k]
+        return not t.is_word or t.key in CLAUSE_OPENING or self.reader._is("opener", k)
 
     def _this_is_what(self, c: int) -> None:
         """«"نحن سعداء تماما بالعودة"، هذا ما قاله جون ألكسندر»: the quotation just before
