@@ -76,3 +76,13 @@ def test_an_imperfect_cue_describing_a_noun_is_no_statement():
     for text in ("مصادر مطلعة تقول إن الاجتماع تأجل إلى الأسبوع المقبل.",
                  "لكن جهات رسمية تؤكد أن الاجتماع تأجل إلى الأسبوع المقبل."):
         assert len(find_quotes(text)) == 1
+
+
+def test_a_stop_between_words_ends_a_sentence_the_splitter_kept_open():
+    # the splitter keeps «...» open to the end of the paragraph: the finder's own pairing says
+    # the mark was never closed, so «عدن.» ends the participle's words
+    text = ("وتابع قائلا: «إن العدوان قادته أنظمة استخدمت الجيوش لحماية مصالحها. وأكد العفيفي أن "
+            "الحرب على «الإرهاب» مستمرة، مشيرا إلى أن هناك جنودا مجهولين قاموا بأعمال كبيرة في عدن. وحول "
+            "رؤيته للمرحلة القادمة بعد تحرير عدن قال نحن في مرحلة جديدة.")
+    q = _by_cue(find_quotes(text))["مشيرا"]
+    assert q.content.text.endswith("في عدن")

@@ -141,11 +141,21 @@ class QuoteFinder:
             if sp.close is not None and sum(toks[k].is_word for k in range(o + 1, c)) <= 4:
                 self.short_quote_at[o] = c
         self.sent_end_tok = {k for k in range(len(toks) - 1)
-                             if toks[k].text in SENT_END and toks[k + 1].sent != toks[k].sent
+                             if toks[k].text in SENT_END and (toks[k + 1].sent != toks[k].sent or self._full_stop(k))
                              and k not in self.inside}
         self.sent_start = {}
         for t in toks:
             self.sent_start.setdefault(t.sent, t.i)
+
+    def _full_stop(self, k: int) -> bool:
+        """Is the «.» at token ``k`` a sentence's end the splitter passed over because it
+        thought a quotation open («وتابع قائلا: «إن العدوان ... عدن. وحول رؤيته ... قال»: the
+        mark was never closed)? A stop between two words, a space after it, outside this
+        finder's own quotations (checked by the caller), ends a sentence."""
+        toks = self.toks
+        t, before, after = toks[k], toks[k - 1] if k else None, toks[k + 1]
+        return t.text == "." and before is not None and before.is_word and len(before.key) > 1 \
+            and before.end == t.start and after.is_word and after.start > t.end and after.para == t.para
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Quote]:
