@@ -86,3 +86,13 @@ def test_a_stop_between_words_ends_a_sentence_the_splitter_kept_open():
             "رؤيته للمرحلة القادمة بعد تحرير عدن قال نحن في مرحلة جديدة.")
     q = _by_cue(find_quotes(text))["مشيرا"]
     assert q.content.text.endswith("في عدن")
+
+
+def test_colon_speech_stops_at_the_journalists_transition():
+    text = ("وتابع: نحن في حرب ضد الإرهاب. من جهته، أعلن الاتحاد الأوروبي اعتماد برنامج مساعداته السنوية "
+            "لتونس من أجل تعزيز قطاع الأمن.")
+    q = _by_cue(find_quotes(text))["تابع"]
+    assert q.content.text == "نحن في حرب ضد الإرهاب"
+    # speech goes on over a sentence opening with «كذلك» or «ثم»
+    q = _by_cue(find_quotes("وتابع: نحن في حرب ضد الإرهاب. كذلك نحن في حرب ضد الفقر.\n"))["تابع"]
+    assert q.content.text.endswith("ضد الفقر")

@@ -251,6 +251,14 @@ class Extents:
             return True
         return False
 
+    def transition(self, k: int) -> bool:
+        """Does token ``k`` open a sentence with the journalist's transition: a preposition
+        before an opener or before «ذلك» («من جهته», «إلى ذلك»)? (Openers alone — «كذلك»,
+        «قد», «ثم» — open sentences of speech too.)"""
+        reader = self.reader
+        return reader.is_prep(k, strip_prefix=True) and k + 1 < len(self.toks) \
+            and (reader._is("opener", k + 1) or self.toks[k + 1].key == "ذلك")
+
     def object_head(self, cue: Cue, j: int, end: int, nouns_only: bool = False) -> Optional[int]:
         """For a finite verb of stance, the token after its subject that opens the reported
         object: a verbal noun («أكد هادي ضرورة ...», «طالب البيان بضرورة ...»). ``[j, end)``
@@ -392,8 +400,9 @@ class Extents:
                     nxt += 1
                 if nxt > last:
                     return k
-                # a new sentence opening with «و/ف» or a cue is the journalist again
-                if self.cue_at(nxt) or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف"):
+                # a new sentence opening with «و/ف», a cue or a transition («إلى ذلك», «من جهته»)
+                # is the journalist again
+                if self.cue_at(nxt) or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف") or self.transition(nxt):
                     return k
             k += 1
         return last + 1
