@@ -96,3 +96,16 @@ def test_colon_speech_stops_at_the_journalists_transition():
     # speech goes on over a sentence opening with «كذلك» or «ثم»
     q = _by_cue(find_quotes("وتابع: نحن في حرب ضد الإرهاب. كذلك نحن في حرب ضد الفقر.\n"))["تابع"]
     assert q.content.text.endswith("ضد الفقر")
+
+
+def test_a_parenthesis_after_a_name_is_a_gloss_but_an_acronym_in_a_title_is_not():
+    text = "وقال المبتعث خالد العنزي (مشجع النصراوي): أنا حريص على حضور المباراة في لندن."
+    a = text.index("خالد")
+    found = find_quotes(text, names=[(a, a + len("خالد العنزي"))], persons=[(a, a + len("خالد العنزي"), "m")])
+    assert found[0].speaker.text == "المبتعث خالد العنزي"
+    text = "وقال الأمين العام لمنظمة البلدان المصدرة للبترول (أوبك) عبدالله البدري إن أسعار النفط ستتعافى."
+    a = text.index("منظمة")
+    p = text.index("عبدالله")
+    found = find_quotes(text, names=[(a, a + len("منظمة البلدان المصدرة للبترول")), (p, p + len("عبدالله البدري"))],
+                        persons=[(p, p + len("عبدالله البدري"), "m")])
+    assert found[0].speaker.text.endswith("عبدالله البدري")
