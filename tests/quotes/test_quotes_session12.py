@@ -109,3 +109,10 @@ def test_a_parenthesis_after_a_name_is_a_gloss_but_an_acronym_in_a_title_is_not(
     found = find_quotes(text, names=[(a, a + len("منظمة البلدان المصدرة للبترول")), (p, p + len("عبدالله البدري"))],
                         persons=[(p, p + len("عبدالله البدري"), "m")])
     assert found[0].speaker.text.endswith("عبدالله البدري")
+
+
+def test_a_one_word_speaker_before_the_group_a_demand_is_made_of():
+    text = "ودعا مدني المجتمع الدولي إلى تحمل مسؤولياته السياسية والأخلاقية تجاه الجريمة."
+    a = text.index("المجتمع")
+    q = find_quotes(text, names=[(a, a + len("المجتمع الدولي"))])[0]  # the tagger's organisation
+    assert q.speaker.text == "مدني" and q.content.text.startswith("المجتمع الدولي إلى")

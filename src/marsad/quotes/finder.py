@@ -417,6 +417,10 @@ class QuoteFinder:
         if fwd and cue.lemma in DEMANDS and (self.toks[fwd[0]].key in EVERYONE
                                              or self.reader._is("demanded", fwd[0], strip_prefix=False)):
             fwd = None  # «وحث جميع الأطراف على», «ودعا الشباب إلى»: whom the demand is made of
+        elif fwd and cue.lemma in DEMANDS and fwd[1] - fwd[0] > 2 and self.reader._is("demanded", fwd[0] + 1, strip_prefix=False) \
+                and not any(self.reader._is(cls, fwd[0]) for cls in ("title", "institution", "nonsource")):
+            fwd = fwd[0], fwd[0] + 1  # «ودعا مدني المجتمع الدولي إلى»: a one-word speaker, then the addressee
+            # (the tagger's «المجتمع الدولي» kept the phrase whole; «اتحاد الشباب» is an institution)
         if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
             # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
             # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
