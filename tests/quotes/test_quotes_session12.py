@@ -72,6 +72,9 @@ def test_an_imperfect_cue_describing_a_noun_is_no_statement():
     for text in ("يمكن أن تظهر للمستخدم رسالة تقول إن المطعم مزدحم في هذه الساعة من النهار.",
                  "وقال اللاعب إن المعسكر يعد خطوة إيجابية تؤكد تنفيذ ما هو مطلوب منهم داخل الملعب."):
         assert [q.cue.text for q in find_quotes(text)] in ([], ["قال"])
+    # a verb with its own subject after it reports words: «في خطوة يقول منتقدون إن ...»
+    found = find_quotes("فتحت الحكومة تحقيقا في سجل زعيم الحزب في خطوة يقول منتقدون إن لها دوافع سياسية واضحة.")
+    assert [q.cue.text for q in found] == ["يقول"]
     # a source opening its clause is the subject of the verb after it
     for text in ("مصادر مطلعة تقول إن الاجتماع تأجل إلى الأسبوع المقبل.",
                  "لكن جهات رسمية تؤكد أن الاجتماع تأجل إلى الأسبوع المقبل."):

@@ -245,6 +245,10 @@ class QuoteFinder:
         s0 = self.sent_start[self.toks[c].sent]
         if any(k == s0 or self._clause_edge(k - 1) for k in (b, b - 1) if k >= s0):
             return False  # «مصادر مطلعة تقول», «لكن جهات رسمية تؤكد»: a subject opening its clause
+        a = c + 1
+        if a < len(self.toks) and (a in reader.names or any(reader._is(cls, a) for cls in ("title", "citable", "institution"))
+                                   or self.toks[a].key.endswith("ون") and len(self.toks[a].key) > 4):
+            return False  # «في خطوة يقول منتقدون إن ...»: the verb has its own subject after it
         return (key.endswith("ه") and len(key) > 3 and key not in THAT) or doc
 
     def _clause_edge(self, k: int) -> bool:
