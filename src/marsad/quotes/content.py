@@ -251,6 +251,14 @@ class Extents:
             return True
         return False
 
+    def transition(self, k: int) -> bool:
+        """Does token ``k`` open a sentence with the journalist's transition: a preposition
+        before an opener or before «ذلك» («من جهته», «إلى ذلك»)? (Openers alone — «كذلك»,
+        «قد», «ثم» — open sentences of speech too.)"""
+        reader = self.reader
+        return reader.is_prep(k, strip_prefix=True) and k + 1 < len(self.toks) \
+            and (reader._is("opener", k + 1) or self.toks[k + 1].key == "ذلك")
+
     def object_head(self, cue: Cue, j: int, end: int, nouns_only: bool = False) -> Optional[int]:
         """For a finite verb of stance, the token after its subject that opens the reported
         object: a verbal noun («أكد هادي ضرورة ...», «طالب البيان بضرورة ...»). ``[j, end)``
@@ -297,9 +305,11 @@ class Extents:
             return cue.pos == "part" and cue.lemma != "قول"
         return len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and not self.reader._is("notpart", k)
 
-    def reported_end(self, first: int) -> tuple[int, bool]:
+    def reported_end(self, first: int, frame: Optional[str] = None) -> tuple[int, bool]:
         """End (exclusive token index) of reported content starting at ``first``, and whether
-        it was cut by a nested attribution («أن مرسي قال ...»: the quote is Morsi's)."""
+        it was cut by a nested attribution («أن مرسي قال ...»: the quote is Morsi's). A cue in a
+        concessive clause (``frame`` "concessive") reports words up to the main clause's «إلا»;
+        one in a «فيما/بينما» clause ("whereas") up to a comma before the main clause's cue."""
         toks = self.toks
         last = self.para_last(first)
         k = first
@@ -317,6 +327,8 @@ class Extents:
                 return k, False
             if k > first and self.clause_break(k):
                 return k, False
+            if k > first and self.main_clause(k, frame):
+                return k, False
             cue = self.cue_at(k)
             if k > first and cue and cue.pos in ("perf", "impf"):
                 status, rng = self.reader.backward(k, first)
@@ -333,6 +345,18 @@ class Extents:
                         # relative clause on the last noun, someone's words of their own
             k += 1
         return last + 1, False
+
+    def main_clause(self, k: int, frame: Optional[str]) -> bool:
+        """Does token ``k`` open the main clause after a subordinate one of kind ``frame``:
+        «إلا» after a concessive («وعلى الرغم من تأكيده على أن ... إلا أنه أقر»), a comma and
+        a cue without «و/ف» after «فيما/بينما» («وفيما قال مسؤول إنه ...، اتهم إمام»)?"""
+        toks = self.toks
+        if frame == "concessive":
+            return toks[k].key == "الا" and k + 1 < len(toks) and toks[k + 1].key in THAT
+        if frame == "whereas" and toks[k].text in "،," and k + 1 < len(toks):
+            cue = self.cue_at(k + 1)
+            return cue is not None and cue.pos in ("perf", "impf") and not self.prefixed_cue(k + 1)
+        return False
 
     def _clause_start(self, first: int, k: int) -> Optional[int]:
         """The token that opens the clause of a new cue at ``k`` inside reported content
@@ -376,8 +400,9 @@ class Extents:
                     nxt += 1
                 if nxt > last:
                     return k
-                # a new sentence opening with «و/ف» or a cue is the journalist again
-                if self.cue_at(nxt) or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف"):
+                # a new sentence opening with «و/ف», a cue or a transition («إلى ذلك», «من جهته»)
+                # is the journalist again
+                if self.cue_at(nxt) or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف") or self.transition(nxt):
                     return k
             k += 1
         return last + 1

@@ -36,6 +36,8 @@ MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names 
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
 EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
+CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
+FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
@@ -139,11 +141,21 @@ class QuoteFinder:
             if sp.close is not None and sum(toks[k].is_word for k in range(o + 1, c)) <= 4:
                 self.short_quote_at[o] = c
         self.sent_end_tok = {k for k in range(len(toks) - 1)
-                             if toks[k].text in SENT_END and toks[k + 1].sent != toks[k].sent
+                             if toks[k].text in SENT_END and (toks[k + 1].sent != toks[k].sent or self._full_stop(k))
                              and k not in self.inside}
         self.sent_start = {}
         for t in toks:
             self.sent_start.setdefault(t.sent, t.i)
+
+    def _full_stop(self, k: int) -> bool:
+        """Is the «.» at token ``k`` a sentence's end the splitter passed over because it
+        thought a quotation open («وتابع قائلا: «إن العدوان ... عدن. وحول رؤيته ... قال»: the
+        mark was never closed)? A stop between two words, a space after it, outside this
+        finder's own quotations (checked by the caller), ends a sentence."""
+        toks = self.toks
+        t, before, after = toks[k], toks[k - 1] if k else None, toks[k + 1]
+        return t.text == "." and before is not None and before.is_word and len(before.key) > 1 \
+            and before.end == t.start and after.is_word and after.start > t.end and after.para == t.para
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Quote]:
@@ -154,6 +166,10 @@ class QuoteFinder:
                 continue
             after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
             m = lex.match(tok.key, after_stop=after_stop)
+            if m is not None and m.cue.lemma == "قول" and m.cue.speaker == "inherit" \
+                    and c not in self.inside and c not in self.consumed:
+                self._saying(c, m)  # «وخلص إلى القول "..."», «مكتفيا بالقول إن»
+                continue
             if m is None or m.cue.lemma == "قول":
                 continue
             if c in self.inside or c in self.consumed or self._claimed(tok.start):
@@ -170,6 +186,8 @@ class QuoteFinder:
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
+            if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
+                continue  # «ودليل يؤكد», «تظهر للمستخدم رسالة تقول»: a clause describing a noun
             if m.cue.pos == "perf" and PASSIVE in tok.text[:4]:
                 continue  # «وُصِفت», «أُعلن»: a passive verb has no speaker («يُعلن» is active)
             if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
@@ -185,6 +203,59 @@ class QuoteFinder:
             else:
                 self._verb(c, m)
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS]
+
+    def _saying(self, c: int, m: CueMatch) -> None:
+        """«بالقول» / «إلى القول» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
+        «مكتفيا بالقول إن»): the words after it are the clause subject's or the current
+        speaker's. After a cue («وتابع بالقول:») the cue has taken them already."""
+        toks = self.toks
+        if toks[c].key == "القول" and (c == 0 or toks[c - 1].key not in ("الي", "الى")):
+            return  # («القول الفصل»)
+        verb = c - 2 if toks[c].key == "القول" else c - 1
+        if verb >= 0 and self.lex.match(toks[verb].key):
+            return
+        intro = self.ext.introducer(m.cue, c)
+        if intro is None or intro.how not in ("that", "colon", "quote"):
+            return
+        s0 = self.sent_start[toks[c].sent]
+        first = toks[s0].text.lstrip("وف")  # the sentence's verb carries the gender: «ومضت المصادر بالقول»
+        gender = "f" if len(first) > 2 and first.endswith("ت") and s0 not in self.reader.names else m.cue.gender
+        speaker = self._inherit(gender, c)
+        if speaker is not None:
+            self._emit(c, m, intro, speaker)
+
+    def _describes_noun(self, c: int) -> bool:
+        """Is the imperfect cue at ``c`` an adjective clause on the indefinite noun right
+        before it — a noun in «ة» or a document («رسالة تقول», «دراسة حديثة تقول» is not read
+        here, «خطوة إيجابية تؤكد», «بلاغ يفيد», «بيان يؤكد») — rather than a statement? A name,
+        a title or a source («مصادر تقول») is the verb's subject instead."""
+        if c == 0:
+            return False
+        b = c - 1
+        t = self.toks[b]
+        reader = self.reader
+        if not t.is_word or t.sent != self.toks[c].sent or t.text.lstrip("وف").startswith("ال") \
+                or b in reader.names or b in self.persons or b in self.places \
+                or any(reader._is(cls, b) for cls in ("title", "institution", "citable", "time", "adverb", "opener")):
+            return False
+        key = t.key[1:] if t.key[:1] in "وف" and len(t.key) > 3 else t.key
+        doc = self.lex.is_a("statement", key) or key.endswith("ا") and self.lex.is_a("statement", key[:-1])
+        if reader._is("adjunct", b) and not doc:
+            return False  # («بداية يرى الدكتور ...»: "first", an adverb)
+        s0 = self.sent_start[self.toks[c].sent]
+        if any(k == s0 or self._clause_edge(k - 1) for k in (b, b - 1) if k >= s0):
+            return False  # «مصادر مطلعة تقول», «لكن جهات رسمية تؤكد»: a subject opening its clause
+        a = c + 1
+        if a < len(self.toks) and (a in reader.names or any(reader._is(cls, a) for cls in ("title", "citable", "institution"))
+                                   or self.toks[a].key.endswith("ون") and len(self.toks[a].key) > 4):
+            return False  # «في خطوة يقول منتقدون إن ...»: the verb has its own subject after it
+        return (key.endswith("ه") and len(key) > 3 and key not in THAT) or doc
+
+    def _clause_edge(self, k: int) -> bool:
+        """Does token ``k`` close what comes before a new clause: punctuation, «لكن», «بينما»,
+        «كما», an opener?"""
+        t = self.toks[k]
+        return not t.is_word or t.key in CLAUSE_OPENING or self.reader._is("opener", k)
 
     def _this_is_what(self, c: int) -> None:
         """«"نحن سعداء تماما بالعودة"، هذا ما قاله جون ألكسندر»: the quotation just before
@@ -347,8 +418,13 @@ class QuoteFinder:
             # or dual verb carries its subject and the noun after it is its object
         if status == "held":  # «كما سيعقد اجتماعا مع نظيريه ... يقول مسؤولون أميركيون إنه»: VSO first
             return fwd if fwd and not self.reader._is("nonspeaker", fwd[0]) else rng
-        if fwd and cue.lemma in DEMANDS and self.toks[fwd[0]].key in EVERYONE:
-            fwd = None  # «وحث جميع الأطراف على»: whom the demand is made of, not who makes it
+        if fwd and cue.lemma in DEMANDS and (self.toks[fwd[0]].key in EVERYONE
+                                             or self.reader._is("demanded", fwd[0], strip_prefix=False)):
+            fwd = None  # «وحث جميع الأطراف على», «ودعا الشباب إلى»: whom the demand is made of
+        elif fwd and cue.lemma in DEMANDS and fwd[1] - fwd[0] > 2 and self.reader._is("demanded", fwd[0] + 1, strip_prefix=False) \
+                and not any(self.reader._is(cls, fwd[0]) for cls in ("title", "institution", "nonsource")):
+            fwd = fwd[0], fwd[0] + 1  # «ودعا مدني المجتمع الدولي إلى»: a one-word speaker, then the addressee
+            # (the tagger's «المجتمع الدولي» kept the phrase whole; «اتحاد الشباب» is an institution)
         if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
             # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
             # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
@@ -602,6 +678,10 @@ class QuoteFinder:
                     guess = self.reader.clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
+        if guess is None and cand is not None and c == s0:
+            guess = self._previous_person(c, gender, cand)  # «وانتقل حاكم لويزيانا بوبي جيندال ... . وقال:»
+        if guess is not None:
+            guess = self._definite_head(guess)  # «ووثق التقرير وفاة 368 شخصاً»: «التقرير», not its object
         if guess is not None and cand is not None and not self._speaker_like(guess):
             guess = None  # «وأرجع تأخر البعض منهم ...، مبينا»: the verb's object, not a new speaker
         if guess is not None and (cand is None or cand.start < toks[s0].start):
@@ -611,6 +691,40 @@ class QuoteFinder:
             return None
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False)
+
+    def _previous_person(self, c: int, gender: str, cand: Candidate) -> Optional[tuple[int, int]]:
+        """For a subject-less cue opening its sentence («وقال: ...»), the person who is the
+        subject of the sentence just before («وانتقل حاكم لويزيانا الجمهوري بوبي جيندال إثر
+        الحادث إلى مدينة لافايت.»), when that sentence is newer than the current speaker
+        ``cand`` and the person agrees with the cue's gender: the story moved on to them."""
+        toks = self.toks
+        s = toks[c].sent - 1
+        p0 = self.sent_start.get(s)
+        if p0 is None or toks[c].para - toks[p0].para > 1 or cand.start >= toks[p0].start:
+            return None
+        if self.quotes and self.quotes[-1].cue is not None and self.quotes[-1].cue.start >= toks[p0].start:
+            return None  # («ونوه إلى أن ...»: that sentence was the current speaker's words)
+        rng = self.reader.clause_subject(p0, c)
+        person = next((k for k in range(*rng) if self.persons.get(k) == k and not self.lex.match(toks[k].key)),
+                      None) if rng else None
+        if person is None or self.person_gender.get(person, "-") not in (gender, "-") and gender in ("m", "f"):
+            return None
+        return rng
+
+    def _definite_head(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """A clause subject guessed after a verb, cut before its object: a definite noun is
+        followed by no indefinite noun of its phrase (an adjective agrees: «التقرير الأخير»;
+        a construct's first noun has no «ال»), so in «ووثق التقرير وفاة 368 شخصاً» the subject is
+        «التقرير». Phrases holding a tagged name, or a title before an untagged one, are kept."""
+        a, b = rng
+        toks, reader = self.toks, self.reader
+        if b - a < 2 or any(k in reader.names for k in range(a, b)) or reader._is("title", a):
+            return rng
+        head, nxt = toks[a], toks[a + 1]
+        if not head.text.lstrip("وف").startswith("ال") or not nxt.is_word or nxt.text.startswith("ال") \
+                or nxt.text[:1].isdigit() or reader._is("title", a + 1) or reader.is_prep(a + 1, strip_prefix=True):
+            return rng
+        return a, a + 1
 
     def _speaker_like(self, rng: tuple[int, int]) -> bool:
         """Can a phrase guessed as a clause's subject speak: it holds a tagged name, or opens
@@ -687,7 +801,7 @@ class QuoteFinder:
                 a, b = self._range(first, ext.colon_end(first))
                 direct = True
             else:
-                end, nested = ext.reported_end(first)
+                end, nested = ext.reported_end(first, frame=self._frame(c))
                 if nested:
                     return
                 a, b = self._range(first, end)
@@ -703,6 +817,21 @@ class QuoteFinder:
             self.claimed.append((a, b))
         self.quotes.append(Quote(kind=kind, content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=self._cue_span(c, m)))
+
+    def _frame(self, c: int) -> Optional[str]:
+        """The subordinate clause the cue at ``c`` stands in, read back to its sentence's start:
+        "concessive" («وعلى الرغم من أن القرشي جدد تأكيداته بأنه»), "whereas" («وفيما قال
+        مسؤول إنه»), or None when a comma or «إلا» comes first (the cue is in the main clause:
+        «ورغم ذلك، قال», «رغم ...، إلا أن مصادر أشارت»)."""
+        toks, reader = self.toks, self.reader
+        for k in range(c - 1, max(self.sent_start[toks[c].sent], c - FRAME_REACH) - 1, -1):
+            if toks[k].text in "،,؛;" or toks[k].key == "الا":
+                return None
+            if reader._is("concessive", k):
+                return "concessive"
+            if reader._is("whereas", k):
+                return "whereas"
+        return None
 
     def _one_quote(self, a: int, b: int) -> bool:
         return self.text[a:b].strip()[:1] in QUOTE_CHARS and self.text[a:b].strip()[-1:] in QUOTE_CHARS

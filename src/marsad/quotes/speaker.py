@@ -170,6 +170,13 @@ class PhraseReader:
         return (self._is("relative", i) or self._is("time", i) or self._is("adverb", i)
                 or self.is_media(i))
 
+    def _gloss(self, o: int, b: int) -> bool:
+        """Does the parenthesis opened at ``o`` end the phrase — no word follows its closing
+        before ``b`` («خالد العنزي (مشجع النصراوي):»), unlike an acronym inside a title
+        («الأمين العام لمنظمة البلدان المصدرة للبترول (أوبك) عبدالله البدري»)?"""
+        close = next((k for k in range(o + 1, min(b, o + 8)) if self.toks[k].text == ")"), None)
+        return close is not None and not (close + 1 < b and self.toks[close + 1].is_word)
+
     def forward(self, a: int, b: int, obj_split: bool = False) -> Optional[tuple[int, int]]:
         """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``."""
         k = a
@@ -197,6 +204,8 @@ class PhraseReader:
                 continue
             if t.text in QUOTE_CHARS or t.text in ":؛;.!?؟":
                 break
+            if t.text == "(" and j > start and j - 1 in self.names and self._gloss(j, b):
+                break  # «المبتعث خالد العنزي (مشجع النصراوي):»: a gloss on the name
             if t.text in "،,":
                 if j + 1 >= b or self.ends_phrase(j + 1) or self.toks[j + 1].text in QUOTE_CHARS \
                         or (obj_split and self.toks[j + 1].key.startswith("ال")) or self._possessed(j + 1):

@@ -69,6 +69,17 @@ def paragraph_ends(text: str) -> list[int]:
     return sorted(set(ends))
 
 
+def _stray_closer(text: str, pos: int, pstart: int, pend: int) -> bool:
+    """Is the mark at ``pos``, left open, a closing mark whose opener the writer forgot: a
+    straight or curly double mark glued to the word before it and followed by a space or
+    punctuation («... من مساكنهم". وقال، في تصريح ...»)? It opens nothing."""
+    if text[pos] not in AMBIGUOUS + "”":
+        return False
+    left = text[pos - 1] if pos > pstart else " "
+    right = text[pos + 1] if pos + 1 < pend else " "
+    return left.isalnum() and (right.isspace() or right in ".,،؛;:!?؟)")
+
+
 def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
     """Pair quotation marks within each paragraph. Marks are read by their shape and by the
     spaces around them, so «...« and ” ...” (malformed pairs) still pair up, and a mark that
@@ -106,8 +117,8 @@ def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
                 stack.append((ch, pos))
         closed_after = [sp.open for sp in spans if sp.close is not None and sp.open >= pstart]
         for _, at in stack:
-            if not any(o > at for o in closed_after):  # one left open before a closed pair: a stray mark
-                spans.append(QSpan(at, None, pend))
+            if not any(o > at for o in closed_after) and not _stray_closer(text, at, pstart, pend):
+                spans.append(QSpan(at, None, pend))  # (one left open before a closed pair: a stray mark)
         pstart = pend
     spans.sort(key=lambda s: s.open)
     return spans
