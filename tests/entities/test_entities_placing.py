@@ -138,3 +138,14 @@ def test_the_un_adjective_places_an_actor_in_the_un_not_the_story(nlp):
     record = extract(Article(text=text, published="2015-07-21", outlet="okaz"), nlp)
     assert _entity(record, "المبعوث الأممي").country == "IGO"
     assert all(e.country != "IGO" for e in record.entities if e.label == "LOC")
+
+
+def test_a_description_never_joins_a_known_person_of_another_country(nlp):
+    # a keyword line («إعلان القاهرة مجلس الوزراء محمد بن نايف») gives a phrase attached to
+    # the Saudi crown prince the country of Cairo; Egypt's head of state must still be Sisi
+    text = ("رأس الأمير محمد بن نايف ولي العهد الجلسة. وأشاد المجلس بالعلاقات مع الرئيس عبدالفتاح "
+            "السيسي، واستمع إلى نتائج زيارة الأمير محمد بن سلمان لجمهورية مصر العربية واجتماعه "
+            "مع فخامة رئيس جمهورية مصر العربية.\n سمات إعلان القاهرة مجلس الوزراء محمد بن نايف")
+    record = extract(Article(text=text, published="2015-08-03"), nlp)
+    holder = next(e for e in record.entities if any(m.text == "فخامة رئيس جمهورية مصر العربية" for m in e.mentions))
+    assert holder.country == "EGY" and "السيسي" in holder.name

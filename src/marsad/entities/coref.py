@@ -111,7 +111,7 @@ def _join_short_person_names(clusters: list[Cluster]) -> list[Cluster]:
 def _resolve_description(m: NameMention, clusters: list[Cluster]) -> None:
     """«الزعيم الكوري» → the one person of that country (same kind of role if several)."""
     people = [c for c in clusters if c.label == "PER" and c.attribute("country") == m.country
-              and not all(x.origin == "phrase" for x in c.mentions)]
+              and _lexicon_country(c) in (None, m.country) and not all(x.origin == "phrase" for x in c.mentions)]
     if len(people) > 1:
         same = [c for c in people if _same_role(c.attribute("role"), m.role)]
         people = same if same else people
@@ -119,6 +119,15 @@ def _resolve_description(m: NameMention, clusters: list[Cluster]) -> None:
         people[0].mentions.append(m)
     else:
         clusters.append(Cluster([m]))
+
+
+def _lexicon_country(c: Cluster) -> Optional[str]:
+    """The country the lexicon gives a person cluster, if any: a description of another
+    country never joins it, whatever its mentions picked up (a keyword line «إعلان القاهرة
+    مجلس الوزراء محمد بن نايف» put a Cairo-placed phrase on the Saudi crown prince, and «رئيس
+    جمهورية مصر العربية» then joined him)."""
+    known = c.lexical
+    return known.actor.country if known is not None and known.actor is not None else None
 
 
 def _same_role(a: Optional[str], b: Optional[str]) -> bool:
