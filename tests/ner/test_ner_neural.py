@@ -148,3 +148,16 @@ def test_ner_neural_keeps_anercorp_floor(tagger, anercorp_dir):
     assert digest.startswith(ANERCORP_TEST_SHA256_PREFIX), "test.conll changed: re-measure the floor"
     report = evaluate(test_file, tagger=tagger)
     assert report["overall"]["f1"] >= ANERCORP_TEST_F1_FLOOR
+
+
+def test_ner_neural_refuses_a_sequence_graph_not_made_lean(tmp_path):
+    import shutil
+
+    from marsad.ner.neural import ModelFormatError
+
+    model = tmp_path / "neural"
+    shutil.copytree(default_model_dir(), model)
+    # any graph that does not read sentence lengths: here the per-token one
+    shutil.copyfile(model / "tokens.onnx", model / "sequence.onnx")
+    with pytest.raises(ModelFormatError, match="marsad train neural lean"):
+        NeuralTagger(model, crf_dir=default_model_dir().parent)

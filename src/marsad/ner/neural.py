@@ -247,9 +247,14 @@ class NeuralTagger:
                                               providers=["CPUExecutionProvider"])
         meta = model_dir / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+        inputs = {i.name for i in self._sequence.get_inputs()}
+        if "lengths" not in inputs:  # torch's own export reads reversal indices instead
+            raise ModelFormatError(f"{model_dir / SEQUENCE_FILE} is not the graph the tagger runs "
+                                   f"(it reads {', '.join(sorted(inputs))}): run "
+                                   f"`marsad train neural lean {model_dir}`")
         # A model trained with a name list (marsad.ner.names) ships it and reads its tags.
         self.names = None
-        if "names" in {i.name for i in self._sequence.get_inputs()}:
+        if "names" in inputs:
             if self.meta.get("name_tags") != N_TAGS:
                 raise ModelFormatError(f"the model in {model_dir} reads {self.meta.get('name_tags')} "
                                        f"name-list tags, this marsad makes {N_TAGS}: retrain it")
@@ -320,7 +325,7 @@ class NeuralTagger:
         rows = self._rows
         for i, s in enumerate(sentences):
             index[i, :len(s)] = [rows[w] for w in s]
-        feeds = {"x": self._store[index], "rev": reversal(lengths, t)}
+        feeds = {"x": self._store[index], "lengths": lengths.astype(np.int32)}
         if self.names is not None:
             tags = np.zeros((len(sentences), t), dtype=np.int64)
             heads, match = self._heads, self.names.match
