@@ -158,36 +158,45 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     """Best label index paths of a batch: ``emissions`` (B,T,L), ``trans[i, j]`` = score of
     label i followed by j, ``start``/``end`` (L) scores of the first/last label.
 
-    Every step runs over the whole batch; a sequence's best last label is read at its own
-    length, so steps past it are computed but never used."""
+    The sequences are taken longest first, so that the ones still running at a step are the
+    first ``active[k]``: each step runs over those alone (no padding), and a batch of
+    sentences of any lengths costs one pass over the longest."""
     b, t, n = emissions.shape
-    em = emissions.transpose(1, 0, 2)                       # (T, B, L)
+    order = np.argsort(-lengths, kind="stable")
+    lens = lengths[order]
+    em = np.ascontiguousarray(emissions[order].transpose(1, 0, 2))       # (T, B, L)
+    active = (lens[None, :] > np.arange(t)[:, None]).sum(1).tolist()    # sequences longer than k
     scores = np.empty(em.shape, dtype=np.float32)
     scores[0] = start + em[0]
     # Each step writes into arrays made once (no temporaries), with the ufuncs themselves.
     # The candidates are laid out (from, B, to), so the best of each step is a reduction
     # over the first axis (four times cheaper than over a middle one); the back-pointers
-    # are found after the loop, in one call over every step: the same sums as the loop's,
-    # so the same maxima and the same first-best ties.
+    # are found after the loop, in one call over every real step: the same sums as the
+    # loop's, so the same maxima and the same first-best ties.
     cand = np.empty((n, b, n), dtype=np.result_type(scores, trans))  # (from, B, to)
     best = np.empty((b, n), dtype=cand.dtype)
     add, reduce, moves = np.add, np.maximum.reduce, trans[:, None, :]
-    before, ems, now = list(scores.transpose(0, 2, 1)[:, :, :, None]), list(em), list(scores)
+    before = scores.transpose(0, 2, 1)[:, :, :, None]                  # (T, from, B, 1)
     for k in range(1, t):
-        add(before[k - 1], moves, out=cand)
-        reduce(cand, axis=0, out=best)
-        add(best, ems[k], out=now[k])
-    back = (scores[:-1, :, :, None] + trans).argmax(2)     # (T-1, B, L): back[k - 1] leads to step k
-    last = (scores[lengths - 1, np.arange(b)] + end).argmax(1).tolist()
+        a = active[k]
+        step, top = cand[:, :a], best[:a]
+        add(before[k - 1, :, :a], moves, out=step)
+        reduce(step, axis=0, out=top)
+        add(top, em[k, :a], out=scores[k, :a])
+    # back[j][k - 1]: the best label before label j at step k of sequence j, sequence by sequence
+    seq, pos = np.nonzero(lens[:, None] > np.arange(1, t)[None, :])
+    back = (scores[pos, seq][:, :, None] + trans).argmax(1).tolist()
+    last = (scores[lens - 1, np.arange(b)] + end).argmax(1).tolist()
     # Back-pointers are followed in plain Python: one list index per token beats a numpy
     # call per position.
-    pointers = back.transpose(1, 0, 2).tolist()            # [sequence][position - 1][label]
-    paths = []
-    for steps, cur, n in zip(pointers, last, lengths.tolist()):
-        path = [cur] * n
-        for k in range(n - 1, 0, -1):
-            cur = path[k - 1] = steps[k - 1][cur]
-        paths.append(path)
+    paths: list[list[int]] = [[]] * b
+    at = 0
+    for j, cur, m in zip(order.tolist(), last, lens.tolist()):
+        path = [cur] * m
+        for k in range(m - 1, 0, -1):
+            cur = path[k - 1] = back[at + k - 1][cur]
+        at += m - 1
+        paths[j] = path
     return paths
 
 
@@ -342,11 +351,15 @@ class NeuralTagger:
         if not todo:
             return out
         self.token_vectors([w for i in todo for w in sentences[i]])
-        for group in length_groups([len(sentences[i]) for i in todo]):
-            idx = [todo[g] for g in group]
-            em, lengths = self.emissions([sentences[i] for i in idx])
-            for i, path in zip(idx, viterbi(em, lengths, self.trans, self.start, self.end)):
-                out[i] = repair_bio([self.labels[k] for k in path])
+        lengths = np.array([len(sentences[i]) for i in todo])
+        # the network runs on batches of similar lengths, the decoding on all at once
+        em = np.zeros((len(todo), int(lengths.max()), len(self.labels)), dtype=np.float32)
+        for group in length_groups(lengths.tolist()):
+            scores, _ = self.emissions([sentences[todo[g]] for g in group])
+            em[group, :scores.shape[1]] = scores
+        labels = self.labels
+        for i, path in zip(todo, viterbi(em, lengths, self.trans, self.start, self.end)):
+            out[i] = repair_bio([labels[k] for k in path])
         return out
 
     def tag(self, words: list[str]) -> list[str]:
