@@ -183,9 +183,11 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
         add(before[k - 1, :, :a], moves, out=step)
         reduce(step, axis=0, out=top)
         add(top, em[k, :a], out=scores[k, :a])
-    # back[j][k - 1]: the best label before label j at step k of sequence j, sequence by sequence
+    # The best label before each label at every real step, sequence by sequence, flat:
+    # back[(at + k - 1) * n + j] for label j at step k of the sequence whose steps start at
+    # ``at``. (from, to) is summed as (to, from) so that the argmax runs over the last axis.
     seq, pos = np.nonzero(lens[:, None] > np.arange(1, t)[None, :])
-    back = (scores[pos, seq][:, :, None] + trans).argmax(1).tolist()
+    back = (scores[pos, seq][:, None, :] + trans.T).argmax(2).ravel().tolist()
     last = (scores[lens - 1, np.arange(b)] + end).argmax(1).tolist()
     # Back-pointers are followed in plain Python: one list index per token beats a numpy
     # call per position.
@@ -194,7 +196,7 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     for j, cur, m in zip(order.tolist(), last, lens.tolist()):
         path = [cur] * m
         for k in range(m - 1, 0, -1):
-            cur = path[k - 1] = back[at + k - 1][cur]
+            cur = path[k - 1] = back[(at + k - 1) * n + cur]
         at += m - 1
         paths[j] = path
     return paths
