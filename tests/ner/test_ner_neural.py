@@ -82,6 +82,28 @@ def test_ner_neural_viterbi_respects_lengths():
     assert paths == [[1, 1, 1], [1]]
 
 
+def _best_path(em, trans, start, end):
+    """The best label path of one sentence by trying every path (small sentences only)."""
+    from itertools import product
+
+    def score(path):
+        return (start[path[0]] + end[path[-1]] + sum(em[k, j] for k, j in enumerate(path))
+                + sum(trans[i, j] for i, j in zip(path, path[1:])))
+    return list(max(product(range(em.shape[1]), repeat=len(em)), key=score))
+
+
+def test_ner_neural_viterbi_finds_the_best_path_of_every_sentence_in_any_order():
+    # Sentences of mixed lengths in one batch, the longest not first: each gets its own best
+    # path, padding (random here) never read.
+    rng = np.random.default_rng(3)
+    lengths = np.array([2, 5, 1, 4, 5, 3])
+    em = rng.normal(size=(len(lengths), 5, 3)).astype(np.float32)
+    trans, start, end = (rng.normal(size=s).astype(np.float32) for s in ((3, 3), 3, 3))
+    paths = viterbi(em, lengths, trans, start, end)
+    assert paths == [_best_path(em[i, :n], trans, start, end) for i, n in enumerate(lengths)]
+    assert viterbi(em[2:3, :1], lengths[2:3], trans, start, end) == [paths[2]]
+
+
 def test_ner_neural_token_vectors_do_not_depend_on_history():
     # The per-token vectors are cached across articles: a token's vector (and so its
     # labels) must not depend on which tokens were computed with it, nor on cache overflow.
