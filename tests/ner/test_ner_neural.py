@@ -15,7 +15,7 @@ pytest.importorskip("onnxruntime")
 
 # Floor pinned a little under the measured ANERcorp test F1 of the shipped model (docs/ner.md).
 # Lowering it is a deliberate, visible change.
-ANERCORP_TEST_F1_FLOOR = 0.74  # measured 0.7510 (docs/ner.md)
+ANERCORP_TEST_F1_FLOOR = 0.74  # measured 0.7505 with the int8 LSTM, 0.7510 before (docs/ner.md)
 ANERCORP_TEST_SHA256_PREFIX = "82406dba585293d6"  # the test.conll the floor was measured on
 
 
