@@ -183,3 +183,16 @@ def test_ner_neural_refuses_a_sequence_graph_not_made_lean(tmp_path):
     shutil.copyfile(model / "tokens.onnx", model / "sequence.onnx")
     with pytest.raises(ModelFormatError, match="marsad train neural lean"):
         NeuralTagger(model, crf_dir=default_model_dir().parent)
+
+
+def test_ner_neural_emissions_read_each_sentence_to_its_own_length(tagger):
+    # A short sentence batched with a long one is padded; the graph must stop at its length.
+    # The LSTM's int8 activations are scaled per call, so its scores move a little with the
+    # batch (0.03 here); reading the padding would move them by about 0.6.
+    long = "قال وزير الخارجية الأمريكي أنتوني بلينكن إن واشنطن قلقة من التطورات في سوريا والعراق".split()
+    short = "وصل بوتين إلى موسكو".split()
+    tagger.token_vectors(long + short)
+    batched, lengths = tagger.emissions([long, short])
+    alone, _ = tagger.emissions([short])
+    assert lengths.tolist() == [len(long), len(short)]
+    assert np.abs(batched[1, :len(short)] - alone[0]).max() < 0.15

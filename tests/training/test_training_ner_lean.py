@@ -83,3 +83,21 @@ def test_lean_model_folder_is_int8_and_refuses_a_second_pass(tmp_path):
     assert "DynamicQuantizeLSTM" in ops and "LSTM" not in ops and "GatherElements" not in ops
     with pytest.raises(NotTorchExportError, match="already lean"):
         make_lean(tmp_path)
+
+
+def test_lean_model_folder_kept_float_scores_as_the_torch_graph(tmp_path):
+    from marsad.ner.neural import reversal
+
+    rng = np.random.default_rng(2)
+    model = torch_style_graph(rng)
+    onnx.save(model, str(tmp_path / "sequence.onnx"))
+    make_lean(tmp_path, int8=False)
+    lean = onnx.load(str(tmp_path / "sequence.onnx"))
+    assert "LSTM" in {n.op_type for n in lean.graph.node}
+    lengths = np.array([2, 6, 4])
+    x = rng.normal(size=(3, 6, D)).astype(np.float32)
+    names = rng.integers(0, TAGS, size=(3, 6))
+    old = run(model, {"x": x, "rev": reversal(lengths, 6), "names": names})
+    new = run(lean, {"x": x, "lengths": lengths.astype(np.int32), "names": names})
+    for i, n in enumerate(lengths):
+        np.testing.assert_allclose(new[i, :n], old[i, :n], rtol=1e-5, atol=1e-5)
