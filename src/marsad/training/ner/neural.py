@@ -420,7 +420,7 @@ def main(argv: list[str] | None = None) -> None:
                         "as the lean int8 graph the tagger runs (`train` does it itself)")
     ln.add_argument("model_dir", type=Path, help="model folder (the `train` step's output)")
     ln.add_argument("--float", action="store_true", help="keep the LSTM's weights float32 (exact; "
-                    "about 1.7 times the int8 graph's time)")
+                    "about 1.5 times the int8 graph's time)")
     t = sub.add_parser("train", help="train the BiLSTM-CRF and export it")
     t.add_argument("train_file", type=Path, help="CoNLL token<TAB>label file")
     t.add_argument("--vectors", type=Path, required=True, help="KeyedVectors from the 'vectors' step")
