@@ -196,3 +196,17 @@ def test_ner_neural_emissions_read_each_sentence_to_its_own_length(tagger):
     alone, _ = tagger.emissions([short])
     assert lengths.tolist() == [len(long), len(short)]
     assert np.abs(batched[1, :len(short)] - alone[0]).max() < 0.15
+
+
+def test_ner_neural_decoding_in_pieces_gives_the_same_labels(tagger, monkeypatch):
+    # A long article is decoded in pieces of at most DECODE_CELLS sentence-steps, so that
+    # one very long sentence among many short ones does not make a huge padded array.
+    import marsad.ner.neural as neural
+
+    words = "قال وزير الخارجية الأمريكي أنتوني بلينكن إن واشنطن قلقة من التطورات في سوريا".split()
+    sents = [words[:n] for n in (3, 5, 8, 12, 13)] * 4 + [words * 6]
+    monkeypatch.setattr(neural, "DECODE_CELLS", 10 ** 9)
+    whole = tagger.tag_many(sents)
+    monkeypatch.setattr(neural, "DECODE_CELLS", 40)
+    assert tagger.tag_many(sents) == whole
+    assert whole[:5] == [tagger.tag(s) for s in sents[:5]]

@@ -47,6 +47,9 @@ _LATIN = re.compile("[A-Za-z]")
 _NO_CHARS = [PAD] * MAX_CHARS
 _CLUSTER_CACHE = 50_000
 CACHE_ROWS = 100_000  # distinct tokens whose BiLSTM input vector is kept (51 MB at 128 floats)
+# Sentences x steps decoded in one Viterbi (its arrays stay under 1 MB each); an article of
+# news is one decoding, a very long one is cut, so memory does not grow with its length.
+DECODE_CELLS = 20_000
 
 
 class ModelNotFoundError(MarsadError, FileNotFoundError):
@@ -353,16 +356,35 @@ class NeuralTagger:
         if not todo:
             return out
         self.token_vectors([w for i in todo for w in sentences[i]])
-        lengths = np.array([len(sentences[i]) for i in todo])
-        # the network runs on batches of similar lengths, the decoding on all at once
-        em = np.zeros((len(todo), int(lengths.max()), len(self.labels)), dtype=np.float32)
-        for group in length_groups(lengths.tolist()):
+        lengths = [len(sentences[i]) for i in todo]
+        # The network runs on batches of similar lengths; their scores are decoded together,
+        # as many consecutive batches (shortest first) as fit in DECODE_CELLS.
+        batch: list[tuple[list[int], np.ndarray]] = []
+        rows = 0
+        for group in length_groups(lengths):
             scores, _ = self.emissions([sentences[todo[g]] for g in group])
-            em[group, :scores.shape[1]] = scores
-        labels = self.labels
-        for i, path in zip(todo, viterbi(em, lengths, self.trans, self.start, self.end)):
-            out[i] = repair_bio([labels[k] for k in path])
+            if batch and (rows + len(group)) * scores.shape[1] > DECODE_CELLS:
+                self._decode(batch, rows, lengths, todo, out)
+                batch, rows = [], 0
+            batch.append((group, scores))
+            rows += len(group)
+        self._decode(batch, rows, lengths, todo, out)
         return out
+
+    def _decode(self, batch: list[tuple[list[int], np.ndarray]], rows: int, lengths: list[int],
+                todo: list[int], out: list[list[str]]) -> None:
+        """Viterbi over the scores of several batches of :meth:`tag_many`: ``batch`` holds
+        (positions in ``todo``, scores), the longest batch last; labels go to ``out``."""
+        em = np.zeros((rows, batch[-1][1].shape[1], len(self.labels)), dtype=np.float32)
+        at = 0
+        for group, scores in batch:
+            em[at:at + len(group), :scores.shape[1]] = scores
+            at += len(group)
+        members = [g for group, _ in batch for g in group]
+        paths = viterbi(em, np.array([lengths[g] for g in members]), self.trans, self.start, self.end)
+        labels = self.labels
+        for g, path in zip(members, paths):
+            out[todo[g]] = repair_bio([labels[k] for k in path])
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels (``B-PER``, ``I-LOC``, ``O``...) for the tokens of one sentence."""
