@@ -23,6 +23,9 @@ PROCLITICS = (
     "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
 )
 _PROCLITIC_INITIALS = frozenset(p[0] for p in PROCLITICS)
+# The proclitics by length, longest first: a word starts with at most one of each length.
+_PROCLITIC_LENGTHS = tuple((n, frozenset(p for p in PROCLITICS if len(p) == n))
+                           for n in sorted({len(p) for p in PROCLITICS}, reverse=True))
 MIN_STEM = 2  # never leave less than two letters: «وزير» must not become «و» + «زير» alone
 
 _CACHE_MAX = 20_000  # words; cleared when full, so memory stays bounded on endless input
@@ -44,7 +47,14 @@ class Clusters(Mapping):
         self._index = {line[:line.find("\t")]: i for i, line in enumerate(lines)}
 
     def __getitem__(self, word: str) -> tuple[str, ...]:
-        i = self._index[word]
+        return self._row(self._index[word])
+
+    def get(self, word: str, default=None):
+        # (Mapping.get would raise and catch a KeyError for every unknown word.)
+        i = self._index.get(word)
+        return default if i is None else self._row(i)
+
+    def _row(self, i: int) -> tuple[str, ...]:
         # The rank bucket (log2 of the frequency rank): rare words are more often names.
         return (str((i + 1).bit_length()), *self._lines[i].split("\t")[1:])
 
@@ -106,9 +116,10 @@ class FeatureExtractor:
         if key[:1] not in _PROCLITIC_INITIALS:
             return ("", key)
         fallback = ("", key)
-        for p in PROCLITICS:
-            if key.startswith(p) and len(key) - len(p) >= MIN_STEM:
-                rest = key[len(p):]
+        for n, these in _PROCLITIC_LENGTHS:  # the order of PROCLITICS: longest first
+            p = key[:n]
+            if p in these and len(key) - n >= MIN_STEM:
+                rest = key[n:]
                 if rest in self.clusters or rest in self.gazetteer:
                     return p, rest
                 if not fallback[0] and len(rest) >= 3:

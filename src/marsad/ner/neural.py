@@ -47,6 +47,9 @@ _LATIN = re.compile("[A-Za-z]")
 _NO_CHARS = [PAD] * MAX_CHARS
 _CLUSTER_CACHE = 50_000
 CACHE_ROWS = 100_000  # distinct tokens whose BiLSTM input vector is kept (51 MB at 128 floats)
+# Sentences x steps decoded in one Viterbi (its arrays stay under 1 MB each); an article of
+# news is one decoding, a very long one is cut, so memory does not grow with its length.
+DECODE_CELLS = 20_000
 
 
 class ModelNotFoundError(MarsadError, FileNotFoundError):
@@ -158,36 +161,47 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     """Best label index paths of a batch: ``emissions`` (B,T,L), ``trans[i, j]`` = score of
     label i followed by j, ``start``/``end`` (L) scores of the first/last label.
 
-    Every step runs over the whole batch; a sequence's best last label is read at its own
-    length, so steps past it are computed but never used."""
+    The sequences are taken longest first, so that the ones still running at a step are the
+    first ``active[k]``: each step runs over those alone (no padding), and a batch of
+    sentences of any lengths costs one pass over the longest."""
     b, t, n = emissions.shape
-    em = emissions.transpose(1, 0, 2)                       # (T, B, L)
+    order = np.argsort(-lengths, kind="stable")
+    lens = lengths[order]
+    em = np.ascontiguousarray(emissions[order].transpose(1, 0, 2))       # (T, B, L)
+    active = (lens[None, :] > np.arange(t)[:, None]).sum(1).tolist()    # sequences longer than k
     scores = np.empty(em.shape, dtype=np.float32)
     scores[0] = start + em[0]
     # Each step writes into arrays made once (no temporaries), with the ufuncs themselves.
     # The candidates are laid out (from, B, to), so the best of each step is a reduction
     # over the first axis (four times cheaper than over a middle one); the back-pointers
-    # are found after the loop, in one call over every step: the same sums as the loop's,
-    # so the same maxima and the same first-best ties.
+    # are found after the loop, in one call over every real step: the same sums as the
+    # loop's, so the same maxima and the same first-best ties.
     cand = np.empty((n, b, n), dtype=np.result_type(scores, trans))  # (from, B, to)
     best = np.empty((b, n), dtype=cand.dtype)
     add, reduce, moves = np.add, np.maximum.reduce, trans[:, None, :]
-    before, ems, now = list(scores.transpose(0, 2, 1)[:, :, :, None]), list(em), list(scores)
+    before = scores.transpose(0, 2, 1)[:, :, :, None]                  # (T, from, B, 1)
     for k in range(1, t):
-        add(before[k - 1], moves, out=cand)
-        reduce(cand, axis=0, out=best)
-        add(best, ems[k], out=now[k])
-    back = (scores[:-1, :, :, None] + trans).argmax(2)     # (T-1, B, L): back[k - 1] leads to step k
-    last = (scores[lengths - 1, np.arange(b)] + end).argmax(1).tolist()
+        a = active[k]
+        step, top = cand[:, :a], best[:a]
+        add(before[k - 1, :, :a], moves, out=step)
+        reduce(step, axis=0, out=top)
+        add(top, em[k, :a], out=scores[k, :a])
+    # The best label before each label at every real step, sequence by sequence, flat:
+    # back[(at + k - 1) * n + j] for label j at step k of the sequence whose steps start at
+    # ``at``. (from, to) is summed as (to, from) so that the argmax runs over the last axis.
+    seq, pos = np.nonzero(lens[:, None] > np.arange(1, t)[None, :])
+    back = (scores[pos, seq][:, None, :] + trans.T).argmax(2).ravel().tolist()
+    last = (scores[lens - 1, np.arange(b)] + end).argmax(1).tolist()
     # Back-pointers are followed in plain Python: one list index per token beats a numpy
     # call per position.
-    pointers = back.transpose(1, 0, 2).tolist()            # [sequence][position - 1][label]
-    paths = []
-    for steps, cur, n in zip(pointers, last, lengths.tolist()):
-        path = [cur] * n
-        for k in range(n - 1, 0, -1):
-            cur = path[k - 1] = steps[k - 1][cur]
-        paths.append(path)
+    paths: list[list[int]] = [[]] * b
+    at = 0
+    for j, cur, m in zip(order.tolist(), last, lens.tolist()):
+        path = [cur] * m
+        for k in range(m - 1, 0, -1):
+            cur = path[k - 1] = back[(at + k - 1) * n + cur]
+        at += m - 1
+        paths[j] = path
     return paths
 
 
@@ -247,9 +261,14 @@ class NeuralTagger:
                                               providers=["CPUExecutionProvider"])
         meta = model_dir / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+        inputs = {i.name for i in self._sequence.get_inputs()}
+        if "lengths" not in inputs:  # torch's own export reads reversal indices instead
+            raise ModelFormatError(f"{model_dir / SEQUENCE_FILE} is not the graph the tagger runs "
+                                   f"(it reads {', '.join(sorted(inputs))}): run "
+                                   f"`marsad train neural lean {model_dir}`")
         # A model trained with a name list (marsad.ner.names) ships it and reads its tags.
         self.names = None
-        if "names" in {i.name for i in self._sequence.get_inputs()}:
+        if "names" in inputs:
             if self.meta.get("name_tags") != N_TAGS:
                 raise ModelFormatError(f"the model in {model_dir} reads {self.meta.get('name_tags')} "
                                        f"name-list tags, this marsad makes {N_TAGS}: retrain it")
@@ -320,7 +339,7 @@ class NeuralTagger:
         rows = self._rows
         for i, s in enumerate(sentences):
             index[i, :len(s)] = [rows[w] for w in s]
-        feeds = {"x": self._store[index], "rev": reversal(lengths, t)}
+        feeds = {"x": self._store[index], "lengths": lengths.astype(np.int32)}
         if self.names is not None:
             tags = np.zeros((len(sentences), t), dtype=np.int64)
             heads, match = self._heads, self.names.match
@@ -337,12 +356,35 @@ class NeuralTagger:
         if not todo:
             return out
         self.token_vectors([w for i in todo for w in sentences[i]])
-        for group in length_groups([len(sentences[i]) for i in todo]):
-            idx = [todo[g] for g in group]
-            em, lengths = self.emissions([sentences[i] for i in idx])
-            for i, path in zip(idx, viterbi(em, lengths, self.trans, self.start, self.end)):
-                out[i] = repair_bio([self.labels[k] for k in path])
+        lengths = [len(sentences[i]) for i in todo]
+        # The network runs on batches of similar lengths; their scores are decoded together,
+        # as many consecutive batches (shortest first) as fit in DECODE_CELLS.
+        batch: list[tuple[list[int], np.ndarray]] = []
+        rows = 0
+        for group in length_groups(lengths):
+            scores, _ = self.emissions([sentences[todo[g]] for g in group])
+            if batch and (rows + len(group)) * scores.shape[1] > DECODE_CELLS:
+                self._decode(batch, rows, lengths, todo, out)
+                batch, rows = [], 0
+            batch.append((group, scores))
+            rows += len(group)
+        self._decode(batch, rows, lengths, todo, out)
         return out
+
+    def _decode(self, batch: list[tuple[list[int], np.ndarray]], rows: int, lengths: list[int],
+                todo: list[int], out: list[list[str]]) -> None:
+        """Viterbi over the scores of several batches of :meth:`tag_many`: ``batch`` holds
+        (positions in ``todo``, scores), the longest batch last; labels go to ``out``."""
+        em = np.zeros((rows, batch[-1][1].shape[1], len(self.labels)), dtype=np.float32)
+        at = 0
+        for group, scores in batch:
+            em[at:at + len(group), :scores.shape[1]] = scores
+            at += len(group)
+        members = [g for group, _ in batch for g in group]
+        paths = viterbi(em, np.array([lengths[g] for g in members]), self.trans, self.start, self.end)
+        labels = self.labels
+        for g, path in zip(members, paths):
+            out[todo[g]] = repair_bio([labels[k] for k in path])
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels (``B-PER``, ``I-LOC``, ``O``...) for the tokens of one sentence."""
