@@ -135,3 +135,14 @@ def test_entities_places_quneitra_by_the_article_country(nlp):
     assert places["القنيطرة"][0] == "SYR"
     _, places = _places(nlp, "وصل الملك إلى مدينة القنيطرة المغربية قادما من الرباط.")
     assert places["القنيطرة"][0] == "MAR"
+
+
+def test_entities_places_a_common_word_in_a_list_of_places(nlp):
+    _, places = _places(nlp, "رابط الخبر بصحيفة الوئام: أمطار على الرياض.")
+    assert "الخبر" not in places  # "the news", not Khobar
+    _, places = _places(nlp, "تمتد الأمطار إلى الدمام والخبر والقطيف اليوم.")
+    assert places["الخبر"][0] == "SAU"
+    _, places = _places(nlp, "وقعت اشتباكات في حلب ودمشق ودرعا وحمص أمس.")
+    assert places["درعا"][0] == "SYR"
+    _, places = _places(nlp, "افتتحت الشركة فروعا في الرياض وجدة والدمام.")
+    assert places.get("وجدة", ("",))[0] != "MAR"

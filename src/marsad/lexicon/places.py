@@ -9,6 +9,8 @@ A place may stand for an actor (metonymy): «واشنطن حذرت» is the Unit
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -144,7 +146,7 @@ def country_places(countries: Iterable[CountryName],
 # Words after which a name stands for a place: prepositions of place, nouns of settlement
 # and administration, directions. «في درعا» is Daraa; «درعا تذكاريا» is a shield.
 LOCATIVE = frozenset(
-    "في إلى الى من عن قرب بقرب حول داخل خارج نحو تجاه عبر أنحاء ضواحي ريف أهالي سكان مدينة "
+    "في إلى الى من عن قرب بقرب حول داخل خارج نحو تجاه باتجاه عبر أنحاء ضواحي ريف أهالي سكان مدينة "
     "بمدينة لمدينة ومدينة محافظة بمحافظة لمحافظة ومحافظة منطقة بمنطقة لمنطقة ومنطقة بلدة ريف بريف وريف "
     "ببلدة قرية بقرية مركز بمركز مديرية بمديرية ولاية بولاية إقليم بإقليم أمير أمانة شمال "
     "جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
@@ -175,6 +177,8 @@ def placed_matches(text: str, matches: Iterable) -> list:
     names opening an idiom (:data:`IDIOMS`), without names flagged ``article`` behind the
     preposition «ل», which then reads as the article («للحج»: for the Hajj), and without
     names flagged ``noprep`` behind a preposition («كريمة»: a daughter, not Raymah)."""
+    matches = list(matches)
+    strong = sorted((m.clitic_start, m.end) for m in matches if _strong_place(m))
     out = []
     for m in matches:
         if m.text in IDIOMS and _opens_idiom(text[m.end:m.end + 20].split()[:1], IDIOMS[m.text]):
@@ -185,7 +189,8 @@ def placed_matches(text: str, matches: Iterable) -> list:
             continue  # «كريمة» a daughter, not «ك» + Raymah
         common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
         if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
-                and not in_place_context(text, m.start, m.clitic):  # «محافظة حجة» is placed in itself
+                and not in_place_context(text, m.start, m.clitic) \
+                and not _beside_a_place(text, m, strong):  # «محافظة حجة» is placed in itself
             continue
         out.append(m)
     return in_article_countries(_without_foreign_districts(text, out))
@@ -202,6 +207,44 @@ def _without_foreign_districts(text: str, matches: list) -> list:
     named = {_country_of(m) for m in matches} - {None}
     drop = {i for i in local if not {e.country for e in matches[i].entries} & named}
     return [m for i, m in enumerate(matches) if i not in drop]
+
+
+# What may stand between two places of a list or a road: «الدمام والخبر», «الدمام-الخبر»,
+# «الخبر - الدمام», «بالخبر والقطيف», «الأحساء، والخبر».
+_LIST_GAP = re.compile(r"[\s\-–،,]*(?:و)?\Z")
+
+
+def _strong_place(m) -> bool:
+    """A match that is a place or country on its own (no common, weak or homograph flag)."""
+    return bool(m.entries) and all(
+        isinstance(e, CountryName) or isinstance(e, Place) and not e.flags & {"common", "weak", "homograph"}
+        for e in m.entries)
+
+
+def _beside_a_place(text: str, m, strong: list[tuple[int, int]]) -> bool:
+    """Does match ``m`` (a common-word place) stand in a list or a road name with a place
+    that is one on its own, with nothing but «و», a dash, a comma or spaces between: «الدمام
+    والخبر», «طريق الدمام-الخبر», «الخبر - الدمام», «بالخبر والقطيف»? («رابط الخبر», «الخبر
+    السار» are not.) ``strong``: sorted (clitic_start, end) spans of such places."""
+    if m.text.startswith("و"):
+        return False  # «الرياض وجدة»: «و» + Jeddah, not Oujda
+    i = bisect_left(strong, (m.clitic_start, m.clitic_start))
+    if i > 0:  # a place before it: «الدمام والخبر», «الدمام-الخبر»
+        b = strong[i - 1][1]
+        if b <= m.clitic_start <= b + 4 and m.clitic in ("", "و") and _LIST_GAP.match(text, b, m.clitic_start):
+            return True
+    while i < len(strong) and strong[i][0] < m.end:
+        i += 1
+    if i < len(strong):  # a place after it: «الخبر - الدمام», «بالخبر والقطيف»
+        a = strong[i][0]
+        gap = text[m.end:a]
+        return len(gap) <= 4 and (_DASH.fullmatch(gap) is not None
+                                  or _SPACE.fullmatch(gap) is not None and text[a:a + 1] == "و")
+    return False
+
+
+_DASH = re.compile(r"\s*[\-–]\s*")
+_SPACE = re.compile(r"[\s،,]+")
 
 
 def _after_local_head(text: str, start: int, clitic: str = "") -> bool:
