@@ -651,13 +651,20 @@ class QuoteFinder:
                 if toks[i].key.startswith("ال"):
                     prev = self.tracker.pick("-", toks[c].para)
                     if prev is not None:
-                        self.tracker.add(Candidate(prev.text, prev.start, prev.end, gender, toks[c].para))
-                        return SpeakerPhrase(None, prev.text, prev.start, prev.end, gender, False)
+                        self.tracker.add(Candidate(prev.text, prev.start, prev.end, gender, toks[c].para, said=prev.said))
+                        return SpeakerPhrase(None, prev.text, prev.start, prev.end, gender, False, said=prev.said)
         start, end = toks[i].start, toks[j - 1].end
         phrase = self.text[start:end]
+        said = self._said(i, j)
         if not self.reader._is("scripture", i):  # «قال رسول الله ﷺ» is cited, not the article's speaker
-            self.tracker.add(Candidate(phrase, start, end, gender, toks[c].para))
-        return SpeakerPhrase(None, phrase, start, end, gender, True)
+            self.tracker.add(Candidate(phrase, start, end, gender, toks[c].para, said=said))
+        return SpeakerPhrase(None, phrase, start, end, gender, True, said=said)
+
+    def _said(self, i: int, j: int) -> Optional[int]:
+        """Where the speaker phrase ``[i, j)`` ends as reported, when a comma in it opens no
+        apposition (``PhraseReader.apposed_end``); None when it is whole."""
+        k = self.reader.apposed_end(i, j)
+        return self.toks[k - 1].end if k < j else None  # («“تويتر”، مقربة»: the closing mark stays)
 
     def _inherit(self, gender: str, c: int) -> Optional[SpeakerPhrase]:
         """The current speaker for a subject-less cue. A sentence that opened with another
@@ -686,11 +693,11 @@ class QuoteFinder:
             guess = None  # «وأرجع تأخر البعض منهم ...، مبينا»: the verb's object, not a new speaker
         if guess is not None and (cand is None or cand.start < toks[s0].start):
             a, b = toks[guess[0]].start, toks[guess[1] - 1].end
-            cand = Candidate(self.text[a:b], a, b, gender, para, source="mention")
+            cand = Candidate(self.text[a:b], a, b, gender, para, source="mention", said=self._said(*guess))
         if cand is None:
             return None
-        self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para))
-        return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False)
+        self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para, said=cand.said))
+        return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False, said=cand.said)
 
     def _previous_person(self, c: int, gender: str, cand: Candidate) -> Optional[tuple[int, int]]:
         """For a subject-less cue opening its sentence («وقال: ...»), the person who is the
