@@ -54,3 +54,18 @@ def test_the_pipeline_reports_the_speaker_up_to_the_comma(nlp):
     assert speakers == ["مسؤولو صحة في مدينة نيويورك"]
     sp = record.quotes[0].speaker
     assert text[sp.start:sp.end] == sp.text
+
+
+def test_a_source_at_the_clause_start_ends_at_its_comma_before_a_plain_clause():
+    text = ("وبدأت الفيضانات منتصف الشهر الماضي بعد هطول الأمطار الغزيرة، وحسب الهيئة، تم تسجيل ما يصل "
+            "إلى 77 حالة وفاة في إقليم خيبر بختونخوا.")
+    q = next(q for q in find_quotes(text) if q.cue.text == "وحسب")
+    assert q.speaker.text == "الهيئة"
+    assert q.content.text.startswith("تم تسجيل ما يصل إلى 77 حالة وفاة")
+
+
+def test_a_connector_after_the_sources_comma_keeps_the_clause_before():
+    text = ("وكانت جبهة النصرة خطفت ثمانية عناصر من الفرقة نهاية الشهر الماضي، حسبما أفاد المرصد، إلّا أنّ "
+            "وزارة الدفاع الاميركية نفت الأمر.")
+    q = next(q for q in find_quotes(text) if q.cue.text == "حسبما")
+    assert q.content.text.startswith("وكانت جبهة النصرة خطفت")

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
-from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
@@ -968,6 +968,9 @@ class QuoteFinder:
             if told is not None:
                 rng = rng[0], told
         sent0 = self.sent_start[toks[p].sent]
+        cut = self.reader.apposed_end(*rng)
+        if cut < rng[1] and self.reader.clause_opener(cut + 1):
+            rng = rng[0], cut  # «وحسب الهيئة، تم تسجيل ...»: the source ends at its comma, what follows is said
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma
         leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,")
@@ -977,8 +980,9 @@ class QuoteFinder:
                 if k in self.sent_end_tok:
                     return
                 k += 1
-            if k < len(toks) and toks[k].text in "،," and self.reader.so_that(k + 1):
-                k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن»
+            if k < len(toks) and toks[k].text in "،," and (self.reader.so_that(k + 1) or k == cut and k + 1 < len(toks)
+                                                          and toks[k + 1].key in SO_THAT_BARE and k + 1 not in self.reader.names):
+                k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن» («ووفقا لاحصائيات ...، فان 1280»)
             if k + 1 > last:
                 return
             end, _ = self.ext.reported_end(k + 1)

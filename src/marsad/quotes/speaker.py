@@ -18,6 +18,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, Tok
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
 SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
+SO_THAT_BARE = frozenset("فان فانه فانها فانهم".split())  # folded: right after a source's comma, «فإن» too
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
 UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوباما»), which shows no gender
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
@@ -257,6 +258,21 @@ class PhraseReader:
             if self.toks[k].text in "،," and not self._apposition(k + 1, j):
                 return k
         return j
+
+    def clause_opener(self, k: int) -> bool:
+        """Does token ``k`` plainly open a clause of its own — a particle («قد», «لم»), a passive
+        auxiliary («تم»), «ف» with a particle or «إن» («فقد», «فإن»), or an imperfect verb no
+        name or place is shaped like («تقوم»)? After a source's comma («وحسب الهيئة، تم
+        تسجيل ...») such a clause is what the source said; a description in apposition
+        («، كبيرة المسؤولين الماليين») or a connector («، إلّا أنّ») is not."""
+        if k >= len(self.toks) or not self.toks[k].is_word or k in self.names or k in self.places:
+            return False
+        key = self.toks[k].key
+        if key in PARTICLES or self._is("auxiliary", k, strip_prefix=False) \
+                or key in SO_THAT_BARE or (key[:1] == "ف" and key[1:] in PARTICLES):
+            return True
+        return key[:1] in "يت" and len(key) >= 4 and not self._is("title", k) and not self.lex.match(key) \
+            and not self.toks[k].text.endswith(("ة", "ى", "يا"))  # («تركيا», «تهاني», «يحيى»)
 
     def _apposition(self, k: int, j: int) -> bool:
         """Do tokens ``[k, j)`` after a comma name the same speaker again: a tagged name, a
