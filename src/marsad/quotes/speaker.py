@@ -255,8 +255,9 @@ class PhraseReader:
         comma because where it stops also decides where objects and contents start; only the
         phrase named as the speaker is cut here («وزيرة الإعلام اليمنية، نادية السقاف» stays)."""
         for k in range(i + 1, j):
-            if self.toks[k].text in "،," and not self._apposition(k + 1, j):
-                return k
+            if self.toks[k].text in "،," and not self._apposition(k + 1, j) \
+                    and not (self.toks[k - 1].text[-1:].isdigit() and k + 1 < j and self.toks[k + 1].text[:1].isdigit()):
+                return k  # («3,09 مليارات»: a decimal comma)
         return j
 
     def clause_opener(self, k: int) -> bool:
