@@ -24,7 +24,7 @@ from marsad.lexicon.titles import Title
 from marsad.model import Entity, Quote, Speaker
 from marsad.quotes.cues import default_lexicon, pronominal_speakers
 from marsad.quotes.finder import find_quotes
-from marsad.quotes.speaker import NAME_LINKS
+from marsad.quotes.speaker import NAME_LINKS, SpeakerPhrase
 from marsad.text.tokenize import normalize_word
 
 LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "FAC": 3, "MISC": 4}
@@ -45,11 +45,26 @@ def quotes(doc: Doc) -> Doc:
               if any(isinstance(e, Title) for e in m.entries)]
     found = [q for q in found if cites_source(q, text, doc._.entities or [], titles)]
     proper = {(s, e) for s, e, _ in doc.user_data.get("names", ())}  # names, not descriptions
+    said = {id(q): (q.speaker.start, q.speaker.end, q.speaker.said) for q in found
+            if isinstance(q.speaker, SpeakerPhrase) and q.speaker.said is not None}
     linked = refer_back(link_speakers(found, doc._.entities or [], text, titles, proper), doc._.entities or [], text,
                         proper)
-    doc._.quotes = [q for q in linked if credible_speaker(q, titles)]
+    doc._.quotes = [_as_said(q, said, text) for q in linked if credible_speaker(q, titles)]
     describe_speakers(doc, doc._.quotes, _function_words())
     return doc
+
+
+def _as_said(quote: Quote, said: dict[int, tuple[int, int, int]], text: str) -> Quote:
+    """A credible quote whose unlinked speaker phrase runs past a comma into another clause
+    («المرصد، إلّا», «مسؤول رفيع في وزارة الخارجية، يتعقب هذا الموضوع»), its speaker cut
+    there. Cut after the filter, which judged the whole phrase: a clause caught in the phrase
+    marks a reading gone wrong («وأبدت إعجابها بالأزياء السعودية القديمة، فما منه إلا»), and
+    the part before the comma alone would pass for a speaker."""
+    speaker = quote.speaker
+    start, end, cut = said.get(id(quote), (None, None, None))
+    if speaker is not None and speaker.entity is None and (speaker.start, speaker.end) == (start, end):
+        quote.speaker = Speaker(None, text[start:cut], start, cut)
+    return quote
 
 
 def _according(quote: Quote) -> bool:

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from marsad.model import Quote, Span
 from marsad.quotes.content import Extents, Intro, absorbed
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
-from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
+from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
@@ -651,13 +651,20 @@ class QuoteFinder:
                 if toks[i].key.startswith("ال"):
                     prev = self.tracker.pick("-", toks[c].para)
                     if prev is not None:
-                        self.tracker.add(Candidate(prev.text, prev.start, prev.end, gender, toks[c].para))
-                        return SpeakerPhrase(None, prev.text, prev.start, prev.end, gender, False)
+                        self.tracker.add(Candidate(prev.text, prev.start, prev.end, gender, toks[c].para, said=prev.said))
+                        return SpeakerPhrase(None, prev.text, prev.start, prev.end, gender, False, said=prev.said)
         start, end = toks[i].start, toks[j - 1].end
         phrase = self.text[start:end]
+        said = self._said(i, j)
         if not self.reader._is("scripture", i):  # «قال رسول الله ﷺ» is cited, not the article's speaker
-            self.tracker.add(Candidate(phrase, start, end, gender, toks[c].para))
-        return SpeakerPhrase(None, phrase, start, end, gender, True)
+            self.tracker.add(Candidate(phrase, start, end, gender, toks[c].para, said=said))
+        return SpeakerPhrase(None, phrase, start, end, gender, True, said=said)
+
+    def _said(self, i: int, j: int) -> Optional[int]:
+        """Where the speaker phrase ``[i, j)`` ends as reported, when a comma in it opens no
+        apposition (``PhraseReader.apposed_end``); None when it is whole."""
+        k = self.reader.apposed_end(i, j)
+        return self.toks[k - 1].end if k < j else None  # («“تويتر”، مقربة»: the closing mark stays)
 
     def _inherit(self, gender: str, c: int) -> Optional[SpeakerPhrase]:
         """The current speaker for a subject-less cue. A sentence that opened with another
@@ -686,11 +693,11 @@ class QuoteFinder:
             guess = None  # «وأرجع تأخر البعض منهم ...، مبينا»: the verb's object, not a new speaker
         if guess is not None and (cand is None or cand.start < toks[s0].start):
             a, b = toks[guess[0]].start, toks[guess[1] - 1].end
-            cand = Candidate(self.text[a:b], a, b, gender, para, source="mention")
+            cand = Candidate(self.text[a:b], a, b, gender, para, source="mention", said=self._said(*guess))
         if cand is None:
             return None
-        self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para))
-        return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False)
+        self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para, said=cand.said))
+        return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False, said=cand.said)
 
     def _previous_person(self, c: int, gender: str, cand: Candidate) -> Optional[tuple[int, int]]:
         """For a subject-less cue opening its sentence («وقال: ...»), the person who is the
@@ -961,6 +968,9 @@ class QuoteFinder:
             if told is not None:
                 rng = rng[0], told
         sent0 = self.sent_start[toks[p].sent]
+        cut = self.reader.apposed_end(*rng)
+        if cut < rng[1] and self.reader.clause_opener(cut + 1):
+            rng = rng[0], cut  # «وحسب الهيئة، تم تسجيل ...»: the source ends at its comma, what follows is said
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma
         leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,")
@@ -970,8 +980,9 @@ class QuoteFinder:
                 if k in self.sent_end_tok:
                     return
                 k += 1
-            if k < len(toks) and toks[k].text in "،," and self.reader.so_that(k + 1):
-                k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن»
+            if k < len(toks) and toks[k].text in "،," and (self.reader.so_that(k + 1) or k == cut and k + 1 < len(toks)
+                                                          and toks[k + 1].key in SO_THAT_BARE and k + 1 not in self.reader.names):
+                k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن» («ووفقا لاحصائيات ...، فان 1280»)
             if k + 1 > last:
                 return
             end, _ = self.ext.reported_end(k + 1)

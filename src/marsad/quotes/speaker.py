@@ -18,6 +18,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, Tok
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
 SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
+SO_THAT_BARE = frozenset("فان فانه فانها فانهم".split())  # folded: right after a source's comma, «فإن» too
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
 UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوباما»), which shows no gender
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
@@ -37,11 +38,15 @@ ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل»
 @dataclass
 class SpeakerPhrase(Speaker):
     """A :class:`Speaker` as the finder sees it. ``gender`` comes from the cue's agreement
-    (m, f, -); ``explicit`` is False when the speaker was inherited from an earlier cue.
-    ``to_dict`` keeps to the marsad/1 contract."""
+    (m, f, -); ``explicit`` is False when the speaker was inherited from an earlier cue;
+    ``said`` is the offset where the phrase ends as reported when a comma in it opens a
+    clause, no apposition («معارضون سوريون، فيما ...»: the whole phrase decides whether the
+    quote is credible, the part before the comma is the speaker reported). ``to_dict`` keeps
+    to the marsad/1 contract."""
 
     gender: str = "-"
     explicit: bool = True
+    said: Optional[int] = None
 
     def to_dict(self) -> dict:
         return {"entity": self.entity, "text": self.text, "start": self.start, "end": self.end}
@@ -59,6 +64,7 @@ class Candidate:
     para: int = 0
     source: str = "speaker"  # speaker, mention
     entity: Optional[str] = None
+    said: Optional[int] = None  # see SpeakerPhrase.said
 
 
 def pick_speaker(candidates: list[Candidate], gender: str, para: int, window: int = 3) -> Optional[Candidate]:
@@ -241,6 +247,63 @@ class PhraseReader:
                 break  # «ووصف رئيس مركز دراسات الخليج الدكتور عمر الحسن العلاقة»: after the name
             j += 1
         return self.trim(start, j)
+
+    def apposed_end(self, i: int, j: int) -> int:
+        """The end of the speaker phrase ``[i, j)`` that is reported: up to the first comma
+        that is followed by no apposition («قال معارضون سوريون، فيما جاء ...», «مسؤول رفيع في
+        وزارة الخارجية، يتعقب هذا الموضوع،»), else ``j``. :meth:`forward` may run past such a
+        comma because where it stops also decides where objects and contents start; only the
+        phrase named as the speaker is cut here («وزيرة الإعلام اليمنية، نادية السقاف» stays)."""
+        for k in range(i + 1, j):
+            if self.toks[k].text in "،," and not self._apposition(k + 1, j) \
+                    and not (self.toks[k - 1].text[-1:].isdigit() and k + 1 < j and self.toks[k + 1].text[:1].isdigit()):
+                return k  # («3,09 مليارات»: a decimal comma)
+        return j
+
+    def clause_opener(self, k: int) -> bool:
+        """Does token ``k`` plainly open a clause of its own — a particle («قد», «لم»), a passive
+        auxiliary («تم»), «ف» with a particle or «إن» («فقد», «فإن»), or an imperfect verb no
+        name or place is shaped like («تقوم»)? After a source's comma («وحسب الهيئة، تم
+        تسجيل ...») such a clause is what the source said; a description in apposition
+        («، كبيرة المسؤولين الماليين») or a connector («، إلّا أنّ») is not."""
+        if k >= len(self.toks) or not self.toks[k].is_word or k in self.names or k in self.places:
+            return False
+        key = self.toks[k].key
+        if key in PARTICLES or self._is("auxiliary", k, strip_prefix=False) \
+                or key in SO_THAT_BARE or (key[:1] == "ف" and key[1:] in PARTICLES):
+            return True
+        return key[:1] in "يت" and len(key) >= 4 and not self._is("title", k) and not self.lex.match(key) \
+            and not self.toks[k].text.endswith(("ة", "ى", "يا"))  # («تركيا», «تهاني», «يحيى»)
+
+    def _apposition(self, k: int, j: int) -> bool:
+        """Do tokens ``[k, j)`` after a comma name the same speaker again: a tagged name, a
+        title («، ونائب وزير الخارجية ميخائيل بغدانوف»), or two or three plain words with no
+        «ال» on the first, shaped like a name the tagger missed («، نادية السقاف»)?"""
+        if k >= j or not self.toks[k].is_word:
+            return False
+        if k in self.names or self._is("title", k):
+            return True
+        key = self.toks[k].key
+        if key[:1] == "ف" and key not in self.lex.phrases.get("title", ()) \
+                and (key[1:].startswith("ال") or key[1:] in THAT or key[1:] in PARTICLES or key[1:] in ("ما", "انك")):
+            return False  # «، فما أحوجنا», «، فإنك تعتقد», «، فالبعض»: a new clause
+        if key[:1] == "و" and len(key) > 3:
+            return False  # «، وتوصلت الدراسة», «، ويتعاون»: and a new clause («، ونائب وزير» is a title)
+        words = range(k, j)
+        if not 2 <= len(words) <= 3 or self.toks[k].key.startswith(("ال", "ي")):
+            return False  # («، يتعقب هذا الموضوع»: a verb, no name)
+        return all(self.toks[w].is_word and not self.toks[w].text[:1].isdigit() and not self._function_word(w)
+                   for w in words)
+
+    def _function_word(self, i: int) -> bool:
+        """A word that opens no name: a particle, connector, preposition, pronoun, time word,
+        adverb, cue, accusative or verbal noun («فيما», «إلا», «إذ», «بناء», «خصوصا»)."""
+        t = self.toks[i]
+        return (t.key in PARTICLES or t.key in BUT or t.key in KANA or self.ends_phrase(i)
+                or self.is_prep(i, strip_prefix=True) or self.not_subject(i) or self._possessed(i)
+                or self.accusative_participle(i)
+                or any(self._is(cls, i) for cls in ("stop", "opener", "conj", "concessive", "whereas",
+                                                      "demonstrative", "auxiliary")))
 
     def _oblique_plural(self, i: int) -> bool:
         """A definite sound plural in «ـين» («المواطنين», «المسؤولين»): accusative or genitive,
