@@ -19,7 +19,7 @@ from marsad.events.actors import Mention, confirmed_places, entity_places, link_
 from marsad.events.arguments import NAME_LINKS, Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article, tag_line  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
-from marsad.events.learned import context_of, shipped_model, triples
+from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.modality import asserted, governed
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
@@ -60,7 +60,6 @@ DUAL_REACH = 3  # words between a trigger and the dual standing for its parties
 DUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # normalised على عن من ضد إلى تجاه إزاء حيال بشأن حول
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لقد", "وكان", "وكانت", "حيث"})
 # Entities the lexicon does not know that act in events: those whose own words place them

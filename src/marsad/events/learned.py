@@ -40,6 +40,7 @@ WEIGHTS = "event_weights.json"
 MAX_PAIRS = 60  # candidates per trigger
 LEAD_CHARS = 300  # the lead of a story: its first characters after the title
 FIRST_SENTENCES = 3
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})  # the state and its organs
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 An event is coded only when the text states it as happening, having happened or decided:
 not «لم يلتق» (negated), «إذا ما لزم الأمر ستستمر المحادثات» (conditional), «قد يلتقي»
-(may), «نريد…» (wished), «نفى أن يكون التقى» (denied), a question, nor an act governed by
-another trigger that does not assert it («دعا إلى وقف إطلاق النار», «حذرت من التعاون»).
+(may), «نريد…» (wished), «نفى أن يكون التقى» (denied), a question, an act governed by
+another trigger that does not assert it («دعا إلى وقف إطلاق النار», «حذرت من التعاون»), nor
+one in a sentence about sport («مباراة», «البطولة», «المحترف»: teams are no states).
 The marker words are data (``data/markers.tsv``).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from marsad.events.words import CLAUSE_END
 MODAL_SPAN = 8  # words back a modal word («يريد», «بهدف») governs, not across a comma
 CONDITIONAL_SPAN = 12  # words back a conditional («إذا», «في حال») governs, even across one
 EMBED_SPAN = 8  # words after an embedding trigger («دعا», «حذر») that it governs
+SPORT_SPAN = 15  # words either side of a trigger a sport word («مباراة», «المحترف») makes it a game
 GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its complement
 _AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
 _THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
@@ -27,6 +29,8 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
     h = hit.head
     if hi > lo and f.words[hi - 1].text in "؟?":
         return False  # a question
+    if any(f.is_("sport", j) for j in range(max(lo, h - SPORT_SPAN), min(hi, h + SPORT_SPAN + 1))):
+        return False  # «مباراة قطر وبوتان», «المفاوضات مع المحترف الياباني»: a game, no state's act
     j = h - 1
     while j >= lo and f.key(j) in _AUXILIARIES:
         j -= 1

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Any, Optional
 
 from marsad.events import learned
-from marsad.events.learned import STRONG, Candidate, Item, items_of
+from marsad.events.learned import STATE_SECTORS, STRONG, Candidate, Item, items_of
 from marsad.events.lexicon import FUT
 from marsad.events.setting import date_near, place_near
 from marsad.events.trigger import Hit
@@ -78,12 +78,22 @@ def decide(run: Run, scored: list, model: dict, taken: set) -> list[Event]:
     did not code, each with its first candidate's sentence as evidence."""
     out = []
     for key, vector, c in scored:
-        if key in taken or key[0] == key[2] and key[1] not in run.coder.domestic:
+        if key in taken or key[0] == key[2] and (key[1] not in run.coder.domestic or _self_act(c)):
             continue  # as the rules: a minister meeting his own president is no event
         if learned.score(vector, model) < model["threshold"]:
             continue
         out.append(_learned_event(run, c))
     return out
+
+
+def _self_act(c: Candidate) -> bool:
+    """Is a same-country candidate an organ of a state acting on the state's own name
+    (its country or capital)? «وجدد مجلس الوزراء إدانة المملكة», «أعلن البنتاغون أن
+    الولايات المتحدة نفذت أول غارة»: the state does not act on itself. (The place as
+    source may stand for its people: «شهد العراق مظاهرات ... ضد حكومة».)"""
+    s, t = c.source, c.target
+    return t is not None and t.label == "LOC" and s.label != "LOC" \
+        and s.sector in STATE_SECTORS and t.sector in STATE_SECTORS
 
 
 def _learned_event(run: Run, c: Candidate) -> Event:
