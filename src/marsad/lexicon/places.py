@@ -160,7 +160,7 @@ IDIOMS = {"مسقط": ("رأس", "راس"), "سوسة": ("النخيل",), "ين
 # behind one, of a country the article never names, is a district of the article's city
 # that shares its name («بحي الفيصلية» in Najran is no Jordanian town); «حي التواهي» in a
 # story about Aden stays the Aden district.
-LOCAL_HEADS = frozenset("حي شارع".split())
+LOCAL_HEADS = frozenset(p + head for head in ("حي", "شارع") for p in ("", "و", "ف", "ب", "ل", "وب", "فب"))
 
 
 def in_place_context(text: str, start: int, clitic: str = "") -> bool:
@@ -248,14 +248,10 @@ _SPACE = re.compile(r"[\s،,]+")
 
 
 def _after_local_head(text: str, start: int, clitic: str = "") -> bool:
-    """Does the name at ``text[start:]`` stand right behind a district, street or club head
-    (:data:`LOCAL_HEADS`, bare or behind «و/ف/ب/ل»: «بحي», «لنادي»)?"""
-    before = text[max(0, start - len(clitic) - 12):start - len(clitic)].split()
-    if not before or clitic:
-        return False
-    word = before[-1]
-    return word in LOCAL_HEADS or (word[:1] in "وفبل" and word[1:] in LOCAL_HEADS) \
-        or (word[:2] in ("وب", "فب") and word[2:] in LOCAL_HEADS)
+    """Does the name at ``text[start:]``, with no proclitic of its own, stand right behind a
+    district or street head (:data:`LOCAL_HEADS`: «حي», «بحي», «وشارع» ...)?"""
+    before = text[max(0, start - 12):start].split()
+    return not clitic and bool(before) and before[-1] in LOCAL_HEADS
 
 
 def _opens_idiom(after: list[str], words: tuple[str, ...]) -> bool:
