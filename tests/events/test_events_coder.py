@@ -366,10 +366,24 @@ def test_coder_counterparts_calls_and_appositions(coder, text, expected):
     # its aircraft, the positions are the Houthis'
     ("وفي وقت مبكر امس، قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع للحوثيين في جبهة الجفينة.",
      {("SAU", "ASSAULT", "YEM")}),
+    # air strikes «على مواقع للحوثيين»: the positions after the preposition are the Houthis'
+    ("وشنت طائرات التحالف العربي صباح امس غارات جوية على مواقع للحوثيين في الجفينة.",
+     {("SAU", "ASSAULT", "YEM")}),
     # the IAEA, affiliated to the UN, asked: «التابعة للأمم المتحدة» is its own, no target
     ("وطلبت الوكالة الدولية للطاقة الذرية التابعة للأمم المتحدة دخول موقع بارشين.", set()),
 ])
 def test_coder_forces_act_for_their_owner(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «الذي شنه»: a geminate light verb under a pronoun suffix; the settlers launched the attack
+    # and are the subject of «حيث أحرقوا», not the OIC body that condemned it
+    ("أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي وبشدة الهجوم الإرهابي "
+     "الذي شنه مستوطنون إسرائيليون بإضرام النار، حيث أحرقوا فلسطينيين أبرياء.",
+     {("IGO", "ACCUSE", "ISR"), ("ISR", "ASSAULT", "PSE")}),
+])
+def test_coder_light_verb_with_a_pronoun_suffix_sets_the_topic(coder, text, expected):
     assert triples(coder, text) == expected
 
 

@@ -529,7 +529,9 @@ class Frame:
                 return None  # «…وبحث»: a new conjunct, not «…والصحافي السوري»
             if k is not None and self.adjective[k] and j - start > 3:
                 return None
-            owner = k is not None and self.prep[k] == "ل" and j > start and self.key(j - 1) in BELONGING
+            owner = k is not None and self.prep[k] == "ل" and j > start and (
+                self.key(j - 1) in BELONGING  # «معسكر اللواء 35 الموالي لصالح»
+                or j == start + 1 and self.is_noun(start) and not self.adjective[k])  # «على مواقع للحوثيين»: theirs
             if k is not None and (self.prep[k] in (None, "بين", prep) or owner) and not self.locative[k] \
                     and self.mentions[k].can_act:  # an actor under another preposition is not the head,
                 return self._actor_group(k)  # but for whom it belongs to («معسكر اللواء 35 الموالي لصالح»)

@@ -21,7 +21,7 @@ from pathlib import Path
 from marsad.events.petrarch import KEEP_FLAGS, Known, PetrarchError, load_verb_dictionary, verb_dictionaries
 from marsad.errors import MarsadError
 from marsad.model import EVENT_TYPES
-from marsad.events.words import readings
+from marsad.events.words import SUFFIXES, readings
 from marsad.text.normalize import normalize
 
 PLOVER_TYPES = frozenset(EVENT_TYPES)
@@ -233,7 +233,11 @@ def _load(extra_dirs: tuple[Path, ...]) -> EventLexicon:
                 raise EventLexiconError(f"{path}:{n}: unknown marker kind {kind!r}")
             if kind == "light":
                 parts = row["ar"].split()
-                light.update(verb_forms(parts[0], parts[1] if len(parts) > 1 else None))
+                found = verb_forms(parts[0], parts[1] if len(parts) > 1 else None)
+                light.update(found)
+                # a geminate's short perfect under a pronoun suffix («الهجوم الذي شنه»,
+                # «شنها»): too short for the suffix readings of words.py
+                light.update((form + suf, tense) for form, tense in found if len(form) == 2 for suf in SUFFIXES)
             else:
                 markers.setdefault(kind, set()).add(" ".join(normalize(row["ar"]).split()))
     notes = _add_petrarch(forms, markers, light, extra_dirs)
