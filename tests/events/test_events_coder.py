@@ -536,6 +536,9 @@ def test_coder_date_not_from_a_clause_of_another_event(coder):
     # «التحالف» after «قوات التحالف الدولي» is that coalition, not the Saudi-led one
     ("نفذت قوات التحالف الدولي غارات ضد داعش في العراق. وأضاف البيان أن التحالف شن أيضا 13 غارة جوية في سوريا.",
      {("IGO", "ASSAULT", "IRQ"), ("IGO", "ASSAULT", "SYR")}),
+    # «حزب العمال» after «حزب العمال الكردستاني» is the PKK (TUR), not the British Labour Party
+    ("شنت تركيا غارات على حزب العمال الكردستاني. وكان حزب العمال قتل شرطيين تركيين.",
+     {("TUR", "ASSAULT", "TUR")}),
 ])
 def test_coder_unseen_articles_session11_fifth(coder, text, expected):
     assert triples(coder, text) == expected

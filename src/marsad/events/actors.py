@@ -195,20 +195,24 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
 def _short_names(mentions: list[Mention]) -> list[Mention]:
     """A body named by one word of a longer name the article used before («التحالف» after
     «قوات التحالف الدولي»: the lexicon's own reading of the bare word, the Saudi-led
-    coalition, is not the one meant) is that body, when every earlier name holding the word
-    names the same country."""
+    coalition, is not the one meant), or by the first words of it («حزب العمال» after «حزب
+    العمال الكردستاني»: the PKK, not the British Labour Party), is that body, when every
+    earlier name holding the words names the same country."""
     seen: list[tuple[list[str], Mention]] = []
     out = []
     for m in mentions:
         words = normalize(m.text).split()
-        if m.kind == "org" and len(words) == 1:
-            earlier = [e for ws, e in seen if words[0] in ws]
+        if m.kind == "org":
+            if len(words) == 1:
+                earlier = [e for ws, e in seen if words[0] in ws]
+            else:
+                earlier = [e for ws, e in seen if len(ws) > len(words) and ws[:len(words)] == words]
             countries = {e.country for e in earlier}
             if len(countries) == 1 and m.country not in countries:
                 e = earlier[-1]
                 m = replace(m, country=e.country, sector=e.sector, entity=e.entity)
-        elif m.kind == "org" and m.country and len(words) > 1:
-            seen.append((words, m))
+            elif m.country and len(words) > 1:
+                seen.append((words, m))
         out.append(m)
     return out
 
