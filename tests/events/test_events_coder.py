@@ -369,6 +369,10 @@ def test_coder_counterparts_calls_and_appositions(coder, text, expected):
     # air strikes «على مواقع للحوثيين»: the positions after the preposition are the Houthis'
     ("وشنت طائرات التحالف العربي صباح امس غارات جوية على مواقع للحوثيين في الجفينة.",
      {("SAU", "ASSAULT", "YEM")}),
+    # strikes on camps of no country («على معسكرات الحزب») in a place: the place's country
+    ("بدأت أنقرة حملة ضربات جوية على معسكرات الحزب في شمال العراق.", {("TUR", "ASSAULT", "IRQ")}),
+    # ... not past a side of its own: the Houthis' positions are the Houthis'
+    ("شن طيران التحالف غارات على مواقع الحوثيين في مأرب.", {("SAU", "ASSAULT", "YEM")}),
     # the IAEA, affiliated to the UN, asked: «التابعة للأمم المتحدة» is its own, no target
     ("وطلبت الوكالة الدولية للطاقة الذرية التابعة للأمم المتحدة دخول موقع بارشين.", set()),
 ])

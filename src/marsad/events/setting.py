@@ -21,6 +21,8 @@ from marsad.text.normalize import normalize
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})  # «محادثات في المملكة»
 PLACE_TARGET_SPAN = 6  # words after the trigger the first locative phrase is looked for
+OBJECT_PLACE_TYPES = frozenset({"ASSAULT"})  # strikes on positions in a place: the place's country
+OBJECT_PLACE_SPAN = 5  # words of the struck object before its place phrase
 PLACE_BACK_SENTENCES = 0  # sentences back an arrest's or raid's place is looked for
 # normalised لكن لكنه لكنها ولكن إلا فيما حيث كما وكما: what follows tells another
 # event, whose date is not the trigger's
@@ -105,6 +107,8 @@ def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[
         if f.is_("locative", j) or f.key(j) in ("علي", "الي"):
             break
         j += 1
+    if hit.entry.type in OBJECT_PLACE_TYPES and j < len(f.words) and f.key(j) in ("علي", "ضد"):
+        j = _past_object(f, j)  # «غارات على معسكر اللواء 35 في مدينة المخاء»: where what was hit is
     while j + 1 < len(f.words) and (j + 1 not in f.owner and f.is_("locative", j + 1) or _stateless(f, j + 1)):
         j += 1  # «في شمال العراق», «على مناطق في سورية», «مواقع لتنظيم داعش في سوريا»
     if f.span[k][0] - j not in (0, 1):
@@ -113,6 +117,21 @@ def place_target(f: Frame, hit: Hit, place: Optional[Mention], source: Optional[
     if hit.entry.type == "CONSULT" and place.place.country in src:
         return None  # a minister's talks at home: the place is no counterpart
     return [k]
+
+
+def _past_object(f: Frame, j: int) -> int:
+    """The locative word after the object of a strike at ``j`` («على»/«ضد»): past at most
+    OBJECT_PLACE_SPAN plain nouns, numbers and names of no country («معسكرات الحزب», «معسكر
+    "اللواء 35"»), in its clause; ``j`` when no locative word follows so."""
+    for i in range(j + 1, min(len(f.words), j + 1 + OBJECT_PLACE_SPAN)):
+        if not f.same_sentence(i, j) or f.stops(i, quotes=False) or f.words[i].text in "،,":
+            return j
+        k = f.owner.get(i)
+        if k is not None and (f.mentions[k].country or f.mentions[k].place):
+            return j  # a side of its own («على مواقع الحوثيين»), or a place named as the object
+        if f.is_("locative", i) and k is None:
+            return i - 1 if i - 1 > j else j
+    return j
 
 
 def place_back(f: Frame, hit: Hit, source: Group) -> Optional[Group]:
