@@ -371,6 +371,9 @@ def test_coder_counterparts_calls_and_appositions(coder, text, expected):
      {("SAU", "ASSAULT", "YEM")}),
     # strikes on camps of no country («على معسكرات الحزب») in a place: the place's country
     ("بدأت أنقرة حملة ضربات جوية على معسكرات الحزب في شمال العراق.", {("TUR", "ASSAULT", "IRQ")}),
+    # an armed group struck abroad is coded by where it is struck (PKK camps in northern Iraq)
+    ("قصفت المدفعية التركية أمس مواقع حزب العمال الكردستاني في شمال العراق.", {("TUR", "ASSAULT", "IRQ")}),
+    ("قصفت المدفعية التركية أمس مواقع حزب العمال الكردستاني في ديار بكر.", {("TUR", "ASSAULT", "TUR")}),
     # ... not past a side of its own: the Houthis' positions are the Houthis'
     ("شن طيران التحالف غارات على مواقع الحوثيين في مأرب.", {("SAU", "ASSAULT", "YEM")}),
     # the IAEA, affiliated to the UN, asked: «التابعة للأمم المتحدة» is its own, no target

@@ -322,6 +322,8 @@ class _Run:
                                           and sector in STATE_SECTORS) \
                     and (country := agent_setting(f, k, here, self.story, self.dominant)):
                 self.implied[k] = country
+        if target and entry.type == "ASSAULT" and (abroad := self._acting_abroad(hit, target, here, lo, hi)):
+            target, spec = abroad, "place"  # «قصف لمخيمات ... حزب العمال الكردستاني في شمال العراق»
         stateless = bool(target) and not any(self._country(k) for k in target)
         session = self._possessed(hit) and entry.mode == "meeting" \
             and f.mentions[source[0]].kind in ("institution", "org") if source else False
@@ -358,6 +360,22 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at)
+
+    def _acting_abroad(self, hit: Hit, target: Group, here: Optional[Mention], lo: int,
+                       hi: int) -> Optional[Group]:
+        """An armed group struck where the clause places it, in another country than the one
+        the lexicon gives it («ضربات جوية على معسكرات حزب العمال الكردستاني في شمال العراق»):
+        the group is coded by the country it acts in (GUIDELINES), the place's. None otherwise."""
+        f = self.f
+        if not all(f.mentions[k].sector == "REB" and f.mentions[k].country for k in target):
+            return None
+        place = here or clause_place(f, hit, lo, hi)
+        if place is None or not place.place.country:
+            return None
+        k = f.mentions.index(place)
+        if f.span[k][0] <= f.span[target[-1]][1] or place.place.country in {f.mentions[t].country for t in target}:
+            return None  # a place before the group is where the striker is
+        return [k]
 
     def _placed_arrester(self, hit: Hit, source: Optional[Group]) -> Optional[Group]:
         """Who arrests when the sentence names no state: the authorities of the place where
