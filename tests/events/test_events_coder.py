@@ -374,6 +374,14 @@ def test_coder_counterparts_calls_and_appositions(coder, text, expected):
     # an armed group struck abroad is coded by where it is struck (PKK camps in northern Iraq)
     ("قصفت المدفعية التركية أمس مواقع حزب العمال الكردستاني في شمال العراق.", {("TUR", "ASSAULT", "IRQ")}),
     ("قصفت المدفعية التركية أمس مواقع حزب العمال الكردستاني في ديار بكر.", {("TUR", "ASSAULT", "TUR")}),
+    # a light verb past a series word («سلسلة غارات»), after a relative pronoun («التي تشن»), or
+    # opening a conjunct with the running subject («وبدأت حملة قصف»)
+    ("شن طيران التحالف سلسلة غارات جوية على عدد من مواقع الميليشيات في محافظة صعدة.",
+     {("SAU", "ASSAULT", "YEM")}),
+    ("وكشف المسؤول أن الولايات المتحدة التي تشن ضربات جوية ضد أهداف لتنظيم داعش في سوريا ستواصلها.",
+     {("USA", "ASSAULT", "SYR")}),
+    ("شنت مقاتلات تركية أمس غارات جوية على مواقع لتنظيم داعش في سوريا وبدأت حملة ضربات جوية على "
+     "معسكرات في شمال العراق.", {("TUR", "ASSAULT", "SYR"), ("TUR", "ASSAULT", "IRQ")}),
     # ... not past a side of its own: the Houthis' positions are the Houthis'
     ("شن طيران التحالف غارات على مواقع الحوثيين في مأرب.", {("SAU", "ASSAULT", "YEM")}),
     # the IAEA, affiliated to the UN, asked: «التابعة للأمم المتحدة» is its own, no target

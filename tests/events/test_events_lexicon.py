@@ -37,6 +37,16 @@ def test_lexicon_verb_forms_of_a_defective_verb():
     assert normalize("يدع") not in forms  # «يدع» (lets) is another verb
 
 
+def test_lexicon_verb_forms_of_a_hamza_final_verb_are_sound():
+    forms = dict(verb_forms("بدأ", "يبدأ"))  # began: its alif is a hamza's seat, not a defective verb's
+    assert forms[normalize("بدأت")] == "perf" and forms[normalize("بدأوا")] == "perf"
+    assert normalize("بدت") not in forms  # «بدت» (appeared) is another verb
+
+
+def test_lexicon_light_verbs_of_a_geminate_take_a_pronoun_suffix(lex):
+    assert {"light"} <= lex.kinds_of(normalize("شنه")) and {"light"} <= lex.kinds_of(normalize("شنها"))
+
+
 def test_lexicon_noun_forms_keep_ta_marbuta_dual():
     assert normalize("زيارتان") in noun_forms("زيارة")
 

@@ -466,7 +466,7 @@ class Frame:
                 return None
             if any(k in self.lex.light for k in self.keys(j)):
                 return j
-            if not self.is_("skip", j):
+            if not self.is_("skip", j) and not self.is_("measure", j):  # «شن ... سلسلة غارات»
                 return None
             j -= 1
         return None

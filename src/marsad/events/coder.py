@@ -500,11 +500,13 @@ class _Run:
             g = f.subject_before(lv) or f.subject_after(lv)
             if g and f.span[g[-1]][1] >= hit.head:
                 g = None
+            if g is None and (k := self._antecedent_at(lv, self.coder.events.light.get(f.key(lv)))) is not None:
+                g = f.group(k)  # «الولايات المتحدة التي تشن ضربات جوية»: the antecedent launches them
             if g is None:
                 first_person = self.coder.events.light.get(f.key(lv)) in (PERF1, IMPF1)
                 if first_person:
                     g = self._speaker(hit)
-                elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=hit.head):
+                elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=lv + 1):  # only skip or measure words between
                     g = self._topic(lv)
             return g, after
         if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
@@ -539,14 +541,23 @@ class _Run:
         with the pronoun (3rd feminine with «التي», masculine with «الذي», which no country
         or city takes), and it has an object or complement actor (a passive has none:
         «نحلاوي الذي أوقف في ...»). A person only with a sector: a political actor."""
-        f, h = self.f, hit.head
+        k = None if hit.clitic else self._antecedent_at(hit.head, hit.tense)
+        if k is None:
+            return None
+        target, _ = self.f.targets(hit, hit.last + 1, self._sentence(hit.head)[1])
+        return self.f.group(k) if target and k not in target else None
+
+    def _antecedent_at(self, h: int, tense: Optional[str]) -> Optional[int]:
+        """The mention a relative pronoun right before the verb at ``h`` stands for, when the
+        verb agrees with it and has no pronoun back on it (see :meth:`_antecedent`)."""
+        f = self.f
         rel = h - 1
-        if hit.clitic or not f.same_sentence(rel - 1, h) or f.key(rel) not in RELATIVE_SUBJECTS:
+        if not f.same_sentence(rel - 1, h) or f.key(rel) not in RELATIVE_SUBJECTS:
             return None
         stem = f.key(h)
-        if hit.tense not in ("perf", "impf", "fut") or stem.endswith(OBJECT_PRONOUNS):
+        if tense not in ("perf", "impf", "fut") or stem.endswith(OBJECT_PRONOUNS):
             return None
-        feminine = stem.startswith(("ت", "ست")) if hit.tense != "perf" else stem.endswith("ت")
+        feminine = stem.startswith(("ت", "ست")) if tense != "perf" else stem.endswith("ت")
         if feminine != (f.key(rel) == "التي"):
             return None
         k = f.mention_at(rel - 1, first=False)
@@ -555,8 +566,7 @@ class _Run:
                 or not feminine and m.kind in ("country", "capital", "place", "region") \
                 or m.kind == "person" and m.sector is None:  # «البولندي أدريان الذي وصل»: a footballer
             return None
-        target, _ = f.targets(hit, hit.last + 1, self._sentence(h)[1])
-        return f.group(k) if target and k not in target else None
+        return k
 
     def _object_of_noun(self, hit: Hit, gen: Group, hi: int) -> Optional[Group]:
         """A verbal noun names its doer in the genitive and its object after it, as a verb

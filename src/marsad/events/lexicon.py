@@ -27,7 +27,7 @@ from marsad.text.normalize import normalize
 PLOVER_TYPES = frozenset(EVENT_TYPES)
 FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker".split())
 MARKER_KINDS = frozenset(
-    "negation conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport".split()
+    "negation conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure".split()
 )
 _DATA = resources.files("marsad.events") / "data"
 
@@ -149,7 +149,8 @@ def verb_forms(perfect: str, imperfect: str | None) -> list[tuple[str, str]]:
         s = p[:-1]
         out += [(s + "ت", PERF), (s + "تا", PERF), (s + "يا", PERF), (s + "وا", PERF),
                 (s + "ينا", PERF1), (s + "يت", PERF1)]
-    elif p.endswith("ا"):  # defective: دعا → دعت، دعوا، دعونا
+    elif p.endswith("ا") and not perfect.endswith(("أ", "ء")):  # defective: دعا → دعت، دعوا، دعونا
+        # (not a hamza that normalises to «ا»: بدأ → بدأت، هنأ → هنأت, as a sound verb)
         s = p[:-1]
         out += [(s + "ت", PERF), (s + "تا", PERF), (s + "وا", PERF), (s + "ونا", PERF1)]
     else:
