@@ -382,6 +382,8 @@ def test_coder_counterparts_calls_and_appositions(coder, text, expected):
      {("USA", "ASSAULT", "SYR")}),
     ("شنت مقاتلات تركية أمس غارات جوية على مواقع لتنظيم داعش في سوريا وبدأت حملة ضربات جوية على "
      "معسكرات في شمال العراق.", {("TUR", "ASSAULT", "SYR"), ("TUR", "ASSAULT", "IRQ")}),
+    # «على غرار»: like, not on; «على هامش»: on the sidelines of (idiom markers)
+    ("وشنت إسرائيل هجمات على غرار ما فعلته مصر.", set()),
     # ... not past a side of its own: the Houthis' positions are the Houthis'
     ("شن طيران التحالف غارات على مواقع الحوثيين في مأرب.", {("SAU", "ASSAULT", "YEM")}),
     # the IAEA, affiliated to the UN, asked: «التابعة للأمم المتحدة» is its own, no target

@@ -491,6 +491,8 @@ class Frame:
             if any(r == prep + suf for r, pre in readings if pre in ("", "و", "ف") for suf in SUFFIXES):
                 return None  # «ضدها», «معه»: the target is a pronoun
             if any(r == prep and pre in ("", "و", "ف") for r, pre in readings):
+                if prep == "علي" and self.same_sentence(j + 1, j) and self.is_("idiom", j + 1):
+                    return None  # «على غرار», «على هامش»: an adverbial phrase, no complement
                 return self._first_actor(j + 1, stop, prep)
             if any(pre.endswith(prep) and r.startswith("ال") for r, pre in readings if pre):
                 return self._first_actor(j, stop, prep)
