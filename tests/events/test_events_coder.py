@@ -405,6 +405,18 @@ def test_coder_light_verb_with_a_pronoun_suffix_sets_the_topic(coder, text, expe
 
 
 @pytest.mark.parametrize("text, expected", [
+    # «بدعم من X» right after an actor: X backs that actor, not the reverse
+    ("وتواصل قوات عراقية بدعم من التحالف الدولي تنفيذ عمليات في الأنبار.", {("IGO", "SUPPORT", "IRQ")}),
+    ("وحققت القوات الموالية للرئيس عبد ربه منصور هادي ومعها المقاومة الشعبية الجنوبية وبدعم من قوات "
+     "التحالف، أمس، نصرا جديدا.", {("SAU", "SUPPORT", "YEM")}),
+    # governed by the praise before it: the Kingdom's support, praised by the Yemeni president
+    ("وأشاد الرئيس اليمني بدعم المملكة لليمن.", {("YEM", "SUPPORT", "SAU"), ("SAU", "SUPPORT", "YEM")}),
+])
+def test_coder_backing_phrase_after_an_actor(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the OIC's permanent human rights commission condemned the attack Israeli settlers launched:
     # a body «التابعة لـ» the OIC acts for it; the doer named by a nationality in the relative clause
     ("أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي وبشدة الهجوم الإرهابي "

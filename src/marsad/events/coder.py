@@ -303,6 +303,8 @@ class _Run:
                 source, target = target, None
         if spec == "بين":
             source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
+        if entry.type == "SUPPORT" and source and (backer := self._backer(hit, source, hi)) is not None:
+            source, target, spec = backer, source, "backed"  # «تقدمت المقاومة بدعم من طيران التحالف»
         place = place_near(f, hit, lo, hi)
         if entry.mode == "arrest" and not target and (placed := self._placed_arrester(hit, source)):
             source, target, spec = placed, placed, "self"  # «ألقت الشرطة القبض على ثلاثة في الرياض»
@@ -360,6 +362,22 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at)
+
+    def _backer(self, hit: Hit, source: Group, hi: int) -> Optional[Group]:
+        """«بدعم من X», «وبدعم X» right after an actor, governed by no other trigger: "with
+        X's backing" — X backs the actor just named (the source the noun rules read), who is
+        then the target («قوات عراقية بدعم من التحالف الدولي»). None when it is no such
+        phrase (a noun or adjective before it governs it: «التزام تركي حقيقي بدعم المعارضة»)."""
+        f = self.f
+        if hit.is_verb or hit.clitic not in ("ب", "وب") or governed(f, self.hits, hit):
+            return None
+        end = f.span[source[-1]][1]
+        if end >= hit.head or any(f.words[j].kind != "punct" for j in range(end + 1, hit.head)):
+            return None
+        j = hit.last + 1
+        if f.same_sentence(j, hit.head) and f.key(j) == "من":
+            return f.complement(j, "من", hi)
+        return f.genitive(hit.last)
 
     def _acting_abroad(self, hit: Hit, target: Group, here: Optional[Mention], lo: int,
                        hi: int) -> Optional[Group]:
