@@ -417,6 +417,17 @@ def test_coder_backing_phrase_after_an_actor(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a noun and its nationality (and one more adjective) before a name describe the person
+    # named: the name is the subject's, the object comes after it
+    ("وطالب السياسي السعودي عادل الجبير الحكومة الإيرانية بوقف التدخل.", {("SAU", "REQUEST", "IRN")}),
+    ("وطالب السياسي السعودي الليبرالي عادل الجبير الحكومة الإيرانية بوقف التدخل.", {("SAU", "REQUEST", "IRN")}),
+    ("وطالب السياسي السعودي عادل الجبير بوقف التدخل.", set()),
+])
+def test_coder_described_subject_then_its_name(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the OIC's permanent human rights commission condemned the attack Israeli settlers launched:
     # a body «التابعة لـ» the OIC acts for it; the doer named by a nationality in the relative clause
     ("أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي وبشدة الهجوم الإرهابي "

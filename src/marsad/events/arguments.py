@@ -600,11 +600,18 @@ class Frame:
     def _named_holder(self, start: int, j: int) -> Optional[int]:
         """The person named right after a subject that is a title of the same country (or
         of none): «أعرب وزير الخارجية الأمريكي جون كيري»; None otherwise."""
-        title, person = self.mention_at(start - 1, first=False), self.mention_at(j)
+        title = self.mention_at(start - 1, first=False)
+        if title is not None and self.mentions[title].kind == "adj":
+            # «طالب المرجع العراقي الشيعي محمود الحسني الصرخي»: a noun and its nationality (and
+            # one more adjective) before a name describe the person named
+            if j < len(self.words) and self.mention_at(j) is None and _nisba(self.key(j)) and self.same_sentence(j, start):
+                j += 1
+        person = self.mention_at(j) if j < len(self.words) else None
         if title is None or person is None or not self.same_sentence(j, start - 1):
             return None
         mt, mp = self.mentions[title], self.mentions[person]
-        if mt.kind != "title" or mp.kind != "person" or self.prep[person] is not None or self.coord[person] is not None:
+        if mt.kind not in ("title", "adj") or mp.kind != "person" or self.prep[person] is not None \
+                or self.coord[person] is not None:
             return None
         return person if mp.country is None or mt.country is None or mp.country == mt.country else None
 
@@ -755,6 +762,11 @@ RELATIVES = frozenset(("الذي", "التي", "الذين"))
 BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
 RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT", "REQUEST"))  # acts judged or demanded: the doer is the target
+
+
+def _nisba(key: str) -> bool:
+    """A definite relational adjective («الشيعي», «السابق»: «ال» … «ي»)."""
+    return key.startswith("ال") and key.endswith("ي") and len(key) > 4
 
 
 def _construct_plural(key: str) -> bool:
