@@ -428,6 +428,17 @@ def test_coder_described_subject_then_its_name(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the raid «التي شنتها طائرات إسرائيلية» happened, whatever the refusal to comment on it
+    ("ولا يزال الحزب يرفض التعليق على الغارة التي شنتها طائرات إسرائيلية على بعض عناصره في سورية.",
+     {("ISR", "ASSAULT", "SYR")}),
+    # a warning of strikes to come stays unasserted
+    ("وحذرت تركيا من غارات جوية على معسكرات في شمال العراق.", set()),
+])
+def test_coder_an_act_told_by_its_relative_clause_happened(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the OIC's permanent human rights commission condemned the attack Israeli settlers launched:
     # a body «التابعة لـ» the OIC acts for it; the doer named by a nationality in the relative clause
     ("أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي وبشدة الهجوم الإرهابي "

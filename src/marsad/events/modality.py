@@ -22,6 +22,7 @@ SPORT_SPAN = 15  # words either side of a trigger a sport word («مباراة»
 GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its complement
 _AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
 _THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
+_RELATIVES = ("الذي", "التي")
 
 
 def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
@@ -78,7 +79,7 @@ def embedded(f: Frame, hits: list[Hit], hit: Hit, lo: int) -> bool:
     وقف إطلاق النار», «حذرت من التعاون العسكري», «إنذارا … بالانسحاب». A finite verb
     opening a new conjunct after a comma («ونفت موسكو أي تورط، واتهمت العسكريين») is a
     clause of its own."""
-    if _new_clause(f, hit):
+    if _new_clause(f, hit) or _done_by(f, hit):
         return False
     for g in earlier(f, hits, hit):
         if "embed" not in g.entry.flags or g.head < lo:
@@ -87,6 +88,17 @@ def embedded(f: Frame, hits: list[Hit], hit: Hit, lo: int) -> bool:
                 f.stops(j, quotes=False) for j in range(g.last + 1, hit.head)):
             return True
     return False
+
+
+def _done_by(f: Frame, hit: Hit) -> bool:
+    """A verbal noun with a relative clause telling who did it, in the past («الغارة التي
+    شنتها طائرات إسرائيلية», «الهجوم الذي نفذه»): the act happened, whatever the clause
+    around it refuses or warns of («يرفض التعليق على الغارة التي شنتها ...»)."""
+    j = hit.last + 1
+    if hit.is_verb or j + 1 >= len(f.words) or not f.same_sentence(j + 1, hit.head) \
+            or f.key(j) not in _RELATIVES:
+        return False
+    return any(f.lex.light.get(r) == "perf" for r in f.keys(j + 1))
 
 
 def _new_clause(f: Frame, hit: Hit) -> bool:
