@@ -439,6 +439,16 @@ def test_coder_an_act_told_by_its_relative_clause_happened(coder, text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    # declining to comment or to be named rejects no one (reticence markers)
+    ("وقال مسؤول تركي رفض الكشف عن اسمه لوكالة فرانس برس إن حزب العمال الكردستاني يقف وراء الهجوم.", set()),
+    ("ورفض وزير الخارجية الأمريكي جون كيري التعليق على التصريحات الإيرانية.", set()),
+    ("ورفض وزير الخارجية الأمريكي جون كيري التصريحات الإيرانية.", {("USA", "REJECT", "IRN")}),
+])
+def test_coder_a_refusal_to_speak_is_no_rejection(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the OIC's permanent human rights commission condemned the attack Israeli settlers launched:
     # a body «التابعة لـ» the OIC acts for it; the doer named by a nationality in the relative clause
     ("أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي وبشدة الهجوم الإرهابي "

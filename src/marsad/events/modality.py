@@ -30,6 +30,8 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
     h = hit.head
     if hi > lo and f.words[hi - 1].text in "؟?":
         return False  # a question
+    if hit.entry.type == "REJECT" and _reticent(f, hit, hi):
+        return False  # «رفض التعليق», «رفض الكشف عن اسمه»: declined to speak, rejected no one
     if any(f.is_("sport", j) for j in range(max(lo, h - SPORT_SPAN), min(hi, h + SPORT_SPAN + 1))):
         return False  # «مباراة قطر وبوتان», «المفاوضات مع المحترف الياباني»: a game, no state's act
     j = h - 1
@@ -52,6 +54,16 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         that = that or f.key(j) in _THAT
         denial = denial or (that and f.is_("denial", j))  # «نفى أن يكون …»
     return not denial and not embedded(f, hits, hit, lo)
+
+
+def _reticent(f: Frame, hit: Hit, hi: int) -> bool:
+    """A refusal to speak: the refusal (past its subject, «ورفض المتحدث التعليق») governs a
+    word of speaking that no actor follows («رفض الكشف عن اسمه»; not «رفضت إيران التعليق
+    الأمريكي», the American comment, rejected)."""
+    j = hit.last + 1
+    while j < hi and j in f.owner:
+        j += 1  # the subject after the verb
+    return j + 1 < hi and f.is_("reticence", j) and f.mention_at(j + 1) is None
 
 
 def _modal_pair(f: Frame, j: int) -> bool:
