@@ -449,6 +449,15 @@ def test_coder_a_refusal_to_speak_is_no_rejection(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # «هجوما حادا على»: a sharp attack in words is criticism (ACCUSE); a violent one is force
+    ("شن الفريق خليفة حفتر القائد العام للجيش الليبي هجومًا حادًا على قطر.", {("LBY", "ACCUSE", "QAT")}),
+    ("شنت القوات السعودية هجوما عنيفا على مواقع الحوثيين في اليمن.", {("SAU", "ASSAULT", "YEM")}),
+])
+def test_coder_a_sharp_attack_is_words(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the OIC's permanent human rights commission condemned the attack Israeli settlers launched:
     # a body «التابعة لـ» the OIC acts for it; the doer named by a nationality in the relative clause
     ("أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي وبشدة الهجوم الإرهابي "
