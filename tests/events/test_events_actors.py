@@ -35,3 +35,18 @@ def test_actors_one_entity_over_two_names_of_two_countries_names_neither():
     entity = SimpleNamespace(id="e1", mentions=[SimpleNamespace(start=start, end=end, field=None)])
     linked = link_to_entities(mentions_from_lexicon(text, Lexicon.load([])), [entity])
     assert [(m.country, m.entity) for m in linked] == [("CHN", None), ("USA", None)]
+
+
+def test_actors_a_state_named_in_full_is_never_a_nationality_adjective():
+    # «الإغاثة السعودية»: Saudi, the adjective; «وشكر الحساينة المملكة العربية السعودية»: the
+    # Kingdom itself, thanked (after a surname that looks like a definite noun)
+    from marsad.events.actors import Mention, attributive
+
+    def mention(text, name):
+        start = text.index(name)
+        return Mention(start, start + len(name), start, name, "SAU", "GOV", "country")
+
+    text = "حملات الإغاثة السعودية في اليمن"
+    assert attributive(text, mention(text, "السعودية"))
+    text = "وشكر الحساينة المملكة العربية السعودية وقطر"
+    assert not attributive(text, mention(text, "المملكة العربية السعودية"))

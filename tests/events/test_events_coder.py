@@ -457,6 +457,21 @@ def test_coder_a_sharp_attack_is_words(coder, text, expected):
     assert triples(coder, text) == expected
 
 
+def test_coder_a_state_named_in_full_after_a_definite_word_is_no_adjective(coder):
+    # «وشكر الحساينة المملكة العربية السعودية وقطر ...»: after a surname, the list thanked; the
+    # Kingdom's full name is no nationality on «الحساينة», so the list is no subject
+    text = "وشكر الحساينة المملكة العربية السعودية وقطر والكويت ومصر والأردن وماليزيا على جهودهم."
+    assert triples(coder, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وشكر وزير الأشغال الفلسطيني المملكة العربية السعودية وقطر على جهودهما.",
+     {("PSE", "SUPPORT", "SAU"), ("PSE", "SUPPORT", "QAT")}),
+])
+def test_coder_thanks_to_a_list_of_states(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # the OIC's permanent human rights commission condemned the attack Israeli settlers launched:
     # a body «التابعة لـ» the OIC acts for it; the doer named by a nationality in the relative clause

@@ -432,8 +432,10 @@ def _disambiguate(mentions: list[Mention]) -> list[Mention]:
 
 def attributive(text: str, m: Mention) -> bool:
     """A country name with «ال» right after a definite noun is a nationality adjective: a
-    definite noun takes no genitive («الحملات الإغاثة السعودية»: Saudi, not Saudi Arabia)."""
-    if m.clitic or m.kind != "country" or not m.text.startswith("ال"):
+    definite noun takes no genitive («الحملات الإغاثة السعودية»: Saudi, not Saudi Arabia).
+    Not a name of several words («وشكر الحساينة المملكة العربية السعودية»: the Kingdom,
+    after a surname; no nationality is written «المملكة العربية السعودية»)."""
+    if m.clitic or m.kind != "country" or not m.text.startswith("ال") or len(m.text.split()) > 1:
         return False
     return any(r.startswith("ال") for r, _ in proclitic_readings(word_before(text, m.start)))
 
