@@ -409,6 +409,9 @@ def test_coder_light_verb_with_a_pronoun_suffix_sets_the_topic(coder, text, expe
     ("وتواصل قوات عراقية بدعم من التحالف الدولي تنفيذ عمليات في الأنبار.", {("IGO", "SUPPORT", "IRQ")}),
     ("وحققت القوات الموالية للرئيس عبد ربه منصور هادي ومعها المقاومة الشعبية الجنوبية وبدعم من قوات "
      "التحالف، أمس، نصرا جديدا.", {("SAU", "SUPPORT", "YEM")}),
+    # support received («حصل ... على دعم X», «تلقت ... دعما من X»): X backs the receiver
+    ("وحصل النص الروسي على دعم فنزويلا والصين.", {("VEN", "SUPPORT", "RUS"), ("CHN", "SUPPORT", "RUS")}),
+    ("وتلقت الحكومة اليمنية دعما من المملكة العربية السعودية.", {("SAU", "SUPPORT", "YEM")}),
     # governed by the praise before it: the Kingdom's support, praised by the Yemeni president
     ("وأشاد الرئيس اليمني بدعم المملكة لليمن.", {("YEM", "SUPPORT", "SAU"), ("SAU", "SUPPORT", "YEM")}),
 ])

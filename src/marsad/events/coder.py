@@ -67,6 +67,7 @@ CLAUSE_OPENERS = frozenset({"ثم", "كما", "وقد", "فقد", "قد", "لق�
 # Acts of force: an agent of no country («قوات الأمن», «المسلحون») doing one acts where the
 # story places it (an opposition party does not: «أشار حزب المعارضة إلى تصاعد الهجمات»)
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+RECEIVE_REACH = 5  # words back (its subject) a verb of receiving governs support from («حصل النص الروسي على دعم»)
 # Where an agent's entity got a country that may place the agent (not a description near
 # one of its mentions, which may stand in another clause: «في سوريا ... في الوقت الذي احتجزت
 # فيه الشرطة»)
@@ -303,8 +304,8 @@ class _Run:
                 source, target = target, None
         if spec == "بين":
             source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
-        if entry.type == "SUPPORT" and source and (backer := self._backer(hit, source, hi)) is not None:
-            source, target, spec = backer, source, "backed"  # «تقدمت المقاومة بدعم من طيران التحالف»
+        if entry.type == "SUPPORT" and (backing := self._backing(hit, source, hi)) is not None:
+            source, target, spec = backing[0], backing[1], "backed"  # «قوات عراقية بدعم من التحالف الدولي»
         place = place_near(f, hit, lo, hi)
         if entry.mode == "arrest" and not target and (placed := self._placed_arrester(hit, source)):
             source, target, spec = placed, placed, "self"  # «ألقت الشرطة القبض على ثلاثة في الرياض»
@@ -363,21 +364,30 @@ class _Run:
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at)
 
-    def _backer(self, hit: Hit, source: Group, hi: int) -> Optional[Group]:
+    def _backing(self, hit: Hit, source: Optional[Group], hi: int) -> Optional[tuple[Group, Group]]:
         """«بدعم من X», «وبدعم X» right after an actor, governed by no other trigger: "with
         X's backing" — X backs the actor just named (the source the noun rules read), who is
-        then the target («قوات عراقية بدعم من التحالف الدولي»). None when it is no such
-        phrase (a noun or adjective before it governs it: «التزام تركي حقيقي بدعم المعارضة»)."""
+        then the target («قوات عراقية بدعم من التحالف الدولي»); so is support received
+        («وحصل النص الروسي على دعم فنزويلا», «يحظى بدعم الرئيس الروسي», «تلقى دعما من»:
+        `receive` markers, the receiver the verb's subject). ``(backer, backed)``; None when
+        it is no such phrase (a noun or adjective before it governs it: «التزام تركي حقيقي
+        بدعم المعارضة»)."""
         f = self.f
-        if hit.is_verb or hit.clitic not in ("ب", "وب") or governed(f, self.hits, hit):
+        if hit.is_verb or governed(f, self.hits, hit):
             return None
-        end = f.span[source[-1]][1]
-        if end >= hit.head or any(f.words[j].kind != "punct" for j in range(end + 1, hit.head)):
-            return None
+        if (receiver := self._received(hit)) is not None:
+            backed = f.subject_before(receiver) or f.subject_after(receiver)
+        else:
+            backed = source
+            if not source or hit.clitic not in ("ب", "وب") or f.span[source[-1]][1] >= hit.head \
+                    or any(f.words[j].kind != "punct" for j in range(f.span[source[-1]][1] + 1, hit.head)):
+                return None
         j = hit.last + 1
         if f.same_sentence(j, hit.head) and f.key(j) == "من":
-            return f.complement(j, "من", hi)
-        return f.genitive(hit.last)
+            backer = f.complement(j, "من", hi)
+        else:
+            backer = f.genitive(hit.last)
+        return (backer, backed) if backer and backed else None
 
     def _acting_abroad(self, hit: Hit, target: Group, here: Optional[Mention], lo: int,
                        hi: int) -> Optional[Group]:
@@ -479,17 +489,37 @@ class _Run:
         """«عقوبة طرد حارس»: a verb form right after a noun is its twin verbal noun
         (طرد expelled / expulsion), when the lexicon has one of the same type."""
         f, j = self.f, hit.head - 1
+        if hit.is_verb and not hit.clitic and self._received(hit) is not None:
+            return self._noun_twin(hit)  # «حصل على دعم», «تلقى دعما»: support received, a noun
         if not hit.is_verb or hit.clitic or not f.same_sentence(j, hit.head) or not f.is_noun(j):
             return hit
         if any(f.is_(kind, j) for kind in ("negation", "speech", "boundary", "modal", "denial")) or self._light(j):
             return hit
         if f.key(j) in ("ان", "انه", "انها", "ان", "ثم", "كما", "لقد", "قد"):
             return hit
-        word = f.words[hit.head].key
+        return self._noun_twin(hit)
+
+    def _noun_twin(self, hit: Hit) -> Hit:
+        """The verbal noun of the lexicon spelt as the verb form ``hit``, of its type (else
+        ``hit``)."""
+        word = self.f.words[hit.head].key
         for form in self.coder.events.lookup(word):
             if form.tense == NOUN and form.entry.type == hit.entry.type:
                 return replace(hit, entry=form.entry, tense=NOUN)
         return hit
+
+    def _received(self, hit: Hit) -> Optional[int]:
+        """The verb of receiving that governs the trigger, past its subject («حصل النص
+        الروسي على دعم», «تلقت الحكومة اليمنية دعما»), if any."""
+        f, j = self.f, hit.head - 1
+        if f.same_sentence(j, hit.head) and f.key(j) == "علي":
+            j -= 1
+        for i in range(j, max(j - RECEIVE_REACH, -1), -1):
+            if not f.same_sentence(i, hit.head) or f.words[i].kind != "word" or f.stops(i):
+                return None
+            if f.is_("receive", i):
+                return i
+        return None
 
     def _source(self, hit: Hit) -> tuple[Optional[Group], int]:
         """The source group and the word after which the target is looked for."""
