@@ -460,6 +460,17 @@ def test_coder_a_sharp_attack_is_words(coder, text, expected):
     assert triples(coder, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # «وافقت X على بيع صواريخ للسعودية»: the sale approved is X's act
+    ("وافقت وزارة الخارجية الاميركية يوم الاربعاء الماضي على بيع صواريخ باتريوت الاعتراضية للسعودية.",
+     {("USA", "AID", "SAU")}),
+    # a consent with its own complement stays an agreement
+    ("ووافقت إيران على تفتيش الوكالة الدولية للطاقة الذرية لموقع بارشين.", {("IRN", "AGREE", "IGO")}),
+])
+def test_coder_an_approved_act_is_the_approvers(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
 def test_coder_a_state_named_in_full_after_a_definite_word_is_no_adjective(coder):
     # «وشكر الحساينة المملكة العربية السعودية وقطر ...»: after a surname, the list thanked; the
     # Kingdom's full name is no nationality on «الحساينة», so the list is no subject

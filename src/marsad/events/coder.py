@@ -21,7 +21,7 @@ from marsad.events.background import HISTORY_DAYS, background, history_article, 
 from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
-from marsad.events.modality import asserted, governed
+from marsad.events.modality import GOVERN_SPAN, asserted, governed, words_between
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, proclitic_readings, scan_sentences, suffix_readings, word_before
@@ -562,6 +562,8 @@ class _Run:
             return f.owner_back(hit.head) or self._topic(hit.head), after
         if self._complement_noun(hit) and f.key(hit.head - 1) == "عن" and (g := self._announcer(hit)):
             return g, after  # «كما أعلنت عن توقيف خمسة أشخاص»: who announces the arrests made them
+        if self._complement_noun(hit) and (g := self._approver(hit)) is not None:
+            return g, after  # «وافقت الخارجية الأمريكية على بيع صواريخ للسعودية»: the approver's act
         if governed(f, self.hits, hit) or self._complement_noun(hit):
             return self._relative_subject(hit), after  # «ندد الجبوري بعمليات الإعدام»: not his
         gen = self._genitive(hit)
@@ -574,6 +576,22 @@ class _Run:
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _approver(self, hit: Hit) -> Optional[Group]:
+        """Who approves the act the noun names, when it completes «وافق على» in its clause
+        («وافقت وزارة الخارجية الأميركية على بيع صواريخ باتريوت للسعودية»: the sale is the
+        approver's): the approval verb's subject."""
+        f = self.f
+        if f.key(hit.head - 1) != "علي":
+            return None
+        for g in self.hits:
+            if g.head >= hit.head:
+                break
+            if g.entry.type == "AGREE" and g.is_verb and "علي" in g.entry.target \
+                    and f.same_sentence(g.head, hit.head) and words_between(f, g.last, hit.head) <= GOVERN_SPAN \
+                    and not any(f.stops(j) for j in range(g.last + 1, hit.head)):
+                return self._source(g)[0]
+        return None
 
     def _numbered(self, hit: Hit) -> bool:
         """A dual or plural verb («هجومان استهدفا القنصلية الأمريكية»): its subject stands
