@@ -407,7 +407,7 @@ class QuoteFinder:
         if not m.prefix and rel is None:
             if status in ("nonspeaker", "invalid") or (intro is None and status != "initial"):
                 return "skip"  # without content, only a clause-initial verb names a speaker
-            if status == "subject":
+            if status == "subject" and not self._heading(rng, c, m, intro):
                 return rng  # SVO: a noun phrase after the verb is then its object
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
         obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
@@ -444,6 +444,26 @@ class QuoteFinder:
         if status == "after_prep":
             return self.reader.asked(sent0, c)
         return None
+
+    def _heading(self, rng: tuple[int, int], c: int, m: CueMatch, intro: Optional[Intro]) -> bool:
+        """Is the phrase ``rng`` before the verb at ``c`` no subject, because a person the
+        tagger found follows the verb as its subject (VSO)? Only for a phrase that holds no
+        name, title, institution or place — a heading run into the sentence («توزيع صعب قال
+        بوريس راجز، رئيس ...: «...»») or an adverbial —, and a cue that takes no object
+        (after «اتهم», «دعا» the person after the verb is whom it is about)."""
+        cue = m.cue
+        if intro is None or intro.how not in ("that", "colon", "quote") or "OBJ" in cue.complement \
+                or cue.lemma in DEMANDS:
+            return False
+        reader = self.reader
+        if any(k in reader.names or k in self.places for k in range(*rng)) \
+                or any(reader._is(cls, rng[0]) for cls in ("title", "institution", "citable", "quantity", "pronominal")):
+            return False
+        k = c + 1
+        while k < intro.at and (reader._is("title", k) or self.toks[k].text == "."
+                                or len(self.toks[k].key) == 1 and self.toks[k].is_word):
+            k += 1  # «قال الدكتور ...», «قال د. ...»
+        return k < intro.at and self.persons.get(k) == k
 
     def _relative_subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
         """The subject of a cue in a relative clause («علي سعيد الذي أشار إلى أن», «مقالة عام

@@ -379,7 +379,10 @@ class PhraseReader:
                     or self._is("opener", k, strip_prefix=False) or self.lex.match(t.key):
                 if t.key.lstrip("و") in WHEN:
                     return "initial", None  # «عندما انكشفت الفضيحة انتقد بوتين»: a clause of time
-                break
+                found = self.lex.match(t.key)
+                if found is not None and found.cue.pos == "prep" and end - k <= 6:
+                    return "after_prep", self.trim(k + 1, end)  # «وبحسب «رويترز» ذكر نوفاك أنه»: the
+                break                                           # source cited, not the verb's subject
             if self.is_prep(k, strip_prefix=True) or t.key in ASKED:
                 if comma_at is not None:
                     k = comma_at
