@@ -29,3 +29,33 @@ def test_the_source_of_a_leading_according_to_is_not_the_verbs_subject():
     a, b = _span(text, "نوفاك")
     quotes = find_quotes(text, names=[(a, b)], persons=[(a, b, "m")])
     assert [q.speaker.text for q in quotes if q.cue.text == "ذكر"] == ["نوفاك"]
+
+
+def test_a_name_behind_a_fused_preposition_completes_its_body(nlp):
+    from marsad.model import Article
+    from marsad.pipeline.build import extract
+
+    text = ("وأوضح بسام يماني نائب المدير التنفيذي لمؤسسة سالم بن محفوظ الخيرية بأن المؤسسة أعلنت عن "
+            "تقديم 160 منحة تعليمية في مرحلتي البكالوريوس والدراسات العليا.")
+    record = extract(Article(text=text, published="2015-08-03", outlet="alriyadh"), nlp)
+    assert record.quotes[0].speaker.text == "بسام يماني"
+
+
+def test_the_imam_of_a_mosque_named_after_a_king_is_not_the_king(nlp):
+    from marsad.model import Article
+    from marsad.pipeline.build import extract
+
+    text = ("الرياض: أكد إمام جامع خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز آل سعود (رحمه الله) "
+            "بمدينة الرياض الشيخ ناصر بن علي القطامي، حقيقة أثر تعلم القرآن الكريم على النبوغ العلمي، "
+            "والتفوق الدراسي، وأنه لا تعارض بينهما. ويحظى الجامع برعاية خادم الحرمين الشريفين الملك سلمان بن "
+            "عبدالعزيز.")  # the king's epithet is then a mention of its own, in apposition to the name
+    record = extract(Article(text=text, published="2015-08-03", outlet="sabq"), nlp)
+    names = {e.id: e.name for e in record.entities}
+    assert [names.get(q.speaker.entity) for q in record.quotes][:1] == ["ناصر بن علي القطامي"]
+
+
+def test_a_prophets_saying_is_not_carried_to_the_preachers_next_cue():
+    text = ("وبين إمام وخطيب المسجد النبوي أن المصائب مكفرة لسيئات المؤمن. قال عليه السلام \"ما من مصيبة "
+            "تصيب المسلم إلا كفر الله بها عنه\". وأوضح أن الله كرم العبد المسلم عند وفاته.")
+    speakers = {q.cue.text: q.speaker.text for q in find_quotes(text)}
+    assert speakers["أوضح"] == "إمام وخطيب المسجد النبوي"

@@ -348,7 +348,11 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
         if title is not None or _ABBREVIATION.match(word):
             p = w0 if title is None else title  # «وزير الخارجية», «الملك», «د.»: a title in
             continue                            # apposition to the name; look before it
-        if any(a <= w0 < b for a, b, _ in mentions):
+        before = next(((a, label, b) for a, b, label in mentions if a <= w0 < b), None)
+        if before is not None and before[1] == "PER" and before[0] < w0 and before[2] <= s:
+            p = before[0]  # «إمام جامع خادم الحرمين الشريفين الملك عبدالله»: a person's description in
+            continue       # apposition to the name; what stands before it decides
+        if before is not None:
             return "head"  # «وزير خارجية إيران محمد جواد ظريف»: after another name
         if key in _CALLED:
             return "head"  # «شاهد عيان يدعى أحمد اكاي»: a witness called ...
@@ -360,7 +364,13 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
         lexicon = default_lexicon()
         if lexicon.is_a("title", bare) or lexicon.is_a("institution", bare):
             return "genitive"  # «مدير جامعة», «رئيس غرفة أبها», «سفارة خادم الحرمين الشريفين»
+        if bare[:1] in ("ل", "ب") and len(bare) > 3 and bare[1:3] != "ال" and bare[:2] != "لل" \
+                and bare[1:] not in _HEADED_BY and any(lexicon.is_a(cls, bare[1:]) for cls in ("title", "institution")):
+            return "genitive"  # «نائب المدير التنفيذي لمؤسسة سالم بن محفوظ»: the name of an indefinite
+            # body behind a fused preposition («بسام يماني» heads the phrase); after a definite one
+            # («المتحدث الرسمي للمركز رأفت الصباغ») the name is in apposition to the title
         return "head"  # «رئيسة النادي السعودي بيوجين ملاك المنيف»: whatever else, apposition
 
 
+_HEADED_BY = frozenset(("رياسه",))  # «برئاسة مرتضى منصور»: headed by, the one who speaks for it
 _CALLED = frozenset(normalize_word(w) for w in "يدعى تدعى يدعي تدعي المدعو المدعوة اسمه اسمها يسمى تسمى".split())
