@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from marsad.entities.mentions import NameMention
+from marsad.text.tokenize import normalize_word
 
 HEAD_ROLES = frozenset({"head of state", "president", "leader", "king", "supreme leader", "emir",
                         "sultan", "crown prince", "head of government", "prime minister"})
@@ -88,18 +89,33 @@ def _identity(m: NameMention) -> tuple:
     return ("name", m.label, m.key)
 
 
+FATHER = frozenset(("بن", "ابن", "بنت"))  # «فيصل بن عبد العزيز آل سعود»: what follows is the father
+
+
 def _join_short_person_names(clusters: list[Cluster]) -> list[Cluster]:
     """A cluster of one-word person names joins the single longer person name it starts or
-    ends, if there is exactly one."""
+    ends, if there is exactly one; a cluster of two- or three-word names joins the single
+    longer person name it ends, not after «بن» («بن حلي» → «أحمد بن حلي», «تشاووش أوغلو» →
+    «مولود تشاووش أوغلو»; «عبد العزيز آل سعود» is not «فيصل بن عبد العزيز آل سعود»)."""
     out = list(clusters)
     people = {id(c) for c in clusters if c.label == "PER"}  # labels change only by a join
     for c in clusters:
-        if id(c) not in people or c.lexical is not None or any(len(m.key.split()) > 1 for m in c.names):
+        if id(c) not in people or c.lexical is not None:
             continue
-        word = c.names[0].key
-        hosts = [d for d in out if d is not c and id(d) in people
-                 and any(len(m.key.split()) > 1 and word in (m.key.split()[0], m.key.split()[-1])
-                         for m in d.names)]
+        lengths = {len(m.key.split()) for m in c.names}
+        if lengths == {1}:
+            word = c.names[0].key
+            hosts = [d for d in out if d is not c and id(d) in people
+                     and any(len(m.key.split()) > 1 and word in (m.key.split()[0], m.key.split()[-1])
+                             for m in d.names)]
+        elif len(lengths) == 1 and lengths <= {2, 3}:
+            words = c.names[0].key.split()
+            n = len(words)
+            hosts = [d for d in out if d is not c and id(d) in people
+                     and any(len(m.key.split()) > n and m.key.split()[-n:] == words
+                             and normalize_word(m.key.split()[-n - 1]) not in FATHER for m in d.names)]
+        else:
+            continue
         if len(hosts) == 1:
             hosts[0].mentions.extend(c.mentions)
             out.remove(c)
