@@ -59,3 +59,19 @@ def test_a_prophets_saying_is_not_carried_to_the_preachers_next_cue():
             "تصيب المسلم إلا كفر الله بها عنه\". وأوضح أن الله كرم العبد المسلم عند وفاته.")
     speakers = {q.cue.text: q.speaker.text for q in find_quotes(text)}
     assert speakers["أوضح"] == "إمام وخطيب المسجد النبوي"
+
+
+def test_abbara_after_an_opener_is_the_verb_whose_subject_the_participle_takes():
+    text = ("وأكد الجبير أن السعودية لا تتدخل في شؤون الدول الأخرى. من جانبه عبر وزير الخارجية الألماني عن "
+            "حرص الحكومة الألمانية على توثيق علاقاتها مع السعودية، مؤكدا تفهمه قلق الرياض من الاتفاق النووي.")
+    speakers = {q.cue.text: q.speaker.text for q in find_quotes(text)}
+    assert speakers["مؤكدا"] == "وزير الخارجية الألماني"
+
+
+def test_which_is_what_with_an_imperfect_makes_its_subject_the_current_speaker():
+    text = ("ونوه إبراهيم الدخيل بأن الإنارة تكاد تكون معدومة في الحي، وهو ما يؤكده عبدالرحمن الربيعة مضيفا أن "
+            "الحي يعتبر من الأحياء التي تتميز بتنظيم رائع.")
+    a, b = _span(text, "عبدالرحمن الربيعة")
+    c, d = _span(text, "إبراهيم الدخيل")
+    quotes = find_quotes(text, names=[(c, d), (a, b)], persons=[(c, d, "m"), (a, b, "m")])
+    assert [q.speaker.text for q in quotes if q.cue.text == "مضيفا"] == ["عبدالرحمن الربيعة"]

@@ -271,8 +271,8 @@ class QuoteFinder:
         subject = v + 1
         if m is None and v + 1 < len(toks) and toks[v + 1].key in ON_IT:
             m, subject = self.lex.match(key), v + 2  # «وهو ما أشار إليه X»
-        if m is None or m.cue.pos != "perf":
-            return
+        if m is None or m.cue.pos != "perf" and not (m.cue.pos == "impf" and toks[c - 1].key in WHICH_IS):
+            return  # («وهو ما يؤكده عبدالرحمن الربيعة، مضيفا»: the one who says it too, now)
         if toks[c - 1].key in WHICH_IS:
             self._which_is_what(v, subject, m)
             return

@@ -470,7 +470,8 @@ class PhraseReader:
             return self.forward(s0 + 1, c)
         t = self.toks[v]
         if v + 1 >= c or not t.is_word or len(t.key) < 3 or t.text.startswith("ال") or v in self.names \
-                or self.lex.match(t.key) or self.is_prep(v, strip_prefix=True) or t.key in KANA or t.key in THAT \
+                or self.lex.match(t.key) or (self.is_prep(v, strip_prefix=True) and t.key != "عبر") \
+                or t.key in KANA or t.key in THAT \
                 or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v):
             return None
         rng = self.forward(v + 1, c)
