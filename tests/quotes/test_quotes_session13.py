@@ -75,3 +75,11 @@ def test_which_is_what_with_an_imperfect_makes_its_subject_the_current_speaker()
     c, d = _span(text, "إبراهيم الدخيل")
     quotes = find_quotes(text, names=[(c, d), (a, b)], persons=[(c, d, "m"), (a, b, "m")])
     assert [q.speaker.text for q in quotes if q.cue.text == "مضيفا"] == ["عبدالرحمن الربيعة"]
+
+
+def test_a_possessed_noun_behind_li_is_the_addressee_not_the_speaker():
+    text = ("وقال يعلون إن حالة عدم الاستقرار ستستمر في سوريا لفترة طويلة. وقام الوزير بجولة على الحدود "
+            "الشمالية. وأوضح لضيفه أن الاتفاق مع طهران لا يغير شيئا في مخططات إيران.")
+    speakers = {q.cue.text: q.speaker.text for q in find_quotes(text)}
+    assert speakers["أوضح"] != "لضيفه"
+    assert "يعلون" in speakers["أوضح"] or "الوزير" in speakers["أوضح"]

@@ -126,6 +126,15 @@ class PhraseReader:
         and opens what it says: «وبحسب أقارب الضحية فإن ...»."""
         return 0 <= i < len(self.toks) and self.toks[i].text in SO_THAT and i not in self.names
 
+    def possessed_addressee(self, i: int) -> bool:
+        """«لضيفه», «لنظيره», «لزواره»: «لـ» fused to a noun with a pronoun suffix, as written
+        («لطيفة» ends in «ة»), no name: whom the words were said to, never their speaker."""
+        if not 0 <= i < len(self.toks) or i in self.names:
+            return False
+        text = self.toks[i].text
+        return len(text) >= 5 and text[0] == "ل" and text[1] not in "لا" \
+            and text.endswith(("ه", "ها", "هم", "هما")) and not self.lex.match(self.toks[i].key)
+
     def noun_slot(self, i: int) -> bool:
         """Must a word at ``i`` be a noun, being right after an auxiliary of the passive («يتم
         ذكر») or a preposition that governs a noun («عن رأي»; «علي» the name is no «على»)?"""
@@ -188,7 +197,7 @@ class PhraseReader:
         k = a
         while k < b:
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
-                    or (self._is("proprep", k, strip_prefix=False) and k not in self.names) \
+                    or (self._is("proprep", k, strip_prefix=False) and k not in self.names) or self.possessed_addressee(k) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
                 k += 1
             elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
