@@ -83,3 +83,19 @@ def test_a_possessed_noun_behind_li_is_the_addressee_not_the_speaker():
     speakers = {q.cue.text: q.speaker.text for q in find_quotes(text)}
     assert speakers["أوضح"] != "لضيفه"
     assert "يعلون" in speakers["أوضح"] or "الوزير" in speakers["أوضح"]
+
+
+def test_the_subject_after_a_verbs_prepositional_complement():
+    text = "* هل تؤدي كثرة النوم إلى السمنة؟\nويجيب عن هذا السؤال أحمد عادل الوايل من قسم التمريض: النوم الطويل يقلل الحركة."
+    a, b = _span(text, "أحمد عادل الوايل")
+    quotes = find_quotes(text, names=[(a, b)], persons=[(a, b, "m")])
+    assert [q.speaker.text for q in quotes] == ["أحمد عادل الوايل"]
+
+
+def test_a_circumstance_or_a_second_phrase_holds_no_subject():
+    text = ("قال وزير الخارجية القطري خالد العطية اليوم إن الاتفاق يجعل المنطقة أكثر أمنا. وأضاف في مؤتمر صحفي "
+            "عقب محادثات بين وزراء خارجية دول الخليج ووزير الخارجية الأمريكي جون كيري أنه على ثقة بذلك.")
+    a, b = _span(text, "خالد العطية")
+    c, d = _span(text, "جون كيري")
+    quotes = find_quotes(text, names=[(a, b), (c, d)], persons=[(a, b, "m"), (c, d, "m")])
+    assert "جون كيري" not in [q.speaker.text for q in quotes]

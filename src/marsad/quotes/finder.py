@@ -38,7 +38,9 @@ RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "الل�
 EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
-DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
+DEMANDS = frozenset("دعا طالب حث ناشد".split())
+COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
+KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
@@ -412,6 +414,9 @@ class QuoteFinder:
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
         obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
         fwd = self.reader.forward(c + 1, stop, obj_split=obj or cue.lemma in DEMANDS)  # («ودعا مدني المجتمع الدولي إلى»)
+        if fwd is None and intro is not None and status != "held":
+            p = self._past_complement(c + 1, stop)  # «ويجيب عن هذا السؤال أحمد الوايل:»
+            fwd = self.reader.forward(p, stop) if p is not None else None
         if fwd and cue.pos == "perf" and cue.gender == "-" and self.toks[c].key.endswith(("وا", "ا", "تا")) \
                 and cue.lemma != "جاء":
             fwd = None  # «وطالبوا المجتمع الدولي بـ»: a verb before its subject is singular, so a plural
@@ -694,7 +699,7 @@ class QuoteFinder:
         para = toks[c].para
         s0 = self.sent_start[toks[c].sent]
         cand = self.tracker.pick(gender, para)
-        guess = self.reader.clause_subject(s0, c)
+        guess = self._clause_subject(s0, c)
         if guess is None or not any(k in self.persons for k in range(*guess)):
             guess = self._sentence_person(s0, c, gender) or guess  # a person named in it before a non-human subject
         if self.quotes and self.quotes[-1].cue is not None and self.quotes[-1].cue.start >= toks[s0].start:
@@ -702,7 +707,7 @@ class QuoteFinder:
         if guess is None and cand is None:
             for s in range(toks[c].sent - 1, max(toks[c].sent - 3, -1), -1):
                 if s in self.sent_start and para - toks[self.sent_start[s]].para <= 1:
-                    guess = self.reader.clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
+                    guess = self._clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
         if guess is None and cand is not None and c == s0:
@@ -719,6 +724,47 @@ class QuoteFinder:
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para, said=cand.said))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False, said=cand.said)
 
+    def _clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
+        """The subject of the sentence opening at ``s0`` with «و/ف» + a verb (``PhraseReader.
+        clause_subject``), also when the verb's prepositional complement comes first («وتحدث
+        عن تلك الأزمة لـ«الشرق الأوسط» الإعلامي السعودي مزيد السبيعي، ...»)."""
+        rng = self.reader.clause_subject(s0, c)
+        if rng is not None or s0 + 2 >= c:
+            return rng
+        t, reader = self.toks[s0], self.reader
+        if len(t.key) < 4 or t.key[0] not in "وف" or self.lex.match(t.key) or t.key in KANA_WORDS \
+                or reader.is_prep(s0, strip_prefix=True) or reader._is("opener", s0) or reader._is("stop", s0, True):
+            return None
+        p = self._past_complement(s0 + 1, c)
+        return reader.forward(p, c) if p is not None else None
+
+    def _past_complement(self, a: int, stop: int) -> Optional[int]:
+        """Where the subject starts when a verb's prepositional complement stands between
+        them («ويجيب عن هذا السؤال أحمد عادل الوايل من قسم التمريض:»): the first person the
+        tagger found within a few words of the preposition at ``a``, with the titles before
+        it, when the complement ends in a definite word before them (not «عن زيارة الأمير»,
+        «عن دور الأمير»: a person completing the complement) and no punctuation, cue or «أن»
+        comes first; else None."""
+        toks, reader = self.toks, self.reader
+        if a >= stop or not reader.is_prep(a, strip_prefix=True) or toks[a].key == "في" and reader.adjunct_noun(a + 1):
+            return None  # («وأضاف في مؤتمر صحفي ...»: the circumstance, after which the subject was not named)
+        for k in range(a + 2, min(stop, a + COMPLEMENT_REACH)):
+            t = toks[k]
+            if t.text in "،,:؛;.!?؟()" or t.key in THAT or self.lex.match(t.key) or reader._is("relative", k) \
+                    or (reader.is_prep(k, strip_prefix=True) or t.key[:1] == "و" and reader._is("title", k)) \
+                    and not reader.is_media(k):
+                return None  # a second phrase («عقب محادثات بين وزراء ... ووزير الخارجية الأمريكي»)
+            if self.persons.get(k) == k:
+                b = k - 1
+                while b > a and reader._is("title", b):
+                    b -= 1
+                before = toks[b]
+                if b <= a or reader.is_prep(b, strip_prefix=False) \
+                        or not (before.text.lstrip("و").startswith("ال") or before.text in QUOTE_CHARS):
+                    return None
+                return b + 1
+        return None
+
     def _previous_person(self, c: int, gender: str, cand: Candidate) -> Optional[tuple[int, int]]:
         """For a subject-less cue opening its sentence («وقال: ...»), the person who is the
         subject of the sentence just before («وانتقل حاكم لويزيانا الجمهوري بوبي جيندال إثر
@@ -731,7 +777,7 @@ class QuoteFinder:
             return None
         if self.quotes and self.quotes[-1].cue is not None and self.quotes[-1].cue.start >= toks[p0].start:
             return None  # («ونوه إلى أن ...»: that sentence was the current speaker's words)
-        rng = self.reader.clause_subject(p0, c)
+        rng = self._clause_subject(p0, c)
         person = next((k for k in range(*rng) if self.persons.get(k) == k and not self.lex.match(toks[k].key)),
                       None) if rng else None
         if person is None or self.person_gender.get(person, "-") not in (gender, "-") and gender in ("m", "f"):
