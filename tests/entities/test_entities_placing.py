@@ -149,3 +149,13 @@ def test_a_description_never_joins_a_known_person_of_another_country(nlp):
     record = extract(Article(text=text, published="2015-08-03"), nlp)
     holder = next(e for e in record.entities if any(m.text == "فخامة رئيس جمهورية مصر العربية" for m in e.mentions))
     assert holder.country == "EGY" and "السيسي" in holder.name
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("وأكدت وكالة الطاقة الدولية في أحدث تقاريرها أن النفط سيظل المصدر الأول للطاقة في الولايات المتحدة "
+     "وأمريكا.", "وكالة الطاقة الدولية", ("IGO", "adjective")),
+    # a nationality adjective after the name still wins
+    ("وقالت المنظمة العالمية الألمانية إن المشروع تأخر في برلين.", "المنظمة العالمية الألمانية", ("DEU", "adjective")),
+])
+def test_an_international_body_by_its_name_belongs_to_no_one_country(nlp, text, name, expected):
+    assert _placed(nlp, text, name, published="2015-08-01", outlet="alriyadh") == expected

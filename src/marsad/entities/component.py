@@ -230,9 +230,31 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
     if setting is not None:
         organisation = c.label == "ORG"
         found += [p for m in c.mentions if (p := setting.describe(m.start, m.end, organisation)) is not None]
+    if c.label == "ORG" and not any(p.source in SOURCES[:3] for p in found) and international(c):
+        return Placed("IGO", "adjective")  # «وكالة الطاقة الدولية», «مجلس الذهب العالمي»: of no one country
     if found:
         return min(found, key=lambda p: SOURCES.index(p.source))
     return setting.fallback([(m.start, m.end) for m in c.mentions]) if setting is not None else None
+
+
+# Heads of the names of international bodies, and the adjectives that make them so («وكالة
+# الطاقة الدولية», «الاتحاد الدولي للصحفيين», «منظمة الشهب العالمية»), folded.
+_BODY_HEADS = frozenset(normalize(w) for w in "وكالة منظمة اتحاد مجلس صندوق لجنة رابطة هيئة جمعية فيدرالية "
+                        "الوكالة المنظمة الاتحاد المجلس الصندوق اللجنة الرابطة الهيئة الجمعية الفيدرالية".split())
+_INTERNATIONAL = frozenset(normalize(w) for w in "الدولي الدولية العالمي العالمية".split())
+
+
+def international(c: Cluster) -> bool:
+    """Is an organisation named as an international body — a body's head noun followed within
+    three words by «الدولي/العالمي» («وكالة الطاقة الدولية», «المجلس العالمي للشبيبة»; not
+    «المنظمة للمهرجان الدولي», the organisers of a festival)?"""
+    for m in c.names:
+        words = normalize(m.text).split()
+        if words and (words[0] in _BODY_HEADS or words[0][:1] == "و" and words[0][1:] in _BODY_HEADS) \
+                and _INTERNATIONAL & set(words[1:4]) \
+                and not (len(words) > 1 and words[1].startswith("لل")):
+            return True
+    return False
 
 
 def english_name(name: str, description: Optional[str] = None) -> Optional[str]:
