@@ -99,3 +99,14 @@ def test_a_circumstance_or_a_second_phrase_holds_no_subject():
     c, d = _span(text, "جون كيري")
     quotes = find_quotes(text, names=[(a, b), (c, d)], persons=[(a, b, "m"), (c, d, "m")])
     assert "جون كيري" not in [q.speaker.text for q in quotes]
+
+
+def test_the_deputy_named_after_a_title_holding_the_kings_epithet_speaks(nlp):
+    from marsad.model import Article
+    from marsad.pipeline.build import extract
+
+    text = ("أكد نائب خادم الحرمين الشريفين الأمير محمد بن نايف بن عبد العزيز، أن التفجير الإرهابي كشف مدى "
+            "حقد هؤلاء المجرمين. ورفع التعازي إلى خادم الحرمين الشريفين الملك سلمان بن عبد العزيز.")
+    record = extract(Article(text=text, published="2015-08-08", outlet="alriyadh"), nlp)
+    names = {e.id: e.name for e in record.entities}
+    assert [names.get(q.speaker.entity) for q in record.quotes][:1] == ["الأمير محمد بن نايف"]

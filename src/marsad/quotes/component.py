@@ -327,6 +327,7 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
     if word_start < s:  # a proclitic on the name itself: «لجامعة», «لوزير الطاقة» (an addressee)
         return "prep" if normalize_word(text[word_start:s])[-1:] in ("ب", "ل", "ك") else "head"
     p = s
+    past_person = False  # a person's description was passed on the way back
     while True:
         q = p
         while q > 0 and text[q - 1].isspace():
@@ -350,8 +351,8 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
             continue                            # apposition to the name; look before it
         before = next(((a, label, b) for a, b, label in mentions if a <= w0 < b), None)
         if before is not None and before[1] == "PER" and before[0] < w0 and before[2] <= s:
-            p = before[0]  # «إمام جامع خادم الحرمين الشريفين الملك عبدالله»: a person's description in
-            continue       # apposition to the name; what stands before it decides
+            p, past_person = before[0], True  # «إمام جامع خادم الحرمين الشريفين الملك عبدالله»: a person's
+            continue       # description in apposition to the name; what stands before it decides
         if before is not None:
             return "head"  # «وزير خارجية إيران محمد جواد ظريف»: after another name
         if key in _CALLED:
@@ -362,8 +363,10 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
             return "prep"
         bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
         lexicon = default_lexicon()
-        if lexicon.is_a("title", bare) or lexicon.is_a("institution", bare):
+        if lexicon.is_a("institution", bare) or lexicon.is_a("title", bare) and not past_person:
             return "genitive"  # «مدير جامعة», «رئيس غرفة أبها», «سفارة خادم الحرمين الشريفين»
+        if past_person:  # «نائب خادم الحرمين الشريفين الأمير محمد بن نايف»: the deputy's name, in
+            return "head"  # apposition to the whole title
         if bare[:1] in ("ل", "ب") and len(bare) > 3 and bare[1:3] != "ال" and bare[:2] != "لل" \
                 and bare[1:] not in _HEADED_BY and any(lexicon.is_a(cls, bare[1:]) for cls in ("title", "institution")):
             return "genitive"  # «نائب المدير التنفيذي لمؤسسة سالم بن محفوظ»: the name of an indefinite
