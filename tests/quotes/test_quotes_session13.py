@@ -110,3 +110,13 @@ def test_the_deputy_named_after_a_title_holding_the_kings_epithet_speaks(nlp):
     record = extract(Article(text=text, published="2015-08-08", outlet="alriyadh"), nlp)
     names = {e.id: e.name for e in record.entities}
     assert [names.get(q.speaker.entity) for q in record.quotes][:1] == ["الأمير محمد بن نايف"]
+
+
+def test_a_stop_glued_to_the_next_word_still_ends_the_sentence_for_the_subject():
+    text = ("وأكد محمد الثقفي أن القرية تجربة فريدة لأهالي القرية التراثية.وسلط الدكتور أحمد أوموس من وزارة "
+            "الثقافة في ورقته الضوء على التراث الصخري، موضحًا أن الفن الصخري نقوش على الحجارة.")
+    a, b = _span(text, "محمد الثقفي")
+    c, d = _span(text, "أحمد أوموس")
+    quotes = find_quotes(text, sentences=[(0, len(text))], names=[(a, b), (c, d)],
+                         persons=[(a, b, "m"), (c, d, "m")])
+    assert {q.cue.text: q.speaker.text for q in quotes}["موضحًا"] == "الدكتور أحمد أوموس"

@@ -116,13 +116,16 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ layout
     def _layout(self, sentences: list[tuple[int, int]]) -> None:
-        toks, p, s = self.toks, 0, 0
+        toks, p, s, sid = self.toks, 0, 0, 0
         for t in toks:
             while p < len(self.para_ends) - 1 and t.start >= self.para_ends[p]:
                 p += 1
+            before = s
             while s < len(sentences) - 1 and t.start >= sentences[s][1]:
                 s += 1
-            t.para, t.sent = p, s
+            if t.i > 0 and (s != before or self._glued_stop(t.i - 1)):
+                sid += 1  # («... بالمملكة.ووصف الشاعر ...»: a stop with no space after it still ends a sentence)
+            t.para, t.sent = p, sid
         spans = quote_spans(self.text, self.para_ends)
         by_off = {t.start: t.i for t in toks}
         self.qspan_at: dict[int, QSpan] = {}
@@ -148,6 +151,18 @@ class QuoteFinder:
         self.sent_start = {}
         for t in toks:
             self.sent_start.setdefault(t.sent, t.i)
+
+    def _glued_stop(self, k: int) -> bool:
+        """Is token ``k`` a «.» glued to two Arabic words of three letters or more («القرية
+        التراثية.وسلط الدكتور ...»: SaudiNewsNet lost many spaces), which the sentence splitter
+        reads as one word? Abbreviations («د.أحمد», «بي.بي.سي») have shorter parts."""
+        toks = self.toks
+        if toks[k].text != "." or k == 0 or k + 1 >= len(toks):
+            return False
+        a, b = toks[k - 1], toks[k + 1]
+        return a.is_word and b.is_word and a.end == toks[k].start and b.start == toks[k].end \
+            and len(a.key) >= 3 and len(b.key) >= 3 and "\u0621" <= a.text[-1] <= "\u064a" \
+            and "\u0621" <= b.text[0] <= "\u064a"
 
     def _full_stop(self, k: int) -> bool:
         """Is the «.» at token ``k`` a sentence's end the splitter passed over because it
