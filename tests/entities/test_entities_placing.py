@@ -159,3 +159,9 @@ def test_a_description_never_joins_a_known_person_of_another_country(nlp):
 ])
 def test_an_international_body_by_its_name_belongs_to_no_one_country(nlp, text, name, expected):
     assert _placed(nlp, text, name, published="2015-08-01", outlet="alriyadh") == expected
+
+
+def test_the_feminine_moroccan_adjective_places_its_actor(nlp):
+    # «مغربي» is flagged (the sunset prayer «المغرب»); the feminine adjective is not the prayer
+    text = "وسلط الدكتور أحمد أوموس من وزارة الثقافة المغربية في ورقته الضوء على التراث الصخري."
+    assert _placed(nlp, text, "أحمد أوموس", published="2015-08-01", outlet="alriyadh") == ("MAR", "affiliation")
