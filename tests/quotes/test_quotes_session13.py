@@ -120,3 +120,10 @@ def test_a_stop_glued_to_the_next_word_still_ends_the_sentence_for_the_subject()
     quotes = find_quotes(text, sentences=[(0, len(text))], names=[(a, b), (c, d)],
                          persons=[(a, b, "m"), (c, d, "m")])
     assert {q.cue.text: q.speaker.text for q in quotes}["موضحًا"] == "الدكتور أحمد أوموس"
+
+
+def test_a_state_after_the_accusers_definite_word_is_the_accused():
+    text = "واتهم الوزير السعودي إيران بدعم الإرهاب في المنطقة."
+    c = text.index("إيران")
+    quotes = find_quotes(text, places=[(c, c + len("إيران"))])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("الوزير السعودي", "إيران بدعم الإرهاب في المنطقة")]

@@ -193,7 +193,9 @@ class PhraseReader:
         return close is not None and not (close + 1 < b and self.toks[close + 1].is_word)
 
     def forward(self, a: int, b: int, obj_split: bool = False) -> Optional[tuple[int, int]]:
-        """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``."""
+        """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``;
+        ``obj_split`` for a verb with an object (a name or a place after the subject's
+        definite word begins the object)."""
         k = a
         while k < b:
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
@@ -246,6 +248,10 @@ class PhraseReader:
                     and not self._is("title", j - 1):  # «مفتي الجمهورية»: a title's genitive
                 if not self.names or j - 1 in self.names:
                     break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
+            if obj_split and j > start and j in self.places and j not in self.names \
+                    and (prev.startswith("ال") or j - 1 in self.names) and not self._is("title", j - 1):
+                break  # «وحمّل الأمين العام إسرائيل المسؤولية», «اتهم الوزير السعودي إيران»: a state after the
+                # subject's definite word or name is the object («وزير خارجية إيران» completes a title)
             if obj_split and j > start and j - 1 in self.names and j in self.names and self.names[j] == j \
                     and self.names[j - 1] != j and t.key not in NAME_LINKS and self.toks[j - 1].key not in NAME_LINKS \
                     and not self._is("title", j - 1):
