@@ -165,3 +165,13 @@ def test_the_feminine_moroccan_adjective_places_its_actor(nlp):
     # «مغربي» is flagged (the sunset prayer «المغرب»); the feminine adjective is not the prayer
     text = "وسلط الدكتور أحمد أوموس من وزارة الثقافة المغربية في ورقته الضوء على التراث الصخري."
     assert _placed(nlp, text, "أحمد أوموس", published="2015-08-01", outlet="alriyadh") == ("MAR", "affiliation")
+
+
+def test_a_bare_body_noun_names_back_the_last_body_of_its_kind(nlp):
+    text = ("وذكرت وزارة الخارجية الروسية أن لافروف والجبير سيبحثان الأوضاع في ليبيا. وعلى صعيد آخر، "
+            "أفادت الوزارة بأن الطرفين سيبحثان العلاقات الاقتصادية بين روسيا والمملكة العربية السعودية.")
+    record = extract(Article(text=text, published="2015-08-11", outlet="alriyadh"), nlp)
+    by_id = {e.id: e for e in record.entities}
+    speaker = next(q.speaker for q in record.quotes if q.cue.text == "أفادت")
+    assert by_id[speaker.entity].name == "وزارة الخارجية الروسية"
+    assert by_id[speaker.entity].country == "RUS"
