@@ -127,3 +127,10 @@ def test_a_state_after_the_accusers_definite_word_is_the_accused():
     c = text.index("إيران")
     quotes = find_quotes(text, places=[(c, c + len("إيران"))])
     assert [(q.speaker.text, q.content.text) for q in quotes] == [("الوزير السعودي", "إيران بدعم الإرهاب في المنطقة")]
+
+
+def test_a_leading_according_to_credits_the_cue_after_it():
+    text = ("وحسب موقع \"سكاي نيوز عربية\"؛ فقد أعلنت المقاومة الشعبية، عن مقتل 42 حوثياً على الأقل في "
+            "مواجهات اندلعت في تعز.")
+    quotes = find_quotes(text)
+    assert [q.speaker.text for q in quotes] == ["المقاومة الشعبية"]

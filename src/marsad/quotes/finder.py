@@ -1066,6 +1066,10 @@ class QuoteFinder:
                 k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن» («ووفقا لاحصائيات ...، فان 1280»)
             if k + 1 > last:
                 return
+            if any(self.lex.match(toks[i].key) and self.lex.match(toks[i].key).cue.pos != "prep"
+                   for i in range(rng[1], k) if i not in self.inside):
+                return  # «وحسب موقع "سكاي نيوز عربية"؛ فقد أعلنت المقاومة الشعبية، عن مقتل ...»: the outlet
+                # credits the statement of the cue after it, whose speaker is the source
             end, _ = self.ext.reported_end(k + 1)
             first = k + 1
         else:
