@@ -134,3 +134,9 @@ def test_a_leading_according_to_credits_the_cue_after_it():
             "مواجهات اندلعت في تعز.")
     quotes = find_quotes(text)
     assert [q.speaker.text for q in quotes] == ["المقاومة الشعبية"]
+
+
+def test_a_leading_source_whose_reports_speak_keeps_its_quote():
+    text = ("ووفقاً لتقارير طبية من مستشفيات كبرى متخصصة في العيون أفادت بأنه بحاجة ماسة لعمليات جراحية "
+            "عاجلة، فيما اعتذر عدد من المستشفيات عن علاجه.")
+    assert len(find_quotes(text)) >= 1

@@ -1012,6 +1012,16 @@ class QuoteFinder:
             speaker = self._inherit("-", c)
         self._emit(c, m, intro, speaker)
 
+    def _credited(self, i: int, k: int) -> bool:
+        """Is token ``i``, between a leading source and the comma at ``k``, a cue verb with a
+        subject of its own after it («فقد أعلنت المقاومة الشعبية،»), so that the source only
+        credits that cue's statement? Not a cue in a relative clause («الهيئة التي وصفتها
+        الصحافة») nor one whose subject is the source itself («لتقارير طبية ... أفادت بأنه»)."""
+        found = self.lex.match(self.toks[i].key) if i not in self.inside else None
+        if found is None or found.cue.pos == "prep" or self.reader._is("relative", i - 1, strip_prefix=False):
+            return False
+        return self.reader.forward(i + 1, k) is not None
+
     def _reporting(self, i: int) -> bool:
         """Is the verb at ``i`` (after «بحسب ما») one that reports words: a cue or a verb of
         the ``reports`` class, also with its object pronoun («ذكرته», «نشرته», «قاله»)?"""
@@ -1066,8 +1076,7 @@ class QuoteFinder:
                 k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن» («ووفقا لاحصائيات ...، فان 1280»)
             if k + 1 > last:
                 return
-            if any(self.lex.match(toks[i].key) and self.lex.match(toks[i].key).cue.pos != "prep"
-                   for i in range(rng[1], k) if i not in self.inside):
+            if any(self._credited(i, k) for i in range(rng[1], k)):
                 return  # «وحسب موقع "سكاي نيوز عربية"؛ فقد أعلنت المقاومة الشعبية، عن مقتل ...»: the outlet
                 # credits the statement of the cue after it, whose speaker is the source
             end, _ = self.ext.reported_end(k + 1)
