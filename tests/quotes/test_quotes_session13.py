@@ -140,3 +140,11 @@ def test_a_leading_source_whose_reports_speak_keeps_its_quote():
     text = ("ووفقاً لتقارير طبية من مستشفيات كبرى متخصصة في العيون أفادت بأنه بحاجة ماسة لعمليات جراحية "
             "عاجلة، فيما اعتذر عدد من المستشفيات عن علاجه.")
     assert len(find_quotes(text)) >= 1
+
+
+def test_anna_with_a_pronoun_before_a_cue_is_its_subject():
+    text = ("ولفت أبا الخيل إلى أنه يعتبر الجماعات والأحزاب نار محرقة، وأطوقة على رقاب من ينتمي إليها، "
+            "موضحا أن هذه الجماعات ليست لها مقصد إصلاحي.")
+    a, b = _span(text, "أبا الخيل")
+    quotes = find_quotes(text, names=[(a, b)], persons=[(a, b, "m")])
+    assert {q.speaker.text for q in quotes} == {"أبا الخيل"}

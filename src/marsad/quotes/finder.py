@@ -40,6 +40,7 @@ CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما و�
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 DEMANDS = frozenset("دعا طالب حث ناشد".split())
 COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
+THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
 KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
@@ -413,6 +414,8 @@ class QuoteFinder:
             return issuer
         if self._but_pronoun(c, sent0):  # «لكنه اعتبر أن»: the pronoun speaks, who spoke before
             return None  # (a negated cue, «لكنه لم يذكر», never gets here: see run)
+        if c > 0 and self.toks[c - 1].key in THAT_HE:
+            return None  # «ولفت أبا الخيل إلى أنه يعتبر الجماعات ...»: «أنه» is the subject, what follows the object
         if not m.prefix:
             rel = self._relative_subject(c, m, intro)
             if rel is None:
