@@ -147,3 +147,13 @@ def test_anna_with_a_pronoun_before_a_cue_is_its_subject():
     a, b = _span(text, "بلاتر")
     quotes = find_quotes(text, names=[(a, b)], persons=[(a, b, "m")])
     assert [q.speaker.text for q in quotes] == ["بلاتر", "بلاتر"]
+
+
+def test_the_caller_not_the_one_called_speaks_on():
+    text = ("وتلقى الأمير محمد بن نايف اتصالاً هاتفياً أمس من الشيخ محمد الخالد الصباح نائب رئيس مجلس "
+            "الوزراء الكويتي أدان فيه التفجير الإرهابي. وعبر عن عزائه ومواساته لأسر الشهداء.")
+    a, b = _span(text, "الأمير محمد بن نايف")
+    c, d = _span(text, "محمد الخالد الصباح")
+    quotes = find_quotes(text, names=[(a, b), (c, d)], persons=[(a, b, "m"), (c, d, "m")])
+    speakers = [q.speaker.text for q in quotes if q.cue.text == "عبر"]
+    assert speakers and "الصباح" in speakers[0]

@@ -26,7 +26,7 @@ MIN_WORDS = 2
 THIS_IS = frozenset(("هذا", "ذلك", "وهذا", "وذلك"))  # «"..."، هذا ما قاله X»
 WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
 ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
-IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
+IN_IT = frozenset(("فيه", "فيها", "فيهما", "خلاله", "خلالها"))  # «بيانا أكد فيه»: in which (the statement) he said
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
@@ -40,6 +40,7 @@ CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما و�
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 DEMANDS = frozenset("دعا طالب حث ناشد".split())
 COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
+RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»  # «وتلقى X اتصالاً من Y»: Y speaks in what follows
 THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
 KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
@@ -542,6 +543,9 @@ class QuoteFinder:
         after = reader.forward(c + 2, min(c + 2 + ISSUER_REACH, len(toks)))
         if after and any(k in names for k in range(*after)):
             return None  # «أصدرت الوزارة بياناً أكد فيه الوزير خالد الفالح»: the subject follows
+        sender = self._sender(noun, c)
+        if sender is not None:
+            return sender  # «تلقى الأمير محمد بن نايف اتصالاً هاتفياً اليوم من الشيخ سيف بن زايد ... أعرب فيه»
         for k in range(noun - 1, max(sent0, c - ISSUER_REACH) - 1, -1):
             if toks[k].text in "،,:؛;" or self.lex.match(toks[k].key):
                 return None  # «بطرحه عدة تساؤلات، قال فيها»: the issuer is further off
@@ -550,6 +554,22 @@ class QuoteFinder:
                 if first > sent0 and (reader.is_prep(first - 1, strip_prefix=True) or toks[first - 1].key in ("مع", "ومع")):
                     return None
                 return first, k + 1
+        return None
+
+    def _sender(self, noun: int, c: int) -> Optional[tuple[int, int]]:
+        """The one a call, cable or letter came from, named after «من» between the statement
+        noun at ``noun`` and the cue at ``c`` («تلقى X اتصالاً هاتفياً اليوم من الشيخ سيف بن زايد
+        آل نهيان نائب رئيس مجلس الوزراء ...، أعرب فيه»): the caller speaks, not who took the
+        call. The phrase after «من» up to the cue, when a name is in it; else None."""
+        toks, names = self.toks, self.reader.names
+        for k in range(noun + 1, min(c, noun + 5)):
+            if toks[k].text in "،,:؛;.":
+                return None
+            if toks[k].key == "من":
+                rng = self.reader.forward(k + 1, c)
+                if rng and any(i in names for i in range(*rng)):
+                    return rng
+                return None
         return None
 
     def _statement_noun(self, k: int) -> Optional[bool]:
@@ -747,6 +767,12 @@ class QuoteFinder:
         clause_subject``), also when the verb's prepositional complement comes first («وتحدث
         عن تلك الأزمة لـ«الشرق الأوسط» الإعلامي السعودي مزيد السبيعي، ...»)."""
         rng = self.reader.clause_subject(s0, c)
+        if rng is not None and self.toks[s0].key in RECEIVED:
+            # «وتلقى الأمير محمد بن نايف اتصالاً هاتفياً اليوم من الشيخ محمد الخالد ... . وعبر عن
+            # عزائه»: who called speaks on, not who took the call
+            noun = next((k for k in range(rng[1], min(rng[1] + 3, c)) if self._statement_noun(k)), None)
+            sender = self._sender(noun, c) if noun is not None else None
+            return sender or rng
         if rng is not None or s0 + 2 >= c:
             return rng
         t, reader = self.toks[s0], self.reader
