@@ -160,3 +160,26 @@ def test_pipeline_a_body_meeting_in_a_country_is_no_meeting_with_it(nlp):
 def test_events_unseen_articles_in_the_pipeline(nlp, text, expected):
     record = run(nlp, Article(text=text, title="خبر", published="2015-08-01"))
     assert _triples(record) == expected
+
+
+def _named(record, kind):
+    names = {e.id: e.name for e in record.entities}
+    return [(names.get(e.source.entity), e.source.country, e.target.country if e.target else None)
+            for e in record.events if e.type == kind]
+
+
+def test_pipeline_reporter_is_not_the_doer(nlp):
+    # the speaker reports the attacks; who made them is not named
+    record = run(nlp, Article(text="أفادت مصادر أمنية عراقية أمس بمقتل 37 مسلحا من داعش و16 من قوات "
+                                   "البيشمركة في هجمات متفرقة بالعراق.", published="2015-08-10"))
+    assert all(name is None for name, _, _ in _named(record, "ASSAULT"))
+
+
+def test_pipeline_speaker_pronoun_is_the_doer(nlp):
+    # «أنه/إنها» before the act: the speaker did it, with a verb or a light verb and a noun
+    record = run(nlp, Article(text="أعلن الجيش التركي أنه قصف مواقع لحزب العمال الكردستاني في شمال العراق.",
+                              published="2015-08-10"))
+    assert ("الجيش التركي", "TUR", "TUR") in _named(record, "ASSAULT")
+    record = run(nlp, Article(text="وقالت وزارة الدفاع الروسية إنها شنت غارات على مواقع لتنظيم داعش في سوريا.",
+                              published="2015-08-10"))
+    assert [c for _, c, _ in _named(record, "ASSAULT")] == ["RUS"]
