@@ -183,3 +183,11 @@ def test_pipeline_speaker_pronoun_is_the_doer(nlp):
     record = run(nlp, Article(text="وقالت وزارة الدفاع الروسية إنها شنت غارات على مواقع لتنظيم داعش في سوريا.",
                               published="2015-08-10"))
     assert [c for _, c, _ in _named(record, "ASSAULT")] == ["RUS"]
+
+
+def test_pipeline_a_town_is_not_named_as_a_doer(nlp):
+    record = run(nlp, Article(text="استنكر رئيس الجالية اليمنية في منطقة عسير وعميدها في المملكة ناصر العزيزي، "
+                                   "العمل الإرهابي الذي استهدف المصلين في مسجد قوات الطوارئ.", published="2015-08-10"))
+    names = {e.id: e.name for e in record.entities}
+    assert "عسير" in names.values()
+    assert all(names.get(e.source.entity) != "عسير" for e in record.events)

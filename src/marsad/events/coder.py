@@ -165,13 +165,13 @@ class EventCoder:
         events = run.events()
         model = self.model or shipped_model()
         if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
-            return Coded(events, places)
+            return Coded(_towns_unnamed(events, entities), places)
         found = reach.candidates(run, entities, body_start)
         rules = {_key(e) for e in events}
         ctx = context_of(entities, rules, body_start, len(text))
         if self.collect:  # training: the rules' events, and every triple to learn from
             return Coded(events, places, triples(found, ctx))
-        return Coded(events + reach.decide(run, triples(found, ctx), model, rules), places)
+        return Coded(_towns_unnamed(events + reach.decide(run, triples(found, ctx), model, rules), entities), places)
 
     def _relevant(self, key: str) -> bool:
         """May this word start an event or name a speaker (memoised)?"""
@@ -181,6 +181,18 @@ class EventCoder:
                 self.events.kinds_of(key) & {"speech", "light"})
             self._memo[key] = found
         return found
+
+
+def _towns_unnamed(events: list[Event], entities) -> list[Event]:
+    """A town or region (a place standing for no state: no sector) is not named as the
+    source of an event: «رئيس الجالية اليمنية في منطقة عسير», «محكمة جنايات القاهرة» do not
+    make Asir or Cairo act. The event keeps the place's country, whose people or state
+    acted there (a capital, «رفضت القاهرة», stands for its state and stays named)."""
+    towns = {e.id for e in entities or () if e.label in ("LOC", "FAC") and e.sector is None}
+    if not towns:
+        return events
+    return [replace(e, source=Actor(entity=None, country=e.source.country, sector=None))
+            if e.source is not None and e.source.entity in towns else e for e in events]
 
 
 def _key(e: Event) -> tuple[str, str, str]:
