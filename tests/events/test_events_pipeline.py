@@ -191,3 +191,10 @@ def test_pipeline_a_town_is_not_named_as_a_doer(nlp):
     names = {e.id: e.name for e in record.entities}
     assert "عسير" in names.values()
     assert all(names.get(e.source.entity) != "عسير" for e in record.events)
+
+
+def test_pipeline_matches_of_national_teams_are_no_talks(nlp):
+    record = run(nlp, Article(text="يقيم الفريق معسكرا تحضيريا بسبب معسكر المنتخب السعودي التحضيري لمباراتي تيمور الشرقية "
+                                   "يوم الثالث من شهر سبتمبر المقبل، ولقاء ماليزيا يوم الثامن من الشهر ذاته.",
+                              published="2015-08-10"))
+    assert not record.events
