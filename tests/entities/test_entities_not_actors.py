@@ -72,3 +72,12 @@ def test_not_actors_a_short_form_is_the_long_name_before_it(nlp):
                         "مؤيد لطالبان أفغانستان وطالبان باكستان وساطته. والصراع داخل طالبان بلغ حدة.")
     assert "داخل طالبان" not in {m.text for e in names.values() if e.name == "طالبان باكستان" for m in e.mentions}
     assert all(m.text != "طالبان" for e in names.values() if e.name == "طالبان باكستان" for m in e.mentions)
+
+
+def test_not_actors_a_quoted_newspaper_is_no_place(nlp):
+    record = extract(Article(text="وقال عبد الكريم لـ«الشرق الأوسط» إن المهاجرين عبروا. وأوضح لـ\"الرياض\" أن المشروع "
+                                  "سيكتمل. ووصل الوزير إلى الرياض أمس.", published="2015-08-10"), nlp)
+    assert [p.name for p in record.places] == ["الرياض"]  # the city, not the two newspapers
+    papers = {e.name_en: e for e in record.entities if e.sector == "MED"}
+    assert set(papers) == {"Asharq Al-Awsat", "Al Riyadh (newspaper)"}
+    assert all(e.country == "SAU" and e.label == "ORG" for e in papers.values())

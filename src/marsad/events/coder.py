@@ -157,8 +157,8 @@ class EventCoder:
         story = {e.id: e.country for e in entities or ()  # where the story places each entity
                  if e.country and getattr(e, "country_source", None) in STORY_SOURCES}
         counts: Counter = Counter()
-        for e in entities or ():
-            if e.country not in (None, "IGO"):
+        for e in entities or ():  # outlets report from elsewhere («قال لـ«الشرق الأوسط»»): not the story's
+            if e.country not in (None, "IGO") and e.sector != "MED":
                 counts[e.country] += sum(m.field is None for m in e.mentions)
         dominant = counts.most_common(1)[0][0] if counts else None
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [], story, dominant)

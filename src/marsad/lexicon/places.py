@@ -199,6 +199,8 @@ def placed_matches(text: str, matches: Iterable) -> list:
             continue  # «كريمة» a daughter, not «ك» + Raymah
         if m.text in CLOSING_IDIOMS and _word_before(text, m.clitic_start) in CLOSING_IDIOMS[m.text]:
             continue
+        if quoted_outlet(text, m):
+            continue  # «قال لـ«الرياض»»: the newspaper, not the city
         if any(isinstance(e, CountryName) and "common" in e.flags for e in m.entries) \
                 and m.clitic[-1:] not in ("ب", "ل") and not in_place_context(text, m.start, m.clitic) \
                 and _word_before(text, m.clitic_start) not in COUNTRY_HEADS and not _opens_clause(text, m.clitic_start) \
@@ -269,6 +271,17 @@ def _opens_clause(text: str, start: int) -> bool:
     adjective never does: «مالي تعلن حالة الطوارئ» is Mali)?"""
     before = text[max(0, start - 30):start].rstrip()
     return not before or before[-1] in ".!?؟:|«\"(\n-–"
+
+
+QUOTES = {"«": "»", '"': '"', "“": "”", "(": ")"}
+
+
+def quoted_outlet(text: str, m) -> bool:
+    """Is match ``m`` a place flagged ``outlet`` that is the whole of a quotation («الرياض»,
+    "الشرق الأوسط"): the newspaper of that name?"""
+    opening = text[m.start - 1:m.start] if m.start > 0 else ""
+    return opening in QUOTES and text[m.end:m.end + 1] == QUOTES[opening] \
+        and any(isinstance(e, Place) and "outlet" in e.flags for e in m.entries)
 
 
 def _word_before(text: str, start: int) -> str:
