@@ -198,3 +198,9 @@ def test_pipeline_matches_of_national_teams_are_no_talks(nlp):
                                    "يوم الثالث من شهر سبتمبر المقبل، ولقاء ماليزيا يوم الثامن من الشهر ذاته.",
                               published="2015-08-10"))
     assert not record.events
+
+
+def test_pipeline_a_power_to_act_is_no_act(nlp):
+    record = run(nlp, Article(text="وتشمل الاستراتيجية زيادة صلاحيات الحكومة البريطانية في توقيف جماعات داخل البلاد "
+                                   "تنشر الفكر المتطرف.", published="2015-08-10"))
+    assert not [e for e in record.events if e.type == "COERCE"]
