@@ -204,3 +204,11 @@ def test_pipeline_a_power_to_act_is_no_act(nlp):
     record = run(nlp, Article(text="وتشمل الاستراتيجية زيادة صلاحيات الحكومة البريطانية في توقيف جماعات داخل البلاد "
                                    "تنشر الفكر المتطرف.", published="2015-08-10"))
     assert not [e for e in record.events if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول تركي رفض الكشف عن هويته لوكالة فرانس برس إن المحادثات مستمرة.",  # an anonymous source
+    "نفت الفنانة المصرية غادة عبدالرازق ما تردد عن زواجها.",  # show business
+])
+def test_pipeline_refusals_that_reject_nothing(nlp, text):
+    assert not [e for e in run(nlp, Article(text=text, published="2015-08-10")).events if e.type == "REJECT"]

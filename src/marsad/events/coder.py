@@ -88,6 +88,8 @@ ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it an
 CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a parenthesis)
 PASSIVE_AUX = frozenset({"تم", "يتم", "جري", "يجري"})  # normalised: «تم اعتقال», «جرى القبض على»
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
+# normalised: what an anonymous source refuses to give («رفض الكشف عن هويته», «ذكر اسمه»)
+DISCLOSURE = frozenset(normalize(w) for w in "الكشف كشف ذكر الإفصاح الإدلاء إعطاء".split())
 # normalised «أنه», «أنها», «إنه» ... : a verb after one has the speaker as its subject
 SAID_PRONOUNS = frozenset(p + s for p in ("ان", "وان") for s in ("ه", "ها", "هم", "هما"))
 SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
@@ -151,7 +153,7 @@ class EventCoder:
         frame = Frame(text, words, inside, bounds, self.events)
         tags = tag_line(text)
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
-                if body_start <= h.start < tags]
+                if body_start <= h.start < tags and not _withheld(words, h)]
         if history_article(text, body_start):
             hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         story = {e.id: e.country for e in entities or ()  # where the story places each entity
@@ -181,6 +183,12 @@ class EventCoder:
                 self.events.kinds_of(key) & {"speech", "light"})
             self._memo[key] = found
         return found
+
+
+def _withheld(words, hit: Hit) -> bool:
+    """Is a refusal one to disclose («رفض الكشف عن هويته», «رفض ذكر اسمه»: an anonymous
+    source's phrase), not a rejection of anything?"""
+    return hit.entry.type == "REJECT" and hit.last + 1 < len(words) and words[hit.last + 1].key in DISCLOSURE
 
 
 def _towns_unnamed(events: list[Event], entities) -> list[Event]:
