@@ -212,3 +212,12 @@ def test_pipeline_a_power_to_act_is_no_act(nlp):
 ])
 def test_pipeline_refusals_that_reject_nothing(nlp, text):
     assert not [e for e in run(nlp, Article(text=text, published="2015-08-10")).events if e.type == "REJECT"]
+
+
+def test_pipeline_his_trial_is_the_state_trying_him(nlp):
+    record = run(nlp, Article(text="وأضافت الوكالة أن مرسي أبلغ القاضي خلال محاكمته وعشرة آخرين من قيادات الإخوان "
+                                   "بتهمة التخابر.", published="2015-08-10"))
+    names = {e.id: e.name for e in record.entities}
+    trials = [e for e in record.events if e.type == "COERCE"]
+    assert trials and all(e.source.entity is None and e.source.country == "EGY"
+                          and names.get(e.target.entity) == "مرسي" for e in trials)

@@ -47,6 +47,8 @@ INWARD_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 CROWD_MODES = frozenset({"demonstration", "strike"})
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
+# ... whose noun owned by a pronoun names the one held («اعتقاله», «محاكمته»), not the holder
+PATIENT_MODES = frozenset({"arrest", "trial"})
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
 # «the two sides/parties/leaders/countries» (normalised, dual): they stand for the two
 # countries just named («البلدان» may be plural, "countries", and «الاثنين» Monday: left out)
@@ -839,12 +841,15 @@ class _Run:
         d = date_near(f, self.dates, hit, lo, hi, own=True, published=self.published)
         date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
         reporter = self.reporter(hit)
+        held = not hit.is_verb and hit.entry.mode in PATIENT_MODES and self._possessed(hit)
         for s, t in pairs:
             src = self._actor(s)
             if reporter is not None and src.entity == reporter:
                 src = Actor(entity=None, country=src.country, sector=None)
             tgt = self._actor(t) if t is not None else None
-            if t == s and tgt is not None:  # a state's own people («أصدر قضاء النظام أحكاما»), not the organ
+            if t == s and tgt is not None and held:  # «خلال محاكمته»: the state tries him
+                src, tgt = Actor(entity=None, country=src.country, sector=None), src
+            elif t == s and tgt is not None:  # a state's own people («أصدر قضاء النظام أحكاما»), not the organ
                 tgt = Actor(entity=None, country=tgt.country, sector=None)
             kind = hit.entry.type
             if kind == "PROTEST" and src.sector in STATE_SECTORS and hit.entry.mode not in CROWD_MODES:
