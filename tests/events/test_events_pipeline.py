@@ -221,3 +221,9 @@ def test_pipeline_his_trial_is_the_state_trying_him(nlp):
     trials = [e for e in record.events if e.type == "COERCE"]
     assert trials and all(e.source.entity is None and e.source.country == "EGY"
                           and names.get(e.target.entity) == "مرسي" for e in trials)
+
+
+def test_pipeline_stopping_an_act_is_not_doing_it(nlp):
+    record = run(nlp, Article(text="ودعا سليم الزعنون إلى تطبيق قرارات المجلس المركزي ووقف التنسيق الأمني مع "
+                                   "الاحتلال الإسرائيلي.", published="2015-07-31"))
+    assert not [e for e in record.events if e.type == "COOPERATE"]
