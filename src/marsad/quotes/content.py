@@ -58,7 +58,7 @@ class Extents:
         m = self.lex.match(key, after_stop=after_stop)
         if m and m.cue.lemma == "جاء" and not self.document_frame(i):
             return None  # «جاء ذلك خلال», «اختياره جاء تقديرا»: no cue
-        if m and m.cue.lemma == "بين" and self.between(i):
+        if m and m.cue.form == "بين" and self.between(i):
             return None
         if m and self.in_name(i, m):
             return None
@@ -72,7 +72,9 @@ class Extents:
         return self.reader.names.get(i, i) != i and not m.prefix and m.cue.pos in ("perf", "impf")
 
     def between(self, i: int) -> bool:
-        """«بيني وبين», «بينه وبين»: «وبين» after a «بين» of its phrase is the preposition."""
+        """«بيني وبين», «بينه وبين»: «وبين» after a «بين» of its phrase is the preposition.
+        (Only the bare perfect «وبين» is at stake: «مبيناً», «وبينت» are never "between", and
+        «العلاقات بين البلدين، مبيناً أن» is a statement.)"""
         return any(self.toks[k].key.startswith("بين") for k in range(max(0, i - 8), i))
 
     def document_frame(self, i: int) -> bool:

@@ -174,7 +174,7 @@ class QuoteFinder:
                 continue
             if c in self.inside or c in self.consumed or self._claimed(tok.start):
                 continue
-            if m.cue.lemma == "بين" and self.ext.between(c):
+            if m.cue.form == "بين" and self.ext.between(c):
                 continue  # «بيني وبين مسيري النادي»: "between"
             if c > 0 and self.toks[c - 1].text[:1].isdigit():
                 continue  # «100 طالب موهوب»: after a number the word is a noun
