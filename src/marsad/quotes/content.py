@@ -19,6 +19,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
 PREP_KEYS = {"إلى": "الي", "على": "علي", "عن": "عن", "من": "من", "في": "في", "ب": "ب"}
 THAT_PREPS = frozenset(("الي", "علي", "عن", "من", "في"))  # «إلى أن», «من أن», «في أن»
 TAIL = frozenset(("حد",))  # «على حد تعبيره/قوله» closes a statement
+DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
 @dataclass
@@ -169,6 +170,8 @@ class Extents:
                     and (len(t.key) > 3 or len(t.key) == 3 and not self.reader.is_prep(k)
                          and not self.reader._is("proprep", k, strip_prefix=False)):
                 nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...», «اردوغان بشن»
+            if nominal is None and cue.pos == "part" and "ب" in cue.complement and self._fused_bi(cue, j, k):
+                nominal = k  # «متعهدا بدعمها», «مطالباً دول الخليج بالضغط على ...»
             if nominal is None and cue.lemma == "دعا" and self._calls_for(k):
                 nominal = k  # «ودعا البرزاني في بيانه حزب العمال لإبعاد القتال», «كما دعوا لتسجيل احتجاج»
             k += 1
@@ -184,6 +187,21 @@ class Extents:
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _fused_bi(self, cue: Cue, j: int, k: int) -> bool:
+        """For a participle whose complement is «بـ» («متعهداً», «منددةً», «مطالباً»), is token
+        ``k`` that «بـ» fused to its noun? Right after the participle, or for a demand after
+        whom it is made of («مطالباً دول الخليج العربي بالضغط»: no comma, no preposition between);
+        not a preposition with a pronoun («به», «بها») nor a name."""
+        t = self.toks[k]
+        if t.key[:1] != "ب" or t.text[:1] != "ب" or len(t.key) <= 3 or k in self.reader.names \
+                or self.reader._is("proprep", k, strip_prefix=False):
+            return False
+        if k == j:
+            return True
+        return cue.lemma in DEMANDS and k - j <= 6 and all(
+            self.toks[i].is_word and not self.reader.is_prep(i) and self.toks[i].key[:1] != "ب"
+            for i in range(j, k))
 
     def _calls_for(self, k: int) -> bool:
         """Is token ``k`` a verbal noun with a fused «لـ» («لإبعاد», «لتسجيل», «للحوار»), what

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import Extents, Intro, absorbed
+from marsad.quotes.content import DEMANDS, Extents, Intro, absorbed
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
@@ -38,7 +38,6 @@ RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "الل�
 EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
-DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
