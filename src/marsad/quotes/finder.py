@@ -336,7 +336,7 @@ class QuoteFinder:
             named = cue.pos == "noun" and any(k in self.persons for k in range(*explicit))
             speaker = self._explicit(explicit, UNKNOWN_GENDER if named else cue.gender, c)  # «تأكيد أوباما»
         else:
-            if cue.pos == "impf" and (intro is None or intro.how == "that") \
+            if cue.pos == "impf" and (intro is None or intro.how == "that") and not self._narrating(c, m, intro) \
                     and not self.reader._is("butpronoun", c - 1, strip_prefix=False):
                 return  # «ويذكر أن ...»: the journalist, not a speaker («لكنه يقول إن»: he)
             speaker = self._inherit(cue.gender, c)
@@ -349,6 +349,26 @@ class QuoteFinder:
             if intro.how == "nominal" and (cue.lemma in DEMANDS or obj):  # «اتهم X اردوغان بشن ...»
                 first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
             self._emit(c, m, intro, speaker, object_first=first)
+
+    def _narrating(self, c: int, m: CueMatch, intro: Optional[Intro]) -> bool:
+        """Does a subject-less imperfect at ``c`` go on the current speaker's words («ويضيف أن
+        ...», «وتقول إن ...», «حيث تقول، إن», «يقولون إن») rather than speak for the journalist
+        («ويذكر أن», «وتبين أن»: class impersonal) or stand in a clause of its own («الدراسات
+        تؤكد أن», «وهناك من يقول»)? It opens its clause with «و/ف» or «حيث» (a plural needs
+        neither: it cannot be impersonal), the «أن» follows at once or after a preposition or
+        adverb (not a noun, which is its subject: «ويشير تقديم النصح ... إلى أن»), with no comma
+        before it but right before «إن»."""
+        if intro is None or self.lex.impersonal(m.cue):
+            return False
+        toks = self.toks
+        if not (m.prefix or m.cue.gender == "-" or (c > 0 and toks[c - 1].key == "حيث")):
+            return False
+        if any(toks[k].text in "،," for k in range(c + 1, intro.at - 1)):
+            return False
+        k = c + 1
+        return k >= intro.at or not toks[k].is_word or self.reader.is_prep(k) or toks[k].key in THAT \
+            or self.reader._is("adverb", k) or self.reader._is("time", k) \
+            or (toks[k].key[:1] == "ب" and len(toks[k].key) > 3)
 
     def _addressee(self, k: int, at: int) -> Optional[int]:
         """The first token of whom a demand is made of, between its speaker (or cue) and the
@@ -972,7 +992,9 @@ class QuoteFinder:
             rng = rng[0], cut  # «وحسب الهيئة، تم تسجيل ...»: the source ends at its comma, what follows is said
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma
-        leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,")
+        # (not before a relative clause on the source: «، بحسب التقرير، الذي يحمل عنوان ...»)
+        leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,"
+                                 and not self.reader._is("relative", rng[1] + 1, strip_prefix=False))
         if leading or self.reader.so_that(rng[1]):
             k = rng[1]
             while k <= last and toks[k].text not in "،," and not self.reader.so_that(k):
