@@ -183,6 +183,8 @@ class QuoteFinder:
                 continue  # «المخرج أمين طالب»: a name, not a verb
             if self.reader._is("negation", c - 1) and not lex.survives_negation(m.cue):
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
+            if m.cue.pos == "impf" and self.reader._is("subjunctive", c - 1) and not self.toks[c - 1].text.lstrip("وف").startswith("إ"):
+                continue  # «ومن المنتظر أن يعلن الفريق عن ...»: what will or may be said
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
             if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
