@@ -141,10 +141,19 @@ class QuoteFinder:
                 self.short_quote_at[o] = c
         self.sent_end_tok = {k for k in range(len(toks) - 1)
                              if toks[k].text in SENT_END and (toks[k + 1].sent != toks[k].sent or self._full_stop(k))
-                             and k not in self.inside}
+                             and k not in self.inside and not self._glued_stop(k)}
         self.sent_start = {}
         for t in toks:
             self.sent_start.setdefault(t.sent, t.i)
+
+    def _glued_stop(self, k: int) -> bool:
+        """Is the «.» at token ``k`` glued to Latin letters or digits on both sides
+        («www.sfda.gov.sa», «3.5»), part of an address or a number, so no sentence's end whatever
+        the splitter said? (Glued between Arabic words, «والمصابين.وكان», it is a stop.)"""
+        toks = self.toks
+        return toks[k].text == "." and 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start \
+            and toks[k + 1].start == toks[k].end and toks[k - 1].text[-1:].isascii() \
+            and toks[k - 1].text[-1:].isalnum() and toks[k + 1].text[:1].isascii() and toks[k + 1].text[:1].isalnum()
 
     def _full_stop(self, k: int) -> bool:
         """Is the «.» at token ``k`` a sentence's end the splitter passed over because it
