@@ -253,7 +253,7 @@ class Extents:
         toks = self.toks
         t = toks[k]
         cue = self.cue_at(k)
-        if cue and cue.lemma != "قول" and (cue.pos in ("part",) or self.prefixed_cue(k)):
+        if cue and cue.lemma != "قول" and (cue.pos == "part" or self.prefixed_cue(k) and self.opens_saying(cue, k)):
             return True
         if t.text in "،,؛;" and k + 1 < len(toks):
             nxt = k + 1
@@ -270,6 +270,21 @@ class Extents:
                 (self.cue_at(k + 1) or self.cue_at(k + 2)):
             return True
         return False
+
+    def opens_saying(self, cue: Cue, k: int) -> bool:
+        """Does the cue with «و/ف» at ``k``, inside reported content, start a new attribution? A
+        verb of speech proper («وقال», «وأضاف», «وتابع»: class speech), one whose content opens
+        (an «أن», a colon, a quotation), or one whose subject holds a tagged name, place or title
+        («وتنفي روسيا», «وأكد عليه وزير خارجيته جون كيري»);
+        not a verb that goes on the reported clause («يهتم بأبحاث السرطان، ويعتبر امتداداً»,
+        «لفهم نشأة السرطان ونقل الاكتشافات», «يستنكر ويشجب بأشد العبارات»)."""
+        if self.lex.speech(cue):
+            return True
+        reader = self.reader
+        rng = reader.forward(k + 1, min(len(self.toks), k + 8))  # («وأكد عليه وزير خارجيته جون كيري»)
+        if rng and any(i in reader.names or i in reader.places or reader._is("title", i) for i in range(*rng)):
+            return True
+        return self.introducer(cue, k) is not None
 
     def transition(self, k: int) -> bool:
         """Does token ``k`` open a sentence with the journalist's transition: a preposition
