@@ -147,6 +147,8 @@ class Extents:
                 # (never for a participle, whose words up to the mark are content), never as
                 # the object of a preposition («في "دعم أصدقاء إيران"»)
                 after = k == j or toks[k - 1].text == ":"
+                if self._that_inside(cue, k):
+                    return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار الرحبي "إلى أن ..."»
                 if ":" in cue.complement and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
                                                         and toks[k - 1].key != "ل")) \
                         and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
@@ -187,6 +189,19 @@ class Extents:
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _that_inside(self, cue: Cue, k: int) -> bool:
+        """Does the quotation opened at ``k`` start with the cue's own «أن/إن» (or «إلى أن» for a
+        cue of «إلى»): «وقال في مؤتمر صحافي عقده في انقرة «ان العناصر الاولى ...»», «وأشار
+        الرحبي "إلى أن المقاومة ..."»? Then it is the cue's content wherever it stands."""
+        if not {"أن", ":"} & set(cue.complement) or self.qspan_at[k].close is None:
+            return False
+        toks, c = self.toks, self.close_tok[k]
+        i = k + 1
+        if i < c and toks[i].key in THAT_PREPS and PREP_KEYS.get(toks[i].text) and toks[i].key in \
+                {PREP_KEYS[p] for p in cue.complement if p in PREP_KEYS}:
+            i += 1
+        return i + 2 < c and toks[i].key in THAT
 
     def _fused_bi(self, cue: Cue, j: int, k: int) -> bool:
         """For a participle whose complement is «بـ» («متعهداً», «منددةً», «مطالباً»), is token

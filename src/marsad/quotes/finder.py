@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import DEMANDS, Extents, Intro, absorbed
+from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
@@ -878,6 +878,8 @@ class QuoteFinder:
         sp = self.qspan_at[o]
         a, b = sp.inner
         k = o + 1
+        if k + 1 < self.close_tok[o] and self.toks[k].key in THAT_PREPS and self.toks[k + 1].key in THAT:
+            k += 1  # «"إلى أن المقاومة ..."»
         if k < self.close_tok[o] and self.toks[k].key in THAT:
             a = self.toks[k].end
         while a < b and self.text[a].isspace():
