@@ -19,6 +19,7 @@ from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, T
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
+from marsad.text.tokenize import normalize_word
 
 SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
@@ -212,7 +213,32 @@ class QuoteFinder:
                 continue  # «بحسب ما أعلنت X»: read by the preposition
             else:
                 self._verb(c, m)
-        return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS]
+        return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
+
+    def _nested_topic(self, q: Quote) -> bool:
+        """Is ``q`` a cue inside another quote's reported content whose object is a topic, not
+        words of its own — no «أن», colon or quotation opens it, and no name is its speaker:
+        «إلى أن العمادة تعلن عن حاجتها ...», «أن صاحب المحل أعلن تنازله عن ...», «أن إعلان
+        القاهرة يؤكد حرص الزعيمين ...». The words are the outer speaker's."""
+        if q.cue is None or q.kind != "indirect":
+            return False
+        if not any(p is not q and p.content.start <= q.cue.start < p.content.end for p in self.quotes):
+            return False
+        before = self.text[max(0, q.cue.start - 6):q.cue.start].split()
+        after = self.text[q.cue.end:q.cue.end + 6].split()
+        if self.text[q.cue.start - 1:q.cue.start] in "وف" and q.cue.start > 0 \
+                or before and normalize_word(before[-1]) in ("كما", "وكما") \
+                or after and normalize_word(after[0]) in IN_IT:
+            return False  # a clause of its own: «كما دعوا لتسجيل احتجاج», «مذكرة ... يحذر فيها من»
+        lead = self.text[q.cue.end:q.content.start].split()
+        if lead and normalize_word(lead[-1].strip("«\"“:")) in THAT or self.text[q.content.start - 1:q.content.start] in QUOTE_CHARS:
+            return False
+        sp = q.speaker
+        if sp is not None and sp.explicit and sp.start is not None:
+            toks = [t.i for t in self.toks if sp.start <= t.start < sp.end]
+            if any(i in self.reader.names or i in self.persons for i in toks):
+                return False
+        return True
 
     def _saying(self, c: int, m: CueMatch) -> None:
         """«بالقول» / «إلى القول» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
