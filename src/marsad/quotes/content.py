@@ -198,8 +198,7 @@ class Extents:
             return False
         toks, c = self.toks, self.close_tok[k]
         i = k + 1
-        if i < c and toks[i].key in THAT_PREPS and PREP_KEYS.get(toks[i].text) and toks[i].key in \
-                {PREP_KEYS[p] for p in cue.complement if p in PREP_KEYS}:
+        if i < c and toks[i].key in THAT_PREPS and toks[i].key in {PREP_KEYS[p] for p in cue.complement if p in PREP_KEYS}:
             i += 1
         return i + 2 < c and toks[i].key in THAT
 
