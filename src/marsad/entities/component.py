@@ -24,13 +24,13 @@ from marsad.entities.coref import Cluster, cluster
 from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional
-from marsad.entities.mentions import classify, drop_not_persons, drop_unsupported_weak, merge
+from marsad.entities.mentions import NameMention, classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.entities.words import word_file
-from marsad.lexicon.actors import TRANSNATIONAL, When
+from marsad.lexicon.actors import TRANSNATIONAL, Actor, When
 from marsad.lexicon.loader import Lexicon
-from marsad.lexicon.places import placed_matches
+from marsad.lexicon.places import placed_matches, quoted_outlet
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Span
 from marsad.text.normalize import normalize
@@ -48,6 +48,10 @@ class ActorsComponent:
         self.matcher = lexicon.matcher()
         self.offices = Offices(lexicon.people)
 
+    def _newspaper(self, name: str) -> Optional[Actor]:
+        """The newspaper the lexicon calls «صحيفة <name>», if any."""
+        return next((e for e in self.matcher.lookup("صحيفة " + name) if isinstance(e, Actor)), None)
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         day = published_day(doc)
@@ -58,6 +62,11 @@ class ActorsComponent:
         common = {(m.start, m.end) for m in found} - {(m.start, m.end) for m in matches}
         doc._.matches = matches
         lexical = [m for m in (classify(x, day) for x in matches) if m is not None]
+        for m in found:
+            if (m.start, m.end) in common and quoted_outlet(text, m) and (paper := self._newspaper(m.text)):
+                common.discard((m.start, m.end))  # «لـ«الرياض»»: the newspaper Al Riyadh
+                lexical.append(NameMention(m.start, m.end, m.text, "ORG", "lexicon", actor=paper))
+        lexical.sort(key=lambda m: m.start)
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", []) if (s.start_char, s.end_char) not in common]
         mentions = drop_not_persons(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)),

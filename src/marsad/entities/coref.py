@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from marsad.entities.mentions import NameMention
+from marsad.lexicon.actors import Actor
 from marsad.text.tokenize import normalize_word
 
 HEAD_ROLES = frozenset({"head of state", "president", "leader", "king", "supreme leader", "emir",
@@ -64,6 +65,7 @@ def cluster(mentions: list[NameMention]) -> list[Cluster]:
     """Clusters of mentions, in order of first mention."""
     keyed: dict[tuple, Cluster] = {}
     phrases = [m for m in mentions if m.origin == "phrase"]
+    _short_forms(mentions)
     for m in mentions:
         if m.origin != "phrase":
             keyed.setdefault(_identity(m), Cluster()).mentions.append(m)
@@ -77,6 +79,23 @@ def cluster(mentions: list[NameMention]) -> list[Cluster]:
         else:
             _group_institution(m, clusters)
     return sorted(clusters, key=lambda c: c.first)
+
+
+def _short_forms(mentions: list[NameMention]) -> None:
+    """An organisation named by the first words of an organisation the article named before
+    is that one: «حزب العمال» after «حزب العمال الكردستاني» is the PKK, not the British
+    Labour Party the lexicon reads alone; unless the article named the lexicon's own reading
+    before the longer name («حركة طالبان الأفغانية ... طالبان باكستان ... في طالبان»)."""
+    named: dict[str, tuple[Actor, set[str]]] = {}  # full name -> its actor, actors named before it
+    seen: set[str] = set()
+    for m in sorted((m for m in mentions if m.actor is not None and m.label == "ORG"), key=lambda m: m.start):
+        longer = [(a, before) for k, (a, before) in named.items()
+                  if k.startswith(m.key + " ") and a.key != m.actor.key]
+        if len(longer) == 1 and m.actor.key not in longer[0][1]:
+            m.actor = longer[0][0]
+        elif m.key not in named:
+            named[m.key] = (m.actor, set(seen))
+        seen.add(m.actor.key)
 
 
 def _identity(m: NameMention) -> tuple:

@@ -169,10 +169,14 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
         else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
     if len(words) > limit or any(ch.isdigit() for ch in speaker.text):
         return False
-    first = normalize_word(words[0].strip("،,:"))
+    raw = words[0].strip("،,:")
+    first = normalize_word(raw)
+    if first == "علي" and raw.endswith("ي"):
+        return True  # «علي العمري»: the name, which folds like the preposition «على»
     bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
-    if bare is not first and bare[:1] in ("ب", "ل", "ك"):
-        return False  # «وبمنطق»: and-by..., an adverbial, not a subject
+    if bare is not first and bare[:1] in ("ب", "ل", "ك") \
+            and not any(lexicon.is_a(c, first) for c in ("institution", "media", "title")):
+        return False  # «وبمنطق»: and-by..., an adverbial, not a subject («وكالة», «وكيل» are words)
     if first[:1] in ("ب", "ل", "ك") and first[1:] in _function_words():
         return False  # «لذلك يقول», «بذلك»: a connector
     return not ({first, bare} & _function_words())

@@ -13,12 +13,13 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import Extents, Intro, absorbed
+from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
+from marsad.text.tokenize import normalize_word
 
 SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
@@ -38,11 +39,10 @@ RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "الل�
 EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
-DEMANDS = frozenset("دعا طالب حث ناشد".split())
 COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
-RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»  # «وتلقى X اتصالاً من Y»: Y speaks in what follows
+RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»: «وتلقى X اتصالاً من Y», Y speaks in what follows
 THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
-KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
+KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «وكان»: no clause subject after it
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
@@ -125,7 +125,7 @@ class QuoteFinder:
             before = s
             while s < len(sentences) - 1 and t.start >= sentences[s][1]:
                 s += 1
-            if t.i > 0 and (s != before or self._glued_stop(t.i - 1)):
+            if t.i > 0 and (s != before or self._arabic_stop(t.i - 1)):
                 sid += 1  # («... بالمملكة.ووصف الشاعر ...»: a stop with no space after it still ends a sentence)
             t.para, t.sent = p, sid
         spans = quote_spans(self.text, self.para_ends)
@@ -149,12 +149,21 @@ class QuoteFinder:
                 self.short_quote_at[o] = c
         self.sent_end_tok = {k for k in range(len(toks) - 1)
                              if toks[k].text in SENT_END and (toks[k + 1].sent != toks[k].sent or self._full_stop(k))
-                             and k not in self.inside}
+                             and k not in self.inside and not self._glued_stop(k)}
         self.sent_start = {}
         for t in toks:
             self.sent_start.setdefault(t.sent, t.i)
 
     def _glued_stop(self, k: int) -> bool:
+        """Is the «.» at token ``k`` glued to Latin letters or digits on both sides
+        («www.sfda.gov.sa», «3.5»), part of an address or a number, so no sentence's end whatever
+        the splitter said? (Glued between Arabic words, «والمصابين.وكان», it is a stop.)"""
+        toks = self.toks
+        return toks[k].text == "." and 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start \
+            and toks[k + 1].start == toks[k].end and toks[k - 1].text[-1:].isascii() \
+            and toks[k - 1].text[-1:].isalnum() and toks[k + 1].text[:1].isascii() and toks[k + 1].text[:1].isalnum()
+
+    def _arabic_stop(self, k: int) -> bool:
         """Is token ``k`` a «.» glued to two Arabic words of three letters or more («القرية
         التراثية.وسلط الدكتور ...»: SaudiNewsNet lost many spaces), which the sentence splitter
         reads as one word? Abbreviations («د.أحمد», «بي.بي.سي») have shorter parts."""
@@ -193,7 +202,7 @@ class QuoteFinder:
                 continue
             if c in self.inside or c in self.consumed or self._claimed(tok.start):
                 continue
-            if m.cue.lemma == "بين" and self.ext.between(c):
+            if m.cue.form == "بين" and self.ext.between(c):
                 continue  # «بيني وبين مسيري النادي»: "between"
             if c > 0 and self.toks[c - 1].text[:1].isdigit():
                 continue  # «100 طالب موهوب»: after a number the word is a noun
@@ -203,6 +212,8 @@ class QuoteFinder:
                 continue  # «المخرج أمين طالب»: a name, not a verb
             if self.reader._is("negation", c - 1) and not lex.survives_negation(m.cue):
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
+            if m.cue.pos == "impf" and self.reader._is("subjunctive", c - 1) and not self.toks[c - 1].text.lstrip("وف").startswith("إ"):
+                continue  # «ومن المنتظر أن يعلن الفريق عن ...»: what will or may be said
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
             if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
@@ -221,7 +232,32 @@ class QuoteFinder:
                 continue  # «بحسب ما أعلنت X»: read by the preposition
             else:
                 self._verb(c, m)
-        return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS]
+        return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
+
+    def _nested_topic(self, q: Quote) -> bool:
+        """Is ``q`` a cue inside another quote's reported content whose object is a topic, not
+        words of its own — no «أن», colon or quotation opens it, and no name is its speaker:
+        «إلى أن العمادة تعلن عن حاجتها ...», «أن صاحب المحل أعلن تنازله عن ...», «أن إعلان
+        القاهرة يؤكد حرص الزعيمين ...». The words are the outer speaker's."""
+        if q.cue is None or q.kind != "indirect":
+            return False
+        if not any(p is not q and p.content.start <= q.cue.start < p.content.end for p in self.quotes):
+            return False
+        before = self.text[max(0, q.cue.start - 6):q.cue.start].split()
+        after = self.text[q.cue.end:q.cue.end + 6].split()
+        if self.text[q.cue.start - 1:q.cue.start] in "وف" and q.cue.start > 0 \
+                or before and normalize_word(before[-1]) in ("كما", "وكما") \
+                or after and normalize_word(after[0]) in IN_IT:
+            return False  # a clause of its own: «كما دعوا لتسجيل احتجاج», «مذكرة ... يحذر فيها من»
+        lead = self.text[q.cue.end:q.content.start].split()
+        if lead and normalize_word(lead[-1].strip("«\"“:")) in THAT or self.text[q.content.start - 1:q.content.start] in QUOTE_CHARS:
+            return False
+        sp = q.speaker
+        if sp is not None and sp.explicit and sp.start is not None:
+            toks = [t.i for t in self.toks if sp.start <= t.start < sp.end]
+            if any(i in self.reader.names or i in self.persons for i in toks):
+                return False
+        return True
 
     def _saying(self, c: int, m: CueMatch) -> None:
         """«بالقول» / «إلى القول» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
@@ -356,7 +392,7 @@ class QuoteFinder:
             named = cue.pos == "noun" and any(k in self.persons for k in range(*explicit))
             speaker = self._explicit(explicit, UNKNOWN_GENDER if named else cue.gender, c)  # «تأكيد أوباما»
         else:
-            if cue.pos == "impf" and (intro is None or intro.how == "that") \
+            if cue.pos == "impf" and (intro is None or intro.how == "that") and not self._narrating(c, m, intro) \
                     and not self.reader._is("butpronoun", c - 1, strip_prefix=False):
                 return  # «ويذكر أن ...»: the journalist, not a speaker («لكنه يقول إن»: he)
             speaker = self._inherit(cue.gender, c)
@@ -369,6 +405,26 @@ class QuoteFinder:
             if intro.how == "nominal" and (cue.lemma in DEMANDS or obj):  # «اتهم X اردوغان بشن ...»
                 first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
             self._emit(c, m, intro, speaker, object_first=first)
+
+    def _narrating(self, c: int, m: CueMatch, intro: Optional[Intro]) -> bool:
+        """Does a subject-less imperfect at ``c`` go on the current speaker's words («ويضيف أن
+        ...», «وتقول إن ...», «حيث تقول، إن», «يقولون إن») rather than speak for the journalist
+        («ويذكر أن», «وتبين أن»: class impersonal) or stand in a clause of its own («الدراسات
+        تؤكد أن», «وهناك من يقول»)? It opens its clause with «و/ف» or «حيث» (a plural needs
+        neither: it cannot be impersonal), the «أن» follows at once or after a preposition or
+        adverb (not a noun, which is its subject: «ويشير تقديم النصح ... إلى أن»), with no comma
+        before it but right before «إن»."""
+        if intro is None or self.lex.impersonal(m.cue):
+            return False
+        toks = self.toks
+        if not (m.prefix or m.cue.gender == "-" or (c > 0 and toks[c - 1].key == "حيث")):
+            return False
+        if any(toks[k].text in "،," for k in range(c + 1, intro.at - 1)):
+            return False
+        k = c + 1
+        return k >= intro.at or not toks[k].is_word or self.reader.is_prep(k) or toks[k].key in THAT \
+            or self.reader._is("adverb", k) or self.reader._is("time", k) \
+            or (toks[k].key[:1] == "ب" and len(toks[k].key) > 3)
 
     def _addressee(self, k: int, at: int) -> Optional[int]:
         """The first token of whom a demand is made of, between its speaker (or cue) and the
@@ -958,6 +1014,8 @@ class QuoteFinder:
         sp = self.qspan_at[o]
         a, b = sp.inner
         k = o + 1
+        if k + 1 < self.close_tok[o] and self.toks[k].key in THAT_PREPS and self.toks[k + 1].key in THAT:
+            k += 1  # «"إلى أن المقاومة ..."»
         if k < self.close_tok[o] and self.toks[k].key in THAT:
             a = self.toks[k].end
         while a < b and self.text[a].isspace():
@@ -1093,7 +1151,9 @@ class QuoteFinder:
             rng = rng[0], cut  # «وحسب الهيئة، تم تسجيل ...»: the source ends at its comma, what follows is said
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma
-        leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,")
+        # (not before a relative clause on the source: «، بحسب التقرير، الذي يحمل عنوان ...»)
+        leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,"
+                                 and not self.reader._is("relative", rng[1] + 1, strip_prefix=False))
         if leading or self.reader.so_that(rng[1]):
             k = rng[1]
             while k <= last and toks[k].text not in "،," and not self.reader.so_that(k):
