@@ -59,3 +59,25 @@ def test_described_speakers_become_actors(nlp):
     speakers = [entities[q.speaker.entity] for q in record.quotes]
     assert [s.country for s in speakers][:1] == ["BHR"]
     assert all(s.name_en for s in speakers)
+
+
+def test_not_actors_a_short_form_is_the_long_name_before_it(nlp):
+    # «حزب العمال» alone is British Labour in the lexicon; after «حزب العمال الكردستاني» it is the PKK
+    names = _names(nlp, "وقال مسؤولون إن مقاتلي حزب العمال الكردستاني هاجموا موقعا للجيش التركي. "
+                        "ودعا دمرتاش الحكومة التركية وحزب العمال إلى وقف العنف.")
+    assert "حزب العمال" not in names
+    assert {m.text for m in names["حزب العمال الكردستاني"].mentions} == {"حزب العمال الكردستاني", "حزب العمال"}
+    # ... unless the article named the short form's own reading before the long name
+    names = _names(nlp, "تدور شكوك في أوساط حركة طالبان الأفغانية حول الزعيم الجديد. وعرض زعيم باكستاني "
+                        "مؤيد لطالبان أفغانستان وطالبان باكستان وساطته. والصراع داخل طالبان بلغ حدة.")
+    assert "داخل طالبان" not in {m.text for e in names.values() if e.name == "طالبان باكستان" for m in e.mentions}
+    assert all(m.text != "طالبان" for e in names.values() if e.name == "طالبان باكستان" for m in e.mentions)
+
+
+def test_not_actors_a_quoted_newspaper_is_no_place(nlp):
+    record = extract(Article(text="وقال عبد الكريم لـ«الشرق الأوسط» إن المهاجرين عبروا. وأوضح لـ\"الرياض\" أن المشروع "
+                                  "سيكتمل. ووصل الوزير إلى الرياض أمس.", published="2015-08-10"), nlp)
+    assert [p.name for p in record.places] == ["الرياض"]  # the city, not the two newspapers
+    papers = {e.name_en: e for e in record.entities if e.sector == "MED"}
+    assert set(papers) == {"Asharq Al-Awsat", "Al Riyadh (newspaper)"}
+    assert all(e.country == "SAU" and e.label == "ORG" for e in papers.values())

@@ -149,3 +149,29 @@ def test_a_description_never_joins_a_known_person_of_another_country(nlp):
     record = extract(Article(text=text, published="2015-08-03"), nlp)
     holder = next(e for e in record.entities if any(m.text == "فخامة رئيس جمهورية مصر العربية" for m in e.mentions))
     assert holder.country == "EGY" and "السيسي" in holder.name
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("وأكدت وكالة الطاقة الدولية في أحدث تقاريرها أن النفط سيظل المصدر الأول للطاقة في الولايات المتحدة "
+     "وأمريكا.", "وكالة الطاقة الدولية", ("IGO", "adjective")),
+    # a nationality adjective after the name still wins
+    ("وقالت المنظمة العالمية الألمانية إن المشروع تأخر في برلين.", "المنظمة العالمية الألمانية", ("DEU", "adjective")),
+])
+def test_an_international_body_by_its_name_belongs_to_no_one_country(nlp, text, name, expected):
+    assert _placed(nlp, text, name, published="2015-08-01", outlet="alriyadh") == expected
+
+
+def test_the_feminine_moroccan_adjective_places_its_actor(nlp):
+    # «مغربي» is flagged (the sunset prayer «المغرب»); the feminine adjective is not the prayer
+    text = "وسلط الدكتور أحمد أوموس من وزارة الثقافة المغربية في ورقته الضوء على التراث الصخري."
+    assert _placed(nlp, text, "أحمد أوموس", published="2015-08-01", outlet="alriyadh") == ("MAR", "affiliation")
+
+
+def test_a_bare_body_noun_names_back_the_last_body_of_its_kind(nlp):
+    text = ("وذكرت وزارة الخارجية الروسية أن لافروف والجبير سيبحثان الأوضاع في ليبيا. وعلى صعيد آخر، "
+            "أفادت الوزارة بأن الطرفين سيبحثان العلاقات الاقتصادية بين روسيا والمملكة العربية السعودية.")
+    record = extract(Article(text=text, published="2015-08-11", outlet="alriyadh"), nlp)
+    by_id = {e.id: e for e in record.entities}
+    speaker = next(q.speaker for q in record.quotes if q.cue.text == "أفادت")
+    assert by_id[speaker.entity].name == "وزارة الخارجية الروسية"
+    assert by_id[speaker.entity].country == "RUS"

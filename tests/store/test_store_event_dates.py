@@ -107,7 +107,7 @@ def test_store_event_dates_version_1_is_upgraded_when_opened_for_writing(tmp_pat
     with pytest.raises(StoreError, match="older marsad.*marsad ingest"):
         open_store(path, readonly=True)
     c = open_store(path)  # upgrades
-    assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "6"
+    assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "7"
     assert _ids(list_events(c)) == ["d-day-oct", "d-week", "d-month"]
     ingest_records(c, dated_records()[3:])
     assert _ids(list_events(c)) == NEWEST_FIRST

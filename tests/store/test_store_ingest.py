@@ -283,3 +283,25 @@ def test_store_version_4_is_upgraded_to_role_actors_per_country(tmp_path):
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION
     assert sorted(r[0] for r in conn.execute("SELECT actor_key FROM actors")) == ["government (EGY)",
                                                                                "government (YEM)"]
+
+
+def test_store_actor_shows_its_most_frequent_label_and_english_name(tmp_path):
+    # «الأردن» named as a place twice and read once as a person («جوردان»): a place (MAX gave
+    # PER), also after an upgrade from version 6
+    conn = open_store(tmp_path / "s.db")
+
+    def rec(i, label, name_en):
+        return {"schema": "marsad/1", "id": f"a{i}", "text": f"زار الأردن {i}", "entities": [
+            {"id": "e1", "label": label, "name": "الأردن", "name_en": name_en, "country": "JOR",
+             "mentions": [{"start": 4, "end": 10, "text": "الأردن"}]}]}
+
+    ingest_records(conn, [rec(1, "LOC", "Jordan"), rec(2, "PER", "Jordan")])
+    ingest_records(conn, [rec(3, "LOC", "Jordan")])
+    assert tuple(conn.execute("SELECT label, name_en, articles FROM actors").fetchone()) == ("LOC", "Jordan", 3)
+    conn.execute("DELETE FROM actor_values WHERE field IN ('label', 'name_en')")
+    conn.execute("UPDATE actors SET label = 'PER'")
+    conn.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    conn = open_store(tmp_path / "s.db")
+    assert tuple(conn.execute("SELECT label, articles FROM actors").fetchone()) == ("LOC", 3)

@@ -60,3 +60,12 @@ def test_web_api_query_syntax_is_safe(client):
     for q in ['"', "NEAR(", "*", "' OR 1=1 --", "<script>alert(1)</script>"]:
         r = client.get("/api/articles", params={"q": q})
         assert r.status_code == 200, q
+
+
+def test_web_api_unknown_parameter_is_an_error(client):
+    # a filter the endpoint does not take would otherwise list everything
+    r = client.get("/api/quotes", params={"speaker": "بوتين"})
+    assert r.status_code == 400
+    assert "speaker" in r.json()["detail"] and "actor" in r.json()["detail"]
+    assert client.get("/api/quotes", params={"actor": "بوتين"}).status_code == 200
+    assert client.get("/api/articles/seed-000", params={"pretty": "1"}).status_code == 400

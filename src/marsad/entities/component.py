@@ -24,13 +24,13 @@ from marsad.entities.coref import Cluster, cluster
 from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional
-from marsad.entities.mentions import classify, drop_not_persons, drop_unsupported_weak, merge
+from marsad.entities.mentions import NameMention, classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.entities.words import word_file
-from marsad.lexicon.actors import TRANSNATIONAL, When
+from marsad.lexicon.actors import TRANSNATIONAL, Actor, When
 from marsad.lexicon.loader import Lexicon
-from marsad.lexicon.places import placed_matches
+from marsad.lexicon.places import placed_matches, quoted_outlet
 from marsad.lexicon.titles import Title
 from marsad.model import Entity, Span
 from marsad.text.normalize import normalize
@@ -48,6 +48,10 @@ class ActorsComponent:
         self.matcher = lexicon.matcher()
         self.offices = Offices(lexicon.people)
 
+    def _newspaper(self, name: str) -> Optional[Actor]:
+        """The newspaper the lexicon calls «صحيفة <name>», if any."""
+        return next((e for e in self.matcher.lookup("صحيفة " + name) if isinstance(e, Actor)), None)
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         day = published_day(doc)
@@ -58,6 +62,11 @@ class ActorsComponent:
         common = {(m.start, m.end) for m in found} - {(m.start, m.end) for m in matches}
         doc._.matches = matches
         lexical = [m for m in (classify(x, day) for x in matches) if m is not None]
+        for m in found:
+            if (m.start, m.end) in common and quoted_outlet(text, m) and (paper := self._newspaper(m.text)):
+                common.discard((m.start, m.end))  # «لـ«الرياض»»: the newspaper Al Riyadh
+                lexical.append(NameMention(m.start, m.end, m.text, "ORG", "lexicon", actor=paper))
+        lexical.sort(key=lambda m: m.start)
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", []) if (s.start_char, s.end_char) not in common]
         mentions = drop_not_persons(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)),
@@ -230,9 +239,31 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
     if setting is not None:
         organisation = c.label == "ORG"
         found += [p for m in c.mentions if (p := setting.describe(m.start, m.end, organisation)) is not None]
+    if c.label == "ORG" and not any(p.source in SOURCES[:3] for p in found) and international(c):
+        return Placed("IGO", "adjective")  # «وكالة الطاقة الدولية», «مجلس الذهب العالمي»: of no one country
     if found:
         return min(found, key=lambda p: SOURCES.index(p.source))
     return setting.fallback([(m.start, m.end) for m in c.mentions]) if setting is not None else None
+
+
+# Heads of the names of international bodies, and the adjectives that make them so («وكالة
+# الطاقة الدولية», «الاتحاد الدولي للصحفيين», «منظمة الشهب العالمية»), folded.
+_BODY_HEADS = frozenset(normalize(w) for w in "وكالة منظمة اتحاد مجلس صندوق لجنة رابطة هيئة جمعية فيدرالية "
+                        "الوكالة المنظمة الاتحاد المجلس الصندوق اللجنة الرابطة الهيئة الجمعية الفيدرالية".split())
+_INTERNATIONAL = frozenset(normalize(w) for w in "الدولي الدولية العالمي العالمية".split())
+
+
+def international(c: Cluster) -> bool:
+    """Is an organisation named as an international body — a body's head noun followed within
+    three words by «الدولي/العالمي» («وكالة الطاقة الدولية», «المجلس العالمي للشبيبة»; not
+    «المنظمة للمهرجان الدولي», the organisers of a festival)?"""
+    for m in c.names:
+        words = normalize(m.text).split()
+        if words and (words[0] in _BODY_HEADS or words[0][:1] == "و" and words[0][1:] in _BODY_HEADS) \
+                and _INTERNATIONAL & set(words[1:4]) \
+                and not (len(words) > 1 and words[1].startswith("لل")):
+            return True
+    return False
 
 
 def english_name(name: str, description: Optional[str] = None) -> Optional[str]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from marsad.entities.mentions import NameMention
+from marsad.lexicon.actors import Actor
+from marsad.text.tokenize import normalize_word
 
 HEAD_ROLES = frozenset({"head of state", "president", "leader", "king", "supreme leader", "emir",
                         "sultan", "crown prince", "head of government", "prime minister"})
@@ -63,6 +65,7 @@ def cluster(mentions: list[NameMention]) -> list[Cluster]:
     """Clusters of mentions, in order of first mention."""
     keyed: dict[tuple, Cluster] = {}
     phrases = [m for m in mentions if m.origin == "phrase"]
+    _short_forms(mentions)
     for m in mentions:
         if m.origin != "phrase":
             keyed.setdefault(_identity(m), Cluster()).mentions.append(m)
@@ -78,6 +81,23 @@ def cluster(mentions: list[NameMention]) -> list[Cluster]:
     return sorted(clusters, key=lambda c: c.first)
 
 
+def _short_forms(mentions: list[NameMention]) -> None:
+    """An organisation named by the first words of an organisation the article named before
+    is that one: «حزب العمال» after «حزب العمال الكردستاني» is the PKK, not the British
+    Labour Party the lexicon reads alone; unless the article named the lexicon's own reading
+    before the longer name («حركة طالبان الأفغانية ... طالبان باكستان ... في طالبان»)."""
+    named: dict[str, tuple[Actor, set[str]]] = {}  # full name -> its actor, actors named before it
+    seen: set[str] = set()
+    for m in sorted((m for m in mentions if m.actor is not None and m.label == "ORG"), key=lambda m: m.start):
+        longer = [(a, before) for k, (a, before) in named.items()
+                  if k.startswith(m.key + " ") and a.key != m.actor.key]
+        if len(longer) == 1 and m.actor.key not in longer[0][1]:
+            m.actor = longer[0][0]
+        elif m.key not in named:
+            named[m.key] = (m.actor, set(seen))
+        seen.add(m.actor.key)
+
+
 def _identity(m: NameMention) -> tuple:
     if m.actor is not None:
         return ("actor", m.actor.key)
@@ -88,18 +108,33 @@ def _identity(m: NameMention) -> tuple:
     return ("name", m.label, m.key)
 
 
+FATHER = frozenset(("بن", "ابن", "بنت"))  # «فيصل بن عبد العزيز آل سعود»: what follows is the father
+
+
 def _join_short_person_names(clusters: list[Cluster]) -> list[Cluster]:
     """A cluster of one-word person names joins the single longer person name it starts or
-    ends, if there is exactly one."""
+    ends, if there is exactly one; a cluster of two- or three-word names joins the single
+    longer person name it ends, not after «بن» («بن حلي» → «أحمد بن حلي», «تشاووش أوغلو» →
+    «مولود تشاووش أوغلو»; «عبد العزيز آل سعود» is not «فيصل بن عبد العزيز آل سعود»)."""
     out = list(clusters)
     people = {id(c) for c in clusters if c.label == "PER"}  # labels change only by a join
     for c in clusters:
-        if id(c) not in people or c.lexical is not None or any(len(m.key.split()) > 1 for m in c.names):
+        if id(c) not in people or c.lexical is not None:
             continue
-        word = c.names[0].key
-        hosts = [d for d in out if d is not c and id(d) in people
-                 and any(len(m.key.split()) > 1 and word in (m.key.split()[0], m.key.split()[-1])
-                         for m in d.names)]
+        lengths = {len(m.key.split()) for m in c.names}
+        if lengths == {1}:
+            word = c.names[0].key
+            hosts = [d for d in out if d is not c and id(d) in people
+                     and any(len(m.key.split()) > 1 and word in (m.key.split()[0], m.key.split()[-1])
+                             for m in d.names)]
+        elif len(lengths) == 1 and lengths <= {2, 3}:
+            words = c.names[0].key.split()
+            n = len(words)
+            hosts = [d for d in out if d is not c and id(d) in people
+                     and any(len(m.key.split()) > n and m.key.split()[-n:] == words
+                             and normalize_word(m.key.split()[-n - 1]) not in FATHER for m in d.names)]
+        else:
+            continue
         if len(hosts) == 1:
             hosts[0].mentions.extend(c.mentions)
             out.remove(c)

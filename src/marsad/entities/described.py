@@ -50,6 +50,10 @@ def describe_speakers(doc: Doc, quotes: list[Quote], function_words: frozenset[s
         named = _named_inside(entities, speaker.start, speaker.end)
         if not inside and not named and not _describes(speaker.text, function_words):
             continue
+        antecedent = _named_back(entities, speaker.text, speaker.start) if not named else None
+        if antecedent is not None:  # «وأفادت الحكومة» after «الحكومة اليمنية»: the body named before
+            _join(quote, antecedent, speaker)
+            continue
         role = interpret(inside) if inside else None
         entity = _introduced(entities, role, speaker.start, doc_text) if not named else None
         if entity is not None:
@@ -101,6 +105,35 @@ def _introduced(entities: list[Entity], role: Optional[Role], before: int, text:
             and (role.country is None or e.country in (None, role.country))
             and (specific and e.role == role.role or introduced_here(e))}
     return next(iter(same.values())) if len(same) == 1 else None
+
+
+# Kinds of body a definite noun names back («الحكومة», «المنظمة», «الوزارة»), folded, without
+# the article.
+BODY_KINDS = frozenset(normalize(w) for w in "وزارة شركة هيئة جامعة منظمة وكالة حركة جمعية لجنة مؤسسة "
+                       "أمانة مديرية إدارة رابطة مركز مجلس حكومة جماعة سفارة نادي اتحاد صحيفة قناة".split())
+
+
+def _named_back(entities: list[Entity], phrase: str, before: int) -> Optional[Entity]:
+    """The organisation a bare definite noun of its kind names back — «الحكومة» the last
+    government named before it («الحكومة اليمنية»), «المنظمة» the last organisation («منظمة
+    اليونيسيف»), «الوزارة» the last ministry — or None when the phrase is more than that noun or
+    no body of its kind was named before."""
+    words = normalize(phrase).split()
+    if len(words) != 1 or not words[0].startswith(ARTICLE) or words[0][2:] not in BODY_KINDS:
+        return None
+    kind = words[0][2:]
+    best: Optional[tuple[int, Entity]] = None
+    for e in entities:
+        if e.label != "ORG":
+            continue
+        for m in e.mentions:
+            if m.end > before or m.field is not None:
+                continue
+            first = normalize(m.text).split()[0] if m.text.split() else ""
+            for form in (first, first[1:] if first[:1] in ("و", "ل", "ب") else first):
+                if form in (kind, ARTICLE + kind) and (best is None or m.start > best[0]):
+                    best = (m.start, e)
+    return best[1] if best else None
 
 
 def _leads(words_before: str, function_words: frozenset[str]) -> bool:

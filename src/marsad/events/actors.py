@@ -120,14 +120,19 @@ def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
     for m, link in zip(mentions, links):
         if link is not None and m.country:
             countries.setdefault(link, set()).add(m.country)
-    return [_with_entity(m, link[2]) if link is not None and len(countries.get(link, ())) <= 1 else m
-            for m, link in zip(mentions, links)]
+    known = {e.id: e for e in entities if getattr(e, "country_source", None) == "lexicon" and e.country}
+    return [_with_entity(m, link[2], known.get(link[2])) if link is not None and len(countries.get(link, ())) <= 1
+            else m for m, link in zip(mentions, links)]
 
 
-def _with_entity(m: Mention, entity: str) -> Mention:
-    """``replace(m, entity=entity)`` without the dataclass machinery (one per mention)."""
+def _with_entity(m: Mention, entity: str, known=None) -> Mention:
+    """``replace(m, entity=entity)`` without the dataclass machinery (one per mention). An
+    entity the lexicon knows under another name gives its own country and sector («حزب
+    العمال» after «حزب العمال الكردستاني»: the PKK, not British Labour)."""
     new = object.__new__(Mention)
     new.__dict__.update(m.__dict__, entity=entity)
+    if known is not None and m.country and known.country != m.country:
+        new.__dict__.update(country=known.country, sector=known.sector)
     return new
 
 

@@ -118,8 +118,8 @@ def items_of(text: str, words, entities: Sequence[Any], body_start: int) -> list
     starts = [w.start for w in words]
     out = []
     for e in entities or ():
-        if not e.country or e.label not in ("PER", "ORG", "LOC", "FAC"):
-            continue
+        if not e.country or e.label not in ("PER", "ORG", "LOC", "FAC") or e.sector == "MED":
+            continue  # an outlet reports the story («قال لـ«الشرق الأوسط»»): no side of it
         for m in e.mentions:
             if m.start < body_start or m.field is not None:
                 continue
@@ -137,7 +137,7 @@ def context_of(entities: Sequence[Any], rules, body_start: int, length: int) -> 
     countries: Counter = Counter()
     title = set()
     for e in entities or ():
-        if not e.country:
+        if not e.country or e.sector == "MED":
             continue
         countries[e.country] += sum(1 for m in e.mentions if m.field is None)
         if any(m.field == "title" for m in e.mentions):

@@ -39,6 +39,8 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         j -= 1
     if j >= lo and f.is_("negation", j) and not (f.key(j) == "ما" and hit.tense != "perf"):
         return False  # «لم يلتق», «لن يزور», «عدم انسحاب»
+    if h - 1 >= lo and f.is_("halt", h - 1):
+        return False  # «وقف التنسيق الأمني», «إلغاء الزيارة»: stopped, not done
     if hit.tense not in ("perf", "perf1") and h - 1 >= lo and f.key(h - 1) in ("قد", "وقد"):
         return False  # «قد يلتقي»: may meet
     denial = that = comma = False

@@ -105,6 +105,8 @@ def _learned_event(run: Run, c: Candidate) -> Event:
     date = d.value if d else (run.published.isoformat() if run.published and hit.tense != FUT else None)
     place = place_near(f, hit, c.lo, c.hi)
     src = Actor(entity=c.source.entity, country=c.source.country, sector=c.source.sector)
+    if c.source.entity is not None and c.source.entity == run.reporter(hit):  # the act's reporter
+        src = Actor(entity=None, country=c.source.country, sector=None)
     tgt = Actor(entity=c.target.entity, country=c.target.country, sector=c.target.sector) if c.target else None
     evidence = Span(a, b, run.text[a:b])
     return Event(type=hit.entry.type, evidence=evidence, source=src, target=tgt, mode=hit.entry.mode,

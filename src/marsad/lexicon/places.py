@@ -156,6 +156,16 @@ LOCATIVE = frozenset(
 # «سوسة النخيل»: the palm weevil, not Sousse; «ينبع من»: springs from, not Yanbu. The next
 # word may carry a suffix («مسقط رأسه», his birthplace).
 IDIOMS = {"مسقط": ("رأس", "راس"), "سوسة": ("النخيل",), "ينبع": ("من",)}
+# Names that close an idiom with the word before them: «صلاة المغرب», «أذان المغرب», «بعد
+# المغرب» are the sunset prayer, not Morocco (about one «المغرب» in eight in SaudiNewsNet).
+CLOSING_IDIOMS = {"المغرب": frozenset("صلاة صلاتي وصلاة أذان وأذان اذان بعد وبعد قبل وقبل قبيل عقب وقت موعد حتى".split())}
+# Country names that are also a common adjective (flag ``common`` in countries.tsv: «مالي»
+# is "financial" in «مبلغ مالي», «دعم مالي», more often than Mali in this press) are the
+# country only behind a locative word (LOCATIVE), a proclitic «ب»/«ل» («لمالي الشقيقة»), a
+# head of state or land, or beside a place.
+COUNTRY_HEADS = frozenset(p + head for head in (
+    "حكومة دولة شعب سلطات رئيس رئاسة جمهورية مملكة جيش سفير سفارة عاصمة بلاد أراضي حدود ملك"
+).split() for p in ("", "و", "ل", "ب"))
 # Heads that name what follows as a district or a street: a compiled town (flag ``weak``)
 # behind one, of a country the article never names, is a district of the article's city
 # that shares its name («بحي الفيصلية» in Najran is no Jordanian town); «حي التواهي» in a
@@ -187,6 +197,15 @@ def placed_matches(text: str, matches: Iterable) -> list:
             continue  # «للحج»: «ل» + «الحج» (for the Hajj), not «ل» + Lahij
         if m.clitic[-1:] in "بلك" and m.clitic and all(isinstance(e, Place) and "noprep" in e.flags for e in m.entries):
             continue  # «كريمة» a daughter, not «ك» + Raymah
+        if m.text in CLOSING_IDIOMS and _word_before(text, m.clitic_start) in CLOSING_IDIOMS[m.text]:
+            continue
+        if quoted_outlet(text, m):
+            continue  # «قال لـ«الرياض»»: the newspaper, not the city
+        if any(isinstance(e, CountryName) and "common" in e.flags for e in m.entries) \
+                and m.clitic[-1:] not in ("ب", "ل") and not in_place_context(text, m.start, m.clitic) \
+                and _word_before(text, m.clitic_start) not in COUNTRY_HEADS and not _opens_clause(text, m.clitic_start) \
+                and not _beside_a_place(text, m, strong):
+            continue  # «مبلغ مالي»: financial, not Mali
         common = [e for e in m.entries if isinstance(e, Place) and "common" in e.flags]
         if common and len(common) == len(m.entries) and m.text.split()[0] not in LOCATIVE \
                 and not in_place_context(text, m.start, m.clitic) \
@@ -245,6 +264,30 @@ def _beside_a_place(text: str, m, strong: list[tuple[int, int]]) -> bool:
 
 _DASH = re.compile(r"\s*[\-–]\s*")
 _SPACE = re.compile(r"[\s،,]+")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Does ``text[start:]`` open the text, a sentence, a heading or a quotation (an
+    adjective never does: «مالي تعلن حالة الطوارئ» is Mali)?"""
+    before = text[max(0, start - 30):start].rstrip()
+    return not before or before[-1] in ".!?؟:|«\"(\n-–"
+
+
+QUOTES = {"«": "»", '"': '"', "“": "”", "(": ")"}
+
+
+def quoted_outlet(text: str, m) -> bool:
+    """Is match ``m`` a place flagged ``outlet`` that is the whole of a quotation («الرياض»,
+    "الشرق الأوسط"): the newspaper of that name?"""
+    opening = text[m.start - 1:m.start] if m.start > 0 else ""
+    return opening in QUOTES and text[m.end:m.end + 1] == QUOTES[opening] \
+        and any(isinstance(e, Place) and "outlet" in e.flags for e in m.entries)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``text[start:]`` (the last 30 characters), "" if none."""
+    before = text[max(0, start - 30):start].split()
+    return before[-1] if before else ""
 
 
 def _after_local_head(text: str, start: int, clitic: str = "") -> bool:

@@ -169,10 +169,14 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
         else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
     if len(words) > limit or any(ch.isdigit() for ch in speaker.text):
         return False
-    first = normalize_word(words[0].strip("،,:"))
+    raw = words[0].strip("،,:")
+    first = normalize_word(raw)
+    if first == "علي" and raw.endswith("ي"):
+        return True  # «علي العمري»: the name, which folds like the preposition «على»
     bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
-    if bare is not first and bare[:1] in ("ب", "ل", "ك"):
-        return False  # «وبمنطق»: and-by..., an adverbial, not a subject
+    if bare is not first and bare[:1] in ("ب", "ل", "ك") \
+            and not any(lexicon.is_a(c, first) for c in ("institution", "media", "title")):
+        return False  # «وبمنطق»: and-by..., an adverbial, not a subject («وكالة», «وكيل» are words)
     if first[:1] in ("ب", "ل", "ك") and first[1:] in _function_words():
         return False  # «لذلك يقول», «بذلك»: a connector
     return not ({first, bare} & _function_words())
@@ -327,6 +331,7 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
     if word_start < s:  # a proclitic on the name itself: «لجامعة», «لوزير الطاقة» (an addressee)
         return "prep" if normalize_word(text[word_start:s])[-1:] in ("ب", "ل", "ك") else "head"
     p = s
+    past_person = False  # a person's description was passed on the way back
     while True:
         q = p
         while q > 0 and text[q - 1].isspace():
@@ -348,7 +353,11 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
         if title is not None or _ABBREVIATION.match(word):
             p = w0 if title is None else title  # «وزير الخارجية», «الملك», «د.»: a title in
             continue                            # apposition to the name; look before it
-        if any(a <= w0 < b for a, b, _ in mentions):
+        before = next(((a, label, b) for a, b, label in mentions if a <= w0 < b), None)
+        if before is not None and before[1] == "PER" and before[0] < w0 and before[2] <= s:
+            p, past_person = before[0], True  # «إمام جامع خادم الحرمين الشريفين الملك عبدالله»: a person's
+            continue       # description in apposition to the name; what stands before it decides
+        if before is not None:
             return "head"  # «وزير خارجية إيران محمد جواد ظريف»: after another name
         if key in _CALLED:
             return "head"  # «شاهد عيان يدعى أحمد اكاي»: a witness called ...
@@ -358,9 +367,17 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
             return "prep"
         bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
         lexicon = default_lexicon()
-        if lexicon.is_a("title", bare) or lexicon.is_a("institution", bare):
+        if lexicon.is_a("institution", bare) or lexicon.is_a("title", bare) and not past_person:
             return "genitive"  # «مدير جامعة», «رئيس غرفة أبها», «سفارة خادم الحرمين الشريفين»
+        if past_person:  # «نائب خادم الحرمين الشريفين الأمير محمد بن نايف»: the deputy's name, in
+            return "head"  # apposition to the whole title
+        if bare[:1] in ("ل", "ب") and len(bare) > 3 and bare[1:3] != "ال" and bare[:2] != "لل" \
+                and bare[1:] not in _HEADED_BY and any(lexicon.is_a(cls, bare[1:]) for cls in ("title", "institution")):
+            return "genitive"  # «نائب المدير التنفيذي لمؤسسة سالم بن محفوظ»: the name of an indefinite
+            # body behind a fused preposition («بسام يماني» heads the phrase); after a definite one
+            # («المتحدث الرسمي للمركز رأفت الصباغ») the name is in apposition to the title
         return "head"  # «رئيسة النادي السعودي بيوجين ملاك المنيف»: whatever else, apposition
 
 
+_HEADED_BY = frozenset(("رياسه",))  # «برئاسة مرتضى منصور»: headed by, the one who speaks for it
 _CALLED = frozenset(normalize_word(w) for w in "يدعى تدعى يدعي تدعي المدعو المدعوة اسمه اسمها يسمى تسمى".split())

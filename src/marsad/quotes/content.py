@@ -19,6 +19,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
 PREP_KEYS = {"إلى": "الي", "على": "علي", "عن": "عن", "من": "من", "في": "في", "ب": "ب"}
 THAT_PREPS = frozenset(("الي", "علي", "عن", "من", "في"))  # «إلى أن», «من أن», «في أن»
 TAIL = frozenset(("حد",))  # «على حد تعبيره/قوله» closes a statement
+DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
 
 
 @dataclass
@@ -58,7 +59,7 @@ class Extents:
         m = self.lex.match(key, after_stop=after_stop)
         if m and m.cue.lemma == "جاء" and not self.document_frame(i):
             return None  # «جاء ذلك خلال», «اختياره جاء تقديرا»: no cue
-        if m and m.cue.lemma == "بين" and self.between(i):
+        if m and m.cue.form == "بين" and self.between(i):
             return None
         if m and self.in_name(i, m):
             return None
@@ -72,7 +73,9 @@ class Extents:
         return self.reader.names.get(i, i) != i and not m.prefix and m.cue.pos in ("perf", "impf")
 
     def between(self, i: int) -> bool:
-        """«بيني وبين», «بينه وبين»: «وبين» after a «بين» of its phrase is the preposition."""
+        """«بيني وبين», «بينه وبين»: «وبين» after a «بين» of its phrase is the preposition.
+        (Only the bare perfect «وبين» is at stake: «مبيناً», «وبينت» are never "between", and
+        «العلاقات بين البلدين، مبيناً أن» is a statement.)"""
         return any(self.toks[k].key.startswith("بين") for k in range(max(0, i - 8), i))
 
     def document_frame(self, i: int) -> bool:
@@ -144,6 +147,8 @@ class Extents:
                 # (never for a participle, whose words up to the mark are content), never as
                 # the object of a preposition («في "دعم أصدقاء إيران"»)
                 after = k == j or toks[k - 1].text == ":"
+                if self._that_inside(cue, k):
+                    return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار الرحبي "إلى أن ..."»
                 if ":" in cue.complement and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
                                                         and toks[k - 1].key != "ل")) \
                         and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
@@ -167,6 +172,8 @@ class Extents:
                     and (len(t.key) > 3 or len(t.key) == 3 and not self.reader.is_prep(k)
                          and not self.reader._is("proprep", k, strip_prefix=False)):
                 nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...», «اردوغان بشن»
+            if nominal is None and cue.pos == "part" and "ب" in cue.complement and self._fused_bi(cue, j, k):
+                nominal = k  # «متعهدا بدعمها», «مطالباً دول الخليج بالضغط على ...»
             if nominal is None and cue.lemma == "دعا" and self._calls_for(k):
                 nominal = k  # «ودعا البرزاني في بيانه حزب العمال لإبعاد القتال», «كما دعوا لتسجيل احتجاج»
             k += 1
@@ -182,6 +189,33 @@ class Extents:
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _that_inside(self, cue: Cue, k: int) -> bool:
+        """Does the quotation opened at ``k`` start with the cue's own «أن/إن» (or «إلى أن» for a
+        cue of «إلى»): «وقال في مؤتمر صحافي عقده في انقرة «ان العناصر الاولى ...»», «وأشار
+        الرحبي "إلى أن المقاومة ..."»? Then it is the cue's content wherever it stands."""
+        if not {"أن", ":"} & set(cue.complement) or self.qspan_at[k].close is None:
+            return False
+        toks, c = self.toks, self.close_tok[k]
+        i = k + 1
+        if i < c and toks[i].key in THAT_PREPS and toks[i].key in {PREP_KEYS[p] for p in cue.complement if p in PREP_KEYS}:
+            i += 1
+        return i + 2 < c and toks[i].key in THAT
+
+    def _fused_bi(self, cue: Cue, j: int, k: int) -> bool:
+        """For a participle whose complement is «بـ» («متعهداً», «منددةً», «مطالباً»), is token
+        ``k`` that «بـ» fused to its noun? Right after the participle, or for a demand after
+        whom it is made of («مطالباً دول الخليج العربي بالضغط»: no comma, no preposition between);
+        not a preposition with a pronoun («به», «بها») nor a name."""
+        t = self.toks[k]
+        if t.key[:1] != "ب" or t.text[:1] != "ب" or len(t.key) <= 3 or k in self.reader.names \
+                or self.reader._is("proprep", k, strip_prefix=False):
+            return False
+        if k == j:
+            return True
+        return cue.lemma in DEMANDS and k - j <= 6 and all(
+            self.toks[i].is_word and not self.reader.is_prep(i) and self.toks[i].key[:1] != "ب"
+            for i in range(j, k))
 
     def _calls_for(self, k: int) -> bool:
         """Is token ``k`` a verbal noun with a fused «لـ» («لإبعاد», «لتسجيل», «للحوار»), what
@@ -233,7 +267,7 @@ class Extents:
         toks = self.toks
         t = toks[k]
         cue = self.cue_at(k)
-        if cue and cue.lemma != "قول" and (cue.pos in ("part",) or self.prefixed_cue(k)):
+        if cue and cue.lemma != "قول" and (cue.pos == "part" or self.prefixed_cue(k) and self.opens_saying(cue, k)):
             return True
         if t.text in "،,؛;" and k + 1 < len(toks):
             nxt = k + 1
@@ -250,6 +284,21 @@ class Extents:
                 (self.cue_at(k + 1) or self.cue_at(k + 2)):
             return True
         return False
+
+    def opens_saying(self, cue: Cue, k: int) -> bool:
+        """Does the cue with «و/ف» at ``k``, inside reported content, start a new attribution? A
+        verb of speech proper («وقال», «وأضاف», «وتابع»: class speech), one whose content opens
+        (an «أن», a colon, a quotation), or one whose subject holds a tagged name, place or title
+        («وتنفي روسيا», «وأكد عليه وزير خارجيته جون كيري»);
+        not a verb that goes on the reported clause («يهتم بأبحاث السرطان، ويعتبر امتداداً»,
+        «لفهم نشأة السرطان ونقل الاكتشافات», «يستنكر ويشجب بأشد العبارات»)."""
+        if self.lex.speech(cue):
+            return True
+        reader = self.reader
+        rng = reader.forward(k + 1, min(len(self.toks), k + 8))  # («وأكد عليه وزير خارجيته جون كيري»)
+        if rng and any(i in reader.names or i in reader.places or reader._is("title", i) for i in range(*rng)):
+            return True
+        return self.introducer(cue, k) is not None
 
     def transition(self, k: int) -> bool:
         """Does token ``k`` open a sentence with the journalist's transition: a preposition

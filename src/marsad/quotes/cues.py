@@ -132,6 +132,15 @@ class CueLexicon:
         """Does the cue still report a statement when negated («لم يستبعد»: class litotes)?"""
         return normalize(cue.lemma) in self.phrases.get("litotes", ())
 
+    def speech(self, cue: Cue) -> bool:
+        """Is the cue a verb of speech proper («قال», «أضاف», «تابع»: class speech)?"""
+        return normalize(cue.lemma) in self.phrases.get("speech", ())
+
+    def impersonal(self, cue: Cue) -> bool:
+        """Does the cue's imperfect without a subject read as the journalist's passive
+        («ويذكر أن», «يُتوقع أن»: class impersonal)?"""
+        return normalize(cue.lemma) in self.phrases.get("impersonal", ())
+
     def is_a(self, cls: str, key: str, strip_prefix: bool = False) -> bool:
         """True when the folded word ``key`` belongs to word class ``cls``."""
         words = self.phrases.get(cls, frozenset())

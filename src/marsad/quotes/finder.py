@@ -13,12 +13,13 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import Extents, Intro, absorbed
+from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
                                   tokenize)
 from marsad.text.sentences import split_sentences
+from marsad.text.tokenize import normalize_word
 
 SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
@@ -26,7 +27,7 @@ MIN_WORDS = 2
 THIS_IS = frozenset(("هذا", "ذلك", "وهذا", "وذلك"))  # «"..."، هذا ما قاله X»
 WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
 ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
-IN_IT = frozenset(("فيه", "فيها", "فيهما"))  # «بيانا أكد فيه»: in which (the statement) he said
+IN_IT = frozenset(("فيه", "فيها", "فيهما", "خلاله", "خلالها"))  # «بيانا أكد فيه»: in which (the statement) he said
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
@@ -38,7 +39,10 @@ RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "الل�
 EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
-DEMANDS = frozenset("دعا طالب حث ناشد".split())  # «ودعا إلى العودة لعملية السلام»: a short demand is one
+COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
+RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»: «وتلقى X اتصالاً من Y», Y speaks in what follows
+THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
+KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «وكان»: no clause subject after it
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
@@ -114,13 +118,16 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ layout
     def _layout(self, sentences: list[tuple[int, int]]) -> None:
-        toks, p, s = self.toks, 0, 0
+        toks, p, s, sid = self.toks, 0, 0, 0
         for t in toks:
             while p < len(self.para_ends) - 1 and t.start >= self.para_ends[p]:
                 p += 1
+            before = s
             while s < len(sentences) - 1 and t.start >= sentences[s][1]:
                 s += 1
-            t.para, t.sent = p, s
+            if t.i > 0 and (s != before or self._arabic_stop(t.i - 1)):
+                sid += 1  # («... بالمملكة.ووصف الشاعر ...»: a stop with no space after it still ends a sentence)
+            t.para, t.sent = p, sid
         spans = quote_spans(self.text, self.para_ends)
         by_off = {t.start: t.i for t in toks}
         self.qspan_at: dict[int, QSpan] = {}
@@ -142,10 +149,31 @@ class QuoteFinder:
                 self.short_quote_at[o] = c
         self.sent_end_tok = {k for k in range(len(toks) - 1)
                              if toks[k].text in SENT_END and (toks[k + 1].sent != toks[k].sent or self._full_stop(k))
-                             and k not in self.inside}
+                             and k not in self.inside and not self._glued_stop(k)}
         self.sent_start = {}
         for t in toks:
             self.sent_start.setdefault(t.sent, t.i)
+
+    def _glued_stop(self, k: int) -> bool:
+        """Is the «.» at token ``k`` glued to Latin letters or digits on both sides
+        («www.sfda.gov.sa», «3.5»), part of an address or a number, so no sentence's end whatever
+        the splitter said? (Glued between Arabic words, «والمصابين.وكان», it is a stop.)"""
+        toks = self.toks
+        return toks[k].text == "." and 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start \
+            and toks[k + 1].start == toks[k].end and toks[k - 1].text[-1:].isascii() \
+            and toks[k - 1].text[-1:].isalnum() and toks[k + 1].text[:1].isascii() and toks[k + 1].text[:1].isalnum()
+
+    def _arabic_stop(self, k: int) -> bool:
+        """Is token ``k`` a «.» glued to two Arabic words of three letters or more («القرية
+        التراثية.وسلط الدكتور ...»: SaudiNewsNet lost many spaces), which the sentence splitter
+        reads as one word? Abbreviations («د.أحمد», «بي.بي.سي») have shorter parts."""
+        toks = self.toks
+        if toks[k].text != "." or k == 0 or k + 1 >= len(toks):
+            return False
+        a, b = toks[k - 1], toks[k + 1]
+        return a.is_word and b.is_word and a.end == toks[k].start and b.start == toks[k].end \
+            and len(a.key) >= 3 and len(b.key) >= 3 and "\u0621" <= a.text[-1] <= "\u064a" \
+            and "\u0621" <= b.text[0] <= "\u064a"
 
     def _full_stop(self, k: int) -> bool:
         """Is the «.» at token ``k`` a sentence's end the splitter passed over because it
@@ -174,7 +202,7 @@ class QuoteFinder:
                 continue
             if c in self.inside or c in self.consumed or self._claimed(tok.start):
                 continue
-            if m.cue.lemma == "بين" and self.ext.between(c):
+            if m.cue.form == "بين" and self.ext.between(c):
                 continue  # «بيني وبين مسيري النادي»: "between"
             if c > 0 and self.toks[c - 1].text[:1].isdigit():
                 continue  # «100 طالب موهوب»: after a number the word is a noun
@@ -184,6 +212,8 @@ class QuoteFinder:
                 continue  # «المخرج أمين طالب»: a name, not a verb
             if self.reader._is("negation", c - 1) and not lex.survives_negation(m.cue):
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
+            if m.cue.pos == "impf" and self.reader._is("subjunctive", c - 1) and not self.toks[c - 1].text.lstrip("وف").startswith("إ"):
+                continue  # «ومن المنتظر أن يعلن الفريق عن ...»: what will or may be said
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
             if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
@@ -202,7 +232,32 @@ class QuoteFinder:
                 continue  # «بحسب ما أعلنت X»: read by the preposition
             else:
                 self._verb(c, m)
-        return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS]
+        return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
+
+    def _nested_topic(self, q: Quote) -> bool:
+        """Is ``q`` a cue inside another quote's reported content whose object is a topic, not
+        words of its own — no «أن», colon or quotation opens it, and no name is its speaker:
+        «إلى أن العمادة تعلن عن حاجتها ...», «أن صاحب المحل أعلن تنازله عن ...», «أن إعلان
+        القاهرة يؤكد حرص الزعيمين ...». The words are the outer speaker's."""
+        if q.cue is None or q.kind != "indirect":
+            return False
+        if not any(p is not q and p.content.start <= q.cue.start < p.content.end for p in self.quotes):
+            return False
+        before = self.text[max(0, q.cue.start - 6):q.cue.start].split()
+        after = self.text[q.cue.end:q.cue.end + 6].split()
+        if self.text[q.cue.start - 1:q.cue.start] in "وف" and q.cue.start > 0 \
+                or before and normalize_word(before[-1]) in ("كما", "وكما") \
+                or after and normalize_word(after[0]) in IN_IT:
+            return False  # a clause of its own: «كما دعوا لتسجيل احتجاج», «مذكرة ... يحذر فيها من»
+        lead = self.text[q.cue.end:q.content.start].split()
+        if lead and normalize_word(lead[-1].strip("«\"“:")) in THAT or self.text[q.content.start - 1:q.content.start] in QUOTE_CHARS:
+            return False
+        sp = q.speaker
+        if sp is not None and sp.explicit and sp.start is not None:
+            toks = [t.i for t in self.toks if sp.start <= t.start < sp.end]
+            if any(i in self.reader.names or i in self.persons for i in toks):
+                return False
+        return True
 
     def _saying(self, c: int, m: CueMatch) -> None:
         """«بالقول» / «إلى القول» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
@@ -271,8 +326,8 @@ class QuoteFinder:
         subject = v + 1
         if m is None and v + 1 < len(toks) and toks[v + 1].key in ON_IT:
             m, subject = self.lex.match(key), v + 2  # «وهو ما أشار إليه X»
-        if m is None or m.cue.pos != "perf":
-            return
+        if m is None or m.cue.pos != "perf" and not (m.cue.pos == "impf" and toks[c - 1].key in WHICH_IS):
+            return  # («وهو ما يؤكده عبدالرحمن الربيعة، مضيفا»: the one who says it too, now)
         if toks[c - 1].key in WHICH_IS:
             self._which_is_what(v, subject, m)
             return
@@ -337,7 +392,7 @@ class QuoteFinder:
             named = cue.pos == "noun" and any(k in self.persons for k in range(*explicit))
             speaker = self._explicit(explicit, UNKNOWN_GENDER if named else cue.gender, c)  # «تأكيد أوباما»
         else:
-            if cue.pos == "impf" and (intro is None or intro.how == "that") \
+            if cue.pos == "impf" and (intro is None or intro.how == "that") and not self._narrating(c, m, intro) \
                     and not self.reader._is("butpronoun", c - 1, strip_prefix=False):
                 return  # «ويذكر أن ...»: the journalist, not a speaker («لكنه يقول إن»: he)
             speaker = self._inherit(cue.gender, c)
@@ -350,6 +405,26 @@ class QuoteFinder:
             if intro.how == "nominal" and (cue.lemma in DEMANDS or obj):  # «اتهم X اردوغان بشن ...»
                 first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
             self._emit(c, m, intro, speaker, object_first=first)
+
+    def _narrating(self, c: int, m: CueMatch, intro: Optional[Intro]) -> bool:
+        """Does a subject-less imperfect at ``c`` go on the current speaker's words («ويضيف أن
+        ...», «وتقول إن ...», «حيث تقول، إن», «يقولون إن») rather than speak for the journalist
+        («ويذكر أن», «وتبين أن»: class impersonal) or stand in a clause of its own («الدراسات
+        تؤكد أن», «وهناك من يقول»)? It opens its clause with «و/ف» or «حيث» (a plural needs
+        neither: it cannot be impersonal), the «أن» follows at once or after a preposition or
+        adverb (not a noun, which is its subject: «ويشير تقديم النصح ... إلى أن»), with no comma
+        before it but right before «إن»."""
+        if intro is None or self.lex.impersonal(m.cue):
+            return False
+        toks = self.toks
+        if not (m.prefix or m.cue.gender == "-" or (c > 0 and toks[c - 1].key == "حيث")):
+            return False
+        if any(toks[k].text in "،," for k in range(c + 1, intro.at - 1)):
+            return False
+        k = c + 1
+        return k >= intro.at or not toks[k].is_word or self.reader.is_prep(k) or toks[k].key in THAT \
+            or self.reader._is("adverb", k) or self.reader._is("time", k) \
+            or (toks[k].key[:1] == "ب" and len(toks[k].key) > 3)
 
     def _addressee(self, k: int, at: int) -> Optional[int]:
         """The first token of whom a demand is made of, between its speaker (or cue) and the
@@ -396,6 +471,8 @@ class QuoteFinder:
             return issuer
         if self._but_pronoun(c, sent0):  # «لكنه اعتبر أن»: the pronoun speaks, who spoke before
             return None  # (a negated cue, «لكنه لم يذكر», never gets here: see run)
+        if c > 0 and self.toks[c - 1].key in THAT_HE:
+            return None  # «ولفت أبا الخيل إلى أنه يعتبر الجماعات ...»: «أنه» is the subject, what follows the object
         if not m.prefix:
             rel = self._relative_subject(c, m, intro)
             if rel is None:
@@ -407,11 +484,14 @@ class QuoteFinder:
         if not m.prefix and rel is None:
             if status in ("nonspeaker", "invalid") or (intro is None and status != "initial"):
                 return "skip"  # without content, only a clause-initial verb names a speaker
-            if status == "subject":
+            if status == "subject" and not self._heading(rng, c, m, intro):
                 return rng  # SVO: a noun phrase after the verb is then its object
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
         obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
         fwd = self.reader.forward(c + 1, stop, obj_split=obj or cue.lemma in DEMANDS)  # («ودعا مدني المجتمع الدولي إلى»)
+        if fwd is None and intro is not None and status != "held":
+            p = self._past_complement(c + 1, stop)  # «ويجيب عن هذا السؤال أحمد الوايل:»
+            fwd = self.reader.forward(p, stop) if p is not None else None
         if fwd and cue.pos == "perf" and cue.gender == "-" and self.toks[c].key.endswith(("وا", "ا", "تا")) \
                 and cue.lemma != "جاء":
             fwd = None  # «وطالبوا المجتمع الدولي بـ»: a verb before its subject is singular, so a plural
@@ -444,6 +524,26 @@ class QuoteFinder:
         if status == "after_prep":
             return self.reader.asked(sent0, c)
         return None
+
+    def _heading(self, rng: tuple[int, int], c: int, m: CueMatch, intro: Optional[Intro]) -> bool:
+        """Is the phrase ``rng`` before the verb at ``c`` no subject, because a person the
+        tagger found follows the verb as its subject (VSO)? Only for a phrase that holds no
+        name, title, institution or place — a heading run into the sentence («توزيع صعب قال
+        بوريس راجز، رئيس ...: «...»») or an adverbial —, and a cue that takes no object
+        (after «اتهم», «دعا» the person after the verb is whom it is about)."""
+        cue = m.cue
+        if intro is None or intro.how not in ("that", "colon", "quote") or "OBJ" in cue.complement \
+                or cue.lemma in DEMANDS:
+            return False
+        reader = self.reader
+        if any(k in reader.names or k in self.places for k in range(*rng)) \
+                or any(reader._is(cls, rng[0]) for cls in ("title", "institution", "citable", "quantity", "pronominal")):
+            return False
+        k = c + 1
+        while k < intro.at and (reader._is("title", k) or self.toks[k].text == "."
+                                or len(self.toks[k].key) == 1 and self.toks[k].is_word):
+            k += 1  # «قال الدكتور ...», «قال د. ...»
+        return k < intro.at and self.persons.get(k) == k
 
     def _relative_subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
         """The subject of a cue in a relative clause («علي سعيد الذي أشار إلى أن», «مقالة عام
@@ -499,6 +599,9 @@ class QuoteFinder:
         after = reader.forward(c + 2, min(c + 2 + ISSUER_REACH, len(toks)))
         if after and any(k in names for k in range(*after)):
             return None  # «أصدرت الوزارة بياناً أكد فيه الوزير خالد الفالح»: the subject follows
+        sender = self._sender(noun, c)
+        if sender is not None:
+            return sender  # «تلقى الأمير محمد بن نايف اتصالاً هاتفياً اليوم من الشيخ سيف بن زايد ... أعرب فيه»
         for k in range(noun - 1, max(sent0, c - ISSUER_REACH) - 1, -1):
             if toks[k].text in "،,:؛;" or self.lex.match(toks[k].key):
                 return None  # «بطرحه عدة تساؤلات، قال فيها»: the issuer is further off
@@ -507,6 +610,22 @@ class QuoteFinder:
                 if first > sent0 and (reader.is_prep(first - 1, strip_prefix=True) or toks[first - 1].key in ("مع", "ومع")):
                     return None
                 return first, k + 1
+        return None
+
+    def _sender(self, noun: int, c: int) -> Optional[tuple[int, int]]:
+        """The one a call, cable or letter came from, named after «من» between the statement
+        noun at ``noun`` and the cue at ``c`` («تلقى X اتصالاً هاتفياً اليوم من الشيخ سيف بن زايد
+        آل نهيان نائب رئيس مجلس الوزراء ...، أعرب فيه»): the caller speaks, not who took the
+        call. The phrase after «من» up to the cue, when a name is in it; else None."""
+        toks, names = self.toks, self.reader.names
+        for k in range(noun + 1, min(c, noun + 5)):
+            if toks[k].text in "،,:؛;.":
+                return None
+            if toks[k].key == "من":
+                rng = self.reader.forward(k + 1, c)
+                if rng and any(i in names for i in range(*rng)):
+                    return rng
+                return None
         return None
 
     def _statement_noun(self, k: int) -> Optional[bool]:
@@ -674,7 +793,7 @@ class QuoteFinder:
         para = toks[c].para
         s0 = self.sent_start[toks[c].sent]
         cand = self.tracker.pick(gender, para)
-        guess = self.reader.clause_subject(s0, c)
+        guess = self._clause_subject(s0, c)
         if guess is None or not any(k in self.persons for k in range(*guess)):
             guess = self._sentence_person(s0, c, gender) or guess  # a person named in it before a non-human subject
         if self.quotes and self.quotes[-1].cue is not None and self.quotes[-1].cue.start >= toks[s0].start:
@@ -682,7 +801,7 @@ class QuoteFinder:
         if guess is None and cand is None:
             for s in range(toks[c].sent - 1, max(toks[c].sent - 3, -1), -1):
                 if s in self.sent_start and para - toks[self.sent_start[s]].para <= 1:
-                    guess = self.reader.clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
+                    guess = self._clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
         if guess is None and cand is not None and c == s0:
@@ -699,6 +818,53 @@ class QuoteFinder:
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para, said=cand.said))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False, said=cand.said)
 
+    def _clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
+        """The subject of the sentence opening at ``s0`` with «و/ف» + a verb (``PhraseReader.
+        clause_subject``), also when the verb's prepositional complement comes first («وتحدث
+        عن تلك الأزمة لـ«الشرق الأوسط» الإعلامي السعودي مزيد السبيعي، ...»)."""
+        rng = self.reader.clause_subject(s0, c)
+        if rng is not None and self.toks[s0].key in RECEIVED:
+            # «وتلقى الأمير محمد بن نايف اتصالاً هاتفياً اليوم من الشيخ محمد الخالد ... . وعبر عن
+            # عزائه»: who called speaks on, not who took the call
+            noun = next((k for k in range(rng[1], min(rng[1] + 3, c)) if self._statement_noun(k)), None)
+            sender = self._sender(noun, c) if noun is not None else None
+            return sender or rng
+        if rng is not None or s0 + 2 >= c:
+            return rng
+        t, reader = self.toks[s0], self.reader
+        if len(t.key) < 4 or t.key[0] not in "وف" or self.lex.match(t.key) or t.key in KANA_WORDS \
+                or reader.is_prep(s0, strip_prefix=True) or reader._is("opener", s0) or reader._is("stop", s0, True):
+            return None
+        p = self._past_complement(s0 + 1, c)
+        return reader.forward(p, c) if p is not None else None
+
+    def _past_complement(self, a: int, stop: int) -> Optional[int]:
+        """Where the subject starts when a verb's prepositional complement stands between
+        them («ويجيب عن هذا السؤال أحمد عادل الوايل من قسم التمريض:»): the first person the
+        tagger found within a few words of the preposition at ``a``, with the titles before
+        it, when the complement ends in a definite word before them (not «عن زيارة الأمير»,
+        «عن دور الأمير»: a person completing the complement) and no punctuation, cue or «أن»
+        comes first; else None."""
+        toks, reader = self.toks, self.reader
+        if a >= stop or not reader.is_prep(a, strip_prefix=True) or toks[a].key == "في" and reader.adjunct_noun(a + 1):
+            return None  # («وأضاف في مؤتمر صحفي ...»: the circumstance, after which the subject was not named)
+        for k in range(a + 2, min(stop, a + COMPLEMENT_REACH)):
+            t = toks[k]
+            if t.text in "،,:؛;.!?؟()" or t.key in THAT or self.lex.match(t.key) or reader._is("relative", k) \
+                    or (reader.is_prep(k, strip_prefix=True) or t.key[:1] == "و" and reader._is("title", k)) \
+                    and not reader.is_media(k):
+                return None  # a second phrase («عقب محادثات بين وزراء ... ووزير الخارجية الأمريكي»)
+            if self.persons.get(k) == k:
+                b = k - 1
+                while b > a and reader._is("title", b):
+                    b -= 1
+                before = toks[b]
+                if b <= a or reader.is_prep(b, strip_prefix=False) \
+                        or not (before.text.lstrip("و").startswith("ال") or before.text in QUOTE_CHARS):
+                    return None
+                return b + 1
+        return None
+
     def _previous_person(self, c: int, gender: str, cand: Candidate) -> Optional[tuple[int, int]]:
         """For a subject-less cue opening its sentence («وقال: ...»), the person who is the
         subject of the sentence just before («وانتقل حاكم لويزيانا الجمهوري بوبي جيندال إثر
@@ -711,7 +877,7 @@ class QuoteFinder:
             return None
         if self.quotes and self.quotes[-1].cue is not None and self.quotes[-1].cue.start >= toks[p0].start:
             return None  # («ونوه إلى أن ...»: that sentence was the current speaker's words)
-        rng = self.reader.clause_subject(p0, c)
+        rng = self._clause_subject(p0, c)
         person = next((k for k in range(*rng) if self.persons.get(k) == k and not self.lex.match(toks[k].key)),
                       None) if rng else None
         if person is None or self.person_gender.get(person, "-") not in (gender, "-") and gender in ("m", "f"):
@@ -848,6 +1014,8 @@ class QuoteFinder:
         sp = self.qspan_at[o]
         a, b = sp.inner
         k = o + 1
+        if k + 1 < self.close_tok[o] and self.toks[k].key in THAT_PREPS and self.toks[k + 1].key in THAT:
+            k += 1  # «"إلى أن المقاومة ..."»
         if k < self.close_tok[o] and self.toks[k].key in THAT:
             a = self.toks[k].end
         while a < b and self.text[a].isspace():
@@ -931,6 +1099,16 @@ class QuoteFinder:
             speaker = self._inherit("-", c)
         self._emit(c, m, intro, speaker)
 
+    def _credited(self, i: int, k: int) -> bool:
+        """Is token ``i``, between a leading source and the comma at ``k``, a cue verb with a
+        subject of its own after it («فقد أعلنت المقاومة الشعبية،»), so that the source only
+        credits that cue's statement? Not a cue in a relative clause («الهيئة التي وصفتها
+        الصحافة») nor one whose subject is the source itself («لتقارير طبية ... أفادت بأنه»)."""
+        found = self.lex.match(self.toks[i].key) if i not in self.inside else None
+        if found is None or found.cue.pos == "prep" or self.reader._is("relative", i - 1, strip_prefix=False):
+            return False
+        return self.reader.forward(i + 1, k) is not None
+
     def _reporting(self, i: int) -> bool:
         """Is the verb at ``i`` (after «بحسب ما») one that reports words: a cue or a verb of
         the ``reports`` class, also with its object pronoun («ذكرته», «نشرته», «قاله»)?"""
@@ -973,7 +1151,9 @@ class QuoteFinder:
             rng = rng[0], cut  # «وحسب الهيئة، تم تسجيل ...»: the source ends at its comma, what follows is said
         # «وبحسب البيان، أغرى رجل ...»: at the start of a sentence or of a clause, the
         # attribution covers what follows its comma
-        leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,")
+        # (not before a relative clause on the source: «، بحسب التقرير، الذي يحمل عنوان ...»)
+        leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,"
+                                 and not self.reader._is("relative", rng[1] + 1, strip_prefix=False))
         if leading or self.reader.so_that(rng[1]):
             k = rng[1]
             while k <= last and toks[k].text not in "،," and not self.reader.so_that(k):
@@ -985,6 +1165,9 @@ class QuoteFinder:
                 k += 1  # «وحسب المصدر نفسه، فإن ...»: the content follows «فإن» («ووفقا لاحصائيات ...، فان 1280»)
             if k + 1 > last:
                 return
+            if any(self._credited(i, k) for i in range(rng[1], k)):
+                return  # «وحسب موقع "سكاي نيوز عربية"؛ فقد أعلنت المقاومة الشعبية، عن مقتل ...»: the outlet
+                # credits the statement of the cue after it, whose speaker is the source
             end, _ = self.ext.reported_end(k + 1)
             first = k + 1
         else:

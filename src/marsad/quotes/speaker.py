@@ -126,6 +126,15 @@ class PhraseReader:
         and opens what it says: «وبحسب أقارب الضحية فإن ...»."""
         return 0 <= i < len(self.toks) and self.toks[i].text in SO_THAT and i not in self.names
 
+    def possessed_addressee(self, i: int) -> bool:
+        """«لضيفه», «لنظيره», «لزواره»: «لـ» fused to a noun with a pronoun suffix, as written
+        («لطيفة» ends in «ة»), no name: whom the words were said to, never their speaker."""
+        if not 0 <= i < len(self.toks) or i in self.names:
+            return False
+        text = self.toks[i].text
+        return len(text) >= 5 and text[0] == "ل" and text[1] not in "لا" \
+            and text.endswith(("ه", "ها", "هم", "هما")) and not self.lex.match(self.toks[i].key)
+
     def noun_slot(self, i: int) -> bool:
         """Must a word at ``i`` be a noun, being right after an auxiliary of the passive («يتم
         ذكر») or a preposition that governs a noun («عن رأي»; «علي» the name is no «على»)?"""
@@ -184,11 +193,13 @@ class PhraseReader:
         return close is not None and not (close + 1 < b and self.toks[close + 1].is_word)
 
     def forward(self, a: int, b: int, obj_split: bool = False) -> Optional[tuple[int, int]]:
-        """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``."""
+        """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``;
+        ``obj_split`` for a verb with an object (a name or a place after the subject's
+        definite word begins the object)."""
         k = a
         while k < b:
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
-                    or (self._is("proprep", k, strip_prefix=False) and k not in self.names) \
+                    or (self._is("proprep", k, strip_prefix=False) and k not in self.names) or self.possessed_addressee(k) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
                 k += 1
             elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
@@ -237,6 +248,10 @@ class PhraseReader:
                     and not self._is("title", j - 1):  # «مفتي الجمهورية»: a title's genitive
                 if not self.names or j - 1 in self.names:
                     break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
+            if obj_split and j > start and j in self.places and j not in self.names \
+                    and (prev.startswith("ال") or j - 1 in self.names) and not self._is("title", j - 1):
+                break  # «وحمّل الأمين العام إسرائيل المسؤولية», «اتهم الوزير السعودي إيران»: a state after the
+                # subject's definite word or name is the object («وزير خارجية إيران» completes a title)
             if obj_split and j > start and j - 1 in self.names and j in self.names and self.names[j] == j \
                     and self.names[j - 1] != j and t.key not in NAME_LINKS and self.toks[j - 1].key not in NAME_LINKS \
                     and not self._is("title", j - 1):
@@ -379,7 +394,10 @@ class PhraseReader:
                     or self._is("opener", k, strip_prefix=False) or self.lex.match(t.key):
                 if t.key.lstrip("و") in WHEN:
                     return "initial", None  # «عندما انكشفت الفضيحة انتقد بوتين»: a clause of time
-                break
+                found = self.lex.match(t.key)
+                if found is not None and found.cue.pos == "prep" and end - k <= 6:
+                    return "after_prep", self.trim(k + 1, end)  # «وبحسب «رويترز» ذكر نوفاك أنه»: the
+                break                                           # source cited, not the verb's subject
             if self.is_prep(k, strip_prefix=True) or t.key in ASKED:
                 if comma_at is not None:
                     k = comma_at
@@ -467,7 +485,8 @@ class PhraseReader:
             return self.forward(s0 + 1, c)
         t = self.toks[v]
         if v + 1 >= c or not t.is_word or len(t.key) < 3 or t.text.startswith("ال") or v in self.names \
-                or self.lex.match(t.key) or self.is_prep(v, strip_prefix=True) or t.key in KANA or t.key in THAT \
+                or self.lex.match(t.key) or (self.is_prep(v, strip_prefix=True) and t.key != "عبر") \
+                or t.key in KANA or t.key in THAT \
                 or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v):
             return None
         rng = self.forward(v + 1, c)

@@ -153,7 +153,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         reindex = version in REINDEX_FROM
         stories = int(version) < 4
         rekey = int(version) < 5
-        summarise = int(version) < 6  # version 6 counts each actor's values (actor_values)
+        summarise = int(version) < 7  # versions 6 and 7 count each actor's values (actor_values)
         while version != SCHEMA_VERSION:
             for statement in _statements(UPGRADES[version]):
                 conn.execute(statement)
@@ -202,7 +202,7 @@ def _rekey_actors(conn: sqlite3.Connection) -> None:
 
 def _refresh_all_actors(conn: sqlite3.Connection) -> None:
     """Summarise every actor again (version 3 counts mentions, quotes and events; version 5
-    keys role-named actors by country; version 6 counts their values in ``actor_values``)."""
+    keys role-named actors by country; versions 6 and 7 count their values in ``actor_values``)."""
     keys = json.dumps([r[0] for r in conn.execute("SELECT DISTINCT actor_key FROM entities")],
                       ensure_ascii=False)
     conn.execute("DELETE FROM actors")

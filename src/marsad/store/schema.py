@@ -7,7 +7,7 @@ article is ingested again with ``--update``. Fields a record gains later stay in
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -300,11 +300,11 @@ def _most(field: str, tie: str = "v.value DESC") -> str:
             f" ORDER BY v.n DESC, {tie} LIMIT 1)")
 
 
-# Count the name, country, sector and role of the entity rows ``e``
+# Count the name, English name, label, country, sector and role of the entity rows ``e``
 # that WHERE selects into ``actor_values`` (added to the counts already there).
 def _value_rows(where: str) -> str:
     parts = [f"SELECT e.actor_key, '{f}', e.{f}, COUNT(*) FROM entities e WHERE {where} AND e.{f} IS NOT NULL"
-             f" GROUP BY e.actor_key, e.{f}" for f in ("name", "country", "sector", "role")]
+             f" GROUP BY e.actor_key, e.{f}" for f in ("name", "name_en", "label", "country", "sector", "role")]
     return ("INSERT INTO actor_values (actor_key, field, value, n)\n"
             + "\nUNION ALL ".join(parts)
             + "\nON CONFLICT (actor_key, field, value) DO UPDATE SET n = n + excluded.n;\n")
@@ -316,7 +316,7 @@ _ACTOR_ROWS = f"""
 INSERT INTO actors (actor_key, name, name_en, label, country, sector, role, articles,
                     mentions, quotes, events)
 SELECT e.actor_key, {_most("name", "length(v.value), v.value")},
-       MAX(e.name_en), MAX(e.label), {_most("country")}, {_most("sector")}, {_most("role")},
+       {_most("name_en")}, {_most("label")}, {_most("country")}, {_most("sector")}, {_most("role")},
        COUNT(DISTINCT e.article_id),
        -- the counts are summed over the actor's entity rows as they are read for the
        -- columns above (one pass over them, not one more pass per count)
@@ -347,11 +347,8 @@ _BATCH = "e.article_id IN (SELECT value FROM json_each(?1))"
 ADD_ACTORS = (_value_rows(_BATCH) + _ACTOR_ROWS + f"""\
 FROM entities e WHERE {_BATCH} GROUP BY e.actor_key
 ON CONFLICT (actor_key) DO UPDATE SET
-    name = excluded.name, country = excluded.country, sector = excluded.sector, role = excluded.role,
-    -- the English name and the label keep the larger value (MAX leaves NULLs out; max(a, b)
-    -- is NULL when either is)
-    name_en = coalesce(max(name_en, excluded.name_en), name_en, excluded.name_en),
-    label = coalesce(max(label, excluded.label), label, excluded.label),
+    name = excluded.name, name_en = excluded.name_en, label = excluded.label,
+    country = excluded.country, sector = excluded.sector, role = excluded.role,
     articles = articles + excluded.articles,
     mentions = mentions + excluded.mentions,
     quotes = quotes + excluded.quotes,
@@ -396,6 +393,10 @@ CREATE TABLE IF NOT EXISTS actor_values (
     PRIMARY KEY (actor_key, field, value)
 ) WITHOUT ROWID;
 """,
+    # Version 7 counts the English name and the label too (the most frequent, not the
+    # largest: «الأردن» was a PER for one «جوردان» among its LOC rows): every actor is
+    # summarised again.
+    "6": "",
 }
 # Upgrades after which every article's full-text index row is computed again.
 REINDEX_FROM = {"1", "2"}

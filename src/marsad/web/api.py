@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from marsad.store import queries, story_queries
@@ -14,7 +14,22 @@ from marsad.store.search import MAX_QUERY_CHARS
 from marsad.store.watch import count_items, list_feeds, newest_items
 from marsad.web.deps import connection
 
-router = APIRouter(prefix="/api", tags=["api"])
+def _known_params(request: Request) -> None:
+    """A query parameter the endpoint does not take is an error, not silently ignored
+    (``/api/quotes?speaker=الجبير`` would list every quote)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = {p.alias for p in dependant.query_params}
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise HTTPException(status_code=400, detail=(
+            f"unknown query parameter{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"{request.url.path} takes: {', '.join(sorted(known)) or 'none'}"))
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(_known_params)])
 
 
 def _json(data) -> Response:
