@@ -41,6 +41,11 @@ MAX_PAIRS = 60  # candidates per trigger
 LEAD_CHARS = 300  # the lead of a story: its first characters after the title
 FIRST_SENTENCES = 3
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})  # the state and its organs
+# The types the stage codes: acts of force, talks, mobilisation and protest, whose learnt
+# additions are mostly right in cross-validation and on unannotated articles. Words (ACCUSE,
+# REQUEST, REJECT, SUPPORT ...) read from far off were about 4 right in 27 on 1,000 unseen
+# articles (session 13, docs/events.md); they are left to the rules.
+LEARNT_TYPES = frozenset({"ASSAULT", "CONSULT", "MOBILIZE", "PROTEST"})
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,8 @@ def triples(found: list[Candidate], ctx: Context) -> list[tuple[tuple[str, str, 
     out = []
     for key, cs in by.items():
         s, t, g = key
+        if t not in LEARNT_TYPES:
+            continue
         vector = dense(frozenset().union(*(c.features for c in cs)))
         first = min(c.sentence[0] for c in cs)
         vector += [
