@@ -68,6 +68,7 @@ def test_learned_score_follows_the_weights():
     assert score(vector, model) == pytest.approx(0.5)
 
 
+MINE = "قتل ثلاثة جنود أتراك في انفجار لغم زرعه مقاتلو حزب العمال الكردستاني جنوب شرق تركيا."
 CUBA = ("كما طالبت كوبا في اطار تطبيع علاقاتها مع الولايات المتحدة، باستعادة الاراضي التي تقيم "
         "واشنطن عليها قاعدتها العسكرية وسجن غوانتانامو.")
 
@@ -84,14 +85,17 @@ def _triples(record):
 
 
 def test_learned_stage_codes_what_its_model_accepts(coder_nlp):
-    # The rules find no target for «طالبت كوبا ... مع الولايات المتحدة»; a model that takes
-    # every triple codes the demand, its evidence pointing into the text.
+    # The rules find no side for «قتل ثلاثة جنود أتراك في انفجار لغم زرعه مقاتلو حزب العمال
+    # الكردستاني»; a model that takes every triple codes the attack, its evidence pointing
+    # into the text. Words (a demand: «طالبت كوبا ... مع الولايات المتحدة») it leaves to the
+    # rules: LEARNT_TYPES.
     coder = coder_nlp.get_pipe("marsad_events").coder
     coder.model = {"weights": {}, "bias": 0.0, "threshold": 1.5}  # nothing passes
-    assert ("CUB", "REQUEST", "USA") not in _triples(run(coder_nlp, Article(text=CUBA, published="2015-07-01")))
+    assert ("TUR", "ASSAULT", "TUR") not in _triples(run(coder_nlp, Article(text=MINE, published="2015-07-01")))
     coder.model = {"weights": {}, "bias": 30.0, "threshold": 0.5}  # everything passes
-    record = run(coder_nlp, Article(text=CUBA, published="2015-07-01"))
-    assert ("CUB", "REQUEST", "USA") in _triples(record)
+    record = run(coder_nlp, Article(text=MINE, published="2015-07-01"))
+    assert ("TUR", "ASSAULT", "TUR") in _triples(record)
     for e in record.events:
         assert record.text[e.evidence.start:e.evidence.end] == e.evidence.text
         assert record.text[e.trigger.start:e.trigger.end] == e.trigger.text
+    assert ("CUB", "REQUEST", "USA") not in _triples(run(coder_nlp, Article(text=CUBA, published="2015-07-01")))
