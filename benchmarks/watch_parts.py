@@ -4,7 +4,7 @@ Each part is a function of the watcher, the pipeline or the store, wrapped so th
 the CPU time of its thread (``time.thread_time``) minus that of the wrapped parts it calls:
 every CPU second of every thread is counted once, in the innermost part that spent it. The
 collector's passes are counted apart too (they happen inside whichever part allocates).
-The wrappers cost about 2 µs a call (some 40,000 calls a poll of 1,000 articles).
+The wrappers cost about 1.5 µs a call (some 22,000 calls in a poll of 1,000 articles: 0.03 s).
 """
 from __future__ import annotations
 
