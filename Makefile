@@ -1,5 +1,9 @@
 # Set-up and the everyday jobs. `make run` and `make test` work on a fresh machine:
 # they create the virtual environment and install marsad into it first.
+# PYTHON: the interpreter .venv is made from. One built with profile-guided and link-time
+# optimisation (Debian's /usr/bin/python3.11; pyenv's only with PYTHON_CONFIGURE_OPTS=
+# "--enable-optimizations --with-lto") used about 7 % less CPU for `marsad watch` than
+# pyenv's default build (docs/watch.md, "Benchmark", session 13): make install PYTHON=...
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin

@@ -50,6 +50,18 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def interpreter() -> str:
+    """Which Python runs the benchmark, since figures of two builds do not compare
+    (docs/watch.md, "Benchmark", session 13: pyenv's default build, without PGO or LTO and with
+    a shared libpython, used about 8 % more CPU for the same poll than Debian's python3.11)."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+        linked = "libpython (shared library)" if "libpython" in maps else "no shared libpython (static build)"
+    except OSError:
+        linked = "libpython unknown"
+    return f"{sys.executable} ({sys.version.split()[0]}, {linked})"
+
+
 def throughput(args) -> None:
     from marsad.pipeline.build import keep, load
     from marsad.store import open_store
@@ -70,6 +82,7 @@ def throughput(args) -> None:
         from marsad.engines.local import Workers
 
         workers = Workers(args.jobs)
+    print(f"python: {interpreter()}")
     print(f"pipeline loaded in {time.perf_counter() - started:.1f} s; watcher on "
           f"{'core ' + str(cpus[0]) if one_core else 'all cores'}, site in another process")
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,6 +90,11 @@ def throughput(args) -> None:
         fetcher = Fetcher(delay=0.0, timeout=10.0)
         analyse = workers if args.jobs > 1 else Analyser(nlp)
         watcher = Watcher(conn, urls, fetcher, analyse, say=print, workers=args.workers)
+        if args.parts:  # CPU seconds part by part (benchmarks/watch_parts.py)
+            from watch_parts import Parts
+
+            parts = Parts()
+            parts.install(nlp)
         load, cpu = os.getloadavg()[0], cpu_seconds()
         first = watcher.poll()
         cpu = cpu_seconds() - cpu
@@ -86,6 +104,8 @@ def throughput(args) -> None:
               f"{stored / first.seconds:.1f} articles/s (fetch, read, analyse, store); the watcher "
               f"used {cpu:.1f} s of CPU ({stored / cpu:.1f} articles per CPU-second); load average "
               f"{load:.2f} before, {os.getloadavg()[0]:.2f} after")
+        if args.parts:
+            print("where the first poll's CPU went:\n" + parts.table(cpu))
         idle = [watcher.poll() for _ in range(3)]
         print(f"idle polls ({args.feeds} feeds, all 304): "
               + ", ".join(f"{p.seconds:.3f} s" for p in idle))
@@ -174,6 +194,8 @@ def main() -> None:
     parser.add_argument("--kill-feeds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=22)
     parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--parts", action="store_true",
+                        help="time the first poll's parts (CPU per thread; about 0.03 s of wrappers)")
     args = parser.parse_args()
     if not SAUDINEWSNET.exists():
         raise SystemExit(f"{SAUDINEWSNET} is missing: the benchmark needs ../shared")
