@@ -239,3 +239,11 @@ def test_pipeline_stopping_an_act_is_not_doing_it(nlp):
     record = run(nlp, Article(text="ودعا سليم الزعنون إلى تطبيق قرارات المجلس المركزي ووقف التنسيق الأمني مع "
                                    "الاحتلال الإسرائيلي.", published="2015-07-31"))
     assert not [e for e in record.events if e.type == "COOPERATE"]
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المقرر أن يلتقي المنتخبان المصري والتونسي في الجولة الأولى يوم الأحد المقبل.",
+    "وتجري إدارة النادي مفاوضات مع ماكسي موراليز لاعب الوسط المهاجم لفريق أتالانتا الإيطالي.",
+])
+def test_pipeline_players_and_national_teams_are_no_states(nlp, text):
+    assert not run(nlp, Article(text=text, published="2015-08-06")).events
