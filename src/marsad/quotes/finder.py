@@ -147,6 +147,11 @@ class QuoteFinder:
             self.inside.update(range(o + 1, c))
             if sp.close is not None and sum(toks[k].is_word for k in range(o + 1, c)) <= 4:
                 self.short_quote_at[o] = c
+        for k in range(1, len(toks) - 2):  # «كشف لـ(عكاظ) عميد القبول»: an outlet in brackets
+            if toks[k].text == "(" and toks[k - 1].key == "ل" and toks[k - 1].text != "ل":  # after «لـ»
+                c = next((c for c in range(k + 2, min(k + 6, len(toks))) if toks[c].text == ")"), None)
+                if c is not None and all(toks[i].is_word for i in range(k + 1, c)):
+                    self.short_quote_at[k] = c  # reads like «لـ"عكاظ"», a quoted addressee
         self.sent_end_tok = {k for k in range(len(toks) - 1)
                              if toks[k].text in SENT_END and (toks[k + 1].sent != toks[k].sent or self._full_stop(k))
                              and k not in self.inside and not self._glued_stop(k)}

@@ -1,0 +1,18 @@
+"""Speakers and cues read off a fresh unannotated slice (session 14, issue #17): an outlet
+in brackets before the speaker («كشف لـ(عكاظ) عميد ...»)."""
+from __future__ import annotations
+
+from marsad.quotes.finder import find_quotes
+
+
+def _speakers(text, **kw):
+    return {q.cue.text: (q.speaker.text if q.speaker else None) for q in find_quotes(text, **kw)}
+
+
+def test_an_outlet_in_brackets_before_the_speaker_is_an_addressee():
+    text = "كشف لـ(عكاظ) عميد القبول والتسجيل بجامعة طيبة الدكتور خالد آل مسعود، أنه تم قبول ألف طالب."
+    assert _speakers(text)["كشف"] == "عميد القبول والتسجيل بجامعة طيبة الدكتور خالد آل مسعود"
+    text = "أكد لـ(عكاظ) الشيخ صالح لنجف رئيس تحالف قبائل مأرب، أن الحوثيين تلقوا ضربات نوعية."
+    assert _speakers(text)["أكد"] == "الشيخ صالح لنجف رئيس تحالف قبائل مأرب"
+    # and after the speaker it stays out of the phrase
+    assert _speakers("وقال الشيخ صالح لنجف لـ(عكاظ)، إن الحوثيين تلقوا ضربات.")["قال"] == "الشيخ صالح لنجف"
