@@ -16,3 +16,13 @@ def test_an_outlet_in_brackets_before_the_speaker_is_an_addressee():
     assert _speakers(text)["أكد"] == "الشيخ صالح لنجف رئيس تحالف قبائل مأرب"
     # and after the speaker it stays out of the phrase
     assert _speakers("وقال الشيخ صالح لنجف لـ(عكاظ)، إن الحوثيين تلقوا ضربات.")["قال"] == "الشيخ صالح لنجف"
+
+
+def test_a_demonstrative_after_a_verb_of_describing_is_its_object():
+    text = ("وقال اللواء منصور التركي إن الوضع خطير. كما وصف هذا النوع من الحروب بـ«الخطير» كون أن "
+            "تجنيدها يتم بسرعة. وأضاف: «مثل هذه العملية يصعب تتبعها»، مشيرًا إلى أن بعض الدول تدعم الجماعات.")
+    found = find_quotes(text)
+    assert {q.cue.text: q.speaker.text for q in found} == {
+        "قال": "اللواء منصور التركي", "وصف": "اللواء منصور التركي",
+        "أضاف": "اللواء منصور التركي", "مشيرًا": "اللواء منصور التركي"}
+    assert next(q for q in found if q.cue.text == "وصف").content.text.startswith("هذا النوع من الحروب")

@@ -518,6 +518,8 @@ class QuoteFinder:
                 fwd = None
             elif told is not None:
                 fwd = fwd[0], told
+        if fwd and obj and self.reader._is("demonstrative", fwd[0], strip_prefix=False):
+            fwd = None  # «كما وصف هذا النوع من الحروب بـ"الخطير"», «ووصف هذه الحرب بأنها»: what is described
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
         if fwd:
