@@ -2,6 +2,8 @@
 in brackets before the speaker («كشف لـ(عكاظ) عميد ...»)."""
 from __future__ import annotations
 
+from marsad.model import Article
+from marsad.pipeline.build import extract
 from marsad.quotes.finder import find_quotes
 
 
@@ -26,3 +28,16 @@ def test_a_demonstrative_after_a_verb_of_describing_is_its_object():
         "قال": "اللواء منصور التركي", "وصف": "اللواء منصور التركي",
         "أضاف": "اللواء منصور التركي", "مشيرًا": "اللواء منصور التركي"}
     assert next(q for q in found if q.cue.text == "وصف").content.text.startswith("هذا النوع من الحروب")
+
+
+def test_an_age_in_brackets_ends_the_speaker_phrase():
+    assert _speakers("وقالت المريضة (50 عاماً)، التي لم تكشف عن هويتها، إنها شكت في الأمر.")["قالت"] == "المريضة"
+
+
+def test_a_year_or_a_count_in_the_speaker_phrase_is_no_clause():
+    text = "وأعلن مفاوضو الدول الـ12 حول اتفاقية التجارة في ختام اجتماعهم أنهم لم يتوصلوا إلى اتفاق نهائي."
+    found = extract(Article(text=text, id="t"))
+    assert [q.content.text for q in found.quotes] == ["لم يتوصلوا إلى اتفاق نهائي"]
+    # a number that is no date still marks a clause, not a speaker
+    text = "وطالب نحو 500 متظاهر امام ديوان المحافظة الحكومتين بالايفاء بالوعود."
+    assert extract(Article(text=text, id="t")).quotes == []

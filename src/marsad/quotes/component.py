@@ -145,6 +145,9 @@ def _head_forms(key: str) -> set[str]:
 
 _PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن ألا أكثر".split())
 _MAX_UNNAMED_WORDS = 6  # «مسؤولا آخر في المجلس الأعلى للسلام»
+# numbers that name no clause: a year («بنهاية العام 2014م», «عام 1374هـ / 1954م»), a count
+# fused to the article («مفاوضو الدول الـ12»)
+_DATES = re.compile(r"(?:ال)?عام\s+\d{4}\s*[مه]?ـ?(?:\s*/\s*\d{4}\s*[مه]?ـ?)?|الـ\s?\d+")
 _MAX_INSTITUTION_WORDS = 10  # «الجهاز المركزي المصري للتعبئة العامة والإحصاء»
 
 
@@ -167,7 +170,7 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     lexicon = default_lexicon()
     limit = _MAX_INSTITUTION_WORDS if lexicon.is_a("institution", head, True) or lexicon.is_a("quantity", head, True) \
         else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
-    if len(words) > limit or any(ch.isdigit() for ch in speaker.text):
+    if len(words) > limit or any(ch.isdigit() for ch in _DATES.sub("", speaker.text)):
         return False
     raw = words[0].strip("،,:")
     first = normalize_word(raw)

@@ -32,6 +32,7 @@ QUESTION = frozenset("اذا عما هل".split())  # a question reported before
 MAX_PHRASE = 20  # tokens: «مدير أعلى خدمات الأصول والمشاريع بشركة المياه الوطنية ... المهندس سعيد بن ...»
 TANWIN_FATH = "\u064b"  # ـً: names never carry it
 DASHES = "-–—"  # «بدر الجبل –سبق– تيماء:»: a byline's dashes
+AGE_WORDS = frozenset("عاما سنه عام".split())  # folded: «(50 عاماً)», «(68 سنة)», a speaker's age
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
 
 
@@ -192,6 +193,10 @@ class PhraseReader:
         close = next((k for k in range(o + 1, min(b, o + 8)) if self.toks[k].text == ")"), None)
         return close is not None and not (close + 1 < b and self.toks[close + 1].is_word)
 
+    def _age(self, i: int) -> bool:
+        """Do tokens from ``i`` read as an age: a number and «عاما/سنة» («50 عاماً», «68 سنة»)?"""
+        return i + 1 < len(self.toks) and self.toks[i].text.isdigit() and self.toks[i + 1].key in AGE_WORDS
+
     def forward(self, a: int, b: int, obj_split: bool = False) -> Optional[tuple[int, int]]:
         """Token range ``[i, j)`` of the subject after a verb, looking at tokens ``[a, b)``;
         ``obj_split`` for a verb with an object (a name or a place after the subject's
@@ -221,8 +226,10 @@ class PhraseReader:
                 continue
             if t.text in QUOTE_CHARS or t.text in ":؛;.!?؟":
                 break
-            if t.text == "(" and j > start and j - 1 in self.names and self._gloss(j, b):
-                break  # «المبتعث خالد العنزي (مشجع النصراوي):»: a gloss on the name
+            if t.text == "(" and j > start and (j - 1 in self.names and self._gloss(j, b) or self._age(j + 1)):
+                break  # «المبتعث خالد العنزي (مشجع النصراوي):», «المريضة (50 عاماً)»: a gloss on the speaker
+            if t.text[:1] in "-–" and j > start and self._age(j + 1):
+                break  # «وقالت النزيلة (غ،ع) - 27 عاما - إن»
             if t.text in "،,":
                 if j + 1 >= b or self.ends_phrase(j + 1) or self.toks[j + 1].text in QUOTE_CHARS \
                         or (obj_split and self.toks[j + 1].key.startswith("ال")) or self._possessed(j + 1):
