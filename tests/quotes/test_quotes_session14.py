@@ -41,3 +41,8 @@ def test_a_year_or_a_count_in_the_speaker_phrase_is_no_clause():
     # a number that is no date still marks a clause, not a speaker
     text = "وطالب نحو 500 متظاهر امام ديوان المحافظة الحكومتين بالايفاء بالوعود."
     assert extract(Article(text=text, id="t")).quotes == []
+
+
+def test_the_name_anne_is_no_that():
+    found = find_quotes("من جانبه أعرب آن دنكان، وزير التعليم، خلال مقابلة عن اعتقاده بأن أمام المشروع فرصة.")
+    assert [(q.speaker.text, q.content.text) for q in found] == [("آن دنكان، وزير التعليم", "أمام المشروع فرصة")]
