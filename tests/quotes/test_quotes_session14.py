@@ -46,3 +46,11 @@ def test_a_year_or_a_count_in_the_speaker_phrase_is_no_clause():
 def test_the_name_anne_is_no_that():
     found = find_quotes("من جانبه أعرب آن دنكان، وزير التعليم، خلال مقابلة عن اعتقاده بأن أمام المشروع فرصة.")
     assert [(q.speaker.text, q.content.text) for q in found] == [("آن دنكان، وزير التعليم", "أمام المشروع فرصة")]
+
+
+def test_a_news_lead_verb_names_the_speaker_of_a_participle():
+    text = "عزت أمانة المنطقة الشرقية كثرة التحويلات إلى المشروعات التطويرية، مؤكدة أهمية هذه المشروعات لفك الازدحامات."
+    assert _speakers(text)["مؤكدة"] == "أمانة المنطقة الشرقية"
+    # a participle of the other gender is not the lead's («متهماً»: the accused, not police words)
+    text = "ضبطت شرطة دبي شخصاً آسيويا، متهماً بالتعاون مع أربعة آخرين بالاعتداء على امرأة."
+    assert _speakers(text)["متهماً"] is None

@@ -484,6 +484,24 @@ class PhraseReader:
         v = self._after_opening(s0, c)
         if v is None and (s0 in self.names or self._is("title", s0, strip_prefix=False)):
             return self._topic_name(s0, c)
+        if v is None and self._lead_verb(s0, c):
+            cue = self.lex.match(self.toks[c].key) if c < len(self.toks) else None
+            if cue is not None and cue.cue.gender in ("m", "f") \
+                    and (cue.cue.gender == "f") != self.toks[s0].key.endswith("ت"):
+                return None  # «ضبطت شرطة دبي شخصاً آسيويا، متهماً»: the cue's gender is not the lead verb's
+            rng = self.forward(s0 + 1, c)
+            if rng and rng[0] in self.names and self.names[rng[0]] == rng[0]:
+                end = rng[0]
+                while end + 1 < rng[1] and self.names.get(end + 1) == rng[0]:
+                    end += 1
+                return rng[0], end + 1  # «تحفظت لجنة قانونية ...»: the name, not the object after it
+            if rng and (self._is("title", rng[0]) or self._is("institution", rng[0])):
+                a, b = rng  # «عزت أمانة المنطقة الشرقية كثرة التحويلات ...، مؤكدة»: a news lead's verb, its
+                cut = next((k for k in range(a + 2, b) if self.toks[k - 1].key.startswith("ال") and self.toks[k].is_word
+                            and not self.toks[k].key.startswith("ال") and k not in self.names
+                            and not self._is("title", k)), b)  # subject up to an indefinite noun after a
+                return a, cut  # definite one («كثرة التحويلات»: the object)
+            return None
         if v is None:
             t = self.toks[s0]
             if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) or self._is("opener", s0) \
@@ -502,6 +520,20 @@ class PhraseReader:
             return None  # «إلى ذلك، ارتفعت السياحة الوافدة ...، مشيرا»: after an adjunct, only a named subject
             # («لكن مع ذلك، قامت الصين بتغيير ...، قائلة»: a place names one too)
         return rng
+
+    def _lead_verb(self, s0: int, c: int) -> bool:
+        """Does the paragraph opening at ``s0`` start with a bare word that reads as a past verb,
+        news style («عزت أمانة ...», «أخلت الشركة ...»): no «و/ف», article, name, cue, preposition,
+        opener, particle, or a word ending as a noun («ـة», tanwin)?"""
+        t = self.toks[s0]
+        if s0 + 1 >= c or (s0 > 0 and self.toks[s0 - 1].para == t.para) or not t.is_word:
+            return False
+        key = t.key
+        return 3 <= len(key) <= 5 and key[0] not in "وف" and not key.startswith("ال") and s0 not in self.names \
+            and not t.text.endswith(("ة", "ات", "ين", "ون")) and TANWIN_FATH not in t.text and not key.isdigit() \
+            and not self.lex.match(key) and not self.is_prep(s0, strip_prefix=True) and key not in KANA \
+            and not any(self._is(cls, s0) for cls in ("opener", "stop", "time", "adverb", "title", "institution",
+                                                       "relative", "demonstrative", "pronominal"))
 
     def _topic_name(self, s0: int, c: int) -> Optional[tuple[int, int]]:
         """A sentence that opens with a name or a title before its verb («رئيس اللجنة
