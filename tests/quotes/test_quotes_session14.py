@@ -54,3 +54,13 @@ def test_a_news_lead_verb_names_the_speaker_of_a_participle():
     # a participle of the other gender is not the lead's («متهماً»: the accused, not police words)
     text = "ضبطت شرطة دبي شخصاً آسيويا، متهماً بالتعاون مع أربعة آخرين بالاعتداء على امرأة."
     assert _speakers(text)["متهماً"] is None
+
+
+def test_wafqan_with_la_fused_to_a_title_or_body_cites_it():
+    text = ("تمكن مركز شرطة أبانات من ضبط جان. ووفقاً للناطق الإعلامي بشرطة منطقة القصيم الرائد بدر السحيباني "
+            "فإن الجاني قام بتسديد عدة طعنات. وأشار إلى أن إجراءات البحث ساهمت في تحديد هوية الجاني.")
+    found = {q.cue.text: (q.speaker.text, q.content.text) for q in find_quotes(text)}
+    speaker = "للناطق الإعلامي بشرطة منطقة القصيم الرائد بدر السحيباني"
+    assert found["ووفقاً"] == (speaker, "الجاني قام بتسديد عدة طعنات")
+    assert found["أشار"][0] == speaker
+    assert _speakers("وقتل 5 أشخاص وفقا لوزارة الصحة.")["وفقا"] == "لوزارة الصحة"

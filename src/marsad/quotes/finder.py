@@ -1127,6 +1127,11 @@ class QuoteFinder:
             forms.append(key[:-1])
         return any(self.lex.match(k) or self.lex.is_a("reports", k, True) for k in forms)
 
+    def _fused_to(self, p: int) -> bool:
+        """Does the preposition cue at ``p`` take «لـ» («وفقاً لـ»), which is then fused to its source?"""
+        m = self.lex.match(self.toks[p].key)
+        return m is not None and m.cue.lemma in ("وفق", "وفقا")
+
     def _prep(self, p: int) -> None:
         """«بحسب X», «وفقاً لـ X», «نقلاً عن X», «بحسب ما أعلنت X»: the speaker is the object
         of the preposition; the content is the clause before it (or after it, at the start
@@ -1145,6 +1150,10 @@ class QuoteFinder:
             j += 1
         last = self.ext.para_last(p)
         rng = self.reader.forward(j, min(j + 12, last + 1))
+        if rng is None and j < last and toks[j].key[:1] == "ل" and len(toks[j].key) > 3 and self._fused_to(p):
+            rest = self.reader.forward(j + 1, min(j + 12, last + 1))  # «ووفقاً للناطق الإعلامي ...», «وفقا
+            rng = (j, rest[1]) if rest and all(toks[i].text in QUOTE_CHARS for i in range(j + 1, rest[0])) \
+                else (j, j + 1)  # لوزارة الصحة», «وفقا لوكالة "بنا"»: the «لـ» is «وفقاً»'s
         if rng is None or self.reader._is("nonspeaker", rng[0]):
             return
         if j > p + 1:  # «حسب ما أفادت وزارة الداخلية وكالة فرانس برس»: the outlet told, the ministry said
