@@ -64,3 +64,10 @@ def test_wafqan_with_la_fused_to_a_title_or_body_cites_it():
     assert found["ووفقاً"] == (speaker, "الجاني قام بتسديد عدة طعنات")
     assert found["أشار"][0] == speaker
     assert _speakers("وقتل 5 أشخاص وفقا لوزارة الصحة.")["وفقا"] == "لوزارة الصحة"
+
+
+def test_a_title_and_an_untagged_name_after_a_body_keep_the_person():
+    text = ("من جانبها أوضحت رئيسة برنامج موهبة الصيفي بجامعة الملك فيصل الدكتورة عواطف الظفر، أن البرنامج "
+            "استهدف الطالبات المشاركات.")
+    speaker = extract(Article(text=text, id="t")).quotes[0].speaker
+    assert speaker.text.endswith("الدكتورة عواطف الظفر")
