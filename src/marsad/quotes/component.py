@@ -145,6 +145,9 @@ def _head_forms(key: str) -> set[str]:
 
 _PARTICLES = frozenset(normalize_word(w) for w in "إذا اذا لو كأن كأنه كأنها لعل ليت بل لكن ألا أكثر".split())
 _MAX_UNNAMED_WORDS = 6  # «مسؤولا آخر في المجلس الأعلى للسلام»
+# numbers that name no clause: a year («بنهاية العام 2014م», «عام 1374هـ / 1954م»), a count
+# fused to the article («مفاوضو الدول الـ12»)
+_DATES = re.compile(r"(?:ال)?عام\s+\d{4}\s*[مه]?ـ?(?:\s*/\s*\d{4}\s*[مه]?ـ?)?|الـ\s?\d+")
 _MAX_INSTITUTION_WORDS = 10  # «الجهاز المركزي المصري للتعبئة العامة والإحصاء»
 
 
@@ -167,7 +170,7 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     lexicon = default_lexicon()
     limit = _MAX_INSTITUTION_WORDS if lexicon.is_a("institution", head, True) or lexicon.is_a("quantity", head, True) \
         else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
-    if len(words) > limit or any(ch.isdigit() for ch in speaker.text):
+    if len(words) > limit or any(ch.isdigit() for ch in _DATES.sub("", speaker.text)):
         return False
     raw = words[0].strip("،,:")
     first = normalize_word(raw)
@@ -304,6 +307,9 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
     chosen = persons or heads or behind
     if not chosen:
         return None
+    if not heads and _untagged_name(text, max(e for _, e, _ in behind), end, titles):
+        return None  # «رئيسة برنامج موهبة بجامعة الملك فيصل الدكتورة عواطف الظفر»: the person the tagger
+        # missed speaks, not the body she works for; the phrase stays her description
     if persons:  # the longest name: «الكولونيل ... مايكل ادمونسون», not the title tagged alone
         _, _, entity = min(persons, key=lambda x: ((x[0], x[1]) not in proper, x[0] - x[1], x[0]))
     else:
@@ -313,6 +319,17 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
     s, e = min(((s, e) for s, e, ent in inside if ent is entity), key=lambda x: ((x[0], x[1]) not in proper, x[1] - x[0]))
     text_of_mention = next(m.text for m in entity.mentions if (m.start, m.end) == (s, e))
     return entity, (s, e, text_of_mention)
+
+
+def _untagged_name(text: str, after: int, end: int, titles: list[tuple[int, int]]) -> bool:
+    """Does the phrase end, past ``after``, with a title and one to three words after it
+    («الدكتورة عواطف الظفر»): a name the tagger did not find?"""
+    for a, b in titles:
+        if after <= a and b < end:
+            rest = text[b:end].split()
+            if 1 <= len(rest) <= 3 and all(w.isalpha() and normalize_word(w) not in _function_words() for w in rest):
+                return True
+    return False
 
 
 _ABBREVIATION = re.compile(r"^(?:[\u0621-\u064A]{1,2}\.)+$")  # «د.», «م.», «أ.د.»: titles

@@ -156,6 +156,8 @@ class Extents:
                 k = self.close_tok[k] + 1
                 continue
             if t.text == ":" and ":" in cue.complement:
+                if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
+                    break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)
             if {"أن", "عن…أن", "OBJ+بأن"} & set(cue.complement):  # «:» alone: no «أن» («لم ترد أن»)
                 if t.key in THAT and not (k > j and self.reader._is("conj", k - 1)):

@@ -147,6 +147,11 @@ class QuoteFinder:
             self.inside.update(range(o + 1, c))
             if sp.close is not None and sum(toks[k].is_word for k in range(o + 1, c)) <= 4:
                 self.short_quote_at[o] = c
+        for k in range(1, len(toks) - 2):  # «كشف لـ(عكاظ) عميد القبول»: an outlet in brackets
+            if toks[k].text == "(" and toks[k - 1].key == "ل" and toks[k - 1].text != "ل":  # after «لـ»
+                c = next((c for c in range(k + 2, min(k + 6, len(toks))) if toks[c].text == ")"), None)
+                if c is not None and all(toks[i].is_word for i in range(k + 1, c)):
+                    self.short_quote_at[k] = c  # reads like «لـ"عكاظ"», a quoted addressee
         self.sent_end_tok = {k for k in range(len(toks) - 1)
                              if toks[k].text in SENT_END and (toks[k + 1].sent != toks[k].sent or self._full_stop(k))
                              and k not in self.inside and not self._glued_stop(k)}
@@ -513,6 +518,8 @@ class QuoteFinder:
                 fwd = None
             elif told is not None:
                 fwd = fwd[0], told
+        if fwd and obj and self.reader._is("demonstrative", fwd[0], strip_prefix=False):
+            fwd = None  # «كما وصف هذا النوع من الحروب بـ"الخطير"», «ووصف هذه الحرب بأنها»: what is described
         if fwd and obj and not self._split_object(fwd, stop):
             fwd = None  # «ووصف الوضع ... بأنه»: no subject after the verb, only its object
         if fwd:
@@ -1120,6 +1127,11 @@ class QuoteFinder:
             forms.append(key[:-1])
         return any(self.lex.match(k) or self.lex.is_a("reports", k, True) for k in forms)
 
+    def _fused_to(self, p: int) -> bool:
+        """Does the preposition cue at ``p`` take «لـ» («وفقاً لـ»), which is then fused to its source?"""
+        m = self.lex.match(self.toks[p].key)
+        return m is not None and m.cue.lemma in ("وفق", "وفقا")
+
     def _prep(self, p: int) -> None:
         """«بحسب X», «وفقاً لـ X», «نقلاً عن X», «بحسب ما أعلنت X»: the speaker is the object
         of the preposition; the content is the clause before it (or after it, at the start
@@ -1138,6 +1150,10 @@ class QuoteFinder:
             j += 1
         last = self.ext.para_last(p)
         rng = self.reader.forward(j, min(j + 12, last + 1))
+        if rng is None and j < last and toks[j].key[:1] == "ل" and len(toks[j].key) > 3 and self._fused_to(p):
+            rest = self.reader.forward(j + 1, min(j + 12, last + 1))  # «ووفقاً للناطق الإعلامي ...», «وفقا
+            rng = (j, rest[1]) if rest and all(toks[i].text in QUOTE_CHARS for i in range(j + 1, rest[0])) \
+                else (j, j + 1)  # لوزارة الصحة», «وفقا لوكالة "بنا"»: the «لـ» is «وفقاً»'s
         if rng is None or self.reader._is("nonspeaker", rng[0]):
             return
         if j > p + 1:  # «حسب ما أفادت وزارة الداخلية وكالة فرانس برس»: the outlet told, the ministry said

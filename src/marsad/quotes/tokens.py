@@ -56,8 +56,13 @@ class QSpan:
 def tokenize(text: str) -> list[Tok]:
     """Words and single punctuation characters with their offsets and folded keys."""
     norm = normalize_word
-    return [Tok(i, m.start(), m.end(), g, norm(g))
+    return [Tok(i, m.start(), m.end(), g, g if g in _MADDA_WORDS else norm(g))
             for i, m in enumerate(_WORD.finditer(text)) for g in (m.group(),)]
+
+
+# «آن» (a time, «آن الأوان»; the name Anne: «أعرب آن دنكان، وزير التعليم») folds like «أن», "that":
+# kept as written
+_MADDA_WORDS = frozenset(("آن",))
 
 
 def paragraph_ends(text: str) -> list[int]:
