@@ -1,10 +1,11 @@
 # Set-up and the everyday jobs. `make run` and `make test` work on a fresh machine:
 # they create the virtual environment and install marsad into it first.
-# PYTHON: the interpreter .venv is made from. One built with profile-guided and link-time
-# optimisation (Debian's /usr/bin/python3.11; pyenv's only with PYTHON_CONFIGURE_OPTS=
-# "--enable-optimizations --with-lto") used about 7 % less CPU for `marsad watch` than
-# pyenv's default build (docs/watch.md, "Benchmark", session 13): make install PYTHON=...
-PYTHON ?= python3
+# PYTHON: the interpreter .venv is made from. By default Debian's /usr/bin/python3.11 when
+# it can make a virtual environment (it is built with profile-guided and link-time
+# optimisation and used 7-10 % less CPU for `marsad watch` and `ingest` than pyenv's default
+# build: docs/watch.md, "Benchmark", session 13), else python3. Another: make install PYTHON=...
+OPTIMISED_PYTHON := /usr/bin/python3.11
+PYTHON ?= $(shell $(OPTIMISED_PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1 && echo $(OPTIMISED_PYTHON) || echo python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
