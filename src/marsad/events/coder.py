@@ -464,8 +464,8 @@ class _Run:
         """The mention of the state organ whose words hold the trigger («قالت وزارة الداخلية
         التونسية إن قوات الأمن ...»; its country's): its agents of no country are that state's."""
         f = self.f
-        for q in self.quotes:
-            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.start is not None:
+        for q in self.quotes_around(hit):
+            if q.speaker.start is not None:
                 said = [k for k, m in enumerate(f.mentions) if m.start < q.speaker.end and q.speaker.start < m.end
                         and m.sector in STATE_SECTORS | {None} and self._country(k) not in (None, "IGO")
                         and (m.kind != "adj" or word_before(self.text, m.clitic_start).startswith("ال"))]
@@ -813,10 +813,11 @@ class _Run:
         lv = None if hit.is_verb else self.f.light_verb(hit.head)
         if self._after_said_pronoun(hit.head if hit.is_verb else lv if lv is not None else 0):
             return None  # «أعلن الجيش أنه قصف»: the speaker did it
-        for q in self.quotes:
-            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.entity:
-                return q.speaker.entity
-        return None
+        return next((q.speaker.entity for q in self.quotes_around(hit) if q.speaker.entity), None)
+
+    def quotes_around(self, hit: Hit) -> Iterable[Quote]:
+        """The quotes with a speaker whose content holds the trigger, in text order."""
+        return (q for q in self.quotes if q.content.start <= hit.start < q.content.end and q.speaker)
 
     def _after_said_pronoun(self, i: int) -> bool:
         """Does verb ``i`` follow «أنه/إنها ...», whose pronoun is the speaker («أعلن الجيش
@@ -825,8 +826,8 @@ class _Run:
 
     def _said_by(self, hit: Hit) -> Optional[Group]:
         """The speaker of the quote around ``hit`` (a mention of it), if any."""
-        for q in self.quotes:
-            if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.start is not None:
+        for q in self.quotes_around(hit):
+            if q.speaker.start is not None:
                 for k, m in enumerate(self.f.mentions):
                     if m.start < q.speaker.end and q.speaker.start < m.end:
                         return self.f.group(k)

@@ -64,8 +64,8 @@ def _roles(run: Run, hit: Hit, hi: int) -> dict[str, list[tuple[int, int]]]:
 
 
 def _quote_speaker(run: Run, hit: Hit, entities: dict) -> Optional[Item]:
-    for q in run.quotes:
-        if q.content.start <= hit.start < q.content.end and q.speaker and q.speaker.entity:
+    for q in run.quotes_around(hit):
+        if q.speaker.entity:
             e = entities.get(q.speaker.entity)
             if e is not None and e.country:
                 return Item(-1, -1, q.speaker.start or 0, q.speaker.end or 0, e.country, e.sector,
