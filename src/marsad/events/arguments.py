@@ -314,9 +314,16 @@ class Frame:
             k = self.mention_at(i)
             if k is not None:
                 return i, k
-            if not self.is_noun(i):
+            if not self.is_noun(i) and not self._indefinite_nisba(i):
                 return None
         return None
+
+    def _indefinite_nisba(self, i: int) -> bool:
+        """An indefinite relational adjective whose first letter reads like a preposition
+        («معهد بحثي أمريكي», «موقع لوجستي»): an adjective of the noun before, not «ب» + a noun."""
+        w = self.words[i]
+        return w.kind == "word" and i not in self.owner and not self.stops(i) \
+            and w.key[:1] in "بلك" and w.key.endswith(("ي", "يه")) and "ال" not in w.key[:3]
 
     def holder(self, k: int) -> int:
         """A title of no country right before a person is that person's: «صاحب السمو

@@ -311,7 +311,7 @@ class _Run:
             target = f.direct_object(max(after, hit.last + 1), hi)  # «لقاؤه الرئيس السيسي»
             spec = "obj" if target else spec
         if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target \
-                and not f.key(hit.head).endswith(OBJECT_PRONOUNS):  # «تستضيفها»: the object is given
+                and not self._object_pronoun(f.key(hit.head)):  # «تستضيفها»: the object is given
             target = self._met(source, max(after, hit.last + 1), hi)
             spec = "obj" if target else spec
         if not hit.is_verb and spec not in (None, "gen") and (gen := self._genitive(hit)) and gen != target:
@@ -639,6 +639,12 @@ class _Run:
         target, _ = self.f.targets(hit, hit.last + 1, self._sentence(hit.head)[1])
         return self.f.group(k) if target and k not in target else None
 
+    def _object_pronoun(self, key: str) -> bool:
+        """Does the verb form ``key`` end in an object pronoun («تستضيفها», «يتهمها»)? Not when
+        the ending is the stem's own: «تتهم», «وجه» are forms of the lexicon as written."""
+        lex = self.coder.events
+        return key.endswith(OBJECT_PRONOUNS) and not lex.lookup(key) and key not in lex.light
+
     def _antecedent_at(self, h: int, tense: Optional[str]) -> Optional[int]:
         """The mention a relative pronoun right before the verb at ``h`` stands for, when the
         verb agrees with it and has no pronoun back on it (see :meth:`_antecedent`)."""
@@ -647,7 +653,7 @@ class _Run:
         if not f.same_sentence(rel - 1, h) or f.key(rel) not in RELATIVE_SUBJECTS:
             return None
         stem = f.key(h)
-        if tense not in ("perf", "impf", "fut") or stem.endswith(OBJECT_PRONOUNS):
+        if tense not in ("perf", "impf", "fut") or self._object_pronoun(stem):
             return None
         feminine = stem.startswith(("ت", "ست")) if tense != "perf" else stem.endswith("ت")
         if feminine != (f.key(rel) == "التي"):
