@@ -151,6 +151,18 @@ class Frame:
         if self.coord[k] is not None and self.locative[self.coord[k]]:
             self.locative[k] = True
 
+    def verbs_at(self, heads: list[int]) -> None:
+        """Words ``heads`` are verbs: a mention right after one is no complement of the
+        preposition it is spelt like («وعبر الشيخ محمد بن زايد عن»: expressed, not via)."""
+        for h in heads:
+            k = self.mention_at(h + 1) if self.same_sentence(h + 1, h) else None
+            if k is None or self.mentions[k].clitic or self.prep[k] is None:
+                continue
+            if self.prep[k] in {r for r, pre in proclitic_readings(self.key(h)) if pre in ("", "و", "ف")}:
+                while k is not None:
+                    self.prep[k], self.locative[k] = None, False
+                    k = k + 1 if k + 1 < len(self.mentions) and self.coord[k + 1] == k else None
+
     def _attributive(self, k: int) -> bool:
         """A country name with «ال» right after a definite noun is an adjective: a definite
         noun takes no genitive («الحملات الإغاثة السعودية»)."""

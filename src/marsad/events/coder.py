@@ -155,6 +155,7 @@ class EventCoder:
         tags = tag_line(text)
         hits = [h for h in find_triggers(words, self.events, text, blocked=frame.owner)
                 if body_start <= h.start < tags]
+        frame.verbs_at([h.head for h in hits if h.is_verb])
         if history_article(text, body_start):
             hits = []  # «هذا اليوم في التاريخ»: a chronology of earlier years, no news
         story = {e.id: e.country for e in entities or ()  # where the story places each entity
@@ -738,6 +739,8 @@ class _Run:
             cue = q.cue
             if cue is None or not (cue.start <= hit.start < cue.end or 0 <= q.content.start - hit.end <= CUE_GAP):
                 continue
+            if q.content.start < hit.end:
+                return None  # «عبر ... عن استنكار المملكة»: the words open with the trigger's own noun, whose owner speaks
             opening = bisect_right(f.word_starts, q.content.start) - 1
             first = bisect_right(f.mention_starts, q.content.start - 1)
             if first < len(f.mentions) and f.mentions[first].start < q.content.end \
