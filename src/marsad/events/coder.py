@@ -514,7 +514,8 @@ class _Run:
         f, j = self.f, hit.head - 1
         if hit.is_verb and not hit.clitic and self._received(hit) is not None:
             return self._noun_twin(hit)  # «حصل على دعم», «تلقى دعما»: support received, a noun
-        if not hit.is_verb or hit.clitic or not f.same_sentence(j, hit.head) or not f.is_noun(j):
+        adverb = f.same_sentence(j, hit.head) and f.is_("skip", j) and f.key(j).endswith("ا")  # «أكدت مجددا رفض»
+        if not hit.is_verb or hit.clitic or not f.same_sentence(j, hit.head) or not (f.is_noun(j) or adverb):
             return hit
         if any(f.is_(kind, j) for kind in ("negation", "speech", "boundary", "modal", "denial")) or self._light(j):
             return hit
