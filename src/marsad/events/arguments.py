@@ -647,6 +647,42 @@ class Frame:
                 return j
         return j
 
+    def members_after(self, h: int, stop: int) -> Optional[Group]:
+        """The actors a plural subject after verb ``h`` names as its members: «وأيد حلفاء
+        غربيون بينهم حلف شمال الأطلسي والولايات المتحدة», «وتطالب دول عدة بينها ماليزيا
+        وهولندا» (the subject's words name no actor with a country of their own)."""
+        for j in range(h + 1, min(stop, h + 1 + MEMBER_SPAN)):
+            if not self.same_sentence(j, h):
+                return None
+            key = self.key(j)
+            if key in MEMBERS or key in ("من", "ومن") and self.same_sentence(j + 1, j) and self.key(j + 1) in MEMBERS:
+                first = j + 1 if key in MEMBERS else j + 2
+                k = self.mention_at(first) if self.same_sentence(first, j) else None
+                return self.group(k) if k is not None and self.free(k) and self.mentions[k].country else None
+            k = self.mention_at(j)
+            if k is not None and (self.mentions[k].country or not self.adjective[k]):
+                return None  # a subject named («وأيد الاتحاد الأوروبي ...»)
+            if k is None and not self.is_noun(j):
+                return None
+        return None
+
+    def past_conjunct(self, start: int, stop: int) -> Optional[int]:
+        """The word after a conjunct of a verb's subject that names no actor, with the
+        prepositional phrase after it and the adverbs after that («ودعمت الولايات المتحدة |
+        وحلفاؤها في حلف شمال الاطلسي دبلوماسيا | كييف»); None when no such conjunct stands at
+        ``start``."""
+        j = self._skip(start, 1, stop)
+        if j >= stop or not self.same_sentence(j, start) or not self.is_noun(j) \
+                or not any(pre == "و" for _, pre in proclitic_readings(self.key(j))):
+            return None
+        j += 1
+        if j < stop and self.same_sentence(j, start) and self.key(j) in ("في", "من") \
+                and (k := self.mention_at(j + 1)) is not None:
+            while k + 1 < len(self.mentions) and self.coord[k + 1] == k:
+                k += 1
+            j = self.span[k][1] + 1
+        return self._skip(j, 1, stop) if j < stop and self.same_sentence(j, start) else None
+
     def first_actor_of_sentence(self, h: int) -> Optional[Group]:
         """The first free actor with a country in the sentence of word ``h``, before it: the
         main clause's subject in the news' verb-first sentences («وأدلى ظريف بتصريحه ...»)."""
@@ -777,6 +813,9 @@ class Frame:
 
 
 RELATIVES = frozenset(("الذي", "التي", "الذين"))
+# normalised «بينهم», «منها» ...: the members a plural subject names («حلفاء غربيون بينهم»)
+MEMBERS = frozenset(normalize(w) for w in "بينهم بينها بينهما منهم منها ومنهم ومنها وبينهم وبينها".split())
+MEMBER_SPAN = 4  # words of the plural subject before its «بينهم»
 # normalised «التابعة لـ», «الموالية لـ»: what follows is whom the noun before belongs to
 BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun

@@ -311,6 +311,10 @@ class _Run:
         if not target and source and self._possessed(hit) and entry.type == "CONSULT":
             target = f.direct_object(max(after, hit.last + 1), hi)  # «لقاؤه الرئيس السيسي»
             spec = "obj" if target else spec
+        if not target and source and hit.is_verb and entry.type in STANCE_TYPES and "obj" in entry.target \
+                and (j := f.past_conjunct(max(after, hit.last + 1), hi)) is not None:
+            target = f.direct_object(j, hi)  # «ودعمت الولايات المتحدة وحلفاؤها في حلف شمال الاطلسي دبلوماسيا كييف»
+            spec = "obj" if target else spec
         if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target \
                 and not self._object_pronoun(f.key(hit.head)):  # «تستضيفها»: the object is given
             target = self._met(source, max(after, hit.last + 1), hi)
@@ -566,6 +570,9 @@ class _Run:
             if g is None and not self._numbered(hit) \
                     and (g := f.subject_after(hit.head, hit.transitive)) is not None:
                 after = f.past_apposition(max(after, f.span[g[-1]][1] + 1))
+            if not (g and any(self._country(k) for k in g)) and hit.entry.type in STANCE_TYPES \
+                    and (m := f.members_after(hit.head, self._sentence(hit.head)[1])) is not None:
+                return m, f.span[m[-1]][1] + 1  # «وأيد حلفاء غربيون بينهم حلف شمال الأطلسي والولايات المتحدة»
             if g is None and self._clause_initial(hit) and not f.explicit_subject(hit.head):
                 g = self._topic(hit.head)
             return g, after
