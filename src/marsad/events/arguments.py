@@ -426,6 +426,13 @@ class Frame:
         j = self._skip(h + 1, 1, len(self.words))
         return j if self.same_sentence(j, h) and j not in self.owner and self.key(j) in self.lex.honorifics else None
 
+    def statement_after(self, h: int) -> Optional[int]:
+        """The statement named right after verb ``h`` as its subject («وتابع البيان», «طالب
+        البيان المجتمع الدولي»): it speaks for whoever issued it."""
+        j = self._skip(h + 1, 1, len(self.words))
+        return j if self.same_sentence(j, h) and j not in self.owner and self.is_("statement", j) \
+            and self.key(j) == next((r for r, pre in proclitic_readings(self.key(j)) if not pre), None) else None
+
     def ranked(self, k: int, j: int) -> bool:
         """Does mention ``k`` name a person or title of a country whose name or the few words
         before it hold one of the ranks of the honorific at word ``j`` («صاحب السمو الملكي

@@ -50,6 +50,8 @@ SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
 # ... whose noun owned by a pronoun names the one held («اعتقاله», «محاكمته»), not the holder
 PATIENT_MODES = frozenset({"arrest", "trial"})
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
+ISSUER_SENTENCES = 6  # ... and the issuer of «البيان» (a statement's sentences may run long)
+STATEMENTS = frozenset(normalize(w) for w in "بيان بيانا البيان برقية البرقية".split())  # «في بيان لها»
 # «the two sides/parties/leaders/countries» (normalised, dual): they stand for the two
 # countries just named («البلدان» may be plural, "countries", and «الاثنين» Monday: left out)
 DUALS = frozenset(normalize(w) for w in (
@@ -227,6 +229,7 @@ class _Run:
         self.story = story or {}  # entity id -> the country the entities step placed it in
         self.dominant = dominant  # the country the article names most
         self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
+        self.issued: list[tuple[int, Optional[Group]]] = []  # (speech verb of «البيان», its issuer)
         self.found: dict[tuple, Event] = {}
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
@@ -239,6 +242,8 @@ class _Run:
             if i in hit_at:
                 self._code(hit_at[i])
             elif ("speech" in kinds or "light" in kinds) and i not in f.owner:
+                if f.statement_after(i) is not None:  # «وتابع البيان»: its issuer speaks on, for «وطالب البيان»
+                    self.issued.append((i, self._issuer(i)))
                 if (j := f.honorific_after(i)) is not None:  # «وأكد سموه»: the one so named before
                     self.topics.append((i, self._honoured(i, j)))
                     continue
@@ -259,6 +264,26 @@ class _Run:
             if i < h:
                 return group if sentence - self.f.sentence_of[i] <= TOPIC_SENTENCES else None
         return None
+
+    def _issuer(self, h: int) -> Optional[Group]:
+        """Who issued the statement that is the subject of verb ``h`` («وطالب البيان»): the
+        issuer of the statement speaking before (at most ISSUER_SENTENCES back: «وتابع
+        البيان»), else the last explicit subject of a sentence that names a statement after
+        its verb («وأوضحت الجالية البحرينية في بيان لها»), else the topic. Only the verb whose
+        subject the statement is takes it: the words it reports have subjects of their own."""
+        f, sentence = self.f, self.f.sentence_of[h]
+        for i, group in reversed(self.issued):  # «وتابع البيان ... ولفت البيان»: the same issuer
+            if i < h and sentence - f.sentence_of[i] <= ISSUER_SENTENCES:
+                return group
+        for i, group in reversed(self.topics):
+            if i >= h or not group:
+                continue
+            if sentence - f.sentence_of[i] > ISSUER_SENTENCES:
+                break
+            end = self._sentence(i)[1]
+            if any(r in STATEMENTS for j in range(i + 1, end) if f.words[j].kind == "word" for r in f.keys(j)):
+                return group
+        return self._topic(h)
 
     def _honoured(self, h: int, j: int) -> Optional[Group]:
         """Whom the honorific at word ``j``, the subject of verb ``h``, stands for: the last
@@ -559,6 +584,8 @@ class _Run:
             return self._topic(hit.head) or self.f.first_actor_of_sentence(hit.head), after
         if hit.is_verb and (j := f.honorific_after(hit.head)) is not None:
             return self._honoured(hit.head, j), j + 1  # «واستقبل سموه الرئيس المصري»: the one so named before
+        if hit.is_verb and (j := f.statement_after(hit.head)) is not None:
+            return self._issuer(hit.head), j + 1  # «طالب البيان المجتمع الدولي»: the issuer's demand
         if hit.is_verb:
             g = f.subject_before(hit.head)
             if g is not None and self._dateline(g):
@@ -898,7 +925,16 @@ class _Run:
         if entry.symmetric and mutual:
             pairs += [(b, a) for a, b in pairs]
         return [(a, b) for a, b in pairs
-                if b is None or self._country(a) != self._country(b) or self._domestic(entry.type, a, b)]
+                if b is None or self._country(a) != self._country(b)
+                or self._domestic(entry.type, a, b) and not self._own_name(entry.type, a, b)]
+
+    def _own_name(self, kind: str, a: int, b: int) -> bool:
+        """A state organ's stance on its own state's name («حذر البيان مواطني الولايات
+        المتحدة» by the State Department, «وجدد مجلس الوزراء إدانة المملكة»): the state
+        takes no stance on itself (as the learnt stage's ``reach._self_act``)."""
+        ma, mb = self.f.mentions[a], self.f.mentions[b]
+        return kind in STANCE_TYPES and ma.sector in STATE_SECTORS and ma.kind not in ("country", "capital", "place") \
+            and mb.kind in ("country", "capital") and not self.f.adjective[b]
 
     def _domestic(self, kind: str, a: int, b: int) -> bool:
         """May mentions ``a`` and ``b`` of one country be the two sides of an event of
