@@ -702,11 +702,13 @@ class Frame:
                 return self.group(k)
         return None
 
-    def owner_back(self, h: int) -> Optional[Group]:
+    def owner_back(self, h: int, people: bool = False) -> Optional[Group]:
         """Who a possessive pronoun on the noun at ``h`` stands for: the nearest person or
         title before it in its sentence, under a preposition or not («المرافقين لوزير الدفاع
-        الأمريكي أشتون كارتر في زيارته إلى العراق»)."""
+        الأمريكي أشتون كارتر في زيارته إلى العراق»); with ``people`` (a stance: its owner
+        acts), a plural «ـهم» also a people named by its nationality («السعوديون»)."""
         feminine = self.key(h).endswith("ها")  # «دعمها»: a state or body may own it too
+        plural = people and self.key(h).endswith("هم")  # «اتهاماتهم»: a people may too («السعوديون»)
         for j in range(h - 1, max(-1, h - BACK_SPAN * 2), -1):
             if not self.same_sentence(j, h):
                 return None
@@ -717,6 +719,8 @@ class Frame:
                 return [k]
             if feminine and self.mentions[k].kind in STATE_KINDS and self.free(k):
                 return self.group(k)  # «وأعربت مملكة البحرين عن تعازيها»: Bahrain's condolences
+            if plural and self.adjective[k] and self.free(k) and normalize(self.mentions[k].text).endswith(("ون", "يين")):
+                return self.group(k)  # «عاود السعوديون لتوجيه اتهاماتهم»: a people's, named as such
         return None
 
     def objects_beyond(self, start: int, stop: int) -> list[int]:

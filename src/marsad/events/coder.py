@@ -621,7 +621,7 @@ class _Run:
             return g, after
         if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
             # «خلال لقائه»: his; «أعربت مملكة البحرين عن تعازيها»: hers, the one who expresses it
-            return f.owner_back(hit.head) or self._topic(hit.head), after
+            return f.owner_back(hit.head, people=hit.entry.type in STANCE_TYPES) or self._topic(hit.head), after
         if self._complement_noun(hit) and f.key(hit.head - 1) == "عن" and (g := self._announcer(hit)):
             return g, after  # «كما أعلنت عن توقيف خمسة أشخاص»: who announces the arrests made them
         if self._complement_noun(hit) and (g := self._approver(hit)) is not None:
