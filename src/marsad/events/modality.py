@@ -23,6 +23,7 @@ GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its co
 _AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
 _THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
 _RELATIVES = ("الذي", "التي")
+_PRONOUNS = frozenset(c + p for c in ("", "و", "ف") for p in ("نحن", "هو", "هي", "هم", "هما", "انا"))  # normalised
 
 
 def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
@@ -93,7 +94,7 @@ def embedded(f: Frame, hits: list[Hit], hit: Hit, lo: int) -> bool:
     وقف إطلاق النار», «حذرت من التعاون العسكري», «إنذارا … بالانسحاب». A finite verb
     opening a new conjunct after a comma («ونفت موسكو أي تورط، واتهمت العسكريين») is a
     clause of its own."""
-    if _new_clause(f, hit) or _done_by(f, hit):
+    if _new_clause(f, hit) or _done_by(f, hit) or _own_subject(f, hit):
         return False
     for g in earlier(f, hits, hit):
         if "embed" not in g.entry.flags or g.head < lo:
@@ -113,6 +114,14 @@ def _done_by(f: Frame, hit: Hit) -> bool:
             or f.key(j) not in _RELATIVES:
         return False
     return any(f.lex.light.get(r) == "perf" for r in f.keys(j + 1))
+
+
+def _own_subject(f: Frame, hit: Hit) -> bool:
+    """A finite verb right after an independent pronoun («ونحن ندعم التحالف», «وهي
+    تدعم»): a clause with its own subject, not the complement of a trigger before it
+    («هناك تهديدا استراتيجيا ... ونحن ندعم»)."""
+    j = hit.head - 1
+    return hit.is_verb and f.same_sentence(j, hit.head) and f.key(j) in _PRONOUNS
 
 
 def _new_clause(f: Frame, hit: Hit) -> bool:
