@@ -676,9 +676,12 @@ class Frame:
     def past_conjunct(self, start: int, stop: int) -> Optional[int]:
         """The word after a conjunct of a verb's subject that names no actor, with the
         prepositional phrase after it and the adverbs after that («ودعمت الولايات المتحدة |
-        وحلفاؤها في حلف شمال الاطلسي دبلوماسيا | كييف»); None when no such conjunct stands at
-        ``start``."""
+        وحلفاؤها في حلف شمال الاطلسي دبلوماسيا | كييف»), or after an aside of time words
+        between commas («اتهمت الحكومة البريطانية ، أمس (الأحد) ، | إسبانيا»); None when
+        neither stands at ``start``."""
         j = self._skip(start, 1, stop)
+        if (aside := self._time_aside_commas(j, stop)) is not None:
+            return self._skip(aside, 1, stop)  # «اتهمت الحكومة البريطانية، أمس (الأحد)، إسبانيا»
         if j >= stop or not self.same_sentence(j, start) or not self.is_noun(j) \
                 or not any(pre == "و" for _, pre in proclitic_readings(self.key(j))):
             return None
@@ -689,6 +692,21 @@ class Frame:
                 k += 1
             j = self.span[k][1] + 1
         return self._skip(j, 1, stop) if j < stop and self.same_sentence(j, start) else None
+
+    def _time_aside_commas(self, j: int, stop: int) -> Optional[int]:
+        """The word after an aside of time words between commas opening at ``j`` («، أمس
+        (الأحد)،»); None when no such aside stands there."""
+        if j >= stop or self.words[j].text not in "،,":
+            return None
+        for i in range(j + 1, min(stop, j + 8)):
+            if not self.same_sentence(i, j):
+                return None
+            w = self.words[i]
+            if w.text in "،," and i > j + 1:
+                return i + 1
+            if not (w.text in "()" or w.kind == "num" or self.is_("skip", i) and i not in self.owner):
+                return None
+        return None
 
     def first_actor_of_sentence(self, h: int) -> Optional[Group]:
         """The first free actor with a country in the sentence of word ``h``, before it: the
