@@ -660,3 +660,40 @@ def test_coder_a_past_event_is_not_dated_after_its_article(coder):
     k = future.index("عام 2018")
     events = coder(future, PUBLISHED, dates=[DateRef("عام 2018", k, k + 8, "2018")]).events
     assert events and {e.date for e in events} == {"2018"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb whose own last letters read like a pronoun («تتهم») after «التي»: Kyiv accuses
+    ("وقالت كييف التي تتهم الكرملين بتسليح المتمردين إن الوضع خطير.", {("UKR", "ACCUSE", "RUS")}),
+    # an indefinite adjective spelt like «ب» + a noun between a noun and its nationality
+    ("وشكك مركز بحثي أمريكي في رواية إيران للأحداث.", {("USA", "ACCUSE", "IRN")}),
+    # «عبر» the verb (expressed), not the preposition (via): its subject is free
+    ("وعبر الشيخ محمد بن زايد عن تقديره لدور المملكة.", {("ARE", "SUPPORT", "SAU")}),
+    # an adverb and the subject's conjunct between a stance verb and its object
+    ("وأيدت فرنسا وشركاؤها في الاتحاد الأوروبي دبلوماسيا تونس.", {("FRA", "SUPPORT", "TUN")}),
+    ("انتقد الرئيس الروسي شخصيا أوكرانيا.", {("RUS", "ACCUSE", "UKR")}),
+    # the members a plural subject names after «بينهم» take the stance
+    ("وأيد حلفاء كثيرون بينهم بريطانيا وفرنسا الاجراءات الأمريكية.",
+     {("GBR", "SUPPORT", "USA"), ("FRA", "SUPPORT", "USA")}),
+    # an object after an aside of time words between commas
+    ("اتهمت الحكومة البريطانية، أمس (الأحد)، روسيا بانتهاك أجوائها.", {("GBR", "ACCUSE", "RUS")}),
+    # condolences expressed are the speaker's, to whom they go
+    ("أعرب رئيس الوزراء الأردني عن خالص تعازيه للمملكة العربية السعودية.", {("JOR", "SUPPORT", "SAU")}),
+    # a verb after an independent pronoun is no complement of the threat named before
+    ("وقال الوزير البريطاني إن هناك تهديدا للمنطقة ونحن ندعم السعودية.", {("GBR", "SUPPORT", "SAU")}),
+    # accusations «إلى» someone, owned by a people named before them
+    ("عاود الإيرانيون توجيه اتهاماتهم إلى الجارة السعودية.", {("IRN", "ACCUSE", "SAU")}),
+])
+def test_coder_stance_arguments_session15(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_a_statement_speaks_for_its_issuer(coder):
+    text = ("وأوضحت الجالية البحرينية في بيان لها أن التصريحات الإيرانية مرفوضة. وتابع البيان أن المنطقة "
+            "تواجه أخطارا. وطالب البيان المجتمع الدولي بتحمل مسؤولياته.")
+    assert ("BHR", "REQUEST", "IGO") in triples(coder, text)
+
+
+def test_coder_a_state_organ_takes_no_stance_on_its_own_name(coder):
+    # a travel warning to its own citizens is no accusation of the state by itself
+    assert triples(coder, "وحذرت وزارة الخارجية الأمريكية مواطني الولايات المتحدة من السفر.") == set()

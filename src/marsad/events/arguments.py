@@ -669,7 +669,7 @@ class Frame:
             k = self.mention_at(j)
             if k is not None and (self.mentions[k].country or not self.adjective[k]):
                 return None  # a subject named («وأيد الاتحاد الأوروبي ...»)
-            if k is None and not self.is_noun(j):
+            if k is None and (self.words[j].kind != "word" or self.stops(j)):
                 return None
         return None
 
