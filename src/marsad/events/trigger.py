@@ -62,6 +62,10 @@ def candidates(lex: EventLexicon, key: str) -> tuple[tuple[Form, str, bool, bool
                 for form in lex.lookup(stem):
                     if _prefix_ok(form.entry, form.tense, pre) and not (suffixed and form.entry.kind == "phrase"):
                         out.append((form, pre, suffixed, stem == key))
+            if len(key) == 3 and key[0] in CONJ:  # «وحث»: a verb of two letters after «و» (too short
+                # for the clitic reader, which leaves «وصل» whole)
+                out += [(form, key[0], False, False) for form in lex.lookup(key[1:])
+                        if form.tense != NOUN and form.entry.kind == "verb"]
         found = tuple(out)
         if len(memo) < 500_000:
             memo[key] = found
