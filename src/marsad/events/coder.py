@@ -96,6 +96,10 @@ CUE_GAP = 12  # characters between a stance verb and the quote it introduces («
 # normalised «أنه», «أنها», «إنه» ... : a verb after one has the speaker as its subject
 SAID_PRONOUNS = frozenset(p + s for p in ("ان", "وان") for s in ("ه", "ها", "هم", "هما"))
 SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
+# normalised allegations a denial may reject («نفى مزاعم بأنه قصف ...») and the «أن» after them
+ALLEGATIONS = frozenset(normalize(w) for w in "مزاعم المزاعم اتهامات الاتهامات ادعاءات الادعاءات".split())
+DENIED_THAT = frozenset({"بان", "بانه", "بانها", "بانهم", "ان", "انه", "انها"})
+DENIED_SPAN = 12  # words of the denied clause a place is looked for in
 
 
 @dataclass
@@ -340,6 +344,8 @@ class _Run:
                 and (j := f.past_conjunct(max(after, hit.last + 1), hi)) is not None:
             target = f.direct_object(j, hi)  # «ودعمت الولايات المتحدة وحلفاؤها في حلف شمال الاطلسي دبلوماسيا كييف»
             spec = "obj" if target else spec
+        if not target and source and entry.mode == "denial" and (k := self._denied_place(hit, after, hi, source)) is not None:
+            target, spec = [k], "place"  # «نفى الجيش التركي مزاعم بأنه قصف مدنيين في قرية ... بشمالي العراق»
         if not target and source and hit.is_verb and entry.mode == "meeting" and "obj" in entry.target \
                 and not self._object_pronoun(f.key(hit.head)):  # «تستضيفها»: the object is given
             target = self._met(source, max(after, hit.last + 1), hi)
@@ -415,6 +421,26 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at)
+
+    def _denied_place(self, hit: Hit, after: int, hi: int, source: Group) -> Optional[int]:
+        """A denial of allegations that it did something somewhere («نفى الجيش التركي امس
+        مزاعم بأنه قصف مدنيين في قرية زركله بشمالي العراق»): the country where the denied act
+        is placed, when it is not the denier's (those who allege it speak for it). The
+        allegation noun comes first after the verb, then «بأن/أن»; the place is the first
+        located one of that clause (no comma between)."""
+        f = self.f
+        j = f.past_skips(max(after, hit.last + 1), hi)
+        if j + 1 >= hi or not any(r in ALLEGATIONS for r in f.keys(j)) or f.key(j + 1) not in DENIED_THAT:
+            return None
+        mine = {self._country(k) for k in source}
+        for i in range(j + 2, min(hi, j + 2 + DENIED_SPAN)):
+            if f.words[i].text in CLAUSE_MARKS or f.stops(i):
+                return None
+            k = f.mention_at(i)
+            if k is not None and f.locative[k] and f.mentions[k].place is not None:
+                country = f.mentions[k].place.country
+                return k if country and country not in mine else None
+        return None
 
     def _backing(self, hit: Hit, source: Optional[Group], hi: int) -> Optional[tuple[Group, Group]]:
         """«بدعم من X», «وبدعم X» right after an actor, governed by no other trigger: "with
