@@ -697,3 +697,16 @@ def test_coder_a_statement_speaks_for_its_issuer(coder):
 def test_coder_a_state_organ_takes_no_stance_on_its_own_name(coder):
     # a travel warning to its own citizens is no accusation of the state by itself
     assert triples(coder, "وحذرت وزارة الخارجية الأمريكية مواطني الولايات المتحدة من السفر.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of two letters after «و»
+    ("وحث الرئيس الأمريكي باراك أوباما الكونغرس على إقرار الاتفاق.", {("USA", "REQUEST", "USA")}),
+    # a designation in the imperfect is a standing fact, not news; in the perfect it is an act
+    ("وتصنف الولايات المتحدة الحزب منظمة إرهابية.", set()),
+    ("صنفت الولايات المتحدة إيران دولة راعية للإرهاب.", {("USA", "ACCUSE", "IRN")}),
+    # the place of the act a denial of allegations is about
+    ("نفى الجيش التركي مزاعم بأنه قصف قرى في شمال العراق.", {("TUR", "REJECT", "IRQ")}),
+])
+def test_coder_stance_triggers_session15(coder, text, expected):
+    assert triples(coder, text) == expected
