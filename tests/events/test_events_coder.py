@@ -660,3 +660,16 @@ def test_coder_a_past_event_is_not_dated_after_its_article(coder):
     k = future.index("عام 2018")
     events = coder(future, PUBLISHED, dates=[DateRef("عام 2018", k, k + 8, "2018")]).events
     assert events and {e.date for e in events} == {"2018"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a modal verb in any person or number: wished, not done (markers.tsv, modalverb)
+    ("وقال إن الذين يقولون ذلك يريدون أن تقصف تركيا مواقع في العراق.", set()),
+    ("وأرادت إيران أن تلتقي الرئيس المصري.", set()),
+    # a verb of halting before the act: suspended aid is no aid (haltverb)
+    ("كما علقت الولايات المتحدة مساعداتها العسكرية إلى مصر.", set()),
+    # «وسعت» is "expanded", not «و» + «سعت» "sought": the sanctions were widened
+    ("ووسعت الولايات المتحدة عقوباتها على سورية.", {("USA", "SANCTION", "SYR")}),
+])
+def test_coder_modal_and_halting_verbs_in_every_form(coder, text, expected):
+    assert triples(coder, text) == expected
