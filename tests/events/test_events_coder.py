@@ -673,3 +673,14 @@ def test_coder_a_past_event_is_not_dated_after_its_article(coder):
 ])
 def test_coder_modal_and_halting_verbs_in_every_form(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «أوقف» arrests someone (a people word, a number), or stops something: no arrest
+    ("أوقفت الشرطة السعودية المتهم في جدة.", {("SAU", "COERCE", "SAU")}),
+    ("أوقفت الشرطة السعودية ثلاثة مطلوبين في جدة.", {("SAU", "COERCE", "SAU")}),
+    ("أوقفت الخطوط الجوية اليمنية اليوم رحلاتها من وإلى مطار صنعاء.", set()),
+    ("ذكرت تقارير أن البنك المركزي الروسي أوقف بشكل مؤقت شراء الدولار.", set()),
+])
+def test_coder_stopping_is_no_arrest(coder, text, expected):
+    assert triples(coder, text) == expected

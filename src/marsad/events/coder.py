@@ -47,6 +47,8 @@ INWARD_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 CROWD_MODES = frozenset({"demonstration", "strike"})
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
+HELD_QUOTES = frozenset("«\"“'")  # «أوقفت «وسيطا»»: the one held, quoted
+HELD_SPAN = 6  # words after a personobj trigger («أوقف») in which the one held is looked for
 # ... whose noun owned by a pronoun names the one held («اعتقاله», «محاكمته»), not the holder
 PATIENT_MODES = frozenset({"arrest", "trial"})
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
@@ -301,6 +303,8 @@ class _Run:
             return  # no actor in the sentence: no target can be found
         if not self.asserted(hit, lo, hi) or self.history(hit, lo, hi):
             return
+        if "personobj" in entry.flags and not self._someone_held(hit, hi):
+            return  # «أوقفت الخطوط الجوية اليمنية رحلاتها»: stopped its flights, held no one
         source, after = self._source(hit)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
@@ -459,6 +463,31 @@ class _Run:
         k = source[0] if source else place
         self.implied[k] = f.mentions[place].place.country
         return [k]
+
+    def _someone_held(self, hit: Hit, hi: int) -> bool:
+        """Does someone stand in the few words after the trigger, in its clause: an actor
+        (not a place), a number («23 شخصاً»), a quotation («أوقفت «وسيطا»») or a people word
+        («المتهم», «عناصر»)? Then «أوقف» arrests; else it stops something."""
+        f = self.f
+        seen = 0
+        for j in range(hit.last + 1, hi):
+            w = f.words[j]
+            if w.kind == "punct":
+                if w.text in HELD_QUOTES:
+                    return True
+                if f.stops(j, quotes=False):
+                    return False
+                continue  # «أوقفت، منذ أمس الجمعة، 320 شخصاً»
+            seen += 1
+            if seen > HELD_SPAN:
+                return False
+            if w.kind == "num" or f.is_("numeral", j) or any(
+                    f.lex.is_("people", r[2:] if r.startswith("ال") else r) for r in f.keys(j)):
+                return True
+            if j in f.owner and f.mentions[f.owner[j]].kind in ("person", "title") \
+                    and f.span[f.owner[j]][0] > hit.last + 1:  # not the subject right after the verb
+                return True
+        return False
 
     def _quoting_state(self, hit: Hit) -> Optional[int]:
         """The mention of the state organ whose words hold the trigger («قالت وزارة الداخلية
