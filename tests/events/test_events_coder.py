@@ -684,3 +684,13 @@ def test_coder_modal_and_halting_verbs_in_every_form(coder, text, expected):
 ])
 def test_coder_stopping_is_no_arrest(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named civilian's «هجوم» is in words; an army's is in arms
+    ("وشن الرئيس الإيراني حسن روحاني هجوما على الحكومة الأمريكية.", {("IRN", "ACCUSE", "USA")}),
+    ("وشن وزير الخارجية الإيراني هجوما على السعودية.", {("IRN", "ACCUSE", "SAU")}),
+    ("وشن الجيش اليمني هجوما على مواقع للحوثيين في تعز.", {("YEM", "ASSAULT", "YEM")}),
+])
+def test_coder_a_civilians_attack_is_in_words(coder, text, expected):
+    assert triples(coder, text) == expected

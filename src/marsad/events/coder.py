@@ -47,6 +47,7 @@ INWARD_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 CROWD_MODES = frozenset({"demonstration", "strike"})
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
+ARMED_SECTORS = frozenset({"MIL", "REB"})  # a named person of these may attack in arms
 HELD_QUOTES = frozenset("«\"“'")  # «أوقفت «وسيطا»»: the one held, quoted
 HELD_SPAN = 6  # words after a personobj trigger («أوقف») in which the one held is looked for
 # ... whose noun owned by a pronoun names the one held («اعتقاله», «محاكمته»), not the holder
@@ -971,8 +972,8 @@ class _Run:
             if kind == "PROTEST" and src.sector in STATE_SECTORS and hit.entry.mode not in CROWD_MODES:
                 kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
             human = t is not None and f.mentions[t].kind in ("person", "title")
-            if kind == "ASSAULT" and hit.entry.mode == "attack" and human:
-                kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري»: an attack in words
+            if kind == "ASSAULT" and hit.entry.mode == "attack" and (human if hit.is_verb else self._civilian(hit, s)):
+                kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري», «شن النجيفي هجوما على حكومة العبادي»: in words
             if kind == "AID" and human:
                 continue  # «منح الحارس»: a prize or a medal to a person is no aid between states
             key = (src.country, kind, tgt.country if tgt else "")
@@ -982,6 +983,18 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
+
+    def _civilian(self, hit: Hit, k: int) -> bool:
+        """Is mention ``k``, the source of the noun «هجوم», one person not under arms named
+        next to it (its genitive, or before it with at most a light verb between: «شن رئيس
+        الوزراء هجوما على النجيفي», «ركز عشماوي هجومه»)? Then the attack is in words. Not
+        when the noun's pronoun names a body («صعدت المقاومة ... هجماتها»): that body made it."""
+        f = self.f
+        m = f.mentions[k]
+        first, last = f.span[k]
+        next_to = first == hit.last + 1 or last < hit.head and words_between(f, last, hit.head) <= 1
+        return next_to and m.kind in ("person", "title") and m.sector not in ARMED_SECTORS \
+            and not f.key(hit.head).endswith(("ها", "هم"))
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]
