@@ -694,3 +694,13 @@ def test_coder_stopping_is_no_arrest(coder, text, expected):
 ])
 def test_coder_a_civilians_attack_is_in_words(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # readiness and refraining are not acts; «بحث عن» is seeking, not talks
+    ("ونشرت القناة استعداد إيران للتعاون مع السعودية لحل أزمات المنطقة.", set()),
+    ("وقالت المصادر إن السلطات الإسرائيلية امتنعت عن تقديم أحد المتطرفين للمحاكمة.", set()),
+    ("وقال إن إيران تبحث عن تطبيع العلاقات مع السعودية.", set()),
+])
+def test_coder_readiness_refraining_and_seeking_are_no_acts(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -296,8 +296,8 @@ class _Run:
                 and f.key(hit.head + 1) in NAME_LINKS:
             return  # «ياسر بن علي»: a first name («يأسر» captures), not a verb
         if entry.mode == "meeting" and hit.is_verb and f.same_sentence(hit.last + 1, hit.head) \
-                and f.key(hit.last + 1) == "علي":
-            return  # «تلتقيان على ضرورة الحل»: they agree on, they do not meet
+                and f.key(hit.last + 1) in ("علي", "عن"):
+            return  # «تلتقيان على ضرورة الحل»: they agree on; «تبحث عن تطبيع»: it seeks; no meeting
         two = self._the_two(hit, lo, hi) if entry.type in DUAL_TYPES else None
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES and two is None:
