@@ -704,3 +704,17 @@ def test_coder_a_civilians_attack_is_in_words(coder, text, expected):
 ])
 def test_coder_readiness_refraining_and_seeking_are_no_acts(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «و» + «ال» after a subject joins a second subject, never an object: both strike the place
+    ("قصفت الطائرات التركية والطائرات الأمريكية مواقع لداعش في سوريا.",
+     {("TUR", "ASSAULT", "SYR"), ("USA", "ASSAULT", "SYR")}),
+    ("هاجمت القوات العراقية والقوات الأمريكية مواقع داعش في العراق.",
+     {("IRQ", "ASSAULT", "IRQ"), ("USA", "ASSAULT", "IRQ")}),
+    # a plan («بحيث») and a prevention («تمنع ... من») report no act
+    ("واتفقتا على خطة بحيث تقوم المقاتلات التركية بقصف مسلحي التنظيم في سوريا.", set()),
+    ("وطالب بضمانات تمنع الحوثيين من ارتكاب أية اعتداءات في اليمن.", set()),
+])
+def test_coder_conjoined_subjects_plans_and_preventions(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] == "ASSAULT"} == expected

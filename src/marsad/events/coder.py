@@ -357,7 +357,7 @@ class _Run:
         stateless = bool(target) and not any(self._country(k) for k in target)
         session = self._possessed(hit) and entry.mode == "meeting" \
             and f.mentions[source[0]].kind in ("institution", "org") if source else False
-        if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1 \
+        if (not target or stateless) and "needtarget" not in entry.flags and source and (len(source) == 1 or force) \
                 and not session:  # «الهيئة العامة للائتلاف ... في اجتماعها المنعقد في إسطنبول»: a venue
             # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
             # coded by the country it acts in (GUIDELINES), the place after the trigger
@@ -905,8 +905,8 @@ class _Run:
                 srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS | {"IGO"}]
             return [(a, None) for a in srcs]
         tgts = [k for k in target if self._country(k)]
-        if not mutual and len(srcs) > 1:
-            return []
+        if not mutual and len(srcs) > 1 and entry.type not in FORCE_TYPES:
+            return []  # talks of several in a place: it hosts them; strikes by several on it: each strikes
         pairs = [(a, b) for a in srcs for b in tgts if a != b and not self._same_actor(a, b)]
         if entry.symmetric and mutual:
             pairs += [(b, a) for a, b in pairs]
