@@ -972,7 +972,7 @@ class QuoteFinder:
             if intro.how in ("colon", "that") and first < len(toks) and toks[first].key in THAT \
                     and object_first is None:
                 first += 1  # «قال: إن ...»
-            if first >= len(toks) or toks[first].para != toks[intro.at].para:
+            if first >= len(toks) or toks[first].para != toks[intro.at].para and not self._quote_below(intro, first):
                 return
             if first in self.qspan_at and ext.speech_quote(first, intro.how == "colon" and first == intro.first,
                                                            after_that=intro.how == "that" and first == intro.at + 1):
@@ -997,6 +997,13 @@ class QuoteFinder:
             self.claimed.append((a, b))
         self.quotes.append(Quote(kind=kind, content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=self._cue_span(c, m)))
+
+    def _quote_below(self, intro: Intro, first: int) -> bool:
+        """Does a colon ending its paragraph introduce the quotation that opens the next one
+        («وقال في محادثته لـ«الرياض»:⏎«لقد كان أستاذنا ...»», an interview's «قال لـ«الشرق
+        الأوسط»:⏎⏎«علاقتي قديمة ...»»)? Only a quotation mark right after the colon counts:
+        a list or a new paragraph of the journalist's follows a colon as well."""
+        return intro.how == "colon" and first == intro.at + 1 and first in self.qspan_at
 
     def _frame(self, c: int) -> Optional[str]:
         """The subordinate clause the cue at ``c`` stands in, read back to its sentence's start:
