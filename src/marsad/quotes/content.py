@@ -338,7 +338,8 @@ class Extents:
         only a verbal noun of the ``objhead`` class counts, not any word after a name."""
         if cue.pos not in ("perf", "impf"):
             return None
-        obj = "OBJ" in cue.complement
+        nouns_only = nouns_only or "OBJN" in cue.complement  # «أعلن X رفضه ...», not «أعلن X أسماء ...»
+        obj = "OBJ" in cue.complement or "OBJN" in cue.complement
         bi = "ب" in cue.complement
         if not (obj or bi):
             return None
