@@ -235,6 +235,8 @@ class QuoteFinder:
                 self._ja(c, m)
             elif c > 0 and self.toks[c - 1].key in ("ما", "لما", "حسبما"):
                 continue  # «بحسب ما أعلنت X»: read by the preposition
+            elif self._said_so(c, m):
+                continue
             else:
                 self._verb(c, m)
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
@@ -353,6 +355,39 @@ class QuoteFinder:
         speaker = self._explicit(rng, m.cue.gender, v)
         self.quotes.append(Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=Span(toks[v].start, toks[v].end, toks[v].text)))
+
+    def _said_so(self, c: int, m: CueMatch) -> bool:
+        """«أوضح ذلك مدير مكتب ...», «صرح بذلك الناطق الإعلامي ...» opening a sentence: the
+        news agencies' closing attribution. What was said is the sentence before (the lead,
+        told without a speaker), or, when the finder already read quotes there, those of them
+        that found no speaker («وقد أكد أن ...» with no subject) are this speaker's."""
+        toks, reader = self.toks, self.reader
+        s = toks[c].sent
+        if m.cue.pos != "perf" or self.sent_start.get(s) != c or c + 2 >= len(toks) \
+                or toks[c + 1].key not in ("ذلك", "بذلك") or s - 1 not in self.sent_start:
+            return False
+        rng = reader.forward(c + 2, min(c + 2 + MAX_PHRASE, self.ext.para_last(c) + 1))
+        if rng is None or not (any(k in reader.names for k in range(*rng)) or reader._is("title", rng[0])
+                               or reader._is("institution", rng[0])):
+            return False  # («وأكد ذلك الواقع»: no one)
+        p0 = self.sent_start[s - 1]
+        if toks[c].para - toks[p0].para > 1:
+            return False
+        speaker = self._explicit(rng, m.cue.gender, c)
+        self.consumed.update(range(c + 1, rng[1]))
+        para0 = toks[p0].start if toks[p0].para == toks[c].para else \
+            next(t.start for t in toks[p0::-1] if t.i == 0 or toks[t.i - 1].para != toks[p0].para)
+        earlier = [q for q in self.quotes if para0 <= q.content.start < toks[c].start]
+        for q in earlier:
+            if q.speaker is None:  # (one inherited stays: «وأشادت اللجنة ...، مؤكدة أن» is the committee's)
+                q.speaker = speaker
+        if any(q.content.end > toks[p0].start for q in earlier):
+            return True
+        a, b = self._range(p0, c)
+        if b > a and not self._claimed(a):
+            self.quotes.append(Quote(kind="indirect", content=Span(a, b, self.text[a:b]), speaker=speaker,
+                                     cue=self._cue_span(c, m)))
+        return True
 
     def _which_is_what(self, v: int, subject: int, m: CueMatch) -> None:
         """«وأكد كيري أنه أجرى محادثات صريحة، وهو ما أكده شكري بدوره، قائلا إن ...»: the one
