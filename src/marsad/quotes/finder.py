@@ -25,6 +25,7 @@ SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
 THIS_IS = frozenset(("هذا", "ذلك", "وهذا", "وذلك"))  # «"..."، هذا ما قاله X»
+THUS = frozenset(("هكذا", "وهكذا"))  # «"..."، هكذا قال X»
 WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
 ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
 IN_IT = frozenset(("فيه", "فيها", "فيهما", "خلاله", "خلالها"))  # «بيانا أكد فيه»: in which (the statement) he said
@@ -197,6 +198,8 @@ class QuoteFinder:
             if tok.key == "ما" and c > 0 and self.toks[c - 1].key in THIS_IS | WHICH_IS:
                 self._this_is_what(c)
                 continue
+            if tok.key in THUS and self._this_is_what(c, thus=True):
+                continue  # «“لا يوجد ضرائب في دولتنا ...”، هكذا يغرد أحد مناصري التنظيم»
             after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
             m = lex.match(tok.key, after_stop=after_stop)
             if m is not None and m.cue.lemma == "قول" and m.cue.speaker == "inherit" \
@@ -319,42 +322,49 @@ class QuoteFinder:
         t = self.toks[k]
         return not t.is_word or t.key in CLAUSE_OPENING or self.reader._is("opener", k)
 
-    def _this_is_what(self, c: int) -> None:
+    def _this_is_what(self, c: int, thus: bool = False) -> bool:
         """«"نحن سعداء تماما بالعودة"، هذا ما قاله جون ألكسندر»: the quotation just before
         «هذا/ذلك ما» + a saying verb with its object pronoun is the words of the subject that
-        follows the verb."""
+        follows the verb; so is the quotation before «هكذا» + a saying verb (``thus``: «"...",
+        هكذا يغرد أحد مناصري التنظيم»). True when a quote was read."""
         toks = self.toks
         v = c + 1
         if v >= len(toks):
-            return
+            return False
         key = toks[v].key
-        stem = next((key[:-len(x)] for x in ("ه", "ها") if key.endswith(x) and len(key) > len(x) + 2), None)
-        m = self.lex.match(stem) if stem else None
+        if thus:
+            m = self.lex.match(key)
+            if m is None or m.cue.pos not in ("perf", "impf") or m.cue.speaker != "after":
+                return False
+        else:
+            stem = next((key[:-len(x)] for x in ("ه", "ها") if key.endswith(x) and len(key) > len(x) + 2), None)
+            m = self.lex.match(stem) if stem else None
         subject = v + 1
         if m is None and v + 1 < len(toks) and toks[v + 1].key in ON_IT:
             m, subject = self.lex.match(key), v + 2  # «وهو ما أشار إليه X»
-        if m is None or m.cue.pos != "perf" and not (m.cue.pos == "impf" and toks[c - 1].key in WHICH_IS):
-            return  # («وهو ما يؤكده عبدالرحمن الربيعة، مضيفا»: the one who says it too, now)
-        if toks[c - 1].key in WHICH_IS:
+        if m is None or m.cue.pos != "perf" and not (m.cue.pos == "impf" and (thus or toks[c - 1].key in WHICH_IS)):
+            return False  # («وهو ما يؤكده عبدالرحمن الربيعة، مضيفا»: the one who says it too, now)
+        if not thus and toks[c - 1].key in WHICH_IS:
             self._which_is_what(v, subject, m)
-            return
-        k = c - 2
+            return False
+        k = c - 1 if thus else c - 2
         while k >= 0 and toks[k].text in "،,":
             k -= 1
         opener = next((o for o, close in self.close_tok.items() if close == k and self.qspan_at[o].close is not None), None)
         if opener is None:
-            return
+            return False
         rng = self.reader.forward(v + 1, min(v + 1 + MAX_PHRASE, len(toks)))
         if rng is None:
-            return
+            return False
         a, b, _ = self._quoted(opener)
         if b <= a or self._claimed(a):
-            return
+            return False
         self.claimed.append((a, b))
         self.consumed.add(v)
         speaker = self._explicit(rng, m.cue.gender, v)
         self.quotes.append(Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=Span(toks[v].start, toks[v].end, toks[v].text)))
+        return True
 
     def _said_so(self, c: int, m: CueMatch) -> bool:
         """«أوضح ذلك مدير مكتب ...», «صرح بذلك الناطق الإعلامي ...» opening a sentence: the
