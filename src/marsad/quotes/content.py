@@ -364,7 +364,8 @@ class Extents:
             if obj and bare and (head or after_subject) and not self.reader.is_prep(k) \
                     and not self.reader._is("time", k) and (head or prev.text not in "،,"):
                 return k  # («أكد المتحدث ... العقيد ناصر الشريف، استمرار التنبيه»)
-            if bi and not bare and (self.lex.is_a("objhead", key[1:]) or (key[1:3] == "ال" and len(key) > 5)
+            if bi and not bare and (self.lex.is_a("objhead", key[1:]) or self.lex.is_a("biobject", key[1:])
+                                    or (key[1:3] == "ال" and len(key) > 5)
                                     or after_subject) and not self.reader._is("title", k - 1, strip_prefix=False):
                 return k  # (not «طالب العميد بالجيش العراقي السابق، أحمد البيلاوي ...»: the title's place)
         return None

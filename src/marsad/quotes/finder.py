@@ -555,6 +555,11 @@ class QuoteFinder:
                 and not any(self.reader._is(cls, fwd[0]) for cls in ("title", "institution", "nonsource")):
             fwd = fwd[0], fwd[0] + 1  # «ودعا مدني المجتمع الدولي إلى»: a one-word speaker, then the addressee
             # (the tagger's «المجتمع الدولي» kept the phrase whole; «اتحاد الشباب» is an institution)
+        elif fwd and cue.lemma in DEMANDS and fwd[1] - fwd[0] > 2:
+            told = next((k for k in range(fwd[0] + 2, fwd[1]) if self.reader._is("demanded", k, strip_prefix=False)
+                         and k not in self.reader.names and self.toks[k - 1].key.startswith("ال")), None)
+            if told is not None:
+                fwd = fwd[0], told  # «وناشد الرئيس اليمني المجتمع الدولي بـ»: the speaker ends at the addressee
         if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
             # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
             # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
