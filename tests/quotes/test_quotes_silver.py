@@ -91,3 +91,10 @@ def test_quotes_silver_a_title_keeps_its_place_out_of_a_demand():
     text = ("وطالب العميد بالجيش العراقي السابق، أحمد البيلاوي باستخدام السلاح الثقيل "
             "لتحرير مدن المحافظة.")
     assert not any(q.content.text.startswith("بالجيش") for q in find_quotes(text))
+
+
+def test_quotes_silver_what_the_speaker_blames():
+    text = "وعزا رئيس المجلس سعد العلي التحسن في الأرباح إلى تواصل تحسن البيئة التشغيلية في البلاد."
+    a = text.index("سعد العلي")
+    found = find_quotes(text, names=[(a, a + 9)], persons=[(a, a + 9, "m")])
+    assert [(q.content.text[:20], q.speaker.text) for q in found] == [("التحسن في الأرباح إل", "رئيس المجلس سعد العلي")]
