@@ -86,6 +86,8 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
+NISBA = ("يه", "ي")  # normalised endings of a relational adjective («جوية», «الإنسانية», «حربي»)
+ADJECTIVE_REACH = 2  # adjectives between a trigger noun and the relative clause on it
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it announces
 CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a parenthesis)
@@ -759,16 +761,28 @@ class _Run:
     def _relative_subject(self, hit: Hit) -> Optional[Group]:
         """«الدعم الذي تقدمه طهران لدمشق»: the subject of a light verb in a relative
         clause on the noun."""
-        f, j = self.f, hit.last + 1
+        f = self.f
+        j = self._past_adjectives(hit)
         if f.same_sentence(j, hit.head) and j not in f.owner and self._light(j) \
                 and not f.words[hit.head].key.startswith("ال"):  # «زيارة قامت بها الوزيرة»
             return f.subject_after(j + 1 if f.key(j + 1) in RESUMPTIVE else j)
+        j = hit.last + 1
         while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
             if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
                 v = j + 1  # «الزيارة التي قام بها ولي العهد»: past the pronoun back to the noun
                 return f.subject_after(v + 1 if f.key(v + 1) in RESUMPTIVE else v)
             j += 1
         return None
+
+    def _past_adjectives(self, hit: Hit) -> int:
+        """The word after the nisba adjectives on a trigger noun («غارات جوية نفذها الجيش
+        السوري»: «نفذها»), at most ADJECTIVE_REACH of them, each as definite as the noun."""
+        f, j = self.f, hit.last + 1
+        definite = f.words[hit.head].key.startswith("ال")
+        while j - hit.last <= ADJECTIVE_REACH and f.same_sentence(j, hit.head) and f.is_noun(j) \
+                and not self._light(j) and f.key(j).startswith("ال") == definite and f.key(j).endswith(NISBA):
+            j += 1
+        return j
 
     def _clause_initial(self, hit: Hit) -> bool:
         """A verb opening its clause («وأشاد»): its implicit subject is the topic."""
