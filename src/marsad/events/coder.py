@@ -366,6 +366,10 @@ class _Run:
                 target, spec = place_back(f, hit, source[:1]), "place"  # «قوات الاحتلال ... في الضفة»
             if not target:
                 target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+        if not target and entry.type == "ASSAULT" and source and len(source) == 1 and source[0] in self.implied:
+            # «قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية»: an agent the story
+            # places strikes no one named, or a group of no country: at home
+            target, spec = source[:1], "self"
         if not target and "unilateral" in entry.flags and source and entry.type in INWARD_TYPES:
             # «قرر تمديد حالة الطوارئ», «مظاهرات في طهران»: done at home, to its own country
             if place is not None and place.place is not None and place.place.country:
