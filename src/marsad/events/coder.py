@@ -86,6 +86,7 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
+UNCLAIMED_MODES = frozenset({"bombing", "clash"})  # acts of no named side coded where they happen
 NISBA = ("يه", "ي")  # normalised endings of a relational adjective («جوية», «الإنسانية», «حربي»)
 ADJECTIVE_REACH = 2  # adjectives between a trigger noun and the relative clause on it
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
@@ -366,6 +367,9 @@ class _Run:
                 target, spec = place_back(f, hit, source[:1]), "place"  # «قوات الاحتلال ... في الضفة»
             if not target:
                 target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+        if not source and not target and (home := self._unclaimed(hit, place, lo, hi)) is not None:
+            source = target = [home]  # «وقتل 15 شخصا في تفجير انتحاري في سوق بشمال أفغانستان»
+            spec = "self"
         if not target and entry.type == "ASSAULT" and source and len(source) == 1 and source[0] in self.implied:
             # «قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية»: an agent the story
             # places strikes no one named, or a group of no country: at home
@@ -391,6 +395,28 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at)
+
+    def _unclaimed(self, hit: Hit, place: Optional[Mention], lo: int, hi: int) -> Optional[int]:
+        """Terror or fighting no one is named for, placed after it in a country (a bombing,
+        clashes, a «terrorist» or «suicide» attack: «قتل 15 شخصا في تفجير انتحاري في سوق
+        بشمال أفغانستان»): the place's mention, the group being coded by the country it acts
+        in (GUIDELINES); None when the sentence names an actor of another country (who
+        most often struck there: «قصف أهداف لحزب العمال الكردستاني شمالي العراق» after
+        Turkey) or the trigger is no such act (a crime: «الاعتداء على الطبيب»)."""
+        f = self.f
+        if hit.is_verb or hit.entry.type != "ASSAULT" or place is None or place.place is None \
+                or not place.place.country:
+            return None
+        terror = hit.entry.mode in UNCLAIMED_MODES or f.same_sentence(hit.last + 1, hit.head) \
+            and f.is_("terror", hit.last + 1)
+        k = f.mentions.index(place)
+        if not terror or f.span[k][0] <= hit.last or self._dateline([k]):
+            return None
+        country = place.place.country
+        if any(self._country(j) not in (None, country) for j in range(len(f.mentions))
+               if lo <= f.span[j][0] < hi and f.mentions[j].can_act):
+            return None
+        return k
 
     def _backing(self, hit: Hit, source: Optional[Group], hi: int) -> Optional[tuple[Group, Group]]:
         """«بدعم من X», «وبدعم X» right after an actor, governed by no other trigger: "with

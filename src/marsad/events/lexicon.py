@@ -27,7 +27,7 @@ from marsad.text.normalize import normalize
 PLOVER_TYPES = frozenset(EVENT_TYPES)
 FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker".split())
 MARKER_KINDS = frozenset(
-    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive".split()
+    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive terror".split()
 )
 _DATA = resources.files("marsad.events") / "data"
 
