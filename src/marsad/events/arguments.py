@@ -543,6 +543,16 @@ class Frame:
         g = [x for x in self.group(self.holder(k)) if not self.locative[x] and self.mentions[x].can_act]
         return g or None
 
+    def _named_companion(self, hit: Hit, after: int) -> Optional[Group]:
+        """The actor a trigger's companion word heads («استدعت البحرين السفير الإيراني»: the
+        ambassador named with his country is the one summoned), when the name runs on past
+        the trigger and is no subject or location."""
+        k = self.owner.get(hit.last)
+        if k is None or self.span[k][1] < after or self.span[k][0] <= hit.head \
+                or not self.free(k) or not self.mentions[k].country:
+            return None
+        return self.group(k)
+
     def direct_object(self, start: int, stop: int) -> Optional[Group]:
         """A free actor right at ``start``, or a nationality adjective on the noun there
         («انتقد التحقيقات الأمريكية»)."""
@@ -738,6 +748,8 @@ class Frame:
         for spec in hit.entry.target:
             if spec == "obj":
                 g = self.direct_object(after, stop) if hit.is_verb else None
+                if g is None and hit.is_verb and hit.last > hit.head:
+                    g = self._named_companion(hit, after)
                 if g is None and hit.is_verb and hit.entry.type in RELATIVE_TYPES:
                     g = self.relative_agent(self._skip(after, 1, stop), stop)
             elif spec == "gen":
