@@ -87,6 +87,8 @@ OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
 UNCLAIMED_MODES = frozenset({"bombing", "clash"})  # acts of no named side coded where they happen
+RELATIVE_REACH = 7  # words from a trigger noun to a relative clause on it past its target («لـ»)
+RELATIVE_PAST_PREPS = frozenset({"ل", "الي"})  # the target phrase a relative clause on the noun may follow
 NISBA = ("يه", "ي")  # normalised endings of a relational adjective («جوية», «الإنسانية», «حربي»)
 ADJECTIVE_REACH = 2  # adjectives between a trigger noun and the relative clause on it
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
@@ -305,9 +307,11 @@ class _Run:
         if not self.asserted(hit, lo, hi) or self.history(hit, lo, hi):
             return
         source, after = self._source(hit)
+        early: tuple = (None, None)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
+            early = f.targets(hit, hit.last + 1, f.span[source[0]][0])  # «المساعدات للأشقاء اليمنيين التي قدمتها المملكة»
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
-        target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
         if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
             target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
         if not target and source and self._possessed(hit) and entry.type == "CONSULT":
@@ -796,11 +800,22 @@ class _Run:
         if f.same_sentence(j, hit.head) and j not in f.owner and self._light(j) \
                 and not f.words[hit.head].key.startswith("ال"):  # «زيارة قامت بها الوزيرة»
             return f.subject_after(j + 1 if f.key(j + 1) in RESUMPTIVE else j)
-        j = hit.last + 1
-        while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
+        j, crossed = hit.last + 1, False
+        while f.same_sentence(j, hit.head) and j - hit.last <= RELATIVE_REACH and f.words[j].kind == "word":
+            if j in f.owner:
+                k = f.owner[j]
+                if crossed or f.prep[k] not in RELATIVE_PAST_PREPS or f.span[k][0] != j:
+                    return None
+                j, crossed = f.span[k][1] + 1, True  # «المساعدات الإنسانية للأشقاء اليمنيين التي قدمتها المملكة»
+                continue
+            if j - hit.last > 3 and not crossed:
+                return None
             if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
                 v = j + 1  # «الزيارة التي قام بها ولي العهد»: past the pronoun back to the noun
-                return f.subject_after(v + 1 if f.key(v + 1) in RESUMPTIVE else v)
+                back = f.key(v + 1) in RESUMPTIVE
+                if crossed and not back and not f.key(v).endswith(OBJECT_PRONOUNS):
+                    return None  # past a name the clause must point back to the noun: «قدمتها»
+                return f.subject_after(v + 1 if back else v)
             j += 1
         return None
 
