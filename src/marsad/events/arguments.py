@@ -459,14 +459,16 @@ class Frame:
         return None
 
     def light_verb(self, h: int) -> Optional[int]:
-        """The light verb governing the noun at ``h`` («أجرى خلالها مباحثات»)."""
+        """The light verb governing the noun at ``h`` («أجرى خلالها مباحثات»), past at most
+        LIGHT_REACH - 1 skip, measure and number words."""
         j = h - 1
-        for _ in range(3):
+        for _ in range(LIGHT_REACH):
             if not self.same_sentence(j, h) or j in self.owner:
                 return None
             if any(k in self.lex.light for k in self.keys(j)):
                 return j
-            if not self.is_("skip", j) and not self.is_("measure", j):  # «شن ... سلسلة غارات»
+            if not self.is_("skip", j) and not self.is_("measure", j) and not self.is_("numeral", j) \
+                    and self.words[j].kind != "num":  # «شن ... سلسلة غارات», «شن نحو 15 غارة»
                 return None
             j -= 1
         return None
@@ -769,6 +771,7 @@ class Frame:
         return None, None
 
 
+LIGHT_REACH = 4  # words back from a verbal noun to the light verb governing it («شن نحو 15 غارة»)
 RELATIVES = frozenset(("الذي", "التي", "الذين"))
 # normalised «التابعة لـ», «الموالية لـ»: what follows is whom the noun before belongs to
 BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
