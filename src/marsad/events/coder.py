@@ -60,6 +60,11 @@ DUAL_REACH = 3  # words between a trigger and the dual standing for its parties
 # of one country, not the two countries named (on 2,000 corpus articles most clashes and
 # some agreements so coded were wrong)
 DUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# «the two presidents/leaders/ministers» stand for the two countries of the last two people
+# named (the countries a sentence names besides them do not count: «اتصال هاتفي بين الرئيسين
+# التركي ... والأمريكي ... لوقف تدفق المقاتلين إلى سورية»), and also agree for them
+PERSON_DUALS = frozenset(normalize(w) for w in "الزعيمان الزعيمين الوزيران الوزيرين الرئيسان الرئيسين".split())
+PERSON_DUAL_TYPES = DUAL_TYPES | {"AGREE"}
 # normalised على عن من ضد إلى تجاه إزاء حيال بشأن حول
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
@@ -300,7 +305,7 @@ class _Run:
         if entry.mode == "meeting" and hit.is_verb and f.same_sentence(hit.last + 1, hit.head) \
                 and f.key(hit.last + 1) == "علي":
             return  # «تلتقيان على ضرورة الحل»: they agree on, they do not meet
-        two = self._the_two(hit, lo, hi) if entry.type in DUAL_TYPES else None
+        two = self._the_two(hit, lo, hi) if entry.type in PERSON_DUAL_TYPES else None
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES and two is None:
             return  # no actor in the sentence: no target can be found
@@ -520,13 +525,17 @@ class _Run:
                    and any(r in DUALS and pre in ("", "و", "ب") for r, pre in proclitic_readings(f.key(j)))), None)
         if at is None:
             return None
+        people = any(r in PERSON_DUALS for r, _ in proclitic_readings(f.key(at)))
+        if not people and hit.entry.type not in DUAL_TYPES:
+            return None  # «اتفق الطرفان»: two factions as often as two states
         first = f.sentence_of[at] - TOPIC_SENTENCES
         last: dict[str, int] = {}
         for k in range(bisect_right(f.mention_firsts, at) - 1, -1, -1):
             if f.sentence_of[f.span[k][0]] < first:
                 break
             country = self._country(k)
-            if country and f.mentions[k].can_act and not f.locative[k]:
+            if country and f.mentions[k].can_act and not f.locative[k] \
+                    and (not people or f.mentions[k].kind in ("person", "title")):
                 last.setdefault(country, k)
         if len(last) != 2:
             return None
