@@ -662,6 +662,64 @@ def test_coder_a_past_event_is_not_dated_after_its_article(coder):
     assert events and {e.date for e in events} == {"2018"}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a modal verb in any person or number: wished, not done (markers.tsv, modalverb)
+    ("وقال إن الذين يقولون ذلك يريدون أن تقصف تركيا مواقع في العراق.", set()),
+    ("وأرادت إيران أن تلتقي الرئيس المصري.", set()),
+    # a verb of halting before the act: suspended aid is no aid (haltverb)
+    ("كما علقت الولايات المتحدة مساعداتها العسكرية إلى مصر.", set()),
+    # «وسعت» is "expanded", not «و» + «سعت» "sought": the sanctions were widened
+    ("ووسعت الولايات المتحدة عقوباتها على سورية.", {("USA", "SANCTION", "SYR")}),
+])
+def test_coder_modal_and_halting_verbs_in_every_form(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «أوقف» arrests someone (a people word, a number), or stops something: no arrest
+    ("أوقفت الشرطة السعودية المتهم في جدة.", {("SAU", "COERCE", "SAU")}),
+    ("أوقفت الشرطة السعودية ثلاثة مطلوبين في جدة.", {("SAU", "COERCE", "SAU")}),
+    ("أوقفت الخطوط الجوية اليمنية اليوم رحلاتها من وإلى مطار صنعاء.", set()),
+    ("ذكرت تقارير أن البنك المركزي الروسي أوقف بشكل مؤقت شراء الدولار.", set()),
+])
+def test_coder_stopping_is_no_arrest(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named civilian's «هجوم» is in words; an army's is in arms
+    ("وشن الرئيس الإيراني حسن روحاني هجوما على الحكومة الأمريكية.", {("IRN", "ACCUSE", "USA")}),
+    ("وشن وزير الخارجية الإيراني هجوما على السعودية.", {("IRN", "ACCUSE", "SAU")}),
+    ("وشن الجيش اليمني هجوما على مواقع للحوثيين في تعز.", {("YEM", "ASSAULT", "YEM")}),
+])
+def test_coder_a_civilians_attack_is_in_words(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # readiness and refraining are not acts; «بحث عن» is seeking, not talks
+    ("ونشرت القناة استعداد إيران للتعاون مع السعودية لحل أزمات المنطقة.", set()),
+    ("وقالت المصادر إن السلطات الإسرائيلية امتنعت عن تقديم أحد المتطرفين للمحاكمة.", set()),
+    ("وقال إن إيران تبحث عن تطبيع العلاقات مع السعودية.", set()),
+])
+def test_coder_readiness_refraining_and_seeking_are_no_acts(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «و» + «ال» after a subject joins a second subject, never an object: both strike the place
+    ("قصفت الطائرات التركية والطائرات الأمريكية مواقع لداعش في سوريا.",
+     {("TUR", "ASSAULT", "SYR"), ("USA", "ASSAULT", "SYR")}),
+    ("هاجمت القوات العراقية والقوات الأمريكية مواقع داعش في العراق.",
+     {("IRQ", "ASSAULT", "IRQ"), ("USA", "ASSAULT", "IRQ")}),
+    # a plan («بحيث») and a prevention («تمنع ... من») report no act
+    ("واتفقتا على خطة بحيث تقوم المقاتلات التركية بقصف مسلحي التنظيم في سوريا.", set()),
+    ("وطالب بضمانات تمنع الحوثيين من ارتكاب أية اعتداءات في اليمن.", set()),
+])
+def test_coder_conjoined_subjects_plans_and_preventions(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] == "ASSAULT"} == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # a relative clause on the trigger noun past its adjective names the striker
     ("وقتل 12 شخصا في غارات جوية نفذها الجيش السوري على قرية في محافظة حلب.", {("SYR", "ASSAULT", "SYR")}),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -83,7 +83,7 @@ class ActorsComponent:
         doc.user_data["setting"] = setting
         clusters = [c for c in cluster(mentions + phrases) if not not_an_actor(c)]
         clusters = resolve_offices(clusters, self.offices, setting, day)
-        doc._.entities = [locate(to_entity(c, f"e{i}", day, setting), c, self.lexicon)
+        doc._.entities = [locate(to_entity(c, f"e{i}", day, setting, text, self.matcher.lookup), c, self.lexicon)
                           for i, c in enumerate(clusters, 1)]
         return doc
 
@@ -107,8 +107,10 @@ def published_day(doc: Doc) -> Optional[When]:
         return int(published[:4]) if published[:4].isdigit() else None
 
 
-def to_entity(c: Cluster, entity_id: str, when: Optional[When], setting: Optional[Setting] = None) -> Entity:
-    """The marsad/1 entity of a cluster: lexicon knowledge first, then the context."""
+def to_entity(c: Cluster, entity_id: str, when: Optional[When], setting: Optional[Setting] = None,
+              text: str = "", lookup: Callable[[str], tuple] = lambda name: ()) -> Entity:
+    """The marsad/1 entity of a cluster: lexicon knowledge first, then the context; ``text``
+    (the article's) and ``lookup`` (the lexicon's names) restore a name's «ال» that «لل» elided."""
     known = c.lexical
     name_en = country = sector = role = None
     gender = None
@@ -142,9 +144,22 @@ def to_entity(c: Cluster, entity_id: str, when: Optional[When], setting: Optiona
     mentions = sorted({(m.start, m.end): m for m in c.mentions}.values(), key=lambda m: m.start)
     if name_en is None:
         name_en = english_name(names[0].text, role if all(m.origin == "phrase" for m in c.names) else None)
-    return Entity(id=entity_id, label=c.label, name=names[0].text, name_en=name_en, country=country,
+    return Entity(id=entity_id, label=c.label, name=written_name(names[0], text, lookup), name_en=name_en, country=country,
                   country_source=source, sector=sector, role=role, gender=gender,
                   mentions=[Span(m.start, m.end, m.text) for m in mentions])
+
+
+def written_name(m: NameMention, text: str, lookup: Callable[[str], tuple] = lambda name: ()) -> str:
+    """The name of a mention with the «ال» that «لل» elided: after «لل» (ل + ال) the mention
+    starts at the second «ل» («للمملكة العربية السعودية» → «لمملكة …»); the name is «المملكة
+    …» when the article writes that form too, or the lexicon knows it and not the short one
+    (not «للندن» → «الندن»). The mention's span is untouched."""
+    t = m.text
+    if t.startswith("ل") and not t.startswith("ال") and m.start >= 1 and text[m.start - 1] == "ل":
+        full = "ا" + t
+        if full in text or lookup(full) and not lookup(t):
+            return full
+    return t
 
 
 def locate(e: Entity, c: Cluster, lexicon: Lexicon) -> Entity:

@@ -286,7 +286,19 @@ class Frame:
             return None  # «واتهمت العسكريين الأوكرانيين»: a plural in «ـين» is no subject
         if k is None:
             k = self.force_owner(j)
-        return self.group(k) if k is not None else None
+        return self._with_conjunct(self.group(k)) if k is not None else None
+
+    def _with_conjunct(self, g: Group) -> Group:
+        """A subject noun phrase and a second one joined to it by «و» + «ال» that also names its
+        actor («قصفت الطائرات التركية والطائرات الأمريكية مواقع»): both do the act. An
+        object never opens with «و», so the second is no object."""
+        j = self.span[g[-1]][1] + 1
+        if not (self.same_sentence(j, j - 1) and self.key(j).startswith("وال") and j not in self.owner):
+            return g
+        k = self.np_adjective(j)
+        if k is None:
+            k = self.force_owner(j)
+        return g + [k] if k is not None and k not in g else g
 
     def _oblique(self, k: int) -> bool:
         """A nationality in the accusative or genitive plural or dual («ـيين», «ـيتين»): the

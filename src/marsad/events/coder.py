@@ -47,6 +47,9 @@ INWARD_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 CROWD_MODES = frozenset({"demonstration", "strike"})
 # A state's arrests, trials and raids with no foreign target named fall on its own people.
 SELF_TARGET_MODES = frozenset({"arrest", "trial", "raid"})
+ARMED_SECTORS = frozenset({"MIL", "REB"})  # a named person of these may attack in arms
+HELD_QUOTES = frozenset("«\"“'")  # «أوقفت «وسيطا»»: the one held, quoted
+HELD_SPAN = 6  # words after a personobj trigger («أوقف») in which the one held is looked for
 # ... whose noun owned by a pronoun names the one held («اعتقاله», «محاكمته»), not the holder
 PATIENT_MODES = frozenset({"arrest", "trial"})
 TOPIC_SENTENCES = 3  # an implicit subject is looked for this many sentences back
@@ -303,14 +306,16 @@ class _Run:
                 and f.key(hit.head + 1) in NAME_LINKS:
             return  # «ياسر بن علي»: a first name («يأسر» captures), not a verb
         if entry.mode == "meeting" and hit.is_verb and f.same_sentence(hit.last + 1, hit.head) \
-                and f.key(hit.last + 1) == "علي":
-            return  # «تلتقيان على ضرورة الحل»: they agree on, they do not meet
+                and f.key(hit.last + 1) in ("علي", "عن"):
+            return  # «تلتقيان على ضرورة الحل»: they agree on; «تبحث عن تطبيع»: it seeks; no meeting
         two = self._the_two(hit, lo, hi) if entry.type in PERSON_DUAL_TYPES else None
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES and two is None:
             return  # no actor in the sentence: no target can be found
         if not self.asserted(hit, lo, hi) or self.history(hit, lo, hi):
             return
+        if "personobj" in entry.flags and not self._someone_held(hit, hi):
+            return  # «أوقفت الخطوط الجوية اليمنية رحلاتها»: stopped its flights, held no one
         source, after = self._source(hit)
         early: tuple = (None, None)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
@@ -364,7 +369,7 @@ class _Run:
         stateless = bool(target) and not any(self._country(k) for k in target)
         session = self._possessed(hit) and entry.mode == "meeting" \
             and f.mentions[source[0]].kind in ("institution", "org") if source else False
-        if (not target or stateless) and "needtarget" not in entry.flags and source and len(source) == 1 \
+        if (not target or stateless) and "needtarget" not in entry.flags and source and (len(source) == 1 or force) \
                 and not session:  # «الهيئة العامة للائتلاف ... في اجتماعها المنعقد في إسطنبول»: a venue
             # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
             # coded by the country it acts in (GUIDELINES), the place after the trigger
@@ -500,6 +505,31 @@ class _Run:
         k = source[0] if source else place
         self.implied[k] = f.mentions[place].place.country
         return [k]
+
+    def _someone_held(self, hit: Hit, hi: int) -> bool:
+        """Does someone stand in the few words after the trigger, in its clause: an actor
+        (not a place), a number («23 شخصاً»), a quotation («أوقفت «وسيطا»») or a people word
+        («المتهم», «عناصر»)? Then «أوقف» arrests; else it stops something."""
+        f = self.f
+        seen = 0
+        for j in range(hit.last + 1, hi):
+            w = f.words[j]
+            if w.kind == "punct":
+                if w.text in HELD_QUOTES:
+                    return True
+                if f.stops(j, quotes=False):
+                    return False
+                continue  # «أوقفت، منذ أمس الجمعة، 320 شخصاً»
+            seen += 1
+            if seen > HELD_SPAN:
+                return False
+            if w.kind == "num" or f.is_("numeral", j) or any(
+                    f.lex.is_("people", r[2:] if r.startswith("ال") else r) for r in f.keys(j)):
+                return True
+            if j in f.owner and f.mentions[f.owner[j]].kind in ("person", "title") \
+                    and f.span[f.owner[j]][0] > hit.last + 1:  # not the subject right after the verb
+                return True
+        return False
 
     def _quoting_state(self, hit: Hit) -> Optional[int]:
         """The mention of the state organ whose words hold the trigger («قالت وزارة الداخلية
@@ -943,8 +973,8 @@ class _Run:
                 srcs = [a for a in srcs if self.f.mentions[a].sector not in STATE_SECTORS | {"IGO"}]
             return [(a, None) for a in srcs]
         tgts = [k for k in target if self._country(k)]
-        if not mutual and len(srcs) > 1:
-            return []
+        if not mutual and len(srcs) > 1 and entry.type not in FORCE_TYPES:
+            return []  # talks of several in a place: it hosts them; strikes by several on it: each strikes
         pairs = [(a, b) for a in srcs for b in tgts if a != b and not self._same_actor(a, b)]
         if entry.symmetric and mutual:
             pairs += [(b, a) for a, b in pairs]
@@ -1010,8 +1040,8 @@ class _Run:
             if kind == "PROTEST" and src.sector in STATE_SECTORS and hit.entry.mode not in CROWD_MODES:
                 kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
             human = t is not None and f.mentions[t].kind in ("person", "title")
-            if kind == "ASSAULT" and hit.entry.mode == "attack" and human:
-                kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري»: an attack in words
+            if kind == "ASSAULT" and hit.entry.mode == "attack" and (human if hit.is_verb else self._civilian(hit, s)):
+                kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري», «شن النجيفي هجوما على حكومة العبادي»: in words
             if kind == "AID" and human:
                 continue  # «منح الحارس»: a prize or a medal to a person is no aid between states
             key = (src.country, kind, tgt.country if tgt else "")
@@ -1021,6 +1051,18 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
+
+    def _civilian(self, hit: Hit, k: int) -> bool:
+        """Is mention ``k``, the source of the noun «هجوم», one person not under arms named
+        next to it (its genitive, or before it with at most a light verb between: «شن رئيس
+        الوزراء هجوما على النجيفي», «ركز عشماوي هجومه»)? Then the attack is in words. Not
+        when the noun's pronoun names a body («صعدت المقاومة ... هجماتها»): that body made it."""
+        f = self.f
+        m = f.mentions[k]
+        first, last = f.span[k]
+        next_to = first == hit.last + 1 or last < hit.head and words_between(f, last, hit.head) <= 1
+        return next_to and m.kind in ("person", "title") and m.sector not in ARMED_SECTORS \
+            and not f.key(hit.head).endswith(("ها", "هم"))
 
     def _actor(self, k: int) -> Actor:
         m = self.f.mentions[k]

@@ -25,10 +25,13 @@ from marsad.events.words import SUFFIXES, readings
 from marsad.text.normalize import normalize
 
 PLOVER_TYPES = frozenset(EVENT_TYPES)
-FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker".split())
+FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker personobj".split())
 MARKER_KINDS = frozenset(
-    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive terror".split()
+    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people terror".split()
 )
+# rows of these kinds are verbs: their inflected forms are filed under the kind named
+VERB_MARKERS = {"modalverb": "modal", "haltverb": "halt"}
+MARKER_ROW_KINDS = MARKER_KINDS | frozenset(VERB_MARKERS)
 _DATA = resources.files("marsad.events") / "data"
 
 # Tense/person of a generated form: the coder reads negation, modality and the speaker
@@ -211,6 +214,15 @@ def _forms_of(entry: TriggerEntry) -> list[tuple[str, str]]:
     return forms
 
 
+def _marker_verb_forms(ar: str) -> set[str]:
+    """The forms of a marker verb row «perfect imperfect»; a perfect written «-» leaves the
+    perfect out («- يسعى»: «وسعت» is "expanded", not «و» + «سعت» "sought")."""
+    perfect, _, imperfect = ar.partition(" ")
+    if perfect == "-":
+        return {form for form, tense in verb_forms("-", imperfect.strip()) if tense not in (PERF, PERF1)}
+    return {form for form, _ in verb_forms(perfect, imperfect.strip() or None)}
+
+
 def _files(name: str, extra_dirs: tuple[Path, ...]) -> list:
     return [_DATA / name] + [d / name for d in extra_dirs if (d / name).is_file()]
 
@@ -230,7 +242,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> EventLexicon:
     for path in _files("markers.tsv", extra_dirs):
         for n, row in _read(path, ("kind", "ar")):
             kind = row["kind"]
-            if kind not in MARKER_KINDS:
+            if kind not in MARKER_ROW_KINDS:
                 raise EventLexiconError(f"{path}:{n}: unknown marker kind {kind!r}")
             if kind == "light":
                 parts = row["ar"].split()
@@ -239,6 +251,8 @@ def _load(extra_dirs: tuple[Path, ...]) -> EventLexicon:
                 # a geminate's short perfect under a pronoun suffix («الهجوم الذي شنه»,
                 # «شنها»): too short for the suffix readings of words.py
                 light.update((form + suf, tense) for form, tense in found if len(form) == 2 for suf in SUFFIXES)
+            elif kind in VERB_MARKERS:
+                markers.setdefault(VERB_MARKERS[kind], set()).update(_marker_verb_forms(row["ar"]))
             else:
                 markers.setdefault(kind, set()).add(" ".join(normalize(row["ar"]).split()))
     notes = _add_petrarch(forms, markers, light, extra_dirs)

@@ -39,7 +39,7 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         j -= 1
     if j >= lo and f.is_("negation", j) and not (f.key(j) == "ما" and hit.tense != "perf"):
         return False  # «لم يلتق», «لن يزور», «عدم انسحاب»
-    if h - 1 >= lo and f.is_("halt", h - 1):
+    if _halted(f, h, lo):
         return False  # «وقف التنسيق الأمني», «إلغاء الزيارة»: stopped, not done
     if hit.tense not in ("perf", "perf1") and h - 1 >= lo and f.key(h - 1) in ("قد", "وقد"):
         return False  # «قد يلتقي»: may meet
@@ -56,6 +56,15 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         that = that or f.key(j) in _THAT
         denial = denial or (that and f.is_("denial", j))  # «نفى أن يكون …»
     return not denial and not embedded(f, hits, hit, lo)
+
+
+def _halted(f: Frame, h: int, lo: int) -> bool:
+    """A halting word right before the trigger, or before the actor right before it («علقت
+    الولايات المتحدة مساعداتها»: the verb, its subject, the act it stops)."""
+    j = h - 1
+    if j in f.owner and f.span[f.owner[j]][1] == j:
+        j = f.span[f.owner[j]][0] - 1
+    return j >= lo and f.is_("halt", j)
 
 
 def _reticent(f: Frame, hit: Hit, hi: int) -> bool:
