@@ -159,3 +159,17 @@ def test_lexicon_places_idioms_and_conjunction_names(lex, text, name, placed):
 def test_lexicon_places_country_names_that_are_common_words(lex, text, name, placed):
     kept = [m.text for m in placed_matches(text, lex.matcher().find(text))]
     assert any(name in k for k in kept) is placed
+
+
+@pytest.mark.parametrize("text, placed", [
+    ("وسجل السهم الحد الأقصى اليومي للتقلب", False),  # the maximum
+    ("إن حد المنفعة الأقصى لكل شخص 100 ألف ريال", False),
+    ("ذنوب وصلت حدها الأقصى", False),
+    ("منعت الشرطة المصلين من دخول الأقصى أمس", True),  # the mosque, in a construct
+    ("اقتحم المستوطنون باحة الأقصى", True),
+    ("وصل المصلون إلى الأقصى فجرا", True),
+    ("اقتحم المستوطنون المسجد الأقصى", True),
+])
+def test_lexicon_places_a_name_that_is_also_an_adjective(lex, text, placed):
+    kept = [m.text for m in placed_matches(text, lex.matcher().find(text))]
+    assert any("الأقصى" in k for k in kept) is placed

@@ -201,6 +201,8 @@ def placed_matches(text: str, matches: Iterable) -> list:
             continue
         if quoted_outlet(text, m):
             continue  # «قال لـ«الرياض»»: the newspaper, not the city
+        if _as_adjective(text, m):
+            continue  # «الحد الأقصى»: the maximum, not al-Aqsa
         if any(isinstance(e, CountryName) and "common" in e.flags for e in m.entries) \
                 and m.clitic[-1:] not in ("ب", "ل") and not in_place_context(text, m.start, m.clitic) \
                 and _word_before(text, m.clitic_start) not in COUNTRY_HEADS and not _opens_clause(text, m.clitic_start) \
@@ -282,6 +284,16 @@ def quoted_outlet(text: str, m) -> bool:
     opening = text[m.start - 1:m.start] if m.start > 0 else ""
     return opening in QUOTES and text[m.end:m.end + 1] == QUOTES[opening] \
         and any(isinstance(e, Place) and "outlet" in e.flags for e in m.entries)
+
+
+def _as_adjective(text: str, m) -> bool:
+    """A one-word name flagged ``adjective`` with no proclitic, right after a definite noun
+    («الحد الأقصى», «حد المنفعة الأقصى», «حدها الأقصى»): an adjective on that noun, not
+    the place («باحة الأقصى», «دخول الأقصى»: a construct, the mosque)."""
+    if m.clitic or " " in m.text or not any(isinstance(e, Place) and "adjective" in e.flags for e in m.entries):
+        return False
+    word = re.sub(r"[^\w]", "", _word_before(text, m.start))
+    return word.startswith(("ال", "وال", "فال", "بال")) or word.endswith(("ها", "هم", "ه"))
 
 
 def _word_before(text: str, start: int) -> str:

@@ -174,6 +174,8 @@ class Extents:
                     and (len(t.key) > 3 or len(t.key) == 3 and not self.reader.is_prep(k)
                          and not self.reader._is("proprep", k, strip_prefix=False)):
                 nominal = k  # «اتهم X القوات الأوكرانية بإطلاق ...», «اردوغان بشن»
+            if nominal is None and "عن…أن" in cue.complement and t.key == "عن" and self._stance(k + 1):
+                nominal = k  # «أعرب عن قلقه إزاء ...», «معرباً عن انزعاجه الشديد من ...»: a stance said
             if nominal is None and cue.pos == "part" and "ب" in cue.complement and self._fused_bi(cue, j, k):
                 nominal = k  # «متعهدا بدعمها», «مطالباً دول الخليج بالضغط على ...»
             if nominal is None and cue.lemma == "دعا" and self._calls_for(k):
@@ -191,6 +193,25 @@ class Extents:
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _stance(self, k: int) -> bool:
+        """Does token ``k`` (after an intensifier: «بالغ», «خالص») name a stance or a feeling
+        about the facts (class ``stance``: قلق، إدانة، أمل، رفض، مخاوف ...), with its article or
+        a possessive suffix? After «أعرب/عبر عن» that noun opens what the speaker said; thanks,
+        condolences and joy («شكره», «تعازيه», «سعادته») are courtesies, not statements."""
+        toks = self.toks
+        if k < len(toks) and self.lex.is_a("intensifier", toks[k].key):
+            k += 1
+        if k >= len(toks):
+            return False
+        key = toks[k].key
+        key = key[2:] if key.startswith("ال") else key
+        for suffix in ("هما", "هم", "ها", "نا", "ه", ""):
+            stem = key[:len(key) - len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 3 and (self.lex.is_a("stance", stem) or suffix
+                                                           and stem[-1] == "ت" and self.lex.is_a("stance", stem[:-1] + "ه")):
+                return True  # («إدانته»: the ta marbuta of «إدانة» before a suffix)
+        return False
 
     def _that_inside(self, cue: Cue, k: int) -> bool:
         """Does the quotation opened at ``k`` start with the cue's own «أن/إن» (or «إلى أن» for a
@@ -317,7 +338,8 @@ class Extents:
         only a verbal noun of the ``objhead`` class counts, not any word after a name."""
         if cue.pos not in ("perf", "impf"):
             return None
-        obj = "OBJ" in cue.complement
+        nouns_only = nouns_only or "OBJN" in cue.complement  # «أعلن X رفضه ...», not «أعلن X أسماء ...»
+        obj = "OBJ" in cue.complement or "OBJN" in cue.complement
         bi = "ب" in cue.complement
         if not (obj or bi):
             return None
@@ -342,9 +364,10 @@ class Extents:
             if obj and bare and (head or after_subject) and not self.reader.is_prep(k) \
                     and not self.reader._is("time", k) and (head or prev.text not in "،,"):
                 return k  # («أكد المتحدث ... العقيد ناصر الشريف، استمرار التنبيه»)
-            if bi and not bare and (self.lex.is_a("objhead", key[1:]) or (key[1:3] == "ال" and len(key) > 5)
-                                    or after_subject):
-                return k
+            if bi and not bare and (self.lex.is_a("objhead", key[1:]) or self.lex.is_a("biobject", key[1:])
+                                    or (key[1:3] == "ال" and len(key) > 5)
+                                    or after_subject) and not self.reader._is("title", k - 1, strip_prefix=False):
+                return k  # (not «طالب العميد بالجيش العراقي السابق، أحمد البيلاوي ...»: the title's place)
         return None
 
     def participle(self, k: int) -> bool:
@@ -381,6 +404,9 @@ class Extents:
             if k > first and self.main_clause(k, frame):
                 return k, False
             cue = self.cue_at(k)
+            if k > first + 2 and cue and cue.pos in ("perf", "impf") and toks[k - 1].key in ("كما", "وكما") \
+                    and not self._in_relative(k):
+                return k - 1, False  # «... أمام المحكمة كما دعا أحرار العالم إلى ...»: a new saying
             if k > first and cue and cue.pos in ("perf", "impf"):
                 status, rng = self.reader.backward(k, first)
                 if status == "subject" and rng and rng[0] == first and rng[1] - rng[0] <= 8 \

@@ -25,6 +25,7 @@ SplitFn = Callable[[str], list[tuple[int, int]]]
 PASSIVE = "\u064f"  # a damma on the first letters of a verb marks the passive («وُصِفت»)
 MIN_WORDS = 2
 THIS_IS = frozenset(("هذا", "ذلك", "وهذا", "وذلك"))  # «"..."، هذا ما قاله X»
+THUS = frozenset(("هكذا", "وهكذا"))  # «"..."، هكذا قال X»
 WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
 ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
 IN_IT = frozenset(("فيه", "فيها", "فيهما", "خلاله", "خلالها"))  # «بيانا أكد فيه»: in which (the statement) he said
@@ -197,6 +198,8 @@ class QuoteFinder:
             if tok.key == "ما" and c > 0 and self.toks[c - 1].key in THIS_IS | WHICH_IS:
                 self._this_is_what(c)
                 continue
+            if tok.key in THUS and self._this_is_what(c, thus=True):
+                continue  # «“لا يوجد ضرائب في دولتنا ...”، هكذا يغرد أحد مناصري التنظيم»
             after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
             m = lex.match(tok.key, after_stop=after_stop)
             if m is not None and m.cue.lemma == "قول" and m.cue.speaker == "inherit" \
@@ -235,6 +238,8 @@ class QuoteFinder:
                 self._ja(c, m)
             elif c > 0 and self.toks[c - 1].key in ("ما", "لما", "حسبما"):
                 continue  # «بحسب ما أعلنت X»: read by the preposition
+            elif self._said_so(c, m):
+                continue
             else:
                 self._verb(c, m)
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
@@ -317,42 +322,82 @@ class QuoteFinder:
         t = self.toks[k]
         return not t.is_word or t.key in CLAUSE_OPENING or self.reader._is("opener", k)
 
-    def _this_is_what(self, c: int) -> None:
+    def _this_is_what(self, c: int, thus: bool = False) -> bool:
         """«"نحن سعداء تماما بالعودة"، هذا ما قاله جون ألكسندر»: the quotation just before
         «هذا/ذلك ما» + a saying verb with its object pronoun is the words of the subject that
-        follows the verb."""
+        follows the verb; so is the quotation before «هكذا» + a saying verb (``thus``: «"...",
+        هكذا يغرد أحد مناصري التنظيم»). True when a quote was read."""
         toks = self.toks
         v = c + 1
         if v >= len(toks):
-            return
+            return False
         key = toks[v].key
-        stem = next((key[:-len(x)] for x in ("ه", "ها") if key.endswith(x) and len(key) > len(x) + 2), None)
-        m = self.lex.match(stem) if stem else None
+        if thus:
+            m = self.lex.match(key)
+            if m is None or m.cue.pos not in ("perf", "impf") or m.cue.speaker != "after":
+                return False
+        else:
+            stem = next((key[:-len(x)] for x in ("ه", "ها") if key.endswith(x) and len(key) > len(x) + 2), None)
+            m = self.lex.match(stem) if stem else None
         subject = v + 1
         if m is None and v + 1 < len(toks) and toks[v + 1].key in ON_IT:
             m, subject = self.lex.match(key), v + 2  # «وهو ما أشار إليه X»
-        if m is None or m.cue.pos != "perf" and not (m.cue.pos == "impf" and toks[c - 1].key in WHICH_IS):
-            return  # («وهو ما يؤكده عبدالرحمن الربيعة، مضيفا»: the one who says it too, now)
-        if toks[c - 1].key in WHICH_IS:
+        if m is None or m.cue.pos != "perf" and not (m.cue.pos == "impf" and (thus or toks[c - 1].key in WHICH_IS)):
+            return False  # («وهو ما يؤكده عبدالرحمن الربيعة، مضيفا»: the one who says it too, now)
+        if not thus and toks[c - 1].key in WHICH_IS:
             self._which_is_what(v, subject, m)
-            return
-        k = c - 2
+            return False
+        k = c - 1 if thus else c - 2
         while k >= 0 and toks[k].text in "،,":
             k -= 1
         opener = next((o for o, close in self.close_tok.items() if close == k and self.qspan_at[o].close is not None), None)
         if opener is None:
-            return
+            return False
         rng = self.reader.forward(v + 1, min(v + 1 + MAX_PHRASE, len(toks)))
         if rng is None:
-            return
+            return False
         a, b, _ = self._quoted(opener)
         if b <= a or self._claimed(a):
-            return
+            return False
         self.claimed.append((a, b))
         self.consumed.add(v)
         speaker = self._explicit(rng, m.cue.gender, v)
         self.quotes.append(Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=Span(toks[v].start, toks[v].end, toks[v].text)))
+        return True
+
+    def _said_so(self, c: int, m: CueMatch) -> bool:
+        """«أوضح ذلك مدير مكتب ...», «صرح بذلك الناطق الإعلامي ...» opening a sentence: the
+        news agencies' closing attribution. What was said is the sentence before (the lead,
+        told without a speaker), or, when the finder already read quotes there, those of them
+        that found no speaker («وقد أكد أن ...» with no subject) are this speaker's."""
+        toks, reader = self.toks, self.reader
+        s = toks[c].sent
+        if m.cue.pos != "perf" or self.sent_start.get(s) != c or c + 2 >= len(toks) \
+                or toks[c + 1].key not in ("ذلك", "بذلك") or s - 1 not in self.sent_start:
+            return False
+        rng = reader.forward(c + 2, min(c + 2 + MAX_PHRASE, self.ext.para_last(c) + 1))
+        if rng is None or not (any(k in reader.names for k in range(*rng)) or reader._is("title", rng[0])
+                               or reader._is("institution", rng[0])):
+            return False  # («وأكد ذلك الواقع»: no one)
+        p0 = self.sent_start[s - 1]
+        if toks[c].para - toks[p0].para > 1:
+            return False
+        speaker = self._explicit(rng, m.cue.gender, c)
+        self.consumed.update(range(c + 1, rng[1]))
+        para0 = toks[p0].start if toks[p0].para == toks[c].para else \
+            next(t.start for t in toks[p0::-1] if t.i == 0 or toks[t.i - 1].para != toks[p0].para)
+        earlier = [q for q in self.quotes if para0 <= q.content.start < toks[c].start]
+        for q in earlier:
+            if q.speaker is None:  # (one inherited stays: «وأشادت اللجنة ...، مؤكدة أن» is the committee's)
+                q.speaker = speaker
+        if any(q.content.end > toks[p0].start for q in earlier):
+            return True
+        a, b = self._range(p0, c)
+        if b > a and not self._claimed(a):
+            self.quotes.append(Quote(kind="indirect", content=Span(a, b, self.text[a:b]), speaker=speaker,
+                                     cue=self._cue_span(c, m)))
+        return True
 
     def _which_is_what(self, v: int, subject: int, m: CueMatch) -> None:
         """«وأكد كيري أنه أجرى محادثات صريحة، وهو ما أكده شكري بدوره، قائلا إن ...»: the one
@@ -510,6 +555,11 @@ class QuoteFinder:
                 and not any(self.reader._is(cls, fwd[0]) for cls in ("title", "institution", "nonsource")):
             fwd = fwd[0], fwd[0] + 1  # «ودعا مدني المجتمع الدولي إلى»: a one-word speaker, then the addressee
             # (the tagger's «المجتمع الدولي» kept the phrase whole; «اتحاد الشباب» is an institution)
+        elif fwd and cue.lemma in DEMANDS and fwd[1] - fwd[0] > 2:
+            told = next((k for k in range(fwd[0] + 2, fwd[1]) if self.reader._is("demanded", k, strip_prefix=False)
+                         and k not in self.reader.names and self.toks[k - 1].key.startswith("ال")), None)
+            if told is not None:
+                fwd = fwd[0], told  # «وناشد الرئيس اليمني المجتمع الدولي بـ»: the speaker ends at the addressee
         if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
             # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
             # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
@@ -972,7 +1022,7 @@ class QuoteFinder:
             if intro.how in ("colon", "that") and first < len(toks) and toks[first].key in THAT \
                     and object_first is None:
                 first += 1  # «قال: إن ...»
-            if first >= len(toks) or toks[first].para != toks[intro.at].para:
+            if first >= len(toks) or toks[first].para != toks[intro.at].para and not self._quote_below(intro, first):
                 return
             if first in self.qspan_at and ext.speech_quote(first, intro.how == "colon" and first == intro.first,
                                                            after_that=intro.how == "that" and first == intro.at + 1):
@@ -997,6 +1047,13 @@ class QuoteFinder:
             self.claimed.append((a, b))
         self.quotes.append(Quote(kind=kind, content=Span(a, b, self.text[a:b]), speaker=speaker,
                                  cue=self._cue_span(c, m)))
+
+    def _quote_below(self, intro: Intro, first: int) -> bool:
+        """Does a colon ending its paragraph introduce the quotation that opens the next one
+        («وقال في محادثته لـ«الرياض»:⏎«لقد كان أستاذنا ...»», an interview's «قال لـ«الشرق
+        الأوسط»:⏎⏎«علاقتي قديمة ...»»)? Only a quotation mark right after the colon counts:
+        a list or a new paragraph of the journalist's follows a colon as well."""
+        return intro.how == "colon" and first == intro.at + 1 and first in self.qspan_at
 
     def _frame(self, c: int) -> Optional[str]:
         """The subordinate clause the cue at ``c`` stands in, read back to its sentence's start:
