@@ -720,6 +720,12 @@ def test_coder_conjoined_subjects_plans_and_preventions(coder, text, expected):
     assert {t for t in triples(coder, text) if t[1] == "ASSAULT"} == expected
 
 
+def test_coder_a_backer_is_no_object(coder):
+    # «بدعم من طائرات التحالف» after the place: the coalition backs the storming, it is not stormed
+    text = "اقتحمت المقاومة الشعبية في اليمن بدعم من طائرات التحالف العربي مدينة عدن."
+    assert ("YEM", "COERCE", "SAU") not in triples(coder, text)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a relative clause on the trigger noun past its adjective names the striker
     ("وقتل 12 شخصا في غارات جوية نفذها الجيش السوري على قرية في محافظة حلب.", {("SYR", "ASSAULT", "SYR")}),

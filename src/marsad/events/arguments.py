@@ -713,7 +713,8 @@ class Frame:
         """«استقبل الملك في قصر اليمامة بالرياض أمس الرئيس المصري»: the object after a
         locative phrase that names places only."""
         for i in range(j, min(stop, j + NP_SPAN)):
-            if not self.same_sentence(i, j) or self.stops(i) or self.words[i].text in "،,":
+            if not self.same_sentence(i, j) or self.stops(i) or self.words[i].text in "،," \
+                    or self.is_("backing", i):  # «في اليمن بدعم من طائرات التحالف»: the backer
                 return None
             k = self.mention_at(i)
             if k is not None and not self.locative[k]:
