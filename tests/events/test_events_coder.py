@@ -774,3 +774,32 @@ def test_coder_a_backer_is_no_object(coder):
     # «بدعم من طائرات التحالف» after the place: the coalition backs the storming, it is not stormed
     text = "اقتحمت المقاومة الشعبية في اليمن بدعم من طائرات التحالف العربي مدينة عدن."
     assert ("YEM", "COERCE", "SAU") not in triples(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause on the trigger noun past its adjective names the striker
+    ("وقتل 12 شخصا في غارات جوية نفذها الجيش السوري على قرية في محافظة حلب.", {("SYR", "ASSAULT", "SYR")}),
+    # ... and past the noun's «لـ» target, pointing back to the noun («قدمتها»)
+    ("وبلغ إجمالي المساعدات الإنسانية للأشقاء اليمنيين التي قدمتها المملكة العربية السعودية 274 مليون دولار.",
+     {("SAU", "AID", "YEM")}),
+    # a suicide bombing no one is named for is coded where it happened
+    ("قتل 15 شخصا أمس في تفجير انتحاري في سوق مزدحمة بشمال أفغانستان.", {("AFG", "ASSAULT", "AFG")}),
+    # ... not a plain attack (a crime as often), nor clashes another country speaks of
+    ("وقتل 15 شخصا أمس في هجوم على سوق في شمال أفغانستان.", set()),
+    ("وأعربت وزارة الخارجية الأمريكية عن قلقها من اشتباكات في شمال بوروندي.", set()),
+    # the ambassador the companion word names with his country is the one summoned
+    ("استدعت البحرين السفير الإيراني.", {("BHR", "ACCUSE", "IRN")}),
+    # medical services to refugees of a country are aid to it
+    ("واصلت العيادات التخصصية السعودية تقديم الخدمات الطبية للاشقاء اللاجئين السوريين.", {("SAU", "AID", "SYR")}),
+    # a light verb governs its noun past a number, in a relative clause on its subject
+    ("واستفاد المقاتلون من دعم التحالف العربي الذي شن 15 غارة على مواقع المتمردين الحوثيين.",
+     {("SAU", "ASSAULT", "YEM")}),
+    # «the two presidents» are the two people named last (not the country they spoke about), and agree
+    ("وجرى اتصال هاتفي بين الرئيسين التركي رجب طيب أردوغان والأمريكي باراك أوباما لبحث الأوضاع في سورية. "
+     "واتفق الرئيسان على العمل سويا.",
+     {("TUR", "CONSULT", "USA"), ("USA", "CONSULT", "TUR"), ("TUR", "AGREE", "USA"), ("USA", "AGREE", "TUR")}),
+    # regaining control of a city is a capture
+    ("وقالت المصادر إن الجيش العراقي استعاد السيطرة على مدينة الرمادي.", {("IRQ", "ASSAULT", "IRQ")}),
+])
+def test_coder_unseen_political_news_session14(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -247,3 +247,11 @@ def test_pipeline_stopping_an_act_is_not_doing_it(nlp):
 ])
 def test_pipeline_players_and_national_teams_are_no_states(nlp, text):
     assert not run(nlp, Article(text=text, published="2015-08-06")).events
+
+
+def test_pipeline_an_agent_the_story_places_strikes_at_home(nlp):
+    # «the armed forces» of an Egyptian story target a hideout of no country: EGY ASSAULT EGY
+    text = ("أعلنت القوات المسلحة المصرية مقتل 20 إرهابيا في شمال سيناء. وقال المتحدث العسكري المصري إن "
+            "القوات المسلحة قامت باستهداف مقر لتجمع العناصر الإرهابية.")
+    record = run(nlp, Article(text=text, published="2015-07-22"))
+    assert ("EGY", "ASSAULT", "EGY") in _triples(record)

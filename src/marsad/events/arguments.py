@@ -497,14 +497,16 @@ class Frame:
         return None
 
     def light_verb(self, h: int) -> Optional[int]:
-        """The light verb governing the noun at ``h`` («أجرى خلالها مباحثات»)."""
+        """The light verb governing the noun at ``h`` («أجرى خلالها مباحثات»), past at most
+        LIGHT_REACH - 1 skip, measure and number words."""
         j = h - 1
-        for _ in range(3):
+        for _ in range(LIGHT_REACH):
             if not self.same_sentence(j, h) or j in self.owner:
                 return None
             if any(k in self.lex.light for k in self.keys(j)):
                 return j
-            if not self.is_("skip", j) and not self.is_("measure", j):  # «شن ... سلسلة غارات»
+            if not self.is_("skip", j) and not self.is_("measure", j) and not self.is_("numeral", j) \
+                    and self.words[j].kind != "num":  # «شن ... سلسلة غارات», «شن نحو 15 غارة»
                 return None
             j -= 1
         return None
@@ -580,6 +582,16 @@ class Frame:
     def _actor_group(self, k: int) -> Optional[Group]:
         g = [x for x in self.group(self.holder(k)) if not self.locative[x] and self.mentions[x].can_act]
         return g or None
+
+    def _named_companion(self, hit: Hit, after: int) -> Optional[Group]:
+        """The actor a trigger's companion word heads («استدعت البحرين السفير الإيراني»: the
+        ambassador named with his country is the one summoned), when the name runs on past
+        the trigger and is no subject or location."""
+        k = self.owner.get(hit.last)
+        if k is None or self.span[k][1] < after or self.span[k][0] <= hit.head \
+                or not self.free(k) or not self.mentions[k].country:
+            return None
+        return self.group(k)
 
     def direct_object(self, start: int, stop: int) -> Optional[Group]:
         """A free actor right at ``start``, or a nationality adjective on the noun there
@@ -835,6 +847,8 @@ class Frame:
         for spec in hit.entry.target:
             if spec == "obj":
                 g = self.direct_object(after, stop) if hit.is_verb else None
+                if g is None and hit.is_verb and hit.last > hit.head:
+                    g = self._named_companion(hit, after)
                 if g is None and hit.is_verb and hit.entry.type in RELATIVE_TYPES:
                     g = self.relative_agent(self._skip(after, 1, stop), stop)
             elif spec == "gen":
@@ -854,6 +868,7 @@ class Frame:
         return None, None
 
 
+LIGHT_REACH = 4  # words back from a verbal noun to the light verb governing it («شن نحو 15 غارة»)
 RELATIVES = frozenset(("الذي", "التي", "الذين"))
 # normalised «بينهم», «منها» ...: the members a plural subject names («حلفاء غربيون بينهم»)
 MEMBERS = frozenset(normalize(w) for w in "بينهم بينها بينهما منهم منها ومنهم ومنها وبينهم وبينها".split())

@@ -65,6 +65,11 @@ DUAL_REACH = 3  # words between a trigger and the dual standing for its parties
 # of one country, not the two countries named (on 2,000 corpus articles most clashes and
 # some agreements so coded were wrong)
 DUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# «the two presidents/leaders/ministers» stand for the two countries of the last two people
+# named (the countries a sentence names besides them do not count: «اتصال هاتفي بين الرئيسين
+# التركي ... والأمريكي ... لوقف تدفق المقاتلين إلى سورية»), and also agree for them
+PERSON_DUALS = frozenset(normalize(w) for w in "الزعيمان الزعيمين الوزيران الوزيرين الرئيسان الرئيسين".split())
+PERSON_DUAL_TYPES = DUAL_TYPES | {"AGREE"}
 # normalised على عن من ضد إلى تجاه إزاء حيال بشأن حول
 COMPLEMENT_PREPS = frozenset({"علي", "عن", "من", "ضد", "الي", "تجاه", "ازاء", "حيال", "بشان", "حول"})
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
@@ -91,6 +96,11 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
+UNCLAIMED_MODES = frozenset({"bombing", "clash"})  # acts of no named side coded where they happen
+RELATIVE_REACH = 7  # words from a trigger noun to a relative clause on it past its target («لـ»)
+RELATIVE_PAST_PREPS = frozenset({"ل", "الي"})  # the target phrase a relative clause on the noun may follow
+NISBA = ("يه", "ي")  # normalised endings of a relational adjective («جوية», «الإنسانية», «حربي»)
+ADJECTIVE_REACH = 2  # adjectives between a trigger noun and the relative clause on it
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it announces
 CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a parenthesis)
@@ -328,7 +338,7 @@ class _Run:
         if entry.mode == "meeting" and hit.is_verb and f.same_sentence(hit.last + 1, hit.head) \
                 and f.key(hit.last + 1) in ("علي", "عن"):
             return  # «تلتقيان على ضرورة الحل»: they agree on; «تبحث عن تطبيع»: it seeks; no meeting
-        two = self._the_two(hit, lo, hi) if entry.type in DUAL_TYPES else None
+        two = self._the_two(hit, lo, hi) if entry.type in PERSON_DUAL_TYPES else None
         if not f.has_mention[f.sentence_of[hit.head]] and "unilateral" not in entry.flags \
                 and entry.mode not in SELF_TARGET_MODES and two is None:
             return  # no actor in the sentence: no target can be found
@@ -337,9 +347,11 @@ class _Run:
         if "personobj" in entry.flags and not self._someone_held(hit, hi):
             return  # «أوقفت الخطوط الجوية اليمنية رحلاتها»: stopped its flights, held no one
         source, after = self._source(hit)
+        early: tuple = (None, None)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
+            early = f.targets(hit, hit.last + 1, f.span[source[0]][0])  # «المساعدات للأشقاء اليمنيين التي قدمتها المملكة»
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
-        target, spec = f.targets(hit, max(after, hit.last + 1), hi)
+        target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
         if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
             target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
         if not target and source and self._possessed(hit) and entry.type == "CONSULT":
@@ -405,6 +417,13 @@ class _Run:
                 target, spec = place_back(f, hit, source[:1]), "place"  # «قوات الاحتلال ... في الضفة»
             if not target:
                 target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
+        if not source and not target and (home := self._unclaimed(hit, place, lo, hi)) is not None:
+            source = target = [home]  # «وقتل 15 شخصا في تفجير انتحاري في سوق بشمال أفغانستان»
+            spec = "self"
+        if not target and entry.type == "ASSAULT" and source and len(source) == 1 and source[0] in self.implied:
+            # «قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية»: an agent the story
+            # places strikes no one named, or a group of no country: at home
+            target, spec = source[:1], "self"
         if not target and "unilateral" in entry.flags and source and entry.type in INWARD_TYPES:
             # «قرر تمديد حالة الطوارئ», «مظاهرات في طهران»: done at home, to its own country
             if place is not None and place.place is not None and place.place.country:
@@ -446,6 +465,28 @@ class _Run:
                 country = f.mentions[k].place.country
                 return k if country and country not in mine else None
         return None
+
+    def _unclaimed(self, hit: Hit, place: Optional[Mention], lo: int, hi: int) -> Optional[int]:
+        """Terror or fighting no one is named for, placed after it in a country (a bombing,
+        clashes, a «terrorist» or «suicide» attack: «قتل 15 شخصا في تفجير انتحاري في سوق
+        بشمال أفغانستان»): the place's mention, the group being coded by the country it acts
+        in (GUIDELINES); None when the sentence names an actor of another country (who
+        most often struck there: «قصف أهداف لحزب العمال الكردستاني شمالي العراق» after
+        Turkey) or the trigger is no such act (a crime: «الاعتداء على الطبيب»)."""
+        f = self.f
+        if hit.is_verb or hit.entry.type != "ASSAULT" or place is None or place.place is None \
+                or not place.place.country:
+            return None
+        terror = hit.entry.mode in UNCLAIMED_MODES or f.same_sentence(hit.last + 1, hit.head) \
+            and f.is_("terror", hit.last + 1)
+        k = f.mentions.index(place)
+        if not terror or f.span[k][0] <= hit.last or self._dateline([k]):
+            return None
+        country = place.place.country
+        if any(self._country(j) not in (None, country) for j in range(len(f.mentions))
+               if lo <= f.span[j][0] < hi and f.mentions[j].can_act):
+            return None
+        return k
 
     def _backing(self, hit: Hit, source: Optional[Group], hi: int) -> Optional[tuple[Group, Group]]:
         """«بدعم من X», «وبدعم X» right after an actor, governed by no other trigger: "with
@@ -570,13 +611,17 @@ class _Run:
                    and any(r in DUALS and pre in ("", "و", "ب") for r, pre in proclitic_readings(f.key(j)))), None)
         if at is None:
             return None
+        people = any(r in PERSON_DUALS for r, _ in proclitic_readings(f.key(at)))
+        if not people and hit.entry.type not in DUAL_TYPES:
+            return None  # «اتفق الطرفان»: two factions as often as two states
         first = f.sentence_of[at] - TOPIC_SENTENCES
         last: dict[str, int] = {}
         for k in range(bisect_right(f.mention_firsts, at) - 1, -1, -1):
             if f.sentence_of[f.span[k][0]] < first:
                 break
             country = self._country(k)
-            if country and f.mentions[k].can_act and not f.locative[k]:
+            if country and f.mentions[k].can_act and not f.locative[k] \
+                    and (not people or f.mentions[k].kind in ("person", "title")):
                 last.setdefault(country, k)
         if len(last) != 2:
             return None
@@ -859,16 +904,39 @@ class _Run:
     def _relative_subject(self, hit: Hit) -> Optional[Group]:
         """«الدعم الذي تقدمه طهران لدمشق»: the subject of a light verb in a relative
         clause on the noun."""
-        f, j = self.f, hit.last + 1
+        f = self.f
+        j = self._past_adjectives(hit)
         if f.same_sentence(j, hit.head) and j not in f.owner and self._light(j) \
                 and not f.words[hit.head].key.startswith("ال"):  # «زيارة قامت بها الوزيرة»
             return f.subject_after(j + 1 if f.key(j + 1) in RESUMPTIVE else j)
-        while f.same_sentence(j, hit.head) and j - hit.last <= 3 and f.words[j].kind == "word" and j not in f.owner:
+        j, crossed = hit.last + 1, False
+        while f.same_sentence(j, hit.head) and j - hit.last <= RELATIVE_REACH and f.words[j].kind == "word":
+            if j in f.owner:
+                k = f.owner[j]
+                if crossed or f.prep[k] not in RELATIVE_PAST_PREPS or f.span[k][0] != j:
+                    return None
+                j, crossed = f.span[k][1] + 1, True  # «المساعدات الإنسانية للأشقاء اليمنيين التي قدمتها المملكة»
+                continue
+            if j - hit.last > 3 and not crossed:
+                return None
             if f.is_("boundary", j) and j + 1 < len(f.words) and self._light(j + 1):
                 v = j + 1  # «الزيارة التي قام بها ولي العهد»: past the pronoun back to the noun
-                return f.subject_after(v + 1 if f.key(v + 1) in RESUMPTIVE else v)
+                back = f.key(v + 1) in RESUMPTIVE
+                if crossed and not back and not f.key(v).endswith(OBJECT_PRONOUNS):
+                    return None  # past a name the clause must point back to the noun: «قدمتها»
+                return f.subject_after(v + 1 if back else v)
             j += 1
         return None
+
+    def _past_adjectives(self, hit: Hit) -> int:
+        """The word after the nisba adjectives on a trigger noun («غارات جوية نفذها الجيش
+        السوري»: «نفذها»), at most ADJECTIVE_REACH of them, each as definite as the noun."""
+        f, j = self.f, hit.last + 1
+        definite = f.words[hit.head].key.startswith("ال")
+        while j - hit.last <= ADJECTIVE_REACH and f.same_sentence(j, hit.head) and f.is_noun(j) \
+                and not self._light(j) and f.key(j).startswith("ال") == definite and f.key(j).endswith(NISBA):
+            j += 1
+        return j
 
     def _clause_initial(self, hit: Hit) -> bool:
         """A verb opening its clause («وأشاد»): its implicit subject is the topic."""
