@@ -803,3 +803,10 @@ def test_coder_a_backer_is_no_object(coder):
 ])
 def test_coder_unseen_political_news_session14(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_coder_an_unclaimed_bombing_names_no_place_as_its_doer(coder):
+    # coded in the country it happened in (GUIDELINES), but Kabul did not bomb
+    events = coder("قتل 15 شخصا في تفجير انتحاري في كابول أمس.", PUBLISHED).events
+    assert [(e.source.country, e.type, e.target.country) for e in events] == [("AFG", "ASSAULT", "AFG")]
+    assert events[0].source.entity is None

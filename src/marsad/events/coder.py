@@ -419,7 +419,7 @@ class _Run:
                 target, spec = source[:1], "self"  # «أصدر قضاء النظام السوري أحكاما بالإعدام على خمسة أشخاص»
         if not source and not target and (home := self._unclaimed(hit, place, lo, hi)) is not None:
             source = target = [home]  # «وقتل 15 شخصا في تفجير انتحاري في سوق بشمال أفغانستان»
-            spec = "self"
+            spec = "unclaimed"
         if not target and entry.type == "ASSAULT" and source and len(source) == 1 and source[0] in self.implied:
             # «قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية»: an agent the story
             # places strikes no one named, or a group of no country: at home
@@ -432,7 +432,7 @@ class _Run:
                 # troops sent somewhere unnamed may face anyone; an agent the story places
                 # («المقاومة دفعت بتعزيزات») moves at home
                 target, spec = source[:1], "inward"
-        if spec == "self":
+        if spec in ("self", "unclaimed"):
             pairs = [(k, k) for k in source
                      if self._country(k) and f.mentions[k].sector in STATE_SECTORS | {None}][:1]
         elif spec == "inward":
@@ -444,7 +444,7 @@ class _Run:
             a, b, at = two
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
-            self._add(hit, pairs, place, lo, hi, source, target, at)
+            self._add(hit, pairs, place, lo, hi, source, target, at, unnamed=spec == "unclaimed")
 
     def _denied_place(self, hit: Hit, after: int, hi: int, source: Group) -> Optional[int]:
         """A denial of allegations that it did something somewhere («نفى الجيش التركي امس
@@ -1092,9 +1092,11 @@ class _Run:
             and self.f.mentions[first].kind == "person" and self.f.mentions[last].kind == "title" \
             and self.f.words[self.f.span[last][0] - 1].kind == "word"  # an apposition, no comma between
 
-    def _add(self, hit, pairs, place, lo, hi, source, target, word: Optional[int] = None) -> None:
+    def _add(self, hit, pairs, place, lo, hi, source, target, word: Optional[int] = None,
+             unnamed: bool = False) -> None:
         """Code ``pairs``; the evidence runs over the trigger, the sides named in its
-        sentence and ``word`` (a dual standing for the sides)."""
+        sentence and ``word`` (a dual standing for the sides). ``unnamed``: the source is
+        no mention's actor, only the country (a bombing placed in Kabul: Kabul did not bomb)."""
         f = self.f
         used = [k for k in (source or []) + (target or []) if lo <= f.span[k][0] < hi]
         extra = [f.words[word]] if word is not None else []
@@ -1108,7 +1110,7 @@ class _Run:
         held = not hit.is_verb and hit.entry.mode in PATIENT_MODES and self._possessed(hit)
         for s, t in pairs:
             src = self._actor(s)
-            if reporter is not None and src.entity == reporter:
+            if unnamed or reporter is not None and src.entity == reporter:
                 src = Actor(entity=None, country=src.country, sector=None)
             tgt = self._actor(t) if t is not None else None
             if t == s and tgt is not None and held:  # «خلال محاكمته»: the state tries him
