@@ -810,3 +810,14 @@ def test_coder_an_unclaimed_bombing_names_no_place_as_its_doer(coder):
     events = coder("قتل 15 شخصا في تفجير انتحاري في كابول أمس.", PUBLISHED).events
     assert [(e.source.country, e.type, e.target.country) for e in events] == [("AFG", "ASSAULT", "AFG")]
     assert events[0].source.entity is None
+
+
+@pytest.mark.parametrize("text", [
+    "وتشهد السعودية معركة انتخابية غير مسبوقة في محافظة حفر الباطن.",  # a contest of votes
+    "ونقل الأمير تعازي ومواساة خادم الحرمين الشريفين لأسر الشهداء في حادث التفجير الإرهابي الذي استهدف مسجدا في عسير.",
+])
+def test_coder_no_doer_from_a_figure_or_a_genitive(coder, text):
+    # an electoral battle is no assault; the king whose condolences are conveyed did not bomb
+    assert all(e.source is None or e.source.entity is None or e.type != "ASSAULT"
+               for e in coder(text, PUBLISHED).events)
+    assert "معركة انتخابية" not in text or not coder(text, PUBLISHED).events

@@ -735,10 +735,19 @@ class _Run:
         # Past «أن» only for a noun owned by someone («محادثاته») or a stance that is the
         # reported speech act itself («بالقول إن … دون الالتفات إلى التحذيرات»).
         cross = bool(suffix_readings(f.key(hit.head))) or hit.entry.type in STANCE_TYPES
-        g = self._relative_subject(hit) or f.subject_back(hit.head, cross)  # «زيارة قامت بها الوزيرة»: hers
+        g = self._relative_subject(hit) or self._not_owned(f.subject_back(hit.head, cross))  # «زيارة قامت بها الوزيرة»: hers
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
+
+    def _not_owned(self, g: Optional[Group]) -> Optional[Group]:
+        """``g`` unless it is the genitive of an earlier trigger noun («تعازي ومواساة خادم
+        الحرمين الشريفين ... في حادث التفجير»): that event's side, not the doer of a later one."""
+        if g is None:
+            return None
+        before = self.f.span[g[0]][0] - 1
+        owned = any(h.last == before and not h.is_verb for h in self.hits)
+        return None if owned else g
 
     def _approver(self, hit: Hit) -> Optional[Group]:
         """Who approves the act the noun names, when it completes «وافق على» in its clause

@@ -35,6 +35,8 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         return False  # «رفض التعليق», «رفض الكشف عن اسمه»: declined to speak, rejected no one
     if any(f.is_("sport", j) for j in range(max(lo, h - SPORT_SPAN), min(hi, h + SPORT_SPAN + 1))):
         return False  # «مباراة قطر وبوتان», «المفاوضات مع المحترف الياباني»: a game, no state's act
+    if not hit.is_verb and hit.last + 1 < hi and f.is_("figurative", hit.last + 1):
+        return False  # «معركة انتخابية», «حرب إعلامية»: a battle of votes or words
     j = h - 1
     while j >= lo and f.key(j) in _AUXILIARIES:
         j -= 1
