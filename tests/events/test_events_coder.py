@@ -821,3 +821,9 @@ def test_coder_no_doer_from_a_figure_or_a_genitive(coder, text):
     assert all(e.source is None or e.source.entity is None or e.type != "ASSAULT"
                for e in coder(text, PUBLISHED).events)
     assert "معركة انتخابية" not in text or not coder(text, PUBLISHED).events
+
+
+def test_coder_an_act_that_occurred_has_no_doer_before_it(coder):
+    # «وعقب وقوع التفجير»: the security services did not bomb
+    text = "وتمكنت الأجهزة الأمنية الكويتية وعقب وقوع التفجير الإرهابي في مسجد الإمام الصادق من القبض على السائق."
+    assert all(e.source.entity is None for e in coder(text, PUBLISHED).events if e.type == "ASSAULT")

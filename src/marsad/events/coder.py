@@ -735,7 +735,9 @@ class _Run:
         # Past «أن» only for a noun owned by someone («محادثاته») or a stance that is the
         # reported speech act itself («بالقول إن … دون الالتفات إلى التحذيرات»).
         cross = bool(suffix_readings(f.key(hit.head))) or hit.entry.type in STANCE_TYPES
-        g = self._relative_subject(hit) or self._not_owned(f.subject_back(hit.head, cross))  # «زيارة قامت بها الوزيرة»: hers
+        g = self._relative_subject(hit)  # «زيارة قامت بها الوزيرة»: hers
+        if g is None and not (hit.head > 0 and f.is_("occurrence", hit.head - 1)):  # «عقب وقوع التفجير»: no doer
+            g = self._not_owned(f.subject_back(hit.head, cross))
         if g is None and hit.entry.symmetric and self._opens_sentence(hit):
             g = self._topic(hit.head)  # «.. شهدت بدء محادثات قمة مع الرئيس بوتين»: the visitor's
         return g, after
