@@ -137,3 +137,14 @@ def nlp_events():
     from marsad.eval.events import pipeline
 
     return pipeline()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare year after a past event's noun dates the act near it (the dates step reads no bare year)
+    ("خلال حرب 1991 قصفت الطائرات العراقية الكويت.", set()),
+    ("قصفت الطائرات العراقية الكويت خلال حرب 1991 ثم انسحبت.", set()),
+    # a number that counts is no year
+    ("قصفت الطائرات العراقية الكويت بـ 1991 قذيفة.", {("IRQ", "ASSAULT", "KWT")}),
+])
+def test_events_background_a_war_dated_by_a_bare_year(coder, text, expected):
+    assert triples(coder, text) == expected

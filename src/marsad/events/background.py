@@ -32,6 +32,7 @@ from marsad.text.normalize import normalize
 
 HISTORY_DAYS = 400  # a sentence dated further back than this is background, not news
 TITLE_CHARS = 300  # of a title, only so many characters are read
+YEAR_REACH = 8  # words either side of a trigger in which «حرب 1994» dates it
 _DASHES = frozenset("-–—:")  # «1948 - …», «1921- …», «1990: …»
 _BULLETS = frozenset("-–—•*")
 _TAG_LINE = re.compile(r"(?:^|\s)سمات(?:\s+\S+){1,12}\s*$")  # «سمات» (tags) + a few keywords, at the end
@@ -108,4 +109,30 @@ def background(f: Frame, text: str, dates: list[DateRef], hit: Hit, lo: int, hi:
     if year is not None:
         return far_back(str(year), published)
     d = date_near(f, dates, hit, lo, hi)
+    named = named_year(f, hit, lo, hi)
+    if named is not None and (d is None or abs(named[1] - hit.start) < abs(d.start - hit.start)):
+        return far_back(str(named[0]), published)  # «المعارك خلال حرب 1994 ... وفي 2015»: 1994's
     return far_back(d.value if d is not None else None, published)
+
+
+def named_year(f: Frame, hit: Hit, lo: int, hi: int) -> Optional[tuple[int, int]]:
+    """The bare year that dates a past event's noun near the trigger («خلال حرب 1994»,
+    «منذ ثورة 1952»: a `yearnoun` of ``data/background.tsv`` right before a four-digit
+    year), within :data:`YEAR_REACH` words of the trigger in its sentence, and where the
+    noun starts; else None."""
+    nouns = _year_nouns()
+    for i in range(max(lo, hit.head - YEAR_REACH), min(hi - 1, hit.last + YEAR_REACH + 1)):
+        w, y = f.words[i], f.words[i + 1]
+        if y.kind == "num" and len(y.text) == 4 and y.text.isdecimal() and 1800 < int(y.text) \
+                and f.key(i) in nouns:
+            return int(y.text), w.start
+    return None
+
+
+@lru_cache(maxsize=1)
+def _year_nouns() -> frozenset[str]:
+    """The `yearnoun` words, normalised, with «و/ف/ب/ل» in front too."""
+    text = (resources.files("marsad.events") / "data" / "background.tsv").read_text(encoding="utf-8")
+    words = {normalize(cols[1]) for cols in (line.split("\t") for line in text.splitlines())
+             if len(cols) > 1 and cols[0] == "yearnoun"}
+    return frozenset(words | {p + w for w in words for p in ("و", "ف", "ب", "ل", "وب", "ول")})
