@@ -33,6 +33,8 @@ ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
 NOUN_REACH = 12
+TIME_TAIL = frozenset("الاسبوع الشهر العام هذا الماضي الماضيه المقبل".split())  # folded: time words after a credit's subject
+CREDIT_REACH = 16  # tokens from the cue of a closing credit («، كما أعلنت X.») to the sentence's end
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
@@ -238,7 +240,7 @@ class QuoteFinder:
                 self._ja(c, m)
             elif c > 0 and self.toks[c - 1].key in ("ما", "لما", "حسبما"):
                 continue  # «بحسب ما أعلنت X»: read by the preposition
-            elif self._said_so(c, m):
+            elif self._said_so(c, m) or self._as_credited(c, m):
                 continue
             else:
                 self._verb(c, m)
@@ -395,6 +397,50 @@ class QuoteFinder:
             return True
         a, b = self._range(p0, c)
         if b > a and not self._claimed(a):
+            self.quotes.append(Quote(kind="indirect", content=Span(a, b, self.text[a:b]), speaker=speaker,
+                                     cue=self._cue_span(c, m)))
+        return True
+
+    def _as_credited(self, c: int, m: CueMatch) -> bool:
+        """«...، كما أعلنت السلطات المحلية.», «...، كما ذكرت مصادر عسكرية.»: a cue after «، كما»
+        whose subject ends the sentence credits the clause before it, told without a speaker
+        (the lead of a wire story). When the finder already read quotes there, those that found
+        no speaker are this speaker's. True when the credit was read."""
+        toks, reader = self.toks, self.reader
+        if m.prefix or m.cue.pos != "perf" or m.cue.speaker != "after" or c < 3 \
+                or toks[c - 1].key != "كما" or toks[c - 2].text not in "،," \
+                or not self.lex.is_a("credit", normalize_word(m.cue.lemma)) or self.ext.introducer(m.cue, c) is not None:
+            return False  # («، كما كشفت جوجل عزمها ...»: the cue's own content)
+        s = toks[c].sent
+        e = next((k for k in range(c + 1, min(c + CREDIT_REACH, len(toks))) if toks[k].sent != s), None)
+        if e is None and c + CREDIT_REACH >= len(toks):
+            e = len(toks)
+        if e is None or toks[e - 1].text in "؟?!" or toks[e - 1].para != toks[c].para:
+            return False  # a long sentence goes on; a question («كما قال المتنبي ...؟») is no credit
+        stop = e - 1 if not toks[e - 1].is_word else e
+        k = c + 1
+        while k < stop and (reader._is("time", k) or toks[k].key in TIME_TAIL):
+            k += 1  # «كما ذكرت الجمعة الماضي مصادر رسمية»
+        rng = reader.forward(k, stop)
+        if rng is None or toks[rng[0]].key[:1] in "بل" and not toks[rng[0]].key.startswith("ال") \
+                or any(toks[k].text[:1].isdigit() or reader._is("objhead", k) for k in range(rng[0], stop)):
+            return False  # («كما أوضحت توفيرا بنسبة 45.5», «أعلنت البلاد الحداد لمدة 3 أيام», «كشفت جوجل عزمها»: an object)
+        end = next((k for k in range(rng[0] + 1, rng[1]) if reader._is("time", k) or toks[k].key in TIME_TAIL), rng[1])
+        rng = rng[0], end  # «الاستخبارات الأفغانية الأسبوع الماضي»: the time is no part of the name
+        if any(self.lex.match(toks[k].key) or toks[k].key in THAT for k in range(rng[1], stop)):
+            return False  # another cue or a reported clause after the subject
+        s0 = self.sent_start[s]
+        first = s0 + 1 if toks[s0].key in CLAUSE_OPENING else s0  # «كما تواصلت المواجهات ...»
+        a, b = self._range(first, c - 2)
+        if b - a < 8 or len(self.text[a:b].split()) < MIN_NOMINAL_WORDS or self._claimed(a):
+            return False
+        speaker = self._explicit(rng, m.cue.gender, c)
+        self.consumed.update(range(c + 1, rng[1]))
+        earlier = [q for q in self.quotes if q.content.end > a and q.content.start < b]
+        for q in earlier:
+            if q.speaker is None:
+                q.speaker = speaker
+        if not earlier:
             self.quotes.append(Quote(kind="indirect", content=Span(a, b, self.text[a:b]), speaker=speaker,
                                      cue=self._cue_span(c, m)))
         return True

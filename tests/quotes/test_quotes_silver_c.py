@@ -1,0 +1,37 @@
+"""Categories of the silver-b misses and of the speaker filter's drops (issue #17, session 15);
+the sentences are written here in the corpus's style."""
+from __future__ import annotations
+
+from marsad.quotes.finder import find_quotes
+
+
+def quotes_of(text):
+    return [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text) for q in find_quotes(text)]
+
+
+def one(text, needle):
+    hits = [q for q in find_quotes(text) if needle in q.content.text]
+    assert len(hits) == 1, quotes_of(text)
+    return hits[0]
+
+
+def test_a_credit_after_the_lead_gives_the_lead_its_speaker():
+    text = ("قتل سبعة جنود على الاقل صباح امس في غارة على حاجز للجيش جنوب العاصمة، "
+            "كما اعلنت السلطات المحلية. وقال حاكم المنطقة ان التحقيق جار.")
+    q = one(text, "جنود")
+    assert q.content.text == "قتل سبعة جنود على الاقل صباح امس في غارة على حاجز للجيش جنوب العاصمة"
+    assert q.speaker.text == "السلطات المحلية"
+
+
+def test_a_credit_after_the_lead_leaves_out_the_time_after_its_subject():
+    text = "وتوفي الرجل بعد ذلك في المستشفى متأثرا بجروحه، كما ذكرت الشرطة الأسبوع الماضي."
+    assert one(text, "المستشفى").speaker.text == "الشرطة"
+
+
+def test_kama_with_an_object_or_a_question_is_no_credit():
+    for text in ("وارتفعت الأسعار في الأسواق الشعبية خلال الشهر، كما أعلنت البلاد الحداد لمدة 3 أيام.",
+                 "وسوى الروم خلف ظهرك روم في كل زمان ومكان، كما قال المتنبي ذات يوم لأمير حلب؟",
+                 "وأكملت الشركة المرحلة الأولى من المشروع في الموعد، كما كشفت جوجل عزمها إرسال تحديثات."):
+        assert not any(q.cue.text in ("أعلنت", "قال") for q in find_quotes(text)), quotes_of(text)
+        assert not any("الأسعار" in q.content.text or "الروم" in q.content.text or "المرحلة" in q.content.text
+                       for q in find_quotes(text)), quotes_of(text)
