@@ -35,3 +35,31 @@ def test_kama_with_an_object_or_a_question_is_no_credit():
         assert not any(q.cue.text in ("أعلنت", "قال") for q in find_quotes(text)), quotes_of(text)
         assert not any("الأسعار" in q.content.text or "الروم" in q.content.text or "المرحلة" in q.content.text
                        for q in find_quotes(text)), quotes_of(text)
+
+
+def test_an_estimate_with_its_clause_is_reported():
+    text = 'وقدرت صحيفة "كاثيميريني" السبت أن كلفة إغلاق المصارف بلغت مليارات اليورو.'
+    q = one(text, "كلفة")
+    assert q.content.text.startswith("كلفة إغلاق المصارف") and "كاثيميريني" in q.speaker.text
+    q = one("ويقدر مسؤولو الاتحاد الاوروبي أن ذلك يمثل نسبة 40 في المائة من الإنفاق.", "نسبة")
+    assert q.speaker.text == "مسؤولو الاتحاد الاوروبي"
+
+
+def test_qadr_as_a_noun_or_as_can_is_no_cue():
+    for text in ("وتعمل الوزارة قدر الإمكان على أن تصل الخدمات إلى الجميع.",
+                 "ولم يقدر أحد أن يبرهن النظرية من قبل.",
+                 "وحاول جمع أكبر قدر من المساعدات قبل أن تصل القوافل."):
+        assert not any(q.cue.text.endswith(("قدر", "يقدر")) for q in find_quotes(text)), quotes_of(text)
+
+
+def test_feminine_forms_of_going_on_and_closing():
+    text = ("وتوضح نوف القحطاني أن أجمل الليالي هي ليلة العيد. وتردف أنه لابد أن ندخل حماسة العيد "
+            "لقلوب أطفالنا. وتختتم لطيفة الشثري أن صلاة العيد فرحة لا تعادلها فرحة.")
+    assert one(text, "حماسة").speaker.text == "نوف القحطاني"
+    assert one(text, "فرحة").speaker.text == "لطيفة الشثري"
+
+
+def test_closing_ones_own_talk_is_no_speaker():
+    text = ("وأكد اللاعب البرازيلي إلتون الميدا سعادته بالانضمام إلى الفريق. وختم حديثه بقوله: "
+            "أقدم شكري وتقديري لكل الجماهير التي حضرت لاستقبالي.")
+    assert one(text, "شكري").speaker.text == "اللاعب البرازيلي إلتون الميدا"

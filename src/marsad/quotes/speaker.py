@@ -459,7 +459,7 @@ class PhraseReader:
         noun that opens an object («ضرورة»), or a preposition fused to a noun («لمجلس العلاقات», «بوجود نقص», «للصحفيين»)."""
         key = self.toks[i].key
         if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False) \
-                or (self._is("proprep", i, strip_prefix=False) and i not in self.names):
+                or (self._is("proprep", i, strip_prefix=False) and i not in self.names) or self._own_statement(i):
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
         if len(key) > 3 and key[0] in "لبك" and i not in self.names:  # «بالمير» (Palmer) is a name
             rest = key[1:]
@@ -473,6 +473,19 @@ class PhraseReader:
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
                     or (key[0] == "ل" and self.lex.is_a("institution", rest)):
                 return True
+        return False
+
+    def _own_statement(self, i: int) -> bool:
+        """A noun of a statement with a pronoun suffix («حديثه», «كلمتها», «تصريحاته»): «واختتم
+        حديثه بقوله:», «وختمت كلمتها قائلة» end the speaker's own talk; it is the object."""
+        key = self.toks[i].key
+        if i in self.names:
+            return False
+        for suffix in ("ه", "ها", "هم"):
+            if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                stem = key[:-len(suffix)]
+                if self.lex.is_a("statement", stem) or stem.endswith("ت") and self.lex.is_a("statement", stem[:-1] + "ه"):
+                    return True
         return False
 
     def clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
