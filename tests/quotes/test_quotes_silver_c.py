@@ -63,3 +63,30 @@ def test_closing_ones_own_talk_is_no_speaker():
     text = ("وأكد اللاعب البرازيلي إلتون الميدا سعادته بالانضمام إلى الفريق. وختم حديثه بقوله: "
             "أقدم شكري وتقديري لكل الجماهير التي حضرت لاستقبالي.")
     assert one(text, "شكري").speaker.text == "اللاعب البرازيلي إلتون الميدا"
+
+
+def _persons(text, *names):
+    out = []
+    for name in names:
+        k = text.find(name)
+        while k >= 0:
+            out.append((k, k + len(name), "m"))
+            k = text.find(name, k + 1)
+    return out
+
+
+def test_a_subheading_of_a_name_and_a_colon_quotes_that_person():
+    text = ("وتكررت الأخطاء في كل موسم!\n\nالخالد: العمل ارتجالي!\n"
+            "المدرب الوطني عبدالعزيز الخالد يقول معلقا على ذلك: لا أعتقد أن الأندية تستفيد من أخطائها.\n\n"
+            "الخنين: المال سبب\n النجاح والإخفاق!\nوكيل أعمال اللاعبين عبدالرحمن الخنين يرى أن المال عائق كبير.")
+    found = find_quotes(text, persons=_persons(text, "عبدالعزيز الخالد", "عبدالرحمن الخنين"))
+    heads = [(q.content.text, q.speaker.text) for q in found if q.cue is None]
+    assert heads == [("العمل ارتجالي", "الخالد"), ("المال سبب\n النجاح والإخفاق", "الخنين")]
+    assert [q.content.start for q in found] == sorted(q.content.start for q in found)
+
+
+def test_a_dateline_or_a_byline_is_no_subheading_quote():
+    text = ("الرياض: محمد العتيبي\nأعلنت الوزارة عن خطة جديدة للنقل العام في المدن الكبرى.\n"
+            "تصوير: خالد الزهراني\n")
+    found = find_quotes(text, persons=_persons(text, "محمد العتيبي", "خالد الزهراني"))
+    assert not [q for q in found if q.cue is None], quotes_of(text)

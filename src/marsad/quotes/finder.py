@@ -34,6 +34,8 @@ ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
 NOUN_REACH = 12
 TIME_TAIL = frozenset("الاسبوع الشهر العام هذا الماضي الماضيه المقبل".split())  # folded: time words after a credit's subject
+HEADLINE_TOKENS = 16  # tokens of a subheading «الخالد: العمل ارتجالي!»
+HEADLINE_WORDS = 10  # words said in it
 CREDIT_REACH = 16  # tokens from the cue of a closing credit («، كما أعلنت X.») to the sentence's end
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
@@ -244,7 +246,59 @@ class QuoteFinder:
                 continue
             else:
                 self._verb(c, m)
+        self._headlines()
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
+
+    def _headlines(self) -> None:
+        """«الخالد: العمل ارتجالي!», «غانم السليطي: الفيلم قدم قضية حساسة»: a paragraph of its
+        own that is a person's name, a colon and a few words is a feature's subheading quoting
+        that person, whom the article names elsewhere (a dateline «الرياض: واس» or a byline
+        names no person the article speaks of). The speaker is not made current: the cue after
+        the subheading («مضيفاً:») goes on with the speaker before it."""
+        toks, persons = self.toks, self.persons
+        if not persons:
+            return
+        surnames: dict[str, list[int]] = {}
+        for j in persons:
+            surnames.setdefault(toks[j].key, []).append(j)
+        paras, k = [], 0
+        while k < len(toks):
+            p0, p = k, toks[k].para
+            while k < len(toks) and toks[k].para == p:
+                k += 1
+            paras.append((p0, k))
+        for n, (p0, p1) in enumerate(paras):
+            if toks[p1 - 1].text not in "!." and n + 1 < len(paras) and paras[n + 1][1] - paras[n + 1][0] <= 4 \
+                    and toks[paras[n + 1][1] - 1].text == "!":
+                p1 = paras[n + 1][1]  # «الخنين: المال سبب⏎النجاح والإخفاق!»: a subheading broken in two
+            self._headline(p0, p1, surnames)
+
+    def _headline(self, p0: int, p1: int, surnames: dict[str, list[int]]) -> None:
+        toks = self.toks
+        if p1 - p0 > HEADLINE_TOKENS:
+            return
+        colon = next((j for j in range(p0, p1) if toks[j].text == ":"), None)
+        if colon is None or not 1 <= colon - p0 <= 3:
+            return
+        name = range(p0, colon)
+        if not all(toks[j].is_word for j in name) or any(self.lex.match(toks[j].key) for j in name):
+            return
+        last = colon - 1
+        if not any(j not in name for j in surnames.get(toks[last].key, ())):
+            return  # the name must be a person the article speaks of
+        end = p1
+        while end > colon + 1 and toks[end - 1].text in "!.":
+            end -= 1
+        words = [toks[j] for j in range(colon + 1, end)]
+        if not 2 <= sum(t.is_word for t in words) <= HEADLINE_WORDS or any(t.text in "؟?:" or t.text in QUOTE_CHARS for t in words):
+            return
+        a, b = toks[colon + 1].start, toks[end - 1].end
+        if self._claimed(a) or any(q.content.start < b and a < q.content.end for q in self.quotes):
+            return
+        speaker = SpeakerPhrase(None, self.text[toks[p0].start:toks[last].end], toks[p0].start, toks[last].end,
+                                UNKNOWN_GENDER, True)
+        at = next((i for i, q in enumerate(self.quotes) if q.content.start > a), len(self.quotes))
+        self.quotes.insert(at, Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker, cue=None))
 
     def _nested_topic(self, q: Quote) -> bool:
         """Is ``q`` a cue inside another quote's reported content whose object is a topic, not
