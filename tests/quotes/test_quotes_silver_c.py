@@ -90,3 +90,22 @@ def test_a_dateline_or_a_byline_is_no_subheading_quote():
             "تصوير: خالد الزهراني\n")
     found = find_quotes(text, persons=_persons(text, "محمد العتيبي", "خالد الزهراني"))
     assert not [q for q in found if q.cue is None], quotes_of(text)
+
+
+def test_vox_pop_colon_speech_goes_on_in_the_first_person():
+    text = ("وعلى ذات النسق يتحدث المعتمر المصري حسين فوزي: نشكر المملكة حكومة وشعبا على كرم الضيافة. "
+            "ورغم قصر المدة التي أمضيناها هنا إلا أننا شعرنا بالراحة والسعادة.\n"
+            "ويقول كل من مصطفى عثمان وخورشيد خيبر: نغادر المملكة بعد أيام رائعة. "
+            "وأعلنت الوزارة عن خطة جديدة.")
+    q = one(text, "نشكر")
+    assert q.speaker.text == "المعتمر المصري حسين فوزي"
+    assert q.content.text.endswith("إلا أننا شعرنا بالراحة والسعادة")
+    q = one(text, "نغادر")
+    assert "مصطفى عثمان" in q.speaker.text and q.content.text == "نغادر المملكة بعد أيام رائعة"
+
+
+def test_a_topic_after_tahaddath_is_no_quote():
+    text = "لكن موسكو تنفي ذلك وتتحدث عن وجود متطوعين روس ذهبوا من تلقاء انفسهم للقتال."
+    assert not any(q.cue.text.endswith("تتحدث") for q in find_quotes(text)), quotes_of(text)
+    text = "ويتحدث الكتاب عن تاريخ المنطقة وأهم معالمها الأثرية القديمة."
+    assert not find_quotes(text), quotes_of(text)

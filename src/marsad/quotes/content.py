@@ -479,8 +479,21 @@ class Extents:
                     return k
                 # a new sentence opening with «و/ف», a cue or a transition («إلى ذلك», «من جهته»)
                 # is the journalist again
-                if self.cue_at(nxt) or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف") or self.transition(nxt):
+                if self.cue_at(nxt) or self.transition(nxt) \
+                        or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف" and not self._first_person(nxt)):
                     return k
             k += 1
         return last + 1
 
+    def _first_person(self, k: int) -> bool:
+        """Does the sentence opening at ``k`` speak in the first person («ورغم قصر المدة التي
+        أمضيناها هنا إلا أننا شعرنا ...») before any cue: the speaker goes on."""
+        toks = self.toks
+        j = k
+        while j < len(toks) and toks[j].sent == toks[k].sent:
+            if j > k and self.cue_at(j):
+                return False
+            if self.lex.is_a("firstperson", toks[j].key, strip_prefix=True):
+                return True
+            j += 1
+        return False
