@@ -109,3 +109,18 @@ def test_a_topic_after_tahaddath_is_no_quote():
     assert not any(q.cue.text.endswith("تتحدث") for q in find_quotes(text)), quotes_of(text)
     text = "ويتحدث الكتاب عن تاريخ المنطقة وأهم معالمها الأثرية القديمة."
     assert not find_quotes(text), quotes_of(text)
+
+
+def test_a_subjectless_cue_takes_the_person_named_just_before():
+    text = ("من جهته بيّن مدير عام الهيئة المهندس محمد العمرة أن الباص ينقل 500 راكب يومياً.\n"
+            "وأضاف أن الباص ينقل المصطافين بين أهم المواقع السياحية في المدينة.")
+    found = find_quotes(text, persons=_persons(text, "محمد العمرة"))
+    q = next(q for q in found if "المصطافين" in q.content.text)
+    assert q.speaker is not None and q.speaker.text == "محمد العمرة"
+
+
+def test_a_feminine_cue_takes_no_man_of_unknown_gender():
+    text = ("افتتح عبدالرحمن العمير القرية التراثية في الرياض أمس.\n"
+            "موضحةً أن مبادرتها لإنشاء القرية تأتي في إطار دعم التراث الوطني.")
+    found = find_quotes(text, persons=[(text.find("عبدالرحمن العمير"), text.find("عبدالرحمن العمير") + 16, "-")])
+    assert all(q.speaker is None or "العمير" not in q.speaker.text for q in found), quotes_of(text)

@@ -961,6 +961,8 @@ class QuoteFinder:
                     guess = self._clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
+        if guess is None and cand is None:
+            guess = self._earlier_person(c, gender)
         if guess is None and cand is not None and c == s0:
             guess = self._previous_person(c, gender, cand)  # «وانتقل حاكم لويزيانا بوبي جيندال ... . وقال:»
         if guess is not None:
@@ -974,6 +976,23 @@ class QuoteFinder:
             return None
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para, said=cand.said))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False, said=cand.said)
+
+    def _earlier_person(self, c: int, gender: str) -> Optional[tuple[int, int]]:
+        """With no speaker yet and no subject in the sentences before, the person those
+        sentences name heading a phrase of their own («من جهته بيّن مدير عام الهيئة ... المهندس
+        محمد العمرة أن ... .⏎وأضاف أن ...»: a verb the lexicon does not read, or a layout
+        it missed, named him): a speaker the article has introduced, not none."""
+        toks = self.toks
+        para = toks[c].para
+        for s in range(toks[c].sent - 1, max(toks[c].sent - 4, -1), -1):
+            if s not in self.sent_start or para - toks[self.sent_start[s]].para > 1:
+                break
+            found = self._sentence_person(self.sent_start[s], self.sent_start.get(s + 1, c), gender)
+            if found and gender == "f" and self.person_gender.get(found[0]) != "f":
+                return None  # («قائلةً» after a man the tagger gave no gender: a woman not named)
+            if found:
+                return found
+        return None
 
     def _clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
         """The subject of the sentence opening at ``s0`` with «و/ف» + a verb (``PhraseReader.
