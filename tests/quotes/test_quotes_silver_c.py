@@ -124,3 +124,8 @@ def test_a_feminine_cue_takes_no_man_of_unknown_gender():
             "موضحةً أن مبادرتها لإنشاء القرية تأتي في إطار دعم التراث الوطني.")
     found = find_quotes(text, persons=[(text.find("عبدالرحمن العمير"), text.find("عبدالرحمن العمير") + 16, "-")])
     assert all(q.speaker is None or "العمير" not in q.speaker.text for q in found), quotes_of(text)
+
+
+def test_a_time_adjunct_before_the_subject_is_skipped():
+    text = "وقالت في وقت سابق هوغيت لابيل رئيسة الشفافية الدولية: «جميع الدول ما زالت تواجه تهديد الفساد»."
+    assert one(text, "الفساد").speaker.text.startswith("هوغيت لابيل")

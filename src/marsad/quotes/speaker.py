@@ -34,6 +34,7 @@ TANWIN_FATH = "\u064b"  # ـً: names never carry it
 DASHES = "-–—"  # «بدر الجبل –سبق– تيماء:»: a byline's dashes
 AGE_WORDS = frozenset("عاما سنه عام".split())  # folded: «(50 عاماً)», «(68 سنة)», a speaker's age
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
+EARLIER_LATER = frozenset("سابق لاحق متاخر مبكر".split())  # folded: «في وقت سابق»
 
 
 @dataclass
@@ -203,6 +204,10 @@ class PhraseReader:
         definite word begins the object)."""
         k = a
         while k < b:
+            if self.toks[k].key == "في" and k + 2 < b and self.toks[k + 1].key == "وقت" \
+                    and self.toks[k + 2].key in EARLIER_LATER:
+                k += 3  # «وقالت في وقت سابق هوغيت لابيل»: a time adjunct before the subject
+                continue
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
                     or (self._is("proprep", k, strip_prefix=False) and k not in self.names) or self.possessed_addressee(k) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
