@@ -129,3 +129,10 @@ def test_a_feminine_cue_takes_no_man_of_unknown_gender():
 def test_a_time_adjunct_before_the_subject_is_skipped():
     text = "وقالت في وقت سابق هوغيت لابيل رئيسة الشفافية الدولية: «جميع الدول ما زالت تواجه تهديد الفساد»."
     assert one(text, "الفساد").speaker.text.startswith("هوغيت لابيل")
+
+
+def test_a_demands_speaker_ends_before_everyone_it_asks():
+    text = ('وطالبت الوزارة كافة الدول خاصة الأعضاء في مجلس الأمن بالتصدي العاجل لـ "هذا التصعيد الخطير".')
+    assert one(text, "التصعيد").speaker.text == "الوزارة"
+    text = "وناشد العنزي، جميع قائدي المركبات أخذ الحيطة والحذر وعدم السرعة أثناء القيادة."
+    assert all("جميع" not in (q.speaker.text if q.speaker else "") for q in find_quotes(text)), quotes_of(text)

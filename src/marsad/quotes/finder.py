@@ -41,7 +41,7 @@ BARE_SUBJECT = 3  # words a subject of a cue without content may have when it ho
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
-EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
+EVERYONE = frozenset("جميع كافه كل الجميع".split())  # folded: «حث جميع الأطراف», «كافة الدول»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
@@ -660,6 +660,9 @@ class QuoteFinder:
                          and k not in self.reader.names and self.toks[k - 1].key.startswith("ال")), None)
             if told is not None:
                 fwd = fwd[0], told  # «وناشد الرئيس اليمني المجتمع الدولي بـ»: the speaker ends at the addressee
+        if fwd and cue.lemma in DEMANDS and any(self.toks[k].key in EVERYONE for k in range(fwd[0] + 1, fwd[1])):
+            fwd = fwd[0], next(k for k in range(fwd[0] + 1, fwd[1]) if self.toks[k].key in EVERYONE)
+            # «وطالبت الوزارة كافة الدول ... بالتصدي»: the speaker ends where whom it asks begins
         if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
             # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
             # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
