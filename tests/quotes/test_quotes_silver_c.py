@@ -136,3 +136,18 @@ def test_a_demands_speaker_ends_before_everyone_it_asks():
     assert one(text, "التصعيد").speaker.text == "الوزارة"
     text = "وناشد العنزي، جميع قائدي المركبات أخذ الحيطة والحذر وعدم السرعة أثناء القيادة."
     assert all("جميع" not in (q.speaker.text if q.speaker else "") for q in find_quotes(text)), quotes_of(text)
+
+
+def test_colon_speech_keeps_the_speakers_own_wa_dhalika():
+    text = ("المدرب الوطني الدكتور عبدالعزيز الخالد يقول معلقا على ذلك: لا أعتقد أن الأندية تستفيد من "
+            "أخطائها، وذلك بسبب غياب العمل المؤسساتي. كما يرى محمد الدايل بأن الطريق خطير جدا.")
+    q = one(text, "أعتقد")
+    assert q.content.text.endswith("وذلك بسبب غياب العمل المؤسساتي")
+    assert one(text, "الطريق").speaker.text == "محمد الدايل"
+
+
+def test_wa_dhalika_citing_another_speaker_ends_colon_speech():
+    text = ('وأضاف الخطيب: إن الغدر محرم لكل من قتل نفسا، وذلك في الحديث الذي أخرجه الإمام أحمد '
+            'أنه سمع رسول الله يقول: "من أمن رجلا على دمه فقتله فإنه يحمل لواء غدر يوم القيامة".')
+    assert one(text, "الغدر").content.text == "إن الغدر محرم لكل من قتل نفسا" or \
+        one(text, "الغدر").content.text == "الغدر محرم لكل من قتل نفسا"
