@@ -285,8 +285,10 @@ class Extents:
         return end == k
 
     # ------------------------------------------------------------------ ends
-    def clause_break(self, k: int) -> bool:
-        """Does token ``k`` start a new attribution that ends reported content?"""
+    def clause_break(self, k: int, spoken: bool = False) -> bool:
+        """Does token ``k`` start a new attribution that ends reported content? In colon speech
+        (``spoken``) a «، وذلك» is the speaker's own («لا أعتقد أن الأندية تستفيد من أخطائها، وذلك
+        بسبب غياب العمل المؤسساتي»), not the journalist's gloss."""
         toks = self.toks
         t = toks[k]
         cue = self.cue_at(k)
@@ -301,11 +303,23 @@ class Extents:
                 return True
             if toks[nxt].key == "علي" and nxt + 1 < len(toks) and toks[nxt + 1].key in TAIL:
                 return True
-            if self.participle(nxt) or self.reader._is("tail", nxt, strip_prefix=False):
+            if self.participle(nxt) or self.reader._is("tail", nxt, strip_prefix=False) \
+                    and (not spoken or self._cue_ahead(nxt)):
                 return True
         if self.reader._is("stop", k, strip_prefix=False) and t.key in ("فيما", "بينما") and \
                 (self.cue_at(k + 1) or self.cue_at(k + 2)):
             return True
+        return False
+
+    def _cue_ahead(self, k: int) -> bool:
+        """Is there a cue between token ``k`` and its sentence's end («، وذلك في الحديث الذي
+        أخرجه الإمام ... أنه سمع رسول الله يقول: "..."»: the journalist citing)?"""
+        toks = self.toks
+        j = k + 1
+        while j < len(toks) and toks[j].sent == toks[k].sent:
+            if self.cue_at(j):
+                return True
+            j += 1
         return False
 
     def opens_saying(self, cue: Cue, k: int) -> bool:
@@ -469,7 +483,7 @@ class Extents:
                     return last + 1
                 k = self.close_tok[k] + 1
                 continue
-            if k > first and self.clause_break(k):
+            if k > first and self.clause_break(k, spoken=True):
                 return k
             if k in self.sent_end_tok:
                 nxt = k + 1
@@ -479,8 +493,21 @@ class Extents:
                     return k
                 # a new sentence opening with «و/ف», a cue or a transition («إلى ذلك», «من جهته»)
                 # is the journalist again
-                if self.cue_at(nxt) or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف") or self.transition(nxt):
+                if self.cue_at(nxt) or self.transition(nxt) or self.reader._is("stop", nxt) and self.cue_at(nxt + 1) \
+                        or (len(toks[nxt].key) > 2 and toks[nxt].key[0] in "وف" and not self._first_person(nxt)):
                     return k
             k += 1
         return last + 1
 
+    def _first_person(self, k: int) -> bool:
+        """Does the sentence opening at ``k`` speak in the first person («ورغم قصر المدة التي
+        أمضيناها هنا إلا أننا شعرنا ...») before any cue: the speaker goes on."""
+        toks = self.toks
+        j = k
+        while j < len(toks) and toks[j].sent == toks[k].sent:
+            if j > k and self.cue_at(j):
+                return False
+            if self.lex.is_a("firstperson", toks[j].key, strip_prefix=True):
+                return True
+            j += 1
+        return False

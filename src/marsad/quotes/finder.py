@@ -33,11 +33,15 @@ ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
 NOUN_REACH = 12
+TIME_TAIL = frozenset("الاسبوع الشهر العام هذا الماضي الماضيه المقبل".split())  # folded: time words after a credit's subject
+HEADLINE_TOKENS = 16  # tokens of a subheading «الخالد: العمل ارتجالي!»
+HEADLINE_WORDS = 10  # words said in it
+CREDIT_REACH = 16  # tokens from the cue of a closing credit («، كما أعلنت X.») to the sentence's end
 BARE_SUBJECT = 3  # words a subject of a cue without content may have when it holds no name  # tokens from a noun of saying («تأكيده», «إعلان») to its «أن»  # shorter content is a leftover of a nested attribution, not a statement
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
-EVERYONE = frozenset("جميع كافة كل الجميع".split())  # «حث جميع الأطراف»: addressees
+EVERYONE = frozenset("جميع كافه كل الجميع".split())  # folded: «حث جميع الأطراف», «كافة الدول»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
@@ -238,11 +242,63 @@ class QuoteFinder:
                 self._ja(c, m)
             elif c > 0 and self.toks[c - 1].key in ("ما", "لما", "حسبما"):
                 continue  # «بحسب ما أعلنت X»: read by the preposition
-            elif self._said_so(c, m):
+            elif self._said_so(c, m) or self._as_credited(c, m):
                 continue
             else:
                 self._verb(c, m)
+        self._headlines()
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
+
+    def _headlines(self) -> None:
+        """«الخالد: العمل ارتجالي!», «غانم السليطي: الفيلم قدم قضية حساسة»: a paragraph of its
+        own that is a person's name, a colon and a few words is a feature's subheading quoting
+        that person, whom the article names elsewhere (a dateline «الرياض: واس» or a byline
+        names no person the article speaks of). The speaker is not made current: the cue after
+        the subheading («مضيفاً:») goes on with the speaker before it."""
+        toks, persons = self.toks, self.persons
+        if not persons:
+            return
+        surnames: dict[str, list[int]] = {}
+        for j in persons:
+            surnames.setdefault(toks[j].key, []).append(j)
+        paras, k = [], 0
+        while k < len(toks):
+            p0, p = k, toks[k].para
+            while k < len(toks) and toks[k].para == p:
+                k += 1
+            paras.append((p0, k))
+        for n, (p0, p1) in enumerate(paras):
+            if toks[p1 - 1].text not in "!." and n + 1 < len(paras) and paras[n + 1][1] - paras[n + 1][0] <= 4 \
+                    and toks[paras[n + 1][1] - 1].text == "!":
+                p1 = paras[n + 1][1]  # «الخنين: المال سبب⏎النجاح والإخفاق!»: a subheading broken in two
+            self._headline(p0, p1, surnames)
+
+    def _headline(self, p0: int, p1: int, surnames: dict[str, list[int]]) -> None:
+        toks = self.toks
+        if p1 - p0 > HEADLINE_TOKENS:
+            return
+        colon = next((j for j in range(p0, p1) if toks[j].text == ":"), None)
+        if colon is None or not 1 <= colon - p0 <= 3:
+            return
+        name = range(p0, colon)
+        if not all(toks[j].is_word for j in name) or any(self.lex.match(toks[j].key) for j in name):
+            return
+        last = colon - 1
+        if not any(j not in name for j in surnames.get(toks[last].key, ())):
+            return  # the name must be a person the article speaks of
+        end = p1
+        while end > colon + 1 and toks[end - 1].text in "!.":
+            end -= 1
+        words = [toks[j] for j in range(colon + 1, end)]
+        if not 2 <= sum(t.is_word for t in words) <= HEADLINE_WORDS or any(t.text in "؟?:" or t.text in QUOTE_CHARS for t in words):
+            return
+        a, b = toks[colon + 1].start, toks[end - 1].end
+        if self._claimed(a) or any(q.content.start < b and a < q.content.end for q in self.quotes):
+            return
+        speaker = SpeakerPhrase(None, self.text[toks[p0].start:toks[last].end], toks[p0].start, toks[last].end,
+                                UNKNOWN_GENDER, True)
+        at = next((i for i, q in enumerate(self.quotes) if q.content.start > a), len(self.quotes))
+        self.quotes.insert(at, Quote(kind="direct", content=Span(a, b, self.text[a:b]), speaker=speaker, cue=None))
 
     def _nested_topic(self, q: Quote) -> bool:
         """Is ``q`` a cue inside another quote's reported content whose object is a topic, not
@@ -395,6 +451,50 @@ class QuoteFinder:
             return True
         a, b = self._range(p0, c)
         if b > a and not self._claimed(a):
+            self.quotes.append(Quote(kind="indirect", content=Span(a, b, self.text[a:b]), speaker=speaker,
+                                     cue=self._cue_span(c, m)))
+        return True
+
+    def _as_credited(self, c: int, m: CueMatch) -> bool:
+        """«...، كما أعلنت السلطات المحلية.», «...، كما ذكرت مصادر عسكرية.»: a cue after «، كما»
+        whose subject ends the sentence credits the clause before it, told without a speaker
+        (the lead of a wire story). When the finder already read quotes there, those that found
+        no speaker are this speaker's. True when the credit was read."""
+        toks, reader = self.toks, self.reader
+        if m.prefix or m.cue.pos != "perf" or m.cue.speaker != "after" or c < 3 \
+                or toks[c - 1].key != "كما" or toks[c - 2].text not in "،," \
+                or not self.lex.is_a("credit", normalize_word(m.cue.lemma)) or self.ext.introducer(m.cue, c) is not None:
+            return False  # («، كما كشفت جوجل عزمها ...»: the cue's own content)
+        s = toks[c].sent
+        e = next((k for k in range(c + 1, min(c + CREDIT_REACH, len(toks))) if toks[k].sent != s), None)
+        if e is None and c + CREDIT_REACH >= len(toks):
+            e = len(toks)
+        if e is None or toks[e - 1].text in "؟?!" or toks[e - 1].para != toks[c].para:
+            return False  # a long sentence goes on; a question («كما قال المتنبي ...؟») is no credit
+        stop = e - 1 if not toks[e - 1].is_word else e
+        k = c + 1
+        while k < stop and (reader._is("time", k) or toks[k].key in TIME_TAIL):
+            k += 1  # «كما ذكرت الجمعة الماضي مصادر رسمية»
+        rng = reader.forward(k, stop)
+        if rng is None or toks[rng[0]].key[:1] in "بل" and not toks[rng[0]].key.startswith("ال") \
+                or any(toks[k].text[:1].isdigit() or reader._is("objhead", k) for k in range(rng[0], stop)):
+            return False  # («كما أوضحت توفيرا بنسبة 45.5», «أعلنت البلاد الحداد لمدة 3 أيام», «كشفت جوجل عزمها»: an object)
+        end = next((k for k in range(rng[0] + 1, rng[1]) if reader._is("time", k) or toks[k].key in TIME_TAIL), rng[1])
+        rng = rng[0], end  # «الاستخبارات الأفغانية الأسبوع الماضي»: the time is no part of the name
+        if any(self.lex.match(toks[k].key) or toks[k].key in THAT for k in range(rng[1], stop)):
+            return False  # another cue or a reported clause after the subject
+        s0 = self.sent_start[s]
+        first = s0 + 1 if toks[s0].key in CLAUSE_OPENING else s0  # «كما تواصلت المواجهات ...»
+        a, b = self._range(first, c - 2)
+        if b - a < 8 or len(self.text[a:b].split()) < MIN_NOMINAL_WORDS or self._claimed(a):
+            return False
+        speaker = self._explicit(rng, m.cue.gender, c)
+        self.consumed.update(range(c + 1, rng[1]))
+        earlier = [q for q in self.quotes if q.content.end > a and q.content.start < b]
+        for q in earlier:
+            if q.speaker is None:
+                q.speaker = speaker
+        if not earlier:
             self.quotes.append(Quote(kind="indirect", content=Span(a, b, self.text[a:b]), speaker=speaker,
                                      cue=self._cue_span(c, m)))
         return True
@@ -560,6 +660,9 @@ class QuoteFinder:
                          and k not in self.reader.names and self.toks[k - 1].key.startswith("ال")), None)
             if told is not None:
                 fwd = fwd[0], told  # «وناشد الرئيس اليمني المجتمع الدولي بـ»: the speaker ends at the addressee
+        if fwd and cue.lemma in DEMANDS and any(self.toks[k].key in EVERYONE for k in range(fwd[0] + 1, fwd[1])):
+            fwd = fwd[0], next(k for k in range(fwd[0] + 1, fwd[1]) if self.toks[k].key in EVERYONE)
+            # «وطالبت الوزارة كافة الدول ... بالتصدي»: the speaker ends where whom it asks begins
         if fwd and cue.gender == "f" and cue.lemma in DEMANDS:
             # a feminine verb has no masculine subject: «ودعت المجتمع الدولي إلى» has its speaker
             # before it, «ودعت القيادة الفلسطينية المجتمع الدولي» ends its speaker at the addressee
@@ -861,6 +964,8 @@ class QuoteFinder:
                     guess = self._clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
+        if guess is None and cand is None:
+            guess = self._earlier_person(c, gender)
         if guess is None and cand is not None and c == s0:
             guess = self._previous_person(c, gender, cand)  # «وانتقل حاكم لويزيانا بوبي جيندال ... . وقال:»
         if guess is not None:
@@ -874,6 +979,23 @@ class QuoteFinder:
             return None
         self.tracker.add(Candidate(cand.text, cand.start, cand.end, cand.gender, para, said=cand.said))
         return SpeakerPhrase(cand.entity, cand.text, cand.start, cand.end, cand.gender, False, said=cand.said)
+
+    def _earlier_person(self, c: int, gender: str) -> Optional[tuple[int, int]]:
+        """With no speaker yet and no subject in the sentences before, the person those
+        sentences name heading a phrase of their own («من جهته بيّن مدير عام الهيئة ... المهندس
+        محمد العمرة أن ... .⏎وأضاف أن ...»: a verb the lexicon does not read, or a layout
+        it missed, named him): a speaker the article has introduced, not none."""
+        toks = self.toks
+        para = toks[c].para
+        for s in range(toks[c].sent - 1, max(toks[c].sent - 4, -1), -1):
+            if s not in self.sent_start or para - toks[self.sent_start[s]].para > 1:
+                break
+            found = self._sentence_person(self.sent_start[s], self.sent_start.get(s + 1, c), gender)
+            if found and gender == "f" and self.person_gender.get(found[0]) != "f":
+                return None  # («قائلةً» after a man the tagger gave no gender: a woman not named)
+            if found:
+                return found
+        return None
 
     def _clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
         """The subject of the sentence opening at ``s0`` with «و/ف» + a verb (``PhraseReader.

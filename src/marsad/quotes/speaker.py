@@ -34,6 +34,7 @@ TANWIN_FATH = "\u064b"  # ـً: names never carry it
 DASHES = "-–—"  # «بدر الجبل –سبق– تيماء:»: a byline's dashes
 AGE_WORDS = frozenset("عاما سنه عام".split())  # folded: «(50 عاماً)», «(68 سنة)», a speaker's age
 ASKED = frozenset("سيل وسيل سيلت وسيلت".split())  # «سُئل» folded: a question put to someone
+EARLIER_LATER = frozenset("سابق لاحق متاخر مبكر".split())  # folded: «في وقت سابق»
 
 
 @dataclass
@@ -203,6 +204,10 @@ class PhraseReader:
         definite word begins the object)."""
         k = a
         while k < b:
+            if self.toks[k].key == "في" and k + 2 < b and self.toks[k + 1].key == "وقت" \
+                    and self.toks[k + 2].key in EARLIER_LATER:
+                k += 3  # «وقالت في وقت سابق هوغيت لابيل»: a time adjunct before the subject
+                continue
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
                     or (self._is("proprep", k, strip_prefix=False) and k not in self.names) or self.possessed_addressee(k) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
@@ -459,7 +464,7 @@ class PhraseReader:
         noun that opens an object («ضرورة»), or a preposition fused to a noun («لمجلس العلاقات», «بوجود نقص», «للصحفيين»)."""
         key = self.toks[i].key
         if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False) \
-                or (self._is("proprep", i, strip_prefix=False) and i not in self.names):
+                or (self._is("proprep", i, strip_prefix=False) and i not in self.names) or self._own_statement(i):
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
         if len(key) > 3 and key[0] in "لبك" and i not in self.names:  # «بالمير» (Palmer) is a name
             rest = key[1:]
@@ -473,6 +478,19 @@ class PhraseReader:
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
                     or (key[0] == "ل" and self.lex.is_a("institution", rest)):
                 return True
+        return False
+
+    def _own_statement(self, i: int) -> bool:
+        """A noun of a statement with a pronoun suffix («حديثه», «كلمتها», «تصريحاته»): «واختتم
+        حديثه بقوله:», «وختمت كلمتها قائلة» end the speaker's own talk; it is the object."""
+        key = self.toks[i].key
+        if i in self.names:
+            return False
+        for suffix in ("ه", "ها", "هم"):
+            if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                stem = key[:-len(suffix)]
+                if self.lex.is_a("statement", stem) or stem.endswith("ت") and self.lex.is_a("statement", stem[:-1] + "ه"):
+                    return True
         return False
 
     def clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
