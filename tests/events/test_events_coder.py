@@ -827,3 +827,15 @@ def test_coder_an_act_that_occurred_has_no_doer_before_it(coder):
     # «وعقب وقوع التفجير»: the security services did not bomb
     text = "وتمكنت الأجهزة الأمنية الكويتية وعقب وقوع التفجير الإرهابي في مسجد الإمام الصادق من القبض على السائق."
     assert all(e.source.entity is None for e in coder(text, PUBLISHED).events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verbal noun after a verb and a time word is the verb's subject, its doer the force's owner
+    ("استمر أمس قصف المدفعية السعودية العنيف والمتواصل لتجمعات ميليشيات الحوثي في صعدة.",
+     {("SAU", "ASSAULT", "YEM")}),
+    # after a time of day and a day the same form is the verb
+    ("وفي وقت متأخر من مساء الاربعاء قصف الطيران الإسرائيلي موقعا لحركة حماس في غزة.",
+     {("ISR", "ASSAULT", "PSE")}),
+])
+def test_coder_verbal_noun_after_a_time_word(coder, text, expected):
+    assert triples(coder, text) == expected

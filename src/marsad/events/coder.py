@@ -107,6 +107,8 @@ CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a
 PASSIVE_AUX = frozenset({"تم", "يتم", "جري", "يجري"})  # normalised: «تم اعتقال», «جرى القبض على»
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
 # normalised «أنه», «أنها», «إنه» ... : a verb after one has the speaker as its subject
+LAM_ADJECTIVES = 2  # definite adjectives passed between a noun's doer and its «ل» object
+_AUXILIARY_SKIPS = frozenset(("قد", "لقد", "كان", "كانت", "كانوا"))  # skip words that are no time words
 SAID_PRONOUNS = frozenset(p + s for p in ("ان", "وان") for s in ("ه", "ها", "هم", "هما"))
 SAID_SPAN = 2  # words into a quote its subject may start («أن إسرائيل», «إن الحكومة الإيرانية»)
 # normalised allegations a denial may reject («نفى مزاعم بأنه قصف ...») and the «أن» after them
@@ -372,7 +374,8 @@ class _Run:
         if not hit.is_verb and spec == "gen" and target and (obj := self._object_of_noun(hit, target, hi)):
             source, target, spec = target, obj, "obj"  # «اتهام الحكومة البريطانية أمس أسبانيا»
         if not hit.is_verb and not target and source and f.adjective[source[0]] \
-                and f.span[source[0]][0] == hit.last + 1 and (obj := self._lam_object(hit, source, hi)):
+                and (f.span[source[0]][0] == hit.last + 1 or source == self._force_genitive(hit)) \
+                and (obj := self._lam_object(hit, source, hi)):
             target, spec = obj, "ل"  # «القصف الهندي للقرى الحدودية الباكستانية»
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
@@ -645,6 +648,8 @@ class _Run:
         if hit.is_verb and not hit.clitic and self._received(hit) is not None:
             return self._noun_twin(hit)  # «حصل على دعم», «تلقى دعما»: support received, a noun
         adverb = f.same_sentence(j, hit.head) and f.is_("skip", j) and f.key(j).endswith("ا")  # «أكدت مجددا رفض»
+        if not adverb and not hit.clitic:
+            j = self._before_time_words(hit.head, j)  # «استمر أمس قصف المدفعية»: the shelling went on
         if not hit.is_verb or hit.clitic or not f.same_sentence(j, hit.head) or not (f.is_noun(j) or adverb):
             return hit
         if any(f.is_(kind, j) for kind in ("negation", "speech", "boundary", "modal", "denial")) or self._light(j):
@@ -652,6 +657,14 @@ class _Run:
         if f.key(j) in ("ان", "انه", "انها", "ان", "ثم", "كما", "لقد", "قد"):
             return hit
         return self._noun_twin(hit)
+
+    def _before_time_words(self, h: int, j: int) -> int:
+        """The word before the time words («أمس», «اليوم», «السبت») right before word ``h``
+        (``j`` itself when there are none); auxiliaries («قد», «كانت») are no time words."""
+        f, i = self.f, j
+        while i > 0 and f.same_sentence(i, h) and f.is_("skip", i) and f.key(i) not in _AUXILIARY_SKIPS:
+            i -= 1
+        return j if i == j or self.f.is_("daytime", i) else i  # «مساء الأربعاء قصف الطيران»: a verb
 
     def _noun_twin(self, hit: Hit) -> Hit:
         """The verbal noun of the lexicon spelt as the verb form ``hit``, of its type (else
@@ -838,6 +851,10 @@ class _Run:
         «الدعم الإيراني لسوريا»."""
         f = self.f
         j = f.span[owner[-1]][1] + 1
+        for _ in range(LAM_ADJECTIVES):  # «قصف المدفعية السعودية العنيف والمتواصل لتجمعات»
+            if j < hi and f.same_sentence(j, hit.head) and f.mention_at(j) is None and f.is_noun(j) \
+                    and f.key(j).startswith(("ال", "وال")):
+                j += 1
         if j >= hi or not f.same_sentence(j, hit.head):
             return None
         k = f.mention_at(j)
@@ -849,7 +866,10 @@ class _Run:
         for i in range(j + 1, min(hi, j + 3)):  # the noun behind «ل», then an adjective or two
             k = f.mention_at(i)
             if k is not None:
-                return [k] if f.adjective[k] and not f.mentions[k].clitic else None
+                if f.adjective[k] and not f.mentions[k].clitic:
+                    return [k]
+                # «لتجمعات ميليشيات الحوثي»: the group the places belong to
+                return f.group(k) if f.prep[k] is None and not f.locative[k] and f.mentions[k].can_act else None
             if not f.is_noun(i):
                 return None
         return None
@@ -859,7 +879,16 @@ class _Run:
         its companion preposition («القبض على سوريين»: they are the target)."""
         if hit.last > hit.head and self.f.key(hit.last) in COMPLEMENT_PREPS | {"مع"}:
             return None
-        return self.f.genitive(hit.last)
+        return self.f.genitive(hit.last) or self._force_genitive(hit)
+
+    def _force_genitive(self, hit: Hit) -> Optional[Group]:
+        """The actor whose aircraft, troops or guns a noun trigger governs («قصف المدفعية
+        السعودية», «غارات طيران التحالف»): they act for it."""
+        f, j = self.f, hit.last + 1
+        if not f.same_sentence(j, hit.head) or f.mention_at(j) is not None:
+            return None
+        k = f.force_owner(j)
+        return f.group(k) if k is not None else None
 
     def _announcer(self, hit: Hit) -> Optional[Group]:
         """For a noun after «عن» that an announce verb of its clause governs, and that names
