@@ -869,7 +869,9 @@ class _Run:
                 if f.adjective[k] and not f.mentions[k].clitic:
                     return [k]
                 # «لتجمعات ميليشيات الحوثي»: the group the places belong to
-                return f.group(k) if f.prep[k] is None and not f.locative[k] and f.mentions[k].can_act else None
+                m = f.mentions[k]
+                return f.group(k) if f.prep[k] is None and not f.locative[k] and m.can_act and m.country \
+                    and m.kind not in ("person", "title") else None
             if not f.is_noun(i):
                 return None
         return None
