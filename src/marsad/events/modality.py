@@ -23,6 +23,7 @@ GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its co
 _AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
 _THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
 _RELATIVES = ("الذي", "التي")
+_BACK_PRONOUNS = ("ه", "ها", "هم", "هما")  # a pronoun on a relative clause's verb, back to the noun
 _PRONOUNS = frozenset(c + p for c in ("", "و", "ف") for p in ("نحن", "هو", "هي", "هم", "هما", "انا"))  # normalised
 
 
@@ -121,10 +122,22 @@ def _done_by(f: Frame, hit: Hit) -> bool:
     شنتها طائرات إسرائيلية», «الهجوم الذي نفذه»): the act happened, whatever the clause
     around it refuses or warns of («يرفض التعليق على الغارة التي شنتها ...»)."""
     j = hit.last + 1
-    if hit.is_verb or j + 1 >= len(f.words) or not f.same_sentence(j + 1, hit.head) \
-            or f.key(j) not in _RELATIVES:
+    if hit.is_verb or j + 1 >= len(f.words) or not f.same_sentence(j + 1, hit.head):
         return False
+    if f.key(j) not in _RELATIVES:
+        return _done_by_asyndetic(f, j)
     return any(f.lex.light.get(r) == "perf" for r in f.keys(j + 1))
+
+
+def _done_by_asyndetic(f: Frame, j: int) -> bool:
+    """An indefinite noun's relative clause needs no «الذي»: a perfect light verb at ``j``
+    with a pronoun back on the noun («بعد يوم من هجوم شنته الطائرات الحربية التركية»,
+    «هجوم قامت به»)."""
+    key = f.key(j)
+    for suffix in _BACK_PRONOUNS:
+        if key.endswith(suffix) and f.lex.light.get(key[:-len(suffix)]) == "perf":
+            return True
+    return f.lex.light.get(key) == "perf" and f.key(j + 1) in ("به", "بها", "بهم")
 
 
 def _own_subject(f: Frame, hit: Hit) -> bool:
