@@ -839,3 +839,21 @@ def test_coder_an_act_that_occurred_has_no_doer_before_it(coder):
 ])
 def test_coder_verbal_noun_after_a_time_word(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ambassador summoned who serves in a third state is the summoner's own, recalled
+    ("استدعت وزارة الخارجية البحرينية سفير المملكة لدى الجمهورية الإسلامية الإيرانية للتشاور.",
+     {("BHR", "SANCTION", "IRN")}),
+    # ... one serving in the summoner's capital is another state's, summoned in protest
+    ("استدعت الخارجية المصرية سفير قطر لدى القاهرة.", {("EGY", "ACCUSE", "QAT")}),
+])
+def test_coder_own_ambassador_recalled_from_a_third_state(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_coder_asyndetic_relative_clause_asserts_the_act(coder):
+    # «هجوم شنته الطائرات»: an indefinite noun's relative clause with no «الذي» says it happened
+    text = ("قال رئيس الوزراء التركي إن العمليات سوف تستمر ما دامت بلاده تواجه تهديدا وذلك بعد يوم من "
+            "هجوم شنته الطائرات الحربية التركية على تنظيم الدولة الاسلامية في سوريا.")
+    assert ("TUR", "ASSAULT", "SYR") in triples(coder, text)

@@ -107,6 +107,7 @@ CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a
 PASSIVE_AUX = frozenset({"تم", "يتم", "جري", "يجري"})  # normalised: «تم اعتقال», «جرى القبض على»
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
 # normalised «أنه», «أنها», «إنه» ... : a verb after one has the speaker as its subject
+RECALL_REACH = 6  # words from a summoned ambassador to «لدى» and the state he serves in
 LAM_ADJECTIVES = 2  # definite adjectives passed between a noun's doer and its «ل» object
 _AUXILIARY_SKIPS = frozenset(("قد", "لقد", "كان", "كانت", "كانوا"))  # skip words that are no time words
 SAID_PRONOUNS = frozenset(p + s for p in ("ان", "وان") for s in ("ه", "ها", "هم", "هما"))
@@ -327,6 +328,7 @@ class _Run:
         f = self.f
         hit = self._as_noun(hit)
         lo, hi = self._sentence(hit.head)
+        hit = self._as_recall(hit, hi)
         if hit.is_verb and (j := f.honorific_after(hit.head)) is not None:
             self.topics.append((hit.head, self._honoured(hit.head, j)))  # «واستقبل سموه»: the one so named before
         elif hit.is_verb:
@@ -665,6 +667,29 @@ class _Run:
         while i > 0 and f.same_sentence(i, h) and f.is_("skip", i) and f.key(i) not in _AUXILIARY_SKIPS:
             i -= 1
         return j if i == j or self.f.is_("daytime", i) else i  # «مساء الأربعاء قصف الطيران»: a verb
+
+    def _as_recall(self, hit: Hit, hi: int) -> Hit:
+        """«استدعت وزارة الخارجية البحرينية سفير المملكة لدى الجمهورية الإسلامية الإيرانية»:
+        an ambassador summoned who serves in a third country («لدى» + a state not the
+        summoner's) is the summoner's own, recalled (the lexicon's recall entry, SANCTION
+        against that state), not another state's ambassador summoned in protest."""
+        if hit.entry.mode != "summon":
+            return hit
+        f = self.f
+        for j in range(hit.last + 1, min(hi, hit.last + 1 + RECALL_REACH)):
+            if f.stops(j) or f.words[j].kind != "word":
+                return hit
+            if f.key(j) != "لدي":
+                continue
+            k = f.mention_at(j + 1) if f.same_sentence(j + 1, hit.head) else None
+            if k is None or not f.mentions[k].country:
+                return hit
+            recall = next((replace(hit, entry=form.entry) for form in self.coder.events.lookup(f.key(hit.head))
+                           if form.entry.type == "SANCTION" and form.tense == hit.tense), None)
+            source = self._source(recall)[0] if recall else None
+            mine = {self._country(x) for x in source or ()}
+            return recall if source and self._country(k) not in mine else hit
+        return hit
 
     def _noun_twin(self, hit: Hit) -> Hit:
         """The verbal noun of the lexicon spelt as the verb form ``hit``, of its type (else
