@@ -857,3 +857,9 @@ def test_coder_asyndetic_relative_clause_asserts_the_act(coder):
     text = ("قال رئيس الوزراء التركي إن العمليات سوف تستمر ما دامت بلاده تواجه تهديدا وذلك بعد يوم من "
             "هجوم شنته الطائرات الحربية التركية على تنظيم الدولة الاسلامية في سوريا.")
     assert ("TUR", "ASSAULT", "SYR") in triples(coder, text)
+
+
+def test_coder_support_after_a_preposition_is_a_noun(coder):
+    # «في دعم مصر»: no verb after a preposition; the kingdom's support, Egypt supported
+    text = "وقال الجبير إن موقف المملكة في دعم مصر وجهودها في الحفاظ على أمنها الداخلي لم يتغير."
+    assert triples(coder, text) == {("SAU", "SUPPORT", "EGY")}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from marsad.events.actors import Mention, confirmed_places, entity_places, link_to_entities, mentions_from_lexicon, placed_beyond, places_of
-from marsad.events.arguments import NAME_LINKS, Frame, Group
+from marsad.events.arguments import NAME_LINKS, PREPOSITIONS, Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article, tag_line  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
@@ -107,6 +107,11 @@ CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a
 PASSIVE_AUX = frozenset({"تم", "يتم", "جري", "يجري"})  # normalised: «تم اعتقال», «جرى القبض على»
 CUE_GAP = 12  # characters between a stance verb and the quote it introduces («من أن »)
 # normalised «أنه», «أنها», «إنه» ... : a verb after one has the speaker as its subject
+# types whose verb form after a preposition is read as the verbal noun («في دعم مصر»); for
+# strikes, refusals and deployments the noun's arguments are read worse than the verb's
+# («عن قصف طائرات التحالف الدولي لأربعة مخازن», «رفض ايران استقبال مشعل», «من نشر تركيا
+# قوات»: right as verbs, lost as nouns), so they keep the verb reading
+NOUN_AFTER_PREPOSITION_TYPES = frozenset({"SUPPORT"})
 RECALL_REACH = 6  # words from a summoned ambassador to «لدى» and the state he serves in
 LAM_ADJECTIVES = 2  # definite adjectives passed between a noun's doer and its «ل» object
 _AUXILIARY_SKIPS = frozenset(("قد", "لقد", "كان", "كانت", "كانوا"))  # skip words that are no time words
@@ -649,6 +654,9 @@ class _Run:
         f, j = self.f, hit.head - 1
         if hit.is_verb and not hit.clitic and self._received(hit) is not None:
             return self._noun_twin(hit)  # «حصل على دعم», «تلقى دعما»: support received, a noun
+        if hit.is_verb and not hit.clitic and hit.entry.type in NOUN_AFTER_PREPOSITION_TYPES \
+                and f.same_sentence(j, hit.head) and f.key(j) in PREPOSITIONS:
+            return self._noun_twin(hit)  # «موقف المملكة في دعم مصر»: no verb after a preposition
         adverb = f.same_sentence(j, hit.head) and f.is_("skip", j) and f.key(j).endswith("ا")  # «أكدت مجددا رفض»
         if not adverb and not hit.clitic:
             j = self._before_time_words(hit.head, j)  # «استمر أمس قصف المدفعية»: the shelling went on
