@@ -827,3 +827,13 @@ def test_coder_an_act_that_occurred_has_no_doer_before_it(coder):
     # «وعقب وقوع التفجير»: the security services did not bomb
     text = "وتمكنت الأجهزة الأمنية الكويتية وعقب وقوع التفجير الإرهابي في مسجد الإمام الصادق من القبض على السائق."
     assert all(e.source.entity is None for e in coder(text, PUBLISHED).events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت الصحيفة أن الجهاديين البريطانيين يخططون لاستهداف ملكة بريطانيا.",  # a plan
+    "وأحبطت الشرطة السعودية هجوما إرهابيا في الرياض.",  # foiled: no attack
+    "ودعت الشرطة المواطنين رغم المؤامرة المزعومة لاغتيال الملكة في لندن.",  # an alleged plot
+    "وكان أمام أوباما الخيار بين غزو كامل لإيران أو الاتفاق.",  # an option
+])
+def test_coder_plans_plots_and_foiled_acts_are_not_done(coder, text):
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "ASSAULT"]
