@@ -15,6 +15,7 @@ from typing import Optional
 from marsad.quotes.cues import Cue, CueLexicon
 from marsad.quotes.speaker import BUT_THEY, THAT, PhraseReader
 from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
+from marsad.text.normalize import normalize
 
 PREP_KEYS = {"إلى": "الي", "على": "علي", "عن": "عن", "من": "من", "في": "في", "ب": "ب"}
 THAT_PREPS = frozenset(("الي", "علي", "عن", "من", "في"))  # «إلى أن», «من أن», «في أن»
@@ -159,6 +160,8 @@ class Extents:
                 if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
                     break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)
+            if k > j and ":" in cue.complement and self._bare_speech(cue, k):
+                return Intro("colon", k, k)  # «وقال الشريف في كلمته ... نحن نعيش في ظل ...»
             if {"أن", "عن…أن", "OBJ+بأن"} & set(cue.complement):  # «:» alone: no «أن» («لم ترد أن»)
                 if t.key in THAT and not (k > j and self.reader._is("conj", k - 1)):
                     return Intro("that", k, k + 1)  # («قبل أن»: a conjunction)
@@ -193,6 +196,27 @@ class Extents:
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _bare_speech(self, cue: Cue, k: int) -> bool:
+        """Does speech with no colon or quotation mark open at token ``k``, a personal pronoun
+        of the first person opening the speaker's words («وقال الشريف في كلمته التي ألقاها
+        أمس ... نحن نعيش في ظل ...», «وقال نحن نحمل أمانة ...»)? Only after a verb of saying
+        itself (class ``barespeech``: قال، أضاف، تابع), not in a relative clause («الذي نحن
+        بصدده») or after a preposition or conjunction."""
+        toks = self.toks
+        if not self.lex.is_a("barespeech", normalize(cue.lemma)) or cue.pos not in ("perf", "impf") \
+                or not self.lex.is_a("speechopener", toks[k].key):
+            return False
+        prev = toks[k - 1]
+        if not prev.is_word or self.reader._is("relative", k - 1, strip_prefix=False) \
+                or self.reader.is_prep(k - 1) or self.reader._is("conj", k - 1) or prev.key in THAT:
+            return False
+        key, nxt = toks[k].key, (toks[k + 1].key if k + 1 < len(toks) and toks[k + 1].is_word else "")
+        if key == "نحن":  # a verb of the first person follows the bare pronoun («نحن نعيش»)
+            return nxt[:1] == "ن" or nxt.endswith("نا")
+        if key == "انا":  # («مؤسسة انا ليند»: a name; «وصلت انا ووالدي»: a subject repeated)
+            return nxt[:1] == "ا" or nxt.endswith("ت")
+        return False
 
     def _stance(self, k: int) -> bool:
         """Does token ``k`` (after an intensifier: «بالغ», «خالص») name a stance or a feeling
