@@ -34,6 +34,15 @@ class Intro:
     qspan: Optional[QSpan] = None
 
 
+def takes_object(cue: Cue, intro: Optional["Intro"] = None) -> bool:
+    """Does the cue report with its object first («وصف X Y بأنه», «اتهم X Y بـ», «اعتبر X Y
+    بمثابة»), so that its speaker phrase may run into the object? «اعتبر» only when «بمثابة»
+    opened the content («اعتبر X أن ...» has no object)."""
+    if {"OBJ+بأن", "OBJ+ب"} & set(cue.complement):
+        return True
+    return "OBJ+بمثابة" in cue.complement and intro is not None and intro.how == "nominal"
+
+
 def absorbed(cue: Optional[Cue]) -> bool:
     """A cue that belongs to the cue before it: «قائلا», «بالقول», «قوله»."""
     return bool(cue) and (cue.lemma == "قول" or (cue.lemma == "قال" and cue.pos == "part"))
@@ -173,6 +182,8 @@ class Extents:
             if nominal is None and t.key in preps and "عن…أن" not in cue.complement \
                     and (t.key != "علي" or self.reader.is_prep(k)):  # («الدكتور علي بن محمد»: a name)
                 nominal = k
+            if nominal is None and "OBJ+بمثابة" in cue.complement and k > j + 1 and t.key == "بمثابه":
+                nominal = k  # «اعتبرت الوزارة استمرار الاستيطان بمثابة "إعلان حرب"»: the object is content
             if nominal is None and "OBJ+ب" in cue.complement and k > j and t.key[0] == "ب" \
                     and (len(t.key) > 3 or len(t.key) == 3 and not self.reader.is_prep(k)
                          and not self.reader._is("proprep", k, strip_prefix=False)):
@@ -359,6 +370,8 @@ class Extents:
         rng = reader.forward(k + 1, min(len(self.toks), k + 8))  # («وأكد عليه وزير خارجيته جون كيري»)
         if rng and any(i in reader.names or i in reader.places or reader._is("title", i) for i in range(*rng)):
             return True
+        if rng and reader._is("institution", rng[0]) and self.toks[rng[0]].key.startswith("ال"):
+            return True  # «بمثابة "إعلان حرب" على الفلسطينيين، وأدانت الوزارة في بيان ...»: the body again
         return self.introducer(cue, k) is not None
 
     def transition(self, k: int) -> bool:

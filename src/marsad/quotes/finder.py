@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed
+from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed, takes_object
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
@@ -550,13 +550,15 @@ class QuoteFinder:
                 return  # «ويذكر أن ...»: the journalist, not a speaker («لكنه يقول إن»: he)
             speaker = self._inherit(cue.gender, c)
         if intro is not None:
-            obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
+            obj = takes_object(cue, intro)
             first = (explicit[1] if explicit else c + 1) if obj else None
             if first is not None and first < len(toks) and absorbed(self.lex.match(toks[first].key) and
                                                                    self.lex.match(toks[first].key).cue):
                 first += 1
             if intro.how == "nominal" and (cue.lemma in DEMANDS or obj):  # «اتهم X اردوغان بشن ...»
                 first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
+                if first is None and "OBJ+بمثابة" in cue.complement:
+                    return  # «واعتبر انجل الاتفاق بمثابة ...» with the object read into the speaker
             self._emit(c, m, intro, speaker, object_first=first)
 
     def _narrating(self, c: int, m: CueMatch, intro: Optional[Intro]) -> bool:
@@ -640,7 +642,7 @@ class QuoteFinder:
             if status == "subject" and not self._heading(rng, c, m, intro):
                 return rng  # SVO: a noun phrase after the verb is then its object
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
-        obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
+        obj = takes_object(cue, intro)
         fwd = self.reader.forward(c + 1, stop, obj_split=obj or cue.lemma in DEMANDS)  # («ودعا مدني المجتمع الدولي إلى»)
         if fwd is None and intro is not None and status != "held":
             p = self._past_complement(c + 1, stop)  # «ويجيب عن هذا السؤال أحمد الوايل:»
