@@ -370,8 +370,9 @@ class Extents:
         rng = reader.forward(k + 1, min(len(self.toks), k + 8))  # («وأكد عليه وزير خارجيته جون كيري»)
         if rng and any(i in reader.names or i in reader.places or reader._is("title", i) for i in range(*rng)):
             return True
-        if rng and reader._is("institution", rng[0]) and self.toks[rng[0]].key.startswith("ال"):
+        if rng and cue.lemma not in DEMANDS and reader._is("institution", rng[0]) and self.toks[rng[0]].key.startswith("ال"):
             return True  # «بمثابة "إعلان حرب" على الفلسطينيين، وأدانت الوزارة في بيان ...»: the body again
+            # (after a demand the body is whom it asks: «حذرت من ...، وطالبت الرئاسة بمحاصرة ...»)
         return self.introducer(cue, k) is not None
 
     def transition(self, k: int) -> bool:

@@ -714,7 +714,8 @@ class QuoteFinder:
         """Does «إن» follow the imperfect cue at ``c`` after a short phrase of words (its
         subject, see ``_subject_between``)?"""
         toks, reader = self.toks, self.reader
-        if c + 1 >= len(toks) or reader.is_prep(c + 1, strip_prefix=True) or toks[c + 1].key in THAT:
+        if c + 1 >= len(toks) or not toks[c + 1].is_word or reader.is_prep(c + 1, strip_prefix=True) \
+                or toks[c + 1].key in THAT:
             return False
         for k in range(c + 2, min(len(toks), c + 2 + SUBJECT_BETWEEN)):
             if toks[k].key in THAT:
