@@ -412,7 +412,8 @@ class Extents:
                                   or self.reader._is("adverb", k) or self.cue_at(k) is not None):
                 after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
             bare = not (key[:1] == "ب" and len(key) > 3)
-            head = self.reader._is("objhead", k, strip_prefix=False)
+            head = self.reader._is("objhead", k, strip_prefix=False) \
+                or "OBJN" in cue.complement and self.reader._is("announced", k, strip_prefix=False)
             if obj and bare and (head or after_subject) and not self.reader.is_prep(k) \
                     and not self.reader._is("time", k) and (head or prev.text not in "،,"):
                 return k  # («أكد المتحدث ... العقيد ناصر الشريف، استمرار التنبيه»)
