@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from marsad.quotes.cues import Cue, CueLexicon
-from marsad.quotes.speaker import BUT_THEY, THAT, PhraseReader
+from marsad.quotes.speaker import BUT_THEY, EARLIER_LATER, THAT, PhraseReader
 from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
 from marsad.text.normalize import normalize
 
@@ -396,9 +396,12 @@ class Extents:
         if not (obj or bi):
             return None
         names = self.reader.names
+        skip = 0
         for k in range(j + 1, end):
             key = self.toks[k].key
-            if not self.toks[k].is_word or k in names and k - 1 in names:
+            if key == "في" and k + 2 < end and self.toks[k + 1].key == "وقت" and self.toks[k + 2].key in EARLIER_LATER:
+                skip = k + 3  # «وأعلنت قيادة عمليات بغداد في وقت سابق تحرير ...»: a time adjunct
+            if k < skip or not self.toks[k].is_word or k in names and k - 1 in names:
                 continue
             if nouns_only and self.reader.is_prep(k, strip_prefix=True):
                 return None  # «أكد هؤلاء من خلال برنامج بناء الأمل ... على أهمية»: a genitive, not the object
