@@ -64,3 +64,8 @@ def test_an_announced_casualty_is_reported():
 def test_an_announced_job_is_no_quote():
     text = "وأعلنت كلية الهندسة وظيفة معيد في قسم الهندسة المدنية للعام المقبل."
     assert not find_quotes(text), quotes_of(text)
+
+
+def test_bare_speech_right_after_the_cue():
+    text = "وحث المدير الموظفين على الجد، وقال نحن نحمل أمانة تتطلب منا العمل الدؤوب والإخلاص."
+    assert one(text, "أمانة").content.text.startswith("نحن نحمل أمانة")

@@ -169,7 +169,7 @@ class Extents:
                 if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
                     break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)
-            if k > j and ":" in cue.complement and self._bare_speech(cue, k):
+            if ":" in cue.complement and self._bare_speech(cue, k):
                 return Intro("colon", k, k)  # «وقال الشريف في كلمته ... نحن نعيش في ظل ...»
             if {"أن", "عن…أن", "OBJ+بأن"} & set(cue.complement):  # «:» alone: no «أن» («لم ترد أن»)
                 if t.key in THAT and not (k > j and self.reader._is("conj", k - 1)):
