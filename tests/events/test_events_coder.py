@@ -863,3 +863,13 @@ def test_coder_support_after_a_preposition_is_a_noun(coder):
     # «في دعم مصر»: no verb after a preposition; the kingdom's support, Egypt supported
     text = "وقال الجبير إن موقف المملكة في دعم مصر وجهودها في الحفاظ على أمنها الداخلي لم يتغير."
     assert triples(coder, text) == {("SAU", "SUPPORT", "EGY")}
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت الصحيفة أن الجهاديين البريطانيين يخططون لاستهداف ملكة بريطانيا.",  # a plan
+    "وأحبطت الشرطة السعودية هجوما إرهابيا في الرياض.",  # foiled: no attack
+    "ودعت الشرطة المواطنين رغم المؤامرة المزعومة لاغتيال الملكة في لندن.",  # an alleged plot
+    "وكان أمام أوباما الخيار بين غزو كامل لإيران أو الاتفاق.",  # an option
+])
+def test_coder_plans_plots_and_foiled_acts_are_not_done(coder, text):
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "ASSAULT"]

@@ -182,3 +182,9 @@ def test_an_oblique_plural_after_the_verb_is_its_object():
 def test_a_colon_cue_takes_no_that_clause(text):
     # «ترد», «واصل», «تساءل» introduce words only after a colon or in quotation marks
     assert not _found(text)
+
+
+def test_a_definite_title_opening_the_phrase_heads_no_genitive(nlp):
+    speaker, label, _ = _speaker(nlp, "وفي الأسبوع الماضي حذر الأمير بندر بن سلطان الرئيس السابق للمخابرات السعودية "
+                                      "من أن الاتفاق النووي سيجعل إيران تعيث فسادا في المنطقة.")
+    assert "بندر" in speaker and label == "PER"

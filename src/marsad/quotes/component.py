@@ -384,6 +384,9 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
             return "prep"
         bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
         lexicon = default_lexicon()
+        if bare.startswith("ال") and lexicon.is_a("title", bare) and not text[phrase_start:w0].strip(" ،,"):
+            return "head"  # «الأمير بندر بن سلطان الرئيس السابق للمخابرات» (matched whole as an actor,
+            # so no title span): a definite title opening the phrase stands in apposition to the name
         if lexicon.is_a("institution", bare) or lexicon.is_a("title", bare) and not past_person:
             return "genitive"  # «مدير جامعة», «رئيس غرفة أبها», «سفارة خادم الحرمين الشريفين»
         if past_person:  # «نائب خادم الحرمين الشريفين الأمير محمد بن نايف»: the deputy's name, in

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from marsad.quotes.cues import Cue, CueLexicon
-from marsad.quotes.speaker import BUT_THEY, THAT, PhraseReader
+from marsad.quotes.speaker import BUT_THEY, EARLIER_LATER, THAT, PhraseReader
 from marsad.quotes.tokens import QUOTE_CHARS, SENT_END, QSpan, Tok
+from marsad.text.normalize import normalize
 
 PREP_KEYS = {"إلى": "الي", "على": "علي", "عن": "عن", "من": "من", "في": "في", "ب": "ب"}
 THAT_PREPS = frozenset(("الي", "علي", "عن", "من", "في"))  # «إلى أن», «من أن», «في أن»
@@ -31,6 +32,15 @@ class Intro:
     at: int
     first: int
     qspan: Optional[QSpan] = None
+
+
+def takes_object(cue: Cue, intro: Optional["Intro"] = None) -> bool:
+    """Does the cue report with its object first («وصف X Y بأنه», «اتهم X Y بـ», «اعتبر X Y
+    بمثابة»), so that its speaker phrase may run into the object? «اعتبر» only when «بمثابة»
+    opened the content («اعتبر X أن ...» has no object)."""
+    if {"OBJ+بأن", "OBJ+ب"} & set(cue.complement):
+        return True
+    return "OBJ+بمثابة" in cue.complement and intro is not None and intro.how == "nominal"
 
 
 def absorbed(cue: Optional[Cue]) -> bool:
@@ -159,6 +169,8 @@ class Extents:
                 if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
                     break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)
+            if ":" in cue.complement and self._bare_speech(cue, k):
+                return Intro("colon", k, k)  # «وقال الشريف في كلمته ... نحن نعيش في ظل ...»
             if {"أن", "عن…أن", "OBJ+بأن"} & set(cue.complement):  # «:» alone: no «أن» («لم ترد أن»)
                 if t.key in THAT and not (k > j and self.reader._is("conj", k - 1)):
                     return Intro("that", k, k + 1)  # («قبل أن»: a conjunction)
@@ -170,6 +182,8 @@ class Extents:
             if nominal is None and t.key in preps and "عن…أن" not in cue.complement \
                     and (t.key != "علي" or self.reader.is_prep(k)):  # («الدكتور علي بن محمد»: a name)
                 nominal = k
+            if nominal is None and "OBJ+بمثابة" in cue.complement and k > j + 1 and t.key == "بمثابه":
+                nominal = k  # «اعتبرت الوزارة استمرار الاستيطان بمثابة "إعلان حرب"»: the object is content
             if nominal is None and "OBJ+ب" in cue.complement and k > j and t.key[0] == "ب" \
                     and (len(t.key) > 3 or len(t.key) == 3 and not self.reader.is_prep(k)
                          and not self.reader._is("proprep", k, strip_prefix=False)):
@@ -193,6 +207,27 @@ class Extents:
         if "OBJ" in cue.complement and cue.pos == "part" and j < len(toks) and toks[j].is_word:
             return Intro("obj", j - 1, j)
         return None
+
+    def _bare_speech(self, cue: Cue, k: int) -> bool:
+        """Does speech with no colon or quotation mark open at token ``k``, a personal pronoun
+        of the first person opening the speaker's words («وقال الشريف في كلمته التي ألقاها
+        أمس ... نحن نعيش في ظل ...», «وقال نحن نحمل أمانة ...»)? Only after a verb of saying
+        itself (class ``barespeech``: قال، أضاف، تابع), not in a relative clause («الذي نحن
+        بصدده») or after a preposition or conjunction."""
+        toks = self.toks
+        if not self.lex.is_a("barespeech", normalize(cue.lemma)) or cue.pos not in ("perf", "impf") \
+                or not self.lex.is_a("speechopener", toks[k].key):
+            return False
+        prev = toks[k - 1]
+        if not prev.is_word or self.reader._is("relative", k - 1, strip_prefix=False) \
+                or self.reader.is_prep(k - 1) or self.reader._is("conj", k - 1) or prev.key in THAT:
+            return False
+        key, nxt = toks[k].key, (toks[k + 1].key if k + 1 < len(toks) and toks[k + 1].is_word else "")
+        if key == "نحن":  # a verb of the first person follows the bare pronoun («نحن نعيش»)
+            return nxt[:1] == "ن" or nxt.endswith("نا")
+        if key == "انا":  # («مؤسسة انا ليند»: a name; «وصلت انا ووالدي»: a subject repeated)
+            return nxt[:1] == "ا" or nxt.endswith("ت")
+        return False
 
     def _stance(self, k: int) -> bool:
         """Does token ``k`` (after an intensifier: «بالغ», «خالص») name a stance or a feeling
@@ -335,6 +370,9 @@ class Extents:
         rng = reader.forward(k + 1, min(len(self.toks), k + 8))  # («وأكد عليه وزير خارجيته جون كيري»)
         if rng and any(i in reader.names or i in reader.places or reader._is("title", i) for i in range(*rng)):
             return True
+        if rng and cue.lemma not in DEMANDS and reader._is("institution", rng[0]) and self.toks[rng[0]].key.startswith("ال"):
+            return True  # «بمثابة "إعلان حرب" على الفلسطينيين، وأدانت الوزارة في بيان ...»: the body again
+            # (after a demand the body is whom it asks: «حذرت من ...، وطالبت الرئاسة بمحاصرة ...»)
         return self.introducer(cue, k) is not None
 
     def transition(self, k: int) -> bool:
@@ -358,9 +396,12 @@ class Extents:
         if not (obj or bi):
             return None
         names = self.reader.names
+        skip = 0
         for k in range(j + 1, end):
             key = self.toks[k].key
-            if not self.toks[k].is_word or k in names and k - 1 in names:
+            if key == "في" and k + 2 < end and self.toks[k + 1].key == "وقت" and self.toks[k + 2].key in EARLIER_LATER:
+                skip = k + 3  # «وأعلنت قيادة عمليات بغداد في وقت سابق تحرير ...»: a time adjunct
+            if k < skip or not self.toks[k].is_word or k in names and k - 1 in names:
                 continue
             if nouns_only and self.reader.is_prep(k, strip_prefix=True):
                 return None  # «أكد هؤلاء من خلال برنامج بناء الأمل ... على أهمية»: a genitive, not the object
@@ -374,7 +415,8 @@ class Extents:
                                   or self.reader._is("adverb", k) or self.cue_at(k) is not None):
                 after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
             bare = not (key[:1] == "ب" and len(key) > 3)
-            head = self.reader._is("objhead", k, strip_prefix=False)
+            head = self.reader._is("objhead", k, strip_prefix=False) \
+                or "OBJN" in cue.complement and self.reader._is("announced", k, strip_prefix=False)
             if obj and bare and (head or after_subject) and not self.reader.is_prep(k) \
                     and not self.reader._is("time", k) and (head or prev.text not in "،,"):
                 return k  # («أكد المتحدث ... العقيد ناصر الشريف، استمرار التنبيه»)

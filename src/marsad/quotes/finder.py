@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed
+from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed, takes_object
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
@@ -31,6 +31,7 @@ ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو
 IN_IT = frozenset(("فيه", "فيها", "فيهما", "خلاله", "خلالها"))  # «بيانا أكد فيه»: in which (the statement) he said
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
+SUBJECT_BETWEEN = 6  # words of a subject between an imperfect cue and its «إن»
 PLURAL_ENDINGS = ("وا", "ون", "ين")  # «قالوا», «مؤكدين»: a plural cue  # tokens back from such a cue to the issuer's name
 NOUN_REACH = 12
 TIME_TAIL = frozenset("الاسبوع الشهر العام هذا الماضي الماضيه المقبل".split())  # folded: time words after a credit's subject
@@ -370,6 +371,8 @@ class QuoteFinder:
         if a < len(self.toks) and (a in reader.names or any(reader._is(cls, a) for cls in ("title", "citable", "institution"))
                                    or self.toks[a].key.endswith("ون") and len(self.toks[a].key) > 4):
             return False  # «في خطوة يقول منتقدون إن ...»: the verb has its own subject after it
+        if self._that_after_phrase(c):
+            return False  # «تكنولوجيات أمنية تقول جماعات الحقوق المدنية إنها»: likewise
         return (key.endswith("ه") and len(key) > 3 and key not in THAT) or doc
 
     def _clause_edge(self, k: int) -> bool:
@@ -547,13 +550,15 @@ class QuoteFinder:
                 return  # «ويذكر أن ...»: the journalist, not a speaker («لكنه يقول إن»: he)
             speaker = self._inherit(cue.gender, c)
         if intro is not None:
-            obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
+            obj = takes_object(cue, intro)
             first = (explicit[1] if explicit else c + 1) if obj else None
             if first is not None and first < len(toks) and absorbed(self.lex.match(toks[first].key) and
                                                                    self.lex.match(toks[first].key).cue):
                 first += 1
             if intro.how == "nominal" and (cue.lemma in DEMANDS or obj):  # «اتهم X اردوغان بشن ...»
                 first = self._addressee(max(explicit[1], c + 1) if explicit else c + 1, intro.at)
+                if first is None and "OBJ+بمثابة" in cue.complement:
+                    return  # «واعتبر انجل الاتفاق بمثابة ...» with the object read into the speaker
             self._emit(c, m, intro, speaker, object_first=first)
 
     def _narrating(self, c: int, m: CueMatch, intro: Optional[Intro]) -> bool:
@@ -637,7 +642,7 @@ class QuoteFinder:
             if status == "subject" and not self._heading(rng, c, m, intro):
                 return rng  # SVO: a noun phrase after the verb is then its object
         stop = intro.at if intro else min(c + 16, self.ext.para_last(c) + 1)
-        obj = "OBJ+بأن" in cue.complement or "OBJ+ب" in cue.complement
+        obj = takes_object(cue, intro)
         fwd = self.reader.forward(c + 1, stop, obj_split=obj or cue.lemma in DEMANDS)  # («ودعا مدني المجتمع الدولي إلى»)
         if fwd is None and intro is not None and status != "held":
             p = self._past_complement(c + 1, stop)  # «ويجيب عن هذا السؤال أحمد الوايل:»
@@ -703,7 +708,35 @@ class QuoteFinder:
         while k < intro.at and (reader._is("title", k) or self.toks[k].text == "."
                                 or len(self.toks[k].key) == 1 and self.toks[k].is_word):
             k += 1  # «قال الدكتور ...», «قال د. ...»
-        return k < intro.at and self.persons.get(k) == k
+        return k < intro.at and self.persons.get(k) == k or self._subject_between(c, m, intro)
+
+    def _that_after_phrase(self, c: int) -> bool:
+        """Does «إن» follow the imperfect cue at ``c`` after a short phrase of words (its
+        subject, see ``_subject_between``)?"""
+        toks, reader = self.toks, self.reader
+        if c + 1 >= len(toks) or not toks[c + 1].is_word or reader.is_prep(c + 1, strip_prefix=True) \
+                or toks[c + 1].key in THAT:
+            return False
+        for k in range(c + 2, min(len(toks), c + 2 + SUBJECT_BETWEEN)):
+            if toks[k].key in THAT:
+                return toks[k].text.lstrip("وف")[:1] == "إ"
+            if not toks[k].is_word or reader._is("firstperson", k):
+                return False
+        return False
+
+    def _subject_between(self, c: int, m: CueMatch, intro: Intro) -> bool:
+        """Does a short noun phrase stand between an imperfect cue and its «إن» («تكنولوجيات
+        أمنية تقول جماعات الحقوق المدنية إنها تعرض ...»)? A verb of saying takes no object
+        before its clause, so the phrase is its subject and the noun before the verb the
+        clause's topic (a relative clause with no pronoun). Not for an addressee or an adjunct
+        («يقول لنا إن», «يقول فيها إن»)."""
+        reader, toks = self.reader, self.toks
+        if intro.how != "that" or m.cue.pos != "impf" or not c + 1 < intro.at <= c + 1 + SUBJECT_BETWEEN:
+            return False
+        if any(not toks[k].is_word or reader._is("firstperson", k) for k in range(c + 1, intro.at)):
+            return False
+        return not (reader.is_prep(c + 1, strip_prefix=True) or reader._is("nonspeaker", c + 1)
+                    or reader._is("time", c + 1) or reader._is("adverb", c + 1) or toks[c + 1].key in PARTICLES)
 
     def _relative_subject(self, c: int, m: CueMatch, intro: Optional[Intro]):
         """The subject of a cue in a relative clause («علي سعيد الذي أشار إلى أن», «مقالة عام

@@ -257,7 +257,8 @@ class PhraseReader:
             prev = self.toks[j - 1].key if j > start else ""
             if obj_split and j > start and t.key.startswith("ال") and not prev.startswith("ال") \
                     and not self.is_prep(j - 1) and prev not in NAME_LINKS and not self._same_name(j) \
-                    and not self._is("title", j - 1):  # «مفتي الجمهورية»: a title's genitive
+                    and not self._is("title", j - 1) and not self._is("institution", j - 1):
+                # («مفتي الجمهورية», «وزارة الخارجية»: a title's or a body's genitive)
                 if not self.names or j - 1 in self.names:
                     break  # «ووصف بوتين الذكرى», «وصف X، التصريحات»: a definite noun starts the object
             if obj_split and j > start and j in self.places and j not in self.names \
