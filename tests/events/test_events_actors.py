@@ -50,3 +50,19 @@ def test_actors_a_state_named_in_full_is_never_a_nationality_adjective():
     assert attributive(text, mention(text, "السعودية"))
     text = "وشكر الحساينة المملكة العربية السعودية وقطر"
     assert not attributive(text, mention(text, "المملكة العربية السعودية"))
+
+
+def test_actors_a_lexicon_person_inside_a_longer_name_is_that_name():
+    # «بن علي» (Tunisia's president in the lexicon) inside «حمد بن علي العطية», a Qatari
+    # officer the entities step placed: the mention takes the entity's country
+    from types import SimpleNamespace
+    from marsad.events.actors import link_to_entities, mentions_from_lexicon
+    from marsad.lexicon.loader import Lexicon
+    text = "استقبل ولي العهد وزير الدولة لشؤون الدفاع اللواء حمد بن علي العطية."
+    start = text.index("حمد بن علي")
+    end = start + len("حمد بن علي العطية")
+    entity = SimpleNamespace(id="e1", label="PER", country="QAT", sector="MIL",
+                             mentions=[SimpleNamespace(start=start, end=end, field=None)])
+    linked = [m for m in link_to_entities(mentions_from_lexicon(text, Lexicon.load([])), [entity])
+              if m.entity == "e1"]
+    assert linked and all(m.country == "QAT" for m in linked)

@@ -121,17 +121,30 @@ def link_to_entities(mentions: list[Mention], entities) -> list[Mention]:
         if link is not None and m.country:
             countries.setdefault(link, set()).add(m.country)
     known = {e.id: e for e in entities if getattr(e, "country_source", None) == "lexicon" and e.country}
-    return [_with_entity(m, link[2], known.get(link[2])) if link is not None and len(countries.get(link, ())) <= 1
-            else m for m, link in zip(mentions, links)]
+    people = {e.id: e for e in entities if getattr(e, "label", None) == "PER"}
+    out = []
+    for m, link in zip(mentions, links):
+        if link is None or len(countries.get(link, ())) > 1:
+            out.append(m)
+            continue
+        a, b, eid = link
+        if m.kind == "person" and eid in people and a <= m.start and m.end <= b and b - a > m.end - m.start:
+            # a lexicon person inside a longer name is part of that name, not that person
+            # («بن علي» in «حمد بن علي العطية»: a Qatari officer, not Tunisia's president)
+            out.append(_with_entity(m, eid, people[eid], always=True))
+        else:
+            out.append(_with_entity(m, eid, known.get(eid)))
+    return out
 
 
-def _with_entity(m: Mention, entity: str, known=None) -> Mention:
+def _with_entity(m: Mention, entity: str, known=None, always: bool = False) -> Mention:
     """``replace(m, entity=entity)`` without the dataclass machinery (one per mention). An
     entity the lexicon knows under another name gives its own country and sector («حزب
-    العمال» after «حزب العمال الكردستاني»: the PKK, not British Labour)."""
+    العمال» after «حزب العمال الكردستاني»: the PKK, not British Labour); with ``always``,
+    ``known`` gives them even when it has none."""
     new = object.__new__(Mention)
     new.__dict__.update(m.__dict__, entity=entity)
-    if known is not None and m.country and known.country != m.country:
+    if known is not None and (always or m.country and known.country != m.country):
         new.__dict__.update(country=known.country, sector=known.sector)
     return new
 
