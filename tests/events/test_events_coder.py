@@ -873,3 +873,9 @@ def test_coder_support_after_a_preposition_is_a_noun(coder):
 ])
 def test_coder_plans_plots_and_foiled_acts_are_not_done(coder, text):
     assert not [e for e in coder(text, PUBLISHED).events if e.type == "ASSAULT"]
+
+
+def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
+    # «غارات عنيفة شنتها طائرات التحالف»: the clause after the adjective names the doer
+    text = "وقتل العشرات في غارات عنيفة شنتها طائرات التحالف العربي على مواقع المتمردين الحوثيين في صنعاء."
+    assert triples(coder, text) == {("SAU", "ASSAULT", "YEM")}

@@ -101,6 +101,7 @@ RELATIVE_REACH = 7  # words from a trigger noun to a relative clause on it past 
 RELATIVE_PAST_PREPS = frozenset({"ل", "الي"})  # the target phrase a relative clause on the noun may follow
 NISBA = ("يه", "ي")  # normalised endings of a relational adjective («جوية», «الإنسانية», «حربي»)
 ADJECTIVE_REACH = 2  # adjectives between a trigger noun and the relative clause on it
+FEMININE = ("ه",)  # normalised ending of a feminine adjective on an indefinite plural («غارات عنيفة شنتها»)
 RESUMPTIVE = frozenset({"به", "بها", "بهما", "بهم"})  # «قام بها»: the pronoun back to the noun
 ANNOUNCE_REACH = 10  # words from an announce verb to the «عن» of what it announces
 CLAUSE_MARKS = frozenset("،,.:؛;؟?!")  # a comma or what ends a clause (not a parenthesis)
@@ -1005,11 +1006,13 @@ class _Run:
 
     def _past_adjectives(self, hit: Hit) -> int:
         """The word after the nisba adjectives on a trigger noun («غارات جوية نفذها الجيش
-        السوري»: «نفذها»), at most ADJECTIVE_REACH of them, each as definite as the noun."""
+        السوري»: «نفذها»), or the feminine ones on an indefinite one («غارات عنيفة شنتها»), at
+        most ADJECTIVE_REACH of them, each as definite as the noun."""
         f, j = self.f, hit.last + 1
         definite = f.words[hit.head].key.startswith("ال")
         while j - hit.last <= ADJECTIVE_REACH and f.same_sentence(j, hit.head) and f.is_noun(j) \
-                and not self._light(j) and f.key(j).startswith("ال") == definite and f.key(j).endswith(NISBA):
+                and not self._light(j) and f.key(j).startswith("ال") == definite \
+                and (f.key(j).endswith(NISBA) or not definite and f.key(j).endswith(FEMININE)):
             j += 1
         return j
 
