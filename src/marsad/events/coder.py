@@ -631,9 +631,9 @@ class _Run:
             if f.sentence_of[f.span[k][0]] < first:
                 break
             country = self._country(k)
-            if country and f.mentions[k].can_act and not f.locative[k] \
+            if country and f.mentions[k].can_act and not f.locative[k] and f.mentions[k].sector != "MED" \
                     and (not people or f.mentions[k].kind in ("person", "title")):
-                last.setdefault(country, k)
+                last.setdefault(country, k)  # an outlet that reports («لرويترز») is no side
         if len(last) != 2:
             return None
         a, b = sorted(last.values())
