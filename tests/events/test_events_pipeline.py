@@ -255,3 +255,14 @@ def test_pipeline_an_agent_the_story_places_strikes_at_home(nlp):
             "القوات المسلحة قامت باستهداف مقر لتجمع العناصر الإرهابية.")
     record = run(nlp, Article(text=text, published="2015-07-22"))
     assert ("EGY", "ASSAULT", "EGY") in _triples(record)
+
+
+def test_events_an_arrest_perfect_before_a_person_is_a_passive():
+    # «واعتقل رضائيان»: the journalist was arrested (by his state), he arrested no one
+    from marsad.pipeline.build import load, run
+    text = "وقالت الصحيفة إن مراسلها جيسون رضائيان محتجز في إيران. واعتقل رضائيان في طهران الشهر الماضي."
+    record = run(load(), Article(text=text, id="passive", published="2015-08-11")).to_dict()
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    arrests = [e for e in record["events"] if e["type"] == "COERCE"]
+    assert arrests and all(e["source"]["entity"] is None and names.get(e["target"]["entity"]) == "جيسون رضائيان"
+                           for e in arrests)

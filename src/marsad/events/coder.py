@@ -259,6 +259,7 @@ class _Run:
         self.found: dict[tuple, Event] = {}
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
+        self.passive: set[int] = set()  # arrest verbs read as passives: the person after them is held
 
     # ------------------------------------------------------------------ driver
     def events(self) -> list[Event]:
@@ -362,6 +363,9 @@ class _Run:
             early = f.targets(hit, hit.last + 1, f.span[source[0]][0])  # «المساعدات للأشقاء اليمنيين التي قدمتها المملكة»
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
+        if not target and self._held_after(hit, source):
+            target, spec = source, "self"  # «اعتقل رضائيان»: he was arrested, by his state
+            self.passive.add(hit.head)
         if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
             target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
         if not target and source and self._possessed(hit) and entry.type == "CONSULT":
@@ -572,6 +576,14 @@ class _Run:
         k = source[0] if source else place
         self.implied[k] = f.mentions[place].place.country
         return [k]
+
+    def _held_after(self, hit: Hit, source: Optional[Group]) -> bool:
+        """An arrest verb in the bare perfect with one named person after it and nothing
+        else held («اعتقل رضائيان في يوليو»): the perfect reads as a passive, the person is the
+        one arrested (a state's organs arrest, people are arrested)."""
+        f = self.f
+        return hit.is_verb and hit.entry.mode == "arrest" and hit.tense == "perf" and bool(source) \
+            and len(source) == 1 and f.span[source[0]][0] > hit.last and f.mentions[source[0]].kind == "person"
 
     def _someone_held(self, hit: Hit, hi: int) -> bool:
         """Does someone stand in the few words after the trigger, in its clause: an actor
@@ -1185,7 +1197,7 @@ class _Run:
         d = date_near(f, self.dates, hit, lo, hi, own=True, published=self.published)
         date = d.value if d else (self.published.isoformat() if self.published and hit.tense != FUT else None)
         reporter = self.reporter(hit)
-        held = not hit.is_verb and hit.entry.mode in PATIENT_MODES and self._possessed(hit)
+        held = not hit.is_verb and hit.entry.mode in PATIENT_MODES and self._possessed(hit) or hit.head in self.passive
         for s, t in pairs:
             src = self._actor(s)
             if unnamed or reporter is not None and src.entity == reporter:
