@@ -175,3 +175,15 @@ def test_a_bare_body_noun_names_back_the_last_body_of_its_kind(nlp):
     speaker = next(q.speaker for q in record.quotes if q.cue.text == "أفادت")
     assert by_id[speaker.entity].name == "وزارة الخارجية الروسية"
     assert by_id[speaker.entity].country == "RUS"
+
+
+def test_placing_turki_before_a_family_name_is_a_first_name():
+    # «تركي» (Turki) before «الحربي»: a Saudi spokesman's first name, not "Turkish"
+    from marsad.model import Article
+    from marsad.pipeline.build import load, run
+    text = "وقال المتحدث باسم الأمانة تركي الحربي إن العمل مستمر في المشروع."
+    record = run(load(), Article(text=text, id="turki", published="2015-08-11")).to_dict()
+    assert all(e["country"] != "TUR" for e in record["entities"])
+    text = "وقال مسؤول تركي إن أنقرة لن تسمح بذلك."  # here it is the nationality
+    record = run(load(), Article(text=text, id="turkish", published="2015-08-11")).to_dict()
+    assert any(e["country"] == "TUR" and e["label"] == "PER" for e in record["entities"])

@@ -125,6 +125,10 @@ class Setting:
         # mark of the story's country
         marks = [m for m in marks if not (m.kind == "adj" and m.end in ends and ends[m.end] < m.start
                                           and text[m.end - 1] == "ي")]  # singular: «لاعبين كوبيين» stays
+        # «تركي الحربي»: an adjective right before a person's name may be its first name
+        firsts = {a for a, _ in people}
+        marks = [m for m in marks if not (m.kind == "adj" and m.end + 1 in firsts
+                                          and first_name(text[m.start:m.end], text[m.end:m.end + 6], named=True))]
         self.marks = marks  # in text order
         self.starts = [m.start for m in marks]
         self.people = people  # spans of person names: a description stops at another person

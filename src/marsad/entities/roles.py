@@ -202,7 +202,8 @@ def _nationality(links: list[Match], chains: Chains) -> Optional[str]:
     """The country of a lone nationality adjective right before a person's name, no title
     with it: «الكولومبي خوان بابلو مونتويا» → COL."""
     if len(links) != 1 or first_name(links[0].text, chains.text[links[0].end:links[0].end + 6],
-                                     chains.text[max(0, links[0].clitic_start - 12):links[0].clitic_start]):
+                                     chains.text[max(0, links[0].clitic_start - 12):links[0].clitic_start],
+                                     named=True):
         return None
     codes = {e.code for e in links[0].entries
              if isinstance(e, CountryName) and e.kind == "adj" and "homograph" not in e.flags}

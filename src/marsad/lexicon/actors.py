@@ -70,13 +70,16 @@ SON_OF = ("بن ", "ابن ")  # «تركي بن سعود»: Turki, son of Saud
 NAME_TITLES = frozenset("الأمير الشيخ السيد الدكتور المهندس الأستاذ اللواء العميد الفريق العقيد".split())
 
 
-def first_name(word: str, after: str, before: str = "") -> bool:
+def first_name(word: str, after: str, before: str = "", named: bool = False) -> bool:
     """Is a nationality word a man's first name here? An adjective without the article
-    («تركي», «مصري») followed by «بن» (son of) or after a title («الأمير تركي الفيصل»)."""
+    («تركي», «مصري») followed by «بن» (son of), after a title («الأمير تركي الفيصل»), or,
+    when a person's name follows (``named``), before a family name in «ال» («المتحدث باسم
+    الأمانة تركي الحربي»: an adjective after a definite noun would itself be definite)."""
     if word.startswith("ال"):
         return False
     words = before.split()
-    return after.lstrip(" ").startswith(SON_OF) or bool(words) and words[-1] in NAME_TITLES
+    return after.lstrip(" ").startswith(SON_OF) or bool(words) and words[-1] in NAME_TITLES \
+        or named and word.endswith("ي") and after.lstrip(" ").startswith("ال")
 
 
 @dataclass(frozen=True)
