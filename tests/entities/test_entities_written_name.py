@@ -41,3 +41,15 @@ def test_pipeline_entity_name_after_lil():
     for e in record["entities"]:
         for m in e["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_a_bin_alias_inside_a_longer_name_is_another_mans_lineage():
+    # «بن مبارك» (a Yemeni minister's alias in the lexicon) inside «محمد بن مبارك بن عبدالله
+    # الدوسري», and «بن نايف» inside «سليمان بن نايف الكثيري»: other men, not those the aliases name
+    text = ("وقال المتحدث سليمان بن نايف الكثيري إن الأمير محمد بن نايف استقبل الدكتور "
+            "محمد بن مبارك بن عبدالله الدوسري في جدة.")
+    record = run(load(), Article(text=text, id="nasab", published="2015-08-11")).to_dict()
+    by_name = {e["name"]: e for e in record["entities"]}
+    assert by_name.get("محمد بن مبارك بن عبدالله الدوسري", {}).get("country") != "YEM"
+    kathiri = by_name.get("سليمان بن نايف الكثيري")
+    assert kathiri is None or all("محمد بن نايف" not in m["text"] for m in kathiri["mentions"])

@@ -148,7 +148,8 @@ def merge(ner: Iterable[tuple[int, int, str, str]], lexical: list[NameMention],
             longer = NameMention(start, end, text, label, "ner")
             # A weak name inside a longer one is the common word it also is: «العربية» in
             # «اتحاد المجامع اللغوية العربية» is "Arabic", not the Al Arabiya channel.
-            if over[0].label == label and not over[0].weak and not patronymic(text, over[0].start - start):
+            if over[0].label == label and not over[0].weak and not patronymic(text, over[0].start - start) \
+                    and not nasab_inside(text, over[0].start - start, over[0].text):
                 inner = over[0]
                 longer.actor, longer.country_name, longer.place = inner.actor, inner.country_name, inner.place
                 longer.gender = inner.gender
@@ -189,6 +190,13 @@ def patronymic(text: str, start: int) -> bool:
     """Does the name at ``text[start:]`` stand after «بن/ابن/بنت» (son/daughter of)? Then
     it names the father: «سلطان بن سلمان بن عبدالعزيز» is King Salman's son, not the king."""
     return text[max(0, start - 5):start].rstrip(" \u00a0").endswith(SON_OF_WORDS)
+
+
+def nasab_inside(text: str, start: int, inner: str) -> bool:
+    """Is the lexicon name ``inner`` at ``text[start:]`` a «بن X» alias («بن علي», «بن
+    مبارك») after a given name in the longer name ``text`` («محمد بن مبارك بن عبدالله
+    الدوسري»)? Then it is part of another man's lineage, not the man the alias names."""
+    return start > 0 and inner.startswith(("بن ", "ابن ", "بنت ")) and bool(text[:start].strip())
 
 
 TITLES_BETWEEN = frozenset(normalize(w) for w in "الملك الأمير الشيخ الإمام السلطان الرئيس خادم الحرمين الشريفين".split())
