@@ -187,3 +187,15 @@ def test_placing_turki_before_a_family_name_is_a_first_name():
     text = "وقال مسؤول تركي إن أنقرة لن تسمح بذلك."  # here it is the nationality
     record = run(load(), Article(text=text, id="turkish", published="2015-08-11")).to_dict()
     assert any(e["country"] == "TUR" and e["label"] == "PER" for e in record["entities"])
+
+
+def test_placing_an_envoy_is_not_of_the_country_he_is_posted_to():
+    # «لدى الأمم المتحدة», «لدى الأردن»: where the envoy serves, not whose he is
+    from marsad.model import Article
+    from marsad.pipeline.build import load, run
+    text = "وقال مندوب مصر لدى الأمم المتحدة الدكتور عمرو أبو العطا إن القرار مهم."
+    record = run(load(), Article(text=text, id="envoy", published="2015-08-11")).to_dict()
+    assert {e["name"]: e["country"] for e in record["entities"]}.get("عمرو أبو العطا") == "EGY"
+    text = "وقال السفير السعودي لدى الأردن محمد الدوسري إن الزيارة ناجحة."
+    record = run(load(), Article(text=text, id="envoy2", published="2015-08-11")).to_dict()
+    assert {e["name"]: e["country"] for e in record["entities"]}.get("محمد الدوسري") == "SAU"

@@ -192,6 +192,16 @@ def patronymic(text: str, start: int) -> bool:
     return text[max(0, start - 5):start].rstrip(" \u00a0").endswith(SON_OF_WORDS)
 
 
+POSTED_AT = ("لدى",)  # «سفير … لدى الأردن»: the country an envoy is posted to
+
+
+def posted_at(text: str, start: int) -> bool:
+    """Does the name or title at ``text[start:]`` stand after «لدى» («سفير خادم الحرمين
+    الشريفين لدى الأردن الدكتور …»)? The country an envoy is posted to is not his: it is no
+    part of his role and does not place him."""
+    return text[max(0, start - 6):start].rstrip().endswith(POSTED_AT)
+
+
 def nasab_inside(text: str, start: int, inner: str) -> bool:
     """Is the lexicon name ``inner`` at ``text[start:]`` a «بن X» alias («بن علي», «بن
     مبارك») after a given name in the longer name ``text`` («محمد بن مبارك بن عبدالله

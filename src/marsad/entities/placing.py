@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-from marsad.entities.mentions import patronymic
+from marsad.entities.mentions import patronymic, posted_at
 from marsad.entities.story import Mark, Story
 from marsad.lexicon.actors import TRANSNATIONAL, Actor, CountryName, When, first_name
 from marsad.lexicon.matcher import Match
@@ -149,6 +149,10 @@ class Setting:
         for mark in self.marks[bisect_left(self.starts, before):bisect_right(self.starts, after)]:
             if PATRONS.search(self.text, max(0, mark.start - PATRON_REACH), mark.start):
                 continue  # «المتمردين الموالين لروسيا»: backed by Russia, not Russian
+            if posted_at(self.text, mark.start):
+                continue  # «سفير خادم الحرمين الشريفين لدى الأردن الدكتور …»: posted there, not of it
+            if mark.kind == "person" and start < mark.start and mark.end <= end:
+                continue  # «محمد بن مبارك بن عبدالله الدوسري»: his lineage, not his allegiance
             where_only = False  # a place before the name says where the actor is, not what:
             if start <= mark.start and mark.end <= end:  # «مصدر بحريني», «الجالية البحرينية»
                 distance = -1

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from marsad.entities.mentions import NameMention
+from marsad.entities.mentions import NameMention, posted_at
 from marsad.lexicon.actors import Actor, CountryName, first_name
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.places import Place
@@ -180,6 +180,7 @@ def apply_context(text: str, mentions: list[NameMention], chains: Chains) -> lis
         if m.label not in ("PER", "ORG") or m.origin == "phrase":
             continue
         for links in (chains.before(m.start), chains.after(m.end)):
+            links = [link for link in links if not posted_at(chains.text, link.clitic_start)]
             role = interpret(links) if links else None
             if role is None or _crosses(role, m, mentions):
                 continue
