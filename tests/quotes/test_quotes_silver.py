@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.quotes.finder import find_quotes
-
-
-def quotes_of(text):
-    return [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text) for q in find_quotes(text)]
-
-
-def one(text, needle):
-    hits = [q for q in find_quotes(text) if needle in q.content.text]
-    assert len(hits) == 1, quotes_of(text)
-    return hits[0]
+from tests.quotes.finder_helpers import one, quotes_of
 
 
 def test_quotes_silver_colon_ending_a_paragraph_introduces_the_quotation_below():

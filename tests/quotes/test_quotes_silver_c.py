@@ -1,18 +1,9 @@
-"""Categories of the silver-b misses and of the speaker filter's drops (issue #17, session 15);
+"""Categories of the silver-b misses and of the speaker filter's drops (issue #17, session 14, second pass);
 the sentences are written here in the corpus's style."""
 from __future__ import annotations
 
 from marsad.quotes.finder import find_quotes
-
-
-def quotes_of(text):
-    return [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text) for q in find_quotes(text)]
-
-
-def one(text, needle):
-    hits = [q for q in find_quotes(text) if needle in q.content.text]
-    assert len(hits) == 1, quotes_of(text)
-    return hits[0]
+from tests.quotes.finder_helpers import one, quotes_of
 
 
 def test_a_credit_after_the_lead_gives_the_lead_its_speaker():
