@@ -879,3 +879,15 @@ def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
     # «غارات عنيفة شنتها طائرات التحالف»: the clause after the adjective names the doer
     text = "وقتل العشرات في غارات عنيفة شنتها طائرات التحالف العربي على مواقع المتمردين الحوثيين في صنعاء."
     assert triples(coder, text) == {("SAU", "ASSAULT", "YEM")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Egypt rejected what the Turkish president said: «ما قاله X» is X's words
+    ("ورفضت مصر ما قاله الرئيس التركي رجب طيب أردوغان أمس.", {("EGY", "REJECT", "TUR")}),
+    # Kuwait condemned the hostile statements by Iranian officials: «من قبل X» names the doer
+    ("وأدانت دولة الكويت التصريحات العدائية من قبل مسؤولي الحكومة الإيرانية.", {("KWT", "ACCUSE", "IRN")}),
+    # ... but a rejection "by" someone in a complement is no object of the verb
+    ("وقال أوباما إن رفضا للاتفاق من جانب الكونغرس سيضر بمصداقية أمريكا.", set()),
+])
+def test_coder_the_owner_deeper_in_a_stance_object(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] in ("ACCUSE", "REJECT")} == expected

@@ -834,6 +834,38 @@ class Frame:
                 return None
         return None
 
+    def phrase_agent(self, start: int, stop: int) -> Optional[Group]:
+        """The one whose words or acts the object noun phrase at ``start`` names deeper in
+        it, when the phrase's first words name no actor: «رفضت ما قاله كيري», «تنفي ما هو
+        منسوب للداخلية التونسية», «تدين ... استمرار التصريحات العدائية من قبل مسؤولي
+        الجمهورية الإسلامية الإيرانية» — what is judged is that actor's."""
+        for j in range(start, min(stop, start + PHRASE_REACH)):
+            if not self.same_sentence(j, start) or self.words[j].kind != "word" or self.mention_at(j) is not None \
+                    or self.stops(j) or self.key(j) in THAT_WORDS:
+                return None
+            key = self.key(j)
+            if key == "من" and self.same_sentence(j + 2, j) and self.key(j + 1) in AGENT_NOUNS:
+                k = self.mention_at(j + 2)  # «من قبل», «من جانب», «من طرف» + the doer
+                if k is None and self.same_sentence(j + 3, j) and self.is_noun(j + 2):
+                    k = self.mention_at(j + 3)  # «من قبل مسؤولي الجمهورية الإسلامية الإيرانية»
+            elif key == "ما" and self.same_sentence(j + 2, j):
+                v = j + 1 + (self.key(j + 1) in ("هو", "هي"))  # «ما هو منسوب لـ»
+                if not self.same_sentence(v + 1, j) or self.key(v) not in SAID_WORDS:
+                    return None
+                v += self.key(v + 1) == "به"  # «ما صرح به»
+                k = self.mention_at(v + 1) if self.same_sentence(v + 1, j) else None
+                if k is not None and self.prep[k] not in (None, "ل"):
+                    return None
+            elif self.is_noun(j):
+                continue  # the head noun and its adjectives («استمرار التصريحات العدائية»)
+            else:
+                return None  # «رفضا للاتفاق من جانب الكونغرس»: a complement, not an object
+            if k is None or self.locative[k] or not self.mentions[k].can_act or self.span[k][0] >= stop \
+                    or self.adjective[k]:
+                return None
+            return self._actor_group(k)
+        return None
+
     def targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
         """The target group and how it was found (a preposition, "obj" or "gen");
         memoised (the rules and the learnt stage both ask)."""
@@ -851,6 +883,8 @@ class Frame:
                     g = self._named_companion(hit, after)
                 if g is None and hit.is_verb and hit.entry.type in RELATIVE_TYPES:
                     g = self.relative_agent(self._skip(after, 1, stop), stop)
+                if g is None and hit.is_verb and hit.entry.type in RELATIVE_TYPES:
+                    g = self.phrase_agent(self._skip(after, 1, stop), stop)
             elif spec == "gen":
                 g = None if hit.is_verb else self.genitive(hit.last)
                 if g and self.adjective[g[0]]:
@@ -877,6 +911,12 @@ MEMBER_SPAN = 4  # words of the plural subject before its «بينهم»
 BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
 RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT", "REQUEST"))  # acts judged or demanded: the doer is the target
+PHRASE_REACH = 6  # words of the object noun phrase searched for «ما قاله X», «من قبل X»
+AGENT_NOUNS = frozenset(("قبل", "جانب", "طرف"))  # «من قبل X»: X does it
+# normalised «ما قاله X», «ما صرح به X», «ما هو منسوب لـX»: X's words
+SAID_WORDS = frozenset(normalize(w) for w in (
+    "قاله قالته قالوا صرح صرحت أعلنه أعلنته ذكره ذكرته أورده أوردته وصفه وصفته نسبه نسبته "
+    "منسوب يروجه تروجه يردده تردده يدعيه تدعيه ادعاه ادعته زعمه زعمته أدلى أدلت").split())
 
 
 def _nisba(key: str) -> bool:
