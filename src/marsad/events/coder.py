@@ -20,6 +20,7 @@ from marsad.events.arguments import NAME_LINKS, PREPOSITIONS, Frame, Group
 from marsad.events.background import HISTORY_DAYS, background, history_article, tag_line  # noqa: F401 - HISTORY_DAYS for callers
 from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
+from marsad.events.said import blamed_in_words
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.modality import GOVERN_SPAN, asserted, governed, words_between
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
@@ -195,6 +196,7 @@ class EventCoder:
         dominant = counts.most_common(1)[0][0] if counts else None
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [], story, dominant)
         events = run.events()
+        events += blamed_in_words(run, body_start)
         model = self.model or shipped_model()
         if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
             return Coded(_towns_unnamed(events, entities), places)
