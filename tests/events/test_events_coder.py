@@ -891,3 +891,15 @@ def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
 ])
 def test_coder_the_owner_deeper_in_a_stance_object(coder, text, expected):
     assert {t for t in triples(coder, text) if t[1] in ("ACCUSE", "REJECT")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the PKK threatened to end the truce with Ankara: the threatened act falls on Turkey
+    ("وهدد حزب العمال الكردستاني بقطع الهدنة مع أنقرة.", {("TUR", "THREATEN", "TUR")}),
+    # past an apposition between commas, the act's party behind «على»
+    ("وهدد الجيش الكوري الجنوبي، اليوم، بالرد على كوريا الشمالية.", {("KOR", "THREATEN", "PRK")}),
+    # a place in the act's phrase is no party to it
+    ("وهدد وزير الدفاع الإسرائيلي بتشديد الإجراءات في القدس.", set()),
+])
+def test_coder_whom_a_threatened_act_falls_on(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] == "THREATEN"} == expected

@@ -866,6 +866,30 @@ class Frame:
             return self._actor_group(k)
         return None
 
+    def threatened_party(self, start: int, stop: int) -> Optional[Group]:
+        """Whom the act a threat names through «ب» falls on: «لوح ... بوقف التعامل مع المنظمة
+        الدولية», «هدد حزب العمال الكردستاني بقطع الهدنة مع أنقرة», «هدد باستخدام القوة ضد
+        إيران» — the party after «مع/ضد/على» in the act's phrase, or its genitive right after
+        the act («هدد بمقاضاة إسرائيل»)."""
+        j = self._skip(start, 1, stop)
+        if j < stop and self.words[j].text in "،,":  # «ولوح محمد عبد السلام، الناطق باسم المتمردين، بوقف»
+            close = next((i for i in range(j + 1, min(stop, j + APPOSITION_REACH)) if self.words[i].text in "،,"), None)
+            j = self._skip(close + 1, 1, stop) if close is not None and self.same_sentence(close, j) else stop
+        if j >= stop or not any(pre.endswith("ب") for _, pre in proclitic_readings(self.key(j)) if pre):
+            return None
+        for i in range(j + 1, min(stop, j + THREAT_REACH + 1)):
+            if not self.same_sentence(i, j) or self.stops(i) or self.words[i].text in "،,":
+                return None
+            k = self.mention_at(i)
+            if k is None:
+                continue
+            if self.locative[k] or not self.mentions[k].can_act or self.adjective[k]:
+                return None
+            if self.prep[k] in THREAT_PREPS or self.prep[k] is None and i == j + 1:
+                return self._actor_group(k)
+            return None
+        return None
+
     def targets(self, hit: Hit, after: int, stop: int) -> tuple[Optional[Group], Optional[str]]:
         """The target group and how it was found (a preposition, "obj" or "gen");
         memoised (the rules and the learnt stage both ask)."""
@@ -891,6 +915,8 @@ class Frame:
                     g = None  # «الإغاثة السعودية»: a nationality on the noun is its owner
             else:
                 g = self.complement(after, spec, stop)
+                if g is None and spec == "ب" and hit.entry.type == "THREATEN":
+                    g = self.threatened_party(after, stop)
                 if g is None and hit.entry.type in RELATIVE_TYPES:
                     j = self.past_place(self._skip(after, 1, stop))
                     if j < stop and self.key(j) == spec:
@@ -911,6 +937,9 @@ MEMBER_SPAN = 4  # words of the plural subject before its «بينهم»
 BELONGING = frozenset(("التابعه", "التابع", "التابعين", "التابعون", "المواليه", "الموالي", "الموالين", "الموالون"))
 RELATIVE_REACH = 4  # words of the object noun phrase before its relative pronoun
 RELATIVE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT", "REQUEST"))  # acts judged or demanded: the doer is the target
+THREAT_REACH = 4  # words of a threatened act's phrase searched for whom it falls on
+APPOSITION_REACH = 8  # words of an apposition between commas after the subject
+THREAT_PREPS = frozenset(("مع", "ضد", "علي"))  # normalised: «بقطع العلاقات مع», «ضد», «على»
 PHRASE_REACH = 6  # words of the object noun phrase searched for «ما قاله X», «من قبل X»
 AGENT_NOUNS = frozenset(("قبل", "جانب", "طرف"))  # «من قبل X»: X does it
 # normalised «ما قاله X», «ما صرح به X», «ما هو منسوب لـX»: X's words
