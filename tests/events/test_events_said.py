@@ -36,6 +36,10 @@ def test_said_statement_blaming_the_actor_it_opens_with(nlp, text, pair):
     "وقال وزير الخارجية الأمريكي إن السعودية تحارب التنظيمات الإرهابية في المنطقة.",
     # praise, with aggression by others in the same words
     "وقال الرئيس المصري إن الملك سلمان تطوع للدفاع عن مصر أثناء العدوان الثلاثي.",
+    # the actor suffers what is judged
+    "وقال وزير الخارجية الكويتي إن دول مجلس التعاون باتت مستهدفة من منظمات هدفها زعزعة أمنها.",
+    # the actor's stability is what others' interference harms
+    "وقال وزير الخارجية القطري إن استقرار العراق يتطلب توافقا وطنيا بمنأى عن أي تدخلات خارجية.",
 ])
 def test_said_statement_that_blames_someone_else(nlp, text):
     assert not accusations(nlp, text)

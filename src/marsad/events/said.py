@@ -38,11 +38,15 @@ POLITICAL_SECTORS = STATE_SECTORS | SIDE_SECTORS | {"IGO", "PTY"}
 STATE_KINDS = frozenset({"country", "capital"})
 # normalised words opening an adverbial of time or cause
 ADVERBIAL = frozenset(normalize(w) for w in "بعد قبل خلال أثناء منذ إثر عقب نظرا بسبب جراء إبان".split())
+# normalised nouns of a state's good whose genitive the actor is: what others harm, not its conduct
+WELLBEING = frozenset(normalize(w) for w in "استقرار أمن سيادة وحدة سلامة مستقبل مصالح حقوق شعب".split())
 IMPERFECT = ("ي", "ت", "س")  # a verb's prefixes after a one-word name («حماس ترفض»)
-# normalised words of fighting or countering: what follows them is the actor's enemy's
+# normalised words of fighting, countering or suffering: what follows them is another's doing
 FIGHTING = frozenset(normalize(w) for w in (
     "مكافحة محاربة مواجهة التصدي دحر ضد تحارب يحارب نحارب تكافح يكافح نكافح تواجه يواجه نواجه "
-    "حرب الحرب تصدت تصدى يتصدى قتال").split())
+    "حرب الحرب تصدت تصدى يتصدى قتال كشف ملاحقة محاسبة معاقبة "
+    # the actor suffers what follows: «دول مجلس التعاون باتت مستهدفة من منظمات ... هدفها زعزعة»
+    "مستهدفة مستهدف مستهدفون مستهدفين تتعرض يتعرض تعرضت تعرض ضحية ضحايا عرضة").split())
 
 
 def blamed_in_words(run, body_start: int) -> list[Event]:
@@ -105,6 +109,8 @@ def _opening_actor(run, q: Quote) -> Optional[int]:
             or f.locative[first] or f.prep[first] is not None:
         return None
     a, b = f.span[first]
+    if a - 1 >= opening and any(r in WELLBEING for r in f.keys(a - 1)):
+        return None  # «استقرار العراق يتطلب ... بمنأى عن أي تدخلات خارجية»: Iraq is what is harmed
     if a == b and m.kind == "org" and f.same_sentence(b + 1, b) and f.words[b + 1].kind == "word" \
             and not f.key(b + 1).startswith(IMPERFECT):
         return None  # «فتح مطار عدن»: the noun "opening" in a construct, not Fatah acting
