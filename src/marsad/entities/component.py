@@ -91,11 +91,12 @@ class ActorsComponent:
         article = doc._.article
         outlet = self.lexicon.outlets.find(getattr(article, "outlet", None), getattr(article, "url", None))
         people = [(m.start, m.end) for m in mentions if m.label == "PER"]
-        titles = [m.clitic_start for m in matches
-                  if any(isinstance(e, Title) and e.kind != "honorific" for e in m.entries)]
+        title_matches = [m for m in matches if any(isinstance(e, Title) and e.kind != "honorific" for e in m.entries)]
+        titles = [m.clitic_start for m in title_matches]
+        conjuncts = [m.clitic_start for m in title_matches if m.clitic_start != m.start and text[m.clitic_start] == "و"]
         return Setting(text, marks_of(matches, when, text), doc.user_data.get("body_start", 0),
                        outlet.country if outlet else None, people, titles, when, self.offices,
-                       doc.user_data.get("sentences") or (), regional(matches))
+                       doc.user_data.get("sentences") or (), regional(matches), conjuncts)
 
 
 def published_day(doc: Doc) -> Optional[When]:
