@@ -219,3 +219,20 @@ def test_a_title_after_a_comma_and_wa_describes_the_next_person_not_the_name_bef
             "لدى المملكة عفيفي عبدالوهاب.")
     assert _placed(nlp, text, "أحمد قطان", id="wa", published="2015-07-25")[0] == "SAU"
     assert _placed(nlp, text, "عفيفي عبدالوهاب", id="wa", published="2015-07-25")[0] == "EGY"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a grandson of King Abdulaziz, in a story set abroad
+    ("وصل إلى طهران أمس فيصل بن خالد بن عبدالعزيز في زيارة خاصة.", "فيصل بن خالد بن عبدالعزيز", "SAU"),
+    ("وفي أبوظبي استقبل الشيخ حمدان بن زايد آل نهيان الوفد المصري.", "حمدان بن زايد آل نهيان", "ARE"),
+])
+def test_placing_a_ruling_familys_member_by_the_name(nlp, text, name, expected):
+    assert _placed(nlp, text, name, id="royal", published="2015-08-03")[0] == expected
+
+
+def test_a_shared_family_name_without_a_link_of_bin_places_no_one():
+    # «آل ثاني» is also a Saudi family: only «X بن Y آل ثاني» is the Qatari house
+    from marsad.entities.dynasties import dynasty_country
+    assert dynasty_country("فيصل آل ثاني") is None
+    assert dynasty_country("أحمد بن محمد آل ثاني") == "QAT"
+    assert dynasty_country("أحمد بن عبدالعزيز الفارس") is None  # a son of anyone called Abdulaziz
