@@ -200,7 +200,8 @@ def link_speakers(found: list[Quote], entities: list[Entity], text: str,
         speaker = quote.speaker
         if speaker is None or speaker.start is None:
             continue
-        chosen = _entity_in(index, speaker.start, speaker.end, text, titles, proper)
+        chosen = _entity_in(index, speaker.start, speaker.end, text, titles, proper,
+                            getattr(speaker, "gender", "-"))
         if chosen is not None:
             entity, (start, end, name) = chosen
             if start < speaker.start or end > speaker.end:  # a tagged name spilling over the phrase
@@ -277,7 +278,8 @@ def _in_chain(roots: frozenset[str], before: str) -> bool:
 
 
 def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, int]],
-               proper: frozenset[tuple[int, int]] = frozenset()) -> Optional[tuple[Entity, tuple[int, int, str]]]:
+               proper: frozenset[tuple[int, int]] = frozenset(),
+               gender: str = "-") -> Optional[tuple[Entity, tuple[int, int, str]]]:
     """The entity that heads the phrase [start, end), and its best mention there.
 
     A name completing another noun is not the speaker: «مدير جامعة الملك خالد», «رئيس غرفة
@@ -288,7 +290,9 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
     else the first name heading it, else an organisation the speaker belongs to (a spokesman
     speaks for it: «المتحدث باسم الحزب», «عضو المجلس المصري للشؤون الخارجية»); a phrase
     whose names are places or persons completing a noun links to none and stays a
-    description."""
+    description. ``gender`` is the cue's agreement (m/f, else "-"): a person of the other
+    gender is not its subject («وأوضحت إدارة مكتبة الطفل بمكتبة الملك عبدالعزيز العامة»,
+    «اتهمت حكومة الأسد»: the body speaks, not the man it is named after or led by)."""
     if default_lexicon().is_a("quantity", normalize_word(text[start:end].split(maxsplit=1)[0]), True):
         return None  # «طالب عددٌ من المغردين وزير العمل مفرج الحقباني»: the many speak, a name is their object
     inside = [(s, e, ent) for s, e, ent in index if start <= s and e <= end]
@@ -303,6 +307,8 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
         heads = [x for x, r in zip(inside, roles)  # a place speaks only as the phrase itself
                  if r == "head" and (x[2].label != "LOC" or not text[start:x[0]].strip())]  # («قالت واشنطن»)
         behind = [x for x, r in zip(inside, roles) if r != "head" and x[2].label == "ORG"]
+    if gender in ("m", "f"):
+        heads, behind = ([x for x in xs if not _disagrees(x[2], gender)] for xs in (heads, behind))
     persons = [x for x in heads if x[2].label == "PER"]
     chosen = persons or heads or behind
     if not chosen:
@@ -319,6 +325,11 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
     s, e = min(((s, e) for s, e, ent in inside if ent is entity), key=lambda x: ((x[0], x[1]) not in proper, x[1] - x[0]))
     text_of_mention = next(m.text for m in entity.mentions if (m.start, m.end) == (s, e))
     return entity, (s, e, text_of_mention)
+
+
+def _disagrees(entity: Entity, gender: str) -> bool:
+    """Is ``entity`` a person whose gender is not the cue's (m/f)?"""
+    return entity.label == "PER" and entity.gender in ("m", "f") and entity.gender != gender
 
 
 def _untagged_name(text: str, after: int, end: int, titles: list[tuple[int, int]]) -> bool:
