@@ -168,8 +168,8 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     words = speaker.text.split()
     head = normalize_word(words[0])
     lexicon = default_lexicon()
-    limit = _MAX_INSTITUTION_WORDS if lexicon.is_a("institution", head, True) or lexicon.is_a("quantity", head, True) \
-        else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
+    limit = _MAX_INSTITUTION_WORDS if any(lexicon.is_a(c, head, True) for c in ("institution", "quantity", "kin")) \
+        else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة», «والد الشهيد الجندي متدرب ...»
     if len(words) > limit or any(ch.isdigit() for ch in _DATES.sub("", speaker.text)):
         return False
     raw = words[0].strip("،,:")
@@ -358,6 +358,8 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
         word_start -= 1
     if word_start < s:  # a proclitic on the name itself: «لجامعة», «لوزير الطاقة» (an addressee)
         return "prep" if normalize_word(text[word_start:s])[-1:] in ("ب", "ل", "ك") else "head"
+    if _kin_before(text, phrase_start, s, mentions):
+        return "genitive"
     p = s
     past_person = False  # a person's description was passed on the way back
     while True:
@@ -408,6 +410,31 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
             # body behind a fused preposition («بسام يماني» heads the phrase); after a definite one
             # («المتحدث الرسمي للمركز رأفت الصباغ») the name is in apposition to the title
         return "head"  # «رئيسة النادي السعودي بيوجين ملاك المنيف»: whatever else, apposition
+
+
+_KIN_REACH = 6  # words between a noun of kinship and the name: «زوجة زعيم المعارضة المعتقل أنور إبراهيم»
+
+
+def _kin_before(text: str, phrase_start: int, s: int, mentions: list[tuple[int, int, str]]) -> bool:
+    """Does a noun of kinship stand before the name at ``s`` in its phrase, with only words
+    between (no punctuation, preposition or other name): «والد الشهيد علي عسيري», «زوجة زعيم
+    المعارضة المعتقل أنور إبراهيم»? Then the name is the relative's, whose kin speaks."""
+    lexicon = default_lexicon()
+    before = text[phrase_start:s]
+    if any(ch in before for ch in "،,:(«\"-–"):
+        before = before[max(before.rfind(ch) for ch in "،,:(«\"-–") + 1:]
+    offset = s - len(before)
+    words = before.split()[-_KIN_REACH:]
+    for word in reversed(words):
+        key = normalize_word(word)
+        if lexicon.is_a("citizen", key, True):
+            return False  # «والد الطفلة المواطن هادي حسن»: the father, named
+        if lexicon.is_a("kin", key, True):
+            return True
+        at = text.rfind(word, offset, s)
+        if lexicon.is_a("prep", key) or any(a <= at < b for a, b, _ in mentions):
+            return False
+    return False
 
 
 _HEADED_BY = frozenset(("رياسه",))  # «برئاسة مرتضى منصور»: headed by, the one who speaks for it
