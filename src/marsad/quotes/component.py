@@ -229,7 +229,8 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str,
         # («معاليه باسمه» tagged as one name)
         roots = pronominal_speakers().get(normalize_word(speaker.text or ""))
         if roots is not None and (linked is None or normalize_word(linked.name.split()[0]) in pronominal_speakers()):
-            chosen = _introduced_with(roots, entities, text, speaker.start)
+            chosen = _current_with(roots, last, by_id, text, speaker.start) \
+                or _introduced_with(roots, entities, text, speaker.start)
             if chosen is not None:
                 entity, mention = chosen
                 names = [m for m in entity.mentions if (m.start, m.end) in proper and m.end <= speaker.start]
@@ -242,6 +243,21 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str,
         if entity is not None and entity.label == "PER" and normalize_word(entity.name) not in pronominal_speakers():
             last = quote.speaker
     return quotes
+
+
+def _current_with(roots: frozenset[str], last: Optional[Speaker], by_id: dict, text: str, before: int):
+    """The person last quoted, with the mention that introduced them, when that mention stands
+    in a chain of ``roots`` («تلقى خادم الحرمين الشريفين ... اتصالا من جلالة الملك حمد بن عيسى
+    ... أعرب فيه ... . وعبر جلالته»: the caller goes on, not the king named first); else None."""
+    entity = by_id.get(last.entity) if last is not None and last.entity else None
+    if entity is None or last.start is None or last.start >= before:
+        return None
+    for m in entity.mentions:
+        near = [normalize_word(w) for w in text[max(0, m.start - 40):m.start].split()[-2:]]
+        if m.field is None and m.end <= before and (any(w in roots or w.removeprefix("ال") in roots for w in near)
+                                                    or _opens_with(roots, m.text)):
+            return entity, m  # the honorific right before the name («من جلالة الملك حمد»), not a chain
+    return None               # further back («صاحب السمو ... مدير الأمن العام الفريق عثمان»)
 
 
 def _introduced_with(roots: frozenset[str], entities: list[Entity], text: str, before: int):

@@ -29,6 +29,7 @@ THUS = frozenset(("هكذا", "وهكذا"))  # «"..."، هكذا قال X»
 WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
 ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
 IN_IT = frozenset(("فيه", "فيها", "فيهما", "خلاله", "خلالها"))  # «بيانا أكد فيه»: in which (the statement) he said
+SENDER_REACH = 25  # tokens from a call noun to «أعرب فيه»: «اتصالا هاتفيا أمس من الفريق الركن الشيخ ... بمملكة البحرين»
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 SUBJECT_BETWEEN = 6  # words of a subject between an imperfect cue and its «إن»
@@ -789,7 +790,9 @@ class QuoteFinder:
             return None
         noun = next((k for k in range(c - 1, max(sent0, c - 4) - 1, -1)  # past adjectives and «التي»:
                      if self._statement_noun(k) is not None), None)    # «بياناً رسمياً أكد فيه»
-        if noun is None or not self._statement_noun(noun):
+        if noun is None:
+            return self._far_sender(c, sent0)
+        if not self._statement_noun(noun):
             return None
         after = reader.forward(c + 2, min(c + 2 + ISSUER_REACH, len(toks)))
         if after and any(k in names for k in range(*after)):
@@ -805,6 +808,19 @@ class QuoteFinder:
                 if first > sent0 and (reader.is_prep(first - 1, strip_prefix=True) or toks[first - 1].key in ("مع", "ومع")):
                     return None
                 return first, k + 1
+        return None
+
+    def _far_sender(self, c: int, sent0: int) -> Optional[tuple[int, int]]:
+        """«تلقى خادم الحرمين الشريفين ... اتصالا هاتفيا اليوم من جلالة الملك حمد بن عيسى آل
+        خليفة ملك مملكة البحرين أعرب فيه»: a call noun further back than the adjectives of
+        ``_issuer``, whose caller's phrase (``_sender``) runs up to the cue with no punctuation
+        or other cue between, names the one who spoke in it; else None."""
+        toks = self.toks
+        for k in range(c - 1, max(sent0, c - SENDER_REACH) - 1, -1):
+            if toks[k].text in "،,:؛;." or k < c - 1 and self.lex.match(toks[k].key):
+                return None
+            if self._statement_noun(k):
+                return self._sender(k, c)
         return None
 
     def _sender(self, noun: int, c: int) -> Optional[tuple[int, int]]:
