@@ -15,11 +15,14 @@ from typing import Optional
 from marsad.model import Speaker
 from marsad.quotes.cues import CueLexicon
 from marsad.quotes.tokens import QUOTE_CHARS, Tok
+from marsad.text.tokenize import normalize_word
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
 SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
 SO_THAT_BARE = frozenset("فان فانه فانها فانهم".split())  # folded: right after a source's comma, «فإن» too
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
+AUTHORITY = frozenset((normalize_word("هيئة"),))  # an authority, an outlet only when it broadcasts:
+BROADCASTING = (normalize_word("الإذاعة"), normalize_word("الاذاعة"))  # «لهيئة الإذاعة البريطانية»
 UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوباما»), which shows no gender
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
@@ -154,6 +157,8 @@ class PhraseReader:
             return True
         if len(key) > 2 and key[0] == "ل":
             rest = key[1:]
+            if rest in AUTHORITY and not (i + 1 < len(self.toks) and self.toks[i + 1].key.startswith(BROADCASTING)):
+                return False  # «المتحدث الرسمي لهيئة الهلال الأحمر»: an authority, not «لهيئة الإذاعة البريطانية»
             return (self.lex.is_a("media", rest) or self.lex.is_a("media", "ال" + rest)
                     or (rest.startswith("ل") and self.lex.is_a("media", "ا" + rest)))
         return False
