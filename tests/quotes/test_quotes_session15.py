@@ -57,3 +57,10 @@ def test_the_broadcasting_authority_is_still_an_addressee(nlp):
     text = "وقال الوزير سامر الخطيب لهيئة الإذاعة البريطانية إن المفاوضات ستستأنف قريبا."
     (_, speaker), = _speakers(nlp, text)
     assert "الخطيب" in speaker and "هيئة" not in speaker
+
+
+def test_to_me_after_a_cue_is_no_speaker(nlp):
+    # the tagger may take «لي» for the surname Li; alone after the cue it is "to me"
+    text = ("وقال الكاتب سامي العتيبي في مقال له: زارني صديقي أمس، وأكد لي أنه سيعود إلى العمل قريبا.")
+    speakers = _speakers(nlp, text)
+    assert speakers and all(s != "لي" for _, s in speakers)

@@ -150,6 +150,12 @@ class PhraseReader:
             return True
         return self._is("governs", i - 1) and not (before.key.endswith("علي") and before.text.endswith("ي"))
 
+    def _not_a_name(self, k: int) -> bool:
+        """Is a word shaped like a preposition with a pronoun («لي», «له») no name here? Yes unless
+        the tagger found it in a name of more than one word («لي كه تشيانغ»): alone after a cue
+        («وأكد لي أنه») it is "to me" even when tagged as the surname «لي»."""
+        return k not in self.names or self.names.get(k + 1) != self.names[k] and self.names[k] == k
+
     def is_media(self, i: int) -> bool:
         """«لرويترز», «لـ(عكاظ)», «لوكالة», «للصحفيين»: an addressee, not part of a name."""
         key = self.toks[i].key
@@ -214,7 +220,7 @@ class PhraseReader:
                 k += 3  # «وقالت في وقت سابق هوغيت لابيل»: a time adjunct before the subject
                 continue
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
-                    or (self._is("proprep", k, strip_prefix=False) and k not in self.names) or self.possessed_addressee(k) \
+                    or (self._is("proprep", k, strip_prefix=False) and self._not_a_name(k)) or self.possessed_addressee(k) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
                 k += 1
             elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
