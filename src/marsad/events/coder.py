@@ -21,6 +21,7 @@ from marsad.events.background import HISTORY_DAYS, background, history_article, 
 from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
+from marsad.events.projectile import projectile_sides
 from marsad.events.modality import GOVERN_SPAN, asserted, governed, words_between
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
@@ -357,6 +358,12 @@ class _Run:
             return
         if "personobj" in entry.flags and not self._someone_held(hit, hi):
             return  # «أوقفت الخطوط الجوية اليمنية رحلاتها»: stopped its flights, held no one
+        if entry.mode == "projectile":  # «سقوط مقذوف من داخل الأراضي اليمنية على قرية بجازان»
+            if (sides := projectile_sides(f, hit, lo, hi)) is not None:
+                pairs = self._pairs(hit, sides[0], sides[1], "place")
+                if pairs:
+                    self._add(hit, pairs, place_near(f, hit, lo, hi), lo, hi, sides[0], sides[1])
+            return
         source, after = self._source(hit)
         early: tuple = (None, None)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
