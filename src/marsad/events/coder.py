@@ -97,7 +97,7 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
-UNCLAIMED_MODES = frozenset({"bombing", "clash"})  # acts of no named side coded where they happen
+UNCLAIMED_MODES = frozenset({"bombing", "clash", "shooting"})  # acts of no named side coded where they happen
 RELATIVE_REACH = 7  # words from a trigger noun to a relative clause on it past its target («لـ»)
 RELATIVE_PAST_PREPS = frozenset({"ل", "الي"})  # the target phrase a relative clause on the noun may follow
 NISBA = ("يه", "ي")  # normalised endings of a relational adjective («جوية», «الإنسانية», «حربي»)
@@ -422,6 +422,12 @@ class _Run:
                                           and sector in STATE_SECTORS) \
                     and (country := agent_setting(f, k, here, self.story, self.dominant)):
                 self.implied[k] = country
+            elif k not in self.implied and force and sector == "REB" and entry.type != "PROTEST" \
+                    and (country := agent_setting(f, k, here, self.story)):
+                # «المقاومة دفعت بتعزيزات», «المسلحون هاجموا»: an armed group of no country is
+                # coded by the country it acts in (GUIDELINES): its clause's place, else the
+                # country the story gives its entity — not the article's dominant one
+                self.implied[k] = country
         if target and entry.type == "ASSAULT" and (abroad := self._acting_abroad(hit, target, here, lo, hi)):
             target, spec = abroad, "place"  # «قصف لمخيمات ... حزب العمال الكردستاني في شمال العراق»
         stateless = bool(target) and not any(self._country(k) for k in target)
@@ -496,10 +502,11 @@ class _Run:
         most often struck there: «قصف أهداف لحزب العمال الكردستاني شمالي العراق» after
         Turkey) or the trigger is no such act (a crime: «الاعتداء على الطبيب»)."""
         f = self.f
-        if hit.is_verb or hit.entry.type != "ASSAULT" or place is None or place.place is None \
+        killed = hit.is_verb and self._killed(hit, hi)
+        if hit.is_verb and not killed or hit.entry.type != "ASSAULT" or place is None or place.place is None \
                 or not place.place.country:
             return None
-        terror = hit.entry.mode in UNCLAIMED_MODES or f.same_sentence(hit.last + 1, hit.head) \
+        terror = killed or hit.entry.mode in UNCLAIMED_MODES or f.same_sentence(hit.last + 1, hit.head) \
             and f.is_("terror", hit.last + 1)
         k = f.mentions.index(place)
         if not terror or f.span[k][0] <= hit.last or self._dateline([k]):
@@ -509,6 +516,17 @@ class _Run:
                if lo <= f.span[j][0] < hi and f.mentions[j].can_act):
             return None
         return k
+
+    def _killed(self, hit: Hit, hi: int) -> bool:
+        """A killing verb read as a passive with its toll right after it, in a sentence that
+        names terror («قتل 15 شخصا ... عندما فجر انتحاري نفسه في سوق مزدحمة بشمال
+        أفغانستان»: a suicide bombing no one is named for)."""
+        f = self.f
+        j = hit.last + 1
+        if hit.tense == NOUN or not f.same_sentence(j, hit.head) \
+                or not (f.words[j].kind == "num" or f.is_("numeral", j)):
+            return False
+        return any(f.is_("terror", i) for i in range(j, hi))
 
     def _backing(self, hit: Hit, source: Optional[Group], hi: int) -> Optional[tuple[Group, Group]]:
         """«بدعم من X», «وبدعم X» right after an actor, governed by no other trigger: "with
