@@ -97,6 +97,10 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
+STRIKERS = STATE_SECTORS | {"REB"}  # sides whose attack falls on the place of its clause
+STATE_KINDS = frozenset({"adj", "country", "capital"})  # ... and states named by name or nationality («الطائرات التركية»)
+# normalised words opening another clause between an attack and a place («رغم انهم», «بعد ان»)
+CLAUSE_BREAKS = frozenset(normalize(w) for w in "رغم برغم لكن لكنه ولكن بينما فيما بعد قبل حيث عندما".split())
 UNCLAIMED_MODES = frozenset({"bombing", "clash", "shooting"})  # acts of no named side coded where they happen
 RELATIVE_REACH = 7  # words from a trigger noun to a relative clause on it past its target («لـ»)
 RELATIVE_PAST_PREPS = frozenset({"ل", "الي"})  # the target phrase a relative clause on the noun may follow
@@ -423,10 +427,10 @@ class _Run:
                     and (country := agent_setting(f, k, here, self.story, self.dominant)):
                 self.implied[k] = country
             elif k not in self.implied and force and sector == "REB" and entry.type != "PROTEST" \
-                    and (country := agent_setting(f, k, here, self.story)):
-                # «المقاومة دفعت بتعزيزات», «المسلحون هاجموا»: an armed group of no country is
-                # coded by the country it acts in (GUIDELINES): its clause's place, else the
-                # country the story gives its entity — not the article's dominant one
+                    and here is not None and (country := agent_setting(f, k, here, {})):
+                # «المقاومة دفعت بتعزيزات ... من اتجاه محافظة تعز»: an armed group of no country
+                # is coded by the country it acts in (GUIDELINES), its clause's place (not the
+                # story's guess: «فتح مسلح النار» in Chattanooga had been Palestinian)
                 self.implied[k] = country
         if target and entry.type == "ASSAULT" and (abroad := self._acting_abroad(hit, target, here, lo, hi)):
             target, spec = abroad, "place"  # «قصف لمخيمات ... حزب العمال الكردستاني في شمال العراق»
@@ -438,6 +442,8 @@ class _Run:
             # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
             # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
+            if not target and entry.type == "ASSAULT" and (k := self._struck_place(hit, here, source, lo, hi)) is not None:
+                target = [k]  # «غارات على معسكر "اللواء 35" الموالي لـ"صالح" والحوثي في مدينة المخاء»
         if not target and entry.mode in SELF_TARGET_MODES and source:
             if entry.mode != "trial" and not f.mentions[source[0]].agent:
                 # a court tries its own; a raid may cross a border (an agent the story places
@@ -515,6 +521,23 @@ class _Run:
         if any(self._country(j) not in (None, country) for j in range(len(f.mentions))
                if lo <= f.span[j][0] < hi and f.mentions[j].can_act):
             return None
+        return k
+
+    def _struck_place(self, hit: Hit, here: Optional[Mention], source: Group, lo: int, hi: int) -> Optional[int]:
+        """The place of an attack's clause named after it (before a comma or the clause's
+        end), further than the first locative phrase :func:`place_target` reads: what was
+        struck lies there («غارات جوية نفذها الجيش السوري على قرية يسيطر عليها تنظيم داعش
+        في محافظة حلب»). None when there is none."""
+        f = self.f
+        if here is None or here.place is None or not here.place.country:
+            return None
+        k = f.mentions.index(here)
+        if f.span[k][0] <= hit.last or not all(lo <= f.span[j][0] < hi and (f.mentions[j].sector in STRIKERS or (
+                f.mentions[j].sector is None and f.mentions[j].kind in STATE_KINDS)) for j in source):
+            return None  # a side named sentences back, or no armed or state side («أدان بان كي مون»)
+        if any(h.head > hit.last and h.head < f.span[k][0] for h in self.hits) \
+                or any(f.key(j) in CLAUSE_BREAKS for j in range(hit.last + 1, f.span[k][0])):
+            return None  # «عملية عسكرية ضد المسلحين الاكراد رغم انهم لعبوا دورا في قتال داعش في سوريا»
         return k
 
     def _killed(self, hit: Hit, hi: int) -> bool:
