@@ -432,7 +432,8 @@ class _Run:
                 # is coded by the country it acts in (GUIDELINES), its clause's place (not the
                 # story's guess: «فتح مسلح النار» in Chattanooga had been Palestinian)
                 self.implied[k] = country
-        if target and entry.type == "ASSAULT" and (abroad := self._acting_abroad(hit, target, here, lo, hi)):
+        if target and entry.type == "ASSAULT" and (abroad := self._acting_abroad(hit, target, here, lo, hi)) \
+                and not self._at_home(source, abroad):
             target, spec = abroad, "place"  # «قصف لمخيمات ... حزب العمال الكردستاني في شمال العراق»
         stateless = bool(target) and not any(self._country(k) for k in target)
         session = self._possessed(hit) and entry.mode == "meeting" \
@@ -539,6 +540,14 @@ class _Run:
                 or any(f.key(j) in CLAUSE_BREAKS for j in range(hit.last + 1, f.span[k][0])):
             return None  # «عملية عسكرية ضد المسلحين الاكراد رغم انهم لعبوا دورا في قتال داعش في سوريا»
         return k
+
+    def _at_home(self, source: Optional[Group], place: Group) -> bool:
+        """Is the place an armed group was struck in the striker's own country? Then the
+        group keeps its own country: «مقاتلات التحالف العربي نفذت أربع غارات جوية على فندق
+        يتجمع فيه الحوثيين وسط مدينة حرض» strikes Yemen's Houthis (the gazetteer's Haradh is
+        Saudi), and a state's troops fighting a foreign group that crossed in fight that group's
+        country."""
+        return bool(source) and {self._country(k) for k in place} <= {self._country(k) for k in source}
 
     def _killed(self, hit: Hit, hi: int) -> bool:
         """A killing verb read as a passive with its toll right after it, in a sentence that
