@@ -236,3 +236,14 @@ def test_a_shared_family_name_without_a_link_of_bin_places_no_one():
     assert dynasty_country("فيصل آل ثاني") is None
     assert dynasty_country("أحمد بن محمد آل ثاني") == "QAT"
     assert dynasty_country("أحمد بن عبدالعزيز الفارس") is None  # a son of anyone called Abdulaziz
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال رئيس الوزراء العراقي إن قوات التحالف قصفت مواقع داعش في الرمادي.", "IGO"),
+    # a Yemeni mark («للشعب اليمني») keeps the Saudi-led reading, though Iraq is named too
+    ("أثنى مجلس الوزراء على الهدنة التي قررتها قيادة التحالف لإدخال المساعدات للشعب اليمني الشقيق. "
+     "وندد المجلس بالتفجير في العراق.", "SAU"),
+])
+def test_a_bare_coalition_is_the_one_of_the_storys_theatre(nlp, text, expected):
+    record = extract(Article(text=text, id="coalition", published="2015-08-03"), nlp)
+    assert [e.country for e in record.entities if "التحالف" in e.name] == [expected]

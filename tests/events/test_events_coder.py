@@ -894,3 +894,14 @@ def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
     # «غارات عنيفة شنتها طائرات التحالف»: the clause after the adjective names the doer
     text = "وقتل العشرات في غارات عنيفة شنتها طائرات التحالف العربي على مواقع المتمردين الحوثيين في صنعاء."
     assert triples(coder, text) == {("SAU", "ASSAULT", "YEM")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a story set in Syria «التحالف» is the US-led coalition (IGO in the lexicon) ...
+    ("وقالت القيادة المركزية إن طائرات الولايات المتحدة والتحالف نفذت 27 غارة ضد مسلحي التنظيم في سوريا.",
+     {("USA", "ASSAULT", "SYR"), ("IGO", "ASSAULT", "SYR")}),
+    # ... and in a Yemeni one the Saudi-led coalition, as the Saudi press means it
+    ("وشن طيران التحالف غارات على مواقع الحوثيين في صعدة.", {("SAU", "ASSAULT", "YEM")}),
+])
+def test_coder_the_coalition_of_the_storys_theatre(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -27,6 +27,7 @@ from marsad.entities.offices import Offices
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional
 from marsad.entities.mentions import NameMention, classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
+from marsad.entities.theatre import coalition_theatre
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.entities.words import word_file
 from marsad.lexicon.actors import TRANSNATIONAL, Actor, When
@@ -84,6 +85,7 @@ class ActorsComponent:
         doc.user_data["setting"] = setting
         clusters = [c for c in cluster(mentions + phrases) if not not_an_actor(c)]
         clusters = resolve_offices(clusters, self.offices, setting, day)
+        clusters = coalition_theatre(clusters, {m.country for m in setting.marks if m.country}, self.matcher.lookup)
         doc._.entities = [locate(to_entity(c, f"e{i}", day, setting, text, self.matcher.lookup), c, self.lexicon)
                           for i, c in enumerate(clusters, 1)]
         return doc
