@@ -217,8 +217,9 @@ class QuoteFinder:
                 continue
             if m.cue.form == "بين" and self.ext.between(c):
                 continue  # «بيني وبين مسيري النادي»: "between"
-            if c > 0 and self.toks[c - 1].text[:1].isdigit():
-                continue  # «100 طالب موهوب»: after a number the word is a noun
+            if c > 0 and self.toks[c - 1].text[:1].isdigit() and self.toks[c - 1].para == tok.para:
+                continue  # «100 طالب موهوب»: after a number the word is a noun (not after a title
+                # or paragraph that ends in a year: «... سيلفي عام 2014⏎⏎ذكرت هيئة ...»)
             if not m.prefix and m.cue.pos in ("perf", "impf") and self.reader.noun_slot(c):
                 continue  # «يتم ذكر حسناته», «يعبر عن رأي شخصي»: a verbal noun, not a verb
             if self.ext.in_name(c, m):
