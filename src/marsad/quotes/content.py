@@ -466,8 +466,8 @@ class Extents:
             if k > first and cue and cue.pos in ("perf", "impf"):
                 status, rng = self.reader.backward(k, first)
                 if status == "subject" and rng and rng[0] == first and rng[1] - rng[0] <= 8 \
-                        and self._speech_intro(cue, k):
-                    return k, True
+                        and self._speech_intro(cue, k) and toks[k - 1].key not in BUT_THEY:
+                    return k, True  # («أنه سيتخذ إجراءات لكنه أكد أن»: "but he", the same speaker again)
                 # a new saying («التي قال إن»), not «الأمر الذي يؤكد أن», which is the speaker's
                 if k > first + 2 and cue.pos == "perf" and self._speech_intro(cue, k):
                     b = self._clause_start(first, k)

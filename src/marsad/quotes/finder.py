@@ -42,6 +42,8 @@ BARE_SUBJECT = 3  # words a subject of a cue without content may have when it ho
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
+I_THAT = frozenset("انني لكنني ولكنني وانني فانني".split())  # folded «أنني/إنني»: "that I"
+WHAT = frozenset("ما بما لما مما عما".split())  # «ما جاء في التقرير»: what it said
 EVERYONE = frozenset("جميع كافه كل الجميع".split())  # folded: «حث جميع الأطراف», «كافة الدول»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
@@ -228,6 +230,8 @@ class QuoteFinder:
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
             if m.cue.pos == "impf" and self.reader._is("subjunctive", c - 1) and not self.toks[c - 1].text.lstrip("وف").startswith("إ"):
                 continue  # «ومن المنتظر أن يعلن الفريق عن ...»: what will or may be said
+            if m.cue.pos == "perf" and c > 0 and self.toks[c - 1].key in I_THAT:
+                continue  # «غير أنني نبهت إلى أنه ...»: the writer's own words, "I warned"
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
             if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
@@ -1309,6 +1313,8 @@ class QuoteFinder:
         or speaker). Any other «جاء» («جاء ذلك خلال», «جاء في المركز الثاني») is no cue."""
         if not self.ext.document_frame(c):
             return
+        if c > 0 and self.toks[c - 1].key in WHAT:
+            return  # «فإلى تفصيل ما جاء في التقرير الصحفي:»: what the report said, named, not quoted
         intro = self.ext.introducer(m.cue, c + 2)
         if intro is None:
             return

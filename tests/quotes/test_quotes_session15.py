@@ -1,0 +1,55 @@
+"""Statements the finder missed on unseen news (issue #17, session 15: quotes24); the
+sentences are written here in the corpus's style."""
+from __future__ import annotations
+
+from marsad.quotes.finder import find_quotes
+from tests.quotes.finder_helpers import one, quotes_of
+
+
+def test_a_year_ending_the_title_does_not_make_the_first_cue_a_noun():
+    # the pipeline puts the title and a blank line before the body
+    text = "الشباب التقطوا صورا أكثر عام 2014\n\n ذكرت هيئة الاتصالات أن الشباب التقطوا صورا كثيرة العام الماضي."
+    q = one(text, "صورا كثيرة")
+    assert q.speaker.text == "هيئة الاتصالات"
+    # inside a paragraph a word after a number is still a noun («100 طالب»)
+    assert not any(q.cue.text == "طالب" for q in find_quotes("وحضر الحفل 100 طالب بأن يكون الحفل سنويا."))
+
+
+def test_by_this_occasion_is_no_speaker():
+    text = "افتتح الوزير المعرض أمس. وبهذه المناسبة قالت وكيلة الوزارة هيا العواد إن المعرض ناجح جدا."
+    q = one(text, "ناجح")
+    assert q.speaker.text == "وكيلة الوزارة هيا العواد"
+
+
+def test_a_title_the_tagger_took_for_a_name_is_in_apposition_to_the_name():
+    text = "دعا الرئيس الإيراني حسن روحاني إلى تعاون أكبر مع أنقرة في مكافحة الإرهاب."
+    a, b = text.find("الرئيس الإيراني"), text.find("حسن روحاني")
+    names = [(a, a + len("الرئيس الإيراني")), (b, b + len("حسن روحاني"))]
+    found = find_quotes(text, names=names, persons=[(s, e, "m") for s, e in names])
+    assert [(q.content.text, q.speaker.text) for q in found] == [
+        ("تعاون أكبر مع أنقرة في مكافحة الإرهاب", "الرئيس الإيراني حسن روحاني")]
+
+
+def test_warned_is_a_cue():
+    text = "وذكر الوزير أنه سيتخذ إجراءات لحل الأزمة لكنه نبه إلى أنه لا يوجد حل سريع للمشكلة."
+    assert [(c, s) for c, s, _ in quotes_of(text)] == [("سيتخذ إجراءات لحل الأزمة", "الوزير"),
+                                                      ("لا يوجد حل سريع للمشكلة", "الوزير")]
+    assert one("ونبه التقرير إلى أن الوضع خطير.", "خطير").speaker.text == "التقرير"
+
+
+def test_but_he_said_is_the_same_speaker_again():
+    text = "وذكر الوزير أنه سيتخذ إجراءات لحل الأزمة لكنه أكد أنه لا يوجد حل سريع للمشكلة."
+    assert [(c, s) for c, s, _ in quotes_of(text)] == [("سيتخذ إجراءات لحل الأزمة", "الوزير"),
+                                                      ("لا يوجد حل سريع للمشكلة", "الوزير")]
+
+
+def test_came_in_the_report():
+    text = 'وقالت الهيئة إنها تعمل مع الشركات. وجاء في التقرير "نقضي أوقاتا أطول على الهواتف".'
+    assert one(text, "نقضي").cue.text == "جاء"
+    text = "يطيب لنا أن نوضح الصورة. فإلى تفصيل ما جاء في التقرير الصحفي: أولا إن الطوابير غير موجودة."
+    assert not any(q.cue.text == "جاء" for q in find_quotes(text)), quotes_of(text)
+
+
+def test_the_writers_own_warning_is_no_quote():
+    text = "وقد أشرت في مقال سابق إلى الدين العام، غير أنني نبهت إلى أنه قد يرتفع مرة أخرى."
+    assert not any(q.cue.text == "نبهت" for q in find_quotes(text)), quotes_of(text)
