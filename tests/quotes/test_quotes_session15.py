@@ -53,3 +53,20 @@ def test_came_in_the_report():
 def test_the_writers_own_warning_is_no_quote():
     text = "وقد أشرت في مقال سابق إلى الدين العام، غير أنني نبهت إلى أنه قد يرتفع مرة أخرى."
     assert not any(q.cue.text == "نبهت" for q in find_quotes(text)), quotes_of(text)
+
+
+def test_the_journalists_aside_ends_reported_content():
+    for text, said in (
+            ("وقال الجيش إن طائراته قصفت أهدافا للمتمردين، دون أن يحدد عدد الأهداف التي ضربت.",
+             "طائراته قصفت أهدافا للمتمردين"),
+            ("وأعلنت الشرطة أنها اعتقلت عددا من المشتبه بهم، بدون الكشف عن أسمائهم.", "اعتقلت عددا من المشتبه بهم"),
+            ("وقال الوزير إن الإرهابيين يهددون المنطقة كلها، في إشارة إلى تنظيم الدولة.",
+             "الإرهابيين يهددون المنطقة كلها")):
+        assert [c for c, _, _ in quotes_of(text)] == [said], quotes_of(text)
+
+
+def test_what_the_speaker_says_is_done_without_stays_his():
+    # «دون أن تقدم أي دليل» is the accusation itself; «علماً بأن» is as often the speaker's note
+    for text in ("وقال المتحدث إن الهند اتهمت مواطنين بالتسلل، دون أن تقدم أي دليل على ذلك.",
+                 "ويرى الخنين أن استقطاب اللاعبين يكلف كثيرا، علما بأن هناك لاعبين مميزين في الفريق."):
+        assert any("دون" in c or "علما" in c for c, _, _ in quotes_of(text)), quotes_of(text)
