@@ -70,3 +70,10 @@ def test_what_the_speaker_says_is_done_without_stays_his():
     for text in ("وقال المتحدث إن الهند اتهمت مواطنين بالتسلل، دون أن تقدم أي دليل على ذلك.",
                  "ويرى الخنين أن استقطاب اللاعبين يكلف كثيرا، علما بأن هناك لاعبين مميزين في الفريق."):
         assert any("دون" in c or "علما" in c for c, _, _ in quotes_of(text)), quotes_of(text)
+
+
+def test_joy_and_pride_are_a_stance_thanks_are_not():
+    q = one("وأعرب اللاعب البرازيلي عن سعادته بالتوقيع مع نادي الهلال.", "سعادته")
+    assert q.content.text == "سعادته بالتوقيع مع نادي الهلال"
+    assert one("وأعرب الشيخ عن فخره واعتزازه باستشهاد ابنه دفاعاً عن الوطن.", "فخره").speaker.text == "الشيخ"
+    assert not find_quotes("وأعرب الرئيس عن امتنانه للجانب الروسي على حسن الترحيب.")
