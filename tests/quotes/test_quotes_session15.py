@@ -77,3 +77,11 @@ def test_joy_and_pride_are_a_stance_thanks_are_not():
     assert q.content.text == "سعادته بالتوقيع مع نادي الهلال"
     assert one("وأعرب الشيخ عن فخره واعتزازه باستشهاد ابنه دفاعاً عن الوطن.", "فخره").speaker.text == "الشيخ"
     assert not find_quotes("وأعرب الرئيس عن امتنانه للجانب الروسي على حسن الترحيب.")
+
+
+def test_expressed_opens_a_news_lead_without_and():
+    text = "الرياض: محمد علي\n\nعبّر الفنان عمر الجاسر عن بالغ سعادته بهذا الاختيار والتكريم."
+    q = one(text, "سعادته")
+    assert q.speaker.text == "الفنان عمر الجاسر"
+    assert not find_quotes("عبر الإنترنت يمكن التسجيل عن بعد في الموقع.")
+    assert not any(q.cue.text == "عبر" for q in find_quotes("وانتقل الخبر عبر الإنترنت عن قلق الناس بسرعة."))

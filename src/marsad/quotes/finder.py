@@ -43,6 +43,7 @@ MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names 
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
 I_THAT = frozenset("انني لكنني ولكنني وانني فانني".split())  # folded «أنني/إنني»: "that I"
+LEAD_EXPRESSED = frozenset(("عبر", "عبرت"))  # a news lead «عبّر اللاعب ... عن سعادته» (else «وعبر»: "via")
 WHAT = frozenset("ما بما لما مما عما".split())  # «ما جاء في التقرير»: what it said
 EVERYONE = frozenset("جميع كافه كل الجميع".split())  # folded: «حث جميع الأطراف», «كافة الدول»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
@@ -207,7 +208,9 @@ class QuoteFinder:
                 continue
             if tok.key in THUS and self._this_is_what(c, thus=True):
                 continue  # «“لا يوجد ضرائب في دولتنا ...”، هكذا يغرد أحد مناصري التنظيم»
-            after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
+            after_stop = lex.needs_connector(tok.key) and (
+                c > 0 and self.reader._is("stop", c - 1)
+                or tok.key in LEAD_EXPRESSED and (c == 0 or self.toks[c - 1].para != tok.para))
             m = lex.match(tok.key, after_stop=after_stop)
             if m is not None and m.cue.lemma == "قول" and m.cue.speaker == "inherit" \
                     and c not in self.inside and c not in self.consumed:
