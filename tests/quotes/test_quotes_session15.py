@@ -85,3 +85,12 @@ def test_expressed_opens_a_news_lead_without_and():
     assert q.speaker.text == "الفنان عمر الجاسر"
     assert not find_quotes("عبر الإنترنت يمكن التسجيل عن بعد في الموقع.")
     assert not any(q.cue.text == "عبر" for q in find_quotes("وانتقل الخبر عبر الإنترنت عن قلق الناس بسرعة."))
+
+
+def test_while_opens_a_statement_with_its_subject_after_the_verb():
+    text = "يأتي ذلك في الوقت الذي قال الشيخ سلمان النشوان الأمين العام للمجلس، إن هذا العمل إجرامي."
+    q = one(text, "إجرامي")
+    assert q.content.text == "هذا العمل إجرامي"
+    assert q.speaker.text.startswith("الشيخ سلمان النشوان")
+    q = one("وتواصلت المعارك في الوقت الذي أكد فيه مدير الشرطة أن التحقيقات مستمرة.", "التحقيقات")
+    assert q.speaker.text == "مدير الشرطة"

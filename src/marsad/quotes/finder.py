@@ -764,6 +764,8 @@ class QuoteFinder:
             return None
         if intro is None or intro.how not in ("that", "colon", "quote") or m.cue.pos == "impf":
             return "skip"  # («الموضع الذي ترجح أن تكون الطائرة سقطت فيه»: "is thought")
+        if r > 1 and toks[r - 1].key == "الوقت" and toks[r - 2].key == "في":
+            return "after"  # «في الوقت الذي أكد فيه مدير الشرطة أن»: "while", its subject after the verb
         if m.cue.gender != rel and "-" not in (m.cue.gender, rel):
             return "after"  # «مقالة ... التي قال», «تلك المناطق التي قال»
         a = r - 1
