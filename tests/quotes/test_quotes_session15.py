@@ -94,3 +94,9 @@ def test_while_opens_a_statement_with_its_subject_after_the_verb():
     assert q.speaker.text.startswith("الشيخ سلمان النشوان")
     q = one("وتواصلت المعارك في الوقت الذي أكد فيه مدير الشرطة أن التحقيقات مستمرة.", "التحقيقات")
     assert q.speaker.text == "مدير الشرطة"
+
+
+def test_the_occasion_of_the_words_ends_reported_content():
+    text = ("دعا الرئيس الإيراني إلى «تعاون أكبر» مع أنقرة في مكافحة الإرهاب، "
+            "خلال مكالمة هاتفية مع نظيره التركي، حسبما نقلت الوكالة الرسمية.")
+    assert one(text, "تعاون").content.text == "«تعاون أكبر» مع أنقرة في مكافحة الإرهاب"

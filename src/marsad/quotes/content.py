@@ -350,14 +350,17 @@ class Extents:
 
     def _aside(self, k: int) -> bool:
         """Does token ``k`` (after a comma) open the journalist's aside on a statement: what
-        the speaker left out («، دون أن يحدد عددهم», «، بدون إعطاء تفاصيل»), whom he meant
-        or whom he meant («، في إشارة إلى تنظيم الدولة»)? («، علماً بأن ...» is as often the
+        the speaker left out («، دون أن يحدد عددهم», «، بدون الكشف عن أسمائهم»),
+        whom he meant («، في إشارة إلى تنظيم الدولة»), or the occasion of the words («، خلال
+        مكالمة هاتفية مع نظيره التركي», «، أثناء لقائه ...»)? («، علماً بأن ...» is as often the
         speaker's own note.)"""
         toks, n = self.toks, len(self.toks)
         key = toks[k].key
         if key in ("دون", "بدون") and k + 1 < n:
             j = k + 2 if toks[k + 1].key == "ان" else k + 1
             return j < n and self.reader._is("untold", j, strip_prefix=False)
+        if key in ("خلال", "اثناء") and k + 1 < n:
+            return self.reader._is("occasion", k + 1, strip_prefix=False)  # «، خلال مكالمة هاتفية مع نظيره»
         return key == "في" and k + 2 < n and toks[k + 1].key == "اشاره" and toks[k + 2].key == "الي"
 
     def _cue_ahead(self, k: int) -> bool:
