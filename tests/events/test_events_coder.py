@@ -616,6 +616,21 @@ def test_coder_date_not_from_a_clause_of_another_event(coder):
     assert events and {e.date for e in events} == {PUBLISHED}
 
 
+def test_coder_date_not_from_before_a_turn_to_another_thread(coder):
+    # «في سبتمبر الماضي» tells when the talks stopped; after «غير أن» (however) the sentence
+    # turns to another thread: the meeting is not dated September
+    text = ("وكانت المحادثات قد توقفت في سبتمبر الماضي، غير أن وزير الخارجية الأمريكي جون كيري "
+            "التقى نظيره الروسي سيرغي لافروف.")
+    k = text.index("في سبتمبر")
+    events = coder(text, PUBLISHED, dates=[DateRef("في سبتمبر الماضي", k, k + 16, "2014-09")]).events
+    assert events and {e.date for e in events} == {PUBLISHED}
+    # «غير» negating an adjective («زيارة غير معلنة») turns nothing: the visit keeps «أمس»
+    text = "وصل وزير الدفاع الأمريكي أمس إلى بغداد في زيارة غير معلنة، ثم التقى رئيس الوزراء العراقي."
+    k = text.index("أمس")
+    events = coder(text, PUBLISHED, dates=[DateRef("أمس", k, k + 3, "2015-07-24")]).events
+    assert events and {e.date for e in events} == {"2015-07-24"}
+
+
 @pytest.mark.parametrize("text, expected", [
     # a dual verb agrees with a subject before it: the American consulate is the object
     ("ومن بينها هجومان استهدفا القنصلية الأمريكية في أنقرة.", set()),
