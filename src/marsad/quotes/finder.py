@@ -43,6 +43,9 @@ BARE_SUBJECT = 3  # words a subject of a cue without content may have when it ho
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
+I_THAT = frozenset("انني لكنني ولكنني وانني فانني".split())  # folded «أنني/إنني»: "that I"
+LEAD_EXPRESSED = frozenset(("عبر", "عبرت"))  # a news lead «عبّر اللاعب ... عن سعادته» (else «وعبر»: "via")
+WHAT = frozenset("ما بما لما مما عما".split())  # «ما جاء في التقرير»: what it said
 EVERYONE = frozenset("جميع كافه كل الجميع".split())  # folded: «حث جميع الأطراف», «كافة الدول»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
@@ -206,7 +209,9 @@ class QuoteFinder:
                 continue
             if tok.key in THUS and self._this_is_what(c, thus=True):
                 continue  # «“لا يوجد ضرائب في دولتنا ...”، هكذا يغرد أحد مناصري التنظيم»
-            after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
+            after_stop = lex.needs_connector(tok.key) and (
+                c > 0 and self.reader._is("stop", c - 1)
+                or tok.key in LEAD_EXPRESSED and (c == 0 or self.toks[c - 1].para != tok.para))
             m = lex.match(tok.key, after_stop=after_stop)
             if m is not None and m.cue.lemma == "قول" and m.cue.speaker == "inherit" \
                     and c not in self.inside and c not in self.consumed:
@@ -218,8 +223,9 @@ class QuoteFinder:
                 continue
             if m.cue.form == "بين" and self.ext.between(c):
                 continue  # «بيني وبين مسيري النادي»: "between"
-            if c > 0 and self.toks[c - 1].text[:1].isdigit():
-                continue  # «100 طالب موهوب»: after a number the word is a noun
+            if c > 0 and self.toks[c - 1].text[:1].isdigit() and self.toks[c - 1].para == tok.para:
+                continue  # «100 طالب موهوب»: after a number the word is a noun (not after a title
+                # or paragraph that ends in a year: «... سيلفي عام 2014⏎⏎ذكرت هيئة ...»)
             if not m.prefix and m.cue.pos in ("perf", "impf") and self.reader.noun_slot(c):
                 continue  # «يتم ذكر حسناته», «يعبر عن رأي شخصي»: a verbal noun, not a verb
             if self.ext.in_name(c, m):
@@ -228,6 +234,8 @@ class QuoteFinder:
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
             if m.cue.pos == "impf" and self.reader._is("subjunctive", c - 1) and not self.toks[c - 1].text.lstrip("وف").startswith("إ"):
                 continue  # «ومن المنتظر أن يعلن الفريق عن ...»: what will or may be said
+            if m.cue.pos == "perf" and c > 0 and self.toks[c - 1].key in I_THAT:
+                continue  # «غير أنني نبهت إلى أنه ...»: the writer's own words, "I warned"
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
             if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
@@ -759,6 +767,8 @@ class QuoteFinder:
             return None
         if intro is None or intro.how not in ("that", "colon", "quote") or m.cue.pos == "impf":
             return "skip"  # («الموضع الذي ترجح أن تكون الطائرة سقطت فيه»: "is thought")
+        if r > 1 and toks[r - 1].key == "الوقت" and toks[r - 2].key == "في":
+            return "after"  # «في الوقت الذي أكد فيه مدير الشرطة أن»: "while", its subject after the verb
         if m.cue.gender != rel and "-" not in (m.cue.gender, rel):
             return "after"  # «مقالة ... التي قال», «تلك المناطق التي قال»
         a = r - 1
@@ -1360,6 +1370,8 @@ class QuoteFinder:
         or speaker). Any other «جاء» («جاء ذلك خلال», «جاء في المركز الثاني») is no cue."""
         if not self.ext.document_frame(c):
             return
+        if c > 0 and self.toks[c - 1].key in WHAT:
+            return  # «فإلى تفصيل ما جاء في التقرير الصحفي:»: what the report said, named, not quoted
         intro = self.ext.introducer(m.cue, c + 2)
         if intro is None:
             return

@@ -278,8 +278,9 @@ class PhraseReader:
                 # subject's definite word or name is the object («وزير خارجية إيران» completes a title)
             if obj_split and j > start and j - 1 in self.names and j in self.names and self.names[j] == j \
                     and self.names[j - 1] != j and t.key not in NAME_LINKS and self.toks[j - 1].key not in NAME_LINKS \
-                    and not self._is("title", j - 1):
+                    and not self._is("title", j - 1) and not self._is("title", self.names[j - 1]):
                 break  # «واتهم كريس كريستي أوباما بالكذب»: a second name after a whole one is the object
+                # (not after a title the tagger took for a name: «دعا الرئيس الإيراني حسن روحاني إلى»)
             if obj_split and j > start and j - 1 in self.names and j not in self.names and t.key.startswith("ال") \
                     and not self._is("title", j - 1) \
                     and any(self.toks[i].is_word for i in range(start, j)):
@@ -442,8 +443,9 @@ class PhraseReader:
         while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])
                        or self.toks[rng[0]].text.lstrip("و") in HERE):
             rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير», «وهنا يقول»: a time or place word is no subject
-        if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])):
-            return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker
+        if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])) \
+                or self._by_this(rng[0]):
+            return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker; «وبهذه المناسبة قالت»
         if rng[1] - rng[0] > MAX_PHRASE:
             return "invalid", None
         if self._is("nonspeaker", rng[0]):
@@ -550,6 +552,13 @@ class PhraseReader:
             return None  # «إلى ذلك، ارتفعت السياحة الوافدة ...، مشيرا»: after an adjunct, only a named subject
             # («لكن مع ذلك، قامت الصين بتغيير ...، قائلة»: a place names one too)
         return rng
+
+    def _by_this(self, k: int) -> bool:
+        """«وبهذه المناسبة», «وبذلك»: «بـ» fused to a demonstrative opens an adverbial, never
+        the subject of the cue after it («وبهذه المناسبة قالت وكيل الوزارة ... إن»)."""
+        key = self.toks[k].key
+        key = key[1:] if key[:1] in ("و", "ف") else key
+        return key[:1] == "ب" and (self.lex.is_a("demonstrative", key[1:], False) or key[1:] == "ذلك")
 
     def _lead_verb(self, s0: int, c: int) -> bool:
         """Does the paragraph opening at ``s0`` start with a bare word that reads as a past verb,
