@@ -616,6 +616,21 @@ def test_coder_date_not_from_a_clause_of_another_event(coder):
     assert events and {e.date for e in events} == {PUBLISHED}
 
 
+def test_coder_date_not_from_before_a_turn_to_another_thread(coder):
+    # «في سبتمبر الماضي» tells when the talks stopped; after «غير أن» (however) the sentence
+    # turns to another thread: the meeting is not dated September
+    text = ("وكانت المحادثات قد توقفت في سبتمبر الماضي، غير أن وزير الخارجية الأمريكي جون كيري "
+            "التقى نظيره الروسي سيرغي لافروف.")
+    k = text.index("في سبتمبر")
+    events = coder(text, PUBLISHED, dates=[DateRef("في سبتمبر الماضي", k, k + 16, "2014-09")]).events
+    assert events and {e.date for e in events} == {PUBLISHED}
+    # «غير» negating an adjective («زيارة غير معلنة») turns nothing: the visit keeps «أمس»
+    text = "وصل وزير الدفاع الأمريكي أمس إلى بغداد في زيارة غير معلنة، ثم التقى رئيس الوزراء العراقي."
+    k = text.index("أمس")
+    events = coder(text, PUBLISHED, dates=[DateRef("أمس", k, k + 3, "2015-07-24")]).events
+    assert events and {e.date for e in events} == {"2015-07-24"}
+
+
 @pytest.mark.parametrize("text, expected", [
     # a dual verb agrees with a subject before it: the American consulate is the object
     ("ومن بينها هجومان استهدفا القنصلية الأمريكية في أنقرة.", set()),
@@ -879,6 +894,17 @@ def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
     # «غارات عنيفة شنتها طائرات التحالف»: the clause after the adjective names the doer
     text = "وقتل العشرات في غارات عنيفة شنتها طائرات التحالف العربي على مواقع المتمردين الحوثيين في صنعاء."
     assert triples(coder, text) == {("SAU", "ASSAULT", "YEM")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a story set in Syria «التحالف» is the US-led coalition (IGO in the lexicon) ...
+    ("وقالت القيادة المركزية إن طائرات الولايات المتحدة والتحالف نفذت 27 غارة ضد مسلحي التنظيم في سوريا.",
+     {("USA", "ASSAULT", "SYR"), ("IGO", "ASSAULT", "SYR")}),
+    # ... and in a Yemeni one the Saudi-led coalition, as the Saudi press means it
+    ("وشن طيران التحالف غارات على مواقع الحوثيين في صعدة.", {("SAU", "ASSAULT", "YEM")}),
+])
+def test_coder_the_coalition_of_the_storys_theatre(coder, text, expected):
+    assert triples(coder, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -161,3 +161,15 @@ def test_matcher_whole_seed(matcher, seed_path):
     for expected in ("واشنطن", "طوكيو", "بكين", "روسيا", "بيونغ يانغ", "قاعدة فوستوشني الفضائية",
                      "مجموعة العشرين", "بريكس", "ماريا زاخاروفا", "اليابان", "الصين"):
         assert expected in names, expected
+
+
+def test_a_fathers_name_gives_way_to_the_name_it_is_part_of():
+    # «محمد بن سلمان بن عبدالعزيز»: the prince with his lineage, not King Salman, although
+    # the king's name is the longer match
+    m = Matcher([("محمد بن سلمان", "MBS"), ("سلمان بن عبدالعزيز", "king"), ("بن سلمان", "MBS")])
+    found = m.find("رؤية محمد بن سلمان بن عبدالعزيز")
+    assert [(x.text, x.entries) for x in found] == [("محمد بن سلمان", ("MBS",))]
+    # with no other name over it, the father's name still matches (the entities step reads
+    # «بن» before it as a patronymic)
+    found = m.find("سلطان بن سلمان بن عبدالعزيز")
+    assert [x.text for x in found] == ["سلمان بن عبدالعزيز"]

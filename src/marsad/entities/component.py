@@ -21,11 +21,13 @@ from spacy.tokens import Doc
 from marsad.pipeline.extensions import folded_of, text_of
 
 from marsad.entities.coref import Cluster, cluster
+from marsad.entities.dynasties import dynasty_country
 from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
 from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional
 from marsad.entities.mentions import NameMention, classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
+from marsad.entities.theatre import coalition_theatre
 from marsad.entities.roles import Chains, apply_context, standalone
 from marsad.entities.words import word_file
 from marsad.lexicon.actors import TRANSNATIONAL, Actor, When
@@ -83,6 +85,7 @@ class ActorsComponent:
         doc.user_data["setting"] = setting
         clusters = [c for c in cluster(mentions + phrases) if not not_an_actor(c)]
         clusters = resolve_offices(clusters, self.offices, setting, day)
+        clusters = coalition_theatre(clusters, {m.country for m in setting.marks if m.country}, self.matcher.lookup)
         doc._.entities = [locate(to_entity(c, f"e{i}", day, setting, text, self.matcher.lookup), c, self.lexicon)
                           for i, c in enumerate(clusters, 1)]
         return doc
@@ -91,11 +94,12 @@ class ActorsComponent:
         article = doc._.article
         outlet = self.lexicon.outlets.find(getattr(article, "outlet", None), getattr(article, "url", None))
         people = [(m.start, m.end) for m in mentions if m.label == "PER"]
-        titles = [m.clitic_start for m in matches
-                  if any(isinstance(e, Title) and e.kind != "honorific" for e in m.entries)]
+        title_matches = [m for m in matches if any(isinstance(e, Title) and e.kind != "honorific" for e in m.entries)]
+        titles = [m.clitic_start for m in title_matches]
+        conjuncts = [m.clitic_start for m in title_matches if m.clitic_start != m.start and text[m.clitic_start] == "و"]
         return Setting(text, marks_of(matches, when, text), doc.user_data.get("body_start", 0),
                        outlet.country if outlet else None, people, titles, when, self.offices,
-                       doc.user_data.get("sentences") or (), regional(matches))
+                       doc.user_data.get("sentences") or (), regional(matches), conjuncts)
 
 
 def published_day(doc: Doc) -> Optional[When]:
@@ -244,10 +248,12 @@ def resolve_offices(clusters: list[Cluster], offices: Offices, setting: Setting,
 
 
 def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
-    """The country of a cluster the lexicon does not place: its titles and adjectives, then
-    the descriptions around its mentions, then (persons and organisations) the story and
+    """The country of a cluster the lexicon does not place: its titles and adjectives, a
+    ruling family in a person's name, then the descriptions around its mentions, then (persons and organisations) the story and
     the outlet. The strongest source wins; within one, the first mention."""
     found = [Placed(m.country, m.country_source or "title") for m in c.names + c.mentions if m.country]
+    if c.label == "PER":  # «فيصل بن خالد بن عبدالعزيز», «… آل مكتوم»: a ruling family's member
+        found += [Placed(country, "affiliation") for m in c.names if (country := dynasty_country(m.text))]
     if not found and setting is not None and any(setting.multinational(m.start, m.end)
                                                  for m in c.mentions if m.origin == "phrase"):
         return None  # «دبلوماسي غربي»: a Western diplomat, of no one country

@@ -8,6 +8,7 @@ when the NER tagged them too or the same actor is named in full elsewhere in the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Optional
@@ -192,14 +193,30 @@ def patronymic(text: str, start: int) -> bool:
     return text[max(0, start - 5):start].rstrip(" \u00a0").endswith(SON_OF_WORDS)
 
 
-POSTED_AT = ("لدى",)  # «سفير … لدى الأردن»: the country an envoy is posted to
+POSTED_AT = "لدى"  # «سفير … لدى الأردن»: the country an envoy is posted to
+STATE_WORDS = frozenset({"جمهورية", "الجمهورية", "مملكة", "المملكة", "دولة", "إمارة", "سلطنة"})
+ENVOYS = re.compile(r"سفير|سفراء|سفارة|قنصل|مندوب|بعثة")  # titles whose «في X» is a posting
+ENVOY_REACH = 60  # characters back from the place to the envoy's title, in one clause
+CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")
 
 
 def posted_at(text: str, start: int) -> bool:
     """Does the name or title at ``text[start:]`` stand after «لدى» («سفير خادم الحرمين
-    الشريفين لدى الأردن الدكتور …»)? The country an envoy is posted to is not his: it is no
-    part of his role and does not place him."""
-    return text[max(0, start - 6):start].rstrip().endswith(POSTED_AT)
+    الشريفين لدى الأردن الدكتور …», «لدى جمهورية مصر العربية»), or after «في» behind an
+    envoy's title in the same clause («سفير خادم الحرمين الشريفين في المملكة المتحدة»)? The
+    country an envoy is posted to is not his: it is no part of his role and does not place
+    him."""
+    words = text[max(0, start - 24):start].split()
+    if words and words[-1] in STATE_WORDS:
+        words.pop()
+    if not words:
+        return False
+    if words[-1] == POSTED_AT:
+        return True
+    if words[-1] != "في":
+        return False
+    clause = CLAUSE_BREAK.split(text[max(0, start - ENVOY_REACH):start])[-1]
+    return ENVOYS.search(clause) is not None
 
 
 def nasab_inside(text: str, start: int, inner: str) -> bool:

@@ -113,8 +113,10 @@ class Setting:
     def __init__(self, text: str, marks: list[Mark], body_start: int, outlet_country: Optional[str],
                  people: list[tuple[int, int]], titles: Iterable[int] = (),
                  when: Optional[When] = None, offices: Optional["Offices"] = None,
-                 sentences: Sequence[tuple[int, int]] = (), regions: Sequence[tuple[int, int]] = ()):
+                 sentences: Sequence[tuple[int, int]] = (), regions: Sequence[tuple[int, int]] = (),
+                 conjuncts: Iterable[int] = ()):
         self.text = text
+        self.conjuncts = frozenset(conjuncts)  # titles opened by «و»: «قطان، وسفير مصر» is someone else
         self.regions = regions  # regional adjectives («غربي»): the actor they describe has no country
         self.when = when  # the publication day: who holds an office
         self.offices = offices
@@ -228,7 +230,9 @@ class Setting:
         """Does a noun phrase follow ``pos`` (an apposition: a title or «ال» noun), not a
         clause («، أشاد فيه ...»)?"""
         word = WORD.search(self.text, pos)
-        return word is not None and (word.start() in self.titles or word.group().startswith("ال"))
+        if word is None or word.start() in self.conjuncts:
+            return False
+        return word.start() in self.titles or word.group().startswith("ال")
 
     def _forward_limit(self, end: int) -> int:
         """Where a description after a name ends: behind a comma or a title («بيسكوف، الناطق

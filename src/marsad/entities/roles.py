@@ -80,8 +80,8 @@ class Chains:
         pos = skipped
         while len(links) < MAX_LINKS and pos in self.by_start:
             m = self.by_start[pos]
-            if m.clitic_start != m.start and links:
-                break  # «و...»: a new conjunct, not part of this chain
+            if m.clitic_start != m.start and (links or self.text[m.clitic_start] == "و"):
+                break  # «و...»: a new conjunct, not part of this chain («قطان، وسفير مصر»)
             links.append(m)
             pos = self._skip_forward(m.end, "")
         return links if links and _head_title(links) is not None else []

@@ -23,6 +23,7 @@ from marsad.lexicon.places import Place as LexPlace
 from marsad.lexicon.places import placed_matches
 from marsad.lexicon.titles import Title
 from marsad.model import Place
+from marsad.entities import theatre
 from marsad.events.words import Word, proclitic_readings, scan, skip_letters, word_before
 from marsad.text.normalize import normalize
 from marsad.text.tokenize import normalize_word
@@ -207,7 +208,24 @@ def mentions_from_lexicon(text: str, lex: Lexicon, year: Optional[When] = None,
     words = words if words is not None else scan(text)
     extra = _surnames(text, mentions, groups, words)
     mentions = _heads(text, sorted(mentions + extra, key=lambda m: m.start), words)
-    return _disambiguate(_deputies(text, _short_names(mentions)))
+    return _disambiguate(_deputies(text, _coalition(lex, _short_names(mentions))))
+
+
+
+
+def _coalition(lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A bare «التحالف», «طيران التحالف» in a story set in Iraq or Syria is the US-led
+    coalition, not the Saudi-led one the lexicon reads (:mod:`marsad.entities.theatre`)."""
+    coalitions = [m for m in mentions if m.kind == "org" and m.country == "SAU" and "تحالف" in normalize(m.text)
+                  and theatre.bare(m.text)]
+    if not coalitions or not theatre.elsewhere({m.country for m in mentions if m.country}):
+        return mentions
+    actor = theatre.us_led(lex.matcher().lookup)
+    if actor is None:
+        return mentions
+    term = actor.term_at(None)
+    chosen = {id(m) for m in coalitions}
+    return [replace(m, country=term.country, sector=term.sector) if id(m) in chosen else m for m in mentions]
 
 
 def _short_names(mentions: list[Mention]) -> list[Mention]:

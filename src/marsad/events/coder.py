@@ -22,6 +22,7 @@ from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
 from marsad.events.said import blamed_in_words
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
+from marsad.events.projectile import projectile_sides
 from marsad.events.modality import GOVERN_SPAN, asserted, governed, words_between
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
@@ -97,7 +98,11 @@ ENTITY_SOURCES = frozenset({"title", "adjective", "affiliation", "place"})
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")  # normalised suffixes on a verb
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # normalised 3rd-person suffixes on a noun
 RELATIVE_SUBJECTS = frozenset({"الذي", "التي"})  # normalised: «كييف التي تتهم الكرملين»
-UNCLAIMED_MODES = frozenset({"bombing", "clash"})  # acts of no named side coded where they happen
+STRIKERS = STATE_SECTORS | {"REB"}  # sides whose attack falls on the place of its clause
+STATE_KINDS = frozenset({"adj", "country", "capital"})  # ... and states named by name or nationality («الطائرات التركية»)
+# normalised words opening another clause between an attack and a place («رغم انهم», «بعد ان»)
+CLAUSE_BREAKS = frozenset(normalize(w) for w in "رغم برغم لكن لكنه ولكن بينما فيما بعد قبل حيث عندما".split())
+UNCLAIMED_MODES = frozenset({"bombing", "clash", "shooting"})  # acts of no named side coded where they happen
 RELATIVE_REACH = 7  # words from a trigger noun to a relative clause on it past its target («لـ»)
 RELATIVE_PAST_PREPS = frozenset({"ل", "الي"})  # the target phrase a relative clause on the noun may follow
 NISBA = ("يه", "ي")  # normalised endings of a relational adjective («جوية», «الإنسانية», «حربي»)
@@ -359,6 +364,12 @@ class _Run:
             return
         if "personobj" in entry.flags and not self._someone_held(hit, hi):
             return  # «أوقفت الخطوط الجوية اليمنية رحلاتها»: stopped its flights, held no one
+        if entry.mode == "projectile":  # «سقوط مقذوف من داخل الأراضي اليمنية على قرية بجازان»
+            if (sides := projectile_sides(f, hit, lo, hi)) is not None:
+                pairs = self._pairs(hit, sides[0], sides[1], "place")
+                if pairs:
+                    self._add(hit, pairs, place_near(f, hit, lo, hi), lo, hi, sides[0], sides[1])
+            return
         source, after = self._source(hit)
         early: tuple = (None, None)
         if source and not hit.is_verb and f.span[source[-1]][0] > hit.last:
@@ -417,7 +428,14 @@ class _Run:
                                           and sector in STATE_SECTORS) \
                     and (country := agent_setting(f, k, here, self.story, self.dominant)):
                 self.implied[k] = country
-        if target and entry.type == "ASSAULT" and (abroad := self._acting_abroad(hit, target, here, lo, hi)):
+            elif k not in self.implied and force and sector == "REB" and entry.type != "PROTEST" \
+                    and here is not None and (country := agent_setting(f, k, here, {})):
+                # «المقاومة دفعت بتعزيزات ... من اتجاه محافظة تعز»: an armed group of no country
+                # is coded by the country it acts in (GUIDELINES), its clause's place (not the
+                # story's guess: «فتح مسلح النار» in Chattanooga had been Palestinian)
+                self.implied[k] = country
+        if target and entry.type == "ASSAULT" and (abroad := self._acting_abroad(hit, target, here, lo, hi)) \
+                and not self._at_home(source, abroad):
             target, spec = abroad, "place"  # «قصف لمخيمات ... حزب العمال الكردستاني في شمال العراق»
         stateless = bool(target) and not any(self._country(k) for k in target)
         session = self._possessed(hit) and entry.mode == "meeting" \
@@ -427,6 +445,8 @@ class _Run:
             # no target, or a group of no country («مواقع لتنظيم داعش في سوريا»): the group is
             # coded by the country it acts in (GUIDELINES), the place after the trigger
             target, spec = place_target(f, hit, place, source, after), "place"
+            if not target and entry.type == "ASSAULT" and (k := self._struck_place(hit, here, source, lo, hi)) is not None:
+                target = [k]  # «غارات على معسكر "اللواء 35" الموالي لـ"صالح" والحوثي في مدينة المخاء»
         if not target and entry.mode in SELF_TARGET_MODES and source:
             if entry.mode != "trial" and not f.mentions[source[0]].agent:
                 # a court tries its own; a raid may cross a border (an agent the story places
@@ -491,10 +511,11 @@ class _Run:
         most often struck there: «قصف أهداف لحزب العمال الكردستاني شمالي العراق» after
         Turkey) or the trigger is no such act (a crime: «الاعتداء على الطبيب»)."""
         f = self.f
-        if hit.is_verb or hit.entry.type != "ASSAULT" or place is None or place.place is None \
+        killed = hit.is_verb and self._killed(hit, hi)
+        if hit.is_verb and not killed or hit.entry.type != "ASSAULT" or place is None or place.place is None \
                 or not place.place.country:
             return None
-        terror = hit.entry.mode in UNCLAIMED_MODES or f.same_sentence(hit.last + 1, hit.head) \
+        terror = killed or hit.entry.mode in UNCLAIMED_MODES or f.same_sentence(hit.last + 1, hit.head) \
             and f.is_("terror", hit.last + 1)
         k = f.mentions.index(place)
         if not terror or f.span[k][0] <= hit.last or self._dateline([k]):
@@ -504,6 +525,42 @@ class _Run:
                if lo <= f.span[j][0] < hi and f.mentions[j].can_act):
             return None
         return k
+
+    def _struck_place(self, hit: Hit, here: Optional[Mention], source: Group, lo: int, hi: int) -> Optional[int]:
+        """The place of an attack's clause named after it (before a comma or the clause's
+        end), further than the first locative phrase :func:`place_target` reads: what was
+        struck lies there («غارات جوية نفذها الجيش السوري على قرية يسيطر عليها تنظيم داعش
+        في محافظة حلب»). None when there is none."""
+        f = self.f
+        if here is None or here.place is None or not here.place.country:
+            return None
+        k = f.mentions.index(here)
+        if f.span[k][0] <= hit.last or not all(lo <= f.span[j][0] < hi and (f.mentions[j].sector in STRIKERS or (
+                f.mentions[j].sector is None and f.mentions[j].kind in STATE_KINDS)) for j in source):
+            return None  # a side named sentences back, or no armed or state side («أدان بان كي مون»)
+        if any(h.head > hit.last and h.head < f.span[k][0] for h in self.hits) \
+                or any(f.key(j) in CLAUSE_BREAKS for j in range(hit.last + 1, f.span[k][0])):
+            return None  # «عملية عسكرية ضد المسلحين الاكراد رغم انهم لعبوا دورا في قتال داعش في سوريا»
+        return k
+
+    def _at_home(self, source: Optional[Group], place: Group) -> bool:
+        """Is the place an armed group was struck in the striker's own country? Then the
+        group keeps its own country: «مقاتلات التحالف العربي نفذت أربع غارات جوية على فندق
+        يتجمع فيه الحوثيين وسط مدينة حرض» strikes Yemen's Houthis (the gazetteer's Haradh is
+        Saudi), and a state's troops fighting a foreign group that crossed in fight that group's
+        country."""
+        return bool(source) and {self._country(k) for k in place} <= {self._country(k) for k in source}
+
+    def _killed(self, hit: Hit, hi: int) -> bool:
+        """A killing verb read as a passive with its toll right after it, in a sentence that
+        names terror («قتل 15 شخصا ... عندما فجر انتحاري نفسه في سوق مزدحمة بشمال
+        أفغانستان»: a suicide bombing no one is named for)."""
+        f = self.f
+        j = hit.last + 1
+        if hit.tense == NOUN or not f.same_sentence(j, hit.head) \
+                or not (f.words[j].kind == "num" or f.is_("numeral", j)):
+            return False
+        return any(f.is_("terror", i) for i in range(j, hi))
 
     def _backing(self, hit: Hit, source: Optional[Group], hi: int) -> Optional[tuple[Group, Group]]:
         """«بدعم من X», «وبدعم X» right after an actor, governed by no other trigger: "with

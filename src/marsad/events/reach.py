@@ -18,6 +18,7 @@ from marsad.events.setting import date_near, place_near
 from marsad.events.trigger import Hit
 from marsad.model import Actor, Event, Span
 
+RULES_ONLY_MODES = frozenset({"projectile"})  # triggers the model was not trained on
 Run = Any  # marsad.events.coder._Run (not imported: the coder imports this module)
 
 
@@ -30,6 +31,8 @@ def candidates(run: Run, entities: list, body_start: int) -> list[Candidate]:
     by_entity = {e.id: e for e in entities}
     out: list[Candidate] = []
     for hit in run.hits:
+        if hit.entry.mode in RULES_ONLY_MODES:
+            continue  # the projectile rule reads its own sides (events/projectile.py)
         s = f.sentence_of[hit.head]
         lo, hi = run.bounds[s]
         here = items[bisect_left(firsts, lo):bisect_left(firsts, hi)]

@@ -27,6 +27,10 @@ PLACE_BACK_SENTENCES = 0  # sentences back an arrest's or raid's place is looked
 # normalised لكن لكنه لكنها ولكن إلا فيما حيث كما وكما: what follows tells another
 # event, whose date is not the trigger's
 DATE_BREAKS = frozenset(normalize(w) for w in "لكن لكنه لكنها ولكن إلا فيما وفيما حيث كما وكما".split())
+# before the trigger, a word turning to another thread («..., غير أنهم ...», «في هذه الأثناء»,
+# «وفي غضون ذلك»): a date before it tells what came before the turn («حيث», «كما» do not turn)
+TURNS = frozenset(normalize(w) for w in "لكن لكنه لكنها ولكن إلا فيما وفيما الأثناء غضون".split())
+BUT = normalize("غير")  # «غير أن/أنه/أنهم» (however), not «غير معلنة» (unannounced)
 PAST = frozenset({PERF, PERF1})  # tenses of a trigger telling what happened
 
 
@@ -154,7 +158,7 @@ def place_back(f: Frame, hit: Hit, source: Group) -> Optional[Group]:
 def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int, own: bool = False,
               published: Optional[dt.date] = None) -> Optional[DateRef]:
     """The resolved date expression of the sentence nearest the trigger, if any; with
-    ``own``, not one that tells another event's time (:func:`_past_contrast`), nor one
+    ``own``, not one that tells another event's time (:func:`_past_contrast`, :func:`_turned`), nor one
     after ``published`` for a trigger in the past tense (what an article says happened did
     not happen after it was published: «بحثت ... الحملة الانتخابية عام 2016»). The
     background test reads any date of the sentence: an old one there marks it as history."""
@@ -162,7 +166,7 @@ def date_near(f: Frame, dates: list[DateRef], hit: Hit, lo: int, hi: int, own: b
     a = words[lo].start if lo < len(words) else 0
     b = words[hi - 1].end if 0 < hi <= len(words) else a
     inside = [d for d in dates if a <= d.start < b and d.value
-              and not (own and (_past_contrast(f, hit, d) or _after(hit, d, published)))]
+              and not (own and (_past_contrast(f, hit, d) or _turned(f, hit, d) or _after(hit, d, published)))]
     return min(inside, key=lambda d: abs(d.start - hit.start), default=None)
 
 
@@ -172,6 +176,16 @@ def _after(hit: Hit, d: DateRef, published: Optional[dt.date]) -> bool:
         return False
     first = bounds(d.value)
     return first is not None and first[0] > published
+
+
+def _turned(f: Frame, hit: Hit, d: DateRef) -> bool:
+    """Does date ``d`` stand before the trigger beyond a word that turns to another thread
+    («ومنذ سيطرة الحوثيين على صنعاء في سبتمبر الماضي ... غير أنهم ... تكثف القوات هجماتها»)?"""
+    if d.start >= hit.start:
+        return False
+    first = bisect_right(f.word_starts, d.start)
+    return any(f.key(j) in TURNS or f.key(j) == BUT and f.key(j + 1).startswith("ان")
+               for j in range(first, hit.head))
 
 
 def _past_contrast(f: Frame, hit: Hit, d: DateRef) -> bool:

@@ -4,7 +4,8 @@ Names are matched on the matching key of the text (``marsad.text.normalize``, wi
 whitespace folded to one space) by an Aho–Corasick automaton, only at word boundaries.
 A match may start after proclitics: a conjunction (و «and», ف «so») and/or a preposition
 (ب «in/with», ل «to/for», ك «as»), and «لل» (ل + the article ال, as in «للولايات
-المتحدة»). Overlapping matches are resolved longest first.
+المتحدة»). Overlapping matches are resolved longest first, except that a father's name (after
+«بن», or a «بن X» alias) gives way to the name it is part of.
 """
 from __future__ import annotations
 
@@ -120,7 +121,7 @@ class Matcher:
                     candidates.append((start + inner, end, clitic_start, key))
         chosen: list[tuple[int, int, int, str]] = []
         taken = bytearray(len(key_text))  # 1 where a chosen match (with clitics) lies
-        for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2])):
+        for cand in sorted(candidates, key=lambda c: (_lineage(key_text, c), c[0] - c[1], c[2])):
             lo, hi = cand[2], cand[1]
             if not any(taken[lo:hi]):
                 chosen.append(cand)
@@ -131,6 +132,17 @@ class Matcher:
         name_start, end, clitic_start, key = cand
         start, stop, cstart = origin[name_start], origin[end - 1] + 1, origin[clitic_start]
         return Match(start, stop, cstart, text[start:stop], text[cstart:start], key, self._frozen[key])
+
+
+LINEAGE = frozenset({"بن", "ابن", "بنت"})  # son/daughter of
+
+
+def _lineage(key_text: str, cand: tuple[int, int, int, str]) -> bool:
+    """Is the candidate a father's name: after «بن» («سلمان بن عبدالعزيز» in «محمد بن سلمان
+    بن عبدالعزيز») or a «بن X» alias? It gives way to any overlapping name, which then keeps
+    its lineage: «محمد بن سلمان» is the man named, not his father the king."""
+    before = key_text[max(0, cand[2] - 5):cand[2]].split()
+    return cand[3].split(" ", 1)[0] in LINEAGE or bool(before) and before[-1] in LINEAGE
 
 
 def _clitic_start(key_text: str, start: int, allow_preposition: bool = True) -> int | None:

@@ -168,8 +168,8 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     words = speaker.text.split()
     head = normalize_word(words[0])
     lexicon = default_lexicon()
-    limit = _MAX_INSTITUTION_WORDS if lexicon.is_a("institution", head, True) or lexicon.is_a("quantity", head, True) \
-        else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة»
+    limit = _MAX_INSTITUTION_WORDS if any(lexicon.is_a(c, head, True) for c in ("institution", "quantity", "kin")) \
+        else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة», «والد الشهيد الجندي متدرب ...»
     if len(words) > limit or any(ch.isdigit() for ch in _DATES.sub("", speaker.text)):
         return False
     raw = words[0].strip("،,:")
@@ -200,7 +200,8 @@ def link_speakers(found: list[Quote], entities: list[Entity], text: str,
         speaker = quote.speaker
         if speaker is None or speaker.start is None:
             continue
-        chosen = _entity_in(index, speaker.start, speaker.end, text, titles, proper)
+        chosen = _entity_in(index, speaker.start, speaker.end, text, titles, proper,
+                            getattr(speaker, "gender", "-"))
         if chosen is not None:
             entity, (start, end, name) = chosen
             if start < speaker.start or end > speaker.end:  # a tagged name spilling over the phrase
@@ -228,7 +229,8 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str,
         # («معاليه باسمه» tagged as one name)
         roots = pronominal_speakers().get(normalize_word(speaker.text or ""))
         if roots is not None and (linked is None or normalize_word(linked.name.split()[0]) in pronominal_speakers()):
-            chosen = _introduced_with(roots, entities, text, speaker.start)
+            chosen = _current_with(roots, last, by_id, text, speaker.start) \
+                or _introduced_with(roots, entities, text, speaker.start)
             if chosen is not None:
                 entity, mention = chosen
                 names = [m for m in entity.mentions if (m.start, m.end) in proper and m.end <= speaker.start]
@@ -241,6 +243,21 @@ def refer_back(quotes: list[Quote], entities: list[Entity], text: str,
         if entity is not None and entity.label == "PER" and normalize_word(entity.name) not in pronominal_speakers():
             last = quote.speaker
     return quotes
+
+
+def _current_with(roots: frozenset[str], last: Optional[Speaker], by_id: dict, text: str, before: int):
+    """The person last quoted, with the mention that introduced them, when that mention stands
+    in a chain of ``roots`` («تلقى خادم الحرمين الشريفين ... اتصالا من جلالة الملك حمد بن عيسى
+    ... أعرب فيه ... . وعبر جلالته»: the caller goes on, not the king named first); else None."""
+    entity = by_id.get(last.entity) if last is not None and last.entity else None
+    if entity is None or last.start is None or last.start >= before:
+        return None
+    for m in entity.mentions:
+        near = [normalize_word(w) for w in text[max(0, m.start - 40):m.start].split()[-2:]]
+        if m.field is None and m.end <= before and (any(w in roots or w.removeprefix("ال") in roots for w in near)
+                                                    or _opens_with(roots, m.text)):
+            return entity, m  # the honorific right before the name («من جلالة الملك حمد»), not a chain
+    return None               # further back («صاحب السمو ... مدير الأمن العام الفريق عثمان»)
 
 
 def _introduced_with(roots: frozenset[str], entities: list[Entity], text: str, before: int):
@@ -277,7 +294,8 @@ def _in_chain(roots: frozenset[str], before: str) -> bool:
 
 
 def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, int]],
-               proper: frozenset[tuple[int, int]] = frozenset()) -> Optional[tuple[Entity, tuple[int, int, str]]]:
+               proper: frozenset[tuple[int, int]] = frozenset(),
+               gender: str = "-") -> Optional[tuple[Entity, tuple[int, int, str]]]:
     """The entity that heads the phrase [start, end), and its best mention there.
 
     A name completing another noun is not the speaker: «مدير جامعة الملك خالد», «رئيس غرفة
@@ -288,7 +306,9 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
     else the first name heading it, else an organisation the speaker belongs to (a spokesman
     speaks for it: «المتحدث باسم الحزب», «عضو المجلس المصري للشؤون الخارجية»); a phrase
     whose names are places or persons completing a noun links to none and stays a
-    description."""
+    description. ``gender`` is the cue's agreement (m/f, else "-"): a person of the other
+    gender is not its subject («وأوضحت إدارة مكتبة الطفل بمكتبة الملك عبدالعزيز العامة»,
+    «اتهمت حكومة الأسد»: the body speaks, not the man it is named after or led by)."""
     if default_lexicon().is_a("quantity", normalize_word(text[start:end].split(maxsplit=1)[0]), True):
         return None  # «طالب عددٌ من المغردين وزير العمل مفرج الحقباني»: the many speak, a name is their object
     inside = [(s, e, ent) for s, e, ent in index if start <= s and e <= end]
@@ -303,6 +323,8 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
         heads = [x for x, r in zip(inside, roles)  # a place speaks only as the phrase itself
                  if r == "head" and (x[2].label != "LOC" or not text[start:x[0]].strip())]  # («قالت واشنطن»)
         behind = [x for x, r in zip(inside, roles) if r != "head" and x[2].label == "ORG"]
+    if gender in ("m", "f"):
+        heads, behind = ([x for x in xs if not _disagrees(x[2], gender)] for xs in (heads, behind))
     persons = [x for x in heads if x[2].label == "PER"]
     chosen = persons or heads or behind
     if not chosen:
@@ -319,6 +341,11 @@ def _entity_in(index, start: int, end: int, text: str, titles: list[tuple[int, i
     s, e = min(((s, e) for s, e, ent in inside if ent is entity), key=lambda x: ((x[0], x[1]) not in proper, x[1] - x[0]))
     text_of_mention = next(m.text for m in entity.mentions if (m.start, m.end) == (s, e))
     return entity, (s, e, text_of_mention)
+
+
+def _disagrees(entity: Entity, gender: str) -> bool:
+    """Is ``entity`` a person whose gender is not the cue's (m/f)?"""
+    return entity.label == "PER" and entity.gender in ("m", "f") and entity.gender != gender
 
 
 def _untagged_name(text: str, after: int, end: int, titles: list[tuple[int, int]]) -> bool:
@@ -347,6 +374,8 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
         word_start -= 1
     if word_start < s:  # a proclitic on the name itself: «لجامعة», «لوزير الطاقة» (an addressee)
         return "prep" if normalize_word(text[word_start:s])[-1:] in ("ب", "ل", "ك") else "head"
+    if _kin_before(text, phrase_start, s, mentions):
+        return "genitive"
     p = s
     past_person = False  # a person's description was passed on the way back
     while True:
@@ -397,6 +426,31 @@ def _role(text: str, s: int, phrase_start: int, mentions: list[tuple[int, int, s
             # body behind a fused preposition («بسام يماني» heads the phrase); after a definite one
             # («المتحدث الرسمي للمركز رأفت الصباغ») the name is in apposition to the title
         return "head"  # «رئيسة النادي السعودي بيوجين ملاك المنيف»: whatever else, apposition
+
+
+_KIN_REACH = 6  # words between a noun of kinship and the name: «زوجة زعيم المعارضة المعتقل أنور إبراهيم»
+
+
+def _kin_before(text: str, phrase_start: int, s: int, mentions: list[tuple[int, int, str]]) -> bool:
+    """Does a noun of kinship stand before the name at ``s`` in its phrase, with only words
+    between (no punctuation, preposition or other name): «والد الشهيد علي عسيري», «زوجة زعيم
+    المعارضة المعتقل أنور إبراهيم»? Then the name is the relative's, whose kin speaks."""
+    lexicon = default_lexicon()
+    before = text[phrase_start:s]
+    if any(ch in before for ch in "،,:(«\"-–"):
+        before = before[max(before.rfind(ch) for ch in "،,:(«\"-–") + 1:]
+    offset = s - len(before)
+    words = before.split()[-_KIN_REACH:]
+    for word in reversed(words):
+        key = normalize_word(word)
+        if lexicon.is_a("citizen", key, True):
+            return False  # «والد الطفلة المواطن هادي حسن»: the father, named
+        if lexicon.is_a("kin", key, True):
+            return True
+        at = text.rfind(word, offset, s)
+        if lexicon.is_a("prep", key) or any(a <= at < b for a, b, _ in mentions):
+            return False
+    return False
 
 
 _HEADED_BY = frozenset(("رياسه",))  # «برئاسة مرتضى منصور»: headed by, the one who speaks for it

@@ -341,10 +341,27 @@ class Extents:
             if self.participle(nxt) or self.reader._is("tail", nxt, strip_prefix=False) \
                     and (not spoken or self._cue_ahead(nxt)):
                 return True
+            if not spoken and self._aside(nxt):
+                return True
         if self.reader._is("stop", k, strip_prefix=False) and t.key in ("فيما", "بينما") and \
                 (self.cue_at(k + 1) or self.cue_at(k + 2)):
             return True
         return False
+
+    def _aside(self, k: int) -> bool:
+        """Does token ``k`` (after a comma) open the journalist's aside on a statement: what
+        the speaker left out («، دون أن يحدد عددهم», «، بدون الكشف عن أسمائهم»),
+        whom he meant («، في إشارة إلى تنظيم الدولة»), or the occasion of the words («، خلال
+        مكالمة هاتفية مع نظيره التركي», «، أثناء لقائه ...»)? («، علماً بأن ...» is as often the
+        speaker's own note.)"""
+        toks, n = self.toks, len(self.toks)
+        key = toks[k].key
+        if key in ("دون", "بدون") and k + 1 < n:
+            j = k + 2 if toks[k + 1].key == "ان" else k + 1
+            return j < n and self.reader._is("untold", j, strip_prefix=False)
+        if key in ("خلال", "اثناء") and k + 1 < n:
+            return self.reader._is("occasion", k + 1, strip_prefix=False)  # «، خلال مكالمة هاتفية مع نظيره»
+        return key == "في" and k + 2 < n and toks[k + 1].key == "اشاره" and toks[k + 2].key == "الي"
 
     def _cue_ahead(self, k: int) -> bool:
         """Is there a cue between token ``k`` and its sentence's end («، وذلك في الحديث الذي
@@ -466,8 +483,8 @@ class Extents:
             if k > first and cue and cue.pos in ("perf", "impf"):
                 status, rng = self.reader.backward(k, first)
                 if status == "subject" and rng and rng[0] == first and rng[1] - rng[0] <= 8 \
-                        and self._speech_intro(cue, k):
-                    return k, True
+                        and self._speech_intro(cue, k) and toks[k - 1].key not in BUT_THEY:
+                    return k, True  # («أنه سيتخذ إجراءات لكنه أكد أن»: "but he", the same speaker again)
                 # a new saying («التي قال إن»), not «الأمر الذي يؤكد أن», which is the speaker's
                 if k > first + 2 and cue.pos == "perf" and self._speech_intro(cue, k):
                     b = self._clause_start(first, k)

@@ -29,6 +29,7 @@ THUS = frozenset(("هكذا", "وهكذا"))  # «"..."، هكذا قال X»
 WHICH_IS = frozenset(("وهو", "وهي", "هو"))  # «...، وهو ما أكده شكري بدوره، قائلا»: X says it too
 ON_IT = frozenset("اليه اليها عليه عليها".split())  # «وهو ما أشار إليه X», «ما شدد عليه X»
 IN_IT = frozenset(("فيه", "فيها", "فيهما", "خلاله", "خلالها"))  # «بيانا أكد فيه»: in which (the statement) he said
+SENDER_REACH = 25  # tokens from a call noun to «أعرب فيه»: «اتصالا هاتفيا أمس من الفريق الركن الشيخ ... بمملكة البحرين»
 ISSUER_REACH = 14
 ADDRESSEE_REACH = 12  # words between a demand's speaker and its «إلى/ب»
 SUBJECT_BETWEEN = 6  # words of a subject between an imperfect cue and its «إن»
@@ -42,6 +43,9 @@ BARE_SUBJECT = 3  # words a subject of a cue without content may have when it ho
 MIN_NOMINAL_WORDS = 4  # «كشف عن بعض أجندة لقائهما» names a topic, it does not report words
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "-", "اللذين": "-", "اللذان": "-", "اللتين": "-",
                    "اللتان": "-", "اللواتي": "-"}  # folded as the tokenizer folds them
+I_THAT = frozenset("انني لكنني ولكنني وانني فانني".split())  # folded «أنني/إنني»: "that I"
+LEAD_EXPRESSED = frozenset(("عبر", "عبرت"))  # a news lead «عبّر اللاعب ... عن سعادته» (else «وعبر»: "via")
+WHAT = frozenset("ما بما لما مما عما".split())  # «ما جاء في التقرير»: what it said
 EVERYONE = frozenset("جميع كافه كل الجميع".split())  # folded: «حث جميع الأطراف», «كافة الدول»: addressees
 CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما وفيما كما وكما حيث اذ".split())  # before a clause's subject
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
@@ -205,7 +209,9 @@ class QuoteFinder:
                 continue
             if tok.key in THUS and self._this_is_what(c, thus=True):
                 continue  # «“لا يوجد ضرائب في دولتنا ...”، هكذا يغرد أحد مناصري التنظيم»
-            after_stop = c > 0 and lex.needs_connector(tok.key) and self.reader._is("stop", c - 1)
+            after_stop = lex.needs_connector(tok.key) and (
+                c > 0 and self.reader._is("stop", c - 1)
+                or tok.key in LEAD_EXPRESSED and (c == 0 or self.toks[c - 1].para != tok.para))
             m = lex.match(tok.key, after_stop=after_stop)
             if m is not None and m.cue.lemma == "قول" and m.cue.speaker == "inherit" \
                     and c not in self.inside and c not in self.consumed:
@@ -217,8 +223,9 @@ class QuoteFinder:
                 continue
             if m.cue.form == "بين" and self.ext.between(c):
                 continue  # «بيني وبين مسيري النادي»: "between"
-            if c > 0 and self.toks[c - 1].text[:1].isdigit():
-                continue  # «100 طالب موهوب»: after a number the word is a noun
+            if c > 0 and self.toks[c - 1].text[:1].isdigit() and self.toks[c - 1].para == tok.para:
+                continue  # «100 طالب موهوب»: after a number the word is a noun (not after a title
+                # or paragraph that ends in a year: «... سيلفي عام 2014⏎⏎ذكرت هيئة ...»)
             if not m.prefix and m.cue.pos in ("perf", "impf") and self.reader.noun_slot(c):
                 continue  # «يتم ذكر حسناته», «يعبر عن رأي شخصي»: a verbal noun, not a verb
             if self.ext.in_name(c, m):
@@ -227,6 +234,8 @@ class QuoteFinder:
                 continue  # «ولم تكشف الشركة تفاصيل», «ولا يعلن المتمردون»: what was not said
             if m.cue.pos == "impf" and self.reader._is("subjunctive", c - 1) and not self.toks[c - 1].text.lstrip("وف").startswith("إ"):
                 continue  # «ومن المنتظر أن يعلن الفريق عن ...»: what will or may be said
+            if m.cue.pos == "perf" and c > 0 and self.toks[c - 1].key in I_THAT:
+                continue  # «غير أنني نبهت إلى أنه ...»: the writer's own words, "I warned"
             if c > 0 and self.toks[c - 1].key == "مما":
                 continue  # «مما يشير إلى أن»: "which shows", the journalist's inference
             if not m.prefix and m.cue.pos == "impf" and self._describes_noun(c):
@@ -646,6 +655,8 @@ class QuoteFinder:
         fwd = self.reader.forward(c + 1, stop, obj_split=obj or cue.lemma in DEMANDS)  # («ودعا مدني المجتمع الدولي إلى»)
         if fwd is None and intro is not None and status != "held":
             p = self._past_complement(c + 1, stop)  # «ويجيب عن هذا السؤال أحمد الوايل:»
+            if p is not None and self._other_gender(p, stop, cue.gender):
+                p = None  # «وقالت إثر لقائها بالرئيس التونسي الباجي قائد السبسي إن»: whom she met
             fwd = self.reader.forward(p, stop) if p is not None else None
         if fwd and cue.pos == "perf" and cue.gender == "-" and self.toks[c].key.endswith(("وا", "ا", "تا")) \
                 and cue.lemma != "جاء":
@@ -756,6 +767,8 @@ class QuoteFinder:
             return None
         if intro is None or intro.how not in ("that", "colon", "quote") or m.cue.pos == "impf":
             return "skip"  # («الموضع الذي ترجح أن تكون الطائرة سقطت فيه»: "is thought")
+        if r > 1 and toks[r - 1].key == "الوقت" and toks[r - 2].key == "في":
+            return "after"  # «في الوقت الذي أكد فيه مدير الشرطة أن»: "while", its subject after the verb
         if m.cue.gender != rel and "-" not in (m.cue.gender, rel):
             return "after"  # «مقالة ... التي قال», «تلك المناطق التي قال»
         a = r - 1
@@ -787,7 +800,9 @@ class QuoteFinder:
             return None
         noun = next((k for k in range(c - 1, max(sent0, c - 4) - 1, -1)  # past adjectives and «التي»:
                      if self._statement_noun(k) is not None), None)    # «بياناً رسمياً أكد فيه»
-        if noun is None or not self._statement_noun(noun):
+        if noun is None:
+            return self._far_sender(c, sent0)
+        if not self._statement_noun(noun):
             return None
         after = reader.forward(c + 2, min(c + 2 + ISSUER_REACH, len(toks)))
         if after and any(k in names for k in range(*after)):
@@ -803,6 +818,19 @@ class QuoteFinder:
                 if first > sent0 and (reader.is_prep(first - 1, strip_prefix=True) or toks[first - 1].key in ("مع", "ومع")):
                     return None
                 return first, k + 1
+        return None
+
+    def _far_sender(self, c: int, sent0: int) -> Optional[tuple[int, int]]:
+        """«تلقى خادم الحرمين الشريفين ... اتصالا هاتفيا اليوم من جلالة الملك حمد بن عيسى آل
+        خليفة ملك مملكة البحرين أعرب فيه»: a call noun further back than the adjectives of
+        ``_issuer``, whose caller's phrase (``_sender``) runs up to the cue with no punctuation
+        or other cue between, names the one who spoke in it; else None."""
+        toks = self.toks
+        for k in range(c - 1, max(sent0, c - SENDER_REACH) - 1, -1):
+            if toks[k].text in "،,:؛;." or k < c - 1 and self.lex.match(toks[k].key):
+                return None
+            if self._statement_noun(k):
+                return self._sender(k, c)
         return None
 
     def _sender(self, noun: int, c: int) -> Optional[tuple[int, int]]:
@@ -994,6 +1022,10 @@ class QuoteFinder:
         if guess is None and cand is None:
             for s in range(toks[c].sent - 1, max(toks[c].sent - 3, -1), -1):
                 if s in self.sent_start and para - toks[self.sent_start[s]].para <= 1:
+                    if gender == "f":  # «زيارة قامت بها أورسولا فون ديرليان وزيرة الدفاع ... . وقالت»
+                        guess = self._woman_named(self.sent_start[s], self.sent_start.get(s + 1, c))
+                        if guess:
+                            break
                     guess = self._clause_subject(self.sent_start[s], self.sent_start.get(s + 1, c))
                     if guess:
                         break
@@ -1025,10 +1057,31 @@ class QuoteFinder:
                 break
             found = self._sentence_person(self.sent_start[s], self.sent_start.get(s + 1, c), gender)
             if found and gender == "f" and self.person_gender.get(found[0]) != "f":
-                return None  # («قائلةً» after a man the tagger gave no gender: a woman not named)
+                found = self._her_title(found)
+                if found is None:
+                    return None  # («قائلةً» after a man the tagger gave no gender: a woman not named)
             if found:
                 return found
         return None
+
+    def _her_title(self, found: tuple[int, int]) -> Optional[tuple[int, int]]:
+        """A name the tagger gave no gender, followed at once by a woman's title it tagged
+        apart («أورسولا فون ديرليان وزيرة الدفاع الألمانية»): the name with the title, else None."""
+        title = found[1]
+        if self.persons.get(title) != title or self.person_gender.get(title) != "f":
+            return None
+        end = title
+        while self.persons.get(end + 1) == title:
+            end += 1
+        return found[0], end + 1
+
+    def _woman_named(self, s0: int, s1: int) -> Optional[tuple[int, int]]:
+        """The first woman named in the sentence ``[s0, s1)`` heading a phrase of her own (a
+        feminine person, or a name with her title after it), else None."""
+        found = self._sentence_person(s0, s1, "f")
+        if found is not None and self.person_gender.get(found[0]) != "f":
+            found = self._her_title(found)
+        return found
 
     def _clause_subject(self, s0: int, c: int) -> Optional[tuple[int, int]]:
         """The subject of the sentence opening at ``s0`` with «و/ف» + a verb (``PhraseReader.
@@ -1076,6 +1129,15 @@ class QuoteFinder:
                     return None
                 return b + 1
         return None
+
+    def _other_gender(self, a: int, stop: int, gender: str) -> bool:
+        """Is the first person the tagger found from ``a`` on (before ``stop``) of the other
+        gender than a cue of ``gender`` (m/f)? A verb agrees with its subject, so that person
+        is no subject of it."""
+        if gender not in ("m", "f"):
+            return False
+        k = next((k for k in range(a, stop) if self.persons.get(k) == k), None)
+        return k is not None and self.person_gender.get(k, "-") not in (gender, "-")
 
     def _previous_person(self, c: int, gender: str, cand: Candidate) -> Optional[tuple[int, int]]:
         """For a subject-less cue opening its sentence («وقال: ...»), the person who is the
@@ -1308,6 +1370,8 @@ class QuoteFinder:
         or speaker). Any other «جاء» («جاء ذلك خلال», «جاء في المركز الثاني») is no cue."""
         if not self.ext.document_frame(c):
             return
+        if c > 0 and self.toks[c - 1].key in WHAT:
+            return  # «فإلى تفصيل ما جاء في التقرير الصحفي:»: what the report said, named, not quoted
         intro = self.ext.introducer(m.cue, c + 2)
         if intro is None:
             return

@@ -15,11 +15,14 @@ from typing import Optional
 from marsad.model import Speaker
 from marsad.quotes.cues import CueLexicon
 from marsad.quotes.tokens import QUOTE_CHARS, Tok
+from marsad.text.tokenize import normalize_word
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
 SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
 SO_THAT_BARE = frozenset("فان فانه فانها فانهم".split())  # folded: right after a source's comma, «فإن» too
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
+AUTHORITY = frozenset((normalize_word("هيئة"),))  # an authority, an outlet only when it broadcasts:
+BROADCASTING = (normalize_word("الإذاعة"), normalize_word("الاذاعة"))  # «لهيئة الإذاعة البريطانية»
 UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوباما»), which shows no gender
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
@@ -147,6 +150,12 @@ class PhraseReader:
             return True
         return self._is("governs", i - 1) and not (before.key.endswith("علي") and before.text.endswith("ي"))
 
+    def _not_a_name(self, k: int) -> bool:
+        """Is a word shaped like a preposition with a pronoun («لي», «له») no name here? Yes unless
+        the tagger found it in a name of more than one word («لي كه تشيانغ»): alone after a cue
+        («وأكد لي أنه») it is "to me" even when tagged as the surname «لي»."""
+        return k not in self.names or self.names.get(k + 1) != self.names[k] and self.names[k] == k
+
     def is_media(self, i: int) -> bool:
         """«لرويترز», «لـ(عكاظ)», «لوكالة», «للصحفيين»: an addressee, not part of a name."""
         key = self.toks[i].key
@@ -154,6 +163,8 @@ class PhraseReader:
             return True
         if len(key) > 2 and key[0] == "ل":
             rest = key[1:]
+            if rest in AUTHORITY and not (i + 1 < len(self.toks) and self.toks[i + 1].key.startswith(BROADCASTING)):
+                return False  # «المتحدث الرسمي لهيئة الهلال الأحمر»: an authority, not «لهيئة الإذاعة البريطانية»
             return (self.lex.is_a("media", rest) or self.lex.is_a("media", "ال" + rest)
                     or (rest.startswith("ل") and self.lex.is_a("media", "ا" + rest)))
         return False
@@ -209,7 +220,7 @@ class PhraseReader:
                 k += 3  # «وقالت في وقت سابق هوغيت لابيل»: a time adjunct before the subject
                 continue
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
-                    or (self._is("proprep", k, strip_prefix=False) and k not in self.names) or self.possessed_addressee(k) \
+                    or (self._is("proprep", k, strip_prefix=False) and self._not_a_name(k)) or self.possessed_addressee(k) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
                 k += 1
             elif self.is_media(k) and (k + 1 in self.short_quote_at if self.toks[k].key == "ل"
@@ -267,8 +278,9 @@ class PhraseReader:
                 # subject's definite word or name is the object («وزير خارجية إيران» completes a title)
             if obj_split and j > start and j - 1 in self.names and j in self.names and self.names[j] == j \
                     and self.names[j - 1] != j and t.key not in NAME_LINKS and self.toks[j - 1].key not in NAME_LINKS \
-                    and not self._is("title", j - 1):
+                    and not self._is("title", j - 1) and not self._is("title", self.names[j - 1]):
                 break  # «واتهم كريس كريستي أوباما بالكذب»: a second name after a whole one is the object
+                # (not after a title the tagger took for a name: «دعا الرئيس الإيراني حسن روحاني إلى»)
             if obj_split and j > start and j - 1 in self.names and j not in self.names and t.key.startswith("ال") \
                     and not self._is("title", j - 1) \
                     and any(self.toks[i].is_word for i in range(start, j)):
@@ -431,8 +443,9 @@ class PhraseReader:
         while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])
                        or self.toks[rng[0]].text.lstrip("و") in HERE):
             rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير», «وهنا يقول»: a time or place word is no subject
-        if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])):
-            return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker
+        if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])) \
+                or self._by_this(rng[0]):
+            return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker; «وبهذه المناسبة قالت»
         if rng[1] - rng[0] > MAX_PHRASE:
             return "invalid", None
         if self._is("nonspeaker", rng[0]):
@@ -539,6 +552,13 @@ class PhraseReader:
             return None  # «إلى ذلك، ارتفعت السياحة الوافدة ...، مشيرا»: after an adjunct, only a named subject
             # («لكن مع ذلك، قامت الصين بتغيير ...، قائلة»: a place names one too)
         return rng
+
+    def _by_this(self, k: int) -> bool:
+        """«وبهذه المناسبة», «وبذلك»: «بـ» fused to a demonstrative opens an adverbial, never
+        the subject of the cue after it («وبهذه المناسبة قالت وكيل الوزارة ... إن»)."""
+        key = self.toks[k].key
+        key = key[1:] if key[:1] in ("و", "ف") else key
+        return key[:1] == "ب" and (self.lex.is_a("demonstrative", key[1:], False) or key[1:] == "ذلك")
 
     def _lead_verb(self, s0: int, c: int) -> bool:
         """Does the paragraph opening at ``s0`` start with a bare word that reads as a past verb,
