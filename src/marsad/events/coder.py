@@ -21,7 +21,7 @@ from marsad.events.background import HISTORY_DAYS, background, history_article, 
 from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
-from marsad.events.modality import GOVERN_SPAN, asserted, governed, words_between
+from marsad.events.modality import GOVERN_SPAN, asserted, governed, talks_topic, words_between
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, proclitic_readings, scan_sentences, suffix_readings, word_before
@@ -336,6 +336,7 @@ class _Run:
         hit = self._as_noun(hit)
         lo, hi = self._sentence(hit.head)
         hit = self._as_recall(hit, hi)
+        hit = self._as_talks(hit, lo)
         if hit.is_verb and (j := f.honorific_after(hit.head)) is not None:
             self.topics.append((hit.head, self._honoured(hit.head, j)))  # «واستقبل سموه»: the one so named before
         elif hit.is_verb:
@@ -711,6 +712,15 @@ class _Run:
             mine = {self._country(x) for x in source or ()}
             return recall if source and self._country(k) not in mine else hit
         return hit
+
+    def _as_talks(self, hit: Hit, lo: int) -> Hit:
+        """Cooperation that talks were about is the talks («وجرى خلال الاستقبال استعراض آفاق
+        التعاون بين البلدين», «بحثا خلاله أوجه التعاون»): coded as CONSULT between its sides,
+        not as cooperation done (annotators code the meeting, with COOPERATE at most as an
+        alternative reading)."""
+        if hit.entry.type != "COOPERATE" or not talks_topic(self.f, hit, lo):
+            return hit
+        return replace(hit, entry=replace(hit.entry, type="CONSULT", mode="meeting"))
 
     def _noun_twin(self, hit: Hit) -> Hit:
         """The verbal noun of the lexicon spelt as the verb form ``hit``, of its type (else
