@@ -895,3 +895,19 @@ def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
     # «غارات عنيفة شنتها طائرات التحالف»: the clause after the adjective names the doer
     text = "وقتل العشرات في غارات عنيفة شنتها طائرات التحالف العربي على مواقع المتمردين الحوثيين في صنعاء."
     assert triples(coder, text) == {("SAU", "ASSAULT", "YEM")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state lets another use its bases: consent, AGREE (also COOPERATE)
+    ("وأعلن مسؤول أمريكي أن تركيا سمحت للولايات المتحدة باستخدام قاعدة إنجرليك الجوية.",
+     {("TUR", "AGREE", "USA")}),
+    # a noun of permission completing «وافق على»: the approver lets the one after «ل»
+    ("وقال مسؤولون إن أنقرة وافقت على السماح للطائرات الأمريكية باستخدام قواعدها.",
+     {("TUR", "AGREE", "USA")}),
+    # the act allowed named first: the «ل» after it is its purpose, no one is allowed
+    ("وقالت الحكومة البريطانية إنها قررت السماح باستخدام القوة لحماية السفن الفرنسية.", set()),
+    # «ولن»: a negation the word reader leaves whole (three letters)
+    ("وقال وزير الخارجية السعودي ولن نسمح لإيران بالتدخل في اليمن.", set()),
+])
+def test_coder_permission_is_consent(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] == "AGREE"} == expected

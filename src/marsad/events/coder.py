@@ -134,6 +134,10 @@ class Coded:
     candidates: list = field(default_factory=list)
 
 
+# words that begin with «ب» but carry no «ب» proclitic («بعد ذلك»): no act before the one allowed
+NOT_BI_CLITIC = frozenset(("بين", "بعد", "بعض", "بعدما", "بدوره", "بدورها", "بدورهم", "بلاده", "بلادها"))
+
+
 class EventCoder:
     """Callable ``(text, ...) -> Coded``; loads its lexicons once."""
 
@@ -364,6 +368,8 @@ class _Run:
             early = f.targets(hit, hit.last + 1, f.span[source[0]][0])  # «المساعدات للأشقاء اليمنيين التي قدمتها المملكة»
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
+        if target and entry.mode == "permission" and not self._permitted_first(hit, after, target):
+            target, spec = None, None  # «قررت السماح بشن غارات ... للدفاع عن ...»: an act allowed, no one
         if not target and self._held_after(hit, source):
             target, spec = source, "self"  # «اعتقل رضائيان»: he was arrested, by his state
             self.passive.add(hit.head)
@@ -721,6 +727,19 @@ class _Run:
         if hit.entry.type != "COOPERATE" or not talks_topic(self.f, hit, lo):
             return hit
         return replace(hit, entry=replace(hit.entry, type="CONSULT", mode="meeting"))
+
+    def _permitted_first(self, hit: Hit, after: int, target: Group) -> bool:
+        """Is the one allowed named before the act allowed? A permission names whom it lets
+        act, then the act: «سمحت تركيا للولايات المتحدة باستخدام قواعدها». With the act first
+        («قررت السماح بشن غارات جوية للدفاع عن مقاتلي المعارضة») a «ل» after it is the act's
+        purpose or object, not the one allowed."""
+        f = self.f
+        for j in range(max(after, hit.last + 1), f.span[target[0]][0]):
+            key = f.key(j)
+            if f.words[j].kind == "word" and key.startswith(("ب", "وب")) and len(key) > 2 \
+                    and key not in NOT_BI_CLITIC:
+                return False
+        return True
 
     def _noun_twin(self, hit: Hit) -> Hit:
         """The verbal noun of the lexicon spelt as the verb form ``hit``, of its type (else
