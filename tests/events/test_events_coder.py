@@ -911,3 +911,14 @@ def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
 ])
 def test_coder_permission_is_consent(coder, text, expected):
     assert {t for t in triples(coder, text) if t[1] == "AGREE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praise of the coordination with the coalition: support for the partner after «مع»
+    ("وقال القائد اليمني أحمد اليافعي إن الجيش يتقدم، مشيدا بمستوى التنسيق المتكامل مع قوات التحالف العربي.",
+     {("YEM", "SUPPORT", "SAU")}),
+    # «بدعم وتنسيق مع»: backing received by the one before, not support given to the partner
+    ("وتقدمت المقاومة الشعبية اليمنية بدعم وتنسيق مع قوات التحالف العربي.", set()),
+])
+def test_coder_praised_cooperation_names_the_partner(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] == "SUPPORT" and t[0] == "YEM"} == expected

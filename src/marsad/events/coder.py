@@ -134,6 +134,7 @@ class Coded:
     candidates: list = field(default_factory=list)
 
 
+PRAISED_SPAN = 4  # words from a stance of support to the cooperation it praises («بمستوى التنسيق»)
 # words that begin with «ب» but carry no «ب» proclitic («بعد ذلك»): no act before the one allowed
 NOT_BI_CLITIC = frozenset(("بين", "بعد", "بعض", "بعدما", "بدوره", "بدورها", "بدورهم", "بلاده", "بلادها"))
 
@@ -370,6 +371,8 @@ class _Run:
         target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
         if target and entry.mode == "permission" and not self._permitted_first(hit, after, target):
             target, spec = None, None  # «قررت السماح بشن غارات ... للدفاع عن ...»: an act allowed, no one
+        if not target and entry.type == "SUPPORT" and (praised := self._praised_partner(hit, hi)) is not None:
+            target, spec = praised, "مع"  # «مشيدا بمستوى التنسيق المتكامل مع قوات التحالف العربي»
         if not target and self._held_after(hit, source):
             target, spec = source, "self"  # «اعتقل رضائيان»: he was arrested, by his state
             self.passive.add(hit.head)
@@ -727,6 +730,23 @@ class _Run:
         if hit.entry.type != "COOPERATE" or not talks_topic(self.f, hit, lo):
             return hit
         return replace(hit, entry=replace(hit.entry, type="CONSULT", mode="meeting"))
+
+    def _praised_partner(self, hit: Hit, hi: int) -> Optional[Group]:
+        """The partner of the cooperation a stance of support praises («مشيدا بمستوى التنسيق
+        المتكامل مع قوات التحالف العربي», «أشاد بالتعاون مع المملكة»): a cooperation noun at
+        most PRAISED_SPAN words after the trigger, in its clause, whose «مع» names the partner."""
+        f = self.f
+        if hit.clitic.endswith("ب"):
+            return None  # «بدعم وتنسيق مع قوات التحالف»: backing received, not support given
+        for g in self.hits:
+            if g.head <= hit.last or g.head - hit.last > PRAISED_SPAN:
+                continue
+            if g.entry.type != "COOPERATE" or g.is_verb or not f.same_sentence(g.head, hit.head) \
+                    or any(f.stops(j) or f.words[j].text in "،," for j in range(hit.last + 1, g.head)):
+                return None
+            found, spec = f.targets(g, g.last + 1, hi)
+            return found if spec == "مع" else None
+        return None
 
     def _permitted_first(self, hit: Hit, after: int, target: Group) -> bool:
         """Is the one allowed named before the act allowed? A permission names whom it lets
