@@ -247,3 +247,13 @@ def test_a_shared_family_name_without_a_link_of_bin_places_no_one():
 def test_a_bare_coalition_is_the_one_of_the_storys_theatre(nlp, text, expected):
     record = extract(Article(text=text, id="coalition", published="2015-08-03"), nlp)
     assert [e.country for e in record.entities if "التحالف" in e.name] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Harad is a Yemeni district on the Saudi border and a Saudi town: the story chooses
+    ("وقصفت مقاتلات التحالف مواقع الحوثيين في مديرية حرض بمحافظة حجة.", "YEM"),
+    ("وزار وزير البترول منطقة حرض في المنطقة الشرقية بالمملكة.", "SAU"),
+])
+def test_a_place_two_countries_share_is_the_storys(nlp, text, expected):
+    record = extract(Article(text=text, id="harad", published="2015-08-03"), nlp)
+    assert [e.country for e in record.entities if "حرض" in e.name] == [expected]

@@ -170,10 +170,26 @@ def test_coder_freezing_funds_is_a_sanction_on_their_owner(coder):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the king received the Egyptian president; the two sides discussed cooperation
+    # a review of cooperation during a reception: the talks, not cooperation done
+    ("وجرى خلال اللقاء استعراض آفاق التعاون بين المملكة والأردن.",
+     {("SAU", "CONSULT", "JOR"), ("JOR", "CONSULT", "SAU")}),
+    # «بحث وتبادل الخبرات»: discussion and an exchange of expertise, which is cooperation
+    ("وتم بحث وتبادل الخبرات بين المملكة والأردن في مجال الأمن.",
+     {("SAU", "COOPERATE", "JOR"), ("JOR", "COOPERATE", "SAU")}),
+    # cooperation done, no talks about it
+    ("وقالت الخارجية الأمريكية إن التعاون بين الولايات المتحدة والأردن مستمر في مكافحة الإرهاب.",
+     {("USA", "COOPERATE", "JOR"), ("JOR", "COOPERATE", "USA")}),
+])
+def test_coder_cooperation_talks_were_about_is_the_talks(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the king received the Egyptian president; the two sides discussed cooperation (talks
+    # about cooperation are the talks: CONSULT, no COOPERATE)
     ("استقبل خادم الحرمين الشريفين الملك سلمان الرئيس المصري عبدالفتاح السيسي. "
      "وبحث الجانبان سبل التعاون بين البلدين.",
-     {("SAU", "CONSULT", "EGY"), ("EGY", "CONSULT", "SAU"), ("SAU", "COOPERATE", "EGY"), ("EGY", "COOPERATE", "SAU")}),
+     {("SAU", "CONSULT", "EGY"), ("EGY", "CONSULT", "SAU")}),
     # Najib said the emir of Qatar is interested; «the two met»
     ("قال رئيس الوزراء الماليزي نجيب عبد الرزاق إن أمير قطر الشيخ تميم بن حمد مهتم بالاستثمار. "
      "والتقى الاثنان في ماليزيا الجمعة الماضية.", {("MYS", "CONSULT", "QAT"), ("QAT", "CONSULT", "MYS")}),
@@ -905,6 +921,33 @@ def test_coder_a_relative_clause_past_a_feminine_adjective(coder):
 ])
 def test_coder_the_coalition_of_the_storys_theatre(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state lets another use its bases: consent, AGREE (also COOPERATE)
+    ("وأعلن مسؤول أمريكي أن تركيا سمحت للولايات المتحدة باستخدام قاعدة إنجرليك الجوية.",
+     {("TUR", "AGREE", "USA")}),
+    # a noun of permission completing «وافق على»: the approver lets the one after «ل»
+    ("وقال مسؤولون إن أنقرة وافقت على السماح للطائرات الأمريكية باستخدام قواعدها.",
+     {("TUR", "AGREE", "USA")}),
+    # the act allowed named first: the «ل» after it is its purpose, no one is allowed
+    ("وقالت الحكومة البريطانية إنها قررت السماح باستخدام القوة لحماية السفن الفرنسية.", set()),
+    # «ولن»: a negation the word reader leaves whole (three letters)
+    ("وقال وزير الخارجية السعودي ولن نسمح لإيران بالتدخل في اليمن.", set()),
+])
+def test_coder_permission_is_consent(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] == "AGREE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praise of the coordination with the coalition: support for the partner after «مع»
+    ("وقال القائد اليمني أحمد اليافعي إن الجيش يتقدم، مشيدا بمستوى التنسيق المتكامل مع قوات التحالف العربي.",
+     {("YEM", "SUPPORT", "SAU")}),
+    # «بدعم وتنسيق مع»: backing received by the one before, not support given to the partner
+    ("وتقدمت المقاومة الشعبية اليمنية بدعم وتنسيق مع قوات التحالف العربي.", set()),
+])
+def test_coder_praised_cooperation_names_the_partner(coder, text, expected):
+    assert {t for t in triples(coder, text) if t[1] == "SUPPORT" and t[0] == "YEM"} == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -23,7 +23,7 @@ from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, trip
 from marsad.events.said import blamed_in_words
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.projectile import projectile_sides
-from marsad.events.modality import GOVERN_SPAN, asserted, governed, words_between
+from marsad.events.modality import GOVERN_SPAN, asserted, governed, talks_topic, words_between
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, proclitic_readings, scan_sentences, suffix_readings, word_before
@@ -138,6 +138,11 @@ class Coded:
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     candidates: list = field(default_factory=list)
+
+
+PRAISED_SPAN = 4  # words from a stance of support to the cooperation it praises («بمستوى التنسيق»)
+# words that begin with «ب» but carry no «ب» proclitic («بعد ذلك»): no act before the one allowed
+NOT_BI_CLITIC = frozenset(("بين", "بعد", "بعض", "بعدما", "بدوره", "بدورها", "بدورهم", "بلاده", "بلادها"))
 
 
 class EventCoder:
@@ -343,6 +348,7 @@ class _Run:
         hit = self._as_noun(hit)
         lo, hi = self._sentence(hit.head)
         hit = self._as_recall(hit, hi)
+        hit = self._as_talks(hit, lo)
         if hit.is_verb and (j := f.honorific_after(hit.head)) is not None:
             self.topics.append((hit.head, self._honoured(hit.head, j)))  # «واستقبل سموه»: the one so named before
         elif hit.is_verb:
@@ -376,6 +382,10 @@ class _Run:
             early = f.targets(hit, hit.last + 1, f.span[source[0]][0])  # «المساعدات للأشقاء اليمنيين التي قدمتها المملكة»
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
+        if target and entry.mode == "permission" and not self._permitted_first(hit, after, target):
+            target, spec = None, None  # «قررت السماح بشن غارات ... للدفاع عن ...»: an act allowed, no one
+        if not target and entry.type == "SUPPORT" and (praised := self._praised_partner(hit, hi)) is not None:
+            target, spec = praised, "مع"  # «مشيدا بمستوى التنسيق المتكامل مع قوات التحالف العربي»
         if not target and self._held_after(hit, source):
             target, spec = source, "self"  # «اعتقل رضائيان»: he was arrested, by his state
             self.passive.add(hit.head)
@@ -770,6 +780,45 @@ class _Run:
             mine = {self._country(x) for x in source or ()}
             return recall if source and self._country(k) not in mine else hit
         return hit
+
+    def _as_talks(self, hit: Hit, lo: int) -> Hit:
+        """Cooperation that talks were about is the talks («وجرى خلال الاستقبال استعراض آفاق
+        التعاون بين البلدين», «بحثا خلاله أوجه التعاون»): coded as CONSULT between its sides,
+        not as cooperation done (annotators code the meeting, with COOPERATE at most as an
+        alternative reading)."""
+        if hit.entry.type != "COOPERATE" or not talks_topic(self.f, hit, lo):
+            return hit
+        return replace(hit, entry=replace(hit.entry, type="CONSULT", mode="meeting"))
+
+    def _praised_partner(self, hit: Hit, hi: int) -> Optional[Group]:
+        """The partner of the cooperation a stance of support praises («مشيدا بمستوى التنسيق
+        المتكامل مع قوات التحالف العربي», «أشاد بالتعاون مع المملكة»): a cooperation noun at
+        most PRAISED_SPAN words after the trigger, in its clause, whose «مع» names the partner."""
+        f = self.f
+        if hit.clitic.endswith("ب"):
+            return None  # «بدعم وتنسيق مع قوات التحالف»: backing received, not support given
+        for g in self.hits:
+            if g.head <= hit.last or g.head - hit.last > PRAISED_SPAN:
+                continue
+            if g.entry.type != "COOPERATE" or g.is_verb or not f.same_sentence(g.head, hit.head) \
+                    or any(f.stops(j) or f.words[j].text in "،," for j in range(hit.last + 1, g.head)):
+                return None
+            found, spec = f.targets(g, g.last + 1, hi)
+            return found if spec == "مع" else None
+        return None
+
+    def _permitted_first(self, hit: Hit, after: int, target: Group) -> bool:
+        """Is the one allowed named before the act allowed? A permission names whom it lets
+        act, then the act: «سمحت تركيا للولايات المتحدة باستخدام قواعدها». With the act first
+        («قررت السماح بشن غارات جوية للدفاع عن مقاتلي المعارضة») a «ل» after it is the act's
+        purpose or object, not the one allowed."""
+        f = self.f
+        for j in range(max(after, hit.last + 1), f.span[target[0]][0]):
+            key = f.key(j)
+            if f.words[j].kind == "word" and key.startswith(("ب", "وب")) and len(key) > 2 \
+                    and key not in NOT_BI_CLITIC:
+                return False
+        return True
 
     def _noun_twin(self, hit: Hit) -> Hit:
         """The verbal noun of the lexicon spelt as the verb form ``hit``, of its type (else

@@ -27,10 +27,10 @@ from marsad.text.normalize import normalize
 PLOVER_TYPES = frozenset(EVENT_TYPES)
 FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker personobj".split())
 MARKER_KINDS = frozenset(
-    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame".split()
+    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame topic".split()
 )
 # rows of these kinds are verbs: their inflected forms are filed under the kind named
-VERB_MARKERS = {"modalverb": "modal", "haltverb": "halt", "blameverb": "blame"}
+VERB_MARKERS = {"modalverb": "modal", "haltverb": "halt", "blameverb": "blame", "topicverb": "topic"}
 MARKER_ROW_KINDS = MARKER_KINDS | frozenset(VERB_MARKERS)
 _DATA = resources.files("marsad.events") / "data"
 

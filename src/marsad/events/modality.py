@@ -20,6 +20,7 @@ CONDITIONAL_SPAN = 12  # words back a conditional («إذا», «في حال») 
 EMBED_SPAN = 8  # words after an embedding trigger («دعا», «حذر») that it governs
 SPORT_SPAN = 15  # words either side of a trigger a sport word («مباراة», «المحترف») makes it a game
 GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its complement
+TOPIC_SPAN = 4  # words back a word of discussing («بحث», «استعراض») makes a cooperation noun its topic
 _AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
 _THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
 _RELATIVES = ("الذي", "التي")
@@ -69,6 +70,22 @@ def _halted(f: Frame, h: int, lo: int) -> bool:
     if j in f.owner and f.span[f.owner[j]][1] == j:
         j = f.span[f.owner[j]][0] - 1
     return j >= lo and f.is_("halt", j)
+
+
+def talks_topic(f: Frame, hit: Hit, lo: int) -> bool:
+    """Is the noun trigger what talks were about: a word of discussing or reviewing governs
+    it, at most TOPIC_SPAN words back in its clause with no actor between («بحثا خلاله أوجه
+    التعاون بين البلدين», «استعراض آفاق التعاون», «ناقش سبل تعزيز التعاون»)? Not a conjunct
+    of that word («بحث وتبادل الخبرات»: discussion and an exchange)."""
+    h = hit.head
+    if hit.is_verb or hit.clitic.startswith("و"):
+        return False
+    for j in range(h - 1, max(lo, h - TOPIC_SPAN) - 1, -1):
+        if f.stops(j) or f.words[j].kind == "punct" or j in f.owner:
+            return False
+        if f.is_("topic", j):
+            return True
+    return False
 
 
 def _reticent(f: Frame, hit: Hit, hi: int) -> bool:
