@@ -3,7 +3,8 @@
 In the Saudi press «التحالف», «قوات التحالف», «طيران التحالف» are the Saudi-led coalition in
 Yemen: the lexicon's reading of those words (its row is flagged ``context``). In a story set
 in Iraq or Syria that names nothing Yemeni, the same words name the US-led coalition against
-Daesh («نفذت الولايات المتحدة والتحالف 27 غارة في سوريا», «مدعومة بغارات مكثفة من التحالف»).
+Daesh («نفذت الولايات المتحدة والتحالف 27 غارة في سوريا», «مدعومة بغارات مكثفة من التحالف»),
+which the lexicon codes by its leader, USA, as it codes the other by Saudi Arabia.
 A name that says which coalition it is («التحالف العربي», «تحالف دعم الشرعية», «التحالف
 بقيادة السعودية») keeps its reading.
 """
