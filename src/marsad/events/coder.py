@@ -177,6 +177,7 @@ class EventCoder:
             mentions = confirmed_places(link_to_entities(mentions_from_lexicon(text, self.lexicon, pub, matches, words),
                                                          entities), entities)
             mentions = sorted(mentions + placed_beyond(text, mentions, entities, self.sources), key=lambda m: m.start)
+        mentions = _outside_dates(mentions, dates or [])
         places = places_of(text, mentions, self.lexicon)
         places = sorted(places + entity_places(entities, mentions), key=lambda p: p.start or 0)
         if not words:
@@ -218,6 +219,13 @@ class EventCoder:
                 self.events.kinds_of(key) & {"speech", "light"})
             self._memo[key] = found
         return found
+
+
+def _outside_dates(mentions: list[Mention], dates: list[DateRef]) -> list[Mention]:
+    """Mentions less those inside a date («أبريل (نيسان) الماضي»: the Levantine month, not
+    Nissan, JPN)."""
+    spans = [(d.start, d.end) for d in dates if d.start is not None and d.end is not None]
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
 
 
 def _towns_unnamed(events: list[Event], entities) -> list[Event]:
@@ -403,6 +411,8 @@ class _Run:
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
                 source, target = target, None
+        if "thingobj" in entry.flags and spec == "ب" and self._guest(target):
+            return  # «جدد ترحيبه بخادم الحرمين الشريفين خلال زيارته»: hospitality, no backing
         if spec == "بين":
             source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
         if entry.type == "SUPPORT" and (backing := self._backing(hit, source, hi)) is not None:
@@ -548,6 +558,12 @@ class _Run:
         Saudi), and a state's troops fighting a foreign group that crossed in fight that group's
         country."""
         return bool(source) and {self._country(k) for k in place} <= {self._country(k) for k in source}
+
+    def _guest(self, target: Optional[Group]) -> bool:
+        """A «ب» complement that is a person or an official itself («رحب بالرئيس», not
+        «رحب بقرار الرئيس»): the one welcomed is a guest (flag `thingobj`)."""
+        m = self.f.mentions[target[0]] if target else None
+        return m is not None and m.kind in ("person", "title") and m.clitic.endswith("ب")
 
     def _killed(self, hit: Hit, hi: int) -> bool:
         """A killing verb read as a passive with its toll right after it, in a sentence that

@@ -20,6 +20,8 @@ CONDITIONAL_SPAN = 12  # words back a conditional («إذا», «في حال») 
 EMBED_SPAN = 8  # words after an embedding trigger («دعا», «حذر») that it governs
 SPORT_SPAN = 15  # words either side of a trigger a sport word («مباراة», «المحترف») makes it a game
 GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its complement
+TOPIC_TYPES = frozenset({"COOPERATE"})  # nouns that talks are often said to be about
+FURTHER_SPAN = 2  # words of furthering between a topic word and the noun («سبل تعزيز التعاون»)
 _AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
 _THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
 _RELATIVES = ("الذي", "التي")
@@ -43,6 +45,8 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         j -= 1
     if j >= lo and f.is_("negation", j) and not (f.key(j) == "ما" and hit.tense != "perf"):
         return False  # «لم يلتق», «لن يزور», «عدم انسحاب»
+    if discussed(f, hit, lo):
+        return False  # «بحثا أوجه التعاون بين البلدين»: talks about cooperation
     if _halted(f, h, lo):
         return False  # «وقف التنسيق الأمني», «إلغاء الزيارة»: stopped, not done
     if hit.tense not in ("perf", "perf1") and h - 1 >= lo and f.key(h - 1) in ("قد", "وقد"):
@@ -60,6 +64,20 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         that = that or f.key(j) in _THAT
         denial = denial or (that and f.is_("denial", j))  # «نفى أن يكون …»
     return not denial and not embedded(f, hits, hit, lo)
+
+
+def discussed(f: Frame, hit: Hit, lo: int) -> bool:
+    """A noun of cooperation named as the subject of talks: a `topic` word right before it,
+    or before up to :data:`FURTHER_SPAN` words of furthering («بحثا خلاله أوجه التعاون بين
+    البلدين», «استعراض آفاق التعاون», «لتوثيق أواصر التعاون», «بحث سبل تعزيز التعاون»). The
+    talks are the event (CONSULT, coded from their own trigger); the cooperation is what
+    was discussed (GUIDELINES: talks → CONSULT)."""
+    if hit.is_verb or hit.entry.type not in TOPIC_TYPES or hit.clitic[:1] == "و":
+        return False  # «بحث وتبادل الخبرات»: a second act, not the genitive of the first
+    j = hit.head - 1
+    while j >= lo and hit.head - j <= FURTHER_SPAN and f.is_("furthering", j):
+        j -= 1
+    return j >= lo and f.is_("topic", j)
 
 
 def _halted(f: Frame, h: int, lo: int) -> bool:
