@@ -1283,7 +1283,7 @@ class _Run:
             kind = hit.entry.type
             if kind == "PROTEST" and src.sector in STATE_SECTORS and hit.entry.mode not in CROWD_MODES:
                 kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
-            human = t is not None and f.mentions[t].kind in ("person", "title")
+            human = t is not None and f.mentions[t].kind in ("person", "title") and not self._forces_of(t)
             if kind == "ASSAULT" and hit.entry.mode == "attack" and (human if hit.is_verb else self._civilian(hit, s)):
                 kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري», «شن النجيفي هجوما على حكومة العبادي»: in words
             if kind == "AID" and human:
@@ -1295,6 +1295,12 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
+
+    def _forces_of(self, k: int) -> bool:
+        """Is mention ``k`` a person named as the owner of a force («ميليشيات صالح», «قوات
+        حفتر»)? Then the force is meant: attacking it is an act of arms, not of words."""
+        j = self.f.span[k][0] - 1
+        return j >= 0 and self.f.same_sentence(j, self.f.span[k][0]) and self.f.is_("force", j)
 
     def _civilian(self, hit: Hit, k: int) -> bool:
         """Is mention ``k``, the source of the noun «هجوم», one person not under arms named
