@@ -942,3 +942,14 @@ def test_coder_a_name_inside_a_date_is_no_actor(coder):
 def test_coder_attacking_a_leaders_militias_is_an_attack_in_arms(coder):
     text = "وهاجم الحوثيون وميليشيات صالح مواقع للمقاومة الشعبية في مأرب."
     assert not [e for e in coder(text, PUBLISHED).events if e.type == "ACCUSE"]
+
+
+def test_coder_a_topic_phrase_names_no_new_act(coder):
+    # «as for the agreement with Iran, he said …»: the agreement is the topic, told before
+    text = "وبالنسبة للاتفاق مع إيران قال المسؤول الأمريكي إن بلاده تتابع التنفيذ."
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "AGREE"]
+
+
+def test_coder_going_to_a_court_is_no_visit(coder):
+    text = "وقال الرئيس الفلسطيني محمود عباس إن القيادة الفلسطينية ستتوجه إلى المحكمة الجنائية الدولية."
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "CONSULT"]

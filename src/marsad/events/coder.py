@@ -411,6 +411,8 @@ class _Run:
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
                 source, target = target, None
+        if entry.mode == "visit" and self._court(target):
+            return  # «ستتوجه إلى المحكمة الجنائية الدولية»: a case brought, no visit
         if "thingobj" in entry.flags and spec == "ب" and self._guest(target):
             return  # «جدد ترحيبه بخادم الحرمين الشريفين خلال زيارته»: hospitality, no backing
         if spec == "بين":
@@ -558,6 +560,10 @@ class _Run:
         Saudi), and a state's troops fighting a foreign group that crossed in fight that group's
         country."""
         return bool(source) and {self._country(k) for k in place} <= {self._country(k) for k in source}
+
+    def _court(self, target: Optional[Group]) -> bool:
+        """Is the target a court (sector JUD)? One goes to a court with a case, not on a visit."""
+        return bool(target) and self.f.mentions[target[0]].sector == "JUD"
 
     def _guest(self, target: Optional[Group]) -> bool:
         """A «ب» complement that is a person or an official itself («رحب بالرئيس», not

@@ -30,9 +30,10 @@ FLAGS = FLAGS | {"thingobj"}  # a welcome to a person is hospitality (session 15
 MARKER_KINDS = frozenset(
     "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime".split()
 )
-# talk about cooperation (session 15, events20): what talks are about, and the words
-# of furthering that may stand between («بحثا سبل تعزيز التعاون»)
-MARKER_KINDS = MARKER_KINDS | frozenset({"topic", "furthering"})
+# talk about cooperation (session 15, events20): what talks are about, the words of
+# furthering that may stand between («بحثا سبل تعزيز التعاون»), and topic phrases
+# («وبالنسبة للاتفاق مع إيران»)
+MARKER_KINDS = MARKER_KINDS | frozenset({"topic", "furthering", "asfor"})
 # rows of these kinds are verbs: their inflected forms are filed under the kind named
 VERB_MARKERS = {"modalverb": "modal", "haltverb": "halt"}
 MARKER_ROW_KINDS = MARKER_KINDS | frozenset(VERB_MARKERS)

@@ -45,6 +45,8 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         j -= 1
     if j >= lo and f.is_("negation", j) and not (f.key(j) == "ما" and hit.tense != "perf"):
         return False  # «لم يلتق», «لن يزور», «عدم انسحاب»
+    if as_for(f, hit, lo):
+        return False  # «وبالنسبة للاتفاق مع إيران»: a topic the speaker turns to
     if discussed(f, hit, lo):
         return False  # «بحثا أوجه التعاون بين البلدين»: talks about cooperation
     if _halted(f, h, lo):
@@ -78,6 +80,18 @@ def discussed(f: Frame, hit: Hit, lo: int) -> bool:
     while j >= lo and hit.head - j <= FURTHER_SPAN and f.is_("furthering", j):
         j -= 1
     return j >= lo and f.is_("topic", j)
+
+
+def as_for(f: Frame, hit: Hit, lo: int) -> bool:
+    """A noun trigger right after a topic phrase («وبالنسبة للاتفاق مع إيران، قال …»,
+    «فيما يتعلق بالهجوم», «بالنسبة إلى الزيارة»): what the speaker turns to, an act told
+    before, not a report of it."""
+    if hit.is_verb:
+        return False
+    j = hit.head - 1
+    if j >= lo and f.key(j) in ("الي", "الى") and not hit.clitic:
+        j -= 1  # «بالنسبة إلى الزيارة»
+    return j >= lo and f.is_("asfor", j)
 
 
 def _halted(f: Frame, h: int, lo: int) -> bool:
