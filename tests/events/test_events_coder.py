@@ -932,21 +932,18 @@ def test_coder_a_welcome_to_a_guest_is_no_support(coder):
 
 
 def test_coder_a_name_inside_a_date_is_no_actor(coder):
-    # «أبريل (نيسان) الماضي»: the Levantine month, not Nissan (JPN)
-    text = "وأطلقت القوات العراقية في أبريل (نيسان) الماضي عملية عسكرية في محافظة الأنبار."
-    dates = [DateRef(text="أبريل (نيسان) الماضي", start=text.index("أبريل"),
-                     end=text.index("الماضي") + len("الماضي"), value="2015-04")]
-    assert "JPN" not in {e.source.country for e in coder(text, PUBLISHED, dates=dates).events}
+    # «أبريل نيسان»: the Levantine month, not Nissan (JPN), when the dates step read it
+    text = "وأطلقت قوات الأمن العراقية في أبريل نيسان عملية عسكرية في محافظة الأنبار."
+    span = "أبريل نيسان"
+    dates = [DateRef(text=span, start=text.index(span), end=text.index(span) + len(span), value="2015-04")]
+    assert triples(coder, text, dates=dates) == {("IRQ", "ASSAULT", "IRQ")}
 
 
-def test_coder_attacking_a_leaders_militias_is_an_attack_in_arms(coder):
-    text = "وهاجم الحوثيون وميليشيات صالح مواقع للمقاومة الشعبية في مأرب."
-    assert not [e for e in coder(text, PUBLISHED).events if e.type == "ACCUSE"]
-
-
-def test_coder_a_topic_phrase_names_no_new_act(coder):
+@pytest.mark.parametrize("text", [
     # «as for the agreement with Iran, he said …»: the agreement is the topic, told before
-    text = "وبالنسبة للاتفاق مع إيران قال المسؤول الأمريكي إن بلاده تتابع التنفيذ."
+    "وقال مسؤول أمريكي إن العلاقات مهمة. وبالنسبة للاتفاق مع إيران قال إن بلاده تتابع التنفيذ.",
+])
+def test_coder_a_topic_phrase_names_no_new_act(coder, text):
     assert not [e for e in coder(text, PUBLISHED).events if e.type == "AGREE"]
 
 
