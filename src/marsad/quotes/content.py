@@ -336,6 +336,8 @@ class Extents:
                 return True
             if self.reader._is("stop", nxt) and (self.cue_at(nxt + 1) or self.cue_at(nxt + 2)):
                 return True
+            if self.transition(nxt) and self.cue_at(nxt + 2):
+                return True  # «...، من جهتها قالت السفارة الروسية»: a new speaker after a lost stop
             if toks[nxt].key == "علي" and nxt + 1 < len(toks) and toks[nxt + 1].key in TAIL:
                 return True
             if self.participle(nxt) or self.reader._is("tail", nxt, strip_prefix=False) \
