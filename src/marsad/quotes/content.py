@@ -336,8 +336,12 @@ class Extents:
                 return True
             if self.reader._is("stop", nxt) and (self.cue_at(nxt + 1) or self.cue_at(nxt + 2)):
                 return True
-            if self.transition(nxt) and self.cue_at(nxt + 2):
-                return True  # «...، من جهتها قالت السفارة الروسية»: a new speaker after a lost stop
+            if self.transition(nxt) and toks[nxt + 1].key != "ثم":
+                c3 = self.cue_at(nxt + 2)
+                if c3 and c3.pos == "perf":
+                    return True  # «...، من جهتها قالت السفارة», «، في حين شدد كيري»: a new speaker
+                # («، ومن ثم نقل المواد»: "and then", a verbal noun; «، في حين يفيد عسل الزهور»:
+                # an imperfect goes on the speaker's comparison)
             if toks[nxt].key == "علي" and nxt + 1 < len(toks) and toks[nxt + 1].key in TAIL:
                 return True
             if self.participle(nxt) or self.reader._is("tail", nxt, strip_prefix=False) \
