@@ -336,6 +336,12 @@ class Extents:
                 return True
             if self.reader._is("stop", nxt) and (self.cue_at(nxt + 1) or self.cue_at(nxt + 2)):
                 return True
+            if self.transition(nxt) and toks[nxt + 1].key != "ثم":
+                c3 = self.cue_at(nxt + 2)
+                if c3 and c3.pos == "perf":
+                    return True  # «...، من جهتها قالت السفارة», «، في حين شدد كيري»: a new speaker
+                # («، ومن ثم نقل المواد»: "and then", a verbal noun; «، في حين يفيد عسل الزهور»:
+                # an imperfect goes on the speaker's comparison)
             if toks[nxt].key == "علي" and nxt + 1 < len(toks) and toks[nxt + 1].key in TAIL:
                 return True
             if self.participle(nxt) or self.reader._is("tail", nxt, strip_prefix=False) \
@@ -430,7 +436,9 @@ class Extents:
         if cue.pos not in ("perf", "impf"):
             return None
         nouns_only = nouns_only or "OBJN" in cue.complement  # «أعلن X رفضه ...», not «أعلن X أسماء ...»
-        obj = "OBJ" in cue.complement or "OBJN" in cue.complement
+        said = "OBJS" in cue.complement  # «جدد X تحذيره من ...», not «جدد النادي عقد اللاعب»
+        nouns_only = nouns_only or said
+        obj = "OBJ" in cue.complement or "OBJN" in cue.complement or said
         bi = "ب" in cue.complement
         if not (obj or bi):
             return None
@@ -442,9 +450,14 @@ class Extents:
                 skip = k + 3  # «وأعلنت قيادة عمليات بغداد في وقت سابق تحرير ...»: a time adjunct
             if k < skip or not self.toks[k].is_word or k in names and k - 1 in names:
                 continue
-            if nouns_only and self.reader.is_prep(k, strip_prefix=True):
+            if nouns_only and not said and self.reader.is_prep(k, strip_prefix=True):
                 return None  # «أكد هؤلاء من خلال برنامج بناء الأمل ... على أهمية»: a genitive, not the object
+                # (after «جدد» only a noun of something said is taken: «وجددت وزارة الصحة ممثلة في
+                # الوكالة ... التأكيد على»)
             prev = self.toks[k - 1]
+            if said and (self.toks[k].sent != self.toks[j].sent or prev.text in "،," and len(key) > 2
+                         and key[0] == "و" and not self._statement_noun(k)):
+                return None  # «ومن ثم جددت الاتفاقية الى ثلاث سنوات، وبعد ثماني سنوات من الدعم»
             # after the speaker's name, or a time word or adverb that closes the subject
             # («أكد المتحدث حسيب صديقي أمس نبأ وفاة ...», «وصفت طالبان آنذاك خبر ...»)
             after_subject = (k - 1 in names and k not in names and not self.reader._is("title", k - 1)) or (
@@ -455,7 +468,8 @@ class Extents:
                 after_subject = False  # «دان مسعود البرزاني رئيس الإقليم», «أكد كيري الذي ...»
             bare = not (key[:1] == "ب" and len(key) > 3)
             head = self.reader._is("objhead", k, strip_prefix=False) \
-                or "OBJN" in cue.complement and self.reader._is("announced", k, strip_prefix=False)
+                or "OBJN" in cue.complement and self.reader._is("announced", k, strip_prefix=False) \
+                or said and self._statement_noun(k)
             if obj and bare and (head or after_subject) and not self.reader.is_prep(k) \
                     and not self.reader._is("time", k) and (head or prev.text not in "،,"):
                 return k  # («أكد المتحدث ... العقيد ناصر الشريف، استمرار التنبيه»)
@@ -464,6 +478,14 @@ class Extents:
                                     or after_subject) and not self.reader._is("title", k - 1, strip_prefix=False):
                 return k  # (not «طالب العميد بالجيش العراقي السابق، أحمد البيلاوي ...»: the title's place)
         return None
+
+    def _statement_noun(self, k: int) -> bool:
+        """Is token ``k`` a noun of something said, bare, definite or with a pronoun
+        («تحذيره», «رفضها», «التأكيد», «دعوة»: classes objhead and renewed), the only object
+        that makes «جدد» ("renewed") a cue? A contract, an agreement or shelling renewed
+        («جددت إدارة النادي عقد اللاعب», «جددت القوات قصفها») is no statement."""
+        key = self.toks[k].key
+        return self.lex.is_a("objhead", key) or self.lex.is_a("renewed", key)
 
     def participle(self, k: int) -> bool:
         """Is token ``k`` a circumstantial participle («مشيداً», «مدللاً»: مـ...ـاً), which

@@ -192,6 +192,7 @@ def default_lexicon() -> CueLexicon:
     phrases["pronominal"] = frozenset(pronominal_speakers())
     phrases["title"] = phrases.get("title", frozenset()) | title_words()
     phrases["objhead"] = inflected(phrases.get("objhead", frozenset()))
+    phrases["renewed"] = inflected(phrases.get("renewed", frozenset()))
     return CueLexicon(parse_cues((_DATA / "cues.tsv").read_text(encoding="utf-8")), phrases)
 
 
