@@ -27,7 +27,7 @@ from marsad.text.normalize import normalize
 PLOVER_TYPES = frozenset(EVENT_TYPES)
 FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker personobj".split())
 MARKER_KINDS = frozenset(
-    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame topic".split()
+    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame topic obligation consequence necessity duty".split()
 )
 # rows of these kinds are verbs: their inflected forms are filed under the kind named
 VERB_MARKERS = {"modalverb": "modal", "haltverb": "halt", "blameverb": "blame", "topicverb": "topic"}
