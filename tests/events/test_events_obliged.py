@@ -29,6 +29,9 @@ def events(nlp, text):
     ("وأوضح وزير الخارجية اليمني أنه يتوجب على الحوثيين أن يغيروا قياداتهم.", ("YEM", "REQUEST", "YEM")),
     # «ضرورة» + a deed whose genitive is its doer
     ("وأكد وزير الخارجية السعودي عادل الجبير أن موقف الرياض هو ضرورة تنحي الأسد.", ("SAU", "REQUEST", "SYR")),
+    # no quote: the subject of the speech verb of the sentence speaks
+    ("وأكد وزير الخارجية الفلسطيني رياض المالكي أن الجريمة لن تمر دون عقاب، مشددا على ضرورة أن يتحمل "
+     "المجتمع الدولي مسؤولياته.", ("PSE", "REQUEST", "IGO")),
     # an alternative naming consequences makes the demand a threat
     ("وقال الرئيس التركي رجب طيب أردوغان إن على حزب العمال الكردستاني أن يلقي سلاحه أو أن يواجه العواقب.",
      ("TUR", "THREATEN", "TUR")),
@@ -42,6 +45,8 @@ def test_obligation_in_the_words_said_is_a_demand(nlp, text, event):
     "وأكد وزير الخارجية السعودي ضرورة دعم الحكومة اليمنية في مواجهة الانقلاب.",
     # an obligation on the speaker's own state is no event between two
     "وقال وزير الخارجية الأمريكي إن على الولايات المتحدة أن تقود العالم في مواجهة التغير المناخي.",
+    # the subject of a verb that is no speech verb does not speak the obligation
+    "وفي حال رفضت إيران الانصياع للقرار فيجب على الأمم المتحدة أن توفر مناطق آمنة للعراقيين.",
     # «على» after a verb, not opening the words said
     "وقال وزير الخارجية الإيراني إن بلاده حصلت على الاتفاق بعد مفاوضات طويلة مع روسيا.",
 ])

@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
-from marsad.events.said import _dated_back, _pair, _speaker
+from marsad.events.said import POLITICAL_SECTORS, STATE_KINDS, _dated_back, _pair, _speaker
 from marsad.model import Event, Quote, Span
 from marsad.text.normalize import normalize
 
@@ -47,28 +47,72 @@ def obliged_in_words(run, body_start: int) -> list[Event]:
         if source is None:
             continue
         for on, target, end in _obligations(run, q):
-            if target == source or run._same_actor(source, target) or not _pair(run, source, target):
-                continue
-            if _dated_back(run, target, end):
-                continue
-            kind = "THREATEN" if _consequence(f, end, q) else "REQUEST"
-            src, tgt = run._actor(source), run._actor(target)
-            key = (src.country, kind, tgt.country)
-            if key in run.found or key in out or (src.country, "REQUEST", tgt.country) in run.found:
-                continue
-            a, b = f.words[on].start, f.words[end].end
-            out[key] = Event(type=kind, evidence=Span(a, b, run.text[a:b]), source=src, target=tgt,
-                             mode=None, place=None,
-                             date=run.published.isoformat() if run.published else None,
-                             trigger=Span(f.words[on].start, f.words[on].end, f.words[on].text),
-                             evidence_all=[Span(a, b, run.text[a:b])])
+            _add(run, out, source, on, target, end, q.content.end)
+    for source, (on, target, end) in _reported(run):
+        _add(run, out, source, on, target, end, None)
     return list(out.values())
+
+
+def _add(run, out: dict, source: int, on: int, target: int, end: int, until: Optional[int]) -> None:
+    """Code the obligation on ``target`` from ``on`` to ``end`` said by ``source``."""
+    f = run.f
+    if target == source or run._same_actor(source, target) or not _pair(run, source, target):
+        return
+    if _dated_back(run, target, end):
+        return
+    kind = "THREATEN" if _consequence(f, end, until) else "REQUEST"
+    src, tgt = run._actor(source), run._actor(target)
+    key = (src.country, kind, tgt.country)
+    if key in run.found or key in out or (src.country, "REQUEST", tgt.country) in run.found:
+        return
+    a, b = f.words[on].start, f.words[end].end
+    out[key] = Event(type=kind, evidence=Span(a, b, run.text[a:b]), source=src, target=tgt,
+                     mode=None, place=None, date=run.published.isoformat() if run.published else None,
+                     trigger=Span(f.words[on].start, f.words[on].end, f.words[on].text),
+                     evidence_all=[Span(a, b, run.text[a:b])])
+
+
+def _reported(run):
+    """(speaker mention, obligation) of the obligations outside the quotes found, after a
+    speech verb of their sentence whose subject is a political actor («وأكد الوزير أن على
+    المجتمع الدولي أن ...» when the quotes step gave the words no quote)."""
+    f = run.f
+    quoted = [(q.content.start, q.content.end) for q in run.quotes]
+    for i, group in run.topics:
+        if not group or not f.is_("speech", i):
+            continue
+        source = group[0]
+        if not _political(run, source):
+            continue
+        lo = i + 1
+        hi = lo
+        while hi < len(f.words) and f.same_sentence(hi, i):
+            hi += 1
+        for found in _obligations_in(run, lo, hi, opening=False):
+            w = f.words[found[0]]
+            if any(a <= w.start < b for a, b in quoted):
+                continue
+            if any(lo <= t < found[0] for t, _ in run.topics if t != i):
+                continue  # another speech verb between: its own speaker
+            yield source, found
+
+
+def _political(run, k: int) -> bool:
+    m = run.f.mentions[k]
+    return bool(m.country) and m.can_act and not run.f.locative[k] and (
+        m.sector in POLITICAL_SECTORS or m.kind in STATE_KINDS)
 
 
 def _obligations(run, q: Quote):
     """(first word, obliged mention, last word) of each obligation in the words said."""
     f, c = run.f, q.content
-    lo, hi = bisect_left(f.word_starts, c.start), bisect_left(f.word_starts, c.end)
+    return _obligations_in(run, bisect_left(f.word_starts, c.start), bisect_left(f.word_starts, c.end))
+
+
+def _obligations_in(run, lo: int, hi: int, opening: bool = True):
+    """(first word, obliged mention, last word) of each obligation in words ``lo:hi``
+    (``opening``: «على X» may open them with no «أن» before it, as words said do)."""
+    f = run.f
     for j in range(lo, hi):
         if f.words[j].kind != "word":
             continue
@@ -79,7 +123,7 @@ def _obligations(run, q: Quote):
             continue
         if f.key(j) != ON:
             k = _actor_at(run, j)
-            if k is not None and _opens(f, lo, j) and f.same_sentence(f.span[k][1] + 1, j) \
+            if k is not None and _opens(f, lo, j, opening) and f.same_sentence(f.span[k][1] + 1, j) \
                     and f.key(f.span[k][1] + 1) in ON_IT:
                 yield j, k, _that_after(f, f.span[k][1] + 1, hi)  # «أن دول الخليج عليها أن ...»
             continue
@@ -88,13 +132,13 @@ def _obligations(run, q: Quote):
             continue
         if j - 1 >= lo and f.same_sentence(j - 1, j) and f.is_("obligation", j - 1):
             yield j - 1, k, f.span[k][1]  # «يجب على إيران تغيير سياستها»
-        elif _opens(f, lo, j):
+        elif _opens(f, lo, j, opening):
             yield j, k, _that_after(f, f.span[k][1], hi)  # «إن على الجماعات المتشددة أن تلقي أسلحتها»
 
 
-def _opens(f, lo: int, j: int) -> bool:
+def _opens(f, lo: int, j: int, opening: bool) -> bool:
     """Does word ``j`` open the words said, or a clause of them after «أن/إن/إنه»?"""
-    return j - lo < OPENING_SPAN and all(f.key(i) in THAT for i in range(lo, j)) or (
+    return opening and j - lo < OPENING_SPAN and all(f.key(i) in THAT for i in range(lo, j)) or (
         j - 1 >= lo and f.same_sentence(j - 1, j) and f.key(j - 1) in THAT)
 
 
@@ -134,11 +178,11 @@ def _that_after(f, last: int, hi: int) -> int:
     return last
 
 
-def _consequence(f, end: int, q: Quote) -> bool:
+def _consequence(f, end: int, until: Optional[int]) -> bool:
     """«أو» then a word of consequences after the obligation, in its sentence."""
     alt = None
     for j in range(end + 1, min(len(f.words), end + 1 + CONSEQUENCE_SPAN)):
-        if not f.same_sentence(j, end) or f.words[j].start >= q.content.end + 2:
+        if not f.same_sentence(j, end) or until is not None and f.words[j].start >= until + 2:
             return False
         if f.words[j].kind != "word":
             continue
