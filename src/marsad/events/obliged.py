@@ -5,12 +5,12 @@ A speaker often demands by saying what another actor must do: «قال أردو�
 يجب على إيران تغيير سياستها». The quotes step has found the statement and its speaker; here
 it is a REQUEST event from the speaker to the actor obliged when
 
-- the speaker is a political actor with a country (``said._speaker``);
+- the speaker is a political actor with a country (``said.political_speaker``);
 - the words said hold an obligation on an actor with a country: «على X أن» opening the words
   said (or after «أن/إن/إنه/بأن»), or «يجب/ينبغي/يتعين/يتوجب على X» anywhere in them
   (marker kind ``obligation`` in ``data/markers.tsv``), X standing right after «على»;
 - X is of another country, or the speaker's own country's insurgents or opposition
-  (``said._pair``), and the sentence is not dated back (``said._dated_back``).
+  (``said.other_side``), and the sentence is not dated back (``said.dated_back``).
 
 It is a THREATEN event when an alternative names what follows a refusal: «وإلا», or «أو»
 then a word of consequences, within ``CONSEQUENCE_SPAN`` words («أو أن تواجه العواقب»;
@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
-from marsad.events.said import POLITICAL_SECTORS, STATE_KINDS, _dated_back, _pair, _speaker
+from marsad.events.said import dated_back, other_side, political, political_speaker
 from marsad.model import Event, Quote, Span
 from marsad.text.normalize import normalize
 
@@ -33,7 +33,7 @@ OR = frozenset(normalize(w) for w in "أو او".split())
 OTHERWISE = frozenset(normalize(w) for w in "وإلا وإلّا".split())  # «أن لا يتدخل، وإلا فإن خطوات إضافية قد تتخذ»
 OPENING_SPAN = 2  # words into the words said «على» may open them («إن على», «بأن على»)
 THAT_SPAN = 12  # words from the actor obliged to its «أن» («على إيران بعد توقيعها ...، أن تثبت»)
-CONSEQUENCE_SPAN = 12  # words from the obligation to «أو ... العواقب»
+CONSEQUENCE_SPAN = 16  # words from the obligation to «وإلا» or «أو ... العواقب» (a clause of its own between)
 
 
 def obliged_in_words(run, body_start: int) -> list[Event]:
@@ -43,7 +43,7 @@ def obliged_in_words(run, body_start: int) -> list[Event]:
     for q in run.quotes:
         if q.speaker is None or q.content.start < body_start:
             continue
-        source = _speaker(f, q)
+        source = political_speaker(f, q)
         if source is None:
             continue
         for on, target, end in _obligations(run, q):
@@ -56,9 +56,9 @@ def obliged_in_words(run, body_start: int) -> list[Event]:
 def _add(run, out: dict, source: int, on: int, target: int, end: int, until: Optional[int]) -> None:
     """Code the obligation on ``target`` from ``on`` to ``end`` said by ``source``."""
     f = run.f
-    if target == source or run._same_actor(source, target) or not _pair(run, source, target):
+    if target == source or run._same_actor(source, target) or not other_side(run, source, target):
         return
-    if _dated_back(run, target, end):
+    if dated_back(run, target, end):
         return
     kind = "THREATEN" if _consequence(f, end, until) else "REQUEST"
     src, tgt = run._actor(source), run._actor(target)
@@ -82,7 +82,7 @@ def _reported(run):
         if not group or not f.is_("speech", i):
             continue
         source = group[0]
-        if not _political(run, source):
+        if not political(run.f, source):
             continue
         lo = i + 1
         hi = lo
@@ -95,12 +95,6 @@ def _reported(run):
             if any(lo <= t < found[0] for t, _ in run.topics if t != i):
                 continue  # another speech verb between: its own speaker
             yield source, found
-
-
-def _political(run, k: int) -> bool:
-    m = run.f.mentions[k]
-    return bool(m.country) and m.can_act and not run.f.locative[k] and (
-        m.sector in POLITICAL_SECTORS or m.kind in STATE_KINDS)
 
 
 def _obligations(run, q: Quote):
