@@ -21,6 +21,7 @@ from marsad.events.background import HISTORY_DAYS, background, history_article, 
 from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
 from marsad.events.said import blamed_in_words
+from marsad.events.obliged import obliged_in_words
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.projectile import projectile_sides
 from marsad.events.modality import GOVERN_SPAN, asserted, governed, talks_topic, words_between
@@ -208,6 +209,7 @@ class EventCoder:
         run = _Run(self, text, frame, bounds, hits, pub, dates or [], quotes or [], story, dominant)
         events = run.events()
         events += blamed_in_words(run, body_start)
+        events += obliged_in_words(run, body_start)
         model = self.model or shipped_model()
         if entities is None or not (self.collect or model.get("threshold", 2.0) <= 1.0):  # > 1: no learnt stage
             return Coded(_towns_unnamed(events, entities), places)

@@ -56,16 +56,16 @@ def blamed_in_words(run, body_start: int) -> list[Event]:
     for q in run.quotes:
         if q.speaker is None or q.content.start < body_start:
             continue
-        source = _speaker(f, q)
+        source = political_speaker(f, q)
         if source is None:
             continue
         target = _opening_actor(run, q)
         if target is None or target == source or run._same_actor(source, target):
             continue
-        if not _pair(run, source, target):
+        if not other_side(run, source, target):
             continue
         blame = _blame_after(f, target, q)
-        if blame is None or _dated_back(run, target, blame):
+        if blame is None or dated_back(run, target, blame):
             continue
         src, tgt = run._actor(source), run._actor(target)
         key = (src.country, "ACCUSE", tgt.country)
@@ -80,18 +80,23 @@ def blamed_in_words(run, body_start: int) -> list[Event]:
     return list(out.values())
 
 
-def _speaker(f, q: Quote) -> Optional[int]:
+def political_speaker(f, q: Quote) -> Optional[int]:
     """The mention naming the quote's speaker, when it is a political actor with a country."""
     sp = q.speaker
     if sp.start is None or sp.end is None:
         return None
     for k, m in enumerate(f.mentions):
         if m.start < sp.end and sp.start < m.end:
-            if m.country and m.can_act and not f.locative[k] and (
-                    m.sector in POLITICAL_SECTORS or m.kind in STATE_KINDS):
-                return k
-            return None
+            return k if political(f, k) else None
     return None
+
+
+def political(f, k: int) -> bool:
+    """Is mention ``k`` a political actor with a country (a state, its organs and officials,
+    an international organisation, a party or an armed group), acting (not a place)?"""
+    m = f.mentions[k]
+    return bool(m.country) and m.can_act and not f.locative[k] and (
+        m.sector in POLITICAL_SECTORS or m.kind in STATE_KINDS)
 
 
 def _opening_actor(run, q: Quote) -> Optional[int]:
@@ -119,7 +124,7 @@ def _opening_actor(run, q: Quote) -> Optional[int]:
     return first
 
 
-def _dated_back(run, target: int, blame: int) -> bool:
+def dated_back(run, target: int, blame: int) -> bool:
     """Is the sentence of the words said dated more than HISTORY_DAYS before publication
     (a date or a bare year in it: «أصدرت المحكمة ... في 2009 و2010 مذكرات اعتقال اتهمت فيها
     البشير بأنه وراء جرائم»)? Background, not news."""
@@ -131,7 +136,7 @@ def _dated_back(run, target: int, blame: int) -> bool:
         a <= d.start < b and far_back(d.value, run.published) for d in run.dates)
 
 
-def _pair(run, source: int, target: int) -> bool:
+def other_side(run, source: int, target: int) -> bool:
     """Another country, or the speaker's own country's insurgents or opposition."""
     a, b = run._country(source), run._country(target)
     if a != b:
