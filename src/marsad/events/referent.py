@@ -53,6 +53,8 @@ def deed_object(f, start: int, stop: int) -> Optional[tuple[str, int]]:
             return None
     elif f.words[j].kind != "word":
         return None
+    if f.key(j).startswith(("لل", "ولل")):
+        return None  # «رفضا للاتفاق من جانب الكونغرس»: a verbal noun's complement, not a verb's object
     kind = next((k for k in DEED_TYPES if f.is_(k, j)), None)
     if kind is None:
         return None
@@ -154,8 +156,8 @@ def pronoun_antecedent(run, hit, source: Group) -> Optional[Group]:
 def referent(run, hit, after: int, hi: int, source: Optional[Group]) -> Optional[Group]:
     """The actor(s) a stance trigger judges through the deed it names, or its object
     pronoun (see module doc)."""
-    if not source:
-        return None
+    if not source or not hit.is_verb:
+        return None  # a noun's source is often read from afar: «رفضا للاتفاق من جانب الكونغرس»
     deed = deed_object(run.f, max(after, hit.last + 1), hi)
     if deed:
         kind, j = deed
