@@ -38,3 +38,24 @@ def test_stance_on_a_deed_reported_before(nlp, text, triple):
 ])
 def test_deed_with_no_foreign_doer(nlp, text):
     assert not {t for t in triples(nlp, text) if t[1] in ("ACCUSE", "SUPPORT") and t[2] not in ("", t[0])}
+
+
+@pytest.mark.parametrize("text, triple", [
+    # the doer named in a relative clause on the condemned deed
+    ("وأدانت الحكومة الأردنية بأشد العبارات الجريمة البشعة التي نفذها مستوطنون إسرائيليون في قرية دوما.",
+     ("JOR", "ACCUSE", "ISR")),
+    # a chain of condemnations: the second condemns the deed the first one named with its doer
+    ("أدانت الحكومة الفرنسية الهجوم الذي نفذه مستوطنون إسرائيليون على منزل في الضفة الغربية. "
+     "كما أدانت الحكومة الأردنية هذا الهجوم.", ("JOR", "ACCUSE", "ISR")),
+    # the object pronoun: whom the same speaker addressed just before
+    ("انتقدت مصر الأمم المتحدة بشدة، وطالبتها بالتحرك العاجل.", ("EGY", "REQUEST", "IGO")),
+])
+def test_deed_named_with_its_doer_or_a_pronoun(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_complement_of_a_verbal_noun_is_no_object(nlp):
+    # «رفضا للاتفاق»: the rejection is the Congress's, named after it
+    text = ("وقعت إيران والولايات المتحدة اتفاقا في فيينا. وقال الرئيس الأمريكي باراك أوباما إن "
+            "رفضا للاتفاق من جانب الكونغرس سيؤدي إلى الحرب.")
+    assert not {t for t in triples(nlp, text) if t[1] == "REJECT"}

@@ -30,7 +30,7 @@ MARKER_KINDS = frozenset(
     "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame topic".split()
 )
 # the deeds a stance may name instead of their doer («ندين هذا القصف»: referent.py)
-MARKER_KINDS |= frozenset({"demonstrative", "deedforce", "deedpact", "deedwords"})
+MARKER_KINDS |= frozenset({"demonstrative", "deedforce", "deedpact"})
 # rows of these kinds are verbs: their inflected forms are filed under the kind named
 VERB_MARKERS = {"modalverb": "modal", "haltverb": "halt", "blameverb": "blame", "topicverb": "topic"}
 MARKER_ROW_KINDS = MARKER_KINDS | frozenset(VERB_MARKERS)
