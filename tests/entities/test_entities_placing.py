@@ -257,3 +257,11 @@ def test_a_bare_coalition_is_the_one_of_the_storys_theatre(nlp, text, expected):
 def test_a_place_two_countries_share_is_the_storys(nlp, text, expected):
     record = extract(Article(text=text, id="harad", published="2015-08-03"), nlp)
     assert [e.country for e in record.entities if "حرض" in e.name] == [expected]
+
+
+def test_a_months_name_inside_a_date_is_no_actor(nlp):
+    # «أبريل (نيسان)»: the Levantine month, not Nissan; outside a date the company stays
+    record = extract(Article(text="وقعت الهجمات في أبريل (نيسان) الماضي في الأنبار.", id="m", published="2015-07-27"), nlp)
+    assert not [e for e in record.entities if e.name == "نيسان"]
+    record = extract(Article(text="وقالت شركة نيسان إنها ستبيع سيارات أكثر في أبريل.", id="n", published="2015-07-27"), nlp)
+    assert [e.country for e in record.entities if "نيسان" in e.name] == ["JPN"]

@@ -972,3 +972,48 @@ def test_coder_the_owner_deeper_in_a_stance_object(coder, text, expected):
 ])
 def test_coder_whom_a_threatened_act_falls_on(coder, text, expected):
     assert {t for t in triples(coder, text) if t[1] == "THREATEN"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # talks about cooperation: the talks are the event, the cooperation their subject
+    "استقبل ولي العهد السعودي وزير الخارجية المصري وبحثا خلال اللقاء أوجه التعاون بين البلدين.",
+    "وجرى خلال الاستقبال استعراض آفاق التعاون بين المملكة ومصر.",
+    "والتقى وزير الدفاع السعودي نظيره الأمريكي وبحثا سبل تعزيز التعاون العسكري بين البلدين.",
+])
+def test_coder_cooperation_as_the_subject_of_talks_is_no_cooperation(coder, text):
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "COOPERATE"]
+
+
+def test_coder_cooperation_after_a_talk_word_and_a_conjunction_is_coded(coder):
+    # «بحث وتبادل الخبرات»: a second act, done, not what was discussed
+    text = "وتم خلال اللقاء بحث وتبادل الخبرات بين المملكة وتركيا."
+    assert ("SAU", "COOPERATE", "TUR") in triples(coder, text)
+
+
+def test_coder_a_welcome_to_a_guest_is_no_support(coder):
+    # hospitality: the French president welcomed the visiting king
+    text = "وجدد الرئيس الفرنسي فرانسوا هولاند ترحيبه بخادم الحرمين الشريفين خلال زيارته لفرنسا."
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "SUPPORT"]
+    # a welcome to a decision is backing
+    assert ("FRA", "SUPPORT", "IGO") in triples(coder, "رحبت فرنسا بقرار مجلس الأمن الدولي بشأن اليمن.")
+
+
+def test_coder_a_name_inside_a_date_is_no_actor(coder):
+    # «أبريل نيسان»: the Levantine month, not Nissan (JPN), when the dates step read it
+    text = "وأطلقت قوات الأمن العراقية في أبريل نيسان عملية عسكرية في محافظة الأنبار."
+    span = "أبريل نيسان"
+    dates = [DateRef(text=span, start=text.index(span), end=text.index(span) + len(span), value="2015-04")]
+    assert triples(coder, text, dates=dates) == {("IRQ", "ASSAULT", "IRQ")}
+
+
+@pytest.mark.parametrize("text", [
+    # «as for the agreement with Iran, he said …»: the agreement is the topic, told before
+    "وقال مسؤول أمريكي إن العلاقات مهمة. وبالنسبة للاتفاق مع إيران قال إن بلاده تتابع التنفيذ.",
+])
+def test_coder_a_topic_phrase_names_no_new_act(coder, text):
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "AGREE"]
+
+
+def test_coder_going_to_a_court_is_no_visit(coder):
+    text = "وقال الرئيس الفلسطيني محمود عباس إن القيادة الفلسطينية ستتوجه إلى المحكمة الجنائية الدولية."
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "CONSULT"]

@@ -266,3 +266,10 @@ def test_events_an_arrest_perfect_before_a_person_is_a_passive():
     arrests = [e for e in record["events"] if e["type"] == "COERCE"]
     assert arrests and all(e["source"]["entity"] is None and names.get(e["target"]["entity"]) == "جيسون رضائيان"
                            for e in arrests)
+
+
+def test_attacking_a_leaders_militias_is_an_attack_in_arms(nlp):
+    # «ميليشيات صالح» is a force: attacking positions with it is no attack in words (ACCUSE)
+    text = "هاجم الحوثيون وميليشيات صالح مواقع للمقاومة الشعبية في مأرب."
+    record = run(nlp, Article(text=text, id="militias", published="2015-08-01")).to_dict()
+    assert {(e["source"]["country"], e["type"]) for e in record["events"]} == {("YEM", "ASSAULT")}

@@ -413,6 +413,14 @@ def default_spotter() -> Spotter:
     return Spotter(_load("calendar.json"), _load("relative.json"))
 
 
+@lru_cache(maxsize=1)
+def month_names() -> frozenset[str]:
+    """The Gregorian months' names (folded), in every spelling the spotter knows («نيسان»,
+    «أبريل», «تشرين الأول»)."""
+    return frozenset(normalize(name) for names in _load("calendar.json")["gregorian_months"].values()
+                     for name in names)
+
+
 def iter_spots(text: str) -> Iterator[Spot]:
     """Shortcut: the spots of ``text`` with the default spotter."""
     yield from default_spotter().spot(text)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from marsad.pipeline.extensions import folded_of, text_of
 
+from marsad.dates import month_names
 from marsad.entities.coref import Cluster, cluster
 from marsad.entities.dynasties import dynasty_country
 from marsad.entities.english import transliterate
@@ -71,6 +72,12 @@ class ActorsComponent:
         lexical.sort(key=lambda m: m.start)
         ner = [(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_)
                for s in doc.spans.get("ner", []) if (s.start_char, s.end_char) not in common]
+        # a month's name inside a date is the month («أبريل (نيسان) الماضي»: not Nissan); other
+        # names there stay («فريق «8 آذار»», «مدينة ليل اليوم»)
+        dated = [(d.start, d.end) for d in getattr(doc._, "dates", None) or () if d.start is not None]
+        if dated:
+            lexical = [m for m in lexical if not _a_month(m.start, m.end, text, dated)]
+            ner = [n for n in ner if not _a_month(n[0], n[1], text, dated)]
         mentions = drop_not_persons(text, drop_unsupported_weak(merge(ner, lexical, self.matcher.lookup)),
                                     _institution_nouns())
         mentions += repeats(text, mentions, folded_of(doc))
@@ -151,6 +158,11 @@ def to_entity(c: Cluster, entity_id: str, when: Optional[When], setting: Optiona
     return Entity(id=entity_id, label=c.label, name=written_name(names[0], text, lookup), name_en=name_en, country=country,
                   country_source=source, sector=sector, role=role, gender=gender,
                   mentions=[Span(m.start, m.end, m.text) for m in mentions])
+
+
+def _a_month(start: int, end: int, text: str, dates: list[tuple[int, int]]) -> bool:
+    """Is ``text[start:end]`` a month's name inside one of the ``dates`` spans?"""
+    return normalize(text[start:end]) in month_names() and any(a <= start and end <= b for a, b in dates)
 
 
 def written_name(m: NameMention, text: str, lookup: Callable[[str], tuple] = lambda name: ()) -> str:

@@ -184,6 +184,7 @@ class EventCoder:
             mentions = confirmed_places(link_to_entities(mentions_from_lexicon(text, self.lexicon, pub, matches, words),
                                                          entities), entities)
             mentions = sorted(mentions + placed_beyond(text, mentions, entities, self.sources), key=lambda m: m.start)
+        mentions = _outside_dates(mentions, dates or [])
         places = places_of(text, mentions, self.lexicon)
         places = sorted(places + entity_places(entities, mentions), key=lambda p: p.start or 0)
         if not words:
@@ -226,6 +227,13 @@ class EventCoder:
                 self.events.kinds_of(key) & {"speech", "light"})
             self._memo[key] = found
         return found
+
+
+def _outside_dates(mentions: list[Mention], dates: list[DateRef]) -> list[Mention]:
+    """Mentions less those inside a date («أبريل (نيسان) الماضي»: the Levantine month, not
+    Nissan, JPN)."""
+    spans = [(d.start, d.end) for d in dates if d.start is not None and d.end is not None]
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
 
 
 def _towns_unnamed(events: list[Event], entities) -> list[Event]:
@@ -419,6 +427,10 @@ class _Run:
         if not hit.is_verb and entry.mode == "visit" and spec == "gen" and target:
             if f.mentions[target[0]].kind in ("person", "title", "institution", "org"):
                 source, target = target, None
+        if entry.mode == "visit" and self._court(target):
+            return  # «ستتوجه إلى المحكمة الجنائية الدولية»: a case brought, no visit
+        if "thingobj" in entry.flags and spec == "ب" and self._guest(target):
+            return  # «جدد ترحيبه بخادم الحرمين الشريفين خلال زيارته»: hospitality, no backing
         if spec == "بين":
             source = None  # «الاتفاق بين إيران و…»: the parties are inside the phrase
         if entry.type == "SUPPORT" and (backing := self._backing(hit, source, hi)) is not None:
@@ -564,6 +576,16 @@ class _Run:
         Saudi), and a state's troops fighting a foreign group that crossed in fight that group's
         country."""
         return bool(source) and {self._country(k) for k in place} <= {self._country(k) for k in source}
+
+    def _court(self, target: Optional[Group]) -> bool:
+        """Is the target a court (sector JUD)? One goes to a court with a case, not on a visit."""
+        return bool(target) and self.f.mentions[target[0]].sector == "JUD"
+
+    def _guest(self, target: Optional[Group]) -> bool:
+        """A «ب» complement that is a person or an official itself («رحب بالرئيس», not
+        «رحب بقرار الرئيس»): the one welcomed is a guest (flag `thingobj`)."""
+        m = self.f.mentions[target[0]] if target else None
+        return m is not None and m.kind in ("person", "title") and m.clitic.endswith("ب")
 
     def _killed(self, hit: Hit, hi: int) -> bool:
         """A killing verb read as a passive with its toll right after it, in a sentence that
@@ -1322,7 +1344,7 @@ class _Run:
             kind = hit.entry.type
             if kind == "PROTEST" and src.sector in STATE_SECTORS and hit.entry.mode not in CROWD_MODES:
                 kind = "ACCUSE"  # a state protests by note: «استدعت تونس السفير احتجاجا على»
-            human = t is not None and f.mentions[t].kind in ("person", "title")
+            human = t is not None and f.mentions[t].kind in ("person", "title") and not self._forces_of(t)
             if kind == "ASSAULT" and hit.entry.mode == "attack" and (human if hit.is_verb else self._civilian(hit, s)):
                 kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري», «شن النجيفي هجوما على حكومة العبادي»: in words
             if kind == "AID" and human:
@@ -1335,6 +1357,12 @@ class _Run:
             self.found[key] = Event(type=kind, evidence=evidence, source=src, target=tgt,
                                     mode=hit.entry.mode, place=place.place if place else None,
                                     date=date, trigger=trigger, evidence_all=[evidence])
+
+    def _forces_of(self, k: int) -> bool:
+        """Is mention ``k`` a person named as the owner of a force («ميليشيات صالح», «قوات
+        حفتر»)? Then the force is meant: attacking it is an act of arms, not of words."""
+        j = self.f.span[k][0] - 1
+        return j >= 0 and self.f.same_sentence(j, self.f.span[k][0]) and self.f.is_("force", j)
 
     def _civilian(self, hit: Hit, k: int) -> bool:
         """Is mention ``k``, the source of the noun «هجوم», one person not under arms named

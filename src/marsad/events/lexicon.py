@@ -26,9 +26,12 @@ from marsad.text.normalize import normalize
 
 PLOVER_TYPES = frozenset(EVENT_TYPES)
 FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker personobj".split())
+FLAGS = FLAGS | {"thingobj"}  # a welcome to a person is hospitality (session 15, events20)
 MARKER_KINDS = frozenset(
     "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame topic".split()
 )
+# topic phrases («وبالنسبة للاتفاق مع إيران»: session 15, events20)
+MARKER_KINDS = MARKER_KINDS | frozenset({"asfor"})
 # the deeds a stance may name instead of their doer («ندين هذا القصف»: referent.py)
 MARKER_KINDS |= frozenset({"demonstrative", "deedforce", "deedpact"})
 # rows of these kinds are verbs: their inflected forms are filed under the kind named

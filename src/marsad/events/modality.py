@@ -44,6 +44,8 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         j -= 1
     if j >= lo and f.is_("negation", j) and not (f.key(j) == "ما" and hit.tense != "perf"):
         return False  # «لم يلتق», «لن يزور», «عدم انسحاب»
+    if as_for(f, hit, lo):
+        return False  # «وبالنسبة للاتفاق مع إيران»: a topic the speaker turns to
     if _halted(f, h, lo):
         return False  # «وقف التنسيق الأمني», «إلغاء الزيارة»: stopped, not done
     if hit.tense not in ("perf", "perf1") and h - 1 >= lo and f.key(h - 1) in ("قد", "وقد"):
@@ -61,6 +63,18 @@ def asserted(f: Frame, hits: list[Hit], hit: Hit, lo: int, hi: int) -> bool:
         that = that or f.key(j) in _THAT
         denial = denial or (that and f.is_("denial", j))  # «نفى أن يكون …»
     return not denial and not embedded(f, hits, hit, lo)
+
+
+def as_for(f: Frame, hit: Hit, lo: int) -> bool:
+    """A noun trigger right after a topic phrase («وبالنسبة للاتفاق مع إيران، قال …»,
+    «فيما يتعلق بالهجوم», «بالنسبة إلى الزيارة»): what the speaker turns to, an act told
+    before, not a report of it."""
+    if hit.is_verb:
+        return False
+    j = hit.head - 1
+    if j >= lo and f.key(j) in ("الي", "الى") and not hit.clitic:
+        j -= 1  # «بالنسبة إلى الزيارة»
+    return j >= lo and f.is_("asfor", j)
 
 
 def _halted(f: Frame, h: int, lo: int) -> bool:

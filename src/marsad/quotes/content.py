@@ -343,6 +343,8 @@ class Extents:
                 return True
             if not spoken and self._aside(nxt):
                 return True
+        if not spoken and self._background(k):
+            return True
         if self.reader._is("stop", k, strip_prefix=False) and t.key in ("فيما", "بينما") and \
                 (self.cue_at(k + 1) or self.cue_at(k + 2)):
             return True
@@ -362,6 +364,26 @@ class Extents:
         if key in ("خلال", "اثناء") and k + 1 < n:
             return self.reader._is("occasion", k + 1, strip_prefix=False)  # «، خلال مكالمة هاتفية مع نظيره»
         return key == "في" and k + 2 < n and toks[k + 1].key == "اشاره" and toks[k + 2].key == "الي"
+
+    def _background(self, k: int) -> bool:
+        """Does token ``k``, glued to the statement with no comma, open the journalist's
+        background: «في الوقت الذي» or «بينما» with a verb and its definite subject («قتلا ...
+        خلال الليل في الوقت الذي يتصاعد فيه العنف», «... لليونانيين بينما يستعد البرلمان
+        للتصويت»)? Without a subject of its own the clause is the speaker's («في الوقت الذي
+        يجب أن تتضافر فيه جهود الجميع», «في الوقت الذي تعتبره إسلام آباد مناسبا»); after a
+        comma, as often the speaker's contrast («، بينما لم يتمكن سوى 22 في المائة»)."""
+        toks, n = self.toks, len(self.toks)
+        if k == 0 or toks[k - 1].text in "،,؛;":
+            return False
+        if toks[k].key == "في" and k + 2 < n and toks[k + 1].key == "الوقت" and toks[k + 2].key == "الذي":
+            verb = k + 3
+        elif toks[k].key == "بينما":
+            verb = k + 1
+        else:
+            return False
+        subj = verb + 2 if verb + 1 < n and toks[verb + 1].key == "فيه" else verb + 1
+        return subj < n and toks[subj].sent == toks[k].sent and toks[verb].is_word \
+            and toks[subj].text.startswith("ال") and len(toks[subj].text) > 3 and verb not in self.reader.names
 
     def _cue_ahead(self, k: int) -> bool:
         """Is there a cue between token ``k`` and its sentence's end («، وذلك في الحديث الذي

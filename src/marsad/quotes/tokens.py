@@ -85,6 +85,19 @@ def _stray_closer(text: str, pos: int, pstart: int, pend: int) -> bool:
     return left.isalnum() and (right.isspace() or right in ".,،؛;:!?؟)")
 
 
+def _opener_next(text: str, pos: int, pend: int) -> bool:
+    """Does the next straight mark after ``pos`` in its paragraph look like an opener: a space,
+    colon or bracket before it and a letter after it («وأضاف: "أول ...»)? Then a closer-shaped
+    mark at ``pos`` with nothing open would pair with it inside out; when the next mark is
+    itself closer-shaped («سهم "إعمار مصر" في السوق ... مرة".»), the pairing stays as read."""
+    nxt = text.find(text[pos], pos + 1, pend)
+    if nxt < 0:
+        return False
+    left = text[nxt - 1]
+    right = text[nxt + 1] if nxt + 1 < pend else " "
+    return (left.isspace() or left in "(:[/-–") and right.isalnum()
+
+
 def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
     """Pair quotation marks within each paragraph. Marks are read by their shape and by the
     spaces around them, so «...« and ” ...” (malformed pairs) still pair up, and a mark that
@@ -115,6 +128,9 @@ def quote_spans(text: str, para_ends: list[int]) -> list[QSpan]:
                     stack.pop()
                     spans.append(QSpan(at, pos, pos))
                     continue
+            if not stack and _stray_closer(text, pos, pstart, pend) and _opener_next(text, pos, pend):
+                continue  # («... لتأكيد الجدارة". وأضاف: "...": a closer whose opener was forgot
+                # opens nothing, or every pair after it in the paragraph is read inside out)
             # a closing mark with nothing open, not glued to the word before it, opens a
             # quotation written with reversed marks («قال: » إن ... «.»)
             reversed_open = not stack and ch in "»”" and left_open and _PAIRS[ch] in text[pos + 1:pend]
