@@ -22,6 +22,7 @@ from marsad.events import reach
 from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, triples
 from marsad.events.said import blamed_in_words
 from marsad.events.obliged import obliged_in_words
+from marsad.events.referent import REFERENT_TYPES, referent
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.projectile import projectile_sides
 from marsad.events.modality import GOVERN_SPAN, asserted, governed, talks_topic, words_between
@@ -279,6 +280,7 @@ class _Run:
         self.topics: list[tuple[int, Optional[Group]]] = []  # (word index, explicit subject)
         self.issued: list[tuple[int, Optional[Group]]] = []  # (speech verb of «البيان», its issuer)
         self.found: dict[tuple, Event] = {}
+        self.coded: list[tuple] = []  # (trigger head, type, source, target mention, unnamed) as coded
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
         self.passive: set[int] = set()  # arrest verbs read as passives: the person after them is held
@@ -401,6 +403,8 @@ class _Run:
             self.passive.add(hit.head)
         if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
             target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
+        if not target and entry.type in REFERENT_TYPES and (ref := referent(self, hit, after, hi, source)):
+            target, spec = ref, "deed"  # «ندين هذا القصف»: the doer of the bombing reported before
         if not target and source and self._possessed(hit) and entry.type == "CONSULT":
             target = f.direct_object(max(after, hit.last + 1), hi)  # «لقاؤه الرئيس السيسي»
             spec = "obj" if target else spec
@@ -1347,6 +1351,7 @@ class _Run:
                 kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري», «شن النجيفي هجوما على حكومة العبادي»: in words
             if kind == "AID" and human:
                 continue  # «منح الحارس»: a prize or a medal to a person is no aid between states
+            self.coded.append((hit.head, kind, s, t, unnamed))
             key = (src.country, kind, tgt.country if tgt else "")
             if key in self.found:
                 self.found[key].evidence_all.append(evidence)
