@@ -1017,3 +1017,13 @@ def test_coder_a_topic_phrase_names_no_new_act(coder, text):
 def test_coder_going_to_a_court_is_no_visit(coder):
     text = "وقال الرئيس الفلسطيني محمود عباس إن القيادة الفلسطينية ستتوجه إلى المحكمة الجنائية الدولية."
     assert not [e for e in coder(text, PUBLISHED).events if e.type == "CONSULT"]
+
+
+def test_coder_countries_as_sides_in_a_sports_story_are_teams(coder):
+    # a story with three sport words: «ليبيا مع رواندا» are two national teams meeting
+    text = ("قال المدرب إن اللاعبين جاهزون للبطولة بعد المباراة الودية. "
+            "وفي الجولة الأولى تلتقي ليبيا مع رواندا في كيغالي.")
+    assert not [e for e in coder(text, PUBLISHED).events if e.type == "CONSULT"]
+    # the same meeting words in a political story are a meeting of states
+    text = "قال المتحدث إن الرئيس الليبي التقى نظيره الرواندي في كيغالي."
+    assert ("LBY", "CONSULT", "RWA") in triples(coder, text)

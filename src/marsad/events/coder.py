@@ -25,7 +25,7 @@ from marsad.events.obliged import obliged_in_words
 from marsad.events.referent import REFERENT_TYPES, referent
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.projectile import projectile_sides
-from marsad.events.modality import GOVERN_SPAN, asserted, governed, talks_topic, words_between
+from marsad.events.modality import GOVERN_SPAN, asserted, governed, sport_story, talks_topic, words_between
 from marsad.events.setting import agent_setting, clause_place, date_near, place_back, place_near, place_target
 from marsad.events.trigger import DIACRITICS, Hit, candidates, find_triggers
 from marsad.events.words import any_word, has_word, proclitic_readings, scan_sentences, suffix_readings, word_before
@@ -267,6 +267,9 @@ def _parse(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
+TEAMS = frozenset({"country", "adj", "capital"})  # how a sports story names teams («ليبيا», «الإسباني»)
+
+
 class _Run:
     """One coding pass over one text (keeps the running topic)."""
 
@@ -284,6 +287,7 @@ class _Run:
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
         self.passive: set[int] = set()  # arrest verbs read as passives: the person after them is held
+        self.sport = sport_story(text, coder.events)  # a sports story: countries as sides are teams
 
     # ------------------------------------------------------------------ driver
     def events(self) -> list[Event]:
@@ -1351,6 +1355,8 @@ class _Run:
                 kind = "ACCUSE"  # «المالكي يهاجم حسن عسيري», «شن النجيفي هجوما على حكومة العبادي»: in words
             if kind == "AID" and human:
                 continue  # «منح الحارس»: a prize or a medal to a person is no aid between states
+            if self.sport and t is not None and t != s and f.mentions[s].kind in TEAMS and f.mentions[t].kind in TEAMS:
+                continue  # «تلتقي ليبيا مع رواندا» in a sports story: two teams, no states
             self.coded.append((hit.head, kind, s, t, unnamed))
             key = (src.country, kind, tgt.country if tgt else "")
             if key in self.found:

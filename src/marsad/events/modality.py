@@ -9,11 +9,14 @@ The marker words are data (``data/markers.tsv``).
 """
 from __future__ import annotations
 
+import re
+
 from typing import Iterator
 
 from marsad.events.arguments import Frame
 from marsad.events.trigger import Hit
 from marsad.events.words import CLAUSE_END
+from marsad.text.tokenize import normalize_word
 
 MODAL_SPAN = 8  # words back a modal word («يريد», «بهدف») governs, not across a comma
 CONDITIONAL_SPAN = 12  # words back a conditional («إذا», «في حال») governs, even across one
@@ -21,6 +24,7 @@ EMBED_SPAN = 8  # words after an embedding trigger («دعا», «حذر») that
 SPORT_SPAN = 15  # words either side of a trigger a sport word («مباراة», «المحترف») makes it a game
 GOVERN_SPAN = 6  # words after any trigger within which a noun trigger is its complement
 TOPIC_SPAN = 4  # words back a word of discussing («بحث», «استعراض») makes a cooperation noun its topic
+_WORD = re.compile(r"\w+")
 _AUXILIARIES = ("قد", "ان", "كان", "يكن", "تكن", "يكون", "تكون")  # stand between «لم» and a verb
 _THAT = ("ان", "انه", "انها")  # أن / أنه / أنها
 _RELATIVES = ("الذي", "التي")
@@ -99,6 +103,23 @@ def talks_topic(f: Frame, hit: Hit, lo: int) -> bool:
             return False
         if f.is_("topic", j):
             return True
+    return False
+
+
+SPORT_STORY = 3  # distinct sport words that make an article a sports story
+
+
+def sport_story(text: str, lex) -> bool:
+    """Does the article use at least :data:`SPORT_STORY` distinct sport words («المباراة»,
+    «اللاعب», «الكلاسيكو» …)? Then countries named as sides are teams (``coder``)."""
+    sport = lex.markers.get("sport", frozenset())
+    found: set[str] = set()
+    for word in _WORD.findall(text):
+        key = normalize_word(word)
+        if key in sport:
+            found.add(key)
+            if len(found) >= SPORT_STORY:
+                return True
     return False
 
 
