@@ -123,20 +123,13 @@ def test_events_background_anniversary_phrases():
     assert not anniversary("عملوا لمثل هذا اليوم") and not anniversary("قال اليوم")
 
 
-def test_events_background_in_the_pipeline(nlp_events):
+def test_events_background_in_the_pipeline(nlp):
     from marsad.pipeline.build import run
 
-    record = run(nlp_events, Article(text=HISTORY_BODY, title="هذا اليوم في التاريخ", published=PUBLISHED))
+    record = run(nlp, Article(text=HISTORY_BODY, title="هذا اليوم في التاريخ", published=PUBLISHED))
     assert record.events == []
-    news = run(nlp_events, Article(text=STRIKE, title="غارات", published=PUBLISHED))
+    news = run(nlp, Article(text=STRIKE, title="غارات", published=PUBLISHED))
     assert [(e.type, e.date, e.date_precision) for e in news.events] == [("ASSAULT", PUBLISHED, "day")]
-
-
-@pytest.fixture(scope="module")
-def nlp_events():
-    from marsad.eval.events import pipeline
-
-    return pipeline()
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,19 +3,11 @@
 SaudiNewsNet press."""
 import pytest
 
-from marsad.eval.events import pipeline
-from marsad.model import Article
-from marsad.pipeline.build import run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pipeline()
+from tests.events.pipeline_helpers import coded
 
 
 def events(nlp, text):
-    record = run(nlp, Article(text=text, title="", published="2015-08-04"))
-    return {(e.source.country, e.type, e.target.country if e.target else "") for e in record.events}
+    return coded(nlp, text, "2015-08-04")
 
 
 @pytest.mark.parametrize("text, event", [

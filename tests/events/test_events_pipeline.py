@@ -15,11 +15,6 @@ TRAIN_PRECISION_FLOOR = 0.75
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return pipeline()
-
-
-@pytest.fixture(scope="module")
 def dev(dev_path):
     with open(dev_path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

@@ -1,14 +1,8 @@
 """Where an event happened: the place the pipeline attaches to it (issue #23)."""
 import pytest
 
-from marsad.eval.events import pipeline
 from marsad.model import Article
 from marsad.pipeline.build import run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pipeline()
 
 
 @pytest.mark.parametrize("text, place", [

@@ -3,19 +3,11 @@ opens with another actor and judges its conduct. Sentences of our own, in the st
 SaudiNewsNet press."""
 import pytest
 
-from marsad.eval.events import pipeline
-from marsad.model import Article
-from marsad.pipeline.build import run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pipeline()
+from tests.events.pipeline_helpers import coded
 
 
 def accusations(nlp, text):
-    record = run(nlp, Article(text=text, title="", published="2015-07-27"))
-    return {(e.source.country, e.target.country if e.target else "") for e in record.events if e.type == "ACCUSE"}
+    return {(source, target) for source, kind, target in coded(nlp, text, "2015-07-27") if kind == "ACCUSE"}
 
 
 @pytest.mark.parametrize("text, pair", [

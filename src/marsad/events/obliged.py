@@ -5,7 +5,7 @@ A speaker often demands by saying what another actor must do: «قال أردو�
 يجب على إيران تغيير سياستها». The quotes step has found the statement and its speaker; here
 it is a REQUEST event from the speaker to the actor obliged when
 
-- the speaker is a political actor with a country (``said.political_speaker``);
+- the speaker is a political actor with a country (``said.political_quotes``);
 - the words said hold an obligation on an actor with a country: «على X أن» opening the words
   said (or after «أن/إن/إنه/بأن»), or «يجب/ينبغي/يتعين/يتوجب على X» anywhere in them
   (marker kind ``obligation`` in ``data/markers.tsv``), X standing right after «على»;
@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
-from marsad.events.said import dated_back, other_side, political, political_speaker
+from marsad.events.said import dated_back, other_side, political, political_quotes
 from marsad.model import Event, Quote, Span
 from marsad.text.normalize import normalize
 
@@ -39,13 +39,8 @@ CONSEQUENCE_SPAN = 16  # words from the obligation to «وإلا» or «أو ...
 def obliged_in_words(run, body_start: int) -> list[Event]:
     """REQUEST (or THREATEN) events of the statements of ``run`` that lay an obligation on
     another actor; ``run.found`` holds the rules' events, which are not coded again."""
-    f, out = run.f, {}
-    for q in run.quotes:
-        if q.speaker is None or q.content.start < body_start:
-            continue
-        source = political_speaker(f, q)
-        if source is None:
-            continue
+    out: dict = {}
+    for q, source in political_quotes(run, body_start):
         for on, target, end in _obligations(run, q):
             _add(run, out, source, on, target, end, q.content.end)
     for source, (on, target, end) in _reported(run):

@@ -22,7 +22,7 @@ coded is not coded again.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Optional
+from typing import Iterator, Optional
 
 from marsad.events.arguments import PREPOSITIONS
 from marsad.events.background import far_back
@@ -53,12 +53,7 @@ def blamed_in_words(run, body_start: int) -> list[Event]:
     """ACCUSE events of the statements of ``run`` (a coder pass) that blame the actor they
     open with; ``run.found`` holds the rules' events, which are not coded again."""
     f, out = run.f, {}
-    for q in run.quotes:
-        if q.speaker is None or q.content.start < body_start:
-            continue
-        source = political_speaker(f, q)
-        if source is None:
-            continue
+    for q, source in political_quotes(run, body_start):
         target = _opening_actor(run, q)
         if target is None or target == source or run._same_actor(source, target):
             continue
@@ -78,6 +73,17 @@ def blamed_in_words(run, body_start: int) -> list[Event]:
                          trigger=Span(f.words[blame].start, f.words[blame].end, f.words[blame].text),
                          evidence_all=[Span(a, b, run.text[a:b])])
     return list(out.values())
+
+
+def political_quotes(run, body_start: int) -> Iterator[tuple[Quote, int]]:
+    """The quotes of the body whose speaker is a political actor with a country, each with
+    the speaker's mention."""
+    for q in run.quotes:
+        if q.speaker is None or q.content.start < body_start:
+            continue
+        source = political_speaker(run.f, q)
+        if source is not None:
+            yield q, source
 
 
 def political_speaker(f, q: Quote) -> Optional[int]:
