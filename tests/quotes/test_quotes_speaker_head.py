@@ -90,6 +90,15 @@ def test_a_quantity_of_people_is_one_speaker():
     assert found and found[0][1].startswith("عدد من المتخصصين")
 
 
+@pytest.mark.parametrize("group", ["بعض المحللين", "بضعة دبلوماسيين", "معظم النواب"])
+def test_some_people_speak_for_themselves(nlp, group):
+    # «بعض» and «بضعة» head a speaker phrase: not a connector, not «ب» + a noun, and not a
+    # reason to hand the words to the speaker named before
+    text = f"وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات جيدة. وقال {group} إن التصويت سيجري يوم الجمعة."
+    speaker, _, _ = _speaker(nlp, text)
+    assert speaker == group
+
+
 def test_a_connector_is_no_speaker(nlp):
     record = extract(Article(text="لذلك يقول: إن الأمر يحتاج إلى صبر طويل ومتابعة دائمة من الجميع.",
                              published="2015-07-21", outlet="okaz"), nlp)

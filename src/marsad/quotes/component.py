@@ -180,6 +180,8 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     if bare is not first and bare[:1] in ("ب", "ل", "ك") \
             and not any(lexicon.is_a(c, first) for c in ("institution", "media", "title")):
         return False  # «وبمنطق»: and-by..., an adverbial, not a subject («وكالة», «وكيل» are words)
+    if len(words) > 1 and lexicon.is_a("quantity", first):
+        return True  # «بعض الدبلوماسيين», «بضعة مسؤولين»: a number of people, not a connector
     if first[:1] in ("ب", "ل", "ك") and first[1:] in _function_words():
         return False  # «لذلك يقول», «بذلك»: a connector
     return not ({first, bare} & _function_words())

@@ -480,7 +480,8 @@ class PhraseReader:
         if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False) \
                 or (self._is("proprep", i, strip_prefix=False) and i not in self.names) or self._own_statement(i):
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
-        if len(key) > 3 and key[0] in "لبك" and i not in self.names:  # «بالمير» (Palmer) is a name
+        if len(key) > 3 and key[0] in "لبك" and i not in self.names \
+                and not self._is("quantity", i, strip_prefix=False):  # «بالمير» (Palmer) is a name; «بضعة»
             rest = key[1:]
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key[0] == "ب" and rest.endswith("ه") and not rest.startswith("و") and not self._is("title", i) \
