@@ -132,6 +132,16 @@ def test_pipeline_title_of_no_country_in_a_complement_is_its_holder(rules_only):
         ("SAU", "CONSULT", "BHR"), ("BHR", "CONSULT", "SAU")}
 
 
+@pytest.mark.parametrize("official", ["الأمين العام للأمم المتحدة بان كي مون",
+                                      "الأمين العام لجامعة الدول العربية نبيل العربي"])
+def test_pipeline_a_bodys_official_named_after_it_is_the_subject(rules_only, official):
+    # «the secretary-general of the UN Ban Ki-moon received the Saudi foreign minister»: the
+    # name after the body is the title's holder, not the object (and «بان» is no «بأن»)
+    text = f"استقبل {official} وزير الخارجية السعودي عادل الجبير في نيويورك أمس."
+    assert _triples(run(rules_only, Article(text=text, published="2015-08-06"))) == {
+        ("IGO", "CONSULT", "SAU"), ("SAU", "CONSULT", "IGO")}
+
+
 def test_pipeline_a_body_meeting_in_a_country_is_no_meeting_with_it(nlp):
     # the IOC (a body the entities step names, of no country) in its current session in
     # Malaysia: Malaysia is where, not with whom

@@ -99,6 +99,15 @@ def test_some_people_speak_for_themselves(nlp, group):
     assert speaker == group
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الأمين العام للأمم المتحدة بان كي مون إن المجلس سيصوت الجمعة.", "بان كي مون"),
+    ("وقالت شبكة سي إن إن إن الهجوم وقع ليلا.", "شبكة سي إن إن"),
+])
+def test_a_names_word_that_folds_like_that_is_the_name(nlp, text, speaker):
+    # «بان» folds like «بأن» and «إن» is «that»: inside a name they open no content
+    assert _speaker(nlp, text)[0] == speaker
+
+
 def test_a_connector_is_no_speaker(nlp):
     record = extract(Article(text="لذلك يقول: إن الأمر يحتاج إلى صبر طويل ومتابعة دائمة من الجميع.",
                              published="2015-07-21", outlet="okaz"), nlp)

@@ -94,6 +94,11 @@ class Frame:
     def key(self, i: int) -> str:
         return self.words[i].key
 
+    def opens_that(self, i: int) -> bool:
+        """Is word ``i`` «أن» opening a clause — not a word of a name that folds like it
+        («بان كي مون», Ban Ki-moon)?"""
+        return self.key(i) in THAT_WORDS and i not in self.owner
+
     def keys(self, i: int) -> frozenset[str]:
         """The word and its readings without proclitics and without a pronoun suffix."""
         return readings(self.key(i))
@@ -379,6 +384,10 @@ class Frame:
             if nouns > HOLDER_GAP:
                 return k
             if not nouns and n == k + 1 and self.prep[n] == "ل" and kind == "org" and self.mentions[n].country:
+                p = n + 1
+                if p < len(self.mentions) and self.mentions[p].kind == "person" \
+                        and self.span[p][0] == self.span[n][1] + 1 and self.free(p):
+                    return p  # «الأمين العام للأمم المتحدة بان كي مون»: the official it names
                 return n  # «مبعوث الأمين العام للأمم المتحدة»: an official of the body
             if kind == "person":  # «لرئيس مجلس الوزراء ... الأمير محمد»: the «ل» is the title's
                 return n if self.free(n) or self.prep[n] == "ل" and not self.locative[n] else k
@@ -487,7 +496,7 @@ class Frame:
         for j in range(h - 1, max(-1, h - BACK_SPAN), -1):
             if not self.same_sentence(j, h) or self.stops(j, quotes=False):
                 return None
-            if not cross_that and self.key(j) in ("ان", "انه", "انها", "بان"):
+            if not cross_that and self.opens_that(j):
                 return None  # a clause after «أن» has its own subject
             if self.is_("negation", j) or self.words[j].text in "()[]":
                 return None  # «أعلن عدم مشروعية طرد الصحافية»; a parenthesis is no subject
@@ -777,7 +786,7 @@ class Frame:
                 j = close  # «في قصر السلام بجدة اليوم (الأربعاء)، وزير الدفاع الأميركي»
                 continue
             if not self.same_sentence(j, start) or self.stops(j) or self.is_("speech", j) \
-                    or any(k in self.lex.light for k in self.keys(j)) or self.key(j) in THAT_WORDS:
+                    or any(k in self.lex.light for k in self.keys(j)) or self.opens_that(j):
                 break
             k = self.mention_at(j)
             if k is not None and self.free(k) and self.mentions[k].kind not in PLACE_KINDS:
@@ -841,7 +850,7 @@ class Frame:
         الجمهورية الإسلامية الإيرانية» — what is judged is that actor's."""
         for j in range(start, min(stop, start + PHRASE_REACH)):
             if not self.same_sentence(j, start) or self.words[j].kind != "word" or self.mention_at(j) is not None \
-                    or self.stops(j) or self.key(j) in THAT_WORDS:
+                    or self.stops(j) or self.opens_that(j):
                 return None
             key = self.key(j)
             if key == "من" and self.same_sentence(j + 2, j) and self.key(j + 1) in AGENT_NOUNS:

@@ -51,6 +51,8 @@ CLAUSE_OPENING = frozenset("لكن ولكن بينما وبينما فيما و�
 FRAME_REACH = 14  # tokens back from a cue to the word opening its clause («وعلى الرغم من أن»)
 COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its complement («يجيب عن هذا السؤال X»)
 RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»: «وتلقى X اتصالاً من Y», Y speaks in what follows
+NAME_MARK = "#"  # appended to the key of a name's word that folds like a particle
+BARE_THAT = frozenset({"ان", "بان"})  # «بان كي مون», «سي إن إن»; not «إنني سعيد», a tagger's slip
 THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
 KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «وكان»: no clause subject after it
 
@@ -90,6 +92,9 @@ class QuoteFinder:
         person_spans = {(a, b) for a, b, _ in persons}
         name_spans = set(names or ())
         held = self._name_tokens(name_spans | person_spans)  # one pass for names and people
+        for k, (first, span) in held.items():
+            if self.toks[k].key in BARE_THAT and (k > first or self.toks[k].end < span[1]):
+                self.toks[k].key += NAME_MARK  # «بان كي مون»: a name's word, not «بأن» (that)
         self.reader = PhraseReader(self.toks, self.lex, self.short_quote_at,
                                    {t: first for t, (first, span) in held.items() if span in name_spans})
         self.persons = {t: first for t, (first, span) in held.items() if span in person_spans}
