@@ -142,6 +142,14 @@ def test_pipeline_a_bodys_official_named_after_it_is_the_subject(rules_only, off
         ("IGO", "CONSULT", "SAU"), ("SAU", "CONSULT", "IGO")}
 
 
+def test_pipeline_a_time_aside_after_the_subject_leaves_the_object(nlp):
+    # «، اليوم،» between the subject and the object; and the learnt stage does not read the
+    # trigger the rules coded a second way (the border town named later is no target)
+    text = ("استهدفت طائرات الأباتشي السعودية، اليوم، تجمعات لمليشيات الحوثي، والمخلوع علي عبد الله صالح، "
+            "بقصف مكثف، نتج عنه تدمير 4 آليات عسكرية، وعدة نقاط تجمع، قرب المنطقة المحظورة قبالة حدود جازان.")
+    assert _triples(run(nlp, Article(text=text, published="2015-08-06"))) == {("SAU", "ASSAULT", "YEM")}
+
+
 def test_pipeline_a_body_meeting_in_a_country_is_no_meeting_with_it(nlp):
     # the IOC (a body the entities step names, of no country) in its current session in
     # Malaysia: Malaysia is where, not with whom

@@ -712,9 +712,9 @@ class Frame:
         وحلفاؤها في حلف شمال الاطلسي دبلوماسيا | كييف»), or after an aside of time words
         between commas («اتهمت الحكومة البريطانية ، أمس (الأحد) ، | إسبانيا»); None when
         neither stands at ``start``."""
+        if (past := self.past_time_aside(start, stop)) is not None:
+            return past  # «اتهمت الحكومة البريطانية، أمس (الأحد)، إسبانيا»
         j = self._skip(start, 1, stop)
-        if (aside := self._time_aside_commas(j, stop)) is not None:
-            return self._skip(aside, 1, stop)  # «اتهمت الحكومة البريطانية، أمس (الأحد)، إسبانيا»
         if j >= stop or not self.same_sentence(j, start) or not self.is_noun(j) \
                 or not any(pre == "و" for _, pre in proclitic_readings(self.key(j))):
             return None
@@ -725,6 +725,12 @@ class Frame:
                 k += 1
             j = self.span[k][1] + 1
         return self._skip(j, 1, stop) if j < stop and self.same_sentence(j, start) else None
+
+    def past_time_aside(self, start: int, stop: int) -> Optional[int]:
+        """The word after an aside of time words between commas right at ``start`` («هاجمت
+        السعودية، اليوم، | الحوثيين»); None when there is none."""
+        aside = self._time_aside_commas(self._skip(start, 1, stop), stop)
+        return self._skip(aside, 1, stop) if aside is not None else None
 
     def _time_aside_commas(self, j: int, stop: int) -> Optional[int]:
         """The word after an aside of time words between commas opening at ``j`` («، أمس

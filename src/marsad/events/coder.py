@@ -219,7 +219,8 @@ class EventCoder:
         ctx = context_of(entities, rules, body_start, len(text))
         if self.collect:  # training: the rules' events, and every triple to learn from
             return Coded(events, places, triples(found, ctx))
-        return Coded(_towns_unnamed(events + reach.decide(run, triples(found, ctx), model, rules), entities), places)
+        read = frozenset(e.trigger.start for e in events if e.trigger is not None)
+        return Coded(_towns_unnamed(events + reach.decide(run, triples(found, ctx), model, rules, read), entities), places)
 
     def _relevant(self, key: str) -> bool:
         """May this word start an event or name a speaker (memoised)?"""
@@ -415,6 +416,10 @@ class _Run:
         if not target and source and hit.is_verb and entry.type in STANCE_TYPES and "obj" in entry.target \
                 and (j := f.past_conjunct(max(after, hit.last + 1), hi)) is not None:
             target = f.direct_object(j, hi)  # «ودعمت الولايات المتحدة وحلفاؤها في حلف شمال الاطلسي دبلوماسيا كييف»
+            spec = "obj" if target else spec
+        if not target and source and hit.is_verb and "obj" in entry.target \
+                and (j := f.past_time_aside(max(after, hit.last + 1), hi)) is not None:
+            target = f.direct_object(j, hi)  # «استهدفت الطائرات السعودية، اليوم، تجمعات للحوثيين»
             spec = "obj" if target else spec
         if not target and source and entry.mode == "denial" and (k := self._denied_place(hit, after, hi, source)) is not None:
             target, spec = [k], "place"  # «نفى الجيش التركي مزاعم بأنه قصف مدنيين في قرية ... بشمالي العراق»

@@ -76,13 +76,17 @@ def _quote_speaker(run: Run, hit: Hit, entities: dict) -> Optional[Item]:
     return None
 
 
-def decide(run: Run, scored: list, model: dict, taken: set) -> list[Event]:
+def decide(run: Run, scored: list, model: dict, taken: set, read: frozenset = frozenset()) -> list[Event]:
     """Events for the triples the model scores at least its threshold that the rules
-    did not code, each with its first candidate's sentence as evidence."""
+    did not code, each with its first candidate's sentence as evidence. A triple whose
+    first candidate's trigger the rules coded (``read``: their triggers' starts) is left:
+    the rules read that trigger's sides, another pair is a misreading of it."""
     out = []
     for key, vector, c in scored:
         if key in taken or key[0] == key[2] and (key[1] not in run.coder.domestic or _self_act(c)):
             continue  # as the rules: a minister meeting his own president is no event
+        if c.hit.start in read:
+            continue  # «استهدفت طائرات الأباتشي السعودية ... تجمعات لمليشيات الحوثي ... قرب حدود جازان»
         if learned.score(vector, model) < model["threshold"]:
             continue
         out.append(_learned_event(run, c))
