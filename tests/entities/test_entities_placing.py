@@ -19,6 +19,10 @@ def _entity(record, name):
     return found[0]
 
 
+def _placed_record(nlp, text):
+    return extract(Article(text=text, published="2015-08-06", outlet="okaz"), nlp)
+
+
 def _placed(nlp, text, name, **article):
     e = _entity(extract(Article(text=text, **article), nlp), name)
     return e.country, e.country_source
@@ -265,3 +269,20 @@ def test_a_months_name_inside_a_date_is_no_actor(nlp):
     assert not [e for e in record.entities if e.name == "نيسان"]
     record = extract(Article(text="وقالت شركة نيسان إنها ستبيع سيارات أكثر في أبريل.", id="n", published="2015-07-27"), nlp)
     assert [e.country for e in record.entities if "نيسان" in e.name] == ["JPN"]
+
+
+def test_placing_rebels_of_a_story_are_the_armed_group_it_names(nlp):
+    # a Saudi outlet's story of the Yemen war: the bare «المتمردين» are the Houthis it names,
+    # not the state striking them
+    text = ("وكانت ميليشيات الحوثي قد قصفت القرى الحدودية في جازان، وأكدت المملكة أن الرد سيكون حازما.\n"
+            "وفر المتمردون من مواقعهم بعد غارات جوية مكثفة.\nوفي اليمن، تواصلت المعارك في تعز.")
+    entity = _entity(_placed_record(nlp, text), "المتمردون")
+    assert (entity.country, entity.country_source) == ("YEM", "story")
+
+
+def test_placing_clients_and_unnamed_countries_keep_the_story(nlp):
+    # «المسلحين الموالين لها»: gunmen loyal to the regime are its clients, not the armed group
+    # the story names; and an armed group whose country the article never names sets nothing
+    text = ("تتواصل المعارك بين قوات النظام السوري والمسلحين الموالين لها من جهة، ومقاتلي المعارضة "
+            "من جهة أخرى في ريف إدلب، فيما أرسل حزب الله اللبناني تعزيزات إلى المنطقة.")
+    assert _entity(_placed_record(nlp, text), "المسلحين").country != "LBN"

@@ -276,6 +276,9 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
         return Placed("IGO", "adjective")  # «وكالة الطاقة الدولية», «مجلس الذهب العالمي»: of no one country
     if found:
         return min(found, key=lambda p: SOURCES.index(p.source))
+    if setting is not None and c.attribute("sector") == "REB" and not any(setting.client(m.end) for m in c.mentions) \
+            and (armed := setting.armed_country()) is not None:
+        return Placed(armed, "story")  # «المتمردين», «الميليشيات» in a story naming the Houthis: theirs
     return setting.fallback([(m.start, m.end) for m in c.mentions]) if setting is not None else None
 
 

@@ -51,6 +51,7 @@ WORD = re.compile(r"\S+")
 # Words of patronage before a country: the actor is its client, not its national.
 PATRONS = re.compile(r"(?:الموال|المدعوم|المقرب)\w*\s+(?:من\s+|ل\S*\s*)?\S*$")
 PATRON_REACH = 30  # characters before a mark the patronage words are looked for
+CLIENT = re.compile(r"\s+(?:ال)?(?:موال|مدعوم|مقرب)")  # the same words right after an actor
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,24 @@ class Setting:
                 if mark.kind == "org" and mark.category in kinds:
                     return Placed(mark.country, "affiliation")
         return None
+
+    def armed_country(self) -> Optional[str]:
+        """The one country of the armed groups the article names (organisations of category
+        ``armed``: «الحوثيين» YEM, «حزب العمال الكردستاني» TUR), None when none or several:
+        a bare «المتمردين» or «الميليشيات» of the story is that group, not the outlet's state
+        fighting it."""
+        countries = {m.country for m in self.marks if m.kind == "org" and m.category == "armed"}
+        if len(countries) != 1:
+            return None
+        country = next(iter(countries))  # and the article names that country itself: «المقاومة
+        named = any(m.country == country and m.kind != "org" for m in self.marks)  # الشعبية» in Egypt's history is no Yemeni's
+        return country if named else None
+
+    def client(self, end: int) -> bool:
+        """Do words of patronage follow a mention ending at ``end`` («المسلحين الموالين لها»,
+        «الميليشيات المدعومة من إيران»)? Then it is a client of some state, not the armed
+        group the story names."""
+        return CLIENT.match(self.text, end) is not None
 
     def multinational(self, start: int, end: int) -> bool:
         """Does a regional adjective stand in the phrase ``[start, end)``?"""
