@@ -18,3 +18,13 @@ from tests.events.pipeline_helpers import coded
 def test_corpus_trigger_codes_its_event(nlp, text, event):
     assert event in coded(nlp, text, "2015-07-25")
 
+
+
+@pytest.mark.parametrize("text", [
+    "التقى السفير السعودي في القاهرة عددا من رؤساء تحرير الصحف المصرية.",
+    "وقال رئيس هيئة الإغاثة الإيرانية إن الشحنة وصلت إلى اليمن.",
+])
+def test_a_trigger_noun_after_the_head_of_an_office_names_the_office(nlp, text):
+    # «رئيس تحرير» is an editor-in-chief, «هيئة الإغاثة» a relief board: no act of liberating
+    # or of aid
+    assert not {e for e in coded(nlp, text, "2015-08-06") if e[1] in ("ASSAULT", "AID")}

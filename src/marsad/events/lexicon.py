@@ -28,7 +28,7 @@ PLOVER_TYPES = frozenset(EVENT_TYPES)
 FLAGS = frozenset("symmetric unilateral no3ms noimpf embed needtarget speaker personobj".split())
 FLAGS = FLAGS | {"thingobj"}  # a welcome to a person is hospitality (session 15, events20)
 MARKER_KINDS = frozenset(
-    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame topic obligation consequence necessity duty asfor demonstrative deedforce deedpact".split()
+    "negation halt conditional modal denial speech announce locative delegate force skip boundary light stop numeral sport measure idiom reticence receive people backing terror statement figurative occurrence daytime blame topic obligation consequence necessity duty asfor demonstrative deedforce deedpact office".split()
 )
 # rows of these kinds are verbs: their inflected forms are filed under the kind named
 VERB_MARKERS = {"modalverb": "modal", "haltverb": "halt", "blameverb": "blame", "topicverb": "topic"}

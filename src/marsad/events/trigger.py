@@ -151,6 +151,8 @@ def find_triggers(words: list[Word], lex: EventLexicon, text: str,
                 continue
             if suffixed and ta_marbuta:
                 continue  # «قبضة», «مظاهرة»: a ta marbuta is no pronoun «ـه» (they fold alike)
+            if form.tense == NOUN and not pre and _after_office(words, i, lex):
+                continue  # «رئيس تحرير الصحيفة»: an office, not an act
             matched = _slots_match(words, i, entry, stop, blocked)
             if matched is None:
                 continue
@@ -161,6 +163,12 @@ def find_triggers(words: list[Word], lex: EventLexicon, text: str,
             start = skip_letters(text, word.start, len(pre))
             hits.append(Hit(entry, form.tense, i, last, start, words[last].end, pre, loose))
     return _resolve(hits)
+
+
+def _after_office(words: list[Word], i: int, lex: EventLexicon) -> bool:
+    """Does the head of an office or a body («رئيس», «هيئة», «غرفة») stand right before word
+    ``i``, whose noun is then its genitive («رؤساء تحرير الصحف», «غرفة العمليات»)?"""
+    return i > 0 and words[i - 1].kind == "word" and "office" in lex.kinds_of(words[i - 1].key)
 
 
 def _literal_ids(found: tuple) -> set[int]:
