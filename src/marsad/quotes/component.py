@@ -81,7 +81,8 @@ def cites_source(quote: Quote, text: str, entities: list[Entity], titles: list[t
     name (an entity mention starts in its first word), a title, institution or anonymous
     source of the titles lexicon, an outlet («صحيفة», «وكالة»), a person or body cited for
     what they know («الباحث», «مجموعة»), or a text or figure that speaks for its issuer —
-    named in the phrase («وفقا لبيانات صندوق النقد الدولي», «بحسب حصيلة جديدة للمرصد») or,
+    named in the phrase («وفقا لبيانات صندوق النقد الدولي», «بحسب حصيلة جديدة للمرصد», an
+    institution the tagger missed: «لتقديرات هيئة الاتصالات») or,
     for a statement, one already quoted («وبحسب البيان»). After «بحسب ما» the finder already
     read a verb of reporting. Other quotes pass."""
     speaker = quote.speaker
@@ -119,9 +120,21 @@ def cites_source(quote: Quote, text: str, entities: list[Entity], titles: list[t
             return True  # «حسب كلاي بافور»: a first name the tagger left out
     if is_a("media", "mediakind", "title", "institution", "citable"):
         return True  # «وبحسب صحيفة "الديلي ميل"», «بحسب متحدث باسم الشرطة», «بحسب مركز دبي»
+    issuer = bool(named) or _issuer_word(words[1:1 + _ISSUER_WORDS])
     if is_a("document"):
-        return key.startswith("ال") or bool(named)
-    return is_a("figures") and bool(named)
+        return key.startswith("ال") or issuer
+    return is_a("figures") and issuer
+
+
+_ISSUER_WORDS = 4  # words after a text or figure that may name its issuer: «تقرير أصدرته غرفة الشرقية»
+
+
+def _issuer_word(words: list[str]) -> bool:
+    """Does one of ``words`` head an institution («تقديرات هيئة الاتصالات», «تقرير البنك»,
+    «لتقرير أصدرته غرفة الشرقية»)? The issuer of a text or figure, when the tagger named
+    none in the phrase."""
+    lexicon = default_lexicon()
+    return any(lexicon.is_a("institution", w) for word in words for w in _head_forms(normalize_word(word)))
 
 
 def _head_forms(key: str) -> set[str]:

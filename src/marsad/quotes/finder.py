@@ -336,8 +336,8 @@ class QuoteFinder:
         return True
 
     def _saying(self, c: int, m: CueMatch) -> None:
-        """«بالقول» / «إلى القول» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
-        «مكتفيا بالقول إن»): the words after it are the clause subject's or the current
+        """«بالقول» / «إلى القول» / «بقوله» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
+        «مكتفيا بالقول إن», «وختم المصدر حديثه بقوله:»): the words after it are the clause subject's or the current
         speaker's. After a cue («وتابع بالقول:») the cue has taken them already."""
         toks = self.toks
         if toks[c].key == "القول" and (c == 0 or toks[c - 1].key not in ("الي", "الى")):
@@ -345,6 +345,8 @@ class QuoteFinder:
         verb = c - 2 if toks[c].key == "القول" else c - 1
         if verb >= 0 and self.lex.match(toks[verb].key):
             return
+        if c + 1 < len(toks) and self.reader._is("scripture", c + 1):
+            return  # «بقوله تعالى:», «بقوله صلى الله عليه وسلم»: scripture cited, not reported
         intro = self.ext.introducer(m.cue, c)
         if intro is None or intro.how not in ("that", "colon", "quote"):
             return
