@@ -159,13 +159,15 @@ class Extents:
                 after = k == j or toks[k - 1].text == ":"
                 if self._that_inside(cue, k):
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار الرحبي "إلى أن ..."»
+                if after and "colon" in cue.complement and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
+                    return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار: «...»», «مشيراً «...»»
                 if ":" in cue.complement and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
                                                         and toks[k - 1].key != "ل")) \
                         and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])
                 k = self.close_tok[k] + 1
                 continue
-            if t.text == ":" and ":" in cue.complement:
+            if t.text == ":" and (":" in cue.complement or "colon" in cue.complement):
                 if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
                     break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)

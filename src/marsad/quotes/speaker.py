@@ -18,7 +18,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, Tok
 from marsad.text.tokenize import normalize_word
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
-SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
+SO_THAT = frozenset("فإن فإنه فإنها فإنهم فانه فانها فانهم".split())  # as written («فان غال» is a name, «فانه» with its pronoun is not): «وبحسب X فإن ...»
 SO_THAT_BARE = frozenset("فان فانه فانها فانهم".split())  # folded: right after a source's comma, «فإن» too
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
 AUTHORITY = frozenset((normalize_word("هيئة"),))  # an authority, an outlet only when it broadcasts:
