@@ -182,11 +182,13 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     head = normalize_word(words[0])
     lexicon = default_lexicon()
     limit = _MAX_INSTITUTION_WORDS if any(lexicon.is_a(c, head, True) for c in ("institution", "quantity", "kin")) \
-        else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة», «والد الشهيد الجندي متدرب ...»
+        or _role_in(words) else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة», «والد الشهيد ...»
     if len(words) > limit or any(ch.isdigit() for ch in _DATES.sub("", speaker.text)):
         return False
     raw = words[0].strip("،,:")
     first = normalize_word(raw)
+    if first == "كل" and len(words) > 2 and normalize_word(words[1]) == "من":
+        return True  # «قال كل من فايز محمد وحسين محمد»: each of them
     if first == "علي" and raw.endswith("ي"):
         return True  # «علي العمري»: the name, which folds like the preposition «على»
     bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
@@ -196,6 +198,13 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     if first[:1] in ("ب", "ل", "ك") and first[1:] in _function_words():
         return False  # «لذلك يقول», «بذلك»: a connector
     return not ({first, bare} & _function_words())
+
+
+def _role_in(words: list[str]) -> bool:
+    """A person described by a role in a place or body, no comma in the phrase: «ضابط أمن في
+    أحد المصارف الاستثمارية العالمية», «موظف في إدارة المساعدة وإعادة الإسكان في وزارة
+    الشؤون الاجتماعية» — as long as an institution's name may be."""
+    return len(words) > 2 and normalize_word(words[1]) == "في" and not any(ch in w for w in words for ch in "،,")
 
 
 @lru_cache(maxsize=1)

@@ -144,6 +144,8 @@ class Extents:
         j = c + 1
         while j < len(toks) and absorbed(self.cue_at(j)):
             j += 1  # «وتابع قائلا:», «ردت ... بالقول إن»
+        speech = ":" in cue.complement or j > c + 1 and not self.reader._is("scripture", j)
+        # («متوعدة بقولها "..."»: «بقولها» brings the speech; not «مستدلاً بقوله تعالى:», a verse cited)
         nominal = None
         preps = {PREP_KEYS[p] for p in cue.complement if p in PREP_KEYS}
         end = min(len(toks), c + limit)
@@ -161,13 +163,13 @@ class Extents:
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار الرحبي "إلى أن ..."»
                 if after and "colon" in cue.complement and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار: «...»», «مشيراً «...»»
-                if ":" in cue.complement and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
+                if speech and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
                                                         and toks[k - 1].key != "ل")) \
                         and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])
                 k = self.close_tok[k] + 1
                 continue
-            if t.text == ":" and (":" in cue.complement or "colon" in cue.complement):
+            if t.text == ":" and (speech or "colon" in cue.complement):
                 if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
                     break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)

@@ -53,6 +53,8 @@ COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its
 RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»: «وتلقى X اتصالاً من Y», Y speaks in what follows
 THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
 KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «وكان»: no clause subject after it
+SCRIPTURE_MARKS = frozenset(normalize_word(w) for w in "تعالى سبحانه صلى وسلم".split())  # God or the Prophet
+SCRIPTURE_REACH = 12  # tokens back from «بقوله» to such a mark: its subject cites scripture
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
@@ -345,12 +347,12 @@ class QuoteFinder:
         verb = c - 2 if toks[c].key == "القول" else c - 1
         if verb >= 0 and self.lex.match(toks[verb].key):
             return
-        if c + 1 < len(toks) and self.reader._is("scripture", c + 1):
-            return  # «بقوله تعالى:», «بقوله صلى الله عليه وسلم»: scripture cited, not reported
+        s0 = self.sent_start[toks[c].sent]
+        if any(toks[k].key in SCRIPTURE_MARKS for k in range(max(s0, c - SCRIPTURE_REACH), c + 2)):
+            return  # «بقوله تعالى:», «التي أخبر سبحانه عن رفعة مكانتها بقوله:»: scripture cited, not reported
         intro = self.ext.introducer(m.cue, c)
         if intro is None or intro.how not in ("that", "colon", "quote"):
             return
-        s0 = self.sent_start[toks[c].sent]
         first = toks[s0].text.lstrip("وف")  # the sentence's verb carries the gender: «ومضت المصادر بالقول»
         gender = "f" if len(first) > 2 and first.endswith("ت") and s0 not in self.reader.names else m.cue.gender
         speaker = self._inherit(gender, c)
