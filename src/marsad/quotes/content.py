@@ -43,8 +43,17 @@ def takes_object(cue: Cue, intro: Optional["Intro"] = None) -> bool:
     return "OBJ+بمثابة" in cue.complement and intro is not None and intro.how == "nominal"
 
 
+OWN_COLON_REACH = 14  # tokens from a verb that reports only with a colon («وعلّق المدير العام خالد هباب:») to it
+ABSORBED_PARTICIPLES = frozenset(("قال", "علق", "اختتم"))  # «قائلا», «معلقا», «مختتما»
+
+
 def absorbed(cue: Optional[Cue]) -> bool:
-    """A cue that belongs to the cue before it: «قائلا», «بالقول», «قوله»."""
+    """A cue that belongs to the cue before it: «قائلا», «بالقول», «قوله», «معلقاً»."""
+    return bool(cue) and (cue.lemma == "قول" or (cue.lemma in ABSORBED_PARTICIPLES and cue.pos == "part"))
+
+
+def says_by(cue: Optional[Cue]) -> bool:
+    """A cue of saying that takes the words of a verb before it: «بقوله», «بالقول», «قائلا»."""
     return bool(cue) and (cue.lemma == "قول" or (cue.lemma == "قال" and cue.pos == "part"))
 
 
@@ -75,7 +84,19 @@ class Extents:
             return None
         if m and not m.prefix and m.cue.pos in ("perf", "impf") and self.reader.noun_slot(i):
             return None  # «طلب عدم ذكر اسمه», «يتم ذكر»: a verbal noun
+        if m and m.cue.colon_only and not self.own_colon(i):
+            return None  # «عيوننا دائما معلقة في السماء», «وتتابع وضعهم»: no new speaker
         return m.cue if m else None
+
+    def own_colon(self, i: int) -> bool:
+        """Does a colon follow the word at ``i`` within its sentence, before another cue?"""
+        toks = self.toks
+        for k in range(i + 1, min(i + OWN_COLON_REACH, len(toks))):
+            if toks[k].text == ":":
+                return True
+            if k in self.sent_end_tok or toks[k].sent != toks[i].sent or self.lex.match(toks[k].key):
+                return False
+        return False
 
     def in_name(self, i: int, m) -> bool:
         """Is the cue verb at ``i`` a word inside a recognised name («المخرج أمين طالب»)? A

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed, takes_object
+from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed, says_by, takes_object
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
@@ -53,6 +53,7 @@ COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its
 RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»: «وتلقى X اتصالاً من Y», Y speaks in what follows
 THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
 KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «وكان»: no clause subject after it
+COMMENT_REACH = 14  # tokens from such a verb to a «بقوله/قائلا» that takes its words
 SCRIPTURE_MARKS = frozenset(normalize_word(w) for w in "تعالى سبحانه صلى وسلم".split())  # God or the Prophet
 SCRIPTURE_REACH = 12  # tokens back from «بقوله» to such a mark: its subject cites scripture
 
@@ -244,8 +245,11 @@ class QuoteFinder:
                 continue  # «ودليل يؤكد», «تظهر للمستخدم رسالة تقول»: a clause describing a noun
             if m.cue.pos == "perf" and PASSIVE in tok.text[:4]:
                 continue  # «وُصِفت», «أُعلن»: a passive verb has no speaker («يُعلن» is active)
-            if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
+            if absorbed(m.cue) and c > 0 and self._cue_before(c - 1):
                 continue  # «وتابع قائلا:» is one cue
+            if m.cue.colon_only and (self._said_by_later(c) or self.ext.introducer(m.cue, c) is None):
+                continue  # «واختتم الرشيد حديثه بقوله:», «وعلق الضيف على العبارة قائلا:»: their cue reads
+                # it; with no colon of its own («ستبقى معلقة إلى أن») the word is no cue at all
             if m.cue.pos == "prep":
                 self._prep(c)
             elif m.cue.lemma == "نقل":
@@ -260,6 +264,24 @@ class QuoteFinder:
                 self._verb(c, m)
         self._headlines()
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
+
+    def _cue_before(self, k: int) -> bool:
+        """Is token ``k`` a cue that reads the words of a «قائلا/بالقول» right after it
+        («وتابع قائلا:»)? Not a verb of commenting or closing, which leaves them to it."""
+        found = self.lex.match(self.toks[k].key)
+        return found is not None and not found.cue.colon_only
+
+    def _said_by_later(self, c: int) -> bool:
+        """Is there, after the verb at ``c`` and before a colon, a quotation mark or the
+        sentence's end, a cue of saying that takes the verb's words («بقوله», «قائلا»)?"""
+        toks = self.toks
+        for k in range(c + 1, min(c + COMMENT_REACH, len(toks))):
+            if toks[k].sent != toks[c].sent or toks[k].text == ":" or toks[k].text in QUOTE_CHARS:
+                return False
+            found = self.lex.match(toks[k].key)
+            if found is not None and says_by(found.cue):
+                return True
+        return False
 
     def _headlines(self) -> None:
         """«الخالد: العمل ارتجالي!», «غانم السليطي: الفيلم قدم قضية حساسة»: a paragraph of its
@@ -345,7 +367,7 @@ class QuoteFinder:
         if toks[c].key == "القول" and (c == 0 or toks[c - 1].key not in ("الي", "الى")):
             return  # («القول الفصل»)
         verb = c - 2 if toks[c].key == "القول" else c - 1
-        if verb >= 0 and self.lex.match(toks[verb].key):
+        if verb >= 0 and self._cue_before(verb):
             return
         s0 = self.sent_start[toks[c].sent]
         if any(toks[k].key in SCRIPTURE_MARKS for k in range(max(s0, c - SCRIPTURE_REACH), c + 2)):
@@ -1101,7 +1123,7 @@ class QuoteFinder:
         if rng is not None or s0 + 2 >= c:
             return rng
         t, reader = self.toks[s0], self.reader
-        if len(t.key) < 4 or t.key[0] not in "وف" or self.lex.match(t.key) or t.key in KANA_WORDS \
+        if len(t.key) < 4 or t.key[0] not in "وف" or self.reader.opens_with_cue(s0) or t.key in KANA_WORDS \
                 or reader.is_prep(s0, strip_prefix=True) or reader._is("opener", s0) or reader._is("stop", s0, True):
             return None
         p = self._past_complement(s0 + 1, c)
@@ -1468,7 +1490,7 @@ class QuoteFinder:
             first = k + 1
         else:
             first, end = sent0, p
-        if any(self.lex.match(toks[k].key) and self.lex.match(toks[k].key).cue.pos != "prep"
+        if any(self.ext.cue_at(k) and self.ext.cue_at(k).pos != "prep"
                for k in range(first, end) if k not in self.inside):
             return  # «وحسب الجزيرة، قال المعلم»: a source credit for another cue
         a, b = self._range(first, end)

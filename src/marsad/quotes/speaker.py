@@ -126,6 +126,12 @@ class PhraseReader:
             return False
         return not (self.toks[i].key.endswith("علي") and self.toks[i].text.endswith("ي"))
 
+    def opens_with_cue(self, s0: int) -> bool:
+        """Is the word at ``s0`` a cue that reads its own words (not a verb of commenting that
+        does so only with a colon: «وعلّق الكاتب على الطبق بالقول:» has «الكاتب» for subject)?"""
+        found = self.lex.match(self.toks[s0].key)
+        return found is not None and not found.cue.colon_only
+
     def so_that(self, i: int) -> bool:
         """«فإن» (with its hamza, as written: «فان غال» is a name), which ends a source's phrase
         and opens what it says: «وبحسب أقارب الضحية فإن ...»."""
@@ -536,7 +542,7 @@ class PhraseReader:
             return None
         if v is None:
             t = self.toks[s0]
-            if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) or self._is("opener", s0) \
+            if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.opens_with_cue(s0) or self._is("opener", s0) \
                     or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
                 return None
             return self.forward(s0 + 1, c)
