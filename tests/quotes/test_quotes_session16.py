@@ -32,3 +32,22 @@ def test_a_reporting_verb_takes_a_colon_but_not_a_phrase_quoted_after_its_speake
 def test_wawafq_with_its_waw_cites_a_source():
     found = _found("وصل الوفد أمس. ووفق المصادر، فإن القوات تحاصر المتمردين في المدينة منذ يومين.")
     assert found == [("ووفق", "المصادر", "القوات تحاصر المتمردين في المدينة منذ يومين")]
+
+
+def test_a_closing_wire_credit_glued_after_the_full_stop():
+    # «...الحرارة.وفقا لرويترز.»: the source alone after a full stop credits the sentence before
+    text = "وصل الوفد أمس. وتنبعث الحرارة من جبال بركانية جليدية على سطح القمر.وفقا لرويترز. وعاد الوفد."
+    found = _found(text)
+    assert ("وفقا", "لرويترز", "وتنبعث الحرارة من جبال بركانية جليدية على سطح القمر") in found
+    # not a clause of its own after the source
+    assert not any(cue == "وبحسب" for cue, _, _ in _found(
+        "وقاتل المتهم في العراق. وبحسب بيانات السلطات، أدلى المتهمان باعترافات موسعة."))
+
+
+def test_verbs_of_comment_report_with_their_own_colon_only():
+    text = ("وعلق المدير العام خالد هباب: «سيستمتع النزلاء بالتأكيد بتجربة الطهي الجديدة». "
+            "وقال المتحدث إن عيون الناس دائما معلقة في السماء ويدعون الله أن يحفظهم من كل سوء.")
+    found = _found(text)
+    assert any(cue == "علق" and content.startswith("سيستمتع النزلاء") for cue, _, content in found)
+    said = next(content for cue, _, content in found if cue == "قال")
+    assert said.endswith("من كل سوء")  # «معلقة» (hanging) opens no new quote

@@ -53,6 +53,7 @@ COMPLEMENT_REACH = 12  # tokens from a verb's preposition to a subject after its
 RECEIVED = frozenset("تلقي وتلقي تلقت وتلقت".split())  # folded «تلقى»: «وتلقى X اتصالاً من Y», Y speaks in what follows
 THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
 KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «وكان»: no clause subject after it
+CREDIT_WORDS = 6  # words of a source alone in a closing credit («وفقا لوكالة رويترز.»)
 COMMENT_REACH = 14  # tokens from such a verb to a «بقوله/قائلا» that takes its words
 SCRIPTURE_MARKS = frozenset(normalize_word(w) for w in "تعالى سبحانه صلى وسلم".split())  # God or the Prophet
 SCRIPTURE_REACH = 12  # tokens back from «بقوله» to such a mark: its subject cites scripture
@@ -1418,6 +1419,18 @@ class QuoteFinder:
             return False
         return self.reader.forward(i + 1, k) is not None
 
+    def _closing_credit(self, p: int, rng: tuple[int, int], sent0: int) -> Optional[tuple[int, int]]:
+        """«... تنبعث منها الحرارة.وفقا لرويترز.»: a source alone in a sentence of its own after
+        a full stop credits the sentence before it, in the same paragraph (a wire story's
+        closing credit). The token range of that sentence, else None."""
+        toks = self.toks
+        if p != sent0 or rng[1] >= len(toks) or rng[1] not in self.sent_end_tok or p == 0 \
+                or toks[p - 1].text not in SENT_END or toks[p - 1].para != toks[p].para \
+                or rng[1] - rng[0] > CREDIT_WORDS or not all(toks[k].is_word for k in range(*rng)):
+            return None  # («وبحسب بيانات السلطات، أدلى المتهمان ...»: a clause of its own)
+        prev = self.sent_start.get(toks[p - 1].sent)
+        return (prev, p - 1) if prev is not None and prev < p - 1 else None
+
     def _reporting(self, i: int) -> bool:
         """Is the verb at ``i`` (after «بحسب ما») one that reports words: a cue or a verb of
         the ``reports`` class, also with its object pronoun («ذكرته», «نشرته», «قاله»)?"""
@@ -1472,7 +1485,10 @@ class QuoteFinder:
         # (not before a relative clause on the source: «، بحسب التقرير، الذي يحمل عنوان ...»)
         leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,"
                                  and not self.reader._is("relative", rng[1] + 1, strip_prefix=False))
-        if leading or self.reader.so_that(rng[1]):
+        closing = self._closing_credit(p, rng, sent0)
+        if closing is not None:
+            first, end = closing
+        elif leading or self.reader.so_that(rng[1]):
             k = rng[1]
             while k <= last and toks[k].text not in "،," and not self.reader.so_that(k):
                 if k in self.sent_end_tok:
