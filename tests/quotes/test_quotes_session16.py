@@ -51,3 +51,10 @@ def test_verbs_of_comment_report_with_their_own_colon_only():
     assert any(cue == "علق" and content.startswith("سيستمتع النزلاء") for cue, _, content in found)
     said = next(content for cue, _, content in found if cue == "قال")
     assert said.endswith("من كل سوء")  # «معلقة» (hanging) opens no new quote
+
+
+def test_a_quotation_after_the_speaker_and_the_occasion_of_his_words():
+    text = ("وقال النادي الانجليزي في بيان عبر موقعه \"كلنا في مانشستر سيتي نتمنى التوفيق لستيفان في مسيرته المقبلة\" "
+            "ثم غادر الوفد.")
+    found = _found(text)
+    assert any(cue == "قال" and content.startswith("كلنا في مانشستر") for cue, _, content in found)

@@ -43,6 +43,7 @@ def takes_object(cue: Cue, intro: Optional["Intro"] = None) -> bool:
     return "OBJ+بمثابة" in cue.complement and intro is not None and intro.how == "nominal"
 
 
+OCCASION_PREPS = frozenset(("في", "خلال"))  # «في بيان», «خلال كلمته»: where the words were said
 OWN_COLON_REACH = 14  # tokens from a verb that reports only with a colon («وعلّق المدير العام خالد هباب:») to it
 ABSORBED_PARTICIPLES = frozenset(("قال", "علق", "اختتم"))  # «قائلا», «معلقا», «مختتما»
 
@@ -186,7 +187,7 @@ class Extents:
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار: «...»», «مشيراً «...»»
                 if speech and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
                                                         and toks[k - 1].key != "ل")) \
-                        and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
+                        and self.speech_quote(k, after, adjacent=self._adjacent(j, k) or self._stated(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])
                 k = self.close_tok[k] + 1
                 continue
@@ -343,6 +344,19 @@ class Extents:
         if end < k and self.reader.is_media(end):
             return not any(self.toks[i].key in THAT or self.reader.is_prep(i) for i in range(end + 1, k))
         return end == k
+
+    def _stated(self, j: int, k: int) -> bool:
+        """Do the tokens ``[j, k)`` between a cue and a quotation mark hold its speaker and then
+        the occasion of the words — «في/خلال» and a statement noun («وقال يلدز في بيان “...”»,
+        «في مقابلة حصرية مع وكالة فرانس برس «...»») — with no comma or «أن» among them?"""
+        rng = self.reader.forward(j, k)
+        if rng is None or rng[0] != j or rng[1] >= k:
+            return False
+        toks, end = self.toks, rng[1]
+        if toks[end].key not in OCCASION_PREPS or not self.reader._is("adjunct", end + 1, strip_prefix=False):
+            return False
+        return not any(toks[i].key in THAT or toks[i].text in "،,:؛;" or toks[i].text in QUOTE_CHARS
+                       for i in range(end, k))
 
     # ------------------------------------------------------------------ ends
     def clause_break(self, k: int, spoken: bool = False) -> bool:
