@@ -201,10 +201,11 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
 
 
 def _role_in(words: list[str]) -> bool:
-    """A person described by a role in a place or body, no comma in the phrase: «ضابط أمن في
+    """A person described by an indefinite role in a place or body, no comma in the phrase: «ضابط أمن في
     أحد المصارف الاستثمارية العالمية», «موظف في إدارة المساعدة وإعادة الإسكان في وزارة
     الشؤون الاجتماعية» — as long as an institution's name may be."""
-    return len(words) > 2 and normalize_word(words[1]) == "في" and not any(ch in w for w in words for ch in "،,")
+    return len(words) > 2 and normalize_word(words[1]) == "في" and not normalize_word(words[0]).startswith("ال") \
+        and not any(ch in w for w in words for ch in "،,")  # (not «الأهلاويون في شكواهم المساواة ...»)
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,7 @@ def takes_object(cue: Cue, intro: Optional["Intro"] = None) -> bool:
     return "OBJ+بمثابة" in cue.complement and intro is not None and intro.how == "nominal"
 
 
+SPOKEN_WORDS = 3  # tokens a quotation right after a verb of reporting holds to be its words, not a name («وبيّن "باطوق"، أن»)
 OCCASION_PREPS = frozenset(("في", "خلال"))  # «في بيان», «خلال كلمته»: where the words were said
 OWN_COLON_REACH = 14  # tokens from a verb that reports only with a colon («وعلّق المدير العام خالد هباب:») to it
 ABSORBED_PARTICIPLES = frozenset(("قال", "علق", "اختتم"))  # «قائلا», «معلقا», «مختتما»
@@ -183,7 +184,8 @@ class Extents:
                 after = k == j or toks[k - 1].text == ":"
                 if self._that_inside(cue, k):
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار الرحبي "إلى أن ..."»
-                if after and "colon" in cue.complement and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
+                if after and "colon" in cue.complement and self.close_tok[k] - k > SPOKEN_WORDS \
+                        and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار: «...»», «مشيراً «...»»
                 if speech and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
                                                         and toks[k - 1].key != "ل")) \
@@ -191,7 +193,7 @@ class Extents:
                     return Intro("quote", k, k + 1, self.qspan_at[k])
                 k = self.close_tok[k] + 1
                 continue
-            if t.text == ":" and (speech or "colon" in cue.complement):
+            if t.text == ":" and (speech or "colon" in cue.complement and not self.reader._is("listing", k - 1)):
                 if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
                     break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)
