@@ -58,3 +58,8 @@ def test_a_quotation_after_the_speaker_and_the_occasion_of_his_words():
             "ثم غادر الوفد.")
     found = _found(text)
     assert any(cue == "قال" and content.startswith("كلنا في مانشستر") for cue, _, content in found)
+
+
+def test_a_municipality_is_no_manner_adverbial():
+    # «بلدية» is shaped like «ب» + a noun in «ة» («بحسرة»), but it heads a body
+    assert _found("وقالت بلدية جدة إن المشروع الجديد سيضفي على الطريق جمالا كبيرا.")[0][1] == "بلدية جدة"

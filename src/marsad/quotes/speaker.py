@@ -490,10 +490,11 @@ class PhraseReader:
             rest = key[1:]
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key[0] == "ب" and rest.endswith("ه") and not rest.startswith("و") and not self._is("title", i) \
+                    and not self._is("institution", i, strip_prefix=False) \
                     and not (len(key) == 5 and key[1] == "ا") \
                     and not (nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or i + 1 in self.names)):
                 return True  # «ويضيف بحسرة:», «قال بثقة إن»: the manner, not the speaker («بعثة الأمم المتحدة»,
-                # and «باحثة» shaped فاعلة, are)
+                # «بلدية جدة» and «باحثة» shaped فاعلة, are)
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
                     or (key[0] == "ل" and self.lex.is_a("institution", rest)):
