@@ -70,7 +70,7 @@ def _found(text):
 def test_fahasb_only_is_no_cue():
     # «فحسب» is "only", not «ف» + «حسب» (according to)
     assert _found("ووفق الدراسة، فإن المواقف العدائية لم تقتصر على البحرين فحسب، وإنما شملت كل دول الخليج.") \
-        in ([], [("وفق", "الدراسة")])
+        in ([], [("وفق", "الدراسة")], [("ووفق", "الدراسة")])  # «ووفق» is a cue with its «و» (like «وبحسب»)
     assert all(cue != "فحسب" for cue, _ in _found("لم تقتصر على البحرين فحسب، وإنما شملت كل دول الخليج العربي كلها."))
 
 
@@ -206,3 +206,4 @@ def test_a_definite_title_opening_the_phrase_heads_no_genitive(nlp):
     speaker, label, _ = _speaker(nlp, "وفي الأسبوع الماضي حذر الأمير بندر بن سلطان الرئيس السابق للمخابرات السعودية "
                                       "من أن الاتفاق النووي سيجعل إيران تعيث فسادا في المنطقة.")
     assert "بندر" in speaker and label == "PER"
+

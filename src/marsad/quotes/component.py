@@ -81,7 +81,8 @@ def cites_source(quote: Quote, text: str, entities: list[Entity], titles: list[t
     name (an entity mention starts in its first word), a title, institution or anonymous
     source of the titles lexicon, an outlet («صحيفة», «وكالة»), a person or body cited for
     what they know («الباحث», «مجموعة»), or a text or figure that speaks for its issuer —
-    named in the phrase («وفقا لبيانات صندوق النقد الدولي», «بحسب حصيلة جديدة للمرصد») or,
+    named in the phrase («وفقا لبيانات صندوق النقد الدولي», «بحسب حصيلة جديدة للمرصد», an
+    institution the tagger missed: «لتقديرات هيئة الاتصالات») or,
     for a statement, one already quoted («وبحسب البيان»). After «بحسب ما» the finder already
     read a verb of reporting. Other quotes pass."""
     speaker = quote.speaker
@@ -119,9 +120,21 @@ def cites_source(quote: Quote, text: str, entities: list[Entity], titles: list[t
             return True  # «حسب كلاي بافور»: a first name the tagger left out
     if is_a("media", "mediakind", "title", "institution", "citable"):
         return True  # «وبحسب صحيفة "الديلي ميل"», «بحسب متحدث باسم الشرطة», «بحسب مركز دبي»
+    issuer = bool(named) or _issuer_word(words[1:1 + _ISSUER_WORDS])
     if is_a("document"):
-        return key.startswith("ال") or bool(named)
-    return is_a("figures") and bool(named)
+        return key.startswith("ال") or issuer
+    return is_a("figures") and issuer
+
+
+_ISSUER_WORDS = 4  # words after a text or figure that may name its issuer: «تقرير أصدرته غرفة الشرقية»
+
+
+def _issuer_word(words: list[str]) -> bool:
+    """Does one of ``words`` head an institution («تقديرات هيئة الاتصالات», «تقرير البنك»,
+    «لتقرير أصدرته غرفة الشرقية»)? The issuer of a text or figure, when the tagger named
+    none in the phrase."""
+    lexicon = default_lexicon()
+    return any(lexicon.is_a("institution", w) for word in words for w in _head_forms(normalize_word(word)))
 
 
 def _head_forms(key: str) -> set[str]:
@@ -169,11 +182,13 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     head = normalize_word(words[0])
     lexicon = default_lexicon()
     limit = _MAX_INSTITUTION_WORDS if any(lexicon.is_a(c, head, True) for c in ("institution", "quantity", "kin")) \
-        else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة», «والد الشهيد الجندي متدرب ...»
+        or _role_in(words) else _MAX_UNNAMED_WORDS  # «عدد من المسؤولين في مختلف مناطق المملكة», «والد الشهيد ...»
     if len(words) > limit or any(ch.isdigit() for ch in _DATES.sub("", speaker.text)):
         return False
     raw = words[0].strip("،,:")
     first = normalize_word(raw)
+    if first == "كل" and len(words) > 2 and normalize_word(words[1]) == "من":
+        return True  # «قال كل من فايز محمد وحسين محمد»: each of them
     if first == "علي" and raw.endswith("ي"):
         return True  # «علي العمري»: the name, which folds like the preposition «على»
     bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
@@ -185,6 +200,14 @@ def credible_speaker(quote: Quote, titles: list[tuple[int, int]]) -> bool:
     if first[:1] in ("ب", "ل", "ك") and first[1:] in _function_words():
         return False  # «لذلك يقول», «بذلك»: a connector
     return not ({first, bare} & _function_words())
+
+
+def _role_in(words: list[str]) -> bool:
+    """A person described by an indefinite role in a place or body, no comma in the phrase: «ضابط أمن في
+    أحد المصارف الاستثمارية العالمية», «موظف في إدارة المساعدة وإعادة الإسكان في وزارة
+    الشؤون الاجتماعية» — as long as an institution's name may be."""
+    return len(words) > 2 and normalize_word(words[1]) == "في" and not normalize_word(words[0]).startswith("ال") \
+        and not any(ch in w for w in words for ch in "،,")  # (not «الأهلاويون في شكواهم المساواة ...»)
 
 
 @lru_cache(maxsize=1)

@@ -43,8 +43,19 @@ def takes_object(cue: Cue, intro: Optional["Intro"] = None) -> bool:
     return "OBJ+بمثابة" in cue.complement and intro is not None and intro.how == "nominal"
 
 
+SPOKEN_WORDS = 3  # tokens a quotation right after a verb of reporting holds to be its words, not a name («وبيّن "باطوق"، أن»)
+OCCASION_PREPS = frozenset(("في", "خلال"))  # «في بيان», «خلال كلمته»: where the words were said
+OWN_COLON_REACH = 14  # tokens from a verb that reports only with a colon («وعلّق المدير العام خالد هباب:») to it
+ABSORBED_PARTICIPLES = frozenset(("قال", "علق", "اختتم"))  # «قائلا», «معلقا», «مختتما»
+
+
 def absorbed(cue: Optional[Cue]) -> bool:
-    """A cue that belongs to the cue before it: «قائلا», «بالقول», «قوله»."""
+    """A cue that belongs to the cue before it: «قائلا», «بالقول», «قوله», «معلقاً»."""
+    return bool(cue) and (cue.lemma == "قول" or (cue.lemma in ABSORBED_PARTICIPLES and cue.pos == "part"))
+
+
+def says_by(cue: Optional[Cue]) -> bool:
+    """A cue of saying that takes the words of a verb before it: «بقوله», «بالقول», «قائلا»."""
     return bool(cue) and (cue.lemma == "قول" or (cue.lemma == "قال" and cue.pos == "part"))
 
 
@@ -75,7 +86,19 @@ class Extents:
             return None
         if m and not m.prefix and m.cue.pos in ("perf", "impf") and self.reader.noun_slot(i):
             return None  # «طلب عدم ذكر اسمه», «يتم ذكر»: a verbal noun
+        if m and m.cue.colon_only and not self.own_colon(i):
+            return None  # «عيوننا دائما معلقة في السماء», «وتتابع وضعهم»: no new speaker
         return m.cue if m else None
+
+    def own_colon(self, i: int) -> bool:
+        """Does a colon follow the word at ``i`` within its sentence, before another cue?"""
+        toks = self.toks
+        for k in range(i + 1, min(i + OWN_COLON_REACH, len(toks))):
+            if toks[k].text == ":":
+                return True
+            if k in self.sent_end_tok or toks[k].sent != toks[i].sent or self.lex.match(toks[k].key):
+                return False
+        return False
 
     def in_name(self, i: int, m) -> bool:
         """Is the cue verb at ``i`` a word inside a recognised name («المخرج أمين طالب»)? A
@@ -144,6 +167,8 @@ class Extents:
         j = c + 1
         while j < len(toks) and absorbed(self.cue_at(j)):
             j += 1  # «وتابع قائلا:», «ردت ... بالقول إن»
+        speech = ":" in cue.complement or j > c + 1 and not self.reader._is("scripture", j)
+        # («متوعدة بقولها "..."»: «بقولها» brings the speech; not «مستدلاً بقوله تعالى:», a verse cited)
         nominal = None
         preps = {PREP_KEYS[p] for p in cue.complement if p in PREP_KEYS}
         end = min(len(toks), c + limit)
@@ -159,13 +184,16 @@ class Extents:
                 after = k == j or toks[k - 1].text == ":"
                 if self._that_inside(cue, k):
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار الرحبي "إلى أن ..."»
-                if ":" in cue.complement and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
-                                                        and toks[k - 1].key != "ل")) \
+                if after and "colon" in cue.complement and self.close_tok[k] - k > SPOKEN_WORDS \
                         and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
+                    return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار: «...»», «مشيراً «...»»
+                if speech and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)
+                                                        and toks[k - 1].key != "ل")) \
+                        and self.speech_quote(k, after, adjacent=self._adjacent(j, k) or self._stated(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])
                 k = self.close_tok[k] + 1
                 continue
-            if t.text == ":" and ":" in cue.complement:
+            if t.text == ":" and (speech or "colon" in cue.complement and not self.reader._is("listing", k - 1)):
                 if nominal is not None and toks[nominal].key == "عن" and k - nominal > 3:
                     break  # «أعلنت المقاومة، عن مقتل 20 حوثيا في قرى: (...)»: a list inside the complement
                 return Intro("colon", k, k + 1)
@@ -318,6 +346,19 @@ class Extents:
         if end < k and self.reader.is_media(end):
             return not any(self.toks[i].key in THAT or self.reader.is_prep(i) for i in range(end + 1, k))
         return end == k
+
+    def _stated(self, j: int, k: int) -> bool:
+        """Do the tokens ``[j, k)`` between a cue and a quotation mark hold its speaker and then
+        the occasion of the words — «في/خلال» and a statement noun («وقال يلدز في بيان “...”»,
+        «في مقابلة حصرية مع وكالة فرانس برس «...»») — with no comma or «أن» among them?"""
+        rng = self.reader.forward(j, k)
+        if rng is None or rng[0] != j or rng[1] >= k:
+            return False
+        toks, end = self.toks, rng[1]
+        if toks[end].key not in OCCASION_PREPS or not self.reader._is("adjunct", end + 1, strip_prefix=False):
+            return False
+        return not any(toks[i].key in THAT or toks[i].text in "،,:؛;" or toks[i].text in QUOTE_CHARS
+                       for i in range(end, k))
 
     # ------------------------------------------------------------------ ends
     def clause_break(self, k: int, spoken: bool = False) -> bool:

@@ -40,6 +40,12 @@ class Cue:
     def allows(self, what: str) -> bool:
         return what in self.complement
 
+    @property
+    def colon_only(self) -> bool:
+        """A verb that reports words only with its own colon («وعلّق X: «...»», «واختتم:»);
+        elsewhere it is a verb like any other, whose subject a «بقوله/قائلا» after it speaks."""
+        return self.complement == ("colon",)
+
 
 @dataclass(frozen=True)
 class CueMatch:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from marsad.model import Quote, Span
-from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed, takes_object
+from marsad.quotes.content import DEMANDS, THAT_PREPS, Extents, Intro, absorbed, says_by, takes_object
 from marsad.quotes.cues import CueLexicon, CueMatch, default_lexicon
 from marsad.quotes.speaker import DASHES, MAX_PHRASE, PARTICLES, SO_THAT_BARE, THAT, UNKNOWN_GENDER, Candidate, PhraseReader, SpeakerPhrase, Tracker
 from marsad.quotes.tokens import (QUOTE_CHARS, SENT_END, QSpan, paragraph_ends, quote_spans,
@@ -55,6 +55,10 @@ NAME_MARK = "#"  # appended to the key of a name's word that folds like a partic
 BARE_THAT = frozenset({"ان", "بان"})  # «بان كي مون», «سي إن إن»; not «إنني سعيد», a tagger's slip
 THAT_HE = frozenset("انه انها انهم انهما بانه بانها بانهم بانهما".split())  # «أنه يعتبر»: «أن» + the subject
 KANA_WORDS = frozenset("كان وكان فكان كانت وكانت فكانت".split())  # «وكان»: no clause subject after it
+CREDIT_WORDS = 6  # words of a source alone in a closing credit («وفقا لوكالة رويترز.»)
+COMMENT_REACH = 14  # tokens from such a verb to a «بقوله/قائلا» that takes its words
+SCRIPTURE_MARKS = frozenset(normalize_word(w) for w in "تعالى سبحانه صلى وسلم".split())  # God or the Prophet
+SCRIPTURE_REACH = 12  # tokens back from «بقوله» to such a mark: its subject cites scripture
 
 
 def find_quotes(text: str, sentences: Optional[list[tuple[int, int]]] = None,
@@ -247,8 +251,11 @@ class QuoteFinder:
                 continue  # «ودليل يؤكد», «تظهر للمستخدم رسالة تقول»: a clause describing a noun
             if m.cue.pos == "perf" and PASSIVE in tok.text[:4]:
                 continue  # «وُصِفت», «أُعلن»: a passive verb has no speaker («يُعلن» is active)
-            if absorbed(m.cue) and c > 0 and self.lex.match(self.toks[c - 1].key):
+            if absorbed(m.cue) and c > 0 and self._cue_before(c - 1):
                 continue  # «وتابع قائلا:» is one cue
+            if m.cue.colon_only and (self._said_by_later(c) or self.ext.introducer(m.cue, c) is None):
+                continue  # «واختتم الرشيد حديثه بقوله:», «وعلق الضيف على العبارة قائلا:»: their cue reads
+                # it; with no colon of its own («ستبقى معلقة إلى أن») the word is no cue at all
             if m.cue.pos == "prep":
                 self._prep(c)
             elif m.cue.lemma == "نقل":
@@ -263,6 +270,24 @@ class QuoteFinder:
                 self._verb(c, m)
         self._headlines()
         return [q for q in self.quotes if len(q.content.text.split()) >= MIN_WORDS and not self._nested_topic(q)]
+
+    def _cue_before(self, k: int) -> bool:
+        """Is token ``k`` a cue that reads the words of a «قائلا/بالقول» right after it
+        («وتابع قائلا:»)? Not a verb of commenting or closing, which leaves them to it."""
+        found = self.lex.match(self.toks[k].key)
+        return found is not None and not found.cue.colon_only
+
+    def _said_by_later(self, c: int) -> bool:
+        """Is there, after the verb at ``c`` and before a colon, a quotation mark or the
+        sentence's end, a cue of saying that takes the verb's words («بقوله», «قائلا»)?"""
+        toks = self.toks
+        for k in range(c + 1, min(c + COMMENT_REACH, len(toks))):
+            if toks[k].sent != toks[c].sent or toks[k].text == ":" or toks[k].text in QUOTE_CHARS:
+                return False
+            found = self.lex.match(toks[k].key)
+            if found is not None and says_by(found.cue):
+                return True
+        return False
 
     def _headlines(self) -> None:
         """«الخالد: العمل ارتجالي!», «غانم السليطي: الفيلم قدم قضية حساسة»: a paragraph of its
@@ -341,19 +366,21 @@ class QuoteFinder:
         return True
 
     def _saying(self, c: int, m: CueMatch) -> None:
-        """«بالقول» / «إلى القول» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
-        «مكتفيا بالقول إن»): the words after it are the clause subject's or the current
+        """«بالقول» / «إلى القول» / «بقوله» after a verb that is no cue («وخلص القرشي إلى القول "..."»,
+        «مكتفيا بالقول إن», «وختم المصدر حديثه بقوله:»): the words after it are the clause subject's or the current
         speaker's. After a cue («وتابع بالقول:») the cue has taken them already."""
         toks = self.toks
         if toks[c].key == "القول" and (c == 0 or toks[c - 1].key not in ("الي", "الى")):
             return  # («القول الفصل»)
         verb = c - 2 if toks[c].key == "القول" else c - 1
-        if verb >= 0 and self.lex.match(toks[verb].key):
+        if verb >= 0 and self._cue_before(verb):
             return
+        s0 = self.sent_start[toks[c].sent]
+        if any(toks[k].key in SCRIPTURE_MARKS for k in range(max(s0, c - SCRIPTURE_REACH), c + 2)):
+            return  # «بقوله تعالى:», «التي أخبر سبحانه عن رفعة مكانتها بقوله:»: scripture cited, not reported
         intro = self.ext.introducer(m.cue, c)
         if intro is None or intro.how not in ("that", "colon", "quote"):
             return
-        s0 = self.sent_start[toks[c].sent]
         first = toks[s0].text.lstrip("وف")  # the sentence's verb carries the gender: «ومضت المصادر بالقول»
         gender = "f" if len(first) > 2 and first.endswith("ت") and s0 not in self.reader.names else m.cue.gender
         speaker = self._inherit(gender, c)
@@ -1102,7 +1129,7 @@ class QuoteFinder:
         if rng is not None or s0 + 2 >= c:
             return rng
         t, reader = self.toks[s0], self.reader
-        if len(t.key) < 4 or t.key[0] not in "وف" or self.lex.match(t.key) or t.key in KANA_WORDS \
+        if len(t.key) < 4 or t.key[0] not in "وف" or self.reader.opens_with_cue(s0) or t.key in KANA_WORDS \
                 or reader.is_prep(s0, strip_prefix=True) or reader._is("opener", s0) or reader._is("stop", s0, True):
             return None
         p = self._past_complement(s0 + 1, c)
@@ -1397,6 +1424,18 @@ class QuoteFinder:
             return False
         return self.reader.forward(i + 1, k) is not None
 
+    def _closing_credit(self, p: int, rng: tuple[int, int], sent0: int) -> Optional[tuple[int, int]]:
+        """«... تنبعث منها الحرارة.وفقا لرويترز.»: a source alone in a sentence of its own after
+        a full stop credits the sentence before it, in the same paragraph (a wire story's
+        closing credit). The token range of that sentence, else None."""
+        toks = self.toks
+        if p != sent0 or rng[1] >= len(toks) or rng[1] not in self.sent_end_tok or p == 0 \
+                or toks[p - 1].text not in SENT_END or toks[p - 1].para != toks[p].para \
+                or rng[1] - rng[0] > CREDIT_WORDS or not all(toks[k].is_word for k in range(*rng)):
+            return None  # («وبحسب بيانات السلطات، أدلى المتهمان ...»: a clause of its own)
+        prev = self.sent_start.get(toks[p - 1].sent)
+        return (prev, p - 1) if prev is not None and prev < p - 1 else None
+
     def _reporting(self, i: int) -> bool:
         """Is the verb at ``i`` (after «بحسب ما») one that reports words: a cue or a verb of
         the ``reports`` class, also with its object pronoun («ذكرته», «نشرته», «قاله»)?"""
@@ -1451,7 +1490,10 @@ class QuoteFinder:
         # (not before a relative clause on the source: «، بحسب التقرير، الذي يحمل عنوان ...»)
         leading = p == sent0 or (toks[p - 1].text in "،," and rng[1] < len(toks) and toks[rng[1]].text in "،,"
                                  and not self.reader._is("relative", rng[1] + 1, strip_prefix=False))
-        if leading or self.reader.so_that(rng[1]):
+        closing = self._closing_credit(p, rng, sent0)
+        if closing is not None:
+            first, end = closing
+        elif leading or self.reader.so_that(rng[1]):
             k = rng[1]
             while k <= last and toks[k].text not in "،," and not self.reader.so_that(k):
                 if k in self.sent_end_tok:
@@ -1469,7 +1511,7 @@ class QuoteFinder:
             first = k + 1
         else:
             first, end = sent0, p
-        if any(self.lex.match(toks[k].key) and self.lex.match(toks[k].key).cue.pos != "prep"
+        if any(self.ext.cue_at(k) and self.ext.cue_at(k).pos != "prep"
                for k in range(first, end) if k not in self.inside):
             return  # «وحسب الجزيرة، قال المعلم»: a source credit for another cue
         a, b = self._range(first, end)

@@ -18,7 +18,7 @@ from marsad.quotes.tokens import QUOTE_CHARS, Tok
 from marsad.text.tokenize import normalize_word
 
 THAT = frozenset("ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما".split())
-SO_THAT = frozenset("فإن فإنه فإنها فإنهم".split())  # as written («فان غال» is a name): «وبحسب X فإن ...»
+SO_THAT = frozenset("فإن فإنه فإنها فإنهم فانه فانها فانهم".split())  # as written («فان غال» is a name, «فانه» with its pronoun is not): «وبحسب X فإن ...»
 SO_THAT_BARE = frozenset("فان فانه فانها فانهم".split())  # folded: right after a source's comma, «فإن» too
 HERE = frozenset(("هنا",))  # as written: «هنأ» (congratulated) folds to the same key; «هناك» is "there is"
 AUTHORITY = frozenset((normalize_word("هيئة"),))  # an authority, an outlet only when it broadcasts:
@@ -125,6 +125,12 @@ class PhraseReader:
         if not self._is("prep", i, strip_prefix):
             return False
         return not (self.toks[i].key.endswith("علي") and self.toks[i].text.endswith("ي"))
+
+    def opens_with_cue(self, s0: int) -> bool:
+        """Is the word at ``s0`` a cue that reads its own words (not a verb of commenting that
+        does so only with a colon: «وعلّق الكاتب على الطبق بالقول:» has «الكاتب» for subject)?"""
+        found = self.lex.match(self.toks[s0].key)
+        return found is not None and not found.cue.colon_only
 
     def so_that(self, i: int) -> bool:
         """«فإن» (with its hamza, as written: «فان غال» is a name), which ends a source's phrase
@@ -485,10 +491,11 @@ class PhraseReader:
             rest = key[1:]
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key[0] == "ب" and rest.endswith("ه") and not rest.startswith("و") and not self._is("title", i) \
+                    and not self._is("institution", i, strip_prefix=False) \
                     and not (len(key) == 5 and key[1] == "ا") \
                     and not (nxt is not None and nxt.is_word and (nxt.text.startswith("ال") or i + 1 in self.names)):
                 return True  # «ويضيف بحسرة:», «قال بثقة إن»: the manner, not the speaker («بعثة الأمم المتحدة»,
-                # and «باحثة» shaped فاعلة, are)
+                # «بلدية جدة» and «باحثة» shaped فاعلة, are)
             if key.startswith("لل") or rest.startswith("ال") or self.lex.is_a("objhead", rest) \
                     or self.lex.is_a("title", rest) or self.lex.is_a("adjunct", rest) \
                     or (key[0] == "ل" and self.lex.is_a("institution", rest)):
@@ -537,7 +544,7 @@ class PhraseReader:
             return None
         if v is None:
             t = self.toks[s0]
-            if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.lex.match(t.key) or self._is("opener", s0) \
+            if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.opens_with_cue(s0) or self._is("opener", s0) \
                     or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
                 return None
             return self.forward(s0 + 1, c)
