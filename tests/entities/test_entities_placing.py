@@ -265,3 +265,11 @@ def test_a_months_name_inside_a_date_is_no_actor(nlp):
     assert not [e for e in record.entities if e.name == "نيسان"]
     record = extract(Article(text="وقالت شركة نيسان إنها ستبيع سيارات أكثر في أبريل.", id="n", published="2015-07-27"), nlp)
     assert [e.country for e in record.entities if "نيسان" in e.name] == ["JPN"]
+
+
+def test_an_athlete_or_coach_the_lexicon_knows_marks_no_country(nlp):
+    # people.tsv's footballers and coaches (sector CVL) keep their own nationality, but a
+    # Saudi club's Romanian coach does not make the story, nor the others in it, Romanian
+    text = "قال محمد الصالح إن الفريق جاهز للموسم. وأشرك لازلو بولوني اللاعبين في التدريب."
+    assert _placed(nlp, text, "لازلو بولوني", published="2015-07-21", outlet="okaz") == ("ROU", "lexicon")
+    assert _placed(nlp, text, "محمد الصالح", published="2015-07-21", outlet="okaz") == ("SAU", "outlet")
