@@ -286,3 +286,11 @@ def test_placing_clients_and_unnamed_countries_keep_the_story(nlp):
     text = ("تتواصل المعارك بين قوات النظام السوري والمسلحين الموالين لها من جهة، ومقاتلي المعارضة "
             "من جهة أخرى في ريف إدلب، فيما أرسل حزب الله اللبناني تعزيزات إلى المنطقة.")
     assert _entity(_placed_record(nlp, text), "المسلحين").country != "LBN"
+
+
+def test_an_athlete_or_coach_the_lexicon_knows_marks_no_country(nlp):
+    # people.tsv's footballers and coaches (sector CVL) keep their own nationality, but a
+    # Saudi club's Romanian coach does not make the story, nor the others in it, Romanian
+    text = "قال محمد الصالح إن الفريق جاهز للموسم. وأشرك لازلو بولوني اللاعبين في التدريب."
+    assert _placed(nlp, text, "لازلو بولوني", published="2015-07-21", outlet="okaz") == ("ROU", "lexicon")
+    assert _placed(nlp, text, "محمد الصالح", published="2015-07-21", outlet="okaz") == ("SAU", "outlet")

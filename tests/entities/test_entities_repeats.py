@@ -107,3 +107,14 @@ def test_repeats_a_name_without_a_word_is_passed_over():
     text = "قال سيب بلاتر ــ رئيس الاتحاد ــ إن بلاتر لن يترشح"
     mentions = [_mention(text, "ــ", "PER"), _mention(text, "سيب بلاتر", "PER")]
     assert _found(text, mentions) == [("بلاتر", "PER")]
+
+
+def test_a_lexicon_person_known_only_by_full_names_is_repeated_by_the_family_name():
+    # people.tsv gives «رأفت الصباغ» no one-word name: the article's «الصباغ» after the full
+    # name is him (a person listed with a short name, «جون كيري|كيري», is matched by it instead)
+    nlp = load()
+    text = "وقال المتحدث رأفت الصباغ إن الطائرة وصلت. وأضاف الصباغ أن الرحلة خصصت للأدوية."
+    record = run(nlp, Article(text=text, published="2015-08-01"))
+    people = [e for e in record.entities if e.label == "PER"]
+    assert [(e.name_en, [m.text for m in e.mentions if m.text != "المتحدث"]) for e in people] == \
+        [("Raafat al-Sabbagh", ["رأفت الصباغ", "الصباغ"])]

@@ -48,6 +48,9 @@ BODIES = {"الحزب": {"party"}, "الحركة": {"movement", "armed", "party"
           "الشركة": {"business"}, "الصحيفة": {"media"}, "القناة": {"media"}, "الوكالة": {"media"},
           "المنظمة": {"igo", "ngo"}, "الجامعة": {"igo", "education"}}
 WORD = re.compile(r"\S+")
+# People of this sector (people.tsv: athletes, coaches) mark no country: a Saudi club's
+# Uruguayan coach does not make its story Uruguayan, nor its Saudi players Uruguayans.
+CIVILIAN = "CVL"
 # Words of patronage before a country: the actor is its client, not its national.
 PATRONS = re.compile(r"(?:الموال|المدعوم|المقرب)\w*\s+(?:من\s+|ل\S*\s*)?\S*$")
 PATRON_REACH = 30  # characters before a mark the patronage words are looked for
@@ -91,7 +94,10 @@ def _mark(m: Match, when: Optional[When], text_after: str, text_before: str) -> 
                 return e.country, "place"
         elif isinstance(e, Actor) and e.label and not e.is_weak(m.key) and e.category != "media":
             # outlets and agencies report from elsewhere («لوكالة فرانس برس», «نقلت رويترز»)
-            country = e.term_at(when).country
+            term = e.term_at(when)
+            if e.kind == "person" and term.sector == CIVILIAN:
+                return None  # a club's Uruguayan coach or Saudi striker: no mark of the story's country
+            country = term.country
             if country and country != TRANSNATIONAL:
                 return (country, "org", e.category) if e.kind == "org" else (country, "person")
     return None

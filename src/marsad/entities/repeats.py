@@ -9,9 +9,11 @@ stays that name (one sense per discourse). So:
 - every name mention is looked for again, as written (its word keys, a proclitic «و», «ف»,
   «ب», «ل», «ك» allowed before it); a one-word name only if the tagger gave it more often
   than it passed it over (once given and once passed over is more likely its mistake);
-- a person's name of two words or more that the lexicon does not know (it lists the short
-  names of its people) is also looked for by its last word («عطا»), and a name «X بن Y» by
-  its first («الوليد»), after the first time the name is given in full.
+- a person's name of two words or more is also looked for by its last word («عطا»), and a
+  name «X بن Y» by its first («الوليد»), after the first time the name is given in full;
+  for a lexicon person, only when every name the lexicon gives it ends with that word and
+  none is one word («رأفت الصباغ» ... «الصباغ»): it lists the short names of the others
+  («جون كيري|كيري»), and a title's last word is no name («خادم الحرمين الشريفين»).
 
 A one-word form is not looked for when it is a function word, a verb of saying, a link word
 («بن», «أبو», «عبد»...), shorter than three letters («لي», Lee, is also "to me"), or a word
@@ -34,6 +36,7 @@ from typing import Iterator
 from marsad.entities.mentions import NameMention
 from marsad.entities.recognize import PROCLITICS
 from marsad.entities.words import name_leading_verbs, not_name_edges
+from marsad.lexicon.actors import Actor
 from marsad.lexicon.matcher import name_key
 from marsad.text.normalize import normalize_with_map
 
@@ -57,12 +60,28 @@ def part_forms(m: NameMention) -> Iterator[tuple[str, ...]]:
     """The one-word forms that stand for the person ``m`` names: the last word, or the first
     before «بن»."""
     keys = m.key.split()
-    if m.label != "PER" or len(keys) < 2 or m.actor is not None:
-        return  # a lexicon person's short names are in the lexicon («خادم الحرمين الشريفين»)
+    if m.label != "PER" or len(keys) < 2:
+        return
+    if m.actor is not None:  # the lexicon lists the short names of most of its people
+        if keys[-2] not in LINKS and _family_name(m.actor) == keys[-1]:
+            yield (keys[-1],)
+        return
     if keys[-2] not in LINKS:
         yield (keys[-1],)
     if keys[1] in SON_OF:
         yield (keys[0],)
+
+
+@lru_cache(maxsize=4096)
+def _family_name(actor: Actor) -> str | None:
+    """The last word every name of a lexicon person ends with, when none of its names is one
+    word («رأفت الصباغ»: «الصباغ»); None for a person the lexicon also names by one word
+    («جون كيري|كيري») or whose names end differently («خادم الحرمين الشريفين»)."""
+    names = [name_key(name.rstrip("?")).split() for name in actor.names if name]
+    lasts = {words[-1] for words in names if words}
+    if len(lasts) != 1 or any(len(words) < 2 for words in names):
+        return None
+    return lasts.pop()
 
 
 def repeats(text: str, mentions: list[NameMention],
