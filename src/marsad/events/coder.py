@@ -23,7 +23,7 @@ from marsad.events.learned import STATE_SECTORS, context_of, shipped_model, trip
 from marsad.events.said import blamed_in_words
 from marsad.events.obliged import obliged_in_words
 from marsad.events.referent import REFERENT_TYPES, referent
-from marsad.events.stance import object_inside
+from marsad.events.stance import deed_agent, object_inside
 from marsad.events.lexicon import FUT, IMPF1, NOUN, PART, PERF1, load_event_lexicon, numbered_forms
 from marsad.events.projectile import projectile_sides
 from marsad.events.modality import GOVERN_SPAN, asserted, governed, sport_story, talks_topic, words_between
@@ -409,6 +409,8 @@ class _Run:
             self.passive.add(hit.head)
         if not target and source and entry.type in STANCE_TYPES and (inside := object_inside(f, hit, source)):
             target, spec = inside, "obj"  # «حمّلت الرئاسة الفلسطينية سلطات الاحتلال الإسرائيلية مسؤولية»
+        if not target and source and entry.type in ("ACCUSE", "REJECT") and (deed := deed_agent(f, max(after, hit.last + 1), hi)):
+            target, spec = deed, "obj"  # «أدان ما تقوم به قوات الاحتلال الإسرائيلي من اعتداءات»
         if not target and source and entry.type in STANCE_TYPES and (said := self._said(hit)) is not None:
             target, spec = said, "quote"  # «حذر من أن إسرائيل سترتكب خطأ»: whom the words are about
         if not target and entry.type in REFERENT_TYPES and (ref := referent(self, hit, after, hi, source)):
