@@ -109,25 +109,29 @@ def squad(matches: Iterable[Match], when: Optional[When], outlet_country: Option
           text: str = "") -> Optional[str]:
     """The outlet's country when the article is about its own team: of the distinct athletes,
     coaches (people of sector CVL) and clubs the lexicon knows in it, at least :data:`SQUAD`
-    are the outlet's and more than of any other country («الهلال» with «ياسر القحطاني» and «سالم الدوسري» in
-    a Saudi paper). Then the players the lexicon does not know are the team's, not the
-    country of its training camp («معسكر الفريق في النمسا») nor of its foreign coach."""
+    are the outlet's, more than of any other country, and one of them is a person («ياسر
+    القحطاني» and «سالم الدوسري» in a Saudi paper; clubs alone are not enough: «النادي
+    الأهلي» is also Cairo's). Then the players the lexicon does not know are the team's, not
+    of the country of its training camp («معسكر الفريق في النمسا») nor of its foreign coach."""
     if outlet_country is None:
         return None
     known: dict[str, str] = {}
+    athletes = set()
     for m in matches:
         if patronymic(text, m.start):
             continue
-        for e in m.entries:
-            if isinstance(e, Actor) and e.label and not e.is_weak(m.key) and e.key not in known:
-                term = e.term_at(when)
-                if (term.sector == CIVILIAN and e.kind == "person" or e.category == "club") \
-                        and term.country and term.country != TRANSNATIONAL:
-                    known[e.key] = term.country
-                break
+        actor = next((e for e in m.entries if isinstance(e, Actor) and e.label), None)
+        if actor is None or actor.is_weak(m.key) or actor.key in known:
+            continue
+        term = actor.term_at(when)
+        if (term.sector == CIVILIAN and actor.kind == "person" or actor.category == "club") \
+                and term.country and term.country != TRANSNATIONAL:
+            known[actor.key] = term.country
+            if actor.kind == "person" and term.country == outlet_country:
+                athletes.add(actor.key)
     counts = Counter(known.values())
     ours = counts.pop(outlet_country, 0)
-    return outlet_country if ours >= SQUAD and ours > max(counts.values(), default=0) else None
+    return outlet_country if athletes and ours >= SQUAD and ours > max(counts.values(), default=0) else None
 
 
 def _definite(word: str) -> str:
