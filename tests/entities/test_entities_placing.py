@@ -294,3 +294,23 @@ def test_an_athlete_or_coach_the_lexicon_knows_marks_no_country(nlp):
     text = "قال محمد الصالح إن الفريق جاهز للموسم. وأشرك لازلو بولوني اللاعبين في التدريب."
     assert _placed(nlp, text, "لازلو بولوني", published="2015-07-21", outlet="okaz") == ("ROU", "lexicon")
     assert _placed(nlp, text, "محمد الصالح", published="2015-07-21", outlet="okaz") == ("SAU", "outlet")
+
+
+CAMP = "يواصل فريق الهلال معسكره الإعدادي في النمسا، وشارك {} في التدريبات إلى جانب المدافع فهد الزهراني الذي عاد من الإصابة."
+
+
+def test_a_player_of_the_outlets_team_is_not_of_its_training_camp(nlp):
+    # two Saudi internationals the lexicon knows make the story one about a Saudi team: the
+    # defender it does not know is Saudi, not Austrian like the camp's country
+    text = CAMP.format("ياسر القحطاني وسالم الدوسري")
+    assert _placed(nlp, text, "فهد الزهراني", published="2015-07-25", outlet="okaz") == ("SAU", "story")
+
+
+def test_one_known_player_or_a_foreign_team_makes_no_squad(nlp):
+    # one known athlete is too little to say whose team it is; a Spanish team's known
+    # players are not the outlet's, so its unknown player keeps the story's country
+    one = CAMP.format("ياسر القحطاني")
+    assert _placed(nlp, one, "فهد الزهراني", published="2015-07-25", outlet="okaz") == ("AUT", "story")
+    foreign = ("يواصل برشلونة استعداده في إسبانيا، وشارك ليونيل ميسي وإيكر كاسياس في التدريبات إلى "
+               "جانب المدافع بيدرو رودريغيز الذي عاد من الإصابة.")
+    assert _placed(nlp, foreign, "بيدرو رودريغيز", published="2015-07-25", outlet="okaz") == ("ESP", "story")

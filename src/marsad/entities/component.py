@@ -25,7 +25,7 @@ from marsad.entities.coref import Cluster, cluster
 from marsad.entities.dynasties import dynasty_country
 from marsad.entities.english import transliterate
 from marsad.entities.offices import Offices
-from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional
+from marsad.entities.placing import SOURCES, Placed, Setting, marks_of, regional, squad
 from marsad.entities.mentions import NameMention, classify, drop_not_persons, drop_unsupported_weak, merge
 from marsad.entities.repeats import repeats
 from marsad.entities.theatre import coalition_theatre
@@ -104,9 +104,11 @@ class ActorsComponent:
         title_matches = [m for m in matches if any(isinstance(e, Title) and e.kind != "honorific" for e in m.entries)]
         titles = [m.clitic_start for m in title_matches]
         conjuncts = [m.clitic_start for m in title_matches if m.clitic_start != m.start and text[m.clitic_start] == "و"]
+        outlet_country = outlet.country if outlet else None
         return Setting(text, marks_of(matches, when, text), doc.user_data.get("body_start", 0),
-                       outlet.country if outlet else None, people, titles, when, self.offices,
-                       doc.user_data.get("sentences") or (), regional(matches), conjuncts)
+                       outlet_country, people, titles, when, self.offices,
+                       doc.user_data.get("sentences") or (), regional(matches), conjuncts,
+                       squad(matches, when, outlet_country, text))
 
 
 def published_day(doc: Doc) -> Optional[When]:
@@ -279,7 +281,7 @@ def place(c: Cluster, setting: Optional[Setting]) -> Optional[Placed]:
     if setting is not None and c.attribute("sector") == "REB" and not any(setting.client(m.end) for m in c.mentions) \
             and (armed := setting.armed_country()) is not None:
         return Placed(armed, "story")  # «المتمردين», «الميليشيات» in a story naming the Houthis: theirs
-    return setting.fallback([(m.start, m.end) for m in c.mentions]) if setting is not None else None
+    return setting.fallback([(m.start, m.end) for m in c.mentions], c.label == "PER") if setting is not None else None
 
 
 # Heads of the names of international bodies, and the adjectives that make them so («وكالة

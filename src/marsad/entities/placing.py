@@ -19,6 +19,7 @@ lexicon and the title chains (:mod:`marsad.entities.roles`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
@@ -55,6 +56,7 @@ CIVILIAN = "CVL"
 PATRONS = re.compile(r"(?:الموال|المدعوم|المقرب)\w*\s+(?:من\s+|ل\S*\s*)?\S*$")
 PATRON_REACH = 30  # characters before a mark the patronage words are looked for
 CLIENT = re.compile(r"\s+(?:ال)?(?:موال|مدعوم|مقرب)")  # the same words right after an actor
+SQUAD = 2  # known athletes and clubs of the outlet's country that make a story about its team
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,35 @@ def _mark(m: Match, when: Optional[When], text_after: str, text_before: str) -> 
     return None
 
 
+def squad(matches: Iterable[Match], when: Optional[When], outlet_country: Optional[str],
+          text: str = "") -> Optional[str]:
+    """The outlet's country when the article is about its own team: of the distinct athletes,
+    coaches (people of sector CVL) and clubs the lexicon knows in it, at least :data:`SQUAD`
+    are the outlet's, more than of any other country, and one of them is a person («ياسر
+    القحطاني» and «سالم الدوسري» in a Saudi paper; clubs alone are not enough: «النادي
+    الأهلي» is also Cairo's). Then the players the lexicon does not know are the team's, not
+    of the country of its training camp («معسكر الفريق في النمسا») nor of its foreign coach."""
+    if outlet_country is None:
+        return None
+    known: dict[str, str] = {}
+    athletes = set()
+    for m in matches:
+        if patronymic(text, m.start):
+            continue
+        actor = next((e for e in m.entries if isinstance(e, Actor) and e.label), None)
+        if actor is None or actor.is_weak(m.key) or actor.key in known:
+            continue
+        term = actor.term_at(when)
+        if (term.sector == CIVILIAN and actor.kind == "person" or actor.category == "club") \
+                and term.country and term.country != TRANSNATIONAL:
+            known[actor.key] = term.country
+            if actor.kind == "person" and term.country == outlet_country:
+                athletes.add(actor.key)
+    counts = Counter(known.values())
+    ours = counts.pop(outlet_country, 0)
+    return outlet_country if athletes and ours >= SQUAD and ours > max(counts.values(), default=0) else None
+
+
 def _definite(word: str) -> str:
     """The word as «ال» + noun without its proclitics: «وللحزب» → «الحزب», «بالحركة» → «الحركة»."""
     if word[:1] in ("و", "ف") and len(word) > 4:
@@ -121,8 +152,9 @@ class Setting:
                  people: list[tuple[int, int]], titles: Iterable[int] = (),
                  when: Optional[When] = None, offices: Optional["Offices"] = None,
                  sentences: Sequence[tuple[int, int]] = (), regions: Sequence[tuple[int, int]] = (),
-                 conjuncts: Iterable[int] = ()):
+                 conjuncts: Iterable[int] = (), squad: Optional[str] = None):
         self.text = text
+        self.squad = squad  # the outlet's country in a story about its own team (:func:`squad`)
         self.conjuncts = frozenset(conjuncts)  # titles opened by «و»: «قطان، وسفير مصر» is someone else
         self.regions = regions  # regional adjectives («غربي»): the actor they describe has no country
         self.when = when  # the publication day: who holds an office
@@ -227,9 +259,12 @@ class Setting:
         """Does a regional adjective stand in the phrase ``[start, end)``?"""
         return any(start <= a and b <= end for a, b in self.regions)
 
-    def fallback(self, spans: Sequence[tuple[int, int]]) -> Optional[Placed]:
+    def fallback(self, spans: Sequence[tuple[int, int]], person: bool = False) -> Optional[Placed]:
         """The country of the story (:mod:`marsad.entities.story`) for an actor mentioned at
-        ``spans``; source ``outlet`` when it is the outlet's and the article never names it."""
+        ``spans``; source ``outlet`` when it is the outlet's and the article never names it.
+        A ``person`` in a story about the outlet's own team is of the team's country."""
+        if person and self.squad is not None:
+            return Placed(self.squad, "story")
         chosen = self.story.choose(spans)
         if chosen is None:
             return None
