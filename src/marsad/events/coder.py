@@ -288,6 +288,7 @@ class _Run:
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
         self.passive: set[int] = set()  # arrest verbs read as passives: the person after them is held
+        self.between: set[int] = set()  # insurgents placed in the state they face («بين الحكومة والمعارضة»)
         self.sport = sport_story(text, coder.events)  # a sports story: countries as sides are teams
 
     # ------------------------------------------------------------------ driver
@@ -399,6 +400,9 @@ class _Run:
             early = f.targets(hit, hit.last + 1, f.span[source[0]][0])  # «المساعدات للأشقاء اليمنيين التي قدمتها المملكة»
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
+        if not target and hit.is_verb and entry.mode == "capture" \
+                and (k := self._captured_place(hit, max(after, hit.last + 1), hi, source)) is not None:
+            target, spec = [k], "place"  # «سيطرت المقاومة الشعبية على عدن»: the town taken is the state's
         if target and entry.mode == "permission" and not self._permitted_first(hit, after, target):
             target, spec = None, None  # «قررت السماح بشن غارات ... للدفاع عن ...»: an act allowed, no one
         if not target and entry.type == "SUPPORT" and (praised := self._praised_partner(hit, hi)) is not None:
@@ -519,6 +523,19 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at, unnamed=spec == "unclaimed")
+
+    def _captured_place(self, hit: Hit, start: int, hi: int, source: Optional[Group]) -> Optional[int]:
+        """The place a capture verb takes, named right at its complement («سيطرت المقاومة
+        على عدن», «استعادت القوات السيطرة على زنجبار»): a town of a country is no actor, so
+        the complement reader leaves it to the place; taken, it stands for its state."""
+        f = self.f
+        j = f.past_skips(start, hi)
+        if j < hi and f.key(j) in hit.entry.target:
+            j += 1  # «على» written apart
+        k = f.mention_at(j) if j < hi else None
+        if k is None or k in (source or []) or f.mentions[k].place is None or not self._country(k):
+            return None
+        return k if f.prep[k] in (None, *hit.entry.target) else None
 
     def _denied_place(self, hit: Hit, after: int, hi: int, source: Group) -> Optional[int]:
         """A denial of allegations that it did something somewhere («نفى الجيش التركي امس
@@ -924,6 +941,8 @@ class _Run:
                 elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=lv + 1):  # only skip or measure words between
                     g = self._topic(lv)
             return g, after
+        if (g := f.light_verb_over_subject(hit.head)) is not None:
+            return g, after  # «وعلى هامش اللقاء، سيجري كيري محادثات مع»: Kerry's, not the meeting's phrase
         if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
             # «خلال لقائه»: his; «أعربت مملكة البحرين عن تعازيها»: hers, the one who expresses it
             return f.owner_back(hit.head, people=hit.entry.type in STANCE_TYPES) or self._topic(hit.head), after
@@ -1259,11 +1278,14 @@ class _Run:
             if not (entry.symmetric and spec in ("بين", "gen") and target and len(target) > 1):
                 return []
             source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ», «لقاء مشعل ولافروف»
-            if entry.type == "ASSAULT" and self._country(source[0]) and not any(self._country(k) for k in target) \
+            if entry.type in STATE_VS_INSURGENT_TYPES | {"ASSAULT"} and self._country(source[0]) \
+                    and not any(self._country(k) for k in target) \
                     and self.f.mentions[target[0]].sector in INSURGENT_SECTORS:
                 # «اشتباكات بين القوات العراقية وتنظيم داعش»: insurgents of no country fight
-                # where they are, in the state's own country (GUIDELINES)
+                # where they are, in the state's own country (GUIDELINES); «المحادثات بين حكومة
+                # جنوب السودان والمعارضة المسلحة»: the state talks with its own opposition
                 self.implied[target[0]] = self._country(source[0])
+                self.between.add(target[0])
         srcs = [k for k in source if self._placed(k)]
         if not srcs or len(srcs) < len(source) and not self._placed(source[0]):
             return []
@@ -1300,7 +1322,7 @@ class _Run:
         ``kind``: a conflict or coercion type, or talks between the state and insurgents."""
         if kind in self.coder.domestic:
             return True
-        if any(self.f.mentions[k].agent and k in self.implied for k in (a, b)):
+        if any(self.f.mentions[k].agent and k in self.implied and k not in self.between for k in (a, b)):
             return False  # a side only the story places («الحرس الجمهوري الموالي لصالح»): often an ally
         sectors = {self.f.mentions[a].sector, self.f.mentions[b].sector}
         return kind in STATE_VS_INSURGENT_TYPES and bool(sectors & STATE_SECTORS) and bool(sectors & INSURGENT_SECTORS)
