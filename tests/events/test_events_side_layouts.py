@@ -37,3 +37,9 @@ def test_a_town_taken_stands_for_its_state(nlp):
 ])
 def test_no_side_is_invented(nlp, text):
     assert not {e for e in coded(nlp, text, "2015-07-21") if e[1] == "ASSAULT"}
+
+
+def test_a_relative_clause_set_off_by_a_comma_has_its_antecedent_as_subject(nlp):
+    text = "وقالت وزيرة الخارجية الإيطالية، التي استقبلت نظيرها المصري، إن المحادثات مثمرة."
+    events = coded(nlp, text, "2015-07-31")
+    assert ("ITA", "CONSULT", "EGY") in events

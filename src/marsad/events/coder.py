@@ -1030,6 +1030,8 @@ class _Run:
         if feminine != (f.key(rel) == "التي"):
             return None
         k = f.mention_at(rel - 1, first=False)
+        if k is None and f.words[rel - 1].text in "،," and f.same_sentence(rel - 2, h):
+            k = f.mention_at(rel - 2, first=False)  # «تيريزا ماي، التي استقبلت نظيرها»: set off by a comma
         m = f.mentions[k] if k is not None else None
         if m is None or not f.free(k) or not self._country(k) or m.kind == "adj" \
                 or not feminine and m.kind in ("country", "capital", "place", "region") \
