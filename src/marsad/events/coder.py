@@ -400,9 +400,6 @@ class _Run:
             early = f.targets(hit, hit.last + 1, f.span[source[0]][0])  # «المساعدات للأشقاء اليمنيين التي قدمتها المملكة»
             after = max(after, f.span[source[-1]][1] + 1)  # the relative clause's subject
         target, spec = early if early[0] else f.targets(hit, max(after, hit.last + 1), hi)
-        if not target and hit.is_verb and entry.mode == "capture" \
-                and (k := self._captured_place(hit, max(after, hit.last + 1), hi, source)) is not None:
-            target, spec = [k], "place"  # «سيطرت المقاومة الشعبية على عدن»: the town taken is the state's
         if target and entry.mode == "permission" and not self._permitted_first(hit, after, target):
             target, spec = None, None  # «قررت السماح بشن غارات ... للدفاع عن ...»: an act allowed, no one
         if not target and entry.type == "SUPPORT" and (praised := self._praised_partner(hit, hi)) is not None:
@@ -523,19 +520,6 @@ class _Run:
             pairs, source, target = [(a, b), (b, a)], [a], [b]
         if pairs:
             self._add(hit, pairs, place, lo, hi, source, target, at, unnamed=spec == "unclaimed")
-
-    def _captured_place(self, hit: Hit, start: int, hi: int, source: Optional[Group]) -> Optional[int]:
-        """The place a capture verb takes, named right at its complement («سيطرت المقاومة
-        على عدن», «استعادت القوات السيطرة على زنجبار»): a town of a country is no actor, so
-        the complement reader leaves it to the place; taken, it stands for its state."""
-        f = self.f
-        j = f.past_skips(start, hi)
-        if j < hi and f.key(j) in hit.entry.target:
-            j += 1  # «على» written apart
-        k = f.mention_at(j) if j < hi else None
-        if k is None or k in (source or []) or f.mentions[k].place is None or not self._country(k):
-            return None
-        return k if f.prep[k] in (None, *hit.entry.target) else None
 
     def _denied_place(self, hit: Hit, after: int, hi: int, source: Group) -> Optional[int]:
         """A denial of allegations that it did something somewhere («نفى الجيش التركي امس
@@ -941,7 +925,7 @@ class _Run:
                 elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=lv + 1):  # only skip or measure words between
                     g = self._topic(lv)
             return g, after
-        if (g := f.light_verb_over_subject(hit.head)) is not None:
+        if (g := f.light_verb_over_subject(hit.head)) is not None and any(self._country(k) for k in g):
             return g, after  # «وعلى هامش اللقاء، سيجري كيري محادثات مع»: Kerry's, not the meeting's phrase
         if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
             # «خلال لقائه»: his; «أعربت مملكة البحرين عن تعازيها»: hers, the one who expresses it
