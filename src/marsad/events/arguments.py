@@ -520,6 +520,25 @@ class Frame:
             j -= 1
         return None
 
+    def light_verb_over_subject(self, h: int) -> Optional[Group]:
+        """VSO with a light verb: the subject standing between the light verb and the noun
+        at ``h`` («سيجري كيري أيضا محادثات مع», «أجرى وزير الخارجية الأمريكي جون كيري أمس
+        محادثات»), which :meth:`light_verb` does not pass. Only names and skip words may
+        stand between them; the subject is the light verb's :meth:`subject_after`."""
+        j = self._skip(h - 1, -1, -1)
+        if not self.same_sentence(j, h) or j not in self.owner:
+            return None
+        for i in range(j - 1, max(-1, j - OBJECT_SPAN), -1):
+            if not self.same_sentence(i, h):
+                return None
+            if i in self.owner or self.is_("skip", i):
+                continue
+            if not any(k in self.lex.light for k in self.keys(i)):
+                return None
+            g = self.subject_after(i)
+            return g if g is not None and self.span[g[0]][0] <= j else None
+        return None
+
     # ------------------------------------------------------------------ targets
     def complement(self, start: int, prep: str, stop: int) -> Optional[Group]:
         """The first actor inside the phrase introduced by ``prep`` after ``start``."""
@@ -582,11 +601,19 @@ class Frame:
                 return None
             owner = k is not None and self.prep[k] == "ل" and j > start and (
                 self.key(j - 1) in BELONGING  # «معسكر اللواء 35 الموالي لصالح»
-                or j == start + 1 and self.is_noun(start) and not self.adjective[k])  # «على مواقع للحوثيين»: theirs
+                or j == start + 1 and self.is_noun(start) and not self.adjective[k]  # «على مواقع للحوثيين»: theirs
+                or j == start + 2 and self.is_noun(start) and not self.adjective[k] and self._bare_nisba(start + 1))
             if k is not None and (self.prep[k] in (None, "بين", prep) or owner) and not self.locative[k] \
                     and self.mentions[k].can_act:  # an actor under another preposition is not the head,
                 return self._actor_group(k)  # but for whom it belongs to («معسكر اللواء 35 الموالي لصالح»)
         return None
+
+    def _bare_nisba(self, i: int) -> bool:
+        """Is word ``i`` an indefinite relational adjective («مواقع عسكرية للحوثيين»,
+        «أهداف إرهابية لداعش»), no name's word? The noun before it keeps its owner after it."""
+        key = self.key(i)
+        return i not in self.owner and self.words[i].kind == "word" and not key.startswith(("ال", "و")) \
+            and key.endswith(("يه", "ي", "يين", "يون")) and len(key) > 4
 
     def _actor_group(self, k: int) -> Optional[Group]:
         g = [x for x in self.group(self.holder(k)) if not self.locative[x] and self.mentions[x].can_act]

@@ -289,6 +289,7 @@ class _Run:
         self.implied: dict[int, str] = {}  # mentions of no country standing for a place's state
         self.memo: dict[tuple, bool] = {}
         self.passive: set[int] = set()  # arrest verbs read as passives: the person after them is held
+        self.between: set[int] = set()  # insurgents placed in the state they face («بين الحكومة والمعارضة»)
         self.sport = sport_story(text, coder.events)  # a sports story: countries as sides are teams
 
     # ------------------------------------------------------------------ driver
@@ -929,6 +930,8 @@ class _Run:
                 elif self._clause_initial_at(lv) and not f.explicit_subject(lv, until=lv + 1):  # only skip or measure words between
                     g = self._topic(lv)
             return g, after
+        if (g := f.light_verb_over_subject(hit.head)) is not None and any(self._country(k) for k in g):
+            return g, after  # «وعلى هامش اللقاء، سيجري كيري محادثات مع»: Kerry's, not the meeting's phrase
         if self._possessed(hit) and (not self._complement_noun(hit) or f.key(hit.head - 1) == "عن"):
             # «خلال لقائه»: his; «أعربت مملكة البحرين عن تعازيها»: hers, the one who expresses it
             return f.owner_back(hit.head, people=hit.entry.type in STANCE_TYPES) or self._topic(hit.head), after
@@ -1016,6 +1019,8 @@ class _Run:
         if feminine != (f.key(rel) == "التي"):
             return None
         k = f.mention_at(rel - 1, first=False)
+        if k is None and f.words[rel - 1].text in "،," and f.same_sentence(rel - 2, h):
+            k = f.mention_at(rel - 2, first=False)  # «تيريزا ماي، التي استقبلت نظيرها»: set off by a comma
         m = f.mentions[k] if k is not None else None
         if m is None or not f.free(k) or not self._country(k) or m.kind == "adj" \
                 or not feminine and m.kind in ("country", "capital", "place", "region") \
@@ -1264,11 +1269,14 @@ class _Run:
             if not (entry.symmetric and spec in ("بين", "gen") and target and len(target) > 1):
                 return []
             source, target = target[:1], target[1:]  # «محادثات بين موسكو وبيونغ يانغ», «لقاء مشعل ولافروف»
-            if entry.type == "ASSAULT" and self._country(source[0]) and not any(self._country(k) for k in target) \
+            if entry.type in STATE_VS_INSURGENT_TYPES | {"ASSAULT"} and self._country(source[0]) \
+                    and not any(self._country(k) for k in target) \
                     and self.f.mentions[target[0]].sector in INSURGENT_SECTORS:
                 # «اشتباكات بين القوات العراقية وتنظيم داعش»: insurgents of no country fight
-                # where they are, in the state's own country (GUIDELINES)
+                # where they are, in the state's own country (GUIDELINES); «المحادثات بين حكومة
+                # جنوب السودان والمعارضة المسلحة»: the state talks with its own opposition
                 self.implied[target[0]] = self._country(source[0])
+                self.between.add(target[0])
         srcs = [k for k in source if self._placed(k)]
         if not srcs or len(srcs) < len(source) and not self._placed(source[0]):
             return []
@@ -1305,7 +1313,7 @@ class _Run:
         ``kind``: a conflict or coercion type, or talks between the state and insurgents."""
         if kind in self.coder.domestic:
             return True
-        if any(self.f.mentions[k].agent and k in self.implied for k in (a, b)):
+        if any(self.f.mentions[k].agent and k in self.implied and k not in self.between for k in (a, b)):
             return False  # a side only the story places («الحرس الجمهوري الموالي لصالح»): often an ally
         sectors = {self.f.mentions[a].sector, self.f.mentions[b].sector}
         return kind in STATE_VS_INSURGENT_TYPES and bool(sectors & STATE_SECTORS) and bool(sectors & INSURGENT_SECTORS)
