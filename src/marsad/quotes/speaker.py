@@ -449,6 +449,8 @@ class PhraseReader:
         while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])
                        or self.toks[rng[0]].text.lstrip("و") in HERE):
             rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير», «وهنا يقول»: a time or place word is no subject
+        if rng and self._is("fronted", rng[0]):
+            return "initial", None  # «لذلك قال تعالى», «بكل صراحة أعلن الوزير»: the verb opens its clause
         if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])) \
                 or self._by_this(rng[0]):
             return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker; «وبهذه المناسبة قالت»
@@ -486,6 +488,8 @@ class PhraseReader:
         if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False) \
                 or (self._is("proprep", i, strip_prefix=False) and i not in self.names) or self._own_statement(i):
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
+        if key[:1] in "وف" and key[1:4] in ("بال", "لل") and len(key) > 5 and i not in self.names:
+            return True  # «وبالتفاصيل أفاد», «وللمزيد»: and + a preposition fused to a noun
         if len(key) > 3 and key[0] in "لبك" and i not in self.names \
                 and not self._is("quantity", i, strip_prefix=False):  # «بالمير» (Palmer) is a name; «بضعة»
             rest = key[1:]
