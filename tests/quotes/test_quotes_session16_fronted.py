@@ -25,3 +25,24 @@ def test_a_fronted_adverbial_leaves_the_subject_after_the_verb():
     assert [(cue, speaker) for cue, speaker, _ in found] == [("أفاد", "الوزير")]
     found = _found("وحينها أكد المدرب أن الفريق سيعود أقوى في المباراة المقبلة أمام ضيفه.")
     assert [(cue, speaker) for cue, speaker, _ in found] == [("أكد", "المدرب")]
+
+
+def _sourced(nlp, text):
+    from marsad.model import Article
+    from marsad.pipeline.build import extract
+
+    record = extract(Article(text=text, published="2015-08-01", outlet="okaz"), nlp)
+    return [(q.cue.text if q.cue else "", q.content.text) for q in record.quotes]
+
+
+def test_people_cited_as_a_group_and_a_wire_service_are_sources(nlp):
+    text = ("ارتفعت أسعار الحديد في الأسواق المحلية هذا الشهر. ووفقا لمحللين، فإن الطلب سيتراجع في الربع المقبل. "
+            "وانفجرت عبوة ناسفة قرب السوق صباح اليوم. وحسب عدد من الشهود، فإن الانفجار وقع قرب مدخل السوق. "
+            "وبحسب \"الفرنسية\"، فإن الحكومة تدرس خفض الضرائب على الشركات الصغيرة.")
+    cues = [cue for cue, _ in _sourced(nlp, text)]
+    assert cues == ["ووفقا", "وحسب", "وبحسب"]
+
+
+def test_a_number_of_conditions_is_no_source(nlp):
+    text = "ويحق لكل مواطن الترشح للمجلس وفق عدد من الشروط المحددة في اللائحة الجديدة."
+    assert _sourced(nlp, text) == []
