@@ -46,3 +46,14 @@ def test_people_cited_as_a_group_and_a_wire_service_are_sources(nlp):
 def test_a_number_of_conditions_is_no_source(nlp):
     text = "ويحق لكل مواطن الترشح للمجلس وفق عدد من الشروط المحددة في اللائحة الجديدة."
     assert _sourced(nlp, text) == []
+
+
+def test_an_aside_between_dashes_ends_the_speaker():
+    # an aside after the speaker («-طالبا عدم كشف هويته-», «- فضل عدم ذكر اسمه -») is not part of the
+    # speaker phrase; a dash inside a name («المصري - الأوروبي») is
+    found = _found("وقال صديق للعائلة -طالبا عدم كشف هويته-: «لم نسمع عنه شيئا منذ أسبوع كامل».")
+    assert [speaker for _, speaker, _ in found] == ["صديق للعائلة"]
+    found = _found("وبين المصدر - فضل عدم ذكر اسمه - أن المحتجزين نقلوا إلى سجن آخر في المدينة.")
+    assert [speaker for _, speaker, _ in found] == ["المصدر"]
+    found = _found("وأكد رئيس مجلس الأعمال المصري - الأوروبي أن الاستثمارات سترتفع هذا العام.")
+    assert [speaker for _, speaker, _ in found] == ["رئيس مجلس الأعمال المصري - الأوروبي"]

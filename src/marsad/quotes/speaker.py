@@ -25,6 +25,7 @@ AUTHORITY = frozenset((normalize_word("هيئة"),))  # an authority, an outlet 
 BROADCASTING = (normalize_word("الإذاعة"), normalize_word("الاذاعة"))  # «لهيئة الإذاعة البريطانية»
 UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوباما»), which shows no gender
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
+ASIDE_REACH = 14  # tokens from a dash to the dash that closes an aside: «-تحدثوا شريطة عدم الكشف عن هويتهم-»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
 BUT_THEY = frozenset("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم".split())  # «، لكنه أشار إلى أن»: "but he"
@@ -211,6 +212,23 @@ class PhraseReader:
         close = next((k for k in range(o + 1, min(b, o + 8)) if self.toks[k].text == ")"), None)
         return close is not None and not (close + 1 < b and self.toks[close + 1].is_word)
 
+    def _aside(self, j: int) -> bool:
+        """Does the dash at ``j`` open an aside on the speaker — glued to the word after it and
+        closed by another dash («بضعة دبلوماسيين -تحدثوا شريطة عدم الكشف عن هويتهم- انه»), or
+        followed by a word of the class ``aside`` («المصدر - فضل عدم ذكر اسمه - أن») — rather
+        than join two words of a name («مجلس الأعمال المصري - الأوروبي») or hold the speaker's name?"""
+        if j + 1 >= len(self.toks) or not self.toks[j + 1].is_word:
+            return False
+        dash, nxt, prev = self.toks[j], self.toks[j + 1], self.toks[j - 1]
+        if self._is("aside", j + 1):
+            return True
+        if not (nxt.start == dash.end and prev.end < dash.start):
+            return False
+        close = next((k for k in range(j + 2, min(j + ASIDE_REACH, len(self.toks))) if self.toks[k].text[:1] in "-–ـ"),
+                     None)
+        return close is not None and not any(k in self.names for k in range(j + 1, close))
+        # («المبعوث الأممي الخاص -نيكولاي ملادينوف-:»: the name between the dashes is the speaker's)
+
     def _age(self, i: int) -> bool:
         """Do tokens from ``i`` read as an age: a number and «عاما/سنة» («50 عاماً», «68 سنة»)?"""
         return i + 1 < len(self.toks) and self.toks[i].text.isdigit() and self.toks[i + 1].key in AGE_WORDS
@@ -250,8 +268,8 @@ class PhraseReader:
                 break
             if t.text == "(" and j > start and (j - 1 in self.names and self._gloss(j, b) or self._age(j + 1)):
                 break  # «المبتعث خالد العنزي (مشجع النصراوي):», «المريضة (50 عاماً)»: a gloss on the speaker
-            if t.text[:1] in "-–" and j > start and self._age(j + 1):
-                break  # «وقالت النزيلة (غ،ع) - 27 عاما - إن»
+            if t.text[:1] in "-–" and j > start and (self._age(j + 1) or self._aside(j)):
+                break  # «وقالت النزيلة (غ،ع) - 27 عاما - إن», «وقال صديق للعائلة -طالبا عدم كشف هويته-:»
             if t.text in "،,":
                 if j + 1 >= b or self.ends_phrase(j + 1) or self.toks[j + 1].text in QUOTE_CHARS \
                         or (obj_split and self.toks[j + 1].key.startswith("ال")) or self._possessed(j + 1):
