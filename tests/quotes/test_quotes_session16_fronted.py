@@ -57,3 +57,9 @@ def test_an_aside_between_dashes_ends_the_speaker():
     assert [speaker for _, speaker, _ in found] == ["المصدر"]
     found = _found("وأكد رئيس مجلس الأعمال المصري - الأوروبي أن الاستثمارات سترتفع هذا العام.")
     assert [speaker for _, speaker, _ in found] == ["رئيس مجلس الأعمال المصري - الأوروبي"]
+
+
+def test_a_title_after_a_colon_is_not_said():
+    # «ويختتم البرنامج ... بمحاضرة بعنوان: "..."»: the colon opens the lecture's title
+    text = "ويختتم البرنامج فعالياته يوم الخميس بمحاضرة بعنوان: \"مسؤولية المراقبين بين الواقع والمأمول في المدارس\"."
+    assert _found(text) == []
