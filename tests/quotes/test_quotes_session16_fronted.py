@@ -63,3 +63,17 @@ def test_a_title_after_a_colon_is_not_said():
     # «ويختتم البرنامج ... بمحاضرة بعنوان: "..."»: the colon opens the lecture's title
     text = "ويختتم البرنامج فعالياته يوم الخميس بمحاضرة بعنوان: \"مسؤولية المراقبين بين الواقع والمأمول في المدارس\"."
     assert _found(text) == []
+
+
+def test_who_a_pronoun_or_a_time_word_leaves_the_speaker_to():
+    # «فهو يقول إن» and «ومضى يقول إن» go on with the speaker before; «أول من أمس» is a time,
+    # «فيما يتعلق بـ» a topic, «لتؤكد» a purpose: none of them speaks; «قد يقول قائل» is no one
+    said = _found("وقال الوزير إن الاتفاق مهم جدا. فهو يعترف بأنه لم يتوقع النتيجة في البداية.")
+    assert [speaker for _, speaker, _ in said] == ["الوزير", "الوزير"]
+    said = _found("كما صرح أول من أمس مدير الشركة محمد أحمد بأن الأسطول قديم ويحتاج إلى تجديد.")
+    assert [speaker for _, speaker, _ in said] == ["مدير الشركة محمد أحمد"]
+    said = _found("وذكرت الوزارة في بيانها أن العقود تمددت. وذكرت فيما يتعلق بالمشاريع أن الجهة أعطيت صلاحية التمديد.")
+    assert [speaker for _, speaker, _ in said] == ["الوزارة", "الوزارة"]
+    assert _found("وقد يقول قائل إن مثل هذه المقاربة غير مناسبة للسوق المحلية.") == []
+    said = _found("ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم حرص الحكومة على استتباب الأمن.")
+    assert said and all(speaker and "لتؤكد" not in speaker for _, speaker, _ in said)

@@ -243,6 +243,10 @@ class PhraseReader:
                     and self.toks[k + 2].key in EARLIER_LATER:
                 k += 3  # «وقالت في وقت سابق هوغيت لابيل»: a time adjunct before the subject
                 continue
+            if self.toks[k].key == "اول" and k + 2 < b and self.toks[k + 1].key == "من" \
+                    and self.toks[k + 2].key == "امس":
+                k += 3  # «كما صرح أول من أمس مدير الشركة»: the day before yesterday
+                continue
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
                     or (self._is("proprep", k, strip_prefix=False) and self._not_a_name(k)) or self.possessed_addressee(k) \
                     or (self.lex.match(self.toks[k].key) and self.lex.match(self.toks[k].key).cue.lemma == "قول"):
@@ -283,6 +287,7 @@ class PhraseReader:
                               or (obj_split and self._is("objhead", j, strip_prefix=False))):
                 break  # «وأضاف السيسي موجها حديثه ...», «أبدى أمير المنطقة سعادته»: the object begins
             if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)
+                                             or self._is("stop", j, strip_prefix=False)  # «وذكرت فيما يتعلق بـ»
                                              or TANWIN_FATH in t.text or self._oblique_plural(j)
                                              or self.accusative_participle(j) and not t.key.endswith(("ها", "نا"))
                                              and not self._construct_dual(j)):
@@ -508,6 +513,10 @@ class PhraseReader:
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
         if key[:1] in "وف" and key[1:4] in ("بال", "لل") and len(key) > 5 and i not in self.names:
             return True  # «وبالتفاصيل أفاد», «وللمزيد»: and + a preposition fused to a noun
+        if key[:1] == "ل" and i not in self.names:
+            found = self.lex.match(key[1:])
+            if found is not None and not found.prefix and found.cue.pos == "impf":
+                return True  # «إذ تعلن ذلك لتؤكد للعموم»: in order to say, not a speaker
         if len(key) > 3 and key[0] in "لبك" and i not in self.names \
                 and not self._is("quantity", i, strip_prefix=False):  # «بالمير» (Palmer) is a name; «بضعة»
             rest = key[1:]
