@@ -77,3 +77,10 @@ def test_who_a_pronoun_or_a_time_word_leaves_the_speaker_to():
     assert _found("وقد يقول قائل إن مثل هذه المقاربة غير مناسبة للسوق المحلية.") == []
     said = _found("ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم حرص الحكومة على استتباب الأمن.")
     assert said and all(speaker and "لتؤكد" not in speaker for _, speaker, _ in said)
+
+
+def test_a_passive_names_no_speaker_for_the_participle_after_it():
+    # «وتم التعامل مع الحادث بسرعة، مشيرا إلى أن»: the one who spoke before, not «التعامل»
+    said = _found("وقال مدير الشرطة العقيد سالم أحمد إن البلاغ ورد في الصباح الباكر. "
+                  "وتم التعامل مع الحادث بسرعة، مشيرا إلى أن التحقيقات مستمرة.")
+    assert [speaker for _, speaker, _ in said] == ["مدير الشرطة العقيد سالم أحمد"] * 2

@@ -576,14 +576,16 @@ class PhraseReader:
         if v is None:
             t = self.toks[s0]
             if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.opens_with_cue(s0) or self._is("opener", s0) \
-                    or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
-                return None
+                    or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True) \
+                    or self._is("auxiliary", s0, True):
+                return None  # («وتم التعامل مع الحادث ...، مشيرا»: a passive names no speaker)
             return self.forward(s0 + 1, c)
         t = self.toks[v]
         if v + 1 >= c or not t.is_word or len(t.key) < 3 or t.text.startswith("ال") or v in self.names \
                 or self.lex.match(t.key) or (self.is_prep(v, strip_prefix=True) and t.key != "عبر") \
                 or t.key in KANA or t.key in THAT \
-                or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v):
+                or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v) \
+                or self._is("auxiliary", v, True):
             return None
         rng = self.forward(v + 1, c)
         opener = self._is("opener", s0) or self.toks[s0].key in ("من", "ومن") and self._is("opener", s0 + 1)
