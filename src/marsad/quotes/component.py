@@ -97,8 +97,11 @@ def cites_source(quote: Quote, text: str, entities: list[Entity], titles: list[t
         return True  # «بحسب ما أعلنت X»
     mentions = [(m.start, m.end, e.label) for e in entities for m in e.mentions if m.field is None
                 if m.start < speaker.end and speaker.start < m.end]
-    if mentions and (words[0][:1] in "«\"“" or any(w and not any(ch.isalpha() for ch in w) for w in skipped)):
+    quoted = words[0][:1] in "«\"“" or any(w and not any(ch.isalpha() for ch in w) for w in skipped)
+    if mentions and quoted:
         return True  # a quoted name: «وبحسب «السعودي الفرنسي كابيتال»»
+    if quoted and default_lexicon().is_a("wire", normalize_word(words[0].strip("«»\"“”،,"))):
+        return True  # «وبحسب "الفرنسية"، فإن»: AFP
     skipped = [w.strip("«\"“ـ") for w in skipped]
     skipped = [w for w in skipped if w not in ("عن", "ل") and any(ch.isalpha() for ch in w)]  # «نقلا عن X»
     key = skipped[0] if skipped else normalize_word(words[0])
@@ -120,6 +123,12 @@ def cites_source(quote: Quote, text: str, entities: list[Entity], titles: list[t
             return True  # «حسب كلاي بافور»: a first name the tagger left out
     if is_a("media", "mediakind", "title", "institution", "citable"):
         return True  # «وبحسب صحيفة "الديلي ميل"», «بحسب متحدث باسم الشرطة», «بحسب مركز دبي»
+    if is_a("quantity") and len(words) > 2 and normalize_word(words[1]) == "من":
+        third = text.find(words[2], first_end)
+        key3 = normalize_word(words[2])
+        people = _head_forms(key3) | (_head_forms(key3 + "ن") if key3.endswith("ي") else set())  # «مسؤولي»
+        if any(a == third for a in named) or any(lexicon.is_a(c, w) for c in ("citable", "title") for w in people):
+            return True  # «وحسب عدد من العاملين في ...», «وفقا لعدد من مسؤولي المصارف»: people, not «عدد من الشروط»
     issuer = bool(named) or _issuer_word(words[1:1 + _ISSUER_WORDS])
     if is_a("document"):
         return key.startswith("ال") or issuer

@@ -177,6 +177,12 @@ class Extents:
             t = toks[k]
             if t.para != toks[c].para or k in self.sent_end_tok:
                 break
+            if k in self.qspan_at and toks[k - 1].text == ":" and self.reader._is("entitled", k - 2):
+                k = self.close_tok[k] + 1  # «بمحاضرة بعنوان: "..."»: a title, not words said
+                continue
+            if t.text == ":" and self.reader._is("entitled", k - 1):
+                k += 1
+                continue
             if k in self.qspan_at:
                 # speech in quotation marks: right after the cue, or after the speaker phrase
                 # (never for a participle, whose words up to the mark are content), never as
@@ -185,6 +191,7 @@ class Extents:
                 if self._that_inside(cue, k):
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار الرحبي "إلى أن ..."»
                 if after and "colon" in cue.complement and self.close_tok[k] - k > SPOKEN_WORDS \
+                        and not (toks[k - 1].text == ":" and self.reader._is("listing", k - 2)) \
                         and self.speech_quote(k, after, adjacent=self._adjacent(j, k)):
                     return Intro("quote", k, k + 1, self.qspan_at[k])  # «وأشار: «...»», «مشيراً «...»»
                 if speech and (after or (cue.speaker != "inherit" and not self.reader.is_prep(k - 1)

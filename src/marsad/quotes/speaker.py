@@ -25,6 +25,7 @@ AUTHORITY = frozenset((normalize_word("هيئة"),))  # an authority, an outlet 
 BROADCASTING = (normalize_word("الإذاعة"), normalize_word("الاذاعة"))  # «لهيئة الإذاعة البريطانية»
 UNKNOWN_GENDER = "?"  # a speaker named by a verbal noun («تأكيد أوباما»), which shows no gender
 KANA_REACH = 14  # «وكان عضو المجلس السياسي للجماعة، محمد البخيتي، قد أكد»: tokens back to «كان»
+ASIDE_REACH = 14  # tokens from a dash to the dash that closes an aside: «-تحدثوا شريطة عدم الكشف عن هويتهم-»
 KANA = frozenset("كان كانت وكان وكانت فكان فكانت كانوا وكانوا".split())  # «وكانت X أكدت»
 BUT = frozenset("لكن ولكن غير".split())
 BUT_THEY = frozenset("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم".split())  # «، لكنه أشار إلى أن»: "but he"
@@ -211,6 +212,23 @@ class PhraseReader:
         close = next((k for k in range(o + 1, min(b, o + 8)) if self.toks[k].text == ")"), None)
         return close is not None and not (close + 1 < b and self.toks[close + 1].is_word)
 
+    def _aside(self, j: int) -> bool:
+        """Does the dash at ``j`` open an aside on the speaker — glued to the word after it and
+        closed by another dash («بضعة دبلوماسيين -تحدثوا شريطة عدم الكشف عن هويتهم- انه»), or
+        followed by a word of the class ``aside`` («المصدر - فضل عدم ذكر اسمه - أن») — rather
+        than join two words of a name («مجلس الأعمال المصري - الأوروبي») or hold the speaker's name?"""
+        if j + 1 >= len(self.toks) or not self.toks[j + 1].is_word:
+            return False
+        dash, nxt, prev = self.toks[j], self.toks[j + 1], self.toks[j - 1]
+        if self._is("aside", j + 1):
+            return True
+        if not (nxt.start == dash.end and prev.end < dash.start):
+            return False
+        close = next((k for k in range(j + 2, min(j + ASIDE_REACH, len(self.toks))) if self.toks[k].text[:1] in "-–ـ"),
+                     None)
+        return close is not None and not any(k in self.names for k in range(j + 1, close))
+        # («المبعوث الأممي الخاص -نيكولاي ملادينوف-:»: the name between the dashes is the speaker's)
+
     def _age(self, i: int) -> bool:
         """Do tokens from ``i`` read as an age: a number and «عاما/سنة» («50 عاماً», «68 سنة»)?"""
         return i + 1 < len(self.toks) and self.toks[i].text.isdigit() and self.toks[i + 1].key in AGE_WORDS
@@ -224,6 +242,10 @@ class PhraseReader:
             if self.toks[k].key == "في" and k + 2 < b and self.toks[k + 1].key == "وقت" \
                     and self.toks[k + 2].key in EARLIER_LATER:
                 k += 3  # «وقالت في وقت سابق هوغيت لابيل»: a time adjunct before the subject
+                continue
+            if self.toks[k].key == "اول" and k + 2 < b and self.toks[k + 1].key == "من" \
+                    and self.toks[k + 2].key == "امس":
+                k += 3  # «كما صرح أول من أمس مدير الشركة»: the day before yesterday
                 continue
             if self._is("adverb", k) or self._is("time", k) or self._is("opener", k) or self.toks[k].text in "،," \
                     or (self._is("proprep", k, strip_prefix=False) and self._not_a_name(k)) or self.possessed_addressee(k) \
@@ -250,8 +272,8 @@ class PhraseReader:
                 break
             if t.text == "(" and j > start and (j - 1 in self.names and self._gloss(j, b) or self._age(j + 1)):
                 break  # «المبتعث خالد العنزي (مشجع النصراوي):», «المريضة (50 عاماً)»: a gloss on the speaker
-            if t.text[:1] in "-–" and j > start and self._age(j + 1):
-                break  # «وقالت النزيلة (غ،ع) - 27 عاما - إن»
+            if t.text[:1] in "-–" and j > start and (self._age(j + 1) or self._aside(j)):
+                break  # «وقالت النزيلة (غ،ع) - 27 عاما - إن», «وقال صديق للعائلة -طالبا عدم كشف هويته-:»
             if t.text in "،,":
                 if j + 1 >= b or self.ends_phrase(j + 1) or self.toks[j + 1].text in QUOTE_CHARS \
                         or (obj_split and self.toks[j + 1].key.startswith("ال")) or self._possessed(j + 1):
@@ -265,6 +287,7 @@ class PhraseReader:
                               or (obj_split and self._is("objhead", j, strip_prefix=False))):
                 break  # «وأضاف السيسي موجها حديثه ...», «أبدى أمير المنطقة سعادته»: the object begins
             if j == start and t.is_word and (self.ends_phrase(j) or self.is_prep(j) or self.not_subject(j)
+                                             or self._is("stop", j, strip_prefix=False)  # «وذكرت فيما يتعلق بـ»
                                              or TANWIN_FATH in t.text or self._oblique_plural(j)
                                              or self.accusative_participle(j) and not t.key.endswith(("ها", "نا"))
                                              and not self._construct_dual(j)):
@@ -449,6 +472,8 @@ class PhraseReader:
         while rng and (self._is("time", rng[0]) or self._is("adverb", rng[0])
                        or self.toks[rng[0]].text.lstrip("و") in HERE):
             rng = self.trim(rng[0] + 1, rng[1])  # «أمس قال الوزير», «وهنا يقول»: a time or place word is no subject
+        if rng and self._is("fronted", rng[0]):
+            return "initial", None  # «لذلك قال تعالى», «بكل صراحة أعلن الوزير»: the verb opens its clause
         if rng is None or self.not_subject(rng[0]) or (rng[1] - rng[0] == 1 and self._is("adjunct", rng[0])) \
                 or self._by_this(rng[0]):
             return "initial", None  # «كلمة أوضح فيها»: the speech, not its speaker; «وبهذه المناسبة قالت»
@@ -486,6 +511,12 @@ class PhraseReader:
         if self._is("pronoun", i, strip_prefix=False) or self._is("objhead", i, strip_prefix=False) \
                 or (self._is("proprep", i, strip_prefix=False) and i not in self.names) or self._own_statement(i):
             return True  # «نحن في مرحلة ...», «أكد ضرورة ...»: words said, not a speaker
+        if key[:1] in "وف" and key[1:4] in ("بال", "لل") and len(key) > 5 and i not in self.names:
+            return True  # «وبالتفاصيل أفاد», «وللمزيد»: and + a preposition fused to a noun
+        if key[:1] == "ل" and i not in self.names:
+            found = self.lex.match(key[1:])
+            if found is not None and not found.prefix and found.cue.pos == "impf":
+                return True  # «إذ تعلن ذلك لتؤكد للعموم»: in order to say, not a speaker
         if len(key) > 3 and key[0] in "لبك" and i not in self.names \
                 and not self._is("quantity", i, strip_prefix=False):  # «بالمير» (Palmer) is a name; «بضعة»
             rest = key[1:]
@@ -545,14 +576,16 @@ class PhraseReader:
         if v is None:
             t = self.toks[s0]
             if s0 + 1 >= c or len(t.key) < 3 or t.key[0] not in "وف" or self.opens_with_cue(s0) or self._is("opener", s0) \
-                    or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True):
-                return None
+                    or (self.is_prep(s0, strip_prefix=True) and t.key != "وعبر") or t.key in KANA or self._is("stop", s0, True) \
+                    or self._is("auxiliary", s0, True):
+                return None  # («وتم التعامل مع الحادث ...، مشيرا»: a passive names no speaker)
             return self.forward(s0 + 1, c)
         t = self.toks[v]
         if v + 1 >= c or not t.is_word or len(t.key) < 3 or t.text.startswith("ال") or v in self.names \
                 or self.lex.match(t.key) or (self.is_prep(v, strip_prefix=True) and t.key != "عبر") \
                 or t.key in KANA or t.key in THAT \
-                or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v):
+                or self._is("stop", v, True) or self._is("opener", v) or self._is("time", v) \
+                or self._is("auxiliary", v, True):
             return None
         rng = self.forward(v + 1, c)
         opener = self._is("opener", s0) or self.toks[s0].key in ("من", "ومن") and self._is("opener", s0 + 1)
