@@ -209,3 +209,14 @@ def test_find_dates_a_year_before_1900_after_its_month(text, expected):
 def test_find_dates_a_count_after_a_month_alone_is_no_year():
     # Without a day, an old-looking number followed by a word is a count, not a year.
     assert all(not d.value.startswith("1800") for d in find_dates("في يناير 1800 جندي", "2015-08-03"))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("قال دبلوماسيون إن من المرجح أن يصوت مجلس الأمن يوم الجمعة على القرار.", "2015-08-07"),
+    ("وسيلتقي الفريقان الخميس في جدة.", "2015-08-06"),  # the day of publication itself
+    ("وصوت مجلس الأمن يوم الجمعة على القرار.", "2015-07-31"),  # no word of the future: the last one
+    ("وقالت الوزارة إنها ستعلن النتائج. وفاز الفريق يوم الجمعة.", "2015-07-31"),  # another sentence
+])
+def test_a_bare_weekday_after_words_of_the_future_is_the_coming_one(text, value):
+    # published Thursday 2015-08-06
+    assert [d.value for d in find_dates(text, "2015-08-06")] == [value]

@@ -11,7 +11,8 @@ import datetime as dt
 from typing import Callable, Optional
 
 from marsad.dates import hijri
-from marsad.dates.spotter import Spot, default_spotter
+from marsad.dates.spotter import Spot, default_spotter, future_words
+from marsad.text.normalize import normalize
 from marsad.model import DateRef
 
 Date = dt.date
@@ -48,11 +49,28 @@ def parse_published(published: Optional[str]) -> Optional[Date]:
 def resolve(spot: Spot, text: str, pub: Optional[Date]) -> Optional[DateRef]:
     """The :class:`DateRef` of one spot, or None when its parts make no real date
     (31 February, month 13)."""
-    value, precision, relative, calendar = _RESOLVERS[spot.kind](spot.parts, pub)
+    parts = spot.parts
+    if spot.kind == "weekday" and parts["dir"] is None and _future_before(text, spot.start):
+        parts = dict(parts, dir=COMING)  # «سيلتقي الفريقان يوم الجمعة»: the coming Friday
+    value, precision, relative, calendar = _RESOLVERS[spot.kind](parts, pub)
     if value is _INVALID:
         return None
     return DateRef(text=text[spot.start:spot.end], start=spot.start, end=spot.end, value=value,
                    precision=precision, relative=relative, calendar=calendar)
+
+
+COMING = 2  # a weekday's direction: on or after publication (a bare weekday after words of the future)
+CLAUSE_BACK = 90  # characters before a weekday its clause's words of the future are looked for
+CLAUSE_END = ".!?؟\n:«»\""
+
+
+def _future_before(text: str, start: int) -> bool:
+    """Does a word of the future («سيلتقي», «من المقرر») stand earlier in the clause?"""
+    before = text[max(0, start - CLAUSE_BACK):start]
+    cut = max(before.rfind(c) for c in CLAUSE_END)
+    words = normalize(before[cut + 1:]).split()
+    future = future_words()
+    return any(w in future or w[:1] in ("و", "ف") and w[1:] in future for w in words)
 
 
 _INVALID = object()
@@ -136,6 +154,8 @@ def _weekday(p: dict, pub: Optional[Date]) -> Result:
         day = pub - dt.timedelta(days=(pub.weekday() - wd) % 7 or 7)
     elif direction == 1:
         day = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    elif direction == COMING:
+        day = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
     else:
         day = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
     return day.isoformat(), "day", True, "gregorian"

@@ -414,6 +414,13 @@ def default_spotter() -> Spotter:
 
 
 @lru_cache(maxsize=1)
+def future_words() -> frozenset[str]:
+    """Words of the future that make a bare weekday after them in the clause the coming one
+    (``relative.json`` ``future_before``, folded)."""
+    return frozenset(normalize(w) for w in _load("relative.json")["future_before"])
+
+
+@lru_cache(maxsize=1)
 def month_names() -> frozenset[str]:
     """The Gregorian months' names (folded), in every spelling the spotter knows («نيسان»,
     «أبريل», «تشرين الأول»)."""
