@@ -14,3 +14,14 @@ def one(text, needle):
     hits = [q for q in find_quotes(text) if needle in q.content.text]
     assert len(hits) == 1, quotes_of(text)
     return hits[0]
+
+
+def cue_speaker_content(text, person=None):
+    """(cue, speaker, content) of every quote found in ``text``; ``person``: a name in it the
+    tagger would find, given to the finder as a man's name."""
+    persons = []
+    if person:
+        k = text.find(person)
+        persons = [(k, k + len(person), "m")]
+    return [(q.cue.text, q.speaker.text if q.speaker else None, q.content.text)
+            for q in find_quotes(text, persons=persons)]

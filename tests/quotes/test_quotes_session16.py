@@ -1,14 +1,5 @@
 """Session 16 (quotes28): cue forms the corpus uses often that the lexicon missed."""
-from marsad.quotes.finder import find_quotes
-
-
-def _found(text, person=None):
-    persons = []
-    if person:
-        k = text.find(person)
-        persons = [(k, k + len(person), "m")]
-    return [(q.cue.text, q.speaker.text if q.speaker else None, q.content.text)
-            for q in find_quotes(text, persons=persons)]
+from tests.quotes.finder_helpers import cue_speaker_content as _found
 
 
 def test_biqawlihi_after_a_verb_that_is_no_cue():

@@ -1,14 +1,5 @@
 """Session 16 (quotes29): a phrase put before the cue that is not its subject."""
-from marsad.quotes.finder import find_quotes
-
-
-def _found(text, person=None):
-    persons = []
-    if person:
-        k = text.find(person)
-        persons = [(k, k + len(person), "m")]
-    return [(q.cue.text, q.speaker.text if q.speaker else None, q.content.text)
-            for q in find_quotes(text, persons=persons)]
+from tests.quotes.finder_helpers import cue_speaker_content as _found
 
 
 def test_a_verb_the_cue_goes_on_from_is_no_speaker():
